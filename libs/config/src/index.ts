@@ -1,0 +1,4 @@
+export * from './settings';
+export * from './load-config';
+export * from './node-config';
+export * from './config.module';

@@ -1,0 +1,137 @@
+import { parsers, Setting } from './settings';
+
+export const NODE_ROLES = ['api', 'gateway', 'relay', 'projector', 'sealer', 'responder'] as const;
+export type NodeRole = (typeof NODE_ROLES)[number];
+
+const s = <T>(setting: Setting<T>) => setting;
+
+/** The node's settings. Order is the order of the README table. */
+export const nodeSettings = {
+  agencyId: s({
+    name: 'XB_AGENCY_ID',
+    description: "This node's agency id (DESIGN.md section 4)",
+    defaultText: 'VN.BGC.LAICHAU',
+    parse: parsers.agencyId,
+    fallback: () => 'VN.BGC.LAICHAU',
+  }),
+  roles: s({
+    name: 'XB_ROLES',
+    description: 'Roles this process runs',
+    defaultText: NODE_ROLES.filter((r) => r !== 'responder').join(','),
+    parse: parsers.listOf(...NODE_ROLES),
+    fallback: () => NODE_ROLES.filter((r) => r !== 'responder').join(','),
+  }),
+  dataDir: s({
+    name: 'XB_DATA_DIR',
+    description: 'Directory for the SQLite event store, read models and keys',
+    defaultText: '.local/node-<agency id>',
+    parse: parsers.text,
+    fallback: (env) => `.local/node-${(env.XB_AGENCY_ID ?? 'VN.BGC.LAICHAU').toLowerCase()}`,
+  }),
+  httpHost: s({
+    name: 'XB_HTTP_HOST',
+    description: 'Address the HTTP API listens on',
+    defaultText: '127.0.0.1',
+    parse: parsers.text,
+    fallback: () => '127.0.0.1',
+  }),
+  httpPort: s({
+    name: 'XB_HTTP_PORT',
+    description: 'Port of the HTTP API',
+    defaultText: '3000',
+    parse: parsers.port,
+    fallback: () => '3000',
+  }),
+  kafkaBrokers: s({
+    name: 'KAFKA_BROKERS',
+    description: 'Kafka bootstrap servers',
+    defaultText: '127.0.0.1:9092',
+    parse: parsers.brokers,
+    fallback: () => '127.0.0.1:9092',
+  }),
+  kafkaClientId: s({
+    name: 'KAFKA_CLIENT_ID',
+    description: 'Kafka client id',
+    defaultText: 'xb-<agency id>',
+    parse: parsers.text,
+    fallback: (env) => `xb-${(env.XB_AGENCY_ID ?? 'VN.BGC.LAICHAU').toLowerCase()}`,
+  }),
+  kafkaSsl: s({
+    name: 'KAFKA_SSL',
+    description: 'Use TLS to the brokers',
+    defaultText: 'false',
+    parse: parsers.bool,
+    fallback: () => 'false',
+  }),
+  kafkaSaslMechanism: s({
+    name: 'KAFKA_SASL_MECHANISM',
+    description: 'SASL mechanism (plain, scram-sha-256, scram-sha-512); unset for none',
+    defaultText: '(none)',
+    optional: true,
+    parse: parsers.oneOf('plain', 'scram-sha-256', 'scram-sha-512'),
+  }),
+  kafkaSaslUsername: s({
+    name: 'KAFKA_SASL_USERNAME',
+    description: 'SASL user name',
+    defaultText: '(none)',
+    optional: true,
+    parse: parsers.text,
+  }),
+  kafkaSaslPassword: s({
+    name: 'KAFKA_SASL_PASSWORD',
+    description: 'SASL password',
+    defaultText: '(none)',
+    optional: true,
+    parse: parsers.text,
+  }),
+  topicPartitions: s({
+    name: 'KAFKA_TOPIC_PARTITIONS',
+    description: 'Partitions of topics this node provisions',
+    defaultText: '3',
+    parse: parsers.positiveInt,
+    fallback: () => '3',
+  }),
+  topicReplication: s({
+    name: 'KAFKA_TOPIC_REPLICATION',
+    description: 'Replication factor of topics this node provisions',
+    defaultText: '1',
+    parse: parsers.positiveInt,
+    fallback: () => '1',
+  }),
+  esdbUrl: s({
+    name: 'ESDB_URL',
+    description:
+      'EventStoreDB connection string; when set, the event store is EventStoreDB instead of SQLite',
+    defaultText: '(none: SQLite)',
+    optional: true,
+    parse: parsers.url('esdb:', 'esdb+discover:'),
+  }),
+  databaseUrl: s({
+    name: 'DATABASE_URL',
+    description: 'PostgreSQL URL for read models; when unset, a SQLite file in XB_DATA_DIR',
+    defaultText: '(none: SQLite)',
+    optional: true,
+    parse: parsers.url('postgres:', 'postgresql:'),
+  }),
+  maxEventBytes: s({
+    name: 'XB_MAX_EVENT_BYTES',
+    description: 'Largest event the store accepts',
+    defaultText: '1048576',
+    parse: parsers.positiveInt,
+    fallback: () => '1048576',
+  }),
+  logLevel: s({
+    name: 'LOG_LEVEL',
+    description: 'Least severe log level shown',
+    defaultText: 'log',
+    parse: parsers.oneOf('error', 'warn', 'log', 'debug', 'verbose'),
+    fallback: () => 'log',
+  }),
+};
+
+type Parsed<T> = T extends Setting<infer V> ? V : never;
+export type NodeConfig = {
+  [K in keyof typeof nodeSettings]: (typeof nodeSettings)[K] extends { optional: true }
+    ? Parsed<(typeof nodeSettings)[K]> | undefined
+    : Parsed<(typeof nodeSettings)[K]>;
+};

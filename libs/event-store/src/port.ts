@@ -1,0 +1,111 @@
+/**
+ * The event store port (DESIGN.md section 6). Every adapter (SQLite, EventStoreDB) implements it and
+ * passes the same contract suite. Revisions and positions are bigints: EventStoreDB's are 64-bit.
+ */
+
+/** What the writer expects the stream to be before the append (optimistic concurrency). */
+export type ExpectedRevision = 'any' | 'no_stream' | 'stream_exists' | bigint;
+
+/** Metadata every event carries; adapters store it as JSON beside the data. */
+export interface EventMetadata {
+  /** The case (process instance) the event belongs to. */
+  readonly correlationId: string;
+  /** The message or command that caused it, when known. */
+  readonly causationId?: string;
+  /** Who acted: an officer id, `agency:<id>` for a counterpart, or `system:<role>`. */
+  readonly actor: string;
+  /** When it happened in the domain (ISO 8601, UTC), passed in, never read from a clock in the domain. */
+  readonly occurredAt: string;
+  /** Version of the event's data schema. */
+  readonly schemaVersion: number;
+  /** Anything else an adapter must keep as is (request id, source address, ...). */
+  readonly [extra: string]: unknown;
+}
+
+export interface EventToAppend<Type extends string = string, Data = unknown> {
+  /** UUID chosen by the writer; generated (UUIDv7) when absent. */
+  readonly id?: string;
+  readonly type: Type;
+  /** JSON-serialisable. */
+  readonly data: Data;
+  readonly metadata: EventMetadata;
+}
+
+export interface RecordedEvent<Type extends string = string, Data = unknown> {
+  readonly streamId: string;
+  /** 0-based position within its stream. */
+  readonly revision: bigint;
+  /** Position in the global order ($all); strictly increasing, not necessarily contiguous. */
+  readonly position: bigint;
+  readonly id: string;
+  readonly type: Type;
+  readonly data: Data;
+  readonly metadata: EventMetadata;
+  /** The exact bytes stored for data and metadata (UTF-8 JSON): what the audit chain hashes. */
+  readonly dataBytes: Uint8Array;
+  readonly metadataBytes: Uint8Array;
+  /** When the store recorded it (ISO 8601). */
+  readonly recordedAt: string;
+}
+
+export interface AppendResult {
+  /** Revision of the last event appended: the expected revision for the next append. */
+  readonly nextExpectedRevision: bigint;
+  /** Global position of the last event appended. */
+  readonly position: bigint;
+}
+
+export type Direction = 'forwards' | 'backwards';
+
+export interface ReadStreamOptions {
+  /** Default 'forwards'. */
+  readonly direction?: Direction;
+  /** Inclusive. Default: the start (forwards) or the end (backwards). */
+  readonly fromRevision?: bigint;
+  /** Default: no limit. */
+  readonly maxCount?: number;
+}
+
+export interface ReadAllOptions {
+  readonly direction?: Direction;
+  /** Inclusive. Default: the start (forwards) or the end (backwards). */
+  readonly fromPosition?: bigint;
+  readonly maxCount?: number;
+}
+
+export interface SubscriptionFilter {
+  /** Keep events whose stream id starts with one of these. */
+  readonly streamPrefixes?: readonly string[];
+  /** Keep events whose type is one of these. */
+  readonly eventTypes?: readonly string[];
+}
+
+export interface SubscribeToAllOptions {
+  /** Exclusive: the subscription starts after this position. Default: from the very start. */
+  readonly after?: bigint;
+  readonly filter?: SubscriptionFilter;
+}
+
+/**
+ * Catch-up then live subscription to the global order. Iterate it with `for await`; `stop()` ends the
+ * iteration. An adapter that loses its connection resumes after the last position it delivered.
+ */
+export interface AllSubscription extends AsyncIterable<RecordedEvent> {
+  stop(): Promise<void>;
+}
+
+export interface EventStore {
+  appendToStream(
+    stream: string,
+    events: readonly EventToAppend[],
+    options?: { expectedRevision?: ExpectedRevision },
+  ): Promise<AppendResult>;
+  /** Throws StreamNotFoundError when the stream has no events. */
+  readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  subscribeToAll(options?: SubscribeToAllOptions): AllSubscription;
+  /** Durable named checkpoints for followers of the global order (projections, relay, sealer). */
+  readCheckpoint(name: string): Promise<bigint | undefined>;
+  saveCheckpoint(name: string, position: bigint): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,3 @@
+export * from './topics';
+export * from './kafka-client';
+export * from './provision';

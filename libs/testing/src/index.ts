@@ -1,0 +1,3 @@
+export * from './local-kafka';
+export * from './wait-for';
+export * from './kafka-ready';
