@@ -120,6 +120,8 @@ export const nodeSettings = {
     parse: parsers.positiveInt,
     fallback: () => '1048576',
   }),
+  jwksUrl: s({ name: 'XB_JWKS_URL', description: 'JWKS URL of the agency identity provider that signs officers\' tokens; when unset, a local key pair in XB_DATA_DIR/auth (see `npm run token`)', defaultText: '(none: local key)', optional: true, parse: parsers.url('https:', 'http:') }),
+  tokenIssuer: s({ name: 'XB_TOKEN_ISSUER', description: 'Expected `iss` of officers\' tokens', defaultText: 'xborder-local', parse: parsers.text, fallback: () => 'xborder-local' }),
   logLevel: s({
     name: 'LOG_LEVEL',
     description: 'Least severe log level shown',

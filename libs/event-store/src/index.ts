@@ -1,1 +1,29 @@
 export * from './port';
+export * from './in-batches';
+export * from './errors';
+export {
+  DEFAULT_MAX_EVENT_BYTES,
+  STREAM_NAME,
+  MAX_STREAM_NAME_LENGTH,
+  CHECKPOINT_NAME,
+  RESERVED_CATEGORIES,
+  isValidStreamName,
+  assertStreamName,
+  revisionMatches,
+} from './rules';
+export { matchesFilter } from './subscription';
+export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-event-store';
+export { EsdbEventStore, type EsdbEventStoreOptions } from './esdb/esdb-event-store';
+export {
+  handleCommand,
+  type HandleCommandOptions,
+  type CommandAccepted,
+  type CommandOutcome,
+} from './command-handling/handle-command';
+export { DecideCommand, DecideCommandHandler } from './command-handling/decide-command';
+export {
+  EventStoreModule,
+  createEventStore,
+  type EventStoreModuleOptions,
+} from './command-handling/event-store.module';
+export { EVENT_STORE } from './command-handling/event-store.tokens';

@@ -1,0 +1,35 @@
+import type { EventStore, RecordedEvent } from '@xb/event-store';
+
+/** Default page of readAll: the verify walk's. */
+export const PAGE_SIZE = 5000;
+
+/**
+ * Every event of the global order whose stream id starts with one of `prefixes` (all when empty), read
+ * forwards in pages up to the last position that existed when the read began.
+ */
+export async function* eventsOf(
+  store: EventStore,
+  prefixes: readonly string[] = [],
+  pageSize = PAGE_SIZE,
+): AsyncGenerator<RecordedEvent> {
+  const [newest] = await store.readAll({ direction: 'backwards', maxCount: 1 });
+  if (!newest) return;
+  let from: bigint | undefined;
+  for (;;) {
+    const page = await store.readAll({ maxCount: pageSize, ...(from !== undefined && { fromPosition: from }) });
+    for (const event of page) {
+      if (event.position > newest.position) return;
+      if (prefixes.length === 0 || prefixes.some((p) => event.streamId.startsWith(p))) yield event;
+    }
+    const last = page.at(-1);
+    if (page.length < pageSize || !last) return;
+    from = last.position + 1n;
+  }
+}
+
+/** Collects `eventsOf` into an array. */
+export async function collectEvents(store: EventStore, prefixes: readonly string[] = []): Promise<RecordedEvent[]> {
+  const events: RecordedEvent[] = [];
+  for await (const event of eventsOf(store, prefixes)) events.push(event);
+  return events;
+}

@@ -1,0 +1,94 @@
+import { createHash } from 'node:crypto';
+import type * as openpgp from 'openpgp';
+import { AUDIT_ENVELOPE_REFUSED, type EventCheck } from '@xb/audit';
+import type { RecordedEvent } from '@xb/event-store';
+import { fromTimestamp, openSealedContent, readInboxRecord, v1 } from '@xb/envelope';
+
+/** What the per-event check needs to open the envelopes this agency sent. */
+export interface EnvelopeKeys {
+  /** Our private key: every outbound envelope is encrypted to the sender's own key too (DESIGN.md §5). */
+  readonly privateKey: openpgp.PrivateKey;
+  /** Our public keys: the signature inside must be ours. */
+  readonly publicKeys: readonly openpgp.PublicKey[];
+}
+
+const record = (value: unknown): Record<string, unknown> =>
+  typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+
+/** The signature may be made a little after sent_at was stamped. */
+const SIGNING_CLOCK_SLACK_MS = 5 * 60_000;
+
+const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+
+/** Strict base64: Buffer.from would silently skip garbage. */
+const base64Bytes = (text: unknown): Buffer | undefined =>
+  typeof text === 'string' && text.length > 0 && /^[A-Za-z0-9+/]+={0,2}$/.test(text)
+    ? Buffer.from(text, 'base64')
+    : undefined;
+
+/**
+ * The stored-envelope check run on every event by verify (the `checkEvent` hook):
+ * - `OutboundMessageDispatched` (exchange-* streams): the envelope is present, its SHA-256 is the one
+ *   recorded, it is an InboxRecord carrying an envelope for the recorded message id and counterpart and,
+ *   with `keys`, it decrypts with our key, its signature is ours and the signed header equals the outer one;
+ * - `AuditEnvelopeRefused` (audit-refused-*): the raw bytes are present and match their SHA-256. They were
+ *   refused (often for a bad signature), so their signature is not checked.
+ * Returns a reason (no content, no particulars) or undefined.
+ */
+export function storedEnvelopeCheck(keys?: EnvelopeKeys): EventCheck {
+  return (event: RecordedEvent) => {
+    if (event.type === 'OutboundMessageDispatched' && event.streamId.startsWith('exchange-'))
+      return checkDispatched(record(event.data), keys);
+    if (event.type === AUDIT_ENVELOPE_REFUSED && event.streamId.startsWith('audit-refused-'))
+      return checkRefused(record(event.data));
+    return undefined;
+  };
+}
+
+function checkRefused(data: Record<string, unknown>): string | undefined {
+  const raw = base64Bytes(data.rawBase64);
+  if (!raw) return 'refused envelope: raw bytes missing';
+  if (sha256(raw) !== data.sha256) return 'refused envelope: raw bytes differ from their recorded SHA-256';
+  return undefined;
+}
+
+async function checkDispatched(
+  data: Record<string, unknown>,
+  keys: EnvelopeKeys | undefined,
+): Promise<string | undefined> {
+  const bytes = base64Bytes(data.envelope);
+  if (!bytes) return `outbound message ${data.messageId}: envelope missing`;
+  if (sha256(bytes) !== data.envelopeSha256)
+    return `outbound message ${data.messageId}: envelope differs from its recorded SHA-256`;
+  const inbox = readInboxRecord(bytes);
+  if (inbox.kind !== 'envelope') return `outbound message ${data.messageId}: not an envelope`;
+  const header = inbox.envelope.header as v1.Header | null | undefined;
+  if (!header || header.messageId !== data.messageId || header.recipientAgencyId !== data.counterpart)
+    return `outbound message ${data.messageId}: envelope header names another message or recipient`;
+  return keys ? openOwnEnvelope(inbox.envelope, header, keys, String(data.messageId)) : undefined;
+}
+
+async function openOwnEnvelope(
+  envelope: v1.Envelope,
+  outer: v1.Header,
+  keys: EnvelopeKeys,
+  messageId: string,
+): Promise<string | undefined> {
+  const opened = await openSealedContent(envelope.sealed, {
+    decryptionKeys: keys.privateKey,
+    verificationKeys: keys.publicKeys,
+    // What matters is that our key signed it when it was sent (give or take the sealing clock), not that
+    // the key is still valid today.
+    date: new Date(fromTimestamp(outer.sentAt).getTime() + SIGNING_CLOCK_SLACK_MS),
+  });
+  if (!opened.ok) return `outbound message ${messageId}: ${opened.reason} (${opened.detail})`;
+  let signed: v1.Header | null | undefined;
+  try {
+    signed = v1.SealedContent.decode(opened.content).header as v1.Header | null | undefined;
+  } catch {
+    return `outbound message ${messageId}: sealed content does not decode`;
+  }
+  const same =
+    signed && Buffer.from(v1.Header.encode(signed).finish()).equals(v1.Header.encode(outer).finish());
+  return same ? undefined : `outbound message ${messageId}: the signed header differs from the readable one`;
+}

@@ -1,0 +1,44 @@
+import { CanActivate, ExecutionContext, ForbiddenException, Inject, Injectable, SetMetadata, UnauthorizedException } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { JWTVerifyGetKey } from 'jose';
+import { NODE_CONFIG, NodeConfig } from '@xb/config';
+import { Officer, Role } from './roles';
+import { verifyToken } from './tokens';
+
+export const TOKEN_KEYS = Symbol('TOKEN_KEYS');
+const ROLES_KEY = 'xb:roles';
+
+/** The roles allowed to call a route (any one of them). Routes without it are open (health, docs). */
+export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
+
+/**
+ * 401 without a valid bearer token; 403 when the token's agency is not this node's or it has none of the
+ * route's roles. The verified officer is put on the request for handlers and the audit trail.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    @Inject(TOKEN_KEYS) private readonly keys: JWTVerifyGetKey,
+    @Inject(NODE_CONFIG) private readonly config: NodeConfig,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, [context.getHandler(), context.getClass()]);
+    if (!allowed) return true;
+    const request = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined>; officer?: Officer }>();
+    const header = request.headers.authorization;
+    const token = header?.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : undefined;
+    const verified = await verifyToken(token, this.keys, this.config.tokenIssuer);
+    if (!verified.ok) throw new UnauthorizedException({ code: verified.code, reason: verified.reason });
+    const { officer } = verified;
+    if (officer.agency !== this.config.agencyId) {
+      throw new ForbiddenException({ code: 'WRONG_AGENCY', reason: `token is for ${officer.agency}, this node is ${this.config.agencyId}` });
+    }
+    if (!officer.roles.some((role) => allowed.includes(role))) {
+      throw new ForbiddenException({ code: 'WRONG_ROLE', reason: `requires one of: ${allowed.join(', ')}` });
+    }
+    request.officer = officer;
+    return true;
+  }
+}

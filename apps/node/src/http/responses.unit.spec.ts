@@ -1,0 +1,28 @@
+import { BadRequestException, ConflictException, NotFoundException } from '@nestjs/common';
+import { z } from 'zod';
+import { domainError } from '@xb/domain';
+import { httpErrorOf, parseBody } from './responses';
+
+describe('HTTP mapping of refusals', () => {
+  it.each([
+    ['NOT_FOUND', NotFoundException],
+    ['VALIDATION_FAILED', BadRequestException],
+    ['INVALID_TRANSITION', ConflictException],
+    ['NOT_PERMITTED', ConflictException],
+  ])('maps %s to %p', (code, type) => {
+    expect(httpErrorOf(domainError(code, 'why'))).toBeInstanceOf(type);
+  });
+
+  it('names the bad field without echoing its value', () => {
+    const schema = z.object({ victim: z.object({ name: z.string().min(1) }) });
+    try {
+      parseBody(schema, { victim: { name: 42 } });
+      throw new Error('expected a 400');
+    } catch (error) {
+      expect(error).toBeInstanceOf(BadRequestException);
+      const body = (error as BadRequestException).getResponse() as { field: string; reason: string };
+      expect(body.field).toBe('victim.name');
+      expect(JSON.stringify(body)).not.toContain('42');
+    }
+  });
+});

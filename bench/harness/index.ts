@@ -1,0 +1,35 @@
+export { Cleanup } from './cleanup';
+export { BenchContext, BenchSuite, createContext, runSuites } from './context';
+export { benchKafkaPid, findRepoRoot, startBenchKafka, stopBenchKafka } from './local-kafka';
+export {
+  cpuSecondsOfPid,
+  cpuSecondsOfSelf,
+  cpuTicksOfStat,
+  rssOfPidMiB,
+  rssOfSelfMiB,
+  vmRssKiB,
+  withCoresUsed,
+} from './proc';
+export {
+  Clock,
+  OpenLoopOptions,
+  OpenLoopResult,
+  dueBy,
+  realClock,
+  runOpenLoop,
+  scheduledAt,
+  sendsIn,
+} from './open-loop';
+export { LoadLevel, recordLoadLevels, runLoadLevels } from './load-levels';
+export { BenchOptions, BenchScale, BenchUsageError, parseOptions } from './options';
+export { Measurement, MeasurementRegistry } from './registry';
+export {
+  BenchResult,
+  MachineDescription,
+  describeMachine,
+  formatMarkdown,
+  formatTable,
+  toResult,
+} from './report';
+export { LatencySummary, mean, median, percentile, summarize } from './stats';
+export { closedLoopRate, medianRate } from './timing';

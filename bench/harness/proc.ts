@@ -1,0 +1,67 @@
+import { performance } from 'node:perf_hooks';
+import fs from 'node:fs';
+
+const MiB = 2 ** 20;
+
+/** The VmRSS line of a /proc/<pid>/status text, in KiB; undefined when absent (a zombie has none). */
+export function vmRssKiB(statusText: string): number | undefined {
+  const match = /^VmRSS:\s+(\d+)\s+kB$/m.exec(statusText);
+  return match ? Number(match[1]) : undefined;
+}
+
+/** Resident memory of another process (a child, the broker) in MiB, or undefined once it is gone. */
+export function rssOfPidMiB(pid: number): number | undefined {
+  try {
+    const kib = vmRssKiB(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return kib === undefined ? undefined : kib / 1024;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Resident memory of this process in MiB. */
+export function rssOfSelfMiB(): number {
+  return process.memoryUsage().rss / MiB;
+}
+
+/**
+ * CPU time (user + system) of a process from a /proc/<pid>/stat text, in clock ticks. The command
+ * name (field 2) may hold spaces and parentheses, so fields are counted after its closing parenthesis.
+ */
+export function cpuTicksOfStat(statText: string): number | undefined {
+  const fields = statText.slice(statText.lastIndexOf(')') + 2).split(' ');
+  // After the name, field 3 (state) is index 0, so utime (14) and stime (15) are indexes 11 and 12.
+  const user = Number(fields[11]);
+  const system = Number(fields[12]);
+  return Number.isFinite(user) && Number.isFinite(system) ? user + system : undefined;
+}
+
+/** Linux reports /proc times in USER_HZ ticks, 100 per second on every mainstream kernel build. */
+const TICKS_PER_SECOND = 100;
+
+/** CPU seconds another process has used so far, or undefined once it is gone. */
+export function cpuSecondsOfPid(pid: number): number | undefined {
+  try {
+    const ticks = cpuTicksOfStat(fs.readFileSync(`/proc/${pid}/stat`, 'utf8'));
+    return ticks === undefined ? undefined : ticks / TICKS_PER_SECOND;
+  } catch {
+    return undefined;
+  }
+}
+
+/** CPU seconds this process (all its threads) has used so far. */
+export function cpuSecondsOfSelf(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1e6;
+}
+
+/**
+ * Runs `work` and reports the CPU seconds this process used per wall-clock second meanwhile: below 1
+ * for single-threaded work means other programs took the core; above 1 means helper threads worked too.
+ */
+export async function withCoresUsed<T>(work: () => Promise<T>): Promise<{ result: T; coresUsed: number }> {
+  const cpuBefore = cpuSecondsOfSelf();
+  const wallBefore = performance.now();
+  const result = await work();
+  return { result, coresUsed: (cpuSecondsOfSelf() - cpuBefore) / ((performance.now() - wallBefore) / 1000) };
+}

@@ -1,0 +1,25 @@
+import { cpuSecondsOfPid, cpuTicksOfStat, rssOfPidMiB, rssOfSelfMiB, vmRssKiB } from './proc';
+
+describe('/proc readers', () => {
+  it('reads VmRSS from a status text', () => {
+    expect(vmRssKiB('Name:\tnode\nVmPeak:\t 999 kB\nVmRSS:\t  81234 kB\nRssAnon:\t 1 kB\n')).toBe(81234);
+    expect(vmRssKiB('Name:\tzombie\nState:\tZ (zombie)\n')).toBeUndefined();
+  });
+
+  it('reads utime + stime from a stat text whose command name holds spaces and parentheses', () => {
+    const stat = '4242 (node (a) b) S 1 2 3 0 -1 4194304 100 0 0 0 250 30 0 0 20 0 11 0 5 6 7';
+    expect(cpuTicksOfStat(stat)).toBe(280);
+  });
+
+  it('reads this very process through /proc like a child (Linux)', () => {
+    const viaProc = rssOfPidMiB(process.pid)!;
+    expect(viaProc).toBeGreaterThan(10);
+    expect(Math.abs(viaProc - rssOfSelfMiB())).toBeLessThan(viaProc * 0.5);
+    expect(cpuSecondsOfPid(process.pid)).toBeGreaterThan(0);
+  });
+
+  it('gives undefined for a process that does not exist', () => {
+    expect(rssOfPidMiB(2 ** 22 + 1)).toBeUndefined();
+    expect(cpuSecondsOfPid(2 ** 22 + 1)).toBeUndefined();
+  });
+});

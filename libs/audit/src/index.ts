@@ -1,0 +1,11 @@
+export * from './canonical';
+export * from './chain';
+export * from './seal';
+export * from './audit-events';
+export * from './sealer/audit-sealer';
+export { readLastSeal, SealerResumeError, type SealerErrorCode } from './sealer/last-seal';
+export * from './verify/report';
+export type { VerifyProgress } from './verify/progress';
+export type { EventCheck } from './verify/trail-walk';
+export * from './verify/verify-audit-trail';
+export * from './verify/measure-verify';

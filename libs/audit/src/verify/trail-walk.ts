@@ -1,0 +1,105 @@
+import type { RecordedEvent } from '@xb/event-store';
+import { toHex } from '../canonical';
+import { extendChain, GENESIS, type ChainPoint } from '../chain';
+import { isSealEvent, type SealVerifier } from '../seal';
+import type { VerifiedSeal, VerifyFailure } from './report';
+import { checkSeal, type Snapshot } from './seal-check';
+
+/**
+ * A per-event check the caller plugs in (e.g. "every stored envelope's signature verifies"). Returns a
+ * reason when the event is bad, undefined when it is fine.
+ */
+export type EventCheck = (event: RecordedEvent) => Promise<string | undefined> | string | undefined;
+
+export interface WalkSettings {
+  readonly verifier: SealVerifier;
+  readonly agencyId: string | undefined;
+  readonly checkEvent: EventCheck | undefined;
+  readonly contiguousPositions: boolean;
+  readonly maxFailures: number;
+}
+
+/** The state of one verification walk over the global order, one event at a time. */
+export class TrailWalk {
+  point: ChainPoint = GENESIS;
+  eventsChecked = 0;
+  sealsChecked = 0;
+  lastSeal: VerifiedSeal | undefined;
+  /** Events chained after the last verified seal's position. */
+  unsealedEvents = 0;
+  readonly failures: VerifyFailure[] = [];
+  /** Set by a failure after which the recomputed chain can no longer be compared with later seals. */
+  private broken = false;
+  private readonly snapshots = new Map<bigint, Snapshot>();
+
+  constructor(private readonly settings: WalkSettings) {}
+
+  get stopped(): boolean {
+    return this.broken || this.failures.length >= this.settings.maxFailures;
+  }
+
+  /** Checks one event in global order, then chains it and remembers the head at `claimsPassed`. */
+  async visit(event: RecordedEvent, claimsPassed: readonly bigint[]): Promise<void> {
+    if (!this.checkOrder(event)) return;
+    if (isSealEvent(event)) await this.checkSealEvent(event);
+    const refusal = await this.settings.checkEvent?.(event);
+    if (refusal !== undefined) {
+      this.fail({
+        code: 'EVENT_CHECK_FAILED',
+        position: event.position,
+        message: `event at position ${event.position}: ${refusal}`,
+      });
+    }
+    this.point = extendChain(this.point, event);
+    this.eventsChecked += 1;
+    this.unsealedEvents += 1;
+    for (const claim of claimsPassed)
+      this.snapshots.set(claim, claim === event.position ? this.point : 'absent');
+  }
+
+  private checkOrder(event: RecordedEvent): boolean {
+    const previous = this.point.position;
+    if (previous === undefined) return true;
+    const at = event.position;
+    if (at <= previous) {
+      const message = `position ${at} follows position ${previous}: the store's global order is broken`;
+      this.fail({ code: 'POSITION_ORDER', position: at, message }, true);
+      return false;
+    }
+    if (this.settings.contiguousPositions && at !== previous + 1n) {
+      const message = `positions after ${previous} up to ${at - 1n} are missing: events were removed`;
+      this.fail({ code: 'POSITION_GAP', position: at, message, range: { after: previous, upTo: at - 1n } });
+    }
+    return true;
+  }
+
+  private async checkSealEvent(event: RecordedEvent): Promise<void> {
+    const result = await checkSeal(event, {
+      verifier: this.settings.verifier,
+      agencyId: this.settings.agencyId,
+      lastGoodClaim: this.lastSeal?.position,
+      takeSnapshot: (position) => {
+        const snapshot = this.snapshots.get(position);
+        this.snapshots.delete(position);
+        return snapshot;
+      },
+    });
+    if (!result.ok) return this.fail(result.failure, result.breaksChain);
+    const { seal } = result;
+    this.sealsChecked += 1;
+    this.lastSeal = {
+      sealPosition: event.position,
+      position: seal.position,
+      chainHead: toHex(seal.chainHead),
+      count: seal.count,
+      signerFingerprint: seal.signerFingerprint,
+    };
+    this.unsealedEvents = this.point.count - seal.count;
+  }
+
+  private fail(failure: VerifyFailure, breaksChain = false): void {
+    if (this.stopped) return;
+    this.failures.push(failure);
+    if (breaksChain) this.broken = true;
+  }
+}

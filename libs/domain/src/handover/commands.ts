@@ -1,0 +1,81 @@
+import { Command } from '../decider';
+import { DeliveryCommand, HandoverArrangement, PersonParticulars, StepRule } from '../shared';
+import { SuspectHandoverSide, SuspectHandoverStatus } from './state';
+
+interface RequestData {
+  readonly caseId: string;
+  readonly suspect: PersonParticulars;
+  readonly warrantReference: string;
+  readonly offences: string;
+  /** When the holding side's decision is due (ISO date-time). */
+  readonly deadline: string;
+}
+
+/** Requesting side: asks the holding side to hand the suspect over (`SuspectHandoverRequest`). */
+export type RequestSuspectHandover = Command<
+  'RequestSuspectHandover',
+  RequestData & { readonly counterpart: string }
+>;
+/** Holding side, inbound `SuspectHandoverRequest`. */
+export type ReceiveSuspectHandoverRequest = Command<'ReceiveSuspectHandoverRequest', RequestData>;
+/** Holding side: accepts (`SuspectHandoverDecision`). */
+export type AcceptSuspectHandover = Command<'AcceptSuspectHandover', { readonly note?: string }>;
+/** Holding side: refuses with a reason (`SuspectHandoverDecision`). */
+export type RefuseSuspectHandover = Command<'RefuseSuspectHandover', { readonly reason: string }>;
+/** Requesting side, inbound `SuspectHandoverDecision`; `reason` is required when refused. */
+export type RecordSuspectHandoverDecision = Command<
+  'RecordSuspectHandoverDecision',
+  { readonly decision: 'accepted' | 'refused'; readonly note?: string; readonly reason?: string }
+>;
+/** Either side: schedules or reschedules (`SuspectHandoverScheduling`). */
+export type ScheduleSuspectHandover = Command<'ScheduleSuspectHandover', HandoverArrangement>;
+/** Either side, inbound `SuspectHandoverScheduling`, with the sender's schedule revision. */
+export type ReceiveSuspectHandoverSchedule = Command<
+  'ReceiveSuspectHandoverSchedule',
+  HandoverArrangement & { readonly revision: number }
+>;
+/** Holding side: the suspect was handed over at the gate (`SuspectHandoverCompleted`). */
+export type RecordSuspectHandover = Command<'RecordSuspectHandover', { readonly handedOverAt: string }>;
+/** Requesting side, inbound `SuspectHandoverCompleted`. */
+export type ReceiveSuspectHandoverCompletion = Command<
+  'ReceiveSuspectHandoverCompletion',
+  { readonly handedOverAt: string }
+>;
+/** Either side, before the hand-over (`SuspectHandoverCancellation`). */
+export type CancelSuspectHandover = Command<'CancelSuspectHandover', { readonly reason: string }>;
+/** Either side, inbound `SuspectHandoverCancellation`. */
+export type ReceiveSuspectHandoverCancellation = Command<
+  'ReceiveSuspectHandoverCancellation',
+  { readonly reason: string }
+>;
+
+export type SuspectHandoverOpeningCommand = RequestSuspectHandover | ReceiveSuspectHandoverRequest;
+export type SuspectHandoverStepCommand =
+  | AcceptSuspectHandover
+  | RefuseSuspectHandover
+  | RecordSuspectHandoverDecision
+  | ScheduleSuspectHandover
+  | ReceiveSuspectHandoverSchedule
+  | RecordSuspectHandover
+  | ReceiveSuspectHandoverCompletion
+  | CancelSuspectHandover
+  | ReceiveSuspectHandoverCancellation;
+export type SuspectHandoverCommand =
+  SuspectHandoverOpeningCommand | SuspectHandoverStepCommand | DeliveryCommand;
+
+const BEFORE_HANDOVER: readonly SuspectHandoverStatus[] = ['requested', 'accepted', 'scheduled'];
+
+/** Who takes each step and from which statuses (inbound steps are taken by the counterpart). */
+export const SUSPECT_HANDOVER_RULES: {
+  readonly [T in SuspectHandoverStepCommand['type']]: StepRule<SuspectHandoverStatus, SuspectHandoverSide>;
+} = {
+  AcceptSuspectHandover: { by: 'holding', from: ['requested'], inbound: false },
+  RefuseSuspectHandover: { by: 'holding', from: ['requested'], inbound: false },
+  RecordSuspectHandoverDecision: { by: 'holding', from: ['requested'], inbound: true },
+  ScheduleSuspectHandover: { by: 'either', from: ['accepted', 'scheduled'], inbound: false },
+  ReceiveSuspectHandoverSchedule: { by: 'either', from: ['accepted', 'scheduled'], inbound: true },
+  RecordSuspectHandover: { by: 'holding', from: ['scheduled'], inbound: false },
+  ReceiveSuspectHandoverCompletion: { by: 'holding', from: ['scheduled'], inbound: true },
+  CancelSuspectHandover: { by: 'either', from: BEFORE_HANDOVER, inbound: false },
+  ReceiveSuspectHandoverCancellation: { by: 'either', from: BEFORE_HANDOVER, inbound: true },
+};

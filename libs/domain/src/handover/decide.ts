@@ -1,0 +1,194 @@
+import { DomainError, isDomainError } from '../decider';
+import {
+  alreadyApplied,
+  alreadyExists,
+  checkStep,
+  decideDelivery,
+  decideScheduling,
+  inboundOf,
+  instant,
+  isAgencyId,
+  isIsoDateTime,
+  isNonEmptyText,
+  messageMarker,
+  notFound,
+  Origin,
+  outboundOf,
+  personProblems,
+  prefixed,
+  Problems,
+  problems,
+  refuseIf,
+  refuseUnlessLocal,
+} from '../shared';
+import {
+  ReceiveSuspectHandoverRequest,
+  RecordSuspectHandoverDecision,
+  RequestSuspectHandover,
+  SUSPECT_HANDOVER_RULES,
+  SuspectHandoverCommand,
+  SuspectHandoverStepCommand,
+} from './commands';
+import { SuspectHandoverEvent } from './events';
+import { SuspectHandover, SuspectHandoverState } from './state';
+
+export * from './commands';
+
+type Decision = readonly SuspectHandoverEvent[] | DomainError;
+
+const text = (value: unknown, max = 2000) => isNonEmptyText(value, max);
+
+const requestProblems = (
+  data: RequestSuspectHandover['data'] | ReceiveSuspectHandoverRequest['data'],
+  now?: string,
+): Problems => [
+  ...problems({
+    caseId: text(data?.caseId, 100),
+    warrantReference: text(data?.warrantReference, 100),
+    offences: text(data?.offences, 10_000),
+    deadline: isIsoDateTime(data?.deadline) && (now === undefined || instant(data.deadline) > instant(now)),
+  }),
+  ...prefixed('suspect', personProblems(data?.suspect)),
+];
+
+const open = (command: RequestSuspectHandover | ReceiveSuspectHandoverRequest): Decision => {
+  const { caseId, suspect, warrantReference, offences, deadline } = command.data;
+  const content = { caseId, suspect, warrantReference, offences, deadline };
+  const us = command.metadata.agencyId;
+  if (command.type === 'ReceiveSuspectHandoverRequest') {
+    const inbound = inboundOf(command);
+    if (isDomainError(inbound)) return inbound;
+    const invalid = refuseIf(requestProblems(command.data));
+    if (invalid) return invalid;
+    return [
+      {
+        type: 'SuspectHandoverRequestReceived',
+        data: { ...content, requestingAgency: inbound.counterpart, holdingAgency: us, inbound },
+      },
+    ];
+  }
+  const { counterpart } = command.data;
+  const invalid =
+    refuseUnlessLocal(command) ??
+    refuseIf([
+      ...problems({ counterpart: isAgencyId(counterpart) && counterpart !== us }),
+      ...requestProblems(command.data, command.metadata.now),
+    ]);
+  if (invalid) return invalid;
+  const outbound = outboundOf(command, counterpart, 'SuspectHandoverRequest');
+  if (isDomainError(outbound)) return outbound;
+  return [
+    {
+      type: 'SuspectHandoverRequested',
+      data: { ...content, requestingAgency: us, holdingAgency: counterpart, outbound },
+    },
+  ];
+};
+
+/** Acceptance or refusal, ours (queued in reply to the request) or the counterpart's. */
+const decision = (
+  command: SuspectHandoverStepCommand,
+  origin: Origin,
+  state: SuspectHandover,
+  data: RecordSuspectHandoverDecision['data'],
+): Decision => {
+  const { note, reason } = data ?? {};
+  const accepted = data?.decision === 'accepted';
+  const invalid = refuseIf(
+    problems({
+      decision: accepted || data?.decision === 'refused',
+      ...(accepted ? { note: note === undefined || text(note) } : { reason: text(reason) }),
+    }),
+  );
+  const marker =
+    invalid ??
+    messageMarker(command, origin, state.counterpart, 'SuspectHandoverDecision', state.requestMessageId);
+  if (isDomainError(marker)) return marker;
+  return accepted
+    ? [
+        {
+          type: 'SuspectHandoverAccepted',
+          data: { decision: 'accepted', ...(note === undefined ? {} : { note }), ...marker },
+        },
+      ]
+    : [
+        {
+          type: 'SuspectHandoverRefused',
+          data: { decision: 'refused', reason: reason as string, ...marker },
+        },
+      ];
+};
+
+const step = (command: SuspectHandoverStepCommand, state: SuspectHandover, origin: Origin): Decision => {
+  switch (command.type) {
+    case 'AcceptSuspectHandover':
+      return decision(command, origin, state, { decision: 'accepted', note: command.data?.note });
+    case 'RefuseSuspectHandover':
+      return decision(command, origin, state, { decision: 'refused', reason: command.data?.reason });
+    case 'RecordSuspectHandoverDecision':
+      return decision(command, origin, state, command.data);
+    case 'ScheduleSuspectHandover':
+    case 'ReceiveSuspectHandoverSchedule': {
+      // On a tie the requesting side's schedule wins: it takes the suspect into custody.
+      const decided = decideScheduling(
+        command,
+        origin,
+        state.schedule,
+        state.counterpart,
+        state.requestingAgency,
+        'SuspectHandoverScheduling',
+      );
+      if (decided === 'stale' || isDomainError(decided)) return decided === 'stale' ? [] : decided;
+      const type = decided.first ? 'SuspectHandoverScheduled' : 'SuspectHandoverRescheduled';
+      return [{ type, data: { schedule: decided.schedule, ...decided.marker } }];
+    }
+    case 'RecordSuspectHandover':
+    case 'ReceiveSuspectHandoverCompletion': {
+      const handedOverAt = command.data?.handedOverAt;
+      const local = 'local' in origin;
+      const valid =
+        isIsoDateTime(handedOverAt) && (!local || instant(handedOverAt) <= instant(command.metadata.now));
+      const marker =
+        refuseIf(problems({ handedOverAt: valid })) ??
+        messageMarker(command, origin, state.counterpart, 'SuspectHandoverCompleted');
+      if (isDomainError(marker)) return marker;
+      return [{ type: 'SuspectHandedOver', data: { handedOverAt, ...marker } }];
+    }
+    case 'CancelSuspectHandover':
+    case 'ReceiveSuspectHandoverCancellation': {
+      const reason = command.data?.reason;
+      const marker =
+        refuseIf(problems({ reason: text(reason) })) ??
+        messageMarker(command, origin, state.counterpart, 'SuspectHandoverCancellation');
+      if (isDomainError(marker)) return marker;
+      return [{ type: 'SuspectHandoverCancelled', data: { reason, ...marker } }];
+    }
+    default: {
+      const unhandled: never = command;
+      return unhandled;
+    }
+  }
+};
+
+/** Decides a suspect hand-over command on the current state (pure). */
+export const decideSuspectHandover = (
+  command: SuspectHandoverCommand,
+  state: SuspectHandoverState,
+): Decision => {
+  if (state.status !== 'none' && alreadyApplied(state.trail, command)) return [];
+  switch (command.type) {
+    case 'RequestSuspectHandover':
+    case 'ReceiveSuspectHandoverRequest':
+      return state.status === 'none' ? open(command) : alreadyExists(command.type);
+    case 'RecordDelivery':
+    case 'RecordRejection':
+      return state.status === 'none'
+        ? notFound(command.type)
+        : decideDelivery('SuspectHandover', command, state.trail, state.counterpart);
+    default: {
+      if (state.status === 'none') return notFound(command.type);
+      const origin = checkStep(command, SUSPECT_HANDOVER_RULES[command.type], state);
+      return isDomainError(origin) ? origin : step(command, state, origin);
+    }
+  }
+};

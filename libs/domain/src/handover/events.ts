@@ -1,0 +1,103 @@
+import { DomainEvent } from '../decider';
+import { DeliveryEvent, HandoverSchedule, Inbound, Outbound, PersonParticulars } from '../shared';
+
+type Marked = { readonly outbound: Outbound } | { readonly inbound: Inbound };
+
+/** The content of a suspect hand-over request, on both sides and on the wire. */
+export interface SuspectHandoverRequestContent {
+  readonly caseId: string;
+  /** The side that wants the suspect and holds the warrant; takes custody at the border. */
+  readonly requestingAgency: string;
+  /** The side that located and holds the suspect; hands the suspect over. */
+  readonly holdingAgency: string;
+  readonly suspect: PersonParticulars;
+  /** Reference of the arrest warrant or wanted notice. */
+  readonly warrantReference: string;
+  /** The offences, in brief. */
+  readonly offences: string;
+  /** When the holding side's decision is due (ISO date-time). */
+  readonly deadline: string;
+}
+
+export type SuspectHandoverRequested = DomainEvent<
+  'SuspectHandoverRequested',
+  SuspectHandoverRequestContent & { readonly outbound: Outbound }
+>;
+export type SuspectHandoverRequestReceived = DomainEvent<
+  'SuspectHandoverRequestReceived',
+  SuspectHandoverRequestContent & { readonly inbound: Inbound }
+>;
+export type SuspectHandoverAccepted = DomainEvent<
+  'SuspectHandoverAccepted',
+  { readonly decision: 'accepted'; readonly note?: string } & Marked
+>;
+export type SuspectHandoverRefused = DomainEvent<
+  'SuspectHandoverRefused',
+  { readonly decision: 'refused'; readonly reason: string } & Marked
+>;
+export type SuspectHandoverScheduled = DomainEvent<
+  'SuspectHandoverScheduled',
+  { readonly schedule: HandoverSchedule } & Marked
+>;
+export type SuspectHandoverRescheduled = DomainEvent<
+  'SuspectHandoverRescheduled',
+  { readonly schedule: HandoverSchedule } & Marked
+>;
+export type SuspectHandedOver = DomainEvent<'SuspectHandedOver', { readonly handedOverAt: string } & Marked>;
+export type SuspectHandoverCancelled = DomainEvent<
+  'SuspectHandoverCancelled',
+  { readonly reason: string } & Marked
+>;
+
+export type SuspectHandoverEvent =
+  | SuspectHandoverRequested
+  | SuspectHandoverRequestReceived
+  | SuspectHandoverAccepted
+  | SuspectHandoverRefused
+  | SuspectHandoverScheduled
+  | SuspectHandoverRescheduled
+  | SuspectHandedOver
+  | SuspectHandoverCancelled
+  | DeliveryEvent<'SuspectHandover'>;
+
+export const SUSPECT_HANDOVER_EVENT_TYPES: readonly SuspectHandoverEvent['type'][] = [
+  'SuspectHandoverRequested',
+  'SuspectHandoverRequestReceived',
+  'SuspectHandoverAccepted',
+  'SuspectHandoverRefused',
+  'SuspectHandoverScheduled',
+  'SuspectHandoverRescheduled',
+  'SuspectHandedOver',
+  'SuspectHandoverCancelled',
+  'SuspectHandoverMessageDelivered',
+  'SuspectHandoverMessageRejected',
+];
+
+const at = (schedule: HandoverSchedule): string =>
+  `${schedule.borderGate} on ${schedule.date} ${schedule.time}`;
+
+/** A timeline line without particulars (the warrant reference is an official reference, not a particular). */
+export const describeSuspectHandoverEvent = (event: SuspectHandoverEvent): string => {
+  switch (event.type) {
+    case 'SuspectHandoverRequested':
+      return `Suspect hand-over requested from ${event.data.holdingAgency} under warrant ${event.data.warrantReference}`;
+    case 'SuspectHandoverRequestReceived':
+      return `Suspect hand-over request received from ${event.data.requestingAgency} under warrant ${event.data.warrantReference}`;
+    case 'SuspectHandoverAccepted':
+      return 'Suspect hand-over accepted';
+    case 'SuspectHandoverRefused':
+      return 'Suspect hand-over refused';
+    case 'SuspectHandoverScheduled':
+      return `Suspect hand-over scheduled at ${at(event.data.schedule)}`;
+    case 'SuspectHandoverRescheduled':
+      return `Suspect hand-over rescheduled to ${at(event.data.schedule)}`;
+    case 'SuspectHandedOver':
+      return 'Suspect handed over';
+    case 'SuspectHandoverCancelled':
+      return 'Suspect hand-over cancelled';
+    case 'SuspectHandoverMessageDelivered':
+      return `${event.data.kind} delivered`;
+    case 'SuspectHandoverMessageRejected':
+      return `${event.data.kind} rejected by the counterpart: ${event.data.reason}`;
+  }
+};

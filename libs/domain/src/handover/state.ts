@@ -1,0 +1,107 @@
+import {
+  classifyDeadline,
+  DeadlineStatus,
+  emptyTrail,
+  HandoverSchedule,
+  MessageTrail,
+  PersonParticulars,
+  trailAfter,
+  trailAfterDelivery,
+} from '../shared';
+import { SuspectHandoverEvent, SuspectHandoverRequestContent } from './events';
+
+export type SuspectHandoverStatus =
+  'requested' | 'accepted' | 'refused' | 'scheduled' | 'handed_over' | 'cancelled';
+
+/** Which side of the hand-over this node is. */
+export type SuspectHandoverSide = 'requesting' | 'holding';
+
+export interface SuspectHandover {
+  readonly status: SuspectHandoverStatus;
+  readonly caseId: string;
+  readonly ourSide: SuspectHandoverSide;
+  readonly theirSide: SuspectHandoverSide;
+  readonly requestingAgency: string;
+  readonly holdingAgency: string;
+  readonly counterpart: string;
+  readonly suspect: PersonParticulars;
+  readonly warrantReference: string;
+  readonly offences: string;
+  readonly deadline: string;
+  readonly requestMessageId: string;
+  readonly refusalReason?: string;
+  readonly schedule?: HandoverSchedule;
+  readonly handedOverAt?: string;
+  readonly cancellationReason?: string;
+  readonly trail: MessageTrail;
+}
+
+export type SuspectHandoverState = { readonly status: 'none' } | SuspectHandover;
+
+export const initialSuspectHandoverState = (): SuspectHandoverState => ({ status: 'none' });
+
+const opened = (
+  data: SuspectHandoverRequestContent,
+  ourSide: SuspectHandoverSide,
+  requestMessageId: string,
+) => ({
+  status: 'requested' as const,
+  caseId: data.caseId,
+  ourSide,
+  theirSide: ourSide === 'requesting' ? ('holding' as const) : ('requesting' as const),
+  requestingAgency: data.requestingAgency,
+  holdingAgency: data.holdingAgency,
+  counterpart: ourSide === 'requesting' ? data.holdingAgency : data.requestingAgency,
+  suspect: data.suspect,
+  warrantReference: data.warrantReference,
+  offences: data.offences,
+  deadline: data.deadline,
+  requestMessageId,
+});
+
+export const evolveSuspectHandover = (
+  state: SuspectHandoverState,
+  event: SuspectHandoverEvent,
+): SuspectHandoverState => {
+  const trail = trailAfter(state.status === 'none' ? emptyTrail : state.trail, event);
+  switch (event.type) {
+    case 'SuspectHandoverRequested':
+      return { ...opened(event.data, 'requesting', event.data.outbound.messageId), trail };
+    case 'SuspectHandoverRequestReceived':
+      return { ...opened(event.data, 'holding', event.data.inbound.messageId), trail };
+  }
+  if (state.status === 'none') return state;
+  const next = { ...state, trail };
+  switch (event.type) {
+    case 'SuspectHandoverAccepted':
+      return { ...next, status: 'accepted' };
+    case 'SuspectHandoverRefused':
+      return { ...next, status: 'refused', refusalReason: event.data.reason };
+    case 'SuspectHandoverScheduled':
+    case 'SuspectHandoverRescheduled':
+      return { ...next, status: 'scheduled', schedule: event.data.schedule };
+    case 'SuspectHandedOver':
+      return { ...next, status: 'handed_over', handedOverAt: event.data.handedOverAt };
+    case 'SuspectHandoverCancelled':
+      return { ...next, status: 'cancelled', cancellationReason: event.data.reason };
+    case 'SuspectHandoverMessageDelivered':
+    case 'SuspectHandoverMessageRejected':
+      return { ...next, trail: trailAfterDelivery(trail, event.data) };
+    default:
+      return state;
+  }
+};
+
+/** Where the holding side's decision stands against the request's deadline at `now`. */
+export const suspectHandoverDeadlineStatus = (
+  state: SuspectHandoverState,
+  now: string,
+  dueSoonWithinMs?: number,
+): DeadlineStatus => {
+  if (state.status === 'none' || state.status === 'cancelled') return 'none';
+  return classifyDeadline(
+    { deadline: state.deadline, met: state.status !== 'requested' },
+    now,
+    dueSoonWithinMs,
+  );
+};

@@ -1,0 +1,202 @@
+import { domainError, DomainError, isDomainError } from '../decider';
+import {
+  alreadyApplied,
+  alreadyExists,
+  calendarDateOf,
+  checkStep,
+  decideDelivery,
+  inboundOf,
+  instant,
+  isAgencyId,
+  isIsoDate,
+  isIsoDateTime,
+  isNonEmptyText,
+  messageMarker,
+  notFound,
+  Origin,
+  outboundOf,
+  Problems,
+  problems,
+  refuseIf,
+  refuseUnlessLocal,
+} from '../shared';
+import {
+  JOINT_OPERATION_RULES,
+  JointOperationCommand,
+  JointOperationStepCommand,
+  ProposeJointOperation,
+  ReceiveJointOperationProposal,
+  RecordJointOperationAgreement,
+} from './commands';
+import { JointOperationEvent, JointOperationTerms, JointResultReport, LINKABLE_PROCESSES } from './events';
+import { JointOperation, JointOperationState } from './state';
+
+export * from './commands';
+
+type Decision = readonly JointOperationEvent[] | DomainError;
+
+const text = (value: unknown, max = 2000) => isNonEmptyText(value, max);
+const count = (value: unknown) => Number.isInteger(value) && (value as number) >= 0;
+
+/** Terms are well formed; a local proposal or agreement must also end today or later. */
+const termsProblems = (terms: JointOperationTerms | undefined, today?: string): Problems =>
+  problems({
+    'terms.name': text(terms?.name, 300),
+    'terms.startDate': isIsoDate(terms?.startDate),
+    'terms.endDate':
+      isIsoDate(terms?.endDate) &&
+      terms!.endDate >= terms!.startDate &&
+      (today === undefined || terms!.endDate >= today),
+    'terms.units':
+      Array.isArray(terms?.units) &&
+      terms.units.length > 0 &&
+      terms.units.every((unit) => isAgencyId(unit?.agencyId) && text(unit?.name, 300)),
+    'terms.targets':
+      Array.isArray(terms?.targets) &&
+      terms.targets.length > 0 &&
+      terms.targets.every((target) => text(target, 500)),
+  });
+
+const reportProblems = (report: JointResultReport | undefined): Problems =>
+  problems({
+    'report.summary': text(report?.summary, 20_000),
+    'report.victimsRescued': count(report?.victimsRescued),
+    'report.suspectsArrested': count(report?.suspectsArrested),
+    'report.casesInvestigated': count(report?.casesInvestigated),
+  });
+
+const open = (command: ProposeJointOperation | ReceiveJointOperationProposal): Decision => {
+  const { caseId, terms, deadline } = command.data;
+  const us = command.metadata.agencyId;
+  const local = command.type === 'ProposeJointOperation';
+  const now = command.metadata.now;
+  const contentProblems = [
+    ...problems({
+      caseId: text(caseId, 100),
+      deadline: isIsoDateTime(deadline) && (!local || instant(deadline) > instant(now)),
+    }),
+    ...termsProblems(terms, local ? calendarDateOf(now) : undefined),
+  ];
+  if (command.type === 'ReceiveJointOperationProposal') {
+    const inbound = inboundOf(command);
+    if (isDomainError(inbound)) return inbound;
+    const invalid = refuseIf(contentProblems);
+    if (invalid) return invalid;
+    return [
+      {
+        type: 'JointOperationProposalReceived',
+        data: { caseId, proposer: inbound.counterpart, partner: us, terms, deadline, inbound },
+      },
+    ];
+  }
+  const { counterpart } = command.data;
+  const invalid =
+    refuseUnlessLocal(command) ??
+    refuseIf([
+      ...problems({ counterpart: isAgencyId(counterpart) && counterpart !== us }),
+      ...contentProblems,
+    ]);
+  if (invalid) return invalid;
+  const outbound = outboundOf(command, counterpart, 'JointOperationProposal');
+  if (isDomainError(outbound)) return outbound;
+  return [
+    {
+      type: 'JointOperationProposed',
+      data: { caseId, proposer: us, partner: counterpart, terms, deadline, outbound },
+    },
+  ];
+};
+
+const answer = (
+  command: JointOperationStepCommand,
+  origin: Origin,
+  state: JointOperation,
+  data: RecordJointOperationAgreement['data'],
+): Decision => {
+  const agreed = data?.decision === 'agreed';
+  const terms = data?.terms ?? state.terms;
+  const today = 'local' in origin ? calendarDateOf(command.metadata.now) : undefined;
+  const invalid = refuseIf([
+    ...problems({
+      decision: agreed || data?.decision === 'declined',
+      ...(agreed ? {} : { reason: text(data?.reason) }),
+    }),
+    ...(agreed && data?.terms !== undefined ? termsProblems(terms, today) : []),
+  ]);
+  const marker =
+    invalid ??
+    messageMarker(command, origin, state.counterpart, 'JointOperationAgreement', state.proposalMessageId);
+  if (isDomainError(marker)) return marker;
+  return agreed
+    ? [{ type: 'JointOperationAgreed', data: { decision: 'agreed', terms, ...marker } }]
+    : [
+        {
+          type: 'JointOperationDeclined',
+          data: { decision: 'declined', reason: data.reason as string, ...marker },
+        },
+      ];
+};
+
+const step = (command: JointOperationStepCommand, state: JointOperation, origin: Origin): Decision => {
+  switch (command.type) {
+    case 'AgreeJointOperation':
+      return answer(command, origin, state, { decision: 'agreed', terms: command.data?.terms });
+    case 'DeclineJointOperation':
+      return answer(command, origin, state, { decision: 'declined', reason: command.data?.reason });
+    case 'RecordJointOperationAgreement':
+      return answer(command, origin, state, command.data);
+    case 'LinkCaseToJointOperation':
+    case 'ReceiveJointOperationCaseLink': {
+      const { process, linkedCaseId } = command.data ?? {};
+      const invalid = refuseIf(
+        problems({ process: LINKABLE_PROCESSES.includes(process), linkedCaseId: text(linkedCaseId, 100) }),
+      );
+      if (invalid) return invalid;
+      // Linking is idempotent: both sides may link the same case.
+      if (state.linkedCases.some((linked) => linked.process === process && linked.caseId === linkedCaseId))
+        return [];
+      const marker = messageMarker(command, origin, state.counterpart, 'JointOperationCaseLink');
+      if (isDomainError(marker)) return marker;
+      return [{ type: 'JointOperationCaseLinked', data: { process, linkedCaseId, ...marker } }];
+    }
+    case 'CloseJointOperation':
+    case 'ReceiveJointOperationReport': {
+      const report = command.data?.report;
+      if ('local' in origin && calendarDateOf(command.metadata.now) < state.terms.startDate) {
+        return domainError('INVALID_TRANSITION', `${command.type} is not allowed before the period starts`);
+      }
+      const marker =
+        refuseIf(reportProblems(report)) ??
+        messageMarker(command, origin, state.counterpart, 'JointOperationReport');
+      if (isDomainError(marker)) return marker;
+      return [{ type: 'JointOperationClosed', data: { report, ...marker } }];
+    }
+    default: {
+      const unhandled: never = command;
+      return unhandled;
+    }
+  }
+};
+
+/** Decides a joint operation command on the current state (pure). */
+export const decideJointOperation = (
+  command: JointOperationCommand,
+  state: JointOperationState,
+): Decision => {
+  if (state.status !== 'none' && alreadyApplied(state.trail, command)) return [];
+  switch (command.type) {
+    case 'ProposeJointOperation':
+    case 'ReceiveJointOperationProposal':
+      return state.status === 'none' ? open(command) : alreadyExists(command.type);
+    case 'RecordDelivery':
+    case 'RecordRejection':
+      return state.status === 'none'
+        ? notFound(command.type)
+        : decideDelivery('JointOperation', command, state.trail, state.counterpart);
+    default: {
+      if (state.status === 'none') return notFound(command.type);
+      const origin = checkStep(command, JOINT_OPERATION_RULES[command.type], state);
+      return isDomainError(origin) ? origin : step(command, state, origin);
+    }
+  }
+};

@@ -1,0 +1,64 @@
+import { Command } from '../decider';
+import { DeliveryCommand, PersonParticulars, StepRule } from '../shared';
+import { HotlineChannel, NoticeCategory, NoticePriority, ProcessingOutcome } from './events';
+import { NoticeSide, NoticeStatus } from './state';
+
+interface ContentData {
+  readonly caseId: string;
+  readonly category: NoticeCategory;
+  readonly title: string;
+  readonly content: string;
+  readonly relatedCaseId?: string;
+  readonly persons?: readonly PersonParticulars[];
+}
+
+/** Sends a notice to `counterpart` (`InformationNotice`). */
+export type SendInformationNotice = Command<
+  'SendInformationNotice',
+  ContentData & { readonly counterpart: string }
+>;
+/**
+ * Inbound `InformationNotice`. `processingDeadline` is set by this node (its processing policy), not by
+ * the sender.
+ */
+export type ReceiveInformationNotice = Command<
+  'ReceiveInformationNotice',
+  ContentData & { readonly processingDeadline: string }
+>;
+/** An officer records a tip-off taken on the hotline; the category is `hotline_tip`. */
+export type RecordHotlineTip = Command<
+  'RecordHotlineTip',
+  Omit<ContentData, 'category'> & {
+    readonly channel: HotlineChannel;
+    readonly receivedAt: string;
+    readonly processingDeadline: string;
+  }
+>;
+/** Classifies (or reclassifies) a notice that came to us. */
+export type ClassifyInformationNotice = Command<
+  'ClassifyInformationNotice',
+  {
+    readonly category: NoticeCategory;
+    readonly priority: NoticePriority;
+    readonly topics?: readonly string[];
+  }
+>;
+/** Records how a classified notice was processed. */
+export type ProcessInformationNotice = Command<
+  'ProcessInformationNotice',
+  { readonly outcome: ProcessingOutcome; readonly note: string; readonly linkedCaseId?: string }
+>;
+/** Closes a processed notice, or one we sent. */
+export type CloseInformationNotice = Command<'CloseInformationNotice', { readonly note?: string }>;
+
+export type NoticeOpeningCommand = SendInformationNotice | ReceiveInformationNotice | RecordHotlineTip;
+export type NoticeStepCommand = ClassifyInformationNotice | ProcessInformationNotice | CloseInformationNotice;
+export type NoticeCommand = NoticeOpeningCommand | NoticeStepCommand | DeliveryCommand;
+
+/** Who takes each step and from which statuses. */
+export const NOTICE_RULES: { readonly [T in NoticeStepCommand['type']]: StepRule<NoticeStatus, NoticeSide> } =
+  {
+    ClassifyInformationNotice: { by: 'recipient', from: ['received', 'classified'], inbound: false },
+    ProcessInformationNotice: { by: 'recipient', from: ['classified'], inbound: false },
+    CloseInformationNotice: { by: 'either', from: ['processed', 'sent'], inbound: false },
+  };

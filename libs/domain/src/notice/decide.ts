@@ -1,0 +1,196 @@
+import { DomainError, isDomainError } from '../decider';
+import {
+  alreadyApplied,
+  alreadyExists,
+  checkStep,
+  decideDelivery,
+  inboundOf,
+  instant,
+  isAgencyId,
+  isIsoDateTime,
+  isNonEmptyText,
+  notFound,
+  outboundOf,
+  personProblems,
+  prefixed,
+  Problems,
+  problems,
+  refuseIf,
+  refuseUnlessLocal,
+} from '../shared';
+import { NOTICE_RULES, NoticeCommand, NoticeOpeningCommand, NoticeStepCommand } from './commands';
+import {
+  HOTLINE_CHANNELS,
+  NOTICE_CATEGORIES,
+  NOTICE_PRIORITIES,
+  NoticeContent,
+  NoticeEvent,
+  PROCESSING_OUTCOMES,
+} from './events';
+import { NoticeState } from './state';
+
+export * from './commands';
+
+type Decision = readonly NoticeEvent[] | DomainError;
+
+const text = (value: unknown, max = 2000) => isNonEmptyText(value, max);
+const optionalText = (value: unknown, max = 2000) => value === undefined || text(value, max);
+
+const contentProblems = (data: Partial<NoticeContent> | undefined): Problems => [
+  ...problems({
+    caseId: text(data?.caseId, 100),
+    category: NOTICE_CATEGORIES.includes(data?.category as never),
+    title: text(data?.title, 300),
+    content: text(data?.content, 50_000),
+    relatedCaseId: optionalText(data?.relatedCaseId, 100),
+    persons: data?.persons === undefined || Array.isArray(data.persons),
+  }),
+  ...(Array.isArray(data?.persons)
+    ? data.persons.flatMap((person, index) => prefixed(`persons[${index}]`, personProblems(person)))
+    : []),
+];
+
+/** Only the content fields, in a fixed shape, so nothing else in the command reaches the event. */
+const contentOf = (data: NoticeContent): NoticeContent => ({
+  caseId: data.caseId,
+  category: data.category,
+  title: data.title,
+  content: data.content,
+  ...(data.relatedCaseId === undefined ? {} : { relatedCaseId: data.relatedCaseId }),
+  ...(data.persons === undefined ? {} : { persons: data.persons }),
+});
+
+const open = (command: NoticeOpeningCommand): Decision => {
+  const us = command.metadata.agencyId;
+  const now = command.metadata.now;
+  switch (command.type) {
+    case 'SendInformationNotice': {
+      const { counterpart } = command.data;
+      const invalid =
+        refuseUnlessLocal(command) ??
+        refuseIf([
+          ...problems({ counterpart: isAgencyId(counterpart) && counterpart !== us }),
+          ...contentProblems(command.data),
+        ]);
+      if (invalid) return invalid;
+      const outbound = outboundOf(command, counterpart, 'InformationNotice');
+      if (isDomainError(outbound)) return outbound;
+      return [
+        {
+          type: 'InformationNoticeSent',
+          data: { ...contentOf(command.data), sender: us, recipient: counterpart, outbound },
+        },
+      ];
+    }
+    case 'ReceiveInformationNotice': {
+      const inbound = inboundOf(command);
+      if (isDomainError(inbound)) return inbound;
+      const { processingDeadline } = command.data;
+      const invalid = refuseIf([
+        ...contentProblems(command.data),
+        ...problems({ processingDeadline: isIsoDateTime(processingDeadline) }),
+      ]);
+      if (invalid) return invalid;
+      const data = {
+        ...contentOf(command.data),
+        sender: inbound.counterpart,
+        recipient: us,
+        processingDeadline,
+        inbound,
+      };
+      return [{ type: 'InformationNoticeReceived', data }];
+    }
+    case 'RecordHotlineTip': {
+      const { channel, receivedAt, processingDeadline } = command.data;
+      const content = { ...command.data, category: 'hotline_tip' as const };
+      const invalid =
+        refuseUnlessLocal(command) ??
+        refuseIf([
+          ...contentProblems(content),
+          ...problems({
+            channel: HOTLINE_CHANNELS.includes(channel),
+            receivedAt: isIsoDateTime(receivedAt) && instant(receivedAt) <= instant(now),
+            processingDeadline:
+              isIsoDateTime(processingDeadline) && instant(processingDeadline) > instant(receivedAt),
+          }),
+        ]);
+      if (invalid) return invalid;
+      return [
+        {
+          type: 'HotlineTipRecorded',
+          data: { ...contentOf(content), channel, receivedAt, processingDeadline },
+        },
+      ];
+    }
+  }
+};
+
+const step = (command: NoticeStepCommand): Decision => {
+  switch (command.type) {
+    case 'ClassifyInformationNotice': {
+      const { category, priority, topics } = command.data ?? {};
+      const invalid = refuseIf(
+        problems({
+          category: NOTICE_CATEGORIES.includes(category),
+          priority: NOTICE_PRIORITIES.includes(priority),
+          topics:
+            topics === undefined || (Array.isArray(topics) && topics.every((topic) => text(topic, 100))),
+        }),
+      );
+      if (invalid) return invalid;
+      return [{ type: 'InformationNoticeClassified', data: { category, priority, topics: topics ?? [] } }];
+    }
+    case 'ProcessInformationNotice': {
+      const { outcome, note, linkedCaseId } = command.data ?? {};
+      const invalid = refuseIf(
+        problems({
+          outcome: PROCESSING_OUTCOMES.includes(outcome),
+          note: text(note),
+          // A notice linked to a case must say which.
+          linkedCaseId:
+            outcome === 'linked_to_case' ? text(linkedCaseId, 100) : optionalText(linkedCaseId, 100),
+        }),
+      );
+      if (invalid) return invalid;
+      return [
+        {
+          type: 'InformationNoticeProcessed',
+          data: { outcome, note, ...(linkedCaseId === undefined ? {} : { linkedCaseId }) },
+        },
+      ];
+    }
+    case 'CloseInformationNotice': {
+      const note = command.data?.note;
+      const invalid = refuseIf(problems({ note: optionalText(note) }));
+      if (invalid) return invalid;
+      return [{ type: 'InformationNoticeClosed', data: note === undefined ? {} : { note } }];
+    }
+    default: {
+      const unhandled: never = command;
+      return unhandled;
+    }
+  }
+};
+
+/** Decides an information notice command on the current state (pure). */
+export const decideNotice = (command: NoticeCommand, state: NoticeState): Decision => {
+  if (state.status !== 'none' && alreadyApplied(state.trail, command)) return [];
+  switch (command.type) {
+    case 'SendInformationNotice':
+    case 'ReceiveInformationNotice':
+    case 'RecordHotlineTip':
+      return state.status === 'none' ? open(command) : alreadyExists(command.type);
+    case 'RecordDelivery':
+    case 'RecordRejection':
+      if (state.status === 'none' || state.counterpart === undefined) return notFound(command.type);
+      return decideDelivery('InformationNotice', command, state.trail, state.counterpart);
+    default: {
+      if (state.status === 'none') return notFound(command.type);
+      const origin = checkStep(command, NOTICE_RULES[command.type], {
+        ...state,
+        counterpart: state.counterpart ?? '',
+      });
+      return isDomainError(origin) ? origin : step(command);
+    }
+  }
+};

@@ -1,0 +1,114 @@
+import { DomainEvent } from '../decider';
+import { DeliveryEvent, Inbound, Outbound, PersonParticulars } from '../shared';
+
+export type NoticeCategory = 'case_information' | 'criminal_method' | 'hotline_tip';
+export const NOTICE_CATEGORIES: readonly NoticeCategory[] = [
+  'case_information',
+  'criminal_method',
+  'hotline_tip',
+];
+
+export type NoticePriority = 'routine' | 'urgent';
+export const NOTICE_PRIORITIES: readonly NoticePriority[] = ['routine', 'urgent'];
+
+/** How a hotline tip came in. */
+export type HotlineChannel = 'phone' | 'sms' | 'email' | 'walk_in' | 'other';
+export const HOTLINE_CHANNELS: readonly HotlineChannel[] = ['phone', 'sms', 'email', 'walk_in', 'other'];
+
+/** What processing a notice came to. */
+export type ProcessingOutcome = 'actioned' | 'forwarded' | 'linked_to_case' | 'no_action';
+export const PROCESSING_OUTCOMES: readonly ProcessingOutcome[] = [
+  'actioned',
+  'forwarded',
+  'linked_to_case',
+  'no_action',
+];
+
+/** The content of an information notice, on both sides and on the wire. */
+export interface NoticeContent {
+  readonly caseId: string;
+  readonly category: NoticeCategory;
+  readonly title: string;
+  readonly content: string;
+  /** A case of either side the notice concerns. */
+  readonly relatedCaseId?: string;
+  /** People the notice names, if any. */
+  readonly persons?: readonly PersonParticulars[];
+}
+
+export type InformationNoticeSent = DomainEvent<
+  'InformationNoticeSent',
+  NoticeContent & { readonly sender: string; readonly recipient: string; readonly outbound: Outbound }
+>;
+/** A counterpart's notice; `processingDeadline` is when it must be processed here. */
+export type InformationNoticeReceived = DomainEvent<
+  'InformationNoticeReceived',
+  NoticeContent & {
+    readonly sender: string;
+    readonly recipient: string;
+    readonly processingDeadline: string;
+    readonly inbound: Inbound;
+  }
+>;
+/** A tip-off taken on our hotline (no counterpart involved). */
+export type HotlineTipRecorded = DomainEvent<
+  'HotlineTipRecorded',
+  NoticeContent & {
+    readonly channel: HotlineChannel;
+    readonly receivedAt: string;
+    readonly processingDeadline: string;
+  }
+>;
+export type InformationNoticeClassified = DomainEvent<
+  'InformationNoticeClassified',
+  { readonly category: NoticeCategory; readonly priority: NoticePriority; readonly topics: readonly string[] }
+>;
+export type InformationNoticeProcessed = DomainEvent<
+  'InformationNoticeProcessed',
+  { readonly outcome: ProcessingOutcome; readonly note: string; readonly linkedCaseId?: string }
+>;
+export type InformationNoticeClosed = DomainEvent<'InformationNoticeClosed', { readonly note?: string }>;
+
+export type NoticeEvent =
+  | InformationNoticeSent
+  | InformationNoticeReceived
+  | HotlineTipRecorded
+  | InformationNoticeClassified
+  | InformationNoticeProcessed
+  | InformationNoticeClosed
+  | DeliveryEvent<'InformationNotice'>;
+
+export const NOTICE_EVENT_TYPES: readonly NoticeEvent['type'][] = [
+  'InformationNoticeSent',
+  'InformationNoticeReceived',
+  'HotlineTipRecorded',
+  'InformationNoticeClassified',
+  'InformationNoticeProcessed',
+  'InformationNoticeClosed',
+  'InformationNoticeMessageDelivered',
+  'InformationNoticeMessageRejected',
+];
+
+const label = (category: NoticeCategory): string => category.replace(/_/g, ' ');
+
+/** A timeline line without particulars (titles are free text, so they are left out too). */
+export const describeNoticeEvent = (event: NoticeEvent): string => {
+  switch (event.type) {
+    case 'InformationNoticeSent':
+      return `Notice (${label(event.data.category)}) sent to ${event.data.recipient}`;
+    case 'InformationNoticeReceived':
+      return `Notice (${label(event.data.category)}) received from ${event.data.sender}, to process by ${event.data.processingDeadline}`;
+    case 'HotlineTipRecorded':
+      return `Hotline tip recorded (${event.data.channel.replace(/_/g, ' ')}), to process by ${event.data.processingDeadline}`;
+    case 'InformationNoticeClassified':
+      return `Classified as ${label(event.data.category)}, ${event.data.priority}`;
+    case 'InformationNoticeProcessed':
+      return `Processed: ${event.data.outcome.replace(/_/g, ' ')}`;
+    case 'InformationNoticeClosed':
+      return 'Notice closed';
+    case 'InformationNoticeMessageDelivered':
+      return `${event.data.kind} delivered`;
+    case 'InformationNoticeMessageRejected':
+      return `${event.data.kind} rejected by the counterpart: ${event.data.reason}`;
+  }
+};

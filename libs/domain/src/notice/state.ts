@@ -1,0 +1,130 @@
+import {
+  classifyDeadline,
+  DeadlineStatus,
+  emptyTrail,
+  MessageTrail,
+  PersonParticulars,
+  trailAfter,
+  trailAfterDelivery,
+} from '../shared';
+import { NoticeCategory, NoticeEvent, NoticePriority, ProcessingOutcome } from './events';
+
+export type NoticeStatus = 'sent' | 'received' | 'classified' | 'processed' | 'closed';
+
+/** `sender`: we sent the notice; `recipient`: it came to us (from a counterpart or our hotline). */
+export type NoticeSide = 'sender' | 'recipient';
+
+export interface Notice {
+  readonly status: NoticeStatus;
+  readonly caseId: string;
+  readonly ourSide: NoticeSide;
+  readonly theirSide: NoticeSide;
+  /** Where it came from: a counterpart's message, our hotline, or us. */
+  readonly source: 'counterpart' | 'hotline' | 'ours';
+  /** The other agency; none for a hotline tip. */
+  readonly counterpart?: string;
+  readonly category: NoticeCategory;
+  readonly title: string;
+  readonly content: string;
+  readonly relatedCaseId?: string;
+  readonly persons: readonly PersonParticulars[];
+  /** When a notice that came to us must be processed. */
+  readonly processingDeadline?: string;
+  readonly classification?: { readonly priority: NoticePriority; readonly topics: readonly string[] };
+  readonly processing?: {
+    readonly outcome: ProcessingOutcome;
+    readonly note: string;
+    readonly linkedCaseId?: string;
+  };
+  readonly trail: MessageTrail;
+}
+
+export type NoticeState = { readonly status: 'none' } | Notice;
+
+export const initialNoticeState = (): NoticeState => ({ status: 'none' });
+
+export const evolveNotice = (state: NoticeState, event: NoticeEvent): NoticeState => {
+  const trail = trailAfter(state.status === 'none' ? emptyTrail : state.trail, event);
+  switch (event.type) {
+    case 'InformationNoticeSent':
+    case 'InformationNoticeReceived':
+    case 'HotlineTipRecorded': {
+      const { caseId, category, title, content, relatedCaseId, persons } = event.data;
+      const common = { caseId, category, title, content, relatedCaseId, persons: persons ?? [], trail };
+      if (event.type === 'InformationNoticeSent') {
+        return {
+          ...common,
+          status: 'sent',
+          ourSide: 'sender',
+          theirSide: 'recipient',
+          source: 'ours',
+          counterpart: event.data.recipient,
+        };
+      }
+      const received = {
+        ...common,
+        status: 'received' as const,
+        ourSide: 'recipient' as const,
+        theirSide: 'sender' as const,
+      };
+      return event.type === 'HotlineTipRecorded'
+        ? { ...received, source: 'hotline', processingDeadline: event.data.processingDeadline }
+        : {
+            ...received,
+            source: 'counterpart',
+            counterpart: event.data.sender,
+            processingDeadline: event.data.processingDeadline,
+          };
+    }
+  }
+  if (state.status === 'none') return state;
+  switch (event.type) {
+    case 'InformationNoticeClassified':
+      return {
+        ...state,
+        status: 'classified',
+        category: event.data.category,
+        classification: { priority: event.data.priority, topics: event.data.topics },
+        trail,
+      };
+    case 'InformationNoticeProcessed':
+      return { ...state, status: 'processed', processing: event.data, trail };
+    case 'InformationNoticeClosed':
+      return { ...state, status: 'closed', trail };
+    case 'InformationNoticeMessageDelivered':
+    case 'InformationNoticeMessageRejected':
+      return { ...state, trail: trailAfterDelivery(trail, event.data) };
+    default:
+      return state;
+  }
+};
+
+/** Whether a notice that came to us still waits to be processed ("nothing left unprocessed"). */
+export const isUnprocessed = (state: NoticeState): boolean =>
+  state.status === 'received' || state.status === 'classified';
+
+/**
+ * The status an officer sees at `now`: `overdue` when unprocessed past the processing deadline,
+ * `unprocessed` for anything received or classified but not yet processed, else the stored status.
+ */
+export const noticeStatusAt = (
+  state: NoticeState,
+  now: string,
+): NoticeState['status'] | 'unprocessed' | 'overdue' => {
+  if (!isUnprocessed(state)) return state.status;
+  return noticeDeadlineStatus(state, now) === 'overdue' ? 'overdue' : 'unprocessed';
+};
+
+/** Where processing stands against the processing deadline at `now` (`none` for notices we sent). */
+export const noticeDeadlineStatus = (
+  state: NoticeState,
+  now: string,
+  dueSoonWithinMs?: number,
+): DeadlineStatus => {
+  if (state.status === 'none' || state.processingDeadline === undefined) return 'none';
+  return classifyDeadline(
+    { deadline: state.processingDeadline, met: !isUnprocessed(state) },
+    now,
+    dueSoonWithinMs,
+  );
+};

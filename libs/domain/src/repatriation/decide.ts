@@ -1,0 +1,276 @@
+import { DomainError, isDomainError } from '../decider';
+import {
+  alreadyApplied,
+  alreadyExists,
+  checkStep,
+  decideDelivery,
+  decideScheduling,
+  inboundOf,
+  instant,
+  isAgencyId,
+  isIsoDateTime,
+  isNonEmptyText,
+  messageMarker,
+  notFound,
+  Origin,
+  outboundOf,
+  personProblems,
+  prefixed,
+  Problems,
+  problems,
+  refuseIf,
+  refuseUnlessLocal,
+} from '../shared';
+import {
+  REPATRIATION_RULES,
+  RepatriationCommand,
+  RepatriationStepCommand,
+  RequestRepatriation,
+  ReceiveRepatriationRequest,
+  RecordRepatriationDecision,
+} from './commands';
+import { ChildParticulars, RepatriationEvent, SUPPORT_SERVICES } from './events';
+import { Repatriation, RepatriationState } from './state';
+
+export * from './commands';
+
+type Decision = readonly RepatriationEvent[] | DomainError;
+
+const text = (value: unknown, max = 2000) => isNonEmptyText(value, max);
+const optionalText = (value: unknown) => value === undefined || text(value);
+const notFuture = (value: unknown, now: string) => isIsoDateTime(value) && instant(value) <= instant(now);
+
+const childProblems = (children: readonly ChildParticulars[] | undefined): Problems => {
+  if (!Array.isArray(children)) return ['children'];
+  const ids = children.map((child) => child?.childId);
+  return [
+    ...problems({ 'children.childId': ids.every((id) => text(id, 100)) && new Set(ids).size === ids.length }),
+    ...children.flatMap((child, index) =>
+      prefixed(`children[${index}].person`, personProblems(child?.person)),
+    ),
+  ];
+};
+
+const requestProblems = (
+  data: RequestRepatriation['data'] | ReceiveRepatriationRequest['data'],
+  now?: string,
+): Problems => [
+  ...problems({
+    caseId: text(data?.caseId, 100),
+    circumstances: text(data?.circumstances, 10_000),
+    deadline: isIsoDateTime(data?.deadline) && (now === undefined || instant(data.deadline) > instant(now)),
+  }),
+  ...prefixed('victim', personProblems(data?.victim)),
+  ...childProblems(data?.children),
+];
+
+const open = (command: RequestRepatriation | ReceiveRepatriationRequest): Decision => {
+  const { caseId, victim, children, circumstances, deadline } = command.data;
+  const content = { caseId, victim, children, circumstances, deadline };
+  const us = command.metadata.agencyId;
+  if (command.type === 'ReceiveRepatriationRequest') {
+    const inbound = inboundOf(command);
+    if (isDomainError(inbound)) return inbound;
+    const invalid = refuseIf(requestProblems(command.data));
+    if (invalid) return invalid;
+    const sides = { requestingAgency: inbound.counterpart, receivingAgency: us };
+    return [{ type: 'RepatriationRequestReceived', data: { ...content, ...sides, inbound } }];
+  }
+  const { counterpart } = command.data;
+  const invalid =
+    refuseUnlessLocal(command) ??
+    refuseIf([
+      ...problems({ counterpart: isAgencyId(counterpart) && counterpart !== us }),
+      ...requestProblems(command.data, command.metadata.now),
+    ]);
+  if (invalid) return invalid;
+  const outbound = outboundOf(command, counterpart, 'RepatriationRequest');
+  if (isDomainError(outbound)) return outbound;
+  return [
+    {
+      type: 'RepatriationRequested',
+      data: { ...content, requestingAgency: us, receivingAgency: counterpart, outbound },
+    },
+  ];
+};
+
+/** The children listed by a hand-over or reception must be children of the case, each once. */
+const childIdsProblems = (ids: readonly string[] | undefined, state: Repatriation): Problems => {
+  const known = state.children.map((child) => child.childId);
+  const ok = Array.isArray(ids) && new Set(ids).size === ids.length && ids.every((id) => known.includes(id));
+  return ok ? [] : ['childIds'];
+};
+
+const step = (command: RepatriationStepCommand, state: Repatriation, origin: Origin): Decision => {
+  const now = command.metadata.now;
+  const marked = (kind: Parameters<typeof messageMarker>[3], inReplyTo?: string) =>
+    messageMarker(command, origin, state.counterpart, kind, inReplyTo);
+  switch (command.type) {
+    case 'StartRepatriationVerification': {
+      const { verificationCaseId } = command.data ?? {};
+      const invalid = refuseIf(
+        problems({ verificationCaseId: verificationCaseId === undefined || text(verificationCaseId, 100) }),
+      );
+      if (invalid) return invalid;
+      return [
+        {
+          type: 'RepatriationVerificationStarted',
+          data: verificationCaseId === undefined ? {} : { verificationCaseId },
+        },
+      ];
+    }
+    case 'AcceptRepatriation':
+      return decision(command, origin, state, { decision: 'accepted', note: command.data?.note });
+    case 'RefuseRepatriation':
+      return decision(command, origin, state, { decision: 'refused', reason: command.data?.reason });
+    case 'RecordRepatriationDecision':
+      return decision(command, origin, state, command.data);
+    case 'AddAccompanyingChild':
+    case 'ReceiveAccompanyingChild': {
+      const { childId, person } = command.data ?? {};
+      if (state.children.some((child) => child.childId === childId))
+        return alreadyExists(`${command.type} for that child id`);
+      const invalid = refuseIf([
+        ...problems({ childId: text(childId, 100) }),
+        ...prefixed('person', personProblems(person)),
+      ]);
+      const marker = invalid ?? marked('RepatriationChildAdded');
+      if (isDomainError(marker)) return marker;
+      return [{ type: 'RepatriationChildAdded', data: { childId, person, ...marker } }];
+    }
+    case 'ScheduleRepatriationHandover':
+    case 'ReceiveRepatriationHandoverSchedule':
+      return schedule(command, state, origin);
+    case 'RecordRepatriationHandover':
+    case 'ReceiveRepatriationHandover': {
+      const { handedOverAt, childIds } = command.data ?? {};
+      const local = 'local' in origin;
+      const invalid = refuseIf([
+        ...problems({ handedOverAt: local ? notFuture(handedOverAt, now) : isIsoDateTime(handedOverAt) }),
+        ...childIdsProblems(childIds, state),
+      ]);
+      const marker = invalid ?? marked('HandoverCompleted');
+      if (isDomainError(marker)) return marker;
+      return [{ type: 'RepatriationHandedOver', data: { handedOverAt, childIds, ...marker } }];
+    }
+    case 'ConfirmRepatriationReception':
+    case 'RecordReceptionConfirmation': {
+      const { facility, receivedAt, childIds } = command.data ?? {};
+      const local = 'local' in origin;
+      const invalid = refuseIf([
+        ...problems({
+          facility: text(facility, 300),
+          receivedAt: local ? notFuture(receivedAt, now) : isIsoDateTime(receivedAt),
+        }),
+        ...childIdsProblems(childIds, state),
+      ]);
+      const marker = invalid ?? marked('ReceptionConfirmed');
+      if (isDomainError(marker)) return marker;
+      return [
+        { type: 'RepatriationReceptionConfirmed', data: { facility, receivedAt, childIds, ...marker } },
+      ];
+    }
+    case 'ReferRepatriatedVictim': {
+      const { services, referredTo, note } = command.data ?? {};
+      const invalid = refuseIf(
+        problems({
+          services:
+            Array.isArray(services) &&
+            services.length > 0 &&
+            services.every((service) => SUPPORT_SERVICES.includes(service)),
+          referredTo: text(referredTo, 300),
+          note: optionalText(note),
+        }),
+      );
+      if (invalid) return invalid;
+      return [
+        {
+          type: 'RepatriationVictimReferred',
+          data: { services, referredTo, ...(note === undefined ? {} : { note }) },
+        },
+      ];
+    }
+    case 'CancelRepatriation':
+    case 'ReceiveRepatriationCancellation': {
+      const reason = command.data?.reason;
+      const marker = refuseIf(problems({ reason: text(reason) })) ?? marked('RepatriationCancellation');
+      if (isDomainError(marker)) return marker;
+      return [{ type: 'RepatriationCancelled', data: { reason, ...marker } }];
+    }
+    default: {
+      const unhandled: never = command;
+      return unhandled;
+    }
+  }
+};
+
+/** Acceptance or refusal, ours (queued in reply to the request) or the counterpart's. */
+const decision = (
+  command: RepatriationStepCommand,
+  origin: Origin,
+  state: Repatriation,
+  data: RecordRepatriationDecision['data'],
+): Decision => {
+  const { note, reason } = data ?? {};
+  const accepted = data?.decision === 'accepted';
+  const invalid = refuseIf(
+    problems({
+      decision: accepted || data?.decision === 'refused',
+      ...(accepted ? { note: optionalText(note) } : { reason: text(reason) }),
+    }),
+  );
+  const marker =
+    invalid ??
+    messageMarker(command, origin, state.counterpart, 'RepatriationDecision', state.requestMessageId);
+  if (isDomainError(marker)) return marker;
+  return accepted
+    ? [
+        {
+          type: 'RepatriationAccepted',
+          data: { decision: 'accepted', ...(note === undefined ? {} : { note }), ...marker },
+        },
+      ]
+    : [{ type: 'RepatriationRefused', data: { decision: 'refused', reason: reason as string, ...marker } }];
+};
+
+/** (Re)scheduling; on a tie the receiving side's schedule wins (it takes the victim over). */
+const schedule = (
+  command: Extract<
+    RepatriationStepCommand,
+    { type: 'ScheduleRepatriationHandover' | 'ReceiveRepatriationHandoverSchedule' }
+  >,
+  state: Repatriation,
+  origin: Origin,
+): Decision => {
+  const decided = decideScheduling(
+    command,
+    origin,
+    state.schedule,
+    state.counterpart,
+    state.receivingAgency,
+    'HandoverScheduling',
+  );
+  if (decided === 'stale' || isDomainError(decided)) return decided === 'stale' ? [] : decided;
+  const type = decided.first ? 'RepatriationHandoverScheduled' : 'RepatriationHandoverRescheduled';
+  return [{ type, data: { schedule: decided.schedule, ...decided.marker } }];
+};
+
+/** Decides a repatriation command on the current state (pure). */
+export const decideRepatriation = (command: RepatriationCommand, state: RepatriationState): Decision => {
+  if (state.status !== 'none' && alreadyApplied(state.trail, command)) return [];
+  switch (command.type) {
+    case 'RequestRepatriation':
+    case 'ReceiveRepatriationRequest':
+      return state.status === 'none' ? open(command) : alreadyExists(command.type);
+    case 'RecordDelivery':
+    case 'RecordRejection':
+      return state.status === 'none'
+        ? notFound(command.type)
+        : decideDelivery('Repatriation', command, state.trail, state.counterpart);
+    default: {
+      if (state.status === 'none') return notFound(command.type);
+      const origin = checkStep(command, REPATRIATION_RULES[command.type], state);
+      return isDomainError(origin) ? origin : step(command, state, origin);
+    }
+  }
+};

@@ -1,0 +1,67 @@
+import { applied as inb, CHILD, PERSON, queued as out, THEM, US } from '../testing/fixtures';
+import { RepatriationEvent } from './events';
+
+// Shared by the repatriation specs: a request and the histories of both sides.
+export const DEADLINE = '2026-11-30T10:00:00Z';
+export const request = {
+  caseId: 'r-1',
+  victim: PERSON,
+  children: [{ childId: 'c1', person: CHILD }],
+  circumstances: 'rescued in a raid',
+  deadline: DEADLINE,
+};
+export const gate = {
+  borderGate: 'Ma Lu Thang',
+  date: '2026-12-02',
+  time: '09:30',
+  receivingUnit: 'Border post Ma Lu Thang',
+};
+
+// We rescued the victim and request (requesting side); THEM receives.
+export const requested: RepatriationEvent = {
+  type: 'RepatriationRequested',
+  data: { ...request, requestingAgency: US, receivingAgency: THEM, ...out('m-req', 'RepatriationRequest') },
+};
+export const acceptedByThem: RepatriationEvent = {
+  type: 'RepatriationAccepted',
+  data: { decision: 'accepted', ...inb('in-dec') },
+};
+export const scheduledByUs: RepatriationEvent = {
+  type: 'RepatriationHandoverScheduled',
+  data: { schedule: { ...gate, revision: 1, proposedBy: US }, ...out('m-s1', 'HandoverScheduling') },
+};
+export const handedOver: RepatriationEvent = {
+  type: 'RepatriationHandedOver',
+  data: { handedOverAt: '2026-11-23T03:00:00Z', childIds: ['c1'], ...out('m-ho', 'HandoverCompleted') },
+};
+export const reception = {
+  facility: 'Lai Chau social protection centre',
+  receivedAt: '2026-11-23T03:30:00Z',
+  childIds: ['c1'],
+};
+
+// THEM rescued a victim and asks us (receiving side).
+export const received: RepatriationEvent = {
+  type: 'RepatriationRequestReceived',
+  data: { ...request, requestingAgency: THEM, receivingAgency: US, ...inb('in-req') },
+};
+export const verifying: RepatriationEvent = {
+  type: 'RepatriationVerificationStarted',
+  data: { verificationCaseId: 'v-9' },
+};
+export const acceptedByUs: RepatriationEvent = {
+  type: 'RepatriationAccepted',
+  data: { decision: 'accepted', ...out('m-dec', 'RepatriationDecision', 'in-req') },
+};
+export const scheduledByThem: RepatriationEvent = {
+  type: 'RepatriationHandoverScheduled',
+  data: { schedule: { ...gate, revision: 1, proposedBy: THEM }, ...inb('in-s1') },
+};
+export const handedOverToUs: RepatriationEvent = {
+  type: 'RepatriationHandedOver',
+  data: { handedOverAt: '2026-11-23T03:00:00Z', childIds: ['c1'], ...inb('in-ho') },
+};
+export const receivedByUs: RepatriationEvent = {
+  type: 'RepatriationReceptionConfirmed',
+  data: { ...reception, ...out('m-rc', 'ReceptionConfirmed') },
+};

@@ -1,0 +1,280 @@
+import { commandsOf, given } from '../testing/given';
+import { applied, CHILD, fromThem, NOW, OTHER, PERSON, queuing, THEM } from '../testing/fixtures';
+import { RepatriationCommand } from './decide';
+import { repatriationDecider as decider } from './decider';
+import { RepatriationEvent } from './events';
+import {
+  request,
+  gate,
+  requested,
+  acceptedByThem,
+  scheduledByUs,
+  handedOver,
+  reception,
+  received,
+  acceptedByUs,
+  scheduledByThem,
+  handedOverToUs,
+  receivedByUs,
+} from './repatriation.histories';
+
+const cmd = commandsOf<RepatriationCommand>();
+const inb = applied;
+
+describe('repatriation: refusals', () => {
+  const weReceived = [received, acceptedByUs, scheduledByThem];
+  const weRequested = [requested, acceptedByThem, scheduledByUs];
+  it.each<[string, RepatriationEvent[], RepatriationCommand, string]>([
+    ['a step on no case', [], cmd('AcceptRepatriation', {}, queuing('m')), 'NOT_FOUND'],
+    ['a receipt on no case', [], cmd('RecordDelivery', { messageId: 'm' }), 'NOT_FOUND'],
+    [
+      'a second request',
+      [requested],
+      cmd('RequestRepatriation', { ...request, counterpart: THEM }, queuing('m')),
+      'ALREADY_EXISTS',
+    ],
+    [
+      'a request without a message id',
+      [],
+      cmd('RequestRepatriation', { ...request, counterpart: THEM }),
+      'VALIDATION_FAILED',
+    ],
+    [
+      'a request with duplicate child ids',
+      [],
+      cmd(
+        'RequestRepatriation',
+        {
+          ...request,
+          counterpart: THEM,
+          children: [
+            { childId: 'c1', person: CHILD },
+            { childId: 'c1', person: CHILD },
+          ],
+        },
+        queuing('m'),
+      ),
+      'VALIDATION_FAILED',
+    ],
+    [
+      'a request without a victim name',
+      [],
+      cmd(
+        'RequestRepatriation',
+        { ...request, counterpart: THEM, victim: { ...PERSON, name: { original: '', romanised: 'x' } } },
+        queuing('m'),
+      ),
+      'VALIDATION_FAILED',
+    ],
+    [
+      'a request from a counterpart as an officer command',
+      [],
+      cmd('RequestRepatriation', { ...request, counterpart: THEM }, fromThem('in')),
+      'NOT_PERMITTED',
+    ],
+    [
+      'the requester accepting its own request',
+      [requested],
+      cmd('AcceptRepatriation', {}, queuing('m')),
+      'NOT_PERMITTED',
+    ],
+    [
+      'the requester starting verification',
+      [requested],
+      cmd('StartRepatriationVerification', {}),
+      'NOT_PERMITTED',
+    ],
+    [
+      'a decision recorded by the receiving side',
+      [received],
+      cmd('RecordRepatriationDecision', { decision: 'accepted' }, fromThem('in-dec')),
+      'NOT_PERMITTED',
+    ],
+    [
+      'a decision from a third agency',
+      [requested],
+      cmd('RecordRepatriationDecision', { decision: 'accepted' }, fromThem('in-dec', OTHER)),
+      'NOT_PERMITTED',
+    ],
+    [
+      'a refusal without a reason',
+      [requested],
+      cmd('RecordRepatriationDecision', { decision: 'refused' }, fromThem('in-dec')),
+      'VALIDATION_FAILED',
+    ],
+    [
+      'accepting twice',
+      [received, acceptedByUs],
+      cmd('AcceptRepatriation', {}, queuing('m')),
+      'INVALID_TRANSITION',
+    ],
+    [
+      'refusing without a reason',
+      [received],
+      cmd('RefuseRepatriation', { reason: '' }, queuing('m')),
+      'VALIDATION_FAILED',
+    ],
+    [
+      'verifying after the decision',
+      [received, acceptedByUs],
+      cmd('StartRepatriationVerification', {}),
+      'INVALID_TRANSITION',
+    ],
+    [
+      'scheduling before acceptance',
+      [requested],
+      cmd('ScheduleRepatriationHandover', gate, queuing('m')),
+      'INVALID_TRANSITION',
+    ],
+    [
+      'scheduling in the past',
+      [requested, acceptedByThem],
+      cmd('ScheduleRepatriationHandover', { ...gate, date: '2026-11-01' }, queuing('m')),
+      'VALIDATION_FAILED',
+    ],
+    [
+      'scheduling at a malformed time',
+      [requested, acceptedByThem],
+      cmd('ScheduleRepatriationHandover', { ...gate, time: '25:00' }, queuing('m')),
+      'VALIDATION_FAILED',
+    ],
+    [
+      'a schedule without a revision',
+      [requested, acceptedByThem],
+      cmd('ReceiveRepatriationHandoverSchedule', gate as never, fromThem('in-s')),
+      'VALIDATION_FAILED',
+    ],
+    [
+      'a child added by the receiving side',
+      [received],
+      cmd('AddAccompanyingChild', { childId: 'c2', person: CHILD }, queuing('m')),
+      'NOT_PERMITTED',
+    ],
+    [
+      'a child added twice',
+      [requested],
+      cmd('AddAccompanyingChild', { childId: 'c1', person: CHILD }, queuing('m')),
+      'ALREADY_EXISTS',
+    ],
+    [
+      'a child added after the hand-over',
+      [...weRequested, handedOver],
+      cmd('AddAccompanyingChild', { childId: 'c2', person: CHILD }, queuing('m')),
+      'INVALID_TRANSITION',
+    ],
+    [
+      'a hand-over recorded by the receiving side',
+      weReceived,
+      cmd('RecordRepatriationHandover', { handedOverAt: NOW, childIds: [] }, queuing('m')),
+      'NOT_PERMITTED',
+    ],
+    [
+      'a hand-over before scheduling',
+      [requested, acceptedByThem],
+      cmd('RecordRepatriationHandover', { handedOverAt: NOW, childIds: [] }, queuing('m')),
+      'INVALID_TRANSITION',
+    ],
+    [
+      'a hand-over in the future',
+      weRequested,
+      cmd('RecordRepatriationHandover', { handedOverAt: '2026-12-24T00:00:00Z', childIds: [] }, queuing('m')),
+      'VALIDATION_FAILED',
+    ],
+    [
+      'a hand-over of an unknown child',
+      weRequested,
+      cmd('RecordRepatriationHandover', { handedOverAt: NOW, childIds: ['c9'] }, queuing('m')),
+      'VALIDATION_FAILED',
+    ],
+    [
+      'a reception confirmed by the requesting side',
+      [...weRequested, handedOver],
+      cmd('ConfirmRepatriationReception', reception, queuing('m')),
+      'NOT_PERMITTED',
+    ],
+    [
+      'a reception before scheduling',
+      [received, acceptedByUs],
+      cmd('ConfirmRepatriationReception', reception, queuing('m')),
+      'INVALID_TRANSITION',
+    ],
+    [
+      'a reception without a facility',
+      weReceived,
+      cmd('ConfirmRepatriationReception', { ...reception, facility: '' }, queuing('m')),
+      'VALIDATION_FAILED',
+    ],
+    [
+      'a referral before reception',
+      [...weReceived, handedOverToUs],
+      cmd('ReferRepatriatedVictim', { services: ['shelter'], referredTo: 'x' }),
+      'INVALID_TRANSITION',
+    ],
+    [
+      'a referral to an unknown service',
+      [...weReceived, receivedByUs],
+      cmd('ReferRepatriatedVictim', { services: ['spa' as never], referredTo: 'x' }),
+      'VALIDATION_FAILED',
+    ],
+    [
+      'a referral by the requesting side',
+      [...weRequested, handedOver],
+      cmd('ReferRepatriatedVictim', { services: ['shelter'], referredTo: 'x' }),
+      'NOT_PERMITTED',
+    ],
+    [
+      'cancelling after the hand-over',
+      [...weRequested, handedOver],
+      cmd('CancelRepatriation', { reason: 'x' }, queuing('m')),
+      'INVALID_TRANSITION',
+    ],
+    [
+      'cancelling without a reason',
+      [requested],
+      cmd('CancelRepatriation', { reason: '' }, queuing('m')),
+      'VALIDATION_FAILED',
+    ],
+    [
+      'a cancellation after refusal',
+      [
+        requested,
+        { type: 'RepatriationRefused', data: { decision: 'refused', reason: 'x', ...inb('in-dec') } },
+      ],
+      cmd('ReceiveRepatriationCancellation', { reason: 'x' }, fromThem('in-x')),
+      'INVALID_TRANSITION',
+    ],
+    [
+      'a receipt for a message not queued',
+      [requested],
+      cmd('RecordDelivery', { messageId: 'zz' }),
+      'NOT_FOUND',
+    ],
+    [
+      'verification under a malformed case id',
+      [received],
+      cmd('StartRepatriationVerification', { verificationCaseId: '' }),
+      'VALIDATION_FAILED',
+    ],
+    [
+      'a reception confirmation before scheduling',
+      [requested, acceptedByThem],
+      cmd('RecordReceptionConfirmation', reception, fromThem('in-rc')),
+      'INVALID_TRANSITION',
+    ],
+    [
+      'a child received from the receiving side',
+      [requested],
+      cmd('ReceiveAccompanyingChild', { childId: 'c2', person: CHILD }, fromThem('in-c2')),
+      'NOT_PERMITTED',
+    ],
+    [
+      'an inbound hand-over listing an unknown child',
+      weReceived,
+      cmd('ReceiveRepatriationHandover', { handedOverAt: NOW, childIds: ['c9'] }, fromThem('in-ho')),
+      'VALIDATION_FAILED',
+    ],
+    ['an acceptance without a message id', [received], cmd('AcceptRepatriation', {}), 'VALIDATION_FAILED'],
+  ])('refuses %s', (_label, history, command, code) => {
+    given(decider, history).when(command).then({ code });
+  });
+});

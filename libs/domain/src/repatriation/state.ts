@@ -1,0 +1,176 @@
+import {
+  classifyDeadline,
+  DeadlineStatus,
+  emptyTrail,
+  HandoverSchedule,
+  MessageTrail,
+  PersonParticulars,
+  trailAfter,
+  trailAfterDelivery,
+} from '../shared';
+import { RepatriationEvent, RepatriationRequestContent, SupportService } from './events';
+
+export type RepatriationStatus =
+  | 'requested'
+  | 'under_verification'
+  | 'accepted'
+  | 'refused'
+  | 'scheduled'
+  | 'handed_over'
+  | 'received'
+  | 'referred'
+  | 'cancelled';
+
+/** Which side of the repatriation this node is. */
+export type RepatriationSide = 'requesting' | 'receiving';
+
+/** A child travelling with the victim, tracked step by step with the victim. */
+export interface AccompanyingChild {
+  readonly childId: string;
+  readonly person: PersonParticulars;
+  readonly handedOver: boolean;
+  readonly received: boolean;
+}
+
+export interface Repatriation {
+  readonly status: RepatriationStatus;
+  readonly caseId: string;
+  readonly ourSide: RepatriationSide;
+  readonly theirSide: RepatriationSide;
+  readonly requestingAgency: string;
+  readonly receivingAgency: string;
+  readonly counterpart: string;
+  readonly victim: PersonParticulars;
+  readonly children: readonly AccompanyingChild[];
+  readonly circumstances: string;
+  /** When the receiving side's decision is due. */
+  readonly deadline: string;
+  readonly requestMessageId: string;
+  readonly verificationCaseId?: string;
+  readonly refusalReason?: string;
+  /** The schedule in force; revision > 1 means it was rescheduled. */
+  readonly schedule?: HandoverSchedule;
+  readonly handedOverAt?: string;
+  readonly reception?: { readonly facility: string; readonly receivedAt: string };
+  readonly referral?: { readonly services: readonly SupportService[]; readonly referredTo: string };
+  readonly cancellationReason?: string;
+  readonly trail: MessageTrail;
+}
+
+export type RepatriationState = { readonly status: 'none' } | Repatriation;
+
+export const initialRepatriationState = (): RepatriationState => ({ status: 'none' });
+
+const opened = (data: RepatriationRequestContent, ourSide: RepatriationSide, requestMessageId: string) => ({
+  status: 'requested' as const,
+  caseId: data.caseId,
+  ourSide,
+  theirSide: ourSide === 'requesting' ? ('receiving' as const) : ('requesting' as const),
+  requestingAgency: data.requestingAgency,
+  receivingAgency: data.receivingAgency,
+  counterpart: ourSide === 'requesting' ? data.receivingAgency : data.requestingAgency,
+  victim: data.victim,
+  children: data.children.map((child) => ({ ...child, handedOver: false, received: false })),
+  circumstances: data.circumstances,
+  deadline: data.deadline,
+  requestMessageId,
+});
+
+const ORDER: readonly RepatriationStatus[] = ['scheduled', 'handed_over', 'received', 'referred'];
+/** Messages may cross: a late step never moves the case back. */
+const atLeast = (current: RepatriationStatus, next: RepatriationStatus): RepatriationStatus =>
+  ORDER.indexOf(current) > ORDER.indexOf(next) ? current : next;
+
+const mark = (
+  children: readonly AccompanyingChild[],
+  ids: readonly string[],
+  flag: 'handedOver' | 'received',
+) => children.map((child) => (ids.includes(child.childId) ? { ...child, [flag]: true } : child));
+
+export const evolveRepatriation = (state: RepatriationState, event: RepatriationEvent): RepatriationState => {
+  const trail = trailAfter(state.status === 'none' ? emptyTrail : state.trail, event);
+  switch (event.type) {
+    case 'RepatriationRequested':
+      return { ...opened(event.data, 'requesting', event.data.outbound.messageId), trail };
+    case 'RepatriationRequestReceived':
+      return { ...opened(event.data, 'receiving', event.data.inbound.messageId), trail };
+  }
+  if (state.status === 'none') return state;
+  const next = { ...state, trail };
+  switch (event.type) {
+    case 'RepatriationVerificationStarted':
+      return { ...next, status: 'under_verification', verificationCaseId: event.data.verificationCaseId };
+    case 'RepatriationAccepted':
+      return { ...next, status: 'accepted' };
+    case 'RepatriationRefused':
+      return { ...next, status: 'refused', refusalReason: event.data.reason };
+    case 'RepatriationChildAdded': {
+      const child = {
+        childId: event.data.childId,
+        person: event.data.person,
+        handedOver: false,
+        received: false,
+      };
+      return { ...next, children: [...state.children, child] };
+    }
+    case 'RepatriationHandoverScheduled':
+    case 'RepatriationHandoverRescheduled':
+      return { ...next, status: atLeast(state.status, 'scheduled'), schedule: event.data.schedule };
+    case 'RepatriationHandedOver':
+      return {
+        ...next,
+        status: atLeast(state.status, 'handed_over'),
+        handedOverAt: event.data.handedOverAt,
+        children: mark(state.children, event.data.childIds, 'handedOver'),
+      };
+    case 'RepatriationReceptionConfirmed': {
+      // Reception implies the hand-over, even if its message has not arrived yet.
+      const handedOver = mark(state.children, event.data.childIds, 'handedOver');
+      return {
+        ...next,
+        status: atLeast(state.status, 'received'),
+        reception: { facility: event.data.facility, receivedAt: event.data.receivedAt },
+        children: mark(handedOver, event.data.childIds, 'received'),
+      };
+    }
+    case 'RepatriationVictimReferred':
+      return {
+        ...next,
+        status: 'referred',
+        referral: { services: event.data.services, referredTo: event.data.referredTo },
+      };
+    case 'RepatriationCancelled':
+      return { ...next, status: 'cancelled', cancellationReason: event.data.reason };
+    case 'RepatriationMessageDelivered':
+    case 'RepatriationMessageRejected':
+      return { ...next, trail: trailAfterDelivery(trail, event.data) };
+    default:
+      return state;
+  }
+};
+
+const DECIDED: readonly string[] = [
+  'accepted',
+  'refused',
+  'scheduled',
+  'handed_over',
+  'received',
+  'referred',
+];
+
+/**
+ * Where the receiving side's decision stands against the request's deadline at `now`: `met` once
+ * accepted or refused, `none` once cancelled undecided.
+ */
+export const repatriationDeadlineStatus = (
+  state: RepatriationState,
+  now: string,
+  dueSoonWithinMs?: number,
+): DeadlineStatus => {
+  if (state.status === 'none' || state.status === 'cancelled') return 'none';
+  return classifyDeadline(
+    { deadline: state.deadline, met: DECIDED.includes(state.status) },
+    now,
+    dueSoonWithinMs,
+  );
+};

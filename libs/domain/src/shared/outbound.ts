@@ -1,0 +1,75 @@
+import { DomainEvent } from '../decider';
+
+/**
+ * The wire payloads an event can queue for the counterpart. The exchange layer reads `data.outbound`
+ * from an event (see `queuedMessageOf`), seals the rest of the event data as the payload of that kind
+ * and sends it under the given message id.
+ */
+export const OUTBOUND_KINDS = [
+  'VerificationRequest',
+  'VerificationAnswer',
+  'VerificationAdditionalInformation',
+  'VerificationWithdrawal',
+  'RepatriationRequest',
+  'RepatriationChildAdded',
+  'RepatriationDecision',
+  'HandoverScheduling',
+  'HandoverCompleted',
+  'ReceptionConfirmed',
+  'RepatriationCancellation',
+  'SuspectHandoverRequest',
+  'SuspectHandoverDecision',
+  'SuspectHandoverScheduling',
+  'SuspectHandoverCompleted',
+  'SuspectHandoverCancellation',
+  'JointOperationProposal',
+  'JointOperationAgreement',
+  'JointOperationCaseLink',
+  'JointOperationReport',
+  'InformationNotice',
+] as const;
+
+export type OutboundKind = (typeof OUTBOUND_KINDS)[number];
+
+/** What an event that queues an envelope carries in `data.outbound`. */
+export interface Outbound {
+  /** UUIDv7 from `command.metadata.newIds[0]`; it never changes across retries. */
+  readonly messageId: string;
+  /** The other agency's id. */
+  readonly counterpart: string;
+  readonly kind: OutboundKind;
+  /** The inbound message this one answers (the envelope's causation id), when it answers one. */
+  readonly inReplyTo?: string;
+}
+
+/** What an event applied from a counterpart's message carries in `data.inbound`. */
+export interface Inbound {
+  /** The inbound message id (`command.metadata.messageId`). */
+  readonly messageId: string;
+  /** The sending agency's id. */
+  readonly counterpart: string;
+}
+
+export const isOutboundKind = (value: unknown): value is OutboundKind =>
+  typeof value === 'string' && (OUTBOUND_KINDS as readonly string[]).includes(value);
+
+const record = (value: unknown): Record<string, unknown> | undefined =>
+  typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : undefined;
+
+/** The envelope an event queues, or undefined when it queues none. Works on any event, stored or new. */
+export const queuedMessageOf = (event: DomainEvent): Outbound | undefined => {
+  const outbound = record(record(event.data)?.outbound);
+  if (!outbound) return undefined;
+  const { messageId, counterpart, kind } = outbound;
+  if (typeof messageId !== 'string' || typeof counterpart !== 'string' || !isOutboundKind(kind))
+    return undefined;
+  return outbound as unknown as Outbound;
+};
+
+/** The counterpart message an event was applied from, or undefined for a local event. */
+export const appliedMessageOf = (event: DomainEvent): Inbound | undefined => {
+  const inbound = record(record(event.data)?.inbound);
+  if (!inbound || typeof inbound.messageId !== 'string' || typeof inbound.counterpart !== 'string')
+    return undefined;
+  return inbound as unknown as Inbound;
+};

@@ -1,0 +1,26 @@
+import { domainError, DomainError } from '../decider';
+import { Problems } from './values';
+
+/** The refusal codes deciders use. */
+export type RefusalCode =
+  'INVALID_TRANSITION' | 'NOT_FOUND' | 'ALREADY_EXISTS' | 'VALIDATION_FAILED' | 'NOT_PERMITTED';
+
+/** A command the current status does not allow. */
+export const invalidTransition = (command: string, status: string): DomainError =>
+  domainError('INVALID_TRANSITION', `${command} is not allowed when the case is ${status}`);
+
+export const notFound = (command: string): DomainError =>
+  domainError('NOT_FOUND', `${command} needs an existing case; there is none`);
+
+export const alreadyExists = (command: string): DomainError =>
+  domainError('ALREADY_EXISTS', `${command} would open a case that already exists`);
+
+export const notPermitted = (reason: string): DomainError => domainError('NOT_PERMITTED', reason);
+
+/** Names the malformed fields, never their values. */
+export const validationFailed = (fields: Problems): DomainError =>
+  domainError('VALIDATION_FAILED', `invalid or missing: ${fields.join(', ')}`);
+
+/** The refusal for a list of problems, or undefined when there are none. */
+export const refuseIf = (fields: Problems): DomainError | undefined =>
+  fields.length > 0 ? validationFailed(fields) : undefined;

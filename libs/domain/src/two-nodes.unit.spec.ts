@@ -1,0 +1,315 @@
+import { CommandMetadata, Decider, DomainEvent, isDomainError } from './decider';
+import { DECIDERS, ProcessCategory } from './processes';
+import { OUTBOUND_KINDS, OutboundKind, queuedMessageOf } from './shared';
+import { CHILD, PERSON } from './testing/fixtures';
+import { inboundCommandOf, payloadOf } from './wire';
+
+/**
+ * Two nodes talking through the domain alone: every envelope an event queues is turned into the
+ * receiving node's command (as the exchange will do), applied there, and its receipt recorded back.
+ * This proves each outbound payload carries what the other side needs, and that both sides converge.
+ */
+const VN = 'VN.BGC.LAICHAU';
+const CN = 'CN.YN.BORDERPOLICE';
+const NOW = '2026-11-23T04:00:00Z';
+
+type AnyDecider = Decider<never, DomainEvent, { status: string }>;
+const decider = (category: ProcessCategory) => DECIDERS[category] as unknown as AnyDecider;
+
+class Node {
+  private readonly streams = new Map<string, DomainEvent[]>();
+  constructor(readonly agency: string) {}
+  history(category: ProcessCategory, caseId: string): DomainEvent[] {
+    return this.streams.get(`${category}-${caseId}`) ?? [];
+  }
+  state<S = Record<string, unknown>>(category: ProcessCategory, caseId: string): S {
+    const { evolve, initialState } = decider(category);
+    return this.history(category, caseId).reduce(evolve, initialState()) as unknown as S;
+  }
+  /** Decides and appends; throws on a refusal so a broken flow fails the test with its reason. */
+  decide(
+    category: ProcessCategory,
+    caseId: string,
+    command: { type: string; data: unknown; metadata: CommandMetadata },
+  ) {
+    const result = decider(category).decide(command as never, this.state(category, caseId) as never);
+    if (isDomainError(result))
+      throw new Error(`${this.agency} refused ${command.type}: ${result.code} ${result.reason}`);
+    this.streams.set(`${category}-${caseId}`, [...this.history(category, caseId), ...result]);
+    return result;
+  }
+}
+
+let ids = 0;
+const delivered = new Set<OutboundKind>();
+const nodes = { [VN]: new Node(VN), [CN]: new Node(CN) };
+
+/** An officer of `from` acts; each queued envelope is delivered to the other node, then acknowledged. */
+const act = (
+  from: Node,
+  category: ProcessCategory,
+  caseId: string,
+  type: string,
+  data: unknown,
+  now = NOW,
+) => {
+  const to = from === nodes[VN] ? nodes[CN] : nodes[VN];
+  const events = from.decide(category, caseId, {
+    type,
+    data,
+    metadata: { now, actor: 'officer:1', agencyId: from.agency, newIds: [`m-${++ids}`] },
+  });
+  for (const event of events) {
+    const outbound = queuedMessageOf(event);
+    if (!outbound) continue;
+    expect(outbound.counterpart).toBe(to.agency);
+    const metadata = {
+      now,
+      actor: `agency:${from.agency}`,
+      agencyId: to.agency,
+      messageId: outbound.messageId,
+    };
+    const inbound = inboundCommandOf(outbound.kind, payloadOf(event)!, metadata, {
+      processingDeadline: '2026-11-26T00:00:00Z',
+    });
+    to.decide(category, caseId, inbound);
+    delivered.add(outbound.kind);
+    // The exchange also de-duplicates; the domain ignores a second copy on its own.
+    expect(to.decide(category, caseId, inbound)).toEqual([]);
+    from.decide(category, caseId, {
+      type: 'RecordDelivery',
+      data: { messageId: outbound.messageId },
+      metadata: { now, actor: `agency:${to.agency}`, agencyId: from.agency },
+    });
+  }
+};
+
+const [vn, cn] = [nodes[VN], nodes[CN]];
+const gate = {
+  borderGate: 'Ma Lu Thang',
+  date: '2026-12-02',
+  time: '09:30',
+  receivingUnit: 'Jinshuihe border police',
+};
+
+describe('two nodes', () => {
+  it('repatriate a victim with two children from request to referral', () => {
+    act(vn, 'repatriation', 'r-1', 'RequestRepatriation', {
+      caseId: 'r-1',
+      counterpart: CN,
+      victim: PERSON,
+      children: [{ childId: 'c1', person: CHILD }],
+      circumstances: 'rescued',
+      deadline: '2026-11-30T00:00:00Z',
+    });
+    act(cn, 'repatriation', 'r-1', 'StartRepatriationVerification', { verificationCaseId: 'v-1' });
+    act(cn, 'repatriation', 'r-1', 'AcceptRepatriation', {});
+    act(vn, 'repatriation', 'r-1', 'AddAccompanyingChild', { childId: 'c2', person: CHILD });
+    act(cn, 'repatriation', 'r-1', 'ScheduleRepatriationHandover', gate);
+    act(vn, 'repatriation', 'r-1', 'ScheduleRepatriationHandover', { ...gate, time: '14:00' });
+    act(
+      vn,
+      'repatriation',
+      'r-1',
+      'RecordRepatriationHandover',
+      { handedOverAt: '2026-12-02T07:05:00Z', childIds: ['c1', 'c2'] },
+      '2026-12-02T08:00:00Z',
+    );
+    act(
+      cn,
+      'repatriation',
+      'r-1',
+      'ConfirmRepatriationReception',
+      { facility: 'Support centre', receivedAt: '2026-12-02T09:00:00Z', childIds: ['c1', 'c2'] },
+      '2026-12-02T10:00:00Z',
+    );
+    act(cn, 'repatriation', 'r-1', 'ReferRepatriatedVictim', {
+      services: ['shelter', 'medical'],
+      referredTo: 'Provincial centre',
+    });
+
+    const ours = vn.state<{
+      status: string;
+      schedule: unknown;
+      children: unknown;
+      trail: { messages: Record<string, { delivery: string }> };
+    }>('repatriation', 'r-1');
+    const theirs = cn.state<{ status: string; schedule: unknown; children: unknown; ourSide: string }>(
+      'repatriation',
+      'r-1',
+    );
+    expect([ours.status, theirs.status]).toEqual(['received', 'referred']);
+    expect(theirs.ourSide).toBe('receiving');
+    expect(ours.schedule).toEqual(theirs.schedule);
+    expect(ours.schedule).toMatchObject({ revision: 2, proposedBy: VN, time: '14:00' });
+    expect(ours.children).toEqual(theirs.children);
+    expect(Object.values(ours.trail.messages).every((message) => message.delivery === 'delivered')).toBe(
+      true,
+    );
+  });
+
+  it('verify a person over two rounds', () => {
+    act(vn, 'verification', 'v-2', 'DraftVerificationRequest', {
+      caseId: 'v-2',
+      counterpart: CN,
+      subject: { role: 'victim', person: PERSON },
+      purpose: 'nationality',
+      details: 'd',
+      deadline: '2026-11-30T00:00:00Z',
+    });
+    act(vn, 'verification', 'v-2', 'SendVerificationRequest', {});
+    act(cn, 'verification', 'v-2', 'AnswerVerificationRequest', {
+      outcome: 'more_information_needed',
+      findings: 'need documents',
+    });
+    act(vn, 'verification', 'v-2', 'ProvideAdditionalInformation', {
+      information: 'document scan digest',
+      deadline: '2026-12-05T00:00:00Z',
+    });
+    act(cn, 'verification', 'v-2', 'AnswerVerificationRequest', {
+      outcome: 'confirmed',
+      findings: 'registered',
+      person: PERSON,
+    });
+    act(vn, 'verification', 'v-2', 'CloseVerification', {});
+
+    expect(vn.state('verification', 'v-2')).toMatchObject({
+      status: 'closed',
+      round: 2,
+      answer: { outcome: 'confirmed' },
+    });
+    expect(cn.state('verification', 'v-2')).toMatchObject({
+      status: 'answered',
+      round: 2,
+      direction: 'incoming',
+      answer: { outcome: 'confirmed' },
+    });
+  });
+
+  it('hand a suspect over', () => {
+    act(cn, 'handover', 'h-1', 'RequestSuspectHandover', {
+      caseId: 'h-1',
+      counterpart: VN,
+      suspect: PERSON,
+      warrantReference: 'W-1',
+      offences: 'o',
+      deadline: '2026-11-30T00:00:00Z',
+    });
+    act(vn, 'handover', 'h-1', 'AcceptSuspectHandover', {});
+    act(vn, 'handover', 'h-1', 'ScheduleSuspectHandover', gate);
+    act(
+      vn,
+      'handover',
+      'h-1',
+      'RecordSuspectHandover',
+      { handedOverAt: '2026-12-02T02:30:00Z' },
+      '2026-12-02T03:00:00Z',
+    );
+    expect([cn.state('handover', 'h-1').status, vn.state('handover', 'h-1').status]).toEqual([
+      'handed_over',
+      'handed_over',
+    ]);
+  });
+
+  it('run a joint crackdown period with linked cases', () => {
+    const terms = {
+      name: 'Peak',
+      startDate: '2026-12-01',
+      endDate: '2027-02-28',
+      units: [
+        { agencyId: VN, name: 'u1' },
+        { agencyId: CN, name: 'u2' },
+      ],
+      targets: ['route'],
+    };
+    act(vn, 'jointop', 'j-1', 'ProposeJointOperation', {
+      caseId: 'j-1',
+      counterpart: CN,
+      terms,
+      deadline: '2026-11-28T00:00:00Z',
+    });
+    act(cn, 'jointop', 'j-1', 'AgreeJointOperation', { terms: { ...terms, endDate: '2027-03-01' } });
+    act(vn, 'jointop', 'j-1', 'LinkCaseToJointOperation', { process: 'repatriation', linkedCaseId: 'r-1' });
+    act(cn, 'jointop', 'j-1', 'LinkCaseToJointOperation', { process: 'handover', linkedCaseId: 'h-1' });
+    act(
+      cn,
+      'jointop',
+      'j-1',
+      'CloseJointOperation',
+      { report: { summary: 's', victimsRescued: 1, suspectsArrested: 1, casesInvestigated: 2 } },
+      '2027-03-02T00:00:00Z',
+    );
+    for (const node of [vn, cn]) {
+      expect(node.state('jointop', 'j-1')).toMatchObject({
+        status: 'closed',
+        terms: { endDate: '2027-03-01' },
+        linkedCases: [{ caseId: 'r-1' }, { caseId: 'h-1' }],
+      });
+    }
+  });
+
+  it('send a notice that the other side must process', () => {
+    act(vn, 'notice', 'n-1', 'SendInformationNotice', {
+      caseId: 'n-1',
+      counterpart: CN,
+      category: 'criminal_method',
+      title: 't',
+      content: 'c',
+    });
+    expect(cn.state('notice', 'n-1')).toMatchObject({
+      status: 'received',
+      source: 'counterpart',
+      processingDeadline: '2026-11-26T00:00:00Z',
+    });
+    act(cn, 'notice', 'n-1', 'ClassifyInformationNotice', {
+      category: 'criminal_method',
+      priority: 'routine',
+    });
+    act(cn, 'notice', 'n-1', 'ProcessInformationNotice', { outcome: 'actioned', note: 'briefed units' });
+    expect(cn.state('notice', 'n-1').status).toBe('processed');
+    const sent = vn.state<{ status: string; trail: { messages: Record<string, unknown> } }>('notice', 'n-1');
+    expect(sent.status).toBe('sent');
+    expect(Object.values(sent.trail.messages)).toEqual([
+      { kind: 'InformationNotice', delivery: 'delivered' },
+    ]);
+  });
+
+  it('withdraw and cancel', () => {
+    const deadline = '2026-11-30T00:00:00Z';
+    act(cn, 'verification', 'v-3', 'DraftVerificationRequest', {
+      caseId: 'v-3',
+      counterpart: VN,
+      subject: { role: 'suspect', person: PERSON },
+      purpose: 'identity',
+      details: 'd',
+      deadline,
+    });
+    act(cn, 'verification', 'v-3', 'SendVerificationRequest', {});
+    act(cn, 'verification', 'v-3', 'WithdrawVerificationRequest', { reason: 'duplicate' });
+    act(vn, 'repatriation', 'r-2', 'RequestRepatriation', {
+      caseId: 'r-2',
+      counterpart: CN,
+      victim: PERSON,
+      children: [],
+      circumstances: 'c',
+      deadline,
+    });
+    act(cn, 'repatriation', 'r-2', 'CancelRepatriation', { reason: 'victim stays' });
+    act(vn, 'handover', 'h-2', 'RequestSuspectHandover', {
+      caseId: 'h-2',
+      counterpart: CN,
+      suspect: PERSON,
+      warrantReference: 'W-2',
+      offences: 'o',
+      deadline,
+    });
+    act(vn, 'handover', 'h-2', 'CancelSuspectHandover', { reason: 'arrested elsewhere' });
+    expect(vn.state('verification', 'v-3').status).toBe('withdrawn');
+    expect(cn.state('repatriation', 'r-2').status).toBe('cancelled');
+    expect(cn.state('handover', 'h-2').status).toBe('cancelled');
+  });
+
+  it('exercised every payload kind', () => {
+    expect([...delivered].sort()).toEqual([...OUTBOUND_KINDS].sort());
+  });
+});

@@ -1,0 +1,205 @@
+import { DomainError, isDomainError } from '../decider';
+import {
+  alreadyApplied,
+  alreadyExists,
+  checkStep,
+  decideDelivery,
+  inboundOf,
+  instant,
+  invalidTransition,
+  isAgencyId,
+  isIsoDateTime,
+  isNonEmptyText,
+  notFound,
+  messageMarker,
+  Origin,
+  OutboundKind,
+  outboundOf,
+  PersonParticulars,
+  personProblems,
+  prefixed,
+  Problems,
+  problems,
+  refuseIf,
+  refuseUnlessLocal,
+} from '../shared';
+import {
+  SUBJECT_ROLES,
+  VERIFICATION_OUTCOMES,
+  VERIFICATION_PURPOSES,
+  VerificationAnswer,
+  VerificationEvent,
+} from './events';
+import {
+  DraftVerificationRequest,
+  ReceiveVerificationRequest,
+  VERIFICATION_RULES,
+  VerificationCommand,
+  VerificationRequestData,
+  VerificationStepCommand,
+} from './commands';
+import { Verification, VerificationState } from './state';
+
+export * from './commands';
+
+type Decision = readonly VerificationEvent[] | DomainError;
+
+const requestProblems = (data: VerificationRequestData, now?: string): Problems => [
+  ...problems({
+    'subject.role': SUBJECT_ROLES.includes(data?.subject?.role),
+    purpose: VERIFICATION_PURPOSES.includes(data?.purpose),
+    details: isNonEmptyText(data?.details),
+    // A request we send must leave time to answer; an inbound one is not judged by our clock.
+    deadline: isIsoDateTime(data?.deadline) && (now === undefined || instant(data.deadline) > instant(now)),
+  }),
+  ...prefixed('subject.person', personProblems(data?.subject?.person)),
+];
+
+const answerProblems = (data: VerificationAnswer): Problems => [
+  ...problems({
+    outcome: VERIFICATION_OUTCOMES.includes(data?.outcome),
+    findings: isNonEmptyText(data?.findings),
+  }),
+  ...(data?.person === undefined ? [] : prefixed('person', personProblems(data.person))),
+];
+
+const roundProblems = (data: { information: string; deadline: string }, now?: string): Problems =>
+  problems({
+    information: isNonEmptyText(data?.information),
+    deadline: isIsoDateTime(data?.deadline) && (now === undefined || instant(data.deadline) > instant(now)),
+  });
+
+const answerOf = (data: VerificationAnswer): VerificationAnswer & { person?: PersonParticulars } =>
+  data.person === undefined
+    ? { outcome: data.outcome, findings: data.findings }
+    : { outcome: data.outcome, findings: data.findings, person: data.person };
+
+const requestContent = (state: Verification) => ({
+  caseId: state.caseId,
+  requester: state.requester,
+  responder: state.responder,
+  subject: state.subject,
+  purpose: state.purpose,
+  details: state.details,
+  deadline: state.deadline,
+});
+
+const draft = (command: DraftVerificationRequest): Decision => {
+  const { caseId, counterpart, subject, purpose, details, deadline } = command.data;
+  const invalid =
+    refuseUnlessLocal(command) ??
+    refuseIf([
+      ...problems({
+        caseId: isNonEmptyText(caseId, 100),
+        counterpart: isAgencyId(counterpart) && counterpart !== command.metadata.agencyId,
+      }),
+      ...requestProblems(command.data, command.metadata.now),
+    ]);
+  if (invalid) return invalid;
+  const requester = command.metadata.agencyId;
+  const data = { caseId, requester, responder: counterpart, subject, purpose, details, deadline };
+  return [{ type: 'VerificationRequestDrafted', data }];
+};
+
+const receive = (command: ReceiveVerificationRequest): Decision => {
+  const inbound = inboundOf(command);
+  if (isDomainError(inbound)) return inbound;
+  const { caseId, subject, purpose, details, deadline } = command.data;
+  const invalid = refuseIf([
+    ...problems({ caseId: isNonEmptyText(caseId, 100) }),
+    ...requestProblems(command.data),
+  ]);
+  if (invalid) return invalid;
+  const content = {
+    caseId,
+    requester: inbound.counterpart,
+    responder: command.metadata.agencyId,
+    subject,
+    purpose,
+    details,
+    deadline,
+  };
+  return [{ type: 'VerificationRequestReceived', data: { ...content, inbound } }];
+};
+
+const awaitsMoreInformation = (state: Verification): boolean =>
+  state.status === 'answered' && state.answer?.outcome === 'more_information_needed';
+
+const reasonProblems = (reason: unknown): Problems => problems({ reason: isNonEmptyText(reason, 2000) });
+
+/** A step on an existing case, once its origin, side and status passed the rules. */
+const step = (command: VerificationStepCommand, state: Verification, origin: Origin): Decision => {
+  const marked = (kind: OutboundKind, inReplyTo?: string) =>
+    messageMarker(command, origin, state.counterpart, kind, inReplyTo);
+  switch (command.type) {
+    case 'SendVerificationRequest': {
+      // Only a local step reaches here (see VERIFICATION_RULES), so it always queues the request.
+      const outbound = outboundOf(command, state.counterpart, 'VerificationRequest');
+      if (isDomainError(outbound)) return outbound;
+      return [{ type: 'VerificationRequestSent', data: { ...requestContent(state), outbound } }];
+    }
+    case 'AnswerVerificationRequest':
+    case 'RecordVerificationAnswer': {
+      const marker =
+        refuseIf(answerProblems(command.data)) ?? marked('VerificationAnswer', state.roundMessageId);
+      if (isDomainError(marker)) return marker;
+      return [
+        { type: 'VerificationAnswered', data: { ...answerOf(command.data), round: state.round, ...marker } },
+      ];
+    }
+    case 'ProvideAdditionalInformation':
+    case 'ReceiveAdditionalInformation': {
+      if (!awaitsMoreInformation(state))
+        return invalidTransition(command.type, 'answered without a request for more');
+      const now = 'local' in origin ? command.metadata.now : undefined;
+      const marker =
+        refuseIf(roundProblems(command.data, now)) ?? marked('VerificationAdditionalInformation');
+      if (isDomainError(marker)) return marker;
+      const { information, deadline } = command.data;
+      const data = { round: state.round + 1, information, deadline, ...marker };
+      return [{ type: 'VerificationAdditionalInformationProvided', data }];
+    }
+    case 'WithdrawVerificationRequest':
+    case 'ReceiveVerificationWithdrawal': {
+      const invalid = refuseIf(reasonProblems(command.data?.reason));
+      if (invalid) return invalid;
+      const { reason } = command.data;
+      // A draft never left this node: withdrawing it tells nobody.
+      if (state.status === 'drafted') return [{ type: 'VerificationWithdrawn', data: { reason } }];
+      const marker = marked('VerificationWithdrawal', state.roundMessageId);
+      if (isDomainError(marker)) return marker;
+      return [{ type: 'VerificationWithdrawn', data: { reason, ...marker } }];
+    }
+    case 'CloseVerification': {
+      const note = command.data?.note;
+      const invalid = refuseIf(problems({ note: note === undefined || isNonEmptyText(note, 2000) }));
+      if (invalid) return invalid;
+      return [{ type: 'VerificationClosed', data: note === undefined ? {} : { note } }];
+    }
+    default: {
+      const unhandled: never = command;
+      return unhandled;
+    }
+  }
+};
+
+/** Decides a verification command on the current state (pure). */
+export const decideVerification = (command: VerificationCommand, state: VerificationState): Decision => {
+  if (state.status !== 'none' && alreadyApplied(state.trail, command)) return [];
+  switch (command.type) {
+    case 'DraftVerificationRequest':
+      return state.status === 'none' ? draft(command) : alreadyExists(command.type);
+    case 'ReceiveVerificationRequest':
+      return state.status === 'none' ? receive(command) : alreadyExists(command.type);
+    case 'RecordDelivery':
+    case 'RecordRejection':
+      return state.status === 'none'
+        ? notFound(command.type)
+        : decideDelivery('Verification', command, state.trail, state.counterpart);
+    default: {
+      if (state.status === 'none') return notFound(command.type);
+      const origin = checkStep(command, VERIFICATION_RULES[command.type], state);
+      return isDomainError(origin) ? origin : step(command, state, origin);
+    }
+  }
+};

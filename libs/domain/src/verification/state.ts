@@ -1,0 +1,145 @@
+import {
+  classifyDeadline,
+  DeadlineStatus,
+  emptyTrail,
+  MessageTrail,
+  trailAfter,
+  trailAfterDelivery,
+} from '../shared';
+import { VerificationAnswer, VerificationEvent, VerificationPurpose, VerificationSubject } from './events';
+
+export type VerificationStatus =
+  'drafted' | 'sent' | 'delivered' | 'received' | 'answered' | 'closed' | 'withdrawn';
+
+/** Which side of the request this node is: the requester asks, the responder answers. */
+export type VerificationSide = 'requester' | 'responder';
+
+/** A verification case. `outgoing`: we ask the counterpart; `incoming`: the counterpart asks us. */
+export interface Verification {
+  readonly status: VerificationStatus;
+  readonly caseId: string;
+  readonly direction: 'outgoing' | 'incoming';
+  /** `requester` for an outgoing case, `responder` for an incoming one. */
+  readonly ourSide: VerificationSide;
+  readonly theirSide: VerificationSide;
+  readonly requester: string;
+  readonly responder: string;
+  /** The other agency. */
+  readonly counterpart: string;
+  readonly subject: VerificationSubject;
+  readonly purpose: VerificationPurpose;
+  readonly details: string;
+  /** The current round's deadline. */
+  readonly deadline: string;
+  /** 1, plus one per additional-information round. */
+  readonly round: number;
+  readonly answer?: VerificationAnswer;
+  /** The message that opened the current round (our request or the counterpart's). */
+  readonly roundMessageId?: string;
+  readonly withdrawalReason?: string;
+  readonly trail: MessageTrail;
+}
+
+export type VerificationState = { readonly status: 'none' } | Verification;
+
+export const initialVerificationState = (): VerificationState => ({ status: 'none' });
+
+const opened = (
+  data: Omit<
+    Verification,
+    'status' | 'direction' | 'ourSide' | 'theirSide' | 'counterpart' | 'round' | 'trail'
+  >,
+  status: VerificationStatus,
+  direction: Verification['direction'],
+): Omit<Verification, 'trail'> => ({
+  status,
+  direction,
+  ourSide: direction === 'outgoing' ? 'requester' : 'responder',
+  theirSide: direction === 'outgoing' ? 'responder' : 'requester',
+  caseId: data.caseId,
+  requester: data.requester,
+  responder: data.responder,
+  counterpart: direction === 'outgoing' ? data.responder : data.requester,
+  subject: data.subject,
+  purpose: data.purpose,
+  details: data.details,
+  deadline: data.deadline,
+  round: 1,
+});
+
+export const evolveVerification = (state: VerificationState, event: VerificationEvent): VerificationState => {
+  const trail = trailAfter(state.status === 'none' ? emptyTrail : state.trail, event);
+  switch (event.type) {
+    case 'VerificationRequestDrafted':
+      return { ...opened(event.data, 'drafted', 'outgoing'), trail };
+    case 'VerificationRequestReceived':
+      return {
+        ...opened(event.data, 'received', 'incoming'),
+        roundMessageId: event.data.inbound.messageId,
+        trail,
+      };
+  }
+  if (state.status === 'none') return state;
+  switch (event.type) {
+    case 'VerificationRequestSent':
+      return { ...state, status: 'sent', roundMessageId: event.data.outbound.messageId, trail };
+    case 'VerificationAnswered': {
+      const { outcome, findings, person } = event.data;
+      const answer = person === undefined ? { outcome, findings } : { outcome, findings, person };
+      return { ...state, status: 'answered', answer, trail };
+    }
+    case 'VerificationAdditionalInformationProvided':
+      return {
+        ...state,
+        status: state.direction === 'outgoing' ? 'sent' : 'received',
+        round: event.data.round,
+        deadline: event.data.deadline,
+        answer: undefined,
+        roundMessageId: (event.data.outbound ?? event.data.inbound)?.messageId,
+        trail,
+      };
+    case 'VerificationWithdrawn':
+      return { ...state, status: 'withdrawn', withdrawalReason: event.data.reason, trail };
+    case 'VerificationClosed':
+      return { ...state, status: 'closed', trail };
+    case 'VerificationMessageDelivered': {
+      const advanced = state.status === 'sent' && event.data.messageId === state.roundMessageId;
+      return {
+        ...state,
+        status: advanced ? 'delivered' : state.status,
+        trail: trailAfterDelivery(trail, event.data),
+      };
+    }
+    case 'VerificationMessageRejected':
+      return { ...state, trail: trailAfterDelivery(trail, event.data) };
+    default:
+      return state;
+  }
+};
+
+/**
+ * Where the case stands against the current round's deadline at `now`: it runs while the answer is
+ * awaited (sent, delivered, received), is `met` once answered or closed after an answer, and is
+ * `none` for drafts, withdrawn cases and cases waiting on the requester's additional information.
+ */
+export const verificationDeadlineStatus = (
+  state: VerificationState,
+  now: string,
+  dueSoonWithinMs?: number,
+): DeadlineStatus => {
+  if (state.status === 'none') return 'none';
+  const awaiting = state.status === 'sent' || state.status === 'delivered' || state.status === 'received';
+  const answered =
+    (state.status === 'answered' || state.status === 'closed') &&
+    state.answer !== undefined &&
+    state.answer.outcome !== 'more_information_needed';
+  if (!awaiting && !answered) return 'none';
+  return classifyDeadline({ deadline: state.deadline, met: answered }, now, dueSoonWithinMs);
+};
+
+/** The status an officer sees: the stored status, or `overdue` when the awaited answer is late. */
+export const verificationStatusAt = (
+  state: VerificationState,
+  now: string,
+): VerificationState['status'] | 'overdue' =>
+  verificationDeadlineStatus(state, now) === 'overdue' ? 'overdue' : state.status;

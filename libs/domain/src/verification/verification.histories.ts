@@ -1,0 +1,59 @@
+import { commandsOf } from '../testing/given';
+import { PERSON, THEM, US } from '../testing/fixtures';
+import { VerificationCommand } from './decide';
+import { VerificationEvent } from './events';
+
+// Shared by the verification specs: requests and the histories of both sides.
+export const cmd = commandsOf<VerificationCommand>();
+
+export const DEADLINE = '2026-11-30T10:00:00Z';
+export const request = {
+  subject: { role: 'victim' as const, person: PERSON },
+  purpose: 'identity' as const,
+  details: 'rescued 20 Nov',
+  deadline: DEADLINE,
+};
+export const content = { caseId: 'v-1', requester: US, responder: THEM, ...request };
+export const incoming = { caseId: 'v-1', requester: THEM, responder: US, ...request };
+
+// Histories of both sides.
+export const drafted: VerificationEvent = { type: 'VerificationRequestDrafted', data: content };
+export const sent: VerificationEvent = {
+  type: 'VerificationRequestSent',
+  data: { ...content, outbound: { messageId: 'm-req', counterpart: THEM, kind: 'VerificationRequest' } },
+};
+export const delivered: VerificationEvent = {
+  type: 'VerificationMessageDelivered',
+  data: { messageId: 'm-req', kind: 'VerificationRequest' },
+};
+export const moreNeeded: VerificationEvent = {
+  type: 'VerificationAnswered',
+  data: {
+    outcome: 'more_information_needed',
+    findings: 'need a photo',
+    round: 1,
+    inbound: { messageId: 'in-ans', counterpart: THEM },
+  },
+};
+export const confirmed: VerificationEvent = {
+  type: 'VerificationAnswered',
+  data: {
+    outcome: 'confirmed',
+    findings: 'registered resident',
+    round: 1,
+    inbound: { messageId: 'in-ans', counterpart: THEM },
+  },
+};
+export const received: VerificationEvent = {
+  type: 'VerificationRequestReceived',
+  data: { ...incoming, inbound: { messageId: 'in-req', counterpart: THEM } },
+};
+export const weAskedMore: VerificationEvent = {
+  type: 'VerificationAnswered',
+  data: {
+    outcome: 'more_information_needed',
+    findings: 'need a photo',
+    round: 1,
+    outbound: { messageId: 'm-ans', counterpart: THEM, kind: 'VerificationAnswer', inReplyTo: 'in-req' },
+  },
+};

@@ -1,0 +1,74 @@
+/**
+ * The generated protobuf code (scripts/proto-gen.mjs, from proto/xborder/v1) and the few conversions
+ * every other file needs: the payload types this node understands, and Timestamp <-> Date.
+ */
+import Long from 'long';
+import { google, xborder } from './generated/xborder';
+
+export { google, xborder };
+export import v1 = xborder.v1;
+
+/** The payload messages an envelope may carry, by full protobuf name (Header.payload_type). */
+export const PAYLOAD_MESSAGES = {
+  'xborder.v1.VerificationRequest': v1.VerificationRequest,
+  'xborder.v1.VerificationAnswer': v1.VerificationAnswer,
+  'xborder.v1.RepatriationRequest': v1.RepatriationRequest,
+  'xborder.v1.RepatriationDecision': v1.RepatriationDecision,
+  'xborder.v1.RepatriationHandoverScheduled': v1.RepatriationHandoverScheduled,
+  'xborder.v1.RepatriationHandoverDone': v1.RepatriationHandoverDone,
+  'xborder.v1.RepatriationReceptionConfirmed': v1.RepatriationReceptionConfirmed,
+  'xborder.v1.SuspectHandoverRequest': v1.SuspectHandoverRequest,
+  'xborder.v1.SuspectHandoverDecision': v1.SuspectHandoverDecision,
+  'xborder.v1.SuspectHandoverScheduled': v1.SuspectHandoverScheduled,
+  'xborder.v1.SuspectHandoverDone': v1.SuspectHandoverDone,
+  'xborder.v1.JointOperationProposal': v1.JointOperationProposal,
+  'xborder.v1.JointOperationAgreement': v1.JointOperationAgreement,
+  'xborder.v1.JointOperationCaseLinked': v1.JointOperationCaseLinked,
+  'xborder.v1.JointOperationResultReport': v1.JointOperationResultReport,
+  'xborder.v1.CaseInformation': v1.CaseInformation,
+  'xborder.v1.CriminalMethod': v1.CriminalMethod,
+  'xborder.v1.HotlineTipOff': v1.HotlineTipOff,
+  'xborder.v1.AuditSealHead': v1.AuditSealHead,
+} as const;
+
+/** Full protobuf name of a payload message, e.g. `xborder.v1.VerificationRequest`. */
+export type PayloadType = keyof typeof PAYLOAD_MESSAGES;
+type PayloadClass<T extends PayloadType> = (typeof PAYLOAD_MESSAGES)[T];
+/** The plain properties a sender fills in for a payload of type T. */
+export type PayloadInput<T extends PayloadType> = NonNullable<Parameters<PayloadClass<T>['create']>[0]>;
+/** A decoded payload of type T. */
+export type PayloadMessage<T extends PayloadType> = ReturnType<PayloadClass<T>['decode']>;
+
+export const PAYLOAD_TYPES = Object.keys(PAYLOAD_MESSAGES) as PayloadType[];
+
+export const isPayloadType = (name: string): name is PayloadType =>
+  Object.prototype.hasOwnProperty.call(PAYLOAD_MESSAGES, name);
+
+/** Revision of the xborder.v1 contract this code was built from (Header.schema_version). */
+export const SCHEMA_VERSION = 1;
+
+export const encodePayload = <T extends PayloadType>(type: T, payload: PayloadInput<T>): Uint8Array =>
+  (PAYLOAD_MESSAGES[type] as unknown as PayloadCodec).encode(payload).finish();
+
+export const decodePayload = <T extends PayloadType>(type: T, bytes: Uint8Array): PayloadMessage<T> =>
+  (PAYLOAD_MESSAGES[type] as unknown as PayloadCodec).decode(bytes) as PayloadMessage<T>;
+
+interface PayloadCodec {
+  encode(message: unknown): { finish(): Uint8Array };
+  decode(bytes: Uint8Array): unknown;
+}
+
+/** A JavaScript Date as a google.protobuf.Timestamp (millisecond precision). */
+export function toTimestamp(date: Date): google.protobuf.Timestamp.$Properties {
+  const ms = date.getTime();
+  const seconds = Math.floor(ms / 1000);
+  return { seconds: Long.fromNumber(seconds), nanos: (ms - seconds * 1000) * 1_000_000 };
+}
+
+/** A google.protobuf.Timestamp as a JavaScript Date (sub-millisecond precision is dropped). */
+export function fromTimestamp(ts: google.protobuf.Timestamp.$Properties | null | undefined): Date {
+  if (!ts) return new Date(NaN);
+  const seconds =
+    ts.seconds == null ? 0 : Long.isLong(ts.seconds) ? ts.seconds.toNumber() : Number(ts.seconds);
+  return new Date(seconds * 1000 + Math.floor((ts.nanos ?? 0) / 1_000_000));
+}

@@ -1,0 +1,104 @@
+/**
+ * The one generic command handler (STYLE.md guideline 2): load the stream, fold it with `evolve`,
+ * `decide`, append with the expected revision; on a concurrent append, decide again on the newer state
+ * when the decider allows it. Nothing else writes a process's stream.
+ */
+import type { Command, Decider, DomainError, DomainEvent } from '@xb/domain';
+import { ConcurrencyConflictError, StreamNotFoundError, WrongExpectedRevisionError } from '../errors';
+import type { EventMetadata, EventStore, ExpectedRevision } from '../port';
+
+export interface HandleCommandOptions {
+  /** Times the command is decided again after losing a race for its stream. Default 3. */
+  readonly maxRetries?: number;
+}
+
+/** The command was accepted: the events it produced are in the stream (none if it changed nothing). */
+export interface CommandAccepted<E extends DomainEvent = DomainEvent> {
+  readonly kind: 'Accepted';
+  readonly streamId: string;
+  readonly events: readonly E[];
+  /** The stream's revision after the command; undefined if the stream still has no events. */
+  readonly revision: bigint | undefined;
+  /** Global position of the last event appended; undefined when nothing was appended. */
+  readonly position: bigint | undefined;
+}
+
+export type CommandOutcome<E extends DomainEvent = DomainEvent> = CommandAccepted<E> | DomainError;
+
+interface LoadedState<S> {
+  readonly state: S;
+  readonly expected: ExpectedRevision;
+  readonly revision: bigint | undefined;
+}
+
+/**
+ * Runs `command` against instance `id` of `decider`'s process (stream `${decider.category}-${id}`).
+ * Returns the decider's DomainError as a value (the store unchanged); throws ConcurrencyConflictError
+ * when the stream kept changing underneath (or the decider does not allow a retry).
+ */
+export async function handleCommand<C extends Command, E extends DomainEvent, S>(
+  store: EventStore,
+  decider: Decider<C, E, S>,
+  id: string,
+  command: C,
+  { maxRetries = 3 }: HandleCommandOptions = {},
+): Promise<CommandOutcome<E>> {
+  const streamId = `${decider.category}-${id}`;
+  for (let attempt = 1; ; attempt++) {
+    const loaded = await load(store, decider, streamId);
+    const decided = decider.decide(command, loaded.state);
+    if (!Array.isArray(decided)) return decided as DomainError;
+    const events = decided as readonly E[];
+    if (events.length === 0)
+      return { kind: 'Accepted', streamId, events, revision: loaded.revision, position: undefined };
+    try {
+      const metadata = eventMetadata(id, command);
+      const result = await store.appendToStream(
+        streamId,
+        events.map((event) => ({ type: event.type, data: event.data, metadata })),
+        { expectedRevision: loaded.expected },
+      );
+      return {
+        kind: 'Accepted',
+        streamId,
+        events,
+        revision: result.nextExpectedRevision,
+        position: result.position,
+      };
+    } catch (error) {
+      if (!(error instanceof WrongExpectedRevisionError)) throw error;
+      const mayRetry = decider.retryOnConflict?.(command) === true && attempt <= maxRetries;
+      if (!mayRetry) throw new ConcurrencyConflictError(streamId, attempt, error);
+    }
+  }
+}
+
+async function load<C extends Command, E extends DomainEvent, S>(
+  store: EventStore,
+  decider: Decider<C, E, S>,
+  streamId: string,
+): Promise<LoadedState<S>> {
+  try {
+    const recorded = await store.readStream(streamId);
+    const state = recorded.reduce(
+      (current, event) => decider.evolve(current, { type: event.type, data: event.data } as E),
+      decider.initialState(),
+    );
+    const revision = recorded[recorded.length - 1].revision;
+    return { state, expected: revision, revision };
+  } catch (error) {
+    if (!(error instanceof StreamNotFoundError)) throw error;
+    return { state: decider.initialState(), expected: 'no_stream', revision: undefined };
+  }
+}
+
+/** Event metadata from the command's: the instance is the correlation, the inbound message the cause. */
+function eventMetadata(id: string, command: Command): EventMetadata {
+  return {
+    correlationId: id,
+    ...(command.metadata.messageId ? { causationId: command.metadata.messageId } : {}),
+    actor: command.metadata.actor,
+    occurredAt: command.metadata.now,
+    schemaVersion: 1,
+  };
+}

@@ -1,0 +1,120 @@
+/** The SQL of the SQLite adapter, prepared once. Integers come back as bigints (safeIntegers). */
+import type Database from 'better-sqlite3';
+import type { ActualRevision } from '../errors';
+import type { EventMetadata, ReadAllOptions, ReadStreamOptions, RecordedEvent } from '../port';
+import { parseJson, type EncodedEvent } from '../rules';
+
+export interface EventRow {
+  readonly position: bigint;
+  readonly stream_id: string;
+  readonly revision: bigint;
+  readonly event_id: string;
+  readonly type: string;
+  readonly data: Buffer;
+  readonly metadata: Buffer;
+  readonly recorded_at: string;
+}
+
+const COLUMNS = 'position, stream_id, revision, event_id, type, data, metadata, recorded_at';
+/** SQLite's "no limit". */
+const NO_LIMIT = -1;
+
+export class SqliteStatements {
+  private readonly stmt;
+
+  constructor(db: Database.Database) {
+    const prepare = (sql: string) => db.prepare(sql).safeIntegers(true);
+    this.stmt = {
+      currentRevision: prepare(`SELECT max(revision) AS revision FROM events WHERE stream_id = ?`),
+      findEvent: prepare(`SELECT revision, position FROM events WHERE stream_id = ? AND event_id = ?`),
+      insert: prepare(
+        `INSERT INTO events (stream_id, revision, event_id, type, data, metadata, recorded_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      streamForwards: prepare(
+        `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision ASC LIMIT ?`,
+      ),
+      streamBackwards: prepare(
+        `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
+      ),
+      allForwards: prepare(`SELECT ${COLUMNS} FROM events WHERE position >= ? ORDER BY position ASC LIMIT ?`),
+      allBackwards: prepare(
+        `SELECT ${COLUMNS} FROM events WHERE position <= ? ORDER BY position DESC LIMIT ?`,
+      ),
+      readCheckpoint: prepare(`SELECT position FROM checkpoints WHERE name = ?`),
+      saveCheckpoint: prepare(
+        `INSERT INTO checkpoints (name, position, updated_at) VALUES (?, ?, ?)
+         ON CONFLICT (name) DO UPDATE SET position = excluded.position, updated_at = excluded.updated_at`,
+      ),
+    };
+  }
+
+  currentRevision(stream: string): ActualRevision {
+    const row = this.stmt.currentRevision.get(stream) as { revision: bigint | null };
+    return row.revision === null ? 'no_stream' : row.revision;
+  }
+
+  findEvent(stream: string, eventId: string): { revision: bigint; position: bigint } | undefined {
+    return this.stmt.findEvent.get(stream, eventId) as { revision: bigint; position: bigint } | undefined;
+  }
+
+  /** Inserts one event; returns its global position. */
+  insert(stream: string, revision: bigint, event: EncodedEvent, recordedAt: string): bigint {
+    const info = this.stmt.insert.run(
+      stream,
+      revision,
+      event.id,
+      event.type,
+      event.dataBytes,
+      event.metadataBytes,
+      recordedAt,
+    );
+    return BigInt(info.lastInsertRowid);
+  }
+
+  readStream(
+    stream: string,
+    { direction = 'forwards', fromRevision, maxCount }: ReadStreamOptions,
+  ): EventRow[] {
+    const limit = maxCount ?? NO_LIMIT;
+    if (direction === 'forwards')
+      return this.stmt.streamForwards.all(stream, fromRevision ?? 0n, limit) as EventRow[];
+    return this.stmt.streamBackwards.all(
+      stream,
+      fromRevision ?? BigInt('0x7fffffffffffffff'),
+      limit,
+    ) as EventRow[];
+  }
+
+  readAll({ direction = 'forwards', fromPosition, maxCount }: ReadAllOptions): EventRow[] {
+    const limit = maxCount ?? NO_LIMIT;
+    if (direction === 'forwards') return this.stmt.allForwards.all(fromPosition ?? 0n, limit) as EventRow[];
+    return this.stmt.allBackwards.all(fromPosition ?? BigInt('0x7fffffffffffffff'), limit) as EventRow[];
+  }
+
+  readCheckpoint(name: string): bigint | undefined {
+    const row = this.stmt.readCheckpoint.get(name) as { position: bigint } | undefined;
+    return row?.position;
+  }
+
+  saveCheckpoint(name: string, position: bigint, updatedAt: string): void {
+    this.stmt.saveCheckpoint.run(name, position, updatedAt);
+  }
+}
+
+export function toRecordedEvent(row: EventRow): RecordedEvent {
+  const dataBytes = new Uint8Array(row.data);
+  const metadataBytes = new Uint8Array(row.metadata);
+  return {
+    streamId: row.stream_id,
+    revision: row.revision,
+    position: row.position,
+    id: row.event_id,
+    type: row.type,
+    data: parseJson(dataBytes),
+    metadata: parseJson<EventMetadata>(metadataBytes),
+    dataBytes,
+    metadataBytes,
+    recordedAt: row.recorded_at,
+  };
+}

@@ -1,0 +1,59 @@
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+/**
+ * The exchange's Prometheus metrics, on a registry of their own so that several nodes in one process
+ * (tests, the demo) do not share counters.
+ */
+export class ExchangeMetrics {
+  readonly registry = new Registry();
+  readonly messages = new Gauge({
+    name: 'xb_outbound_messages',
+    help: 'Outbound messages by state (queued, sent, delivered, rejected, unacknowledged)',
+    labelNames: ['state'],
+    registers: [this.registry],
+  });
+  readonly inbound = new Counter({
+    name: 'xb_inbound_envelopes_total',
+    help: 'Inbound records by outcome (accepted, duplicate, refused, rejected)',
+    labelNames: ['outcome'],
+    registers: [this.registry],
+  });
+  readonly refusals = new Counter({
+    name: 'xb_envelope_refusals_total',
+    help: 'Refused inbound envelopes by reason code',
+    labelNames: ['reason'],
+    registers: [this.registry],
+  });
+  readonly consumerLag = new Gauge({
+    name: 'xb_inbox_consumer_lag',
+    help: 'Records in the inbox topic not yet processed, by partition',
+    labelNames: ['partition'],
+    registers: [this.registry],
+  });
+  readonly sealSeconds = new Histogram({
+    name: 'xb_seal_duration_seconds',
+    help: 'Time to seal (sign and encrypt) one envelope',
+    buckets: [0.0005, 0.001, 0.002, 0.005, 0.01, 0.05, 0.1],
+    registers: [this.registry],
+  });
+  readonly openSeconds = new Histogram({
+    name: 'xb_open_duration_seconds',
+    help: 'Time to open (decrypt and verify) one envelope',
+    buckets: [0.0005, 0.001, 0.002, 0.005, 0.01, 0.05, 0.1],
+    registers: [this.registry],
+  });
+
+  constructor(defaultMetrics = false) {
+    if (defaultMetrics) collectDefaultMetrics({ register: this.registry });
+  }
+
+  /** Times `work` into `histogram`, also when it throws. */
+  async time<T>(histogram: Histogram, work: () => Promise<T>): Promise<T> {
+    const end = histogram.startTimer();
+    try {
+      return await work();
+    } finally {
+      end();
+    }
+  }
+}

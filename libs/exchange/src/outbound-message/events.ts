@@ -1,0 +1,44 @@
+/** Events of one outbound message's delivery, in stream `exchange-<message id>`. */
+export type OutboundMessageEvent =
+  | {
+      type: 'OutboundMessageDispatched';
+      data: {
+        messageId: string;
+        correlationId: string;
+        /** Stream category of the case, so the receipt reaches it. */
+        category: string;
+        counterpart: string;
+        payloadType: string;
+        /** The sealed envelope as sent, base64: encrypted to our own key too, so auditors can open it. */
+        envelope: string;
+        envelopeSha256: string;
+        /** Global position of the event that queued the message. */
+        queuedAt: string;
+        dispatchedAt: string;
+      };
+    }
+  | { type: 'OutboundMessageResent'; data: { messageId: string; attempt: number; resentAt: string } }
+  | {
+      type: 'OutboundMessageReceipted';
+      data: {
+        messageId: string;
+        status: 'accepted' | 'rejected';
+        /** The counterpart's reason code when rejected. */
+        reason?: string;
+        /** SHA-256 the counterpart computed over the bytes it received. */
+        envelopeSha256: string;
+        receivedAt: string;
+        recordedAt: string;
+      };
+    }
+  | {
+      type: 'OutboundMessageUnacknowledged';
+      data: { messageId: string; attempts: number; flaggedAt: string; advice: string };
+    };
+
+export const OUTBOUND_MESSAGE_EVENT_TYPES = [
+  'OutboundMessageDispatched',
+  'OutboundMessageResent',
+  'OutboundMessageReceipted',
+  'OutboundMessageUnacknowledged',
+] as const;

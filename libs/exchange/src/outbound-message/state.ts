@@ -1,0 +1,55 @@
+import { OutboundMessageEvent } from './events';
+
+/** Delivery state of one outbound message: queued (no stream yet), sent, delivered, rejected, unacknowledged. */
+export interface DispatchedMessage {
+  status: 'sent' | 'delivered' | 'rejected' | 'unacknowledged';
+  messageId: string;
+  correlationId: string;
+  category: string;
+  counterpart: string;
+  envelope: string;
+  envelopeSha256: string;
+  attempts: number;
+  lastSentAt: string;
+  rejectionReason?: string;
+  /** True when the counterpart's hash of what it received differs from what we sent. */
+  hashMismatch?: boolean;
+}
+
+export type OutboundMessageState = { status: 'queued' } | DispatchedMessage;
+
+export const initialOutboundMessageState = (): OutboundMessageState => ({ status: 'queued' });
+
+export function evolveOutboundMessage(
+  state: OutboundMessageState,
+  event: OutboundMessageEvent,
+): OutboundMessageState {
+  switch (event.type) {
+    case 'OutboundMessageDispatched':
+      return {
+        status: 'sent',
+        messageId: event.data.messageId,
+        correlationId: event.data.correlationId,
+        category: event.data.category,
+        counterpart: event.data.counterpart,
+        envelope: event.data.envelope,
+        envelopeSha256: event.data.envelopeSha256,
+        attempts: 1,
+        lastSentAt: event.data.dispatchedAt,
+      };
+    case 'OutboundMessageResent':
+      return state.status === 'queued'
+        ? state
+        : { ...state, attempts: event.data.attempt, lastSentAt: event.data.resentAt };
+    case 'OutboundMessageReceipted':
+      if (state.status === 'queued') return state;
+      return {
+        ...state,
+        status: event.data.status === 'accepted' ? 'delivered' : 'rejected',
+        ...(event.data.reason ? { rejectionReason: event.data.reason } : {}),
+        hashMismatch: event.data.envelopeSha256 !== state.envelopeSha256,
+      };
+    case 'OutboundMessageUnacknowledged':
+      return state.status === 'queued' ? state : { ...state, status: 'unacknowledged' };
+  }
+}

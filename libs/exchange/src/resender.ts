@@ -1,0 +1,127 @@
+import { Producer } from 'kafkajs';
+import { isDomainError } from '@xb/domain';
+import { AllSubscription, EventStore } from '@xb/event-store';
+import { ExchangeMetrics } from './metrics';
+import {
+  DispatchedMessage,
+  evolveOutboundMessage,
+  initialOutboundMessageState,
+  OutboundMessageEvent,
+  outboundMessageDecider,
+  OutboundMessageState,
+} from './outbound-message';
+import { CommandRunner } from './ports';
+import { DEFAULT_RETRY_POLICY, RetryPolicy, retryVerdict } from './retry-policy';
+import { inboxTopic } from './topics';
+
+export interface ResenderOptions {
+  readonly store: EventStore;
+  readonly producer: Producer;
+  readonly runCommand: CommandRunner;
+  readonly agencyId: string;
+  readonly policy?: RetryPolicy;
+  readonly clock?: () => Date;
+  readonly metrics?: ExchangeMetrics;
+  /** How often outstanding messages are looked at. Default 1 s. */
+  readonly tickMs?: number;
+  /** What the officer is told when a message stays unacknowledged. */
+  readonly advice?: string;
+}
+
+/**
+ * Sends again, with exponential backoff, every message that has no receipt, always the same sealed bytes
+ * under the same message id; past the policy's last attempt it flags the message for an officer. Its view
+ * of outstanding messages follows the `exchange-` streams of the global order from the start, so it
+ * needs no checkpoint of its own and survives any crash.
+ */
+export class Resender {
+  private readonly messages = new Map<string, OutboundMessageState>();
+  private subscription?: AllSubscription;
+  private following?: Promise<void>;
+  private timer?: NodeJS.Timeout;
+  private ticking?: Promise<void>;
+
+  constructor(private readonly options: ResenderOptions) {}
+
+  start(): void {
+    this.subscription = this.options.store.subscribeToAll({ filter: { streamPrefixes: ['exchange-'] } });
+    this.following = (async () => {
+      for await (const event of this.subscription!) {
+        const messageId = event.streamId.slice('exchange-'.length);
+        const state = this.messages.get(messageId) ?? initialOutboundMessageState();
+        this.messages.set(messageId, evolveOutboundMessage(state, event as unknown as OutboundMessageEvent));
+      }
+    })();
+    this.timer = setInterval(() => {
+      this.ticking ??= this.tick().finally(() => (this.ticking = undefined));
+    }, this.options.tickMs ?? 1_000);
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    await this.ticking;
+    await this.subscription?.stop();
+    await this.following;
+  }
+
+  /** Counts of messages by delivery state, as this follower knows them. */
+  countsByState(): Record<string, number> {
+    const counts: Record<string, number> = { sent: 0, delivered: 0, rejected: 0, unacknowledged: 0 };
+    for (const state of this.messages.values()) counts[state.status] = (counts[state.status] ?? 0) + 1;
+    return counts;
+  }
+
+  /** Looks at every outstanding message once. Exposed for tests that drive the clock. */
+  async tick(): Promise<void> {
+    const policy = this.options.policy ?? DEFAULT_RETRY_POLICY;
+    const now = this.now();
+    for (const [messageId, state] of this.messages) {
+      if (state.status !== 'sent') continue;
+      const verdict = retryVerdict(policy, state.attempts, Date.parse(state.lastSentAt), now.getTime());
+      if (verdict.action === 'resend') await this.resend(messageId, state, now);
+      if (verdict.action === 'give_up') await this.flag(messageId, state, now);
+    }
+    const counts = this.countsByState();
+    for (const [status, count] of Object.entries(counts))
+      this.options.metrics?.messages.set({ state: status }, count);
+  }
+
+  private async resend(messageId: string, state: DispatchedMessage, now: Date): Promise<void> {
+    await this.options.producer.send({
+      topic: inboxTopic(state.counterpart),
+      acks: -1,
+      messages: [
+        {
+          key: state.correlationId,
+          value: Buffer.from(state.envelope, 'base64'),
+          headers: { 'xb-message-id': messageId },
+        },
+      ],
+    });
+    const result = await this.options.runCommand(outboundMessageDecider, messageId, {
+      type: 'RecordResend',
+      data: { messageId, attempt: state.attempts + 1 },
+      metadata: { now: now.toISOString(), actor: 'system:resender', agencyId: this.options.agencyId },
+    });
+    // A receipt that arrived meanwhile wins; the copy just sent is answered as a duplicate.
+    if (!isDomainError(result)) this.messages.set(messageId, result.state);
+  }
+
+  private async flag(messageId: string, state: DispatchedMessage, now: Date): Promise<void> {
+    const result = await this.options.runCommand(outboundMessageDecider, messageId, {
+      type: 'FlagUnacknowledged',
+      data: {
+        messageId,
+        attempts: state.attempts,
+        advice:
+          this.options.advice ?? 'no receipt from the counterpart: contact its liaison office by hotline',
+      },
+      metadata: { now: now.toISOString(), actor: 'system:resender', agencyId: this.options.agencyId },
+    });
+    if (!isDomainError(result)) this.messages.set(messageId, result.state);
+  }
+
+  private now(): Date {
+    return this.options.clock?.() ?? new Date();
+  }
+}

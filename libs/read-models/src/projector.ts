@@ -1,0 +1,132 @@
+import { Transaction } from 'kysely';
+import { DomainEvent } from '@xb/domain';
+import { AllSubscription, EventStore, RecordedEvent } from '@xb/event-store';
+import { inBatches } from '@xb/event-store';
+import { ReadModelDb } from './database';
+import { PROJECTED_TABLES, ReadModelTables } from './tables';
+
+/**
+ * A read model of one process (emmett style): the process's own evolve folds each case, and `write`
+ * turns the folded state into rows. Reusing the decider's evolve keeps one definition of what a case is.
+ */
+export interface CaseProjection<S = unknown> {
+  /** Stream category: events of streams `<category>-<case id>` are projected. */
+  readonly category: string;
+  readonly initialState: () => S;
+  readonly evolve: (state: S, event: DomainEvent) => S;
+  readonly write: (trx: Transaction<ReadModelTables>, caseId: string, state: S, event: RecordedEvent) => Promise<void>;
+}
+
+export interface ProjectorOptions {
+  readonly store: EventStore;
+  readonly db: ReadModelDb;
+  readonly projections: readonly CaseProjection<never>[];
+  /** Checkpoint name, kept in the read-model store itself. Default `read-models`. */
+  readonly name?: string;
+  /** Most events applied in one transaction. Default 500. */
+  readonly maxBatch?: number;
+}
+
+/**
+ * Follows the global order into the read models. Rows and the checkpoint are written in one transaction
+ * of the read-model store, so every event is applied exactly once even across crashes.
+ */
+export class Projector {
+  private subscription?: AllSubscription;
+  private running?: Promise<void>;
+  private applied: bigint | undefined;
+  private readonly byCategory: Map<string, CaseProjection<unknown>>;
+
+  constructor(private readonly options: ProjectorOptions) {
+    this.byCategory = new Map(options.projections.map((p) => [p.category, p as unknown as CaseProjection<unknown>]));
+  }
+
+  get name(): string {
+    return this.options.name ?? 'read-models';
+  }
+
+  /** Global position of the last event applied (undefined before the first). */
+  get position(): bigint | undefined {
+    return this.applied;
+  }
+
+  async start(): Promise<void> {
+    this.applied = await this.readCheckpoint();
+    this.subscription = this.options.store.subscribeToAll({
+      ...(this.applied !== undefined ? { after: this.applied } : {}),
+      filter: { streamPrefixes: [...this.byCategory.keys()].map((c) => `${c}-`) },
+    });
+    const subscription = this.subscription;
+    this.running = (async () => {
+      for await (const batch of inBatches(subscription, this.options.maxBatch ?? 500)) await this.apply(batch);
+    })();
+  }
+
+  async stop(): Promise<void> {
+    await this.subscription?.stop();
+    await this.running;
+  }
+
+  /** Applies everything up to the current end of the global order, then returns (rebuild, tests, bench). */
+  async catchUp(): Promise<number> {
+    let count = 0;
+    this.applied = await this.readCheckpoint();
+    for (;;) {
+      const page = await this.options.store.readAll({
+        ...(this.applied !== undefined ? { fromPosition: this.applied + 1n } : {}),
+        maxCount: this.options.maxBatch ?? 500,
+      });
+      if (page.length === 0) return count;
+      await this.apply(page);
+      count += page.length;
+    }
+  }
+
+  /** Empties every read model and its checkpoint, then replays the whole global order. */
+  async rebuild(): Promise<number> {
+    await this.options.db.transaction().execute(async (trx) => {
+      for (const table of PROJECTED_TABLES) await trx.deleteFrom(table).execute();
+      await trx.deleteFrom('rm_checkpoints').where('name', '=', this.name).execute();
+    });
+    this.applied = undefined;
+    return this.catchUp();
+  }
+
+  private async readCheckpoint(): Promise<bigint | undefined> {
+    const row = await this.options.db.selectFrom('rm_checkpoints').select('position').where('name', '=', this.name).executeTakeFirst();
+    return row ? BigInt(row.position) : undefined;
+  }
+
+  private async apply(batch: readonly RecordedEvent[]): Promise<void> {
+    const last = batch[batch.length - 1].position;
+    await this.options.db.transaction().execute(async (trx) => {
+      const states = new Map<string, unknown>();
+      for (const event of batch) {
+        const category = event.streamId.slice(0, event.streamId.indexOf('-'));
+        const projection = this.byCategory.get(category);
+        if (!projection) continue;
+        const caseId = event.streamId.slice(category.length + 1);
+        const before = states.has(event.streamId) ? states.get(event.streamId) : await this.loadState(trx, event.streamId, projection);
+        const after = projection.evolve(before, { type: event.type, data: event.data });
+        states.set(event.streamId, after);
+        await projection.write(trx, caseId, after, event);
+        await trx
+          .insertInto('case_documents')
+          .values({ stream_id: event.streamId, category, case_id: caseId, state_json: JSON.stringify(after), last_position: event.position.toString() })
+          .onConflict((oc) => oc.column('stream_id').doUpdateSet({ state_json: JSON.stringify(after), last_position: event.position.toString() }))
+          .execute();
+      }
+      await trx
+        .insertInto('rm_checkpoints')
+        .values({ name: this.name, position: last.toString() })
+        .onConflict((oc) => oc.column('name').doUpdateSet({ position: last.toString() }))
+        .execute();
+    });
+    this.applied = last;
+  }
+
+  private async loadState(trx: Transaction<ReadModelTables>, streamId: string, projection: CaseProjection<unknown>): Promise<unknown> {
+    const row = await trx.selectFrom('case_documents').select('state_json').where('stream_id', '=', streamId).executeTakeFirst();
+    return row ? JSON.parse(row.state_json) : projection.initialState();
+  }
+}

@@ -1,0 +1,87 @@
+/**
+ * Read-model tables, the same on SQLite and PostgreSQL. Positions are kept as decimal text: checkpoints
+ * are only ever read back by name, and both dialects store text alike. Dates and times are ISO 8601 text,
+ * which sorts as time does.
+ */
+export interface ReadModelTables {
+  rm_checkpoints: { name: string; position: string };
+  /** The folded state of every case, so a projection continues from where it was without re-reading streams. */
+  case_documents: { stream_id: string; category: string; case_id: string; state_json: string; last_position: string };
+  verifications: {
+    case_id: string;
+    direction: string;
+    status: string;
+    counterpart: string;
+    purpose: string;
+    subject_role: string;
+    deadline: string;
+    round: number;
+    outcome: string | null;
+    opened_at: string;
+    answered_at: string | null;
+    updated_at: string;
+  };
+  repatriations: {
+    case_id: string;
+    direction: string;
+    status: string;
+    counterpart: string;
+    border_gate: string | null;
+    province: string | null;
+    handover_date: string | null;
+    deadline: string | null;
+    children: number;
+    opened_at: string;
+    handed_over_at: string | null;
+    updated_at: string;
+  };
+  suspect_handovers: {
+    case_id: string;
+    direction: string;
+    status: string;
+    counterpart: string;
+    warrant_reference: string | null;
+    border_gate: string | null;
+    handover_date: string | null;
+    deadline: string | null;
+    opened_at: string;
+    handed_over_at: string | null;
+    updated_at: string;
+  };
+  joint_operations: {
+    operation_id: string;
+    status: string;
+    counterpart: string;
+    title: string;
+    starts_on: string | null;
+    ends_on: string | null;
+    opened_at: string;
+    closed_at: string | null;
+    updated_at: string;
+  };
+  joint_operation_cases: { operation_id: string; case_id: string; case_type: string };
+  notices: {
+    notice_id: string;
+    direction: string;
+    kind: string;
+    status: string;
+    counterpart: string;
+    processing_deadline: string | null;
+    received_at: string;
+    processed_at: string | null;
+    updated_at: string;
+  };
+}
+
+export type ReadModelTable = keyof ReadModelTables;
+
+/** Tables holding projected rows (everything but the checkpoints), in an order safe for deleting. */
+export const PROJECTED_TABLES: readonly ReadModelTable[] = [
+  'joint_operation_cases',
+  'joint_operations',
+  'verifications',
+  'repatriations',
+  'suspect_handovers',
+  'notices',
+  'case_documents',
+];
