@@ -1,7 +1,6 @@
 // `npm run bench`: measures the raw limits of the building blocks (and, as they land, our own figures)
 // in one run on this machine; prints a table, then the whole run as ONE JSON object on the last line.
 // Sizes: BENCH_SCALE=small|full, --seconds, --rounds, ... (bench/harness/options.ts, docs/performance.md).
-import os from 'node:os';
 import {
   BenchSuite,
   BenchUsageError,
@@ -13,6 +12,7 @@ import {
   rssOfSelfMiB,
   runSuites,
   toResult,
+  watchMachine,
 } from './harness';
 import { rawCryptoSuite } from './raw/crypto-suite';
 import { rawKafkaSuite } from './raw/kafka-suite';
@@ -39,13 +39,7 @@ async function main(): Promise<number> {
   }
   const at = new Date();
   const machine = describeMachine();
-  // Other work on a shared machine halves a figure as easily as a regression: keep the load with it.
-  context.registry.record(
-    'machine_load_avg_1m_start',
-    machine.loadAverage1m,
-    'load',
-    'runnable tasks, 1 min average, at the start',
-  );
+  const machineWatch = watchMachine(context.registry);
   context.log(
     `scale ${options.scale}: ${options.rounds} x ${options.seconds} s windows, pool of ${options.poolSize}`,
   );
@@ -59,12 +53,7 @@ async function main(): Promise<number> {
   const { registry } = context;
   for (const [x, ours, raw] of ratios) registry.ratio(x, ours, raw);
   registry.record('rss_bench_process_mib', rssOfSelfMiB(), 'MiB', 'this process at the end of the run');
-  registry.record(
-    'machine_load_avg_1m_end',
-    os.loadavg()[0] ?? 0,
-    'load',
-    'runnable tasks, 1 min average, at the end',
-  );
+  machineWatch.finish();
 
   const figures = registry.all();
   process.stdout.write(`${formatTable(figures)}\n\n`);

@@ -4,7 +4,10 @@ export { benchKafkaPid, findRepoRoot, startBenchKafka, stopBenchKafka } from './
 export {
   cpuSecondsOfPid,
   cpuSecondsOfSelf,
+  cpuSharesBetween,
   cpuTicksOfStat,
+  machineCpuTimes,
+  machineCpuTimesOf,
   rssOfPidMiB,
   rssOfSelfMiB,
   vmRssKiB,
@@ -20,6 +23,7 @@ export {
   scheduledAt,
   sendsIn,
 } from './open-loop';
+export { watchMachine } from './machine-watch';
 export { LoadLevel, recordLoadLevels, runLoadLevels } from './load-levels';
 export { BenchOptions, BenchScale, BenchUsageError, parseOptions } from './options';
 export { Measurement, MeasurementRegistry } from './registry';
@@ -32,4 +36,4 @@ export {
   toResult,
 } from './report';
 export { LatencySummary, mean, median, percentile, summarize } from './stats';
-export { closedLoopRate, medianRate } from './timing';
+export { InterleavedRate, closedLoopRate, interleavedRates, medianRate } from './timing';

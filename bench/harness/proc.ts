@@ -65,3 +65,42 @@ export async function withCoresUsed<T>(work: () => Promise<T>): Promise<{ result
   const result = await work();
   return { result, coresUsed: (cpuSecondsOfSelf() - cpuBefore) / ((performance.now() - wallBefore) / 1000) };
 }
+
+/** Machine-wide CPU time counters of the `cpu` line of /proc/stat, in ticks. */
+export interface MachineCpuTimes {
+  total: number;
+  idle: number;
+  steal: number;
+}
+
+/** Parses the aggregate `cpu` line of a /proc/stat text (idle includes iowait). */
+export function machineCpuTimesOf(statText: string): MachineCpuTimes | undefined {
+  const line = /^cpu\s+(.+)$/m.exec(statText)?.[1];
+  if (!line) return undefined;
+  // user nice system idle iowait irq softirq steal (guest time is already inside user and nice)
+  const [user, nice, system, idle, iowait, irq, softirq, steal] = line.trim().split(/\s+/).map(Number);
+  const parts = [user, nice, system, idle, iowait, irq, softirq, steal].map((value) => value ?? 0);
+  if (parts.some((value) => !Number.isFinite(value))) return undefined;
+  return { total: parts.reduce((a, b) => a + b, 0), idle: idle! + (iowait ?? 0), steal: steal ?? 0 };
+}
+
+export function machineCpuTimes(): MachineCpuTimes | undefined {
+  try {
+    return machineCpuTimesOf(fs.readFileSync('/proc/stat', 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Share of all cores busy (any process, this one included) and stolen by the hypervisor between two readings, in percent. */
+export function cpuSharesBetween(
+  before: MachineCpuTimes,
+  after: MachineCpuTimes,
+): { busyPct: number; stealPct: number } {
+  const total = after.total - before.total;
+  if (total <= 0) return { busyPct: Number.NaN, stealPct: Number.NaN };
+  return {
+    busyPct: (100 * (total - (after.idle - before.idle))) / total,
+    stealPct: (100 * (after.steal - before.steal)) / total,
+  };
+}

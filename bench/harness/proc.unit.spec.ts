@@ -1,4 +1,12 @@
-import { cpuSecondsOfPid, cpuTicksOfStat, rssOfPidMiB, rssOfSelfMiB, vmRssKiB } from './proc';
+import {
+  cpuSecondsOfPid,
+  cpuSharesBetween,
+  cpuTicksOfStat,
+  machineCpuTimesOf,
+  rssOfPidMiB,
+  rssOfSelfMiB,
+  vmRssKiB,
+} from './proc';
 
 describe('/proc readers', () => {
   it('reads VmRSS from a status text', () => {
@@ -21,5 +29,15 @@ describe('/proc readers', () => {
   it('gives undefined for a process that does not exist', () => {
     expect(rssOfPidMiB(2 ** 22 + 1)).toBeUndefined();
     expect(cpuSecondsOfPid(2 ** 22 + 1)).toBeUndefined();
+  });
+});
+
+describe('machine CPU shares', () => {
+  it('reads the aggregate cpu line and computes busy and stolen shares between two readings', () => {
+    const before = machineCpuTimesOf('cpu  100 0 50 800 50 0 0 0 0 0\ncpu0 1 2 3 4 5 6 7 8 0 0\n')!;
+    const after = machineCpuTimesOf('cpu  400 0 150 1100 50 0 0 100 0 0\ncpu0 1 2 3 4 5 6 7 8 0 0\n')!;
+    expect(before).toEqual({ total: 1000, idle: 850, steal: 0 });
+    expect(cpuSharesBetween(before, after)).toEqual({ busyPct: 62.5, stealPct: 12.5 });
+    expect(machineCpuTimesOf('intr 1 2 3\n')).toBeUndefined();
   });
 });

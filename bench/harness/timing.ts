@@ -1,4 +1,6 @@
+import { performance } from 'node:perf_hooks';
 import { Clock, realClock } from './open-loop';
+import { withCoresUsed } from './proc';
 import { median } from './stats';
 
 /**
@@ -35,4 +37,54 @@ export async function medianRate(
   const rates: number[] = [];
   for (let round = 0; round < rounds; round++) rates.push(await closedLoopRate(windowMs, operation));
   return median(rates);
+}
+
+/** Rate and CPU use of one operation measured by `interleavedRates`. */
+export interface InterleavedRate {
+  /** Median over rounds, completions per second. */
+  perSecond: number;
+  /** CPU seconds of this process per wall second over the operation's windows. */
+  coresUsed: number;
+}
+
+/**
+ * Rates of several operations measured round-robin (a window of each, `rounds` times over) after a
+ * warm-up of each: a burst of other work on a shared machine then slows every operation a little
+ * instead of one of them a lot, so their ratios stay meaningful.
+ */
+export async function interleavedRates<K extends string>(
+  rounds: number,
+  windowMs: number,
+  operations: Record<K, () => Promise<unknown>>,
+  warmupMs = Math.min(1000, windowMs),
+): Promise<Record<K, InterleavedRate>> {
+  const names = Object.keys(operations) as K[];
+  const rates = new Map<K, number[]>(names.map((name) => [name, []]));
+  const cpu = new Map<K, { cpuSeconds: number; wallSeconds: number }>(
+    names.map((name) => [name, { cpuSeconds: 0, wallSeconds: 0 }]),
+  );
+  for (const name of names) await closedLoopRate(warmupMs, operations[name]);
+  for (let round = 0; round < rounds; round++) {
+    for (const name of names) {
+      const { result, coresUsed, wallSeconds } = await timedWithCpu(() =>
+        closedLoopRate(windowMs, operations[name]),
+      );
+      rates.get(name)!.push(result);
+      const total = cpu.get(name)!;
+      total.cpuSeconds += coresUsed * wallSeconds;
+      total.wallSeconds += wallSeconds;
+    }
+  }
+  const result = {} as Record<K, InterleavedRate>;
+  for (const name of names) {
+    const { cpuSeconds, wallSeconds } = cpu.get(name)!;
+    result[name] = { perSecond: median(rates.get(name)!), coresUsed: cpuSeconds / wallSeconds };
+  }
+  return result;
+}
+
+async function timedWithCpu<T>(work: () => Promise<T>) {
+  const wallBefore = performance.now();
+  const measured = await withCoresUsed(work);
+  return { ...measured, wallSeconds: (performance.now() - wallBefore) / 1000 };
 }

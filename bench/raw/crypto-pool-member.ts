@@ -19,7 +19,7 @@ async function handle(message: ToMember): Promise<void> {
   }
   const payload = samplePayload();
   const exchange = () => oneExchange(keys!, payload);
-  await closedLoopRate(message.warmupMs, exchange);
+  if (message.warmupMs > 0) await closedLoopRate(message.warmupMs, exchange);
   const rates: number[] = [];
   for (let round = 0; round < message.rounds; round++)
     rates.push(await closedLoopRate(message.windowMs, exchange));

@@ -6,29 +6,11 @@ import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { Cleanup } from '../harness/cleanup';
 import { cpuSecondsOfPid, cpuSecondsOfSelf, rssOfPidMiB, rssOfSelfMiB } from '../harness/proc';
-import { median } from '../harness/stats';
 import { ArmoredExchangeKeys } from './crypto-exchange';
 import { FromMember, ToMember } from './pool-protocol';
 
 /** `threads`: worker_threads in this process; `processes`: forked single-thread Node processes. */
 export type PoolKind = 'threads' | 'processes';
-
-export interface PoolTiming {
-  warmupMs: number;
-  windowMs: number;
-  rounds: number;
-  /** Pin child `i` to core `i % cores` with taskset (processes only). */
-  pin?: boolean;
-}
-
-export interface PoolResult {
-  /** Median over rounds of the members' summed exchanges per second. */
-  exchangesPerSecond: number;
-  /** Resident memory: of each child (processes) or of this whole process (threads), in MiB. */
-  rssMiB: number[];
-  /** CPU seconds the pool used per wall-clock second while it ran: how many cores it really got. */
-  coresUsed: number;
-}
 
 interface Member {
   pid: number | undefined;
@@ -37,48 +19,75 @@ interface Member {
   stop(): Promise<void>;
 }
 
+export interface PoolRound {
+  /** The members' exchanges per second in this window, summed. */
+  exchangesPerSecond: number;
+  /** CPU seconds the pool used per wall-clock second of the window: how many cores it really got. */
+  coresUsed: number;
+}
+
 /**
- * Runs `size` members that each do whole exchanges back to back in the same windows, and sums their
- * rates per window. Members are stopped when it returns or throws (and by `cleanup` on Ctrl-C).
+ * `size` members, each doing whole exchanges back to back; `round()` runs one window on all of them at
+ * once and sums their rates. Two pools can live side by side and take turns, so a burst of other work
+ * on a shared machine hits both alike. Members stop with `stop()` (and by `cleanup` on Ctrl-C).
  */
-export async function measurePool(
-  kind: PoolKind,
-  size: number,
-  keys: ArmoredExchangeKeys,
-  timing: PoolTiming,
-  cleanup: Cleanup,
-): Promise<PoolResult> {
-  const members = Array.from({ length: size }, (_, index) =>
-    kind === 'threads'
-      ? threadMember()
-      : processMember(timing.pin ? index % os.availableParallelism() : undefined),
-  );
-  const release = cleanup.add(`crypto ${kind} pool`, () =>
-    Promise.all(members.map((member) => member.stop())),
-  );
-  try {
-    members.forEach((member) => member.post({ kind: 'init', keys }));
-    await Promise.all(members.map((member) => expectReply(member, 'ready')));
-    const cpu = () =>
+export class CryptoPool {
+  private constructor(
+    readonly kind: PoolKind,
+    private readonly members: Member[],
+    readonly stop: () => Promise<void>,
+  ) {}
+
+  /** Starts the members (child `i` pinned to core `i` with taskset when `pin`) and hands them the keys. */
+  static async start(
+    kind: PoolKind,
+    size: number,
+    keys: ArmoredExchangeKeys,
+    cleanup: Cleanup,
+    pin = false,
+  ): Promise<CryptoPool> {
+    const members = Array.from({ length: size }, (_, index) =>
       kind === 'threads'
-        ? cpuSecondsOfSelf()
-        : sum(members.map((member) => cpuSecondsOfPid(member.pid!) ?? 0));
-    const cpuBefore = cpu();
-    const wallBefore = performance.now();
-    const { warmupMs, windowMs, rounds } = timing;
-    members.forEach((member) => member.post({ kind: 'run', warmupMs, windowMs, rounds }));
-    const replies = await Promise.all(members.map((member) => expectReply(member, 'result')));
-    const coresUsed = (cpu() - cpuBefore) / ((performance.now() - wallBefore) / 1000);
-    const rssMiB =
-      kind === 'processes'
-        ? members.map((member) => rssOfPidMiB(member.pid!) ?? Number.NaN)
-        : [rssOfSelfMiB()];
-    const perRound = Array.from({ length: timing.rounds }, (_, round) =>
-      sum(replies.map((reply) => (reply.kind === 'result' ? reply.rates[round]! : 0))),
+        ? threadMember()
+        : processMember(pin ? index % os.availableParallelism() : undefined),
     );
-    return { exchangesPerSecond: median(perRound), rssMiB, coresUsed };
-  } finally {
-    await release();
+    const stop = cleanup.add(`crypto ${kind} pool`, () =>
+      Promise.all(members.map((member) => member.stop())),
+    );
+    try {
+      members.forEach((member) => member.post({ kind: 'init', keys }));
+      await Promise.all(members.map((member) => expectReply(member, 'ready')));
+    } catch (error) {
+      await stop();
+      throw error;
+    }
+    return new CryptoPool(kind, members, stop);
+  }
+
+  /** One measurement window on every member at once, after `warmupMs` of unmeasured exchanges. */
+  async round(windowMs: number, warmupMs = 0): Promise<PoolRound> {
+    const cpuBefore = this.cpuSeconds();
+    const wallBefore = performance.now();
+    this.members.forEach((member) => member.post({ kind: 'run', warmupMs, windowMs, rounds: 1 }));
+    const replies = await Promise.all(this.members.map((member) => expectReply(member, 'result')));
+    const wallSeconds = (performance.now() - wallBefore) / 1000;
+    return {
+      exchangesPerSecond: sum(replies.map((reply) => (reply.kind === 'result' ? reply.rates[0]! : 0))),
+      coresUsed: (this.cpuSeconds() - cpuBefore) / wallSeconds,
+    };
+  }
+
+  /** Resident memory in MiB: of each child (processes), or of this whole process (threads). */
+  rssMiB(): number[] {
+    return this.kind === 'processes'
+      ? this.members.map((member) => rssOfPidMiB(member.pid!) ?? Number.NaN)
+      : [rssOfSelfMiB()];
+  }
+
+  private cpuSeconds(): number {
+    return this.kind === 'threads'
+      ? cpuSecondsOfSelf()
+      : sum(this.members.map((member) => cpuSecondsOfPid(member.pid!) ?? 0));
   }
 }
 

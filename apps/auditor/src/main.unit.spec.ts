@@ -12,7 +12,10 @@ describe('the auditor command line', () => {
     [['history'], '--counterpart is required'],
     [['report', '--period', '2026-Q5'], '--period must be'],
     [['report', '--period', '2026-Q3', '--format', 'xlsx'], '--format is one of md, csv, json'],
-    [['report', '--period', '2026-Q3', '--store', '/nonexistent/event-store.sqlite'], 'no event store file at /nonexistent'],
+    [
+      ['report', '--period', '2026-Q3', '--store', '/nonexistent/event-store.sqlite'],
+      'no event store file at /nonexistent',
+    ],
   ])('%j is a usage error (exit 2)', async (argv, message) => {
     const io = memoryIo();
     expect(await runAuditor(argv, io)).toBe(2);

@@ -1,16 +1,44 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { ConfigModule } from '@xb/config';
+import { APP_GUARD } from '@nestjs/core';
+import { NODE_CONFIG, NodeConfig } from '@xb/config';
+import { BoardsController } from './api/boards.controller';
+import { CasesController } from './api/cases.controller';
+import { CommandsController } from './api/commands.controller';
+import { AGENCY_NODE } from './api/request-context';
+import { AuthGuard, TOKEN_KEYS } from './auth/auth.guard';
 import { HealthController } from './health/health.controller';
-import { KafkaHealth } from './health/kafka-health';
+import { MetricsController } from './health/metrics.controller';
+import type { AgencyNode } from './runtime/agency-node';
+import { tokenVerificationKeys } from './auth/token-keys';
+import path from 'node:path';
 
+/** The HTTP side of a node (the `api` role) around an AgencyNode that is already running. */
 @Module({})
 export class AppModule {
-  static forRoot(env: NodeJS.ProcessEnv = process.env): DynamicModule {
+  static forNode(config: NodeConfig, node: AgencyNode): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(env)],
-      controllers: [HealthController],
-      providers: [KafkaHealth],
+      // Boards first: `GET /api/reports/counts` must not be taken for a case `reports/counts`.
+      controllers: [
+        HealthController,
+        MetricsController,
+        BoardsController,
+        CasesController,
+        CommandsController,
+      ],
+      providers: [
+        { provide: NODE_CONFIG, useValue: config },
+        { provide: AGENCY_NODE, useValue: node },
+        {
+          provide: TOKEN_KEYS,
+          useFactory: () =>
+            tokenVerificationKeys({
+              ...(config.jwksUrl ? { jwksUrl: config.jwksUrl } : {}),
+              localDir: path.join(config.dataDir, 'auth'),
+            }),
+        },
+        { provide: APP_GUARD, useClass: AuthGuard },
+      ],
     };
   }
 }

@@ -1,35 +1,39 @@
-import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
-import { ConfigError, NODE_CONFIG, NodeConfig } from '@xb/config';
-import { AppModule } from './app.module';
-import { KafkaHealth } from './health/kafka-health';
+import { ConfigError } from '@xb/config';
+import { startNode } from './node-app';
+import { NodeSetupError } from './runtime/node-crypto';
 
-/** Exit codes: 0 stopped on a signal, 2 bad configuration, 1 anything else at start-up. */
+/** Exit codes: 0 stopped on a signal, 2 bad configuration or setup, 1 anything else. */
 async function main(): Promise<void> {
-  let module;
-  try {
-    module = AppModule.forRoot(process.env);
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`xborder node: ${error.message}\n`);
-      process.exit(2);
-    }
-    throw error;
-  }
-  const app = await NestFactory.create(module, { logger: ['error', 'warn', 'log'] });
-  app.enableShutdownHooks();
-  const config = app.get<NodeConfig>(NODE_CONFIG);
-  const created = await app.get(KafkaHealth).ensureTopics();
-  await app.listen(config.httpPort, config.httpHost);
+  const running = await startNode(process.env);
+  const { config } = running;
   process.stdout.write(
-    `xborder node ${config.agencyId} ready: http://${config.httpHost}:${config.httpPort}/health, ` +
-      `kafka ${config.kafkaBrokers.join(',')}${created.length ? `, created ${created.join(', ')}` : ''}\n`,
+    `xborder node ${config.agencyId} ready: roles ${config.roles.join(',')}, kafka ${config.kafkaBrokers.join(',')}` +
+      (running.url ? `, API ${running.url} (docs ${running.url}/docs)` : '') +
+      '\n',
   );
+  let stopping = false;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      if (stopping) return;
+      stopping = true;
+      running.stop().then(
+        () => process.exit(0),
+        (error) => {
+          process.stderr.write(`xborder node: error while stopping: ${String(error)}\n`);
+          process.exit(1);
+        },
+      );
+    });
+  }
 }
 
 main().catch((error) => {
+  if (error instanceof ConfigError || error instanceof NodeSetupError) {
+    process.stderr.write(`xborder node: ${error.message}\n`);
+    process.exit(2);
+  }
   process.stderr.write(
-    `xborder node: failed to start: ${error instanceof Error ? error.message : String(error)}\n`,
+    `xborder node: failed to start: ${error instanceof Error ? error.stack : String(error)}\n`,
   );
   process.exit(1);
 });

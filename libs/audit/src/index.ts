@@ -9,3 +9,4 @@ export type { VerifyProgress } from './verify/progress';
 export type { EventCheck } from './verify/trail-walk';
 export * from './verify/verify-audit-trail';
 export * from './verify/measure-verify';
+export * from './openpgp-seals';

@@ -9,7 +9,7 @@ describe('node configuration', () => {
     expect(config.kafkaBrokers).toEqual(['127.0.0.1:9092']);
     expect(config.httpPort).toBe(3000);
     expect(config.esdbUrl).toBeUndefined();
-    expect(config.roles).toEqual(['api', 'gateway', 'relay', 'projector', 'sealer']);
+    expect(config.roles).toEqual(['api', 'gateway', 'projector', 'sealer']);
     expect(config.dataDir).toBe('.local/node-vn.bgc.laichau');
   });
 

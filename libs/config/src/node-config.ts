@@ -1,6 +1,11 @@
 import { parsers, Setting } from './settings';
 
-export const NODE_ROLES = ['api', 'gateway', 'relay', 'projector', 'sealer', 'responder'] as const;
+/**
+ * `gateway` is the crypto boundary: it opens the inbox, seals and relays outbound messages and re-sends
+ * unreceipted ones, so it (and the `sealer`, which signs audit seals) are the only roles that load the
+ * agency's private key.
+ */
+export const NODE_ROLES = ['api', 'gateway', 'projector', 'sealer', 'responder'] as const;
 export type NodeRole = (typeof NODE_ROLES)[number];
 
 const s = <T>(setting: Setting<T>) => setting;
@@ -122,6 +127,8 @@ export const nodeSettings = {
   }),
   jwksUrl: s({ name: 'XB_JWKS_URL', description: 'JWKS URL of the agency identity provider that signs officers\' tokens; when unset, a local key pair in XB_DATA_DIR/auth (see `npm run token`)', defaultText: '(none: local key)', optional: true, parse: parsers.url('https:', 'http:') }),
   tokenIssuer: s({ name: 'XB_TOKEN_ISSUER', description: 'Expected `iss` of officers\' tokens', defaultText: 'xborder-local', parse: parsers.text, fallback: () => 'xborder-local' }),
+  keyPassphrase: s({ name: 'XB_KEY_PASSPHRASE', description: 'Passphrase of the agency private key in XB_DATA_DIR/keys, when it has one', defaultText: '(none)', optional: true, parse: parsers.text }),
+  channel: s({ name: 'XB_CHANNEL', description: 'Channel named in envelope headers this node sends: hotline, liaison_office, border_guard_central, border_guard_provincial, border_guard_post', defaultText: 'liaison_office', parse: parsers.oneOf('hotline', 'liaison_office', 'border_guard_central', 'border_guard_provincial', 'border_guard_post'), fallback: () => 'liaison_office' }),
   logLevel: s({
     name: 'LOG_LEVEL',
     description: 'Least severe log level shown',

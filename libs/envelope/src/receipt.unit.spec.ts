@@ -3,7 +3,7 @@ import { signBytes, verifyBytes } from './detached';
 import { readInboxRecord } from './inbox-record';
 import { openReceipt, ReceiptFields, signReceipt } from './receipt';
 import { TrustStore } from './trust-store';
-import { v1 } from './wire';
+import { SCHEMA_VERSION, v1 } from './wire';
 
 let vn: Agency; // sent the envelope, receives the receipt
 let cn: Agency; // received the envelope, signs the receipt
@@ -36,7 +36,7 @@ describe('signed receipts', () => {
       trustStore: store,
     });
     if (!opened.ok) throw new Error(`${opened.reason}: ${opened.detail}`);
-    expect(opened.receipt).toEqual({ ...sent, schemaVersion: 1 });
+    expect(opened.receipt).toEqual({ ...sent, schemaVersion: SCHEMA_VERSION });
     expect(opened.signerFingerprint).toBe(cn.generated.fingerprint);
   });
 

@@ -59,6 +59,21 @@ describe('validateMessage', () => {
       { dissemination: 0, evidentialUse: 1 },
       ['dissemination: required: a value other than *_UNSPECIFIED'],
     ],
+    // Schema version 2 additions.
+    ['a cancellation without a reason', 'xborder.v1.RepatriationCancellation', {}, ['reason: required']],
+    [
+      'a child added without the child',
+      'xborder.v1.RepatriationChildAdded',
+      { child: null },
+      ['child: required'],
+    ],
+    [
+      'received person ids that are not UUIDs',
+      'xborder.v1.RepatriationReceptionConfirmed',
+      { receivedAt: {}, receivingUnit: 'U', personIds: ['child-1'] },
+      ['personIds[0]: format: uuid'],
+    ],
+    ['a notice linked to a joint period', 'xborder.v1.JointOperationCaseLinked', { caseKind: 5 }, []],
     [
       'a bad agency id',
       'xborder.v1.ParticipatingUnit',
@@ -73,6 +88,17 @@ describe('validateMessage', () => {
 describe('the contract and the code agree', () => {
   it('every registered payload type is a message of the contract', () => {
     expect(PAYLOAD_TYPES.filter((t) => !contractHasMessage(t))).toEqual([]);
+  });
+
+  it('registers the payload types added in schema version 2', () => {
+    const added = [
+      'xborder.v1.VerificationWithdrawal',
+      'xborder.v1.RepatriationChildAdded',
+      'xborder.v1.RepatriationCancellation',
+      'xborder.v1.SuspectHandoverCancellation',
+      'xborder.v1.JointOperationDeclined',
+    ];
+    expect(added.filter((t) => !(PAYLOAD_TYPES as string[]).includes(t))).toEqual([]);
   });
 
   it('every refusal reason has its wire code in RejectionReason', () => {

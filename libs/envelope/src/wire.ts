@@ -12,17 +12,22 @@ export import v1 = xborder.v1;
 export const PAYLOAD_MESSAGES = {
   'xborder.v1.VerificationRequest': v1.VerificationRequest,
   'xborder.v1.VerificationAnswer': v1.VerificationAnswer,
+  'xborder.v1.VerificationWithdrawal': v1.VerificationWithdrawal,
   'xborder.v1.RepatriationRequest': v1.RepatriationRequest,
   'xborder.v1.RepatriationDecision': v1.RepatriationDecision,
   'xborder.v1.RepatriationHandoverScheduled': v1.RepatriationHandoverScheduled,
   'xborder.v1.RepatriationHandoverDone': v1.RepatriationHandoverDone,
   'xborder.v1.RepatriationReceptionConfirmed': v1.RepatriationReceptionConfirmed,
+  'xborder.v1.RepatriationChildAdded': v1.RepatriationChildAdded,
+  'xborder.v1.RepatriationCancellation': v1.RepatriationCancellation,
   'xborder.v1.SuspectHandoverRequest': v1.SuspectHandoverRequest,
   'xborder.v1.SuspectHandoverDecision': v1.SuspectHandoverDecision,
   'xborder.v1.SuspectHandoverScheduled': v1.SuspectHandoverScheduled,
   'xborder.v1.SuspectHandoverDone': v1.SuspectHandoverDone,
+  'xborder.v1.SuspectHandoverCancellation': v1.SuspectHandoverCancellation,
   'xborder.v1.JointOperationProposal': v1.JointOperationProposal,
   'xborder.v1.JointOperationAgreement': v1.JointOperationAgreement,
+  'xborder.v1.JointOperationDeclined': v1.JointOperationDeclined,
   'xborder.v1.JointOperationCaseLinked': v1.JointOperationCaseLinked,
   'xborder.v1.JointOperationResultReport': v1.JointOperationResultReport,
   'xborder.v1.CaseInformation': v1.CaseInformation,
@@ -44,8 +49,12 @@ export const PAYLOAD_TYPES = Object.keys(PAYLOAD_MESSAGES) as PayloadType[];
 export const isPayloadType = (name: string): name is PayloadType =>
   Object.prototype.hasOwnProperty.call(PAYLOAD_MESSAGES, name);
 
-/** Revision of the xborder.v1 contract this code was built from (Header.schema_version). */
-export const SCHEMA_VERSION = 1;
+/**
+ * Revision of the xborder.v1 contract this code was built from (Header.schema_version). 2 added the
+ * cancellation, withdrawal, decline and child-added payloads, `respond_by` on requests, the received
+ * person ids and CASE_KIND_INFORMATION_NOTICE (docs/protocol.md, section 6).
+ */
+export const SCHEMA_VERSION = 2;
 
 export const encodePayload = <T extends PayloadType>(type: T, payload: PayloadInput<T>): Uint8Array =>
   (PAYLOAD_MESSAGES[type] as unknown as PayloadCodec).encode(payload).finish();

@@ -16,6 +16,7 @@ export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-
 export { EsdbEventStore, type EsdbEventStoreOptions } from './esdb/esdb-event-store';
 export {
   handleCommand,
+  loadState,
   type HandleCommandOptions,
   type CommandAccepted,
   type CommandOutcome,

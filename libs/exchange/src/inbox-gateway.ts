@@ -214,7 +214,7 @@ export class InboxGateway {
     });
     if (isDomainError(result)) return false;
     this.options.metrics?.inbound.inc({ outcome: 'receipt' });
-    if (result.events.length > 0 && result.state.status !== 'queued')
+    if (result.events.length > 0 && result.state.status !== 'queued' && result.state.status !== 'unsendable')
       await this.options.onReceipt?.(receipt, result.state);
     return true;
   }

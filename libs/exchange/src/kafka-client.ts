@@ -1,4 +1,4 @@
-import { Kafka, KafkaConfig, logLevel, SASLOptions } from 'kafkajs';
+import { Kafka, KafkaConfig, logCreator, logLevel, SASLOptions } from 'kafkajs';
 import { NodeConfig } from '@xb/config';
 
 export type KafkaSettings = Pick<
@@ -25,8 +25,18 @@ export function createKafka(settings: KafkaSettings, overrides: Partial<KafkaCon
     brokers: settings.kafkaBrokers,
     ssl: settings.kafkaSsl,
     ...(sasl ? { sasl } : {}),
-    logLevel: logLevel.WARN,
+    // kafkajs logs every retried request at ERROR (e.g. a coordinator still loading); only what it gives
+    // up on reaches us as an exception, so its own log is kept to one line per real error.
+    logLevel: logLevel.ERROR,
+    logCreator: oneLineLog,
     retry: { initialRetryTime: 100, retries: 8 },
     ...overrides,
   });
 }
+
+const oneLineLog: logCreator =
+  () =>
+  ({ namespace, log }) => {
+    if (log.message?.includes('coordinator is loading') || log.message?.includes('Restarting the consumer')) return;
+    process.stderr.write(`kafkajs ${namespace}: ${log.message}${log.error ? ` (${String(log.error)})` : ''}\n`);
+  };

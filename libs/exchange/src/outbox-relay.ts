@@ -5,7 +5,8 @@ import { AllSubscription, EventStore, RecordedEvent, SubscriptionFilter } from '
 import { inBatches } from '@xb/event-store';
 import { ExchangeMetrics } from './metrics';
 import { outboundMessageDecider, OutboundMessageState } from './outbound-message';
-import { CommandRunner, OutboundMessage, OutboundMessageOf, StateLoader } from './ports';
+import { CommandRunner, OutboundMessage, StateLoader } from './ports';
+import { OutboundMapping } from './wire-mapping';
 import { inboxTopic } from './topics';
 
 export interface OutboxRelayOptions {
@@ -13,7 +14,8 @@ export interface OutboxRelayOptions {
   readonly producer: Producer;
   readonly runCommand: CommandRunner;
   readonly loadState: StateLoader;
-  readonly outboundMessageOf: OutboundMessageOf;
+  /** What each event is to the outbox: nothing, a message to send, or one the contract cannot carry. */
+  readonly mapOutbound: (event: RecordedEvent) => OutboundMapping;
   /** Seals one message into the record bytes for the counterpart's inbox topic. */
   readonly seal: (message: OutboundMessage, sentAt: string) => Promise<Uint8Array>;
   readonly agencyId: string;
@@ -71,10 +73,14 @@ export class OutboxRelay {
   }
 
   private async relay(batch: RecordedEvent[]): Promise<void> {
-    const queued = batch
-      .map((event) => ({ event, message: this.options.outboundMessageOf(event) }))
-      .filter((q): q is { event: RecordedEvent; message: OutboundMessage } => q.message !== undefined);
-    const records = await Promise.all(queued.map(({ event, message }) => this.dispatch(event, message)));
+    const records = await Promise.all(
+      batch.map((event) => {
+        const mapping = this.options.mapOutbound(event);
+        if (mapping.kind === 'message') return this.dispatch(event, mapping.message);
+        if (mapping.kind === 'unsendable') return this.flagUnsendable(mapping);
+        return undefined;
+      }),
+    );
     const byTopic = new Map<string, { key: string; value: Buffer; headers: Record<string, string> }[]>();
     for (const record of records) {
       if (!record) continue;
@@ -126,6 +132,24 @@ export class OutboxRelay {
         headers: { 'xb-message-id': state.messageId },
       },
     };
+  }
+
+  /** Never blocks the relay: the message is recorded as unsendable, for an officer to handle otherwise. */
+  private async flagUnsendable(
+    mapping: Extract<OutboundMapping, { kind: 'unsendable' }>,
+  ): Promise<undefined> {
+    const result = await this.options.runCommand(outboundMessageDecider, mapping.messageId, {
+      type: 'RecordUnsendable',
+      data: {
+        messageId: mapping.messageId,
+        reason: mapping.reason,
+        detail: `${mapping.outboundKind}: ${mapping.detail}`,
+      },
+      metadata: { now: this.now().toISOString(), actor: 'system:relay', agencyId: this.options.agencyId },
+    });
+    if (isDomainError(result) && result.code !== 'INVALID_TRANSITION')
+      throw new Error(`outbox relay: cannot flag unsendable message: ${result.code}`);
+    return undefined;
   }
 
   private loadState(messageId: string): Promise<OutboundMessageState> {

@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { DatabaseFileError } from '@xb/event-store';
 import { EXIT, UsageError, type CommandIo, type ExitCode } from './io';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -8,7 +9,8 @@ export function parseOptions<O extends Options>(args: readonly string[], options
   try {
     return parseArgs({ args: [...args], options, strict: true, allowPositionals: false }).values;
   } catch (error) {
-    if ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) throw new UsageError((error as Error).message);
+    if ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS'))
+      throw new UsageError((error as Error).message);
     throw error;
   }
 }
@@ -25,6 +27,11 @@ export async function runCommand(
   try {
     return await body();
   } catch (error) {
+    // A file that is no event store of ours is a configuration mistake, not a crash.
+    if (error instanceof DatabaseFileError) {
+      io.err(`auditor: ${error.message} (${error.code})`);
+      return EXIT.usage;
+    }
     if (!(error instanceof UsageError)) throw error;
     io.err(`auditor: ${error.message}\n${usage}`);
     return EXIT.usage;

@@ -35,7 +35,8 @@ export function replayCommand(args: readonly string[], io: CommandIo): Promise<E
     if (!options.case) throw new UsageError('--case is required');
     const at = options.at ? parseInstant(options.at, '--at') : undefined;
     const show = options['show-particulars'] === true;
-    if (show && !options.viewer) throw new UsageError('--show-particulars needs --viewer ID: the view is recorded');
+    if (show && !options.viewer)
+      throw new UsageError('--show-particulars needs --viewer ID: the view is recorded');
     const opened = openStore(options, io.env);
     try {
       const found = await findCase(opened.store, options.case);

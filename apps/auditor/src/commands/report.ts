@@ -24,7 +24,8 @@ export function reportCommand(args: readonly string[], io: CommandIo): Promise<E
     if (!options.period) throw new UsageError('--period is required');
     const period = parsePeriod(options.period);
     const format = (options.format ?? 'md') as ReportFormat;
-    if (!REPORT_FORMATS.includes(format)) throw new UsageError(`--format is one of ${REPORT_FORMATS.join(', ')}`);
+    if (!REPORT_FORMATS.includes(format))
+      throw new UsageError(`--format is one of ${REPORT_FORMATS.join(', ')}`);
     const opened = openStore(options, io.env);
     let text: string;
     try {

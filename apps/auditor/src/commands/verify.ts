@@ -7,6 +7,7 @@ import { agencySealVerifier } from '../keys/seal-verifier';
 import { dataDirOf, openStore, STORE_ARGS } from '../store/open-store';
 import { progressPrinter } from '../verify/progress-printer';
 import { renderVerifyReport, verifyReportJson } from '../verify/render-report';
+import { firstUnreadablePosition, isDamagedStore } from '../store/unreadable';
 import { storedEnvelopeCheck } from '../verify/stored-envelopes';
 
 export const VERIFY_USAGE = `usage: auditor verify [--store FILE | --data-dir DIR | --esdb URL]
@@ -42,7 +43,14 @@ export function verifyCommand(args: readonly string[], io: CommandIo): Promise<E
       ? await loadPrivateKey(options['private-key'], io.env.XB_KEY_PASSPHRASE)
       : undefined;
     const maxFailures = options['max-failures'] ? positiveInt(options['max-failures'], '--max-failures') : 1;
-    const opened = openStore(options, io.env);
+    let opened;
+    try {
+      opened = openStore(options, io.env);
+    } catch (error) {
+      if (!isDamagedStore(error)) throw error;
+      io.out(unreadableReport(error, undefined, options.json === true));
+      return EXIT.integrityFailure;
+    }
     try {
       const report = await verifyAuditTrail(opened.store, agencySealVerifier(publicKeys), {
         ...(agencyId ? { agencyId } : {}),
@@ -52,10 +60,31 @@ export function verifyCommand(args: readonly string[], io: CommandIo): Promise<E
         onProgress: progressPrinter(io.err, io.clock),
       });
       io.out(options.json ? verifyReportJson(report) : renderVerifyReport(report, opened.description));
-      if (!privateKey) io.err('note: outbound envelopes checked for presence and hash only; --private-key opens them');
+      if (!privateKey)
+        io.err('note: outbound envelopes checked for presence and hash only; --private-key opens them');
       return report.ok ? EXIT.ok : EXIT.integrityFailure;
+    } catch (error) {
+      if (!isDamagedStore(error)) throw error;
+      io.out(unreadableReport(error, opened.file, options.json === true));
+      return EXIT.integrityFailure;
     } finally {
       await opened.store.close();
     }
   });
+}
+
+/** A store whose content cannot even be read back: an integrity failure, located when the file allows it. */
+function unreadableReport(error: unknown, file: string | undefined, json: boolean): string {
+  const position = file ? firstUnreadablePosition(file) : undefined;
+  const message = `the store cannot be read back (${(error as Error).message.slice(0, 200)}); its stored bytes were altered`;
+  if (json) {
+    const failure = {
+      code: 'STORE_UNREADABLE',
+      ...(position !== undefined && { position: `${position}` }),
+      message,
+    };
+    return JSON.stringify({ ok: false, failures: [failure] }, null, 2);
+  }
+  const at = position !== undefined ? ` at position ${position}` : '';
+  return `result: INTEGRITY FAILURE\nSTORE_UNREADABLE${at}: ${message}`;
 }

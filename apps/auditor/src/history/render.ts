@@ -17,7 +17,7 @@ export function renderHistory(entries: readonly ExchangeEntry[], window: History
       e.correlationId ? `case ${e.correlationId}` : undefined,
     ].filter(Boolean);
     lines.push(
-      `${e.at}  ${ARROW[e.direction]}  ${(e.payloadType ?? '(unreadable)').padEnd(34)} ${e.messageId ?? '(no id)'}  ${e.outcome}` +
+      `${e.at}  ${ARROW[e.direction]}  ${(e.payloadType ?? '(unreadable)').padEnd(34)} ${(e.messageId ?? '(no id)').padEnd(36)} ${e.outcome}` +
         (extra.length ? `  [${extra.join(', ')}]` : ''),
     );
   }

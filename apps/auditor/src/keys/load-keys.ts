@@ -72,7 +72,10 @@ async function keysInDirectory(dir: string, agencyId: string | undefined): Promi
 }
 
 /** The key of a trust-store file, when it belongs to `agencyId` (all files when no agency is given). */
-async function trustFileKey(file: string, agencyId: string | undefined): Promise<openpgp.PublicKey | undefined> {
+async function trustFileKey(
+  file: string,
+  agencyId: string | undefined,
+): Promise<openpgp.PublicKey | undefined> {
   let entry: { agencyId?: unknown; publicKey?: unknown };
   try {
     entry = JSON.parse(await fs.readFile(file, 'utf8'));
@@ -97,7 +100,10 @@ async function dataDirKeys(dataDir: string): Promise<openpgp.PublicKey[]> {
 }
 
 /** The agency's private key for opening what it sent; XB_KEY_PASSPHRASE decrypts a protected one. */
-export async function loadPrivateKey(file: string, passphrase: string | undefined): Promise<openpgp.PrivateKey> {
+export async function loadPrivateKey(
+  file: string,
+  passphrase: string | undefined,
+): Promise<openpgp.PrivateKey> {
   let text: string;
   try {
     text = await fs.readFile(file, 'utf8');

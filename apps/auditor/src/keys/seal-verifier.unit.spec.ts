@@ -7,7 +7,8 @@ let ours: openpgp.PrivateKey;
 let other: openpgp.PrivateKey;
 
 beforeAll(async () => {
-  const make = async (name: string) => (await openpgp.generateKey({ type: 'ecc', userIDs: [{ name }], format: 'object' })).privateKey;
+  const make = async (name: string) =>
+    (await openpgp.generateKey({ type: 'ecc', userIDs: [{ name }], format: 'object' })).privateKey;
   [ours, other] = await Promise.all([make('VN.BGC.LAICHAU'), make('CN.YN.BORDERPOLICE')]);
 });
 
@@ -32,5 +33,24 @@ describe('the auditor seal verifier', () => {
     expect(await both.verify(bytes, await armoured(other), ours.getFingerprint())).toBe(false);
     expect(await verifier.verify(bytes, 'not a signature!', ours.getFingerprint())).toBe(false);
     expect(await verifier.verify(bytes, 'AAAA', ours.getFingerprint())).toBe(false);
+  });
+
+  it('accepts a seal signed while the key was valid, after the key has expired', async () => {
+    const created = new Date(Date.now() - 10 * 86_400_000);
+    const { privateKey } = await openpgp.generateKey({
+      type: 'ecc',
+      userIDs: [{ name: 'VN.BGC.LAICHAU' }],
+      date: created,
+      keyExpirationTime: 86_400,
+      format: 'object',
+    });
+    const signedThen = await openpgp.sign({
+      message: await openpgp.createMessage({ binary: bytes }),
+      signingKeys: privateKey,
+      detached: true,
+      date: new Date(created.getTime() + 3_600_000),
+    });
+    const verifier = agencySealVerifier([privateKey.toPublic()]);
+    expect(await verifier.verify(bytes, signedThen, privateKey.getFingerprint())).toBe(true);
   });
 });

@@ -9,7 +9,11 @@ export interface CaseStream {
   readonly events: readonly RecordedEvent[];
 }
 
-async function readCase(store: EventStore, category: ProcessCategory, caseId: string): Promise<CaseStream | undefined> {
+async function readCase(
+  store: EventStore,
+  category: ProcessCategory,
+  caseId: string,
+): Promise<CaseStream | undefined> {
   const streamId = `${DECIDERS[category].category}-${caseId}`;
   try {
     return { category, caseId, streamId, events: await store.readStream(streamId) };

@@ -1,5 +1,5 @@
 import { DECIDERS } from '@xb/domain';
-import { recordInMemory } from '../testing/scenario';
+import { recordInMemory } from '../testing/record-in-memory';
 import { foldUpTo } from './fold';
 
 const stream = recordInMemory().filter((e) => e.streamId === 'repatriation-r-1');
@@ -20,7 +20,11 @@ describe('folding a case up to a moment', () => {
   });
 
   it('stops at the first later event and reports later-stamped ones after it', () => {
-    const skewed = [stream[0], stream[2], { ...stream[1], metadata: { ...stream[1].metadata, occurredAt: '2026-07-01T00:00:00Z' } }];
+    const skewed = [
+      stream[0],
+      stream[2],
+      { ...stream[1], metadata: { ...stream[1].metadata, occurredAt: '2026-07-01T00:00:00Z' } },
+    ];
     const folded = foldUpTo<{ status: string }>(decider, skewed, '2026-07-03T00:00:00Z');
     expect(folded.events).toEqual([stream[0]]);
     expect(folded.outOfOrder).toEqual([skewed[2]]);

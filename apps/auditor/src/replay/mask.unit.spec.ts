@@ -1,6 +1,10 @@
 import { maskParticulars, WITHHELD } from './mask';
 
-const person = { name: { original: 'Lò Thị Test', romanised: 'Lo Thi Test' }, sex: 'female', identityDocuments: [] };
+const person = {
+  name: { original: 'Lò Thị Test', romanised: 'Lo Thi Test' },
+  sex: 'female',
+  identityDocuments: [],
+};
 
 describe('masking particulars', () => {
   it('withholds person records anywhere and the free-text fields, listing their paths', () => {

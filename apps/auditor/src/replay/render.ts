@@ -64,21 +64,38 @@ const indent = (text: string, by = '  '): string =>
     .join('\n');
 
 const renderLine = (line: TimelineLine): string =>
-  `${line.occurredAt}  #${line.position}  ${line.actor}  ${line.description}` +
+  `${line.occurredAt}  #${line.position.padEnd(5)} ${line.actor.padEnd(27)} ${line.description}` +
   (line.causationId ? `  (caused by ${line.causationId})` : '');
 
-/** The replay for a person: header, state (JSON), timeline with actor, time and causation. */
+/** `path: value` lines of a state, leaves only, in the state's own key order. */
+export function flatten(value: unknown, path: string): string[] {
+  if (Array.isArray(value)) {
+    if (value.length === 0) return [`${path}: (none)`];
+    return value.flatMap((item, i) => flatten(item, `${path}[${i}]`));
+  }
+  if (typeof value === 'object' && value !== null) {
+    const entries = Object.entries(value).filter(([, v]) => v !== undefined);
+    if (entries.length === 0) return [`${path}: (none)`];
+    return entries.flatMap(([key, v]) => flatten(v, path ? `${path}.${key}` : key));
+  }
+  return [`${path}: ${typeof value === 'string' ? value : JSON.stringify(value)}`];
+}
+
+/** The replay for a person: header, state (one `path: value` line per field), timeline with actor, time and causation. */
 export function renderReplay(view: ReplayView): string {
   const lines = [
     `case ${view.case} (${view.category}) ${view.at ? `as at ${view.at}` : 'now'}`,
     `events folded: ${view.eventsFolded} of ${view.eventsInStream} (stream order, metadata.occurredAt <= at)`,
     '',
     'state:',
-    indent(JSON.stringify(view.state, null, 2)),
+    ...flatten(view.state, '').map((line) => indent(line)),
   ];
   if (view.withheld.length > 0)
-    lines.push(`particulars withheld: ${view.withheld.join(', ')} (--show-particulars shows them; the view is recorded)`);
-  if (view.particularsShown) lines.push('particulars shown: this view was recorded as AuditParticularsViewed');
+    lines.push(
+      `particulars withheld: ${view.withheld.join(', ')} (--show-particulars shows them; the view is recorded)`,
+    );
+  if (view.particularsShown)
+    lines.push('particulars shown: this view was recorded as AuditParticularsViewed');
   lines.push('', 'timeline:', ...view.timeline.map((l) => indent(renderLine(l))));
   if (view.outOfOrder.length > 0) {
     lines.push('', 'not folded: later in the stream but stamped at or before the moment (clocks disagree):');

@@ -10,7 +10,8 @@ export interface Period {
   readonly to: string;
 }
 
-const iso = (year: number, monthIndex: number): string => new Date(Date.UTC(year, monthIndex, 1)).toISOString();
+const iso = (year: number, monthIndex: number): string =>
+  new Date(Date.UTC(year, monthIndex, 1)).toISOString();
 
 /**
  * Parses `YYYY-Qn` (quarter), `YYYY-Hn` (half-year) or `YYYY` (year). Boundaries are UTC midnights: the

@@ -13,9 +13,12 @@ describe('reporting periods', () => {
     expect(parsePeriod(label)).toEqual({ label, from, to });
   });
 
-  it.each(['2026-Q5', '2026-Q0', '2026-H3', '26-Q1', '2026-q1', '2026Q1', '', '2026-07'])('refuses %j', (text) => {
-    expect(() => parsePeriod(text)).toThrow(UsageError);
-  });
+  it.each(['2026-Q5', '2026-Q0', '2026-H3', '26-Q1', '2026-q1', '2026Q1', '', '2026-07'])(
+    'refuses %j',
+    (text) => {
+      expect(() => parsePeriod(text)).toThrow(UsageError);
+    },
+  );
 
   it('includes the first instant and excludes the end', () => {
     const q3 = parsePeriod('2026-Q3');

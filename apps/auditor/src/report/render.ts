@@ -38,7 +38,15 @@ export function renderMarkdown(s: PeriodStatistics): string {
     '',
     ...table(
       ['counterpart', 'sent', 'received', 'answers received', 'on time', 'answers given', 'on time'],
-      v.map((r) => [r.counterpart, r.sent, r.received, r.answersReceived, r.answersReceivedOnTime, r.answersGiven, r.answersGivenOnTime]),
+      v.map((r) => [
+        r.counterpart,
+        r.sent,
+        r.received,
+        r.answersReceived,
+        r.answersReceivedOnTime,
+        r.answersGiven,
+        r.answersGivenOnTime,
+      ]),
     ),
     '',
     '## Victims repatriated',
@@ -62,10 +70,29 @@ export function renderMarkdown(s: PeriodStatistics): string {
     '## Joint crackdown periods',
     '',
     ...table(
-      ['case', 'name', 'counterpart', 'period', 'status', 'units', 'linked cases', 'victims rescued', 'suspects arrested', 'cases investigated'],
+      [
+        'case',
+        'name',
+        'counterpart',
+        'period',
+        'status',
+        'units',
+        'linked cases',
+        'victims rescued',
+        'suspects arrested',
+        'cases investigated',
+      ],
       s.jointOperations.map((r) => [
-        r.caseId, r.name, r.counterpart, `${r.startDate} to ${r.endDate}`, r.status, r.units, r.linkedCases,
-        r.results?.victimsRescued ?? '-', r.results?.suspectsArrested ?? '-', r.results?.casesInvestigated ?? '-',
+        r.caseId,
+        r.name,
+        r.counterpart,
+        `${r.startDate} to ${r.endDate}`,
+        r.status,
+        r.units,
+        r.linkedCases,
+        r.results?.victimsRescued ?? '-',
+        r.results?.suspectsArrested ?? '-',
+        r.results?.casesInvestigated ?? '-',
       ]),
     ),
     '',
@@ -82,11 +109,26 @@ const csvField = (value: string | number): string => {
  * spreadsheet can pivot it whatever the set of counterparts and gates.
  */
 export function renderCsv(s: PeriodStatistics): string {
-  const rows: (string | number)[][] = [['period', 'section', 'metric', 'counterpart', 'border_gate', 'case', 'value']];
-  const add = (section: string, metric: string, counterpart: string, gate: string, caseId: string, value: number) =>
-    rows.push([s.period.label, section, metric, counterpart, gate, caseId, value]);
+  const rows: (string | number)[][] = [
+    ['period', 'section', 'metric', 'counterpart', 'border_gate', 'case', 'value'],
+  ];
+  const add = (
+    section: string,
+    metric: string,
+    counterpart: string,
+    gate: string,
+    caseId: string,
+    value: number,
+  ) => rows.push([s.period.label, section, metric, counterpart, gate, caseId, value]);
   for (const r of s.verification)
-    for (const metric of ['sent', 'received', 'answersReceived', 'answersReceivedOnTime', 'answersGiven', 'answersGivenOnTime'] as const)
+    for (const metric of [
+      'sent',
+      'received',
+      'answersReceived',
+      'answersReceivedOnTime',
+      'answersGiven',
+      'answersGivenOnTime',
+    ] as const)
       add('verification', metric, r.counterpart, '', '', r[metric]);
   for (const r of s.repatriation) {
     add('repatriation', `victims_${r.direction}`, r.counterpart, r.borderGate, '', r.victims);
@@ -94,7 +136,8 @@ export function renderCsv(s: PeriodStatistics): string {
   }
   add('repatriation', 'victims_reception_confirmed', '', '', '', s.receptionsConfirmed.victims);
   add('repatriation', 'children_reception_confirmed', '', '', '', s.receptionsConfirmed.children);
-  for (const r of s.suspects) add('suspects', `suspects_${r.direction}`, r.counterpart, r.borderGate, '', r.suspects);
+  for (const r of s.suspects)
+    add('suspects', `suspects_${r.direction}`, r.counterpart, r.borderGate, '', r.suspects);
   for (const r of s.jointOperations) {
     add('joint_operation', `${r.status}_linked_cases`, r.counterpart, '', r.caseId, r.linkedCases);
     if (r.results)

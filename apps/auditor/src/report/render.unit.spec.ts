@@ -8,7 +8,17 @@ const stats = {
   ...EXPECTED_Q3,
   jointOperations: [
     ...EXPECTED_Q3.jointOperations,
-    { caseId: 'j-2', name: 'Spring, "north" route', counterpart: 'LA.MOS', startDate: '2026-04-01', endDate: '2026-07-15', status: 'closed', units: 3, linkedCases: 0, results: { victimsRescued: 7, suspectsArrested: 1, casesInvestigated: 2 } },
+    {
+      caseId: 'j-2',
+      name: 'Spring, "north" route',
+      counterpart: 'LA.MOS',
+      startDate: '2026-04-01',
+      endDate: '2026-07-15',
+      status: 'closed',
+      units: 3,
+      linkedCases: 0,
+      results: { victimsRescued: 7, suspectsArrested: 1, casesInvestigated: 2 },
+    },
   ],
 } as PeriodStatistics;
 
@@ -20,7 +30,9 @@ describe('report renderers', () => {
     expect(md).toContain('Handed over 1 victims with 1 children; received 1 victims with 2 children');
     expect(md).toContain('| handed over | CN.YN.BORDERPOLICE | Ma Lu Thang | 1 | 1 |');
     expect(md).toContain('| received | CN.YN.BORDERPOLICE | Ma Lu Thang | 1 |');
-    expect(md).toContain('| j-1 | Summer peak period 2026 | CN.YN.BORDERPOLICE | 2026-07-01 to 2026-09-30 | agreed | 2 | 1 | - | - | - |');
+    expect(md).toContain(
+      '| j-1 | Summer peak period 2026 | CN.YN.BORDERPOLICE | 2026-07-01 to 2026-09-30 | agreed | 2 | 1 | - | - | - |',
+    );
     expect(md).toContain('| closed | 3 | 0 | 7 | 1 | 2 |');
   });
 
@@ -36,9 +48,12 @@ describe('report renderers', () => {
     expect(lines).toContain('2026-Q3,repatriation,victims_reception_confirmed,,,,1');
     expect(lines).toContain('2026-Q3,suspects,suspects_received,CN.YN.BORDERPOLICE,Ma Lu Thang,,1');
     expect(lines).toContain('2026-Q3,joint_operation,victimsRescued,LA.MOS,,j-2,7');
-    expect(renderCsv({ ...stats, repatriation: [{ ...EXPECTED_Q3.repatriation[0], borderGate: 'Gate "A", north' } as never] })).toContain(
-      '"Gate ""A"", north"',
-    );
+    expect(
+      renderCsv({
+        ...stats,
+        repatriation: [{ ...EXPECTED_Q3.repatriation[0], borderGate: 'Gate "A", north' } as never],
+      }),
+    ).toContain('"Gate ""A"", north"');
   });
 
   it('writes JSON that parses back to the statistics', () => {

@@ -51,7 +51,12 @@ export function computeStatistics(events: Iterable<ReportEvent>, period: Period)
   return tally.result();
 }
 
-function countVerification(tally: StatisticsTally, event: ReportEvent, before: VerificationState, period: Period) {
+function countVerification(
+  tally: StatisticsTally,
+  event: ReportEvent,
+  before: VerificationState,
+  period: Period,
+) {
   if (!inPeriod(event.metadata.occurredAt, period)) return;
   const data = d(event);
   if (event.type === 'VerificationRequestSent') tally.verification(String(data.responder), 'sent');
@@ -63,7 +68,12 @@ function countVerification(tally: StatisticsTally, event: ReportEvent, before: V
   }
 }
 
-function countRepatriation(tally: StatisticsTally, event: ReportEvent, before: RepatriationState, period: Period) {
+function countRepatriation(
+  tally: StatisticsTally,
+  event: ReportEvent,
+  before: RepatriationState,
+  period: Period,
+) {
   if (before.status === 'none') return;
   const data = d(event);
   const gate = before.schedule?.borderGate;
@@ -75,7 +85,12 @@ function countRepatriation(tally: StatisticsTally, event: ReportEvent, before: R
     tally.reception(texts(data.childIds).length);
 }
 
-function countSuspect(tally: StatisticsTally, event: ReportEvent, before: SuspectHandoverState, period: Period) {
+function countSuspect(
+  tally: StatisticsTally,
+  event: ReportEvent,
+  before: SuspectHandoverState,
+  period: Period,
+) {
   if (before.status === 'none' || event.type !== 'SuspectHandedOver') return;
   if (!inPeriod(String(d(event).handedOverAt), period)) return;
   const direction = before.ourSide === 'holding' ? 'handed_over' : 'received';

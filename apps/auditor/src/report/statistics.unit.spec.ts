@@ -1,4 +1,5 @@
-import { EXPECTED_Q3, recordInMemory } from '../testing/scenario';
+import { EXPECTED_Q3 } from '../testing/scenario';
+import { recordInMemory } from '../testing/record-in-memory';
 import { parsePeriod } from './period';
 import { computeStatistics } from './statistics';
 
@@ -13,7 +14,11 @@ describe('statistics replayed from recorded events', () => {
   it('shows a joint operation closed later with its results in the year report', () => {
     const stats = computeStatistics(events, parsePeriod('2026'));
     expect(stats.jointOperations).toEqual([
-      expect.objectContaining({ caseId: 'j-1', status: 'closed', results: { victimsRescued: 4, suspectsArrested: 2, casesInvestigated: 3 } }),
+      expect.objectContaining({
+        caseId: 'j-1',
+        status: 'closed',
+        results: { victimsRescued: 4, suspectsArrested: 2, casesInvestigated: 3 },
+      }),
     ]);
     expect(stats.verification.find((r) => r.counterpart === 'CN.YN.BORDERPOLICE')?.sent).toBe(3);
   });

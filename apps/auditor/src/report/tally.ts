@@ -76,10 +76,22 @@ export class StatisticsTally {
 
   constructor(private readonly period: Period) {}
 
-  verification(counterpart: string, what: 'sent' | 'received' | 'answersReceived' | 'answersGiven', onTime = false) {
+  verification(
+    counterpart: string,
+    what: 'sent' | 'received' | 'answersReceived' | 'answersGiven',
+    onTime = false,
+  ) {
     let row = this.verifications.get(counterpart);
     if (!row) {
-      row = { counterpart, sent: 0, received: 0, answersReceived: 0, answersReceivedOnTime: 0, answersGiven: 0, answersGivenOnTime: 0 };
+      row = {
+        counterpart,
+        sent: 0,
+        received: 0,
+        answersReceived: 0,
+        answersReceivedOnTime: 0,
+        answersGiven: 0,
+        answersGivenOnTime: 0,
+      };
       this.verifications.set(counterpart, row);
     }
     row[what] += 1;
@@ -87,10 +99,21 @@ export class StatisticsTally {
     if (onTime && what === 'answersGiven') row.answersGivenOnTime += 1;
   }
 
-  repatriation(direction: HandoverDirection, counterpart: string, gate: string | undefined, children: number) {
+  repatriation(
+    direction: HandoverDirection,
+    counterpart: string,
+    gate: string | undefined,
+    children: number,
+  ) {
     const borderGate = gate ?? NO_GATE;
     const key = JSON.stringify([direction, counterpart, borderGate]);
-    const row = this.repatriations.get(key) ?? { direction, counterpart, borderGate, victims: 0, children: 0 };
+    const row = this.repatriations.get(key) ?? {
+      direction,
+      counterpart,
+      borderGate,
+      victims: 0,
+      children: 0,
+    };
     row.victims += 1;
     row.children += children;
     this.repatriations.set(key, row);

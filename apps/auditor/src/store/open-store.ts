@@ -38,6 +38,8 @@ export interface OpenedStore {
   readonly description: string;
   /** SQLite positions come from an autoincrement: a missing one means a deleted row. */
   readonly contiguousPositions: boolean;
+  /** The SQLite file, when the store is one. */
+  readonly file?: string;
 }
 
 /**
@@ -56,5 +58,5 @@ export function openStore(options: StoreOptions, env: NodeJS.ProcessEnv): Opened
   const file = options.store ?? path.join(dataDirOf(options, env), STORE_FILE_NAME);
   if (!fs.existsSync(file) || !fs.statSync(file).isFile())
     throw new UsageError(`no event store file at ${file} (use --store FILE or --data-dir DIR)`);
-  return { store: new SqliteEventStore({ file }), description: file, contiguousPositions: true };
+  return { store: new SqliteEventStore({ file }), description: file, contiguousPositions: true, file };
 }

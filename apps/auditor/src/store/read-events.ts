@@ -16,7 +16,10 @@ export async function* eventsOf(
   if (!newest) return;
   let from: bigint | undefined;
   for (;;) {
-    const page = await store.readAll({ maxCount: pageSize, ...(from !== undefined && { fromPosition: from }) });
+    const page = await store.readAll({
+      maxCount: pageSize,
+      ...(from !== undefined && { fromPosition: from }),
+    });
     for (const event of page) {
       if (event.position > newest.position) return;
       if (prefixes.length === 0 || prefixes.some((p) => event.streamId.startsWith(p))) yield event;
@@ -28,7 +31,10 @@ export async function* eventsOf(
 }
 
 /** Collects `eventsOf` into an array. */
-export async function collectEvents(store: EventStore, prefixes: readonly string[] = []): Promise<RecordedEvent[]> {
+export async function collectEvents(
+  store: EventStore,
+  prefixes: readonly string[] = [],
+): Promise<RecordedEvent[]> {
   const events: RecordedEvent[] = [];
   for await (const event of eventsOf(store, prefixes)) events.push(event);
   return events;

@@ -1,7 +1,13 @@
 import type { RecordedEvent } from '@xb/event-store';
 
 /** FOR TESTS: a recorded event of `type` in `streamId` with `data`, at position `position`. */
-export function recorded(streamId: string, type: string, data: unknown, position: number, occurredAt = '2026-07-01T00:00:00Z'): RecordedEvent {
+export function recorded(
+  streamId: string,
+  type: string,
+  data: unknown,
+  position: number,
+  occurredAt = '2026-07-01T00:00:00Z',
+): RecordedEvent {
   const bytes = Buffer.from(JSON.stringify(data));
   return {
     streamId,

@@ -3,8 +3,7 @@
  * LA.PHONGSALY.POLICE, as commands through the real deciders, so events have their real shapes. The
  * figures the 2026-Q3 report must show are counted by hand in EXPECTED_Q3. No real person is named.
  */
-import { Command, DECIDERS, isDomainError, type DomainEvent, type PersonParticulars, type ProcessCategory } from '@xb/domain';
-import type { EventMetadata, RecordedEvent } from '@xb/event-store';
+import type { Command, PersonParticulars, ProcessCategory } from '@xb/domain';
 
 export const US = 'VN.BGC.LAICHAU';
 export const CN = 'CN.YN.BORDERPOLICE';
@@ -26,13 +25,32 @@ const CHILD = person('Test Child', 'male');
 const SUSPECT = person('Test Suspect', 'male');
 
 /** An officer's command at `now`, queuing message `newId` when it sends one. */
-const local = (category: ProcessCategory, id: string, type: string, data: unknown, now: string, newId?: string): Step => ({
+const local = (
+  category: ProcessCategory,
+  id: string,
+  type: string,
+  data: unknown,
+  now: string,
+  newId?: string,
+): Step => ({
   category,
   id,
-  command: { type, data, metadata: { now, actor: 'officer:7', agencyId: US, ...(newId ? { newIds: [newId] } : {}) } },
+  command: {
+    type,
+    data,
+    metadata: { now, actor: 'officer:7', agencyId: US, ...(newId ? { newIds: [newId] } : {}) },
+  },
 });
 /** A counterpart's message `messageId` from `from`, applied at `now`. */
-const inbound = (category: ProcessCategory, id: string, type: string, data: unknown, now: string, from: string, messageId: string): Step => ({
+const inbound = (
+  category: ProcessCategory,
+  id: string,
+  type: string,
+  data: unknown,
+  now: string,
+  from: string,
+  messageId: string,
+): Step => ({
   category,
   id,
   command: { type, data, metadata: { now, actor: `agency:${from}`, agencyId: US, messageId } },
@@ -41,50 +59,255 @@ const inbound = (category: ProcessCategory, id: string, type: string, data: unkn
 const subject = { role: 'victim' as const, person: VICTIM };
 const answer = { outcome: 'confirmed' as const, findings: 'Found in the household register' };
 const gateML = { borderGate: 'Ma Lu Thang', time: '09:00', receivingUnit: 'Jinping border police' };
-const gateLC = { borderGate: 'Lao Cai - Hekou', date: '2026-08-20', time: '08:00', receivingUnit: 'Lao Cai border post' };
+const gateLC = {
+  borderGate: 'Lao Cai - Hekou',
+  date: '2026-08-20',
+  time: '08:00',
+  receivingUnit: 'Lao Cai border post',
+};
 const terms = {
   name: 'Summer peak period 2026',
   startDate: '2026-07-01',
   endDate: '2026-09-30',
-  units: [{ agencyId: US, name: 'Lai Chau border guard' }, { agencyId: CN, name: 'Jinping border police' }],
+  units: [
+    { agencyId: US, name: 'Lai Chau border guard' },
+    { agencyId: CN, name: 'Jinping border police' },
+  ],
   targets: ['bride-trafficking rings'],
 };
-const jointResults = { summary: 'joint results', victimsRescued: 4, suspectsArrested: 2, casesInvestigated: 3 };
+const jointResults = {
+  summary: 'joint results',
+  victimsRescued: 4,
+  suspectsArrested: 2,
+  casesInvestigated: 3,
+};
 
 export const SCENARIO: readonly Step[] = [
   // Joint operation proposed in June for Q3, agreed, a case linked; closed in Q4.
-  local('jointop', 'j-1', 'ProposeJointOperation', { caseId: 'j-1', counterpart: CN, terms, deadline: '2026-06-30T00:00:00Z' }, '2026-06-20T02:00:00Z', 'm-j1'),
-  inbound('jointop', 'j-1', 'RecordJointOperationAgreement', { decision: 'agreed' }, '2026-06-25T02:00:00Z', CN, 'in-j1'),
+  local(
+    'jointop',
+    'j-1',
+    'ProposeJointOperation',
+    { caseId: 'j-1', counterpart: CN, terms, deadline: '2026-06-30T00:00:00Z' },
+    '2026-06-20T02:00:00Z',
+    'm-j1',
+  ),
+  inbound(
+    'jointop',
+    'j-1',
+    'RecordJointOperationAgreement',
+    { decision: 'agreed' },
+    '2026-06-25T02:00:00Z',
+    CN,
+    'in-j1',
+  ),
   // Verification to CN answered on time.
-  local('verification', 'v-1', 'DraftVerificationRequest', { caseId: 'v-1', counterpart: CN, subject, purpose: 'identity', details: 'Met at the border', deadline: '2026-07-15T00:00:00Z' }, '2026-07-01T01:00:00Z'),
+  local(
+    'verification',
+    'v-1',
+    'DraftVerificationRequest',
+    {
+      caseId: 'v-1',
+      counterpart: CN,
+      subject,
+      purpose: 'identity',
+      details: 'Met at the border',
+      deadline: '2026-07-15T00:00:00Z',
+    },
+    '2026-07-01T01:00:00Z',
+  ),
   local('verification', 'v-1', 'SendVerificationRequest', {}, '2026-07-01T02:00:00Z', 'm-v1'),
   inbound('verification', 'v-1', 'RecordVerificationAnswer', answer, '2026-07-10T02:00:00Z', CN, 'in-v1'),
   // Repatriation: we rescued a CN national with a child and hand them over at Ma Lu Thang.
-  local('repatriation', 'r-1', 'RequestRepatriation', { caseId: 'r-1', counterpart: CN, victim: VICTIM, children: [{ childId: 'c1', person: CHILD }], circumstances: 'Rescued in a raid', deadline: '2026-07-31T00:00:00Z' }, '2026-07-02T02:00:00Z', 'm-r1'),
-  local('jointop', 'j-1', 'LinkCaseToJointOperation', { process: 'repatriation', linkedCaseId: 'r-1' }, '2026-07-03T02:00:00Z', 'm-j2'),
-  inbound('repatriation', 'r-1', 'RecordRepatriationDecision', { decision: 'accepted' }, '2026-07-05T02:00:00Z', CN, 'in-r1'),
-  local('repatriation', 'r-1', 'ScheduleRepatriationHandover', { ...gateML, date: '2026-07-20' }, '2026-07-12T02:00:00Z', 'm-r2'),
-  local('repatriation', 'r-1', 'RecordRepatriationHandover', { handedOverAt: '2026-07-20T02:30:00Z', childIds: ['c1'] }, '2026-07-20T03:00:00Z', 'm-r3'),
+  local(
+    'repatriation',
+    'r-1',
+    'RequestRepatriation',
+    {
+      caseId: 'r-1',
+      counterpart: CN,
+      victim: VICTIM,
+      children: [{ childId: 'c1', person: CHILD }],
+      circumstances: 'Rescued in a raid',
+      deadline: '2026-07-31T00:00:00Z',
+    },
+    '2026-07-02T02:00:00Z',
+    'm-r1',
+  ),
+  local(
+    'jointop',
+    'j-1',
+    'LinkCaseToJointOperation',
+    { process: 'repatriation', linkedCaseId: 'r-1' },
+    '2026-07-03T02:00:00Z',
+    'm-j2',
+  ),
+  inbound(
+    'repatriation',
+    'r-1',
+    'RecordRepatriationDecision',
+    { decision: 'accepted' },
+    '2026-07-05T02:00:00Z',
+    CN,
+    'in-r1',
+  ),
+  local(
+    'repatriation',
+    'r-1',
+    'ScheduleRepatriationHandover',
+    { ...gateML, date: '2026-07-20' },
+    '2026-07-12T02:00:00Z',
+    'm-r2',
+  ),
+  local(
+    'repatriation',
+    'r-1',
+    'RecordRepatriationHandover',
+    { handedOverAt: '2026-07-20T02:30:00Z', childIds: ['c1'] },
+    '2026-07-20T03:00:00Z',
+    'm-r3',
+  ),
   // Suspect hand-over: CN holds a suspect we want; handed over to us at Ma Lu Thang.
-  local('handover', 'h-1', 'RequestSuspectHandover', { caseId: 'h-1', counterpart: CN, suspect: SUSPECT, warrantReference: 'LC-2026-17', offences: 'trafficking', deadline: '2026-07-31T00:00:00Z' }, '2026-07-03T03:00:00Z', 'm-h1'),
-  inbound('handover', 'h-1', 'RecordSuspectHandoverDecision', { decision: 'accepted' }, '2026-07-08T02:00:00Z', CN, 'in-h1'),
-  local('handover', 'h-1', 'ScheduleSuspectHandover', { ...gateML, date: '2026-09-15' }, '2026-09-01T02:00:00Z', 'm-h2'),
-  inbound('handover', 'h-1', 'ReceiveSuspectHandoverCompletion', { handedOverAt: '2026-09-15T02:00:00Z' }, '2026-09-15T04:00:00Z', CN, 'in-h2'),
+  local(
+    'handover',
+    'h-1',
+    'RequestSuspectHandover',
+    {
+      caseId: 'h-1',
+      counterpart: CN,
+      suspect: SUSPECT,
+      warrantReference: 'LC-2026-17',
+      offences: 'trafficking',
+      deadline: '2026-07-31T00:00:00Z',
+    },
+    '2026-07-03T03:00:00Z',
+    'm-h1',
+  ),
+  inbound(
+    'handover',
+    'h-1',
+    'RecordSuspectHandoverDecision',
+    { decision: 'accepted' },
+    '2026-07-08T02:00:00Z',
+    CN,
+    'in-h1',
+  ),
+  local(
+    'handover',
+    'h-1',
+    'ScheduleSuspectHandover',
+    { ...gateML, date: '2026-09-15' },
+    '2026-09-01T02:00:00Z',
+    'm-h2',
+  ),
+  inbound(
+    'handover',
+    'h-1',
+    'ReceiveSuspectHandoverCompletion',
+    { handedOverAt: '2026-09-15T02:00:00Z' },
+    '2026-09-15T04:00:00Z',
+    CN,
+    'in-h2',
+  ),
   // Verification to CN answered late.
-  local('verification', 'v-2', 'DraftVerificationRequest', { caseId: 'v-2', counterpart: CN, subject, purpose: 'nationality', details: 'Claims CN nationality', deadline: '2026-08-05T00:00:00Z' }, '2026-08-01T01:00:00Z'),
+  local(
+    'verification',
+    'v-2',
+    'DraftVerificationRequest',
+    {
+      caseId: 'v-2',
+      counterpart: CN,
+      subject,
+      purpose: 'nationality',
+      details: 'Claims CN nationality',
+      deadline: '2026-08-05T00:00:00Z',
+    },
+    '2026-08-01T01:00:00Z',
+  ),
   local('verification', 'v-2', 'SendVerificationRequest', {}, '2026-08-01T02:00:00Z', 'm-v2'),
   inbound('verification', 'v-2', 'RecordVerificationAnswer', answer, '2026-08-09T02:00:00Z', CN, 'in-v2'),
   // Repatriation: CN rescued a VN national with two children; we receive at Lao Cai.
-  inbound('repatriation', 'r-2', 'ReceiveRepatriationRequest', { caseId: 'r-2', victim: VICTIM, children: [{ childId: 'c1', person: CHILD }, { childId: 'c2', person: CHILD }], circumstances: 'Rescued by CN police', deadline: '2026-08-15T00:00:00Z' }, '2026-08-01T03:00:00Z', CN, 'in-r2'),
+  inbound(
+    'repatriation',
+    'r-2',
+    'ReceiveRepatriationRequest',
+    {
+      caseId: 'r-2',
+      victim: VICTIM,
+      children: [
+        { childId: 'c1', person: CHILD },
+        { childId: 'c2', person: CHILD },
+      ],
+      circumstances: 'Rescued by CN police',
+      deadline: '2026-08-15T00:00:00Z',
+    },
+    '2026-08-01T03:00:00Z',
+    CN,
+    'in-r2',
+  ),
   local('repatriation', 'r-2', 'AcceptRepatriation', {}, '2026-08-05T02:00:00Z', 'm-r4'),
-  inbound('repatriation', 'r-2', 'ReceiveRepatriationHandoverSchedule', { ...gateLC, revision: 1 }, '2026-08-10T02:00:00Z', CN, 'in-r3'),
-  inbound('repatriation', 'r-2', 'ReceiveRepatriationHandover', { handedOverAt: '2026-08-20T01:00:00Z', childIds: ['c1', 'c2'] }, '2026-08-20T02:00:00Z', CN, 'in-r4'),
-  local('repatriation', 'r-2', 'ConfirmRepatriationReception', { facility: 'Lao Cai social protection centre', receivedAt: '2026-08-20T06:00:00Z', childIds: ['c1', 'c2'] }, '2026-08-20T07:00:00Z', 'm-r5'),
+  inbound(
+    'repatriation',
+    'r-2',
+    'ReceiveRepatriationHandoverSchedule',
+    { ...gateLC, revision: 1 },
+    '2026-08-10T02:00:00Z',
+    CN,
+    'in-r3',
+  ),
+  inbound(
+    'repatriation',
+    'r-2',
+    'ReceiveRepatriationHandover',
+    { handedOverAt: '2026-08-20T01:00:00Z', childIds: ['c1', 'c2'] },
+    '2026-08-20T02:00:00Z',
+    CN,
+    'in-r4',
+  ),
+  local(
+    'repatriation',
+    'r-2',
+    'ConfirmRepatriationReception',
+    {
+      facility: 'Lao Cai social protection centre',
+      receivedAt: '2026-08-20T06:00:00Z',
+      childIds: ['c1', 'c2'],
+    },
+    '2026-08-20T07:00:00Z',
+    'm-r5',
+  ),
   // Verification from LA answered by us on time.
-  inbound('verification', 'v-3', 'ReceiveVerificationRequest', { caseId: 'v-3', subject, purpose: 'identity', details: 'Asks about a VN national', deadline: '2026-09-10T00:00:00Z' }, '2026-09-01T02:00:00Z', LA, 'in-v3'),
+  inbound(
+    'verification',
+    'v-3',
+    'ReceiveVerificationRequest',
+    {
+      caseId: 'v-3',
+      subject,
+      purpose: 'identity',
+      details: 'Asks about a VN national',
+      deadline: '2026-09-10T00:00:00Z',
+    },
+    '2026-09-01T02:00:00Z',
+    LA,
+    'in-v3',
+  ),
   local('verification', 'v-3', 'AnswerVerificationRequest', answer, '2026-09-05T02:00:00Z', 'm-v3'),
   // Q4: another request sent, and the joint operation closed with its results.
-  local('verification', 'v-4', 'DraftVerificationRequest', { caseId: 'v-4', counterpart: CN, subject, purpose: 'identity', details: 'Another', deadline: '2026-10-20T00:00:00Z' }, '2026-10-02T01:00:00Z'),
+  local(
+    'verification',
+    'v-4',
+    'DraftVerificationRequest',
+    {
+      caseId: 'v-4',
+      counterpart: CN,
+      subject,
+      purpose: 'identity',
+      details: 'Another',
+      deadline: '2026-10-20T00:00:00Z',
+    },
+    '2026-10-02T01:00:00Z',
+  ),
   local('verification', 'v-4', 'SendVerificationRequest', {}, '2026-10-02T02:00:00Z', 'm-v4'),
   local('jointop', 'j-1', 'CloseJointOperation', { report: jointResults }, '2026-10-01T02:00:00Z', 'm-j3'),
 ];
@@ -92,8 +315,24 @@ export const SCENARIO: readonly Step[] = [
 /** The 2026-Q3 figures of SCENARIO, counted by hand. */
 export const EXPECTED_Q3 = {
   verification: [
-    { counterpart: CN, sent: 2, received: 0, answersReceived: 2, answersReceivedOnTime: 1, answersGiven: 0, answersGivenOnTime: 0 },
-    { counterpart: LA, sent: 0, received: 1, answersReceived: 0, answersReceivedOnTime: 0, answersGiven: 1, answersGivenOnTime: 1 },
+    {
+      counterpart: CN,
+      sent: 2,
+      received: 0,
+      answersReceived: 2,
+      answersReceivedOnTime: 1,
+      answersGiven: 0,
+      answersGivenOnTime: 0,
+    },
+    {
+      counterpart: LA,
+      sent: 0,
+      received: 1,
+      answersReceived: 0,
+      answersReceivedOnTime: 0,
+      answersGiven: 1,
+      answersGivenOnTime: 1,
+    },
   ],
   repatriation: [
     { direction: 'handed_over', counterpart: CN, borderGate: 'Ma Lu Thang', victims: 1, children: 1 },
@@ -102,52 +341,15 @@ export const EXPECTED_Q3 = {
   receptionsConfirmed: { victims: 1, children: 2 },
   suspects: [{ direction: 'received', counterpart: CN, borderGate: 'Ma Lu Thang', suspects: 1 }],
   jointOperations: [
-    { caseId: 'j-1', name: terms.name, counterpart: CN, startDate: '2026-07-01', endDate: '2026-09-30', status: 'agreed', units: 2, linkedCases: 1 },
+    {
+      caseId: 'j-1',
+      name: terms.name,
+      counterpart: CN,
+      startDate: '2026-07-01',
+      endDate: '2026-09-30',
+      status: 'agreed',
+      units: 2,
+      linkedCases: 1,
+    },
   ],
 };
-
-/** The events a step produces on the state so far, or throws with the step's refusal (a broken scenario). */
-export function decideStep(step: Step, history: readonly DomainEvent[]): readonly DomainEvent[] {
-  const decider = DECIDERS[step.category] as unknown as {
-    initialState: () => unknown;
-    evolve: (s: unknown, e: DomainEvent) => unknown;
-    decide: (c: Command, s: unknown) => readonly DomainEvent[] | import('@xb/domain').DomainError;
-  };
-  const decided = decider.decide(step.command, history.reduce(decider.evolve, decider.initialState()));
-  if (isDomainError(decided)) throw new Error(`scenario step ${step.command.type} on ${step.id}: ${decided.code} ${decided.reason}`);
-  return decided;
-}
-
-/** SCENARIO decided in memory, as the store would record it (positions from 1, no bytes). */
-export function recordInMemory(steps: readonly Step[] = SCENARIO): RecordedEvent[] {
-  const streams = new Map<string, DomainEvent[]>();
-  const recorded: RecordedEvent[] = [];
-  for (const step of steps) {
-    const streamId = `${DECIDERS[step.category].category}-${step.id}`;
-    const history = streams.get(streamId) ?? [];
-    for (const event of decideStep(step, history)) {
-      const metadata: EventMetadata = {
-        correlationId: step.id,
-        ...(step.command.metadata.messageId ? { causationId: step.command.metadata.messageId } : {}),
-        actor: step.command.metadata.actor,
-        occurredAt: step.command.metadata.now,
-        schemaVersion: 1,
-      };
-      recorded.push({
-        streamId,
-        revision: BigInt(history.length),
-        position: BigInt(recorded.length + 1),
-        id: `00000000-0000-7000-8000-${String(recorded.length + 1).padStart(12, '0')}`,
-        type: event.type,
-        data: event.data,
-        metadata,
-        dataBytes: new Uint8Array(),
-        metadataBytes: new Uint8Array(),
-        recordedAt: step.command.metadata.now,
-      });
-      history.push(event);
-    }
-    streams.set(streamId, history);
-  }
-  return recorded;
-}

@@ -1,12 +1,21 @@
 import { duration, progressPrinter } from './progress-printer';
 
-const progress = (eventsDone: number) => ({ eventsDone, position: BigInt(eventsDone), endPosition: 100_000n, eventsPerSecond: 20_000, secondsLeft: 65 });
+const progress = (eventsDone: number) => ({
+  eventsDone,
+  position: BigInt(eventsDone),
+  endPosition: 100_000n,
+  eventsPerSecond: 20_000,
+  secondsLeft: 65,
+});
 
 describe('throttled verify progress', () => {
   it('prints every 10,000 events or every 2 s, whichever comes first', () => {
     let now = 0;
     const lines: string[] = [];
-    const print = progressPrinter((l) => lines.push(l), () => now);
+    const print = progressPrinter(
+      (l) => lines.push(l),
+      () => now,
+    );
     print(progress(5000)); // 5,000 events, 0 s: quiet
     print(progress(10_000)); // 10,000 events since the start: prints
     now = 1000;
@@ -20,7 +29,12 @@ describe('throttled verify progress', () => {
     ]);
   });
 
-  it.each([[0, '0 s'], [59.4, '59 s'], [61, '1 min 1 s'], [7260, '2 h 1 min']])('%d s reads %s', (s, text) => {
+  it.each([
+    [0, '0 s'],
+    [59.4, '59 s'],
+    [61, '1 min 1 s'],
+    [7260, '2 h 1 min'],
+  ])('%d s reads %s', (s, text) => {
     expect(duration(s)).toBe(text);
   });
 });

@@ -19,14 +19,17 @@ export function renderVerifyReport(report: VerifyReport, storeDescription: strin
     lines.push('last verified seal: none: the chain proves nothing until a seal covers it');
   }
   lines.push(`unsealed events: ${report.unsealedEvents}`);
-  lines.push(`time: ${(report.durationMs / 1000).toFixed(1)} s, ${Math.round(report.eventsPerSecond)} events/s`);
+  lines.push(
+    `time: ${(report.durationMs / 1000).toFixed(1)} s, ${Math.round(report.eventsPerSecond)} events/s`,
+  );
   for (const failure of report.failures) lines.push('', ...renderFailure(failure));
   return lines.join('\n');
 }
 
 function renderFailure(failure: VerifyFailure): string[] {
   const lines = [`${failure.code} at position ${failure.position}: ${failure.message}`];
-  if (failure.range) lines.push(`  events in doubt: ${describeRange(failure.range.after, failure.range.upTo)}`);
+  if (failure.range)
+    lines.push(`  events in doubt: ${describeRange(failure.range.after, failure.range.upTo)}`);
   if (failure.expected !== undefined) lines.push(`  expected: ${failure.expected}`);
   if (failure.actual !== undefined) lines.push(`  found:    ${failure.actual}`);
   return lines;

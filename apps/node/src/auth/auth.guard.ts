@@ -1,4 +1,12 @@
-import { CanActivate, ExecutionContext, ForbiddenException, Inject, Injectable, SetMetadata, UnauthorizedException } from '@nestjs/common';
+import {
+  CanActivate,
+  ExecutionContext,
+  ForbiddenException,
+  Inject,
+  Injectable,
+  SetMetadata,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JWTVerifyGetKey } from 'jose';
 import { NODE_CONFIG, NodeConfig } from '@xb/config';
@@ -24,16 +32,24 @@ export class AuthGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, [context.getHandler(), context.getClass()]);
+    const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     if (!allowed) return true;
-    const request = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined>; officer?: Officer }>();
+    const request = context
+      .switchToHttp()
+      .getRequest<{ headers: Record<string, string | undefined>; officer?: Officer }>();
     const header = request.headers.authorization;
     const token = header?.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : undefined;
     const verified = await verifyToken(token, this.keys, this.config.tokenIssuer);
     if (!verified.ok) throw new UnauthorizedException({ code: verified.code, reason: verified.reason });
     const { officer } = verified;
     if (officer.agency !== this.config.agencyId) {
-      throw new ForbiddenException({ code: 'WRONG_AGENCY', reason: `token is for ${officer.agency}, this node is ${this.config.agencyId}` });
+      throw new ForbiddenException({
+        code: 'WRONG_AGENCY',
+        reason: `token is for ${officer.agency}, this node is ${this.config.agencyId}`,
+      });
     }
     if (!officer.roles.some((role) => allowed.includes(role))) {
       throw new ForbiddenException({ code: 'WRONG_ROLE', reason: `requires one of: ${allowed.join(', ')}` });

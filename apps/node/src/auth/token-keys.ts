@@ -1,6 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { createLocalJWKSet, createRemoteJWKSet, exportJWK, generateKeyPair, importJWK, JWK, JWTVerifyGetKey, KeyLike } from 'jose';
+import {
+  createLocalJWKSet,
+  createRemoteJWKSet,
+  exportJWK,
+  generateKeyPair,
+  importJWK,
+  JWK,
+  JWTVerifyGetKey,
+  KeyLike,
+} from 'jose';
 
 const ALG = 'EdDSA';
 
@@ -29,7 +38,11 @@ async function localKeyPair(dir: string): Promise<{ publicJwk: JWK; privateJwk: 
   const file = path.join(dir, 'token-signing.jwk.json');
   if (!fs.existsSync(file)) {
     const { privateKey } = await generateKeyPair(ALG, { crv: 'Ed25519', extractable: true });
-    const privateJwk = { ...(await exportJWK(privateKey)), alg: ALG, kid: `local-${Date.now().toString(36)}` };
+    const privateJwk = {
+      ...(await exportJWK(privateKey)),
+      alg: ALG,
+      kid: `local-${Date.now().toString(36)}`,
+    };
     fs.mkdirSync(dir, { recursive: true });
     // Written once, exclusively: two roles starting together must not each make a different key.
     try {

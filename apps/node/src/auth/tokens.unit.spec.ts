@@ -26,9 +26,19 @@ describe('officer tokens', () => {
   it('refuses a token signed by another key, another issuer, or expired', async () => {
     const other = fs.mkdtempSync(path.join(os.tmpdir(), 'xb-tokens-other-'));
     const keys = await tokenVerificationKeys({ localDir: dir });
-    expect(await verifyToken(await mintLocalToken(other, officer), keys, TOKEN_ISSUER_DEFAULT)).toMatchObject({ code: 'TOKEN_INVALID' });
-    expect(await verifyToken(await mintLocalToken(dir, officer, { issuer: 'elsewhere' }), keys, TOKEN_ISSUER_DEFAULT)).toMatchObject({ code: 'TOKEN_INVALID' });
-    expect(await verifyToken(await mintLocalToken(dir, officer, { ttlSeconds: -10 }), keys, TOKEN_ISSUER_DEFAULT)).toMatchObject({ code: 'TOKEN_EXPIRED' });
+    expect(await verifyToken(await mintLocalToken(other, officer), keys, TOKEN_ISSUER_DEFAULT)).toMatchObject(
+      { code: 'TOKEN_INVALID' },
+    );
+    expect(
+      await verifyToken(
+        await mintLocalToken(dir, officer, { issuer: 'elsewhere' }),
+        keys,
+        TOKEN_ISSUER_DEFAULT,
+      ),
+    ).toMatchObject({ code: 'TOKEN_INVALID' });
+    expect(
+      await verifyToken(await mintLocalToken(dir, officer, { ttlSeconds: -10 }), keys, TOKEN_ISSUER_DEFAULT),
+    ).toMatchObject({ code: 'TOKEN_EXPIRED' });
     fs.rmSync(other, { recursive: true, force: true });
   });
 });

@@ -1,18 +1,19 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { NODE_CONFIG, NodeConfig } from '@xb/config';
 import { inboxTopic } from '@xb/exchange';
+import { AGENCY_NODE } from '../api/request-context';
+import type { AgencyNode } from '../runtime/agency-node';
 
 @Controller('health')
 export class HealthController {
-  constructor(@Inject(NODE_CONFIG) private readonly config: NodeConfig) {}
+  constructor(@Inject(AGENCY_NODE) private readonly node: AgencyNode) {}
 
   @Get()
   health() {
     return {
       status: 'ready',
-      agency: this.config.agencyId,
-      roles: this.config.roles,
-      inbox: inboxTopic(this.config.agencyId),
+      agency: this.node.agencyId,
+      roles: this.node.config.roles,
+      inbox: inboxTopic(this.node.agencyId),
     };
   }
 }

@@ -12,13 +12,21 @@ import { mintLocalToken } from '../auth/tokens';
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { sub: { type: 'string' }, role: { type: 'string', multiple: true }, agency: { type: 'string' }, ttl: { type: 'string' } },
+    options: {
+      sub: { type: 'string' },
+      role: { type: 'string', multiple: true },
+      agency: { type: 'string' },
+      ttl: { type: 'string' },
+    },
   });
   const config = loadConfig<typeof nodeSettings, NodeConfig>(nodeSettings, process.env);
   const roles = values.role ?? [];
   const unknown = roles.filter((r) => !(ROLES as readonly string[]).includes(r));
   if (!values.sub || roles.length === 0 || unknown.length > 0) {
-    throw new UsageError(`usage: token --sub <officer id> --role <${ROLES.join('|')}> [--role ...] [--agency <id>] [--ttl <seconds>]` + (unknown.length ? `\nunknown role: ${unknown.join(', ')}` : ''));
+    throw new UsageError(
+      `usage: token --sub <officer id> --role <${ROLES.join('|')}> [--role ...] [--agency <id>] [--ttl <seconds>]` +
+        (unknown.length ? `\nunknown role: ${unknown.join(', ')}` : ''),
+    );
   }
   const token = await mintLocalToken(
     path.join(config.dataDir, 'auth'),

@@ -1,11 +1,8 @@
 import * as openpgp from 'openpgp';
+import { openPgpSealSigner, openPgpSealVerifier } from '../openpgp-seals';
 import type { SealSigner, SealVerifier } from '../seal';
 
-/**
- * FOR TESTS: a SealSigner/SealVerifier pair over openpgp detached signatures with a legacy ECC key
- * (ed25519Legacy, v4: what GnuPG 2.2 reads). The lead swaps in the envelope lib's key handling later;
- * the seal format does not change, since it records an armored detached signature and a fingerprint.
- */
+/** FOR TESTS: a fresh legacy ECC key (ed25519Legacy, v4: what GnuPG 2.2 reads) and its seal signer/verifier. */
 export interface OpenPgpSealKeys {
   readonly signer: SealSigner;
   /** Trusts only the fingerprints it was given. */
@@ -21,38 +18,6 @@ export async function generateSealKey(agencyId: string): Promise<openpgp.Private
     format: 'object',
   });
   return privateKey;
-}
-
-export function openPgpSealSigner(privateKey: openpgp.PrivateKey): SealSigner {
-  return {
-    fingerprint: privateKey.getFingerprint(),
-    sign: async (bytes) =>
-      openpgp.sign({
-        message: await openpgp.createMessage({ binary: bytes }),
-        signingKeys: privateKey,
-        detached: true,
-      }),
-  };
-}
-
-export function openPgpSealVerifier(trusted: readonly openpgp.PublicKey[]): SealVerifier {
-  const byFingerprint = new Map(trusted.map((key) => [key.getFingerprint(), key]));
-  return {
-    async verify(bytes, armoredSignature, fingerprint) {
-      const key = byFingerprint.get(fingerprint.toLowerCase());
-      if (!key) return false;
-      try {
-        const signature = await openpgp.readSignature({ armoredSignature });
-        const message = await openpgp.createMessage({ binary: bytes });
-        const { signatures } = await openpgp.verify({ message, signature, verificationKeys: key });
-        if (signatures.length === 0) return false;
-        await signatures[0].verified; // rejects when the digest or the key does not match
-        return true;
-      } catch {
-        return false;
-      }
-    },
-  };
 }
 
 export async function openPgpSealKeys(agencyId: string): Promise<OpenPgpSealKeys> {

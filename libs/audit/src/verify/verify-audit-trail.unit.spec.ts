@@ -4,7 +4,8 @@ import { AuditSealer } from '../sealer/audit-sealer';
 import { buildSealEvent, AUDIT_SEALS_STREAM } from '../seal';
 import { appendCaseEvents, readSeals, referenceChain } from '../testing/fixtures';
 import { InMemoryEventStore } from '../testing/in-memory-store';
-import { openPgpSealKeys, openPgpSealSigner, type OpenPgpSealKeys } from '../testing/openpgp-seal-keys';
+import { openPgpSealSigner } from '../openpgp-seals';
+import { openPgpSealKeys, type OpenPgpSealKeys } from '../testing/openpgp-seal-keys';
 import type { VerifyProgress } from './progress';
 import { verifyAuditTrail } from './verify-audit-trail';
 

@@ -6,6 +6,10 @@ interface RequestData {
   readonly caseId: string;
   readonly suspect: PersonParticulars;
   readonly warrantReference: string;
+  /** Authority that issued the warrant, e.g. "Investigation Police Agency, Lao Cai Provincial Police". */
+  readonly warrantIssuedBy: string;
+  /** Date of issue of the warrant (`YYYY-MM-DD`), not after today. */
+  readonly warrantIssuedOn: string;
   readonly offences: string;
   /** When the holding side's decision is due (ISO date-time). */
   readonly deadline: string;

@@ -8,8 +8,11 @@ import {
   inboundOf,
   instant,
   isAgencyId,
+  calendarDateOf,
+  isIsoDate,
   isIsoDateTime,
   isNonEmptyText,
+  isUuid,
   messageMarker,
   notFound,
   Origin,
@@ -38,27 +41,47 @@ type Decision = readonly SuspectHandoverEvent[] | DomainError;
 
 const text = (value: unknown, max = 2000) => isNonEmptyText(value, max);
 
+/** No time zone is ahead of UTC+14: a warrant dated after that day's date anywhere is not yet issued. */
+const LATEST_UTC_OFFSET_MINUTES = 14 * 60;
+
 const requestProblems = (
   data: RequestSuspectHandover['data'] | ReceiveSuspectHandoverRequest['data'],
-  now?: string,
+  now: string,
+  deadlineFrom?: string,
 ): Problems => [
   ...problems({
-    caseId: text(data?.caseId, 100),
+    caseId: isUuid(data?.caseId),
     warrantReference: text(data?.warrantReference, 100),
+    warrantIssuedBy: text(data?.warrantIssuedBy, 300),
+    warrantIssuedOn:
+      isIsoDate(data?.warrantIssuedOn) &&
+      data.warrantIssuedOn <= calendarDateOf(now, LATEST_UTC_OFFSET_MINUTES),
     offences: text(data?.offences, 10_000),
-    deadline: isIsoDateTime(data?.deadline) && (now === undefined || instant(data.deadline) > instant(now)),
+    // A request we send must leave time to decide; an inbound one is not judged by our clock.
+    deadline:
+      isIsoDateTime(data?.deadline) &&
+      (deadlineFrom === undefined || instant(data.deadline) > instant(deadlineFrom)),
   }),
   ...prefixed('suspect', personProblems(data?.suspect)),
 ];
 
 const open = (command: RequestSuspectHandover | ReceiveSuspectHandoverRequest): Decision => {
-  const { caseId, suspect, warrantReference, offences, deadline } = command.data;
-  const content = { caseId, suspect, warrantReference, offences, deadline };
+  const { caseId, suspect, warrantReference, warrantIssuedBy, warrantIssuedOn, offences, deadline } =
+    command.data;
+  const content = {
+    caseId,
+    suspect,
+    warrantReference,
+    warrantIssuedBy,
+    warrantIssuedOn,
+    offences,
+    deadline,
+  };
   const us = command.metadata.agencyId;
   if (command.type === 'ReceiveSuspectHandoverRequest') {
     const inbound = inboundOf(command);
     if (isDomainError(inbound)) return inbound;
-    const invalid = refuseIf(requestProblems(command.data));
+    const invalid = refuseIf(requestProblems(command.data, command.metadata.now));
     if (invalid) return invalid;
     return [
       {
@@ -72,7 +95,7 @@ const open = (command: RequestSuspectHandover | ReceiveSuspectHandoverRequest): 
     refuseUnlessLocal(command) ??
     refuseIf([
       ...problems({ counterpart: isAgencyId(counterpart) && counterpart !== us }),
-      ...requestProblems(command.data, command.metadata.now),
+      ...requestProblems(command.data, command.metadata.now, command.metadata.now),
     ]);
   if (invalid) return invalid;
   const outbound = outboundOf(command, counterpart, 'SuspectHandoverRequest');

@@ -13,6 +13,10 @@ export interface SuspectHandoverRequestContent {
   readonly suspect: PersonParticulars;
   /** Reference of the arrest warrant or wanted notice. */
   readonly warrantReference: string;
+  /** Authority that issued the warrant (absent from events stored before it was recorded). */
+  readonly warrantIssuedBy?: string;
+  /** Date of issue of the warrant, `YYYY-MM-DD` (absent from events stored before it was recorded). */
+  readonly warrantIssuedOn?: string;
   /** The offences, in brief. */
   readonly offences: string;
   /** When the holding side's decision is due (ISO date-time). */

@@ -26,6 +26,9 @@ export interface SuspectHandover {
   readonly counterpart: string;
   readonly suspect: PersonParticulars;
   readonly warrantReference: string;
+  /** Absent for cases opened before the warrant's authority and date were recorded. */
+  readonly warrantIssuedBy?: string;
+  readonly warrantIssuedOn?: string;
   readonly offences: string;
   readonly deadline: string;
   readonly requestMessageId: string;
@@ -54,6 +57,8 @@ const opened = (
   counterpart: ourSide === 'requesting' ? data.holdingAgency : data.requestingAgency,
   suspect: data.suspect,
   warrantReference: data.warrantReference,
+  ...(data.warrantIssuedBy === undefined ? {} : { warrantIssuedBy: data.warrantIssuedBy }),
+  ...(data.warrantIssuedOn === undefined ? {} : { warrantIssuedOn: data.warrantIssuedOn }),
   offences: data.offences,
   deadline: data.deadline,
   requestMessageId,

@@ -11,6 +11,7 @@ import {
   isIsoDate,
   isIsoDateTime,
   isNonEmptyText,
+  isUuid,
   messageMarker,
   notFound,
   Origin,
@@ -72,7 +73,7 @@ const open = (command: ProposeJointOperation | ReceiveJointOperationProposal): D
   const now = command.metadata.now;
   const contentProblems = [
     ...problems({
-      caseId: text(caseId, 100),
+      caseId: isUuid(caseId),
       deadline: isIsoDateTime(deadline) && (!local || instant(deadline) > instant(now)),
     }),
     ...termsProblems(terms, local ? calendarDateOf(now) : undefined),
@@ -149,7 +150,7 @@ const step = (command: JointOperationStepCommand, state: JointOperation, origin:
     case 'ReceiveJointOperationCaseLink': {
       const { process, linkedCaseId } = command.data ?? {};
       const invalid = refuseIf(
-        problems({ process: LINKABLE_PROCESSES.includes(process), linkedCaseId: text(linkedCaseId, 100) }),
+        problems({ process: LINKABLE_PROCESSES.includes(process), linkedCaseId: isUuid(linkedCaseId) }),
       );
       if (invalid) return invalid;
       // Linking is idempotent: both sides may link the same case.

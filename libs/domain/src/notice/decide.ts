@@ -9,6 +9,7 @@ import {
   isAgencyId,
   isIsoDateTime,
   isNonEmptyText,
+  isUuid,
   notFound,
   outboundOf,
   personProblems,
@@ -38,7 +39,7 @@ const optionalText = (value: unknown, max = 2000) => value === undefined || text
 
 const contentProblems = (data: Partial<NoticeContent> | undefined): Problems => [
   ...problems({
-    caseId: text(data?.caseId, 100),
+    caseId: isUuid(data?.caseId),
     category: NOTICE_CATEGORIES.includes(data?.category as never),
     title: text(data?.title, 300),
     content: text(data?.content, 50_000),

@@ -10,6 +10,7 @@ import {
   isAgencyId,
   isIsoDateTime,
   isNonEmptyText,
+  isUuid,
   messageMarker,
   notFound,
   Origin,
@@ -44,7 +45,7 @@ const childProblems = (children: readonly ChildParticulars[] | undefined): Probl
   if (!Array.isArray(children)) return ['children'];
   const ids = children.map((child) => child?.childId);
   return [
-    ...problems({ 'children.childId': ids.every((id) => text(id, 100)) && new Set(ids).size === ids.length }),
+    ...problems({ 'children.childId': ids.every(isUuid) && new Set(ids).size === ids.length }),
     ...children.flatMap((child, index) =>
       prefixed(`children[${index}].person`, personProblems(child?.person)),
     ),
@@ -56,7 +57,7 @@ const requestProblems = (
   now?: string,
 ): Problems => [
   ...problems({
-    caseId: text(data?.caseId, 100),
+    caseId: isUuid(data?.caseId),
     circumstances: text(data?.circumstances, 10_000),
     deadline: isIsoDateTime(data?.deadline) && (now === undefined || instant(data.deadline) > instant(now)),
   }),
@@ -131,7 +132,7 @@ const step = (command: RepatriationStepCommand, state: Repatriation, origin: Ori
       if (state.children.some((child) => child.childId === childId))
         return alreadyExists(`${command.type} for that child id`);
       const invalid = refuseIf([
-        ...problems({ childId: text(childId, 100) }),
+        ...problems({ childId: isUuid(childId) }),
         ...prefixed('person', personProblems(person)),
       ]);
       const marker = invalid ?? marked('RepatriationChildAdded');

@@ -1,5 +1,5 @@
 import { Command, DomainError, isDomainError } from '../decider';
-import { counterpartActor, inboundOf, outboundOf, refuseUnlessLocal } from './actors';
+import { inboundOf, outboundOf, refuseUnlessLocal } from './actors';
 import { Inbound, Outbound, OutboundKind } from './outbound';
 import { invalidTransition, notPermitted } from './refusals';
 
@@ -53,10 +53,6 @@ export const checkStep = <Status extends string, Side extends string>(
   if (!rule.from.includes(view.status)) return invalidTransition(command.type, view.status);
   return origin;
 };
-
-/** Whether a command arrives as a counterpart's message (for the opening steps, before any case). */
-export const isFromCounterpart = (command: Command): boolean =>
-  counterpartActor(command.metadata.actor) !== undefined;
 
 /** Where an event of a two-sided step came from or what it queues. */
 export type MessageMarker = { readonly inbound: Inbound } | { readonly outbound: Outbound };

@@ -13,6 +13,14 @@ export const isAgencyId = (value: unknown): value is string =>
 export const isCountryCode = (value: unknown): value is string =>
   typeof value === 'string' && /^[A-Z]{2}$/.test(value);
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * A UUID in canonical lower-case 8-4-4-4-12 form, any version: case ids (the envelope's correlation
+ * id), linked case ids and child ids (a child's wire person id) must be UUIDs, as the contract says.
+ */
+export const isUuid = (value: unknown): value is string => typeof value === 'string' && UUID.test(value);
+
 export const isNonEmptyText = (value: unknown, maxLength = 10_000): value is string =>
   typeof value === 'string' && value.trim().length > 0 && value.length <= maxLength;
 

@@ -6,9 +6,29 @@ export interface ExpectedRefusal {
 }
 
 /**
- * Given/when/then for deciders (STYLE.md guideline 5), for specs only: it asserts with jest's `expect`.
- * `given(decider, history).when(command).then(expectedEvents | { code })` folds the history, decides,
- * compares, and returns the state after the new events so a spec can check what evolve made of them.
+ * Strict structural equality for JSON-like values: a key present with `undefined` differs from a key
+ * left out, so an event never smuggles in an empty field unnoticed.
+ */
+export const sameValue = (a: unknown, b: unknown): boolean => {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const keysA = Object.keys(a);
+  const keysB = Object.keys(b);
+  if (keysA.length !== keysB.length) return false;
+  return keysA.every(
+    (key) => Object.prototype.hasOwnProperty.call(b, key) && sameValue((a as never)[key], (b as never)[key]),
+  );
+};
+
+const show = (value: unknown): string =>
+  JSON.stringify(value, (_key, inner) => (inner === undefined ? '<undefined>' : inner), 2);
+
+/**
+ * Given/when/then for deciders (STYLE.md guideline 5), for specs: it throws (failing the test) when
+ * the decision differs. `given(decider, history).when(command).then(expectedEvents | { code })` folds
+ * the history, decides, compares, and returns the state after the new events so a spec can check what
+ * evolve made of them. It does not depend on jest, so it also compiles in the production build.
  */
 export const given = <C extends Command, E extends DomainEvent, S>(
   decider: Decider<C, E, S>,
@@ -20,11 +40,15 @@ export const given = <C extends Command, E extends DomainEvent, S>(
     return {
       then: (expected: readonly E[] | ExpectedRefusal): S => {
         if (Array.isArray(expected)) {
-          expect(isDomainError(result) ? result : [...(result as readonly E[])]).toStrictEqual(expected);
-          return (result as readonly E[]).reduce(decider.evolve, before);
+          if (isDomainError(result) || !sameValue([...result], expected)) {
+            throw new Error(`${command.type}: expected events\n${show(expected)}\nbut got\n${show(result)}`);
+          }
+          return result.reduce(decider.evolve, before);
         }
         const { code } = expected as ExpectedRefusal;
-        expect(isDomainError(result) ? result.code : result).toEqual(code);
+        if (!isDomainError(result) || result.code !== code) {
+          throw new Error(`${command.type}: expected refusal ${code}\nbut got\n${show(result)}`);
+        }
         return before;
       },
     };

@@ -1,5 +1,5 @@
 import { verificationDecider, VerificationCommand } from '../verification';
-import { commandsOf, given } from './given';
+import { commandsOf, given, sameValue } from './given';
 
 // The helper must fail loudly when the decider's answer differs from the expectation.
 describe('given/when/then', () => {
@@ -30,4 +30,15 @@ describe('given/when/then', () => {
     expect(() => given(verificationDecider).when(draft).then({ code: 'NOT_FOUND' })).toThrow();
     expect(() => given(verificationDecider).when(draft).then([])).toThrow();
   });
+});
+
+describe('sameValue', () => {
+  it.each([
+    [{ a: 1, b: [1, { c: 'x' }] }, { b: [1, { c: 'x' }], a: 1 }, true],
+    [{ a: 1 }, { a: 1, b: undefined }, false],
+    [[1, 2], [2, 1], false],
+    [[], {}, false],
+    [null, {}, false],
+    ['x', 'x', true],
+  ])('%j vs %j → %s', (a, b, same) => expect(sameValue(a, b)).toBe(same));
 });

@@ -10,6 +10,7 @@ import {
   isAgencyId,
   isIsoDateTime,
   isNonEmptyText,
+  isUuid,
   notFound,
   messageMarker,
   Origin,
@@ -90,7 +91,7 @@ const draft = (command: DraftVerificationRequest): Decision => {
     refuseUnlessLocal(command) ??
     refuseIf([
       ...problems({
-        caseId: isNonEmptyText(caseId, 100),
+        caseId: isUuid(caseId),
         counterpart: isAgencyId(counterpart) && counterpart !== command.metadata.agencyId,
       }),
       ...requestProblems(command.data, command.metadata.now),
@@ -106,7 +107,7 @@ const receive = (command: ReceiveVerificationRequest): Decision => {
   if (isDomainError(inbound)) return inbound;
   const { caseId, subject, purpose, details, deadline } = command.data;
   const invalid = refuseIf([
-    ...problems({ caseId: isNonEmptyText(caseId, 100) }),
+    ...problems({ caseId: isUuid(caseId) }),
     ...requestProblems(command.data),
   ]);
   if (invalid) return invalid;
@@ -152,11 +153,14 @@ const step = (command: VerificationStepCommand, state: Verification, origin: Ori
       if (!awaitsMoreInformation(state))
         return invalidTransition(command.type, 'answered without a request for more');
       const now = 'local' in origin ? command.metadata.now : undefined;
+      // On the wire another round is a new request answering the answer (its causation id).
       const marker =
-        refuseIf(roundProblems(command.data, now)) ?? marked('VerificationAdditionalInformation');
+        refuseIf(roundProblems(command.data, now)) ??
+        marked('VerificationAdditionalInformation', state.answerMessageId);
       if (isDomainError(marker)) return marker;
       const { information, deadline } = command.data;
-      const data = { round: state.round + 1, information, deadline, ...marker };
+      const { subject, purpose } = state;
+      const data = { round: state.round + 1, information, deadline, subject, purpose, ...marker };
       return [{ type: 'VerificationAdditionalInformationProvided', data }];
     }
     case 'WithdrawVerificationRequest':

@@ -61,13 +61,20 @@ export type VerificationAnswered = DomainEvent<
   'VerificationAnswered',
   VerificationAnswer & { readonly round: number; readonly outbound?: Outbound; readonly inbound?: Inbound }
 >;
-/** Another round after "more information needed"; carries the new deadline. */
+/**
+ * Another round after "more information needed"; carries the new deadline. On the wire it is a new
+ * request in the same case, so the event also carries the case's subject and purpose (optional: events
+ * stored before they were added lack them), and the queued message answers the answer
+ * (`outbound.inReplyTo` = the "more information needed" answer's message id).
+ */
 export type VerificationAdditionalInformationProvided = DomainEvent<
   'VerificationAdditionalInformationProvided',
   {
     readonly round: number;
     readonly information: string;
     readonly deadline: string;
+    readonly subject?: VerificationSubject;
+    readonly purpose?: VerificationPurpose;
     readonly outbound?: Outbound;
     readonly inbound?: Inbound;
   }

@@ -36,6 +36,8 @@ export interface Verification {
   readonly answer?: VerificationAnswer;
   /** The message that opened the current round (our request or the counterpart's). */
   readonly roundMessageId?: string;
+  /** The message that carried the current round's answer (ours or the counterpart's). */
+  readonly answerMessageId?: string;
   readonly withdrawalReason?: string;
   readonly trail: MessageTrail;
 }
@@ -86,7 +88,8 @@ export const evolveVerification = (state: VerificationState, event: Verification
     case 'VerificationAnswered': {
       const { outcome, findings, person } = event.data;
       const answer = person === undefined ? { outcome, findings } : { outcome, findings, person };
-      return { ...state, status: 'answered', answer, trail };
+      const answerMessageId = (event.data.outbound ?? event.data.inbound)?.messageId;
+      return { ...state, status: 'answered', answer, answerMessageId, trail };
     }
     case 'VerificationAdditionalInformationProvided':
       return {
@@ -95,6 +98,7 @@ export const evolveVerification = (state: VerificationState, event: Verification
         round: event.data.round,
         deadline: event.data.deadline,
         answer: undefined,
+        answerMessageId: undefined,
         roundMessageId: (event.data.outbound ?? event.data.inbound)?.messageId,
         trail,
       };

@@ -13,17 +13,19 @@ export interface HandleCommandOptions {
 }
 
 /** The command was accepted: the events it produced are in the stream (none if it changed nothing). */
-export interface CommandAccepted<E extends DomainEvent = DomainEvent> {
+export interface CommandAccepted<E extends DomainEvent = DomainEvent, S = unknown> {
   readonly kind: 'Accepted';
   readonly streamId: string;
   readonly events: readonly E[];
+  /** The instance's state after the command (its events folded in). */
+  readonly state: S;
   /** The stream's revision after the command; undefined if the stream still has no events. */
   readonly revision: bigint | undefined;
   /** Global position of the last event appended; undefined when nothing was appended. */
   readonly position: bigint | undefined;
 }
 
-export type CommandOutcome<E extends DomainEvent = DomainEvent> = CommandAccepted<E> | DomainError;
+export type CommandOutcome<E extends DomainEvent = DomainEvent, S = unknown> = CommandAccepted<E, S> | DomainError;
 
 interface LoadedState<S> {
   readonly state: S;
@@ -42,7 +44,7 @@ export async function handleCommand<C extends Command, E extends DomainEvent, S>
   id: string,
   command: C,
   { maxRetries = 3 }: HandleCommandOptions = {},
-): Promise<CommandOutcome<E>> {
+): Promise<CommandOutcome<E, S>> {
   const streamId = `${decider.category}-${id}`;
   for (let attempt = 1; ; attempt++) {
     const loaded = await load(store, decider, streamId);
@@ -50,7 +52,7 @@ export async function handleCommand<C extends Command, E extends DomainEvent, S>
     if (!Array.isArray(decided)) return decided as DomainError;
     const events = decided as readonly E[];
     if (events.length === 0)
-      return { kind: 'Accepted', streamId, events, revision: loaded.revision, position: undefined };
+      return { kind: 'Accepted', streamId, events, state: loaded.state, revision: loaded.revision, position: undefined };
     try {
       const metadata = eventMetadata(id, command);
       const result = await store.appendToStream(
@@ -62,6 +64,7 @@ export async function handleCommand<C extends Command, E extends DomainEvent, S>
         kind: 'Accepted',
         streamId,
         events,
+        state: events.reduce(decider.evolve, loaded.state),
         revision: result.nextExpectedRevision,
         position: result.position,
       };
@@ -71,6 +74,11 @@ export async function handleCommand<C extends Command, E extends DomainEvent, S>
       if (!mayRetry) throw new ConcurrencyConflictError(streamId, attempt, error);
     }
   }
+}
+
+/** The instance's current state: its stream folded with `evolve`, or the initial state when it has none. */
+export async function loadState<C extends Command, E extends DomainEvent, S>(store: EventStore, decider: Decider<C, E, S>, id: string): Promise<S> {
+  return (await load(store, decider, `${decider.category}-${id}`)).state;
 }
 
 async function load<C extends Command, E extends DomainEvent, S>(

@@ -8,7 +8,8 @@ export type OutboundMessageCommand =
   | Command<'RecordDispatch', Omit<Data<'OutboundMessageDispatched'>, 'dispatchedAt'>>
   | Command<'RecordResend', { messageId: string; attempt: number }>
   | Command<'RecordReceipt', Omit<Data<'OutboundMessageReceipted'>, 'recordedAt'>>
-  | Command<'FlagUnacknowledged', { messageId: string; attempts: number; advice: string }>;
+  | Command<'FlagUnacknowledged', { messageId: string; attempts: number; advice: string }>
+  | Command<'RecordUnsendable', { messageId: string; reason: string; detail: string }>;
 
 function decide(
   command: OutboundMessageCommand,
@@ -25,8 +26,12 @@ function decide(
       if (command.data.attempt !== state.attempts + 1)
         return domainError('INVALID_TRANSITION', 'resend attempt out of order');
       return [{ type: 'OutboundMessageResent', data: { ...command.data, resentAt: now } }];
+    case 'RecordUnsendable':
+      if (state.status === 'unsendable') return [];
+      if (state.status !== 'queued') return domainError('INVALID_TRANSITION', 'message already dispatched');
+      return [{ type: 'OutboundMessageUnsendable', data: { ...command.data, flaggedAt: now } }];
     case 'RecordReceipt':
-      if (state.status === 'queued')
+      if (state.status === 'queued' || state.status === 'unsendable')
         return domainError('NOT_FOUND', 'receipt for a message we have not sent');
       // A receipt answered again for a duplicate changes nothing: the first one is the record.
       if (state.status === 'delivered' || state.status === 'rejected') return [];

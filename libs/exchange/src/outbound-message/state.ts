@@ -16,7 +16,10 @@ export interface DispatchedMessage {
   hashMismatch?: boolean;
 }
 
-export type OutboundMessageState = { status: 'queued' } | DispatchedMessage;
+export type OutboundMessageState =
+  | { status: 'queued' }
+  | DispatchedMessage
+  | { status: 'unsendable'; messageId: string; reason: string; detail: string };
 
 export const initialOutboundMessageState = (): OutboundMessageState => ({ status: 'queued' });
 
@@ -37,12 +40,19 @@ export function evolveOutboundMessage(
         attempts: 1,
         lastSentAt: event.data.dispatchedAt,
       };
+    case 'OutboundMessageUnsendable':
+      return {
+        status: 'unsendable',
+        messageId: event.data.messageId,
+        reason: event.data.reason,
+        detail: event.data.detail,
+      };
     case 'OutboundMessageResent':
-      return state.status === 'queued'
+      return state.status === 'queued' || state.status === 'unsendable'
         ? state
         : { ...state, attempts: event.data.attempt, lastSentAt: event.data.resentAt };
     case 'OutboundMessageReceipted':
-      if (state.status === 'queued') return state;
+      if (state.status === 'queued' || state.status === 'unsendable') return state;
       return {
         ...state,
         status: event.data.status === 'accepted' ? 'delivered' : 'rejected',
@@ -50,6 +60,8 @@ export function evolveOutboundMessage(
         hashMismatch: event.data.envelopeSha256 !== state.envelopeSha256,
       };
     case 'OutboundMessageUnacknowledged':
-      return state.status === 'queued' ? state : { ...state, status: 'unacknowledged' };
+      return state.status === 'queued' || state.status === 'unsendable'
+        ? state
+        : { ...state, status: 'unacknowledged' };
   }
 }

@@ -1,0 +1,267 @@
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { DECIDERS } from '@xb/domain';
+import { SqliteEventStore } from '@xb/event-store';
+import { memoryIo } from '../cli/io';
+import { runAuditor } from '../main';
+import { foldUpTo } from '../replay/fold';
+import { maskParticulars } from '../replay/mask';
+import type { ReplayView } from '../replay/render';
+import { buildStore, type BuiltStore } from '../testing/build-store';
+import { CN, EXPECTED_Q3, US } from '../testing/scenario';
+
+let dir: string;
+let built: BuiltStore;
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xb-auditor-'));
+  built = await buildStore(dir);
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+/** A copy of the built store, for a test that changes it. */
+function copyOfStore(name: string): string {
+  const file = path.join(dir, `${name}.sqlite`);
+  fs.copyFileSync(built.file, file);
+  return file;
+}
+
+async function auditor(...argv: string[]) {
+  const io = memoryIo({ XB_AGENCY_ID: US });
+  const code = await runAuditor(argv, io);
+  return { code, out: io.stdout.join('\n'), err: io.stderr.join('\n') };
+}
+
+const verifyArgs = (file: string) => ['verify', '--store', file, '--keys', built.keysDir, '--agency', US];
+
+describe('auditor verify', () => {
+  it('finds the untouched store intact (exit 0), seals and stored envelopes included', async () => {
+    const { code, out } = await auditor(...verifyArgs(built.file), '--private-key', built.privateKeyFile);
+    expect(out).toContain('result: INTACT');
+    expect(out).toMatch(/seals checked: [3-9]/);
+    expect(out).toContain('unsealed events: 1'); // the last seal itself
+    expect(code).toBe(0);
+  });
+
+  it('finds one byte changed through a separate connection (exit 1), naming the position and range', async () => {
+    const file = copyOfStore('one-byte');
+    const db = new Database(file);
+    const row = db
+      .prepare("SELECT position, data FROM events WHERE type = 'RepatriationHandedOver'")
+      .get() as { position: number; data: Buffer };
+    const altered = Buffer.from(row.data);
+    altered[altered.indexOf('"c1"') + 2] = '9'.charCodeAt(0);
+    db.prepare('UPDATE events SET data = ? WHERE position = ?').run(altered, row.position);
+    db.close();
+
+    const { code, out } = await auditor(...verifyArgs(file));
+    expect(out).toContain('result: INTEGRITY FAILURE');
+    expect(out).toMatch(/CHAIN_MISMATCH at position \d+/);
+    const range = /events in doubt: (?:from the start|after position (\d+)) up to position (\d+)/.exec(out);
+    expect(range && Number(range[1] ?? 0) < row.position && row.position <= Number(range[2])).toBe(true);
+    expect(out).toMatch(/expected: head [0-9a-f]{64}, count \d+\n {2}found: {4}head [0-9a-f]{64}/);
+    expect(code).toBe(1);
+  });
+
+  it('names the event whose stored envelope no longer matches its hash (exit 1)', async () => {
+    const file = copyOfStore('envelope');
+    const db = new Database(file);
+    const row = db
+      .prepare("SELECT position, data FROM events WHERE type = 'OutboundMessageDispatched'")
+      .get() as { position: number; data: Buffer };
+    const data = JSON.parse(row.data.toString());
+    const envelope = Buffer.from(data.envelope, 'base64');
+    envelope[envelope.length - 1] ^= 1;
+    db.prepare('UPDATE events SET data = ? WHERE position = ?').run(
+      Buffer.from(JSON.stringify({ ...data, envelope: envelope.toString('base64') })),
+      row.position,
+    );
+    db.close();
+
+    const { code, out } = await auditor(...verifyArgs(file));
+    expect(out).toContain(
+      `EVENT_CHECK_FAILED at position ${row.position}: event at position ${row.position}: outbound message m-v1: envelope differs from its recorded SHA-256`,
+    );
+    expect(code).toBe(1);
+  });
+
+  it('reports a row whose bytes no longer parse as an integrity failure at its position (exit 1)', async () => {
+    const file = copyOfStore('not-json');
+    const db = new Database(file);
+    db.prepare('UPDATE events SET data = ? WHERE position = 5').run(Buffer.from('{"caseId": "v-1"'));
+    db.close();
+    const { code, out } = await auditor(...verifyArgs(file));
+    expect(out).toContain('STORE_UNREADABLE at position 5: the store cannot be read back');
+    expect(code).toBe(1);
+  });
+
+  it('reports a file that is not a database as an integrity failure, and refuses it elsewhere (exit 2)', async () => {
+    const file = path.join(dir, 'garbage.sqlite');
+    fs.writeFileSync(file, Buffer.alloc(8192, 7));
+    const verified = await auditor(...verifyArgs(file));
+    expect(verified.out).toContain('STORE_UNREADABLE');
+    expect(verified.code).toBe(1);
+    expect((await auditor('report', '--store', file, '--period', '2026')).code).toBe(2);
+  });
+
+  it('refuses seals signed by a key it was not given (exit 1)', async () => {
+    const other = path.join(dir, 'other.asc');
+    const { privateKey } = await (
+      await import('openpgp')
+    ).generateKey({ type: 'ecc', userIDs: [{ name: US }], format: 'object' });
+    fs.writeFileSync(other, privateKey.toPublic().armor());
+    const { code, out } = await auditor('verify', '--store', built.file, '--public-key', other);
+    expect(out).toContain('SEAL_SIGNATURE_INVALID');
+    expect(code).toBe(1);
+  });
+});
+
+describe('auditor replay', () => {
+  it('gives the case as it was at --at: the fold of its events up to then, particulars withheld', async () => {
+    const at = '2026-07-10T00:00:00.000Z';
+    const { code, out } = await auditor(
+      'replay',
+      '--store',
+      built.file,
+      '--case',
+      'r-1',
+      '--at',
+      at,
+      '--json',
+    );
+    expect(code).toBe(0);
+    const view = JSON.parse(out) as ReplayView;
+
+    const store = new SqliteEventStore({ file: built.file });
+    const stream = await store.readStream('repatriation-r-1');
+    await store.close();
+    const upTo = stream.filter((e) => Date.parse(e.metadata.occurredAt) <= Date.parse(at));
+    const expected = upTo.reduce(
+      (s, e) => DECIDERS.repatriation.evolve(s, e as never),
+      DECIDERS.repatriation.initialState(),
+    );
+    expect(upTo.length).toBeLessThan(stream.length);
+    expect(view.state).toEqual(maskParticulars(expected).value);
+    expect(view).toMatchObject({
+      case: 'repatriation-r-1',
+      at,
+      eventsFolded: upTo.length,
+      eventsInStream: stream.length,
+      withheld: expect.arrayContaining(['victim', 'children[0].person', 'circumstances']),
+    });
+    expect(view.timeline.map((l) => [l.description, l.actor, l.causationId])).toEqual([
+      ['Repatriation requested from CN.YN.BORDERPOLICE with 1 child', 'officer:7', undefined],
+      ['Repatriation accepted', `agency:${CN}`, 'in-r1'],
+    ]);
+    expect(out).not.toContain('Test Victim');
+    expect(foldUpTo(DECIDERS.repatriation as never, stream, at).events).toHaveLength(upTo.length);
+  });
+
+  it('prints a human timeline and finds a case by category-prefixed id', async () => {
+    const { code, out } = await auditor('replay', '--store', built.file, '--case', 'handover-h-1');
+    expect(out).toContain('case handover-h-1 (handover) now');
+    expect(out).toMatch(
+      /2026-09-15T04:00:00Z {2}#\d+ +agency:CN.YN.BORDERPOLICE +Suspect handed over {2}\(caused by in-h2\)/,
+    );
+    expect(out).not.toContain('Test Suspect');
+    expect(code).toBe(0);
+  });
+
+  it('shows particulars only with a viewer, and records the view in the audit trail', async () => {
+    const file = copyOfStore('viewed');
+    const { code, out } = await auditor(
+      'replay',
+      '--store',
+      file,
+      '--case',
+      'repatriation-r-2',
+      '--show-particulars',
+      '--viewer',
+      'auditor:3',
+    );
+    expect(code).toBe(0);
+    expect(out).toContain('Test Victim');
+    const store = new SqliteEventStore({ file });
+    const [view] = await store.readAll({ direction: 'backwards', maxCount: 1 });
+    await store.close();
+    expect(view).toMatchObject({
+      type: 'AuditParticularsViewed',
+      data: {
+        viewer: 'auditor:3',
+        caseId: 'repatriation-r-2',
+        fields: expect.arrayContaining(['victim', 'children[1].person']),
+      },
+    });
+  });
+
+  it('refuses an unknown case (exit 2)', async () => {
+    expect((await auditor('replay', '--store', built.file, '--case', 'nope')).code).toBe(2);
+  });
+});
+
+describe('auditor history', () => {
+  it('lists the exchange with a counterpart: sent, received, refused', async () => {
+    const { code, out } = await auditor(
+      'history',
+      '--store',
+      built.file,
+      '--counterpart',
+      CN,
+      '--from',
+      '2026-07-01',
+      '--to',
+      '2026-08-01',
+      '--json',
+    );
+    expect(code).toBe(0);
+    const { entries } = JSON.parse(out);
+    expect(
+      entries.map((e: { direction: string; messageId: string; outcome: string }) => [
+        e.direction,
+        e.messageId,
+        e.outcome,
+      ]),
+    ).toEqual([
+      ['out', 'm-v1', 'delivered'],
+      ['in', 'in-v1', 'accepted'],
+      ['refused', 'in-x', 'refused: BAD_SIGNATURE'],
+    ]);
+  });
+});
+
+describe('auditor report', () => {
+  it('counts what was done in the quarter, replayed from the store', async () => {
+    const { code, out } = await auditor(
+      'report',
+      '--store',
+      built.file,
+      '--period',
+      '2026-Q3',
+      '--format',
+      'json',
+    );
+    expect(code).toBe(0);
+    expect(JSON.parse(out)).toEqual({
+      period: { label: '2026-Q3', from: '2026-07-01T00:00:00.000Z', to: '2026-10-01T00:00:00.000Z' },
+      ...EXPECTED_Q3,
+    });
+  });
+
+  it('writes Markdown and CSV to --out', async () => {
+    const md = path.join(dir, 'q3.md');
+    const csv = path.join(dir, 'q3.csv');
+    expect((await auditor('report', '--store', built.file, '--period', '2026-Q3', '--out', md)).code).toBe(0);
+    expect(
+      (await auditor('report', '--store', built.file, '--period', '2026-Q3', '--format', 'csv', '--out', csv))
+        .code,
+    ).toBe(0);
+    expect(fs.readFileSync(md, 'utf8')).toContain(
+      '| handed over | CN.YN.BORDERPOLICE | Ma Lu Thang | 1 | 1 |',
+    );
+    expect(fs.readFileSync(csv, 'utf8')).toContain(
+      '2026-Q3,verification,answersReceivedOnTime,CN.YN.BORDERPOLICE,,,1',
+    );
+  });
+});

@@ -1,0 +1,236 @@
+import { ProcessCategory } from '@xb/domain';
+import { Role } from '../auth/roles';
+
+/**
+ * Every officer command the API offers, one row each: `POST /api/<resource>` opens a case (the node
+ * chooses its id), `POST /api/<resource>/{caseId}/<action>` takes a step. The OpenAPI document, the
+ * controller and the demo all read this table, so a command is added in one place.
+ */
+export interface CommandRoute {
+  readonly resource: string;
+  /** Absent for the command that opens a case. */
+  readonly action?: string;
+  readonly category: ProcessCategory;
+  readonly command: string;
+  readonly roles: readonly Role[];
+  readonly summary: string;
+  /** A valid body, shown in the API docs (made-up particulars of no real person). */
+  readonly example: Record<string, unknown>;
+}
+
+const LIAISON: readonly Role[] = ['liaison_officer'];
+const CASEWORK: readonly Role[] = ['liaison_officer', 'border_guard_command'];
+
+const PERSON = {
+  name: { original: 'Lò Thị Mẫu', romanised: 'Lo Thi Mau' },
+  dateOfBirth: { year: 2004, month: 3 },
+  sex: 'female',
+  claimedNationality: 'VN',
+  ethnicGroup: 'Thai',
+  homeAddress: 'Ban Mu, Xa Ma Ly Pho, Phong Tho, Lai Chau',
+  identityDocuments: [{ type: 'national_id', number: '012345678901', issuingCountry: 'VN' }],
+};
+const CHILD = {
+  childId: 'child-1',
+  person: {
+    name: { original: 'Lò Văn Bình', romanised: 'Lo Van Binh' },
+    dateOfBirth: { year: 2024 },
+    sex: 'male',
+    identityDocuments: [],
+  },
+};
+const COUNTERPART = 'CN.YN.BORDERPOLICE';
+const DEADLINE = '2026-12-07T10:00:00Z';
+const SCHEDULE = {
+  borderGate: 'Ma Lu Thang - Jinshuihe',
+  date: '2026-12-10',
+  time: '09:30',
+  receivingUnit: 'Ma Lu Thang border post',
+};
+
+const route =
+  (category: ProcessCategory, resource: string, roles: readonly Role[]) =>
+  (
+    command: string,
+    action: string | undefined,
+    summary: string,
+    example: Record<string, unknown> = {},
+  ): CommandRoute => ({
+    resource,
+    ...(action ? { action } : {}),
+    category,
+    command,
+    roles,
+    summary,
+    example,
+  });
+
+const verification = route('verification', 'verifications', LIAISON);
+const repatriation = route('repatriation', 'repatriations', CASEWORK);
+const handover = route('handover', 'suspect-handovers', CASEWORK);
+const jointop = route('jointop', 'joint-operations', CASEWORK);
+const notice = route('notice', 'notices', LIAISON);
+
+export const COMMAND_ROUTES: readonly CommandRoute[] = [
+  verification('DraftVerificationRequest', undefined, 'Draft a verification request to a counterpart', {
+    counterpart: COUNTERPART,
+    subject: { role: 'victim', person: PERSON },
+    purpose: 'identity_and_nationality',
+    details: 'Rescued in Hekou on 2026-11-20; states she is from Phong Tho district.',
+    deadline: DEADLINE,
+  }),
+  verification('SendVerificationRequest', 'send', 'Send the drafted request'),
+  verification('AnswerVerificationRequest', 'answer', "Answer a counterpart's request", {
+    outcome: 'confirmed',
+    findings: 'Identity and nationality confirmed by the commune police.',
+  }),
+  verification(
+    'ProvideAdditionalInformation',
+    'additional-information',
+    'Give the information the counterpart asked for',
+    { information: 'Mother: Lo Thi Hoa, same village.', deadline: DEADLINE },
+  ),
+  verification('WithdrawVerificationRequest', 'withdraw', 'Withdraw the request', {
+    reason: 'Person identified by other means.',
+  }),
+  verification('CloseVerification', 'close', 'Close the case', { note: 'Answer used for the repatriation.' }),
+
+  repatriation(
+    'RequestRepatriation',
+    undefined,
+    'Ask the counterpart to take a rescued victim (and children) back',
+    {
+      counterpart: COUNTERPART,
+      victim: PERSON,
+      children: [CHILD],
+      circumstances: 'Rescued with her son during a joint operation; both in a shelter.',
+      deadline: DEADLINE,
+    },
+  ),
+  repatriation('StartRepatriationVerification', 'start-verification', 'Start verifying the victim', {}),
+  repatriation('AcceptRepatriation', 'accept', 'Accept the repatriation', { note: 'Identity confirmed.' }),
+  repatriation('RefuseRepatriation', 'refuse', 'Refuse the repatriation', {
+    reason: 'Not a national of the receiving country.',
+  }),
+  repatriation('AddAccompanyingChild', 'children', 'Add a child travelling with the victim', CHILD),
+  repatriation(
+    'ScheduleRepatriationHandover',
+    'schedule',
+    'Schedule or reschedule the hand-over at a border gate',
+    SCHEDULE,
+  ),
+  repatriation('RecordRepatriationHandover', 'handover', 'Record the hand-over at the gate', {
+    handedOverAt: '2026-12-10T02:45:00Z',
+    childIds: ['child-1'],
+  }),
+  repatriation(
+    'ConfirmRepatriationReception',
+    'reception',
+    'Confirm the support facility received the victim',
+    {
+      facility: 'Lai Chau social protection centre',
+      receivedAt: '2026-12-10T06:00:00Z',
+      childIds: ['child-1'],
+    },
+  ),
+  repatriation('ReferRepatriatedVictim', 'referral', 'Refer the victim to support services', {
+    services: ['medical', 'psychological', 'legal'],
+    referredTo: 'Lai Chau Women\u2019s Union',
+  }),
+  repatriation('CancelRepatriation', 'cancel', 'Cancel before the hand-over', {
+    reason: 'Victim chose to stay with relatives.',
+  }),
+
+  handover('RequestSuspectHandover', undefined, 'Request a wanted person held by the counterpart', {
+    counterpart: COUNTERPART,
+    suspect: { ...PERSON, name: { original: 'Nguyễn Văn Test', romanised: 'Nguyen Van Test' }, sex: 'male' },
+    warrantReference: 'LCH-2026-0042',
+    offences: 'Trafficking in persons (Criminal Code art. 150)',
+    deadline: DEADLINE,
+  }),
+  handover('AcceptSuspectHandover', 'accept', 'Accept to hand the suspect over', {
+    note: 'Held at Jinshuihe.',
+  }),
+  handover('RefuseSuspectHandover', 'refuse', 'Refuse the hand-over', {
+    reason: 'Suspect is prosecuted locally.',
+  }),
+  handover('ScheduleSuspectHandover', 'schedule', 'Schedule or reschedule the hand-over', SCHEDULE),
+  handover('RecordSuspectHandover', 'handover', 'Record the suspect handed over', {
+    handedOverAt: '2026-12-10T03:00:00Z',
+  }),
+  handover('CancelSuspectHandover', 'cancel', 'Cancel the hand-over', { reason: 'Warrant withdrawn.' }),
+
+  jointop('ProposeJointOperation', undefined, 'Propose a joint crackdown period', {
+    counterpart: COUNTERPART,
+    terms: {
+      name: 'Spring 2027 joint crackdown',
+      startDate: '2027-01-01',
+      endDate: '2027-03-31',
+      units: [
+        { agencyId: 'VN.BGC.LAICHAU', name: 'Lai Chau border guard' },
+        { agencyId: COUNTERPART, name: 'Yunnan border police' },
+      ],
+      targets: ['Marriage brokering rings on the Ma Lu Thang route'],
+    },
+    deadline: DEADLINE,
+  }),
+  jointop('AgreeJointOperation', 'agree', 'Agree the proposed period', {}),
+  jointop('DeclineJointOperation', 'decline', 'Decline the proposal', {
+    reason: 'Units committed elsewhere.',
+  }),
+  jointop('LinkCaseToJointOperation', 'cases', 'Link a case to the period', {
+    process: 'repatriation',
+    linkedCaseId: '0193a7b2-0000-7000-8000-000000000001',
+  }),
+  jointop('CloseJointOperation', 'close', 'Close with the joint result report', {
+    report: {
+      summary: 'Two rings dismantled.',
+      victimsRescued: 7,
+      suspectsArrested: 3,
+      casesInvestigated: 4,
+    },
+  }),
+
+  notice(
+    'SendInformationNotice',
+    undefined,
+    'Send case information, a new criminal method or a tip to a counterpart',
+    {
+      counterpart: COUNTERPART,
+      category: 'criminal_method',
+      title: 'Recruitment through fake factory jobs',
+      content: 'Brokers post factory jobs in Hekou on social media and take recruits across at night.',
+    },
+  ),
+  notice('ClassifyInformationNotice', 'classify', 'Classify a received notice or tip', {
+    category: 'hotline_tip',
+    priority: 'urgent',
+    topics: ['recruitment'],
+  }),
+  notice('ProcessInformationNotice', 'process', 'Record how the notice was processed', {
+    outcome: 'actioned',
+    note: 'Passed to the district police.',
+  }),
+  notice('CloseInformationNotice', 'close', 'Close the notice', {}),
+  route('notice', 'hotline-tips', ['liaison_officer'])(
+    'RecordHotlineTip',
+    undefined,
+    'Record a tip-off received on the hotline',
+    {
+      channel: 'phone',
+      title: 'Girl taken across near Dao San',
+      content: 'Caller reports a 16-year-old taken across the border by a relative last night.',
+      receivedAt: '2026-11-23T01:10:00Z',
+      processingDeadline: '2026-11-24T01:10:00Z',
+    },
+  ),
+];
+
+/** The category a case resource belongs to (`repatriations` → `repatriation`). */
+export const RESOURCES: ReadonlyMap<string, ProcessCategory> = new Map(
+  COMMAND_ROUTES.map((r) => [r.resource, r.category]),
+);
+
+export function findRoute(resource: string, action?: string): CommandRoute | undefined {
+  return COMMAND_ROUTES.find((r) => r.resource === resource && r.action === action);
+}

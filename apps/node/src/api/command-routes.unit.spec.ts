@@ -1,0 +1,45 @@
+import { Command, Decider, DECIDERS, DomainEvent, isDomainError, ProcessCategory } from '@xb/domain';
+import { COMMAND_ROUTES } from './command-routes';
+
+const deciderOf = (category: ProcessCategory) =>
+  DECIDERS[category] as unknown as Decider<Command, DomainEvent, unknown>;
+const metadata = {
+  now: '2026-11-23T04:00:00Z',
+  actor: 'officer:7',
+  agencyId: 'VN.BGC.LAICHAU',
+  newIds: ['0193a7b2-0000-7000-8000-0000000000aa'],
+};
+
+describe('API command routes', () => {
+  it('has one route per resource and action', () => {
+    const keys = COMMAND_ROUTES.map((r) => `${r.resource}/${r.action ?? ''}`);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it.each(COMMAND_ROUTES.filter((r) => !r.action).map((r) => [r.command, r] as const))(
+    'the example of %s opens a case the decider accepts',
+    (_name, route) => {
+      const decider = deciderOf(route.category);
+      const command = {
+        type: route.command,
+        data: { caseId: '0193a7b2-0000-7000-8000-000000000001', ...route.example },
+        metadata,
+      };
+      const result = decider.decide(command, decider.initialState());
+      expect(isDomainError(result) ? result : 'accepted').toBe('accepted');
+    },
+  );
+
+  it.each(COMMAND_ROUTES.map((r) => [r.command, r] as const))(
+    '%s is a command its process knows',
+    (_name, route) => {
+      const decider = deciderOf(route.category);
+      const result = decider.decide(
+        { type: route.command, data: route.example, metadata },
+        decider.initialState(),
+      );
+      // On a case that does not exist every known step is NOT_FOUND; an unknown type would say otherwise.
+      if (route.action) expect(isDomainError(result) && result.code).toBe('NOT_FOUND');
+    },
+  );
+});

@@ -1,0 +1,139 @@
+import {
+  BadRequestException,
+  Body,
+  Controller,
+  ForbiddenException,
+  HttpCode,
+  Inject,
+  NotFoundException,
+  Param,
+  Post,
+  Req,
+} from '@nestjs/common';
+import type { Request } from 'express';
+import { v7 as uuidv7 } from 'uuid';
+import { appendAuditRecord, commandReceived } from '@xb/audit';
+import { isDomainError } from '@xb/domain';
+import { ConcurrencyConflictError } from '@xb/event-store';
+import { CurrentOfficer } from '../auth/current-officer';
+import { Roles } from '../auth/auth.guard';
+import { Officer, ROLES } from '../auth/roles';
+import { httpErrorOf } from '../http/responses';
+import type { AgencyNode } from '../runtime/agency-node';
+import { CommandRoute, findRoute } from './command-routes';
+import { AGENCY_NODE, requestContext } from './request-context';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * Officers' commands (see command-routes.ts): each is recorded in the audit trail (type, actor, request
+ * id, source address; never its data), then run through the one command handler. 400 for bad input,
+ * 404 for an unknown case, 409 for a refused transition.
+ */
+@Controller('api')
+@Roles(...ROLES)
+export class CommandsController {
+  constructor(@Inject(AGENCY_NODE) private readonly node: AgencyNode) {}
+
+  @Post(':resource')
+  @HttpCode(201)
+  open(
+    @Param('resource') resource: string,
+    @Body() body: unknown,
+    @CurrentOfficer() officer: Officer,
+    @Req() request: Request,
+  ) {
+    return this.run(this.route(resource, undefined), uuidv7(), body, officer, request);
+  }
+
+  @Post(':resource/:caseId/:action')
+  @HttpCode(200)
+  step(
+    @Param('resource') resource: string,
+    @Param('caseId') caseId: string,
+    @Param('action') action: string,
+    @Body() body: unknown,
+    @CurrentOfficer() officer: Officer,
+    @Req() request: Request,
+  ) {
+    if (!UUID.test(caseId))
+      throw new BadRequestException({
+        code: 'VALIDATION_FAILED',
+        field: 'caseId',
+        reason: 'caseId: not a UUID',
+      });
+    return this.run(this.route(resource, action), caseId, body, officer, request);
+  }
+
+  private route(resource: string, action: string | undefined): CommandRoute {
+    const route = findRoute(resource, action);
+    if (!route)
+      throw new NotFoundException({
+        code: 'NO_SUCH_COMMAND',
+        reason: `no command at ${resource}${action ? `/{caseId}/${action}` : ''}`,
+      });
+    return route;
+  }
+
+  private async run(route: CommandRoute, caseId: string, body: unknown, officer: Officer, request: Request) {
+    if (!officer.roles.some((role) => route.roles.includes(role))) {
+      throw new ForbiddenException({
+        code: 'WRONG_ROLE',
+        reason: `${route.command} requires one of: ${route.roles.join(', ')}`,
+      });
+    }
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+      throw new BadRequestException({
+        code: 'VALIDATION_FAILED',
+        field: '(body)',
+        reason: '(body): a JSON object is expected',
+      });
+    }
+    const context = requestContext(officer, request);
+    const now = this.node.now().toISOString();
+    await appendAuditRecord(
+      this.node.store,
+      commandReceived({
+        commandType: route.command,
+        actor: context.actor,
+        agencyId: officer.agency,
+        requestId: context.requestId,
+        sourceAddress: context.sourceAddress,
+        caseId,
+        receivedAt: now,
+      }),
+    );
+    const data = route.action ? body : { ...body, caseId };
+    let outcome;
+    try {
+      outcome = await this.node.executeIn(route.category, caseId, {
+        type: route.command,
+        data,
+        metadata: {
+          now,
+          actor: context.actor,
+          agencyId: this.node.agencyId,
+          newIds: [uuidv7(), uuidv7()],
+          requestId: context.requestId,
+        },
+      });
+    } catch (error) {
+      if (error instanceof ConcurrencyConflictError)
+        throw httpErrorOf({
+          kind: 'DomainError',
+          code: 'CONCURRENCY_CONFLICT',
+          reason: 'the case changed meanwhile; try again',
+        });
+      throw error;
+    }
+    if (isDomainError(outcome)) throw httpErrorOf(outcome);
+    const state = outcome.state as { status?: string };
+    return {
+      caseId,
+      category: route.category,
+      status: state.status,
+      events: outcome.events.map((e) => e.type),
+      requestId: context.requestId,
+    };
+  }
+}

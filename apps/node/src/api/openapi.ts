@@ -1,0 +1,165 @@
+import { COMMAND_ROUTES } from './command-routes';
+
+const error = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+});
+const caseId = { name: 'caseId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
+const query = (name: string, description: string) => ({
+  name,
+  in: 'query',
+  required: false,
+  schema: { type: 'string' },
+  description,
+});
+const secured = {
+  security: [{ bearer: [] }],
+  responses: { 401: error('No valid bearer token'), 403: error('Wrong role or agency') },
+};
+
+/**
+ * The node's OpenAPI 3 document, built from the same route table the controller serves, so the two
+ * cannot drift. Served at /openapi.json and browsable at /docs.
+ */
+export function openApiDocument(agencyId: string) {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const route of COMMAND_ROUTES) {
+    const path = route.action ? `/api/${route.resource}/{caseId}/${route.action}` : `/api/${route.resource}`;
+    paths[path] = {
+      post: {
+        tags: [route.category],
+        operationId: route.command,
+        summary: route.summary,
+        description: `Command \`${route.command}\`. Roles: ${route.roles.join(', ')}. The domain validates the body; a refusal names the field.`,
+        ...(route.action ? { parameters: [caseId] } : {}),
+        requestBody: {
+          required: true,
+          content: { 'application/json': { schema: { type: 'object' }, example: route.example } },
+        },
+        ...secured,
+        responses: {
+          [route.action ? 200 : 201]: {
+            description: 'Accepted: the case id, its new status and the events recorded',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/CommandResult' } } },
+          },
+          400: error('Invalid input: names the field'),
+          404: error('Unknown case'),
+          409: error('Refused transition, with the reason'),
+          ...secured.responses,
+        },
+      },
+    };
+  }
+  const resources = [...new Set(COMMAND_ROUTES.map((r) => r.resource))];
+  for (const resource of resources) {
+    paths[`/api/${resource}/{caseId}`] = {
+      ...(paths[`/api/${resource}/{caseId}`] ?? {}),
+      get: {
+        tags: ['cases'],
+        summary: `A ${resource} case's current state (particulars withheld unless ?particulars=true, which is audited)`,
+        parameters: [
+          caseId,
+          query('particulars', 'true to show personal particulars (recorded in the audit trail)'),
+        ],
+        ...secured,
+        responses: { 200: { description: 'State' }, 404: error('Unknown case'), ...secured.responses },
+      },
+    };
+    paths[`/api/${resource}/{caseId}/timeline`] = {
+      get: {
+        tags: ['cases'],
+        summary: 'Every step, message in and out, and receipt of the case',
+        parameters: [caseId],
+        ...secured,
+        responses: { 200: { description: 'Timeline' }, 404: error('Unknown case'), ...secured.responses },
+      },
+    };
+  }
+  paths['/api/repatriations'] = {
+    ...paths['/api/repatriations'],
+    get: {
+      tags: ['boards'],
+      summary: 'Repatriation board',
+      parameters: [
+        'status',
+        'borderGate',
+        'province',
+        'counterpart',
+        'from',
+        'to',
+        'overdue',
+        'page',
+        'pageSize',
+      ].map((n) => query(n, n)),
+      ...secured,
+      responses: { 200: { description: 'A page of cases' }, ...secured.responses },
+    },
+  };
+  paths['/api/verifications'] = {
+    ...paths['/api/verifications'],
+    get: {
+      tags: ['boards'],
+      summary: 'Verification queue with deadline status',
+      parameters: [query('direction', 'incoming or outgoing'), query('status', 'status')],
+      ...secured,
+      responses: { 200: { description: 'Queue' }, ...secured.responses },
+    },
+  };
+  paths['/api/joint-operations'] = {
+    ...paths['/api/joint-operations'],
+    get: {
+      tags: ['boards'],
+      summary: 'Joint crackdown periods with linked cases',
+      ...secured,
+      responses: { 200: { description: 'Periods' }, ...secured.responses },
+    },
+  };
+  paths['/api/reports/counts'] = {
+    get: {
+      tags: ['boards'],
+      summary: 'Counts behind the periodic reports',
+      parameters: [query('from', 'ISO time, inclusive'), query('to', 'ISO time, exclusive')],
+      ...secured,
+      responses: { 200: { description: 'Counts' }, ...secured.responses },
+    },
+  };
+  paths['/health'] = {
+    get: { tags: ['operations'], summary: 'Readiness', responses: { 200: { description: 'Ready' } } },
+  };
+  paths['/metrics'] = {
+    get: {
+      tags: ['operations'],
+      summary: 'Prometheus metrics',
+      responses: { 200: { description: 'Text format' } },
+    },
+  };
+  return {
+    openapi: '3.0.3',
+    info: {
+      title: `xborder node ${agencyId}`,
+      version: '1',
+      description:
+        'Cross-border cooperation exchange: officers\u2019 commands, case views, boards. Tokens: `npm run token`.',
+    },
+    paths,
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+      schemas: {
+        Error: {
+          type: 'object',
+          properties: { code: { type: 'string' }, reason: { type: 'string' }, field: { type: 'string' } },
+        },
+        CommandResult: {
+          type: 'object',
+          properties: {
+            caseId: { type: 'string' },
+            category: { type: 'string' },
+            status: { type: 'string' },
+            events: { type: 'array', items: { type: 'string' } },
+            requestId: { type: 'string' },
+          },
+        },
+      },
+    },
+  };
+}

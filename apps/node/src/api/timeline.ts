@@ -1,0 +1,80 @@
+import { appliedMessageOf, describeEvent, queuedMessageOf } from '@xb/domain';
+import { EventStore, RecordedEvent, StreamNotFoundError } from '@xb/event-store';
+
+/** One line of a case's timeline: a step of the case, or a message in or out and its receipt. */
+export interface TimelineEntry {
+  readonly position: string;
+  readonly at: string;
+  readonly actor: string;
+  readonly type: string;
+  readonly line: string;
+  readonly messageId?: string;
+  readonly direction?: 'out' | 'in';
+}
+
+const EXCHANGE_LINES: Record<string, (data: Record<string, unknown>) => string> = {
+  OutboundMessageDispatched: (d) =>
+    `${String(d.payloadType).replace('xborder.v1.', '')} sealed and sent to ${d.counterpart}`,
+  OutboundMessageResent: (d) => `message re-sent (attempt ${d.attempt}): no receipt yet`,
+  OutboundMessageReceipted: (d) => `receipt: ${d.status}${d.reason ? ` (${d.reason})` : ''}`,
+  OutboundMessageUnacknowledged: (d) => `no receipt after ${d.attempts} attempts: ${d.advice}`,
+  OutboundMessageUnsendable: (d) => `message could not be sent: ${d.reason} (${d.detail})`,
+  InboundMessageRecorded: (d) =>
+    `${String(d.payloadType).replace('xborder.v1.', '')} received from ${d.sender}: ${d.outcome}${d.reason ? ` (${d.reason})` : ''}, receipt sent`,
+};
+
+/**
+ * A case's timeline from its streams: every step of the case (no particulars), and for every message it
+ * sent or received, the delivery record (sealed, sent, receipted) or the inbox record (applied, receipt).
+ */
+export async function caseTimeline(
+  store: EventStore,
+  streamId: string,
+): Promise<TimelineEntry[] | undefined> {
+  const events = await readOrUndefined(store, streamId);
+  if (!events) return undefined;
+  const entries: TimelineEntry[] = [];
+  const messages: { id: string; direction: 'out' | 'in' }[] = [];
+  for (const event of events) {
+    const domainEvent = { type: event.type, data: event.data };
+    const queued = queuedMessageOf(domainEvent);
+    const applied = appliedMessageOf(domainEvent);
+    if (queued) messages.push({ id: queued.messageId, direction: 'out' });
+    if (applied) messages.push({ id: applied.messageId, direction: 'in' });
+    entries.push({
+      ...common(event),
+      line: describeEvent(domainEvent) ?? event.type,
+      ...(queued ? { messageId: queued.messageId, direction: 'out' as const } : {}),
+      ...(applied ? { messageId: applied.messageId, direction: 'in' as const } : {}),
+    });
+  }
+  for (const message of messages) {
+    const stream = message.direction === 'out' ? `exchange-${message.id}` : `inbox-${message.id}`;
+    for (const event of (await readOrUndefined(store, stream)) ?? []) {
+      const describe = EXCHANGE_LINES[event.type];
+      entries.push({
+        ...common(event),
+        line: describe ? describe(event.data as Record<string, unknown>) : event.type,
+        messageId: message.id,
+        direction: message.direction,
+      });
+    }
+  }
+  return entries.sort((a, b) => (BigInt(a.position) < BigInt(b.position) ? -1 : 1));
+}
+
+const common = (event: RecordedEvent) => ({
+  position: event.position.toString(),
+  at: event.metadata.occurredAt,
+  actor: event.metadata.actor,
+  type: event.type,
+});
+
+async function readOrUndefined(store: EventStore, stream: string): Promise<RecordedEvent[] | undefined> {
+  try {
+    return await store.readStream(stream);
+  } catch (error) {
+    if (error instanceof StreamNotFoundError) return undefined;
+    throw error;
+  }
+}

@@ -1,0 +1,178 @@
+import fs from 'node:fs';
+import { waitFor } from '@xb/testing';
+import { RunningNode } from '../node-app';
+import { prepareAgencies, startTestNode, TestAgency, tokenFor } from '../testing/node-pair';
+import { COMMAND_ROUTES } from './command-routes';
+
+const example = (command: string) => COMMAND_ROUTES.find((r) => r.command === command)!.example;
+
+describe('two nodes over the real Kafka: a verification request answered across the border', () => {
+  let root: string;
+  let vn: TestAgency;
+  let cn: TestAgency;
+  let vnNode: RunningNode;
+  let cnNode: RunningNode;
+  let vnToken: string;
+  let cnToken: string;
+
+  beforeAll(async () => {
+    ({
+      root,
+      agencies: [vn, cn],
+    } = await prepareAgencies(['VN.BGC.LAICHAU', 'CN.YN.BORDERPOLICE']));
+    [vnNode, cnNode] = await Promise.all([startTestNode(vn), startTestNode(cn)]);
+    vnToken = await tokenFor(vn, { id: 'lo-vn-1', roles: ['liaison_officer'] });
+    cnToken = await tokenFor(cn, { id: 'lo-cn-1', roles: ['liaison_officer'] });
+  });
+
+  afterAll(async () => {
+    await Promise.all([vnNode?.stop(), cnNode?.stop()]);
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+
+  const call = async (
+    node: RunningNode,
+    token: string | undefined,
+    method: string,
+    path: string,
+    body?: unknown,
+  ) => {
+    const response = await fetch(`${node.url}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+    return { status: response.status, body: (await response.json()) as Record<string, any> };
+  };
+
+  it('is made on one node, answered on the other, and both timelines show it with receipts', async () => {
+    const drafted = await call(vnNode, vnToken, 'POST', '/api/verifications', {
+      ...example('DraftVerificationRequest'),
+      counterpart: cn.agencyId,
+    });
+    expect(drafted).toMatchObject({ status: 201, body: { status: 'drafted' } });
+    const caseId = drafted.body.caseId as string;
+    expect(await call(vnNode, vnToken, 'POST', `/api/verifications/${caseId}/send`, {})).toMatchObject({
+      status: 200,
+      body: { status: 'sent' },
+    });
+
+    await waitFor(
+      'the request on the Chinese node',
+      async () =>
+        (await call(cnNode, cnToken, 'GET', `/api/verifications/${caseId}`)).body.state?.status ===
+        'received',
+    );
+    await waitFor(
+      'the delivery receipt on the Vietnamese node',
+      async () =>
+        (await call(vnNode, vnToken, 'GET', `/api/verifications/${caseId}`)).body.state?.status ===
+        'delivered',
+    );
+
+    expect(
+      await call(
+        cnNode,
+        cnToken,
+        'POST',
+        `/api/verifications/${caseId}/answer`,
+        example('AnswerVerificationRequest'),
+      ),
+    ).toMatchObject({ status: 200, body: { status: 'answered' } });
+    await waitFor(
+      'the answer on the Vietnamese node',
+      async () =>
+        (await call(vnNode, vnToken, 'GET', `/api/verifications/${caseId}`)).body.state?.status ===
+        'answered',
+    );
+
+    const vnTimeline = (await call(vnNode, vnToken, 'GET', `/api/verifications/${caseId}/timeline`)).body
+      .timeline as { type: string; line: string }[];
+    await waitFor('the answer receipt on the Chinese node', async () => {
+      const timeline = (await call(cnNode, cnToken, 'GET', `/api/verifications/${caseId}/timeline`)).body
+        .timeline as { type: string }[];
+      return timeline.filter((e) => e.type === 'OutboundMessageReceipted').length === 1
+        ? timeline
+        : undefined;
+    });
+    const cnTimeline = (await call(cnNode, cnToken, 'GET', `/api/verifications/${caseId}/timeline`)).body
+      .timeline as { type: string; line: string }[];
+    const types = (timeline: { type: string }[]) => timeline.map((e) => e.type);
+    expect(types(vnTimeline)).toEqual(
+      expect.arrayContaining([
+        'VerificationRequestDrafted',
+        'VerificationRequestSent',
+        'OutboundMessageDispatched',
+        'OutboundMessageReceipted',
+        'VerificationMessageDelivered',
+        'VerificationAnswered',
+        'InboundMessageRecorded',
+      ]),
+    );
+    expect(types(cnTimeline)).toEqual(
+      expect.arrayContaining([
+        'VerificationRequestReceived',
+        'InboundMessageRecorded',
+        'VerificationAnswered',
+        'OutboundMessageDispatched',
+        'OutboundMessageReceipted',
+      ]),
+    );
+    expect(vnTimeline.find((e) => e.type === 'OutboundMessageReceipted')!.line).toContain('accepted');
+    // The officer's view withholds particulars unless asked for.
+    expect(
+      JSON.stringify((await call(vnNode, vnToken, 'GET', `/api/verifications/${caseId}`)).body),
+    ).not.toContain('Lò Thị Mẫu');
+  });
+
+  it('answers 401 without a token and 403 for the wrong role or agency, and changes nothing', async () => {
+    const drafted = await call(vnNode, vnToken, 'POST', '/api/verifications', {
+      ...example('DraftVerificationRequest'),
+      counterpart: cn.agencyId,
+    });
+    const caseId = drafted.body.caseId as string;
+    const auditor = await tokenFor(vn, { id: 'au-1', roles: ['auditor'] });
+    const foreign = await tokenFor(vn, { id: 'lo-x', roles: ['liaison_officer'], agency: cn.agencyId });
+
+    expect((await call(vnNode, undefined, 'POST', `/api/verifications/${caseId}/send`, {})).status).toBe(401);
+    expect((await call(vnNode, 'garbage', 'POST', `/api/verifications/${caseId}/send`, {})).status).toBe(401);
+    expect((await call(vnNode, auditor, 'POST', `/api/verifications/${caseId}/send`, {})).status).toBe(403);
+    expect((await call(vnNode, foreign, 'POST', `/api/verifications/${caseId}/send`, {})).status).toBe(403);
+    expect((await call(vnNode, undefined, 'GET', `/api/verifications/${caseId}`)).status).toBe(401);
+    expect((await call(vnNode, vnToken, 'GET', `/api/verifications/${caseId}`)).body.state.status).toBe(
+      'drafted',
+    );
+  });
+
+  it('answers 400 naming the field, 404 for an unknown case and 409 for a refused transition', async () => {
+    const bad = await call(vnNode, vnToken, 'POST', '/api/verifications', {
+      ...example('DraftVerificationRequest'),
+      deadline: 'soon',
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.reason).toContain('deadline');
+    expect(
+      (
+        await call(
+          vnNode,
+          vnToken,
+          'POST',
+          '/api/verifications/0193a7b2-0000-7000-8000-00000000dead/send',
+          {},
+        )
+      ).status,
+    ).toBe(404);
+    const drafted = await call(vnNode, vnToken, 'POST', '/api/verifications', {
+      ...example('DraftVerificationRequest'),
+      counterpart: cn.agencyId,
+    });
+    const closed = await call(
+      vnNode,
+      vnToken,
+      'POST',
+      `/api/verifications/${drafted.body.caseId}/answer`,
+      example('AnswerVerificationRequest'),
+    );
+    expect(closed.status).toBe(409);
+  });
+});

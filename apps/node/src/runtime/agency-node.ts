@@ -1,0 +1,186 @@
+import path from 'node:path';
+import { Kafka, Producer } from 'kafkajs';
+import { AuditSealer, openPgpSealSigner } from '@xb/audit';
+import { NodeConfig } from '@xb/config';
+import { Command, Decider, DECIDERS, DomainError, DomainEvent, ProcessCategory } from '@xb/domain';
+import { CommandOutcome, createEventStore, EventStore, handleCommand, loadState } from '@xb/event-store';
+import {
+  createKafka,
+  deadLetterTopic,
+  EnvelopeCodec,
+  ExchangeMetrics,
+  inboxTopic,
+  InboxGateway,
+  OutboxRelay,
+  outboundMappingOf,
+  provisionTopics,
+  Resender,
+  RetryPolicy,
+} from '@xb/exchange';
+import { loadNodeCrypto, NodeCrypto } from './node-crypto';
+import { inboundApplier, receiptApplier, headerDefaults } from './wire';
+import { ReadModels } from './read-models';
+
+export interface AgencyNodeOptions {
+  readonly clock?: () => Date;
+  readonly retryPolicy?: RetryPolicy;
+  /** Resender tick. Default 1 s. */
+  readonly resendTickMs?: number;
+  /** Audit seal cadence. Defaults: 1,000 events or 10 s. */
+  readonly sealEveryEvents?: number;
+  readonly sealEveryMs?: number;
+}
+
+/** Stoppable parts started by a role, stopped in reverse order. */
+interface Part {
+  readonly name: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * One agency node: its event store, Kafka clients and the roles its configuration switches on. The HTTP
+ * API and the demo drive it; tests run two of them in one process.
+ */
+export class AgencyNode {
+  readonly metrics = new ExchangeMetrics();
+  readonly kafka: Kafka;
+  private producer?: Producer;
+  private crypto?: NodeCrypto;
+  private readonly parts: Part[] = [];
+  readonly readModels: ReadModels;
+
+  private constructor(
+    readonly config: NodeConfig,
+    readonly store: EventStore,
+    private readonly options: AgencyNodeOptions,
+  ) {
+    this.kafka = createKafka(config);
+    this.readModels = new ReadModels(config, store);
+  }
+
+  /** Opens the store (SQLite file in the data dir, or EventStoreDB when ESDB_URL is set). */
+  static open(config: NodeConfig, options: AgencyNodeOptions = {}): AgencyNode {
+    const store = config.esdbUrl
+      ? createEventStore({ esdbConnectionString: config.esdbUrl, maxEventBytes: config.maxEventBytes })
+      : createEventStore({
+          sqliteFile: path.join(config.dataDir, 'event-store.sqlite'),
+          maxEventBytes: config.maxEventBytes,
+        });
+    return new AgencyNode(config, store, options);
+  }
+
+  get agencyId(): string {
+    return this.config.agencyId;
+  }
+
+  now(): Date {
+    return this.options.clock?.() ?? new Date();
+  }
+
+  /** Runs a command of a cooperation process on one case. */
+  execute<C extends Command, E extends DomainEvent, S>(
+    decider: Decider<C, E, S>,
+    caseId: string,
+    command: C,
+  ): Promise<CommandOutcome<E, S>> {
+    return handleCommand(this.store, decider, caseId, command);
+  }
+
+  executeIn(
+    category: ProcessCategory,
+    caseId: string,
+    command: Command,
+  ): Promise<CommandOutcome | DomainError> {
+    return this.execute(
+      DECIDERS[category] as unknown as Decider<Command, DomainEvent, unknown>,
+      caseId,
+      command,
+    );
+  }
+
+  /** Starts every role of the configuration. */
+  async start(): Promise<void> {
+    const roles = new Set(this.config.roles);
+    if (roles.has('gateway') || roles.has('sealer'))
+      this.crypto = await loadNodeCrypto(this.config.dataDir, this.config.keyPassphrase);
+    if (roles.has('gateway')) await this.startGateway();
+    if (roles.has('projector')) this.parts.push(await this.readModels.startProjector());
+    if (roles.has('sealer')) await this.startSealer();
+  }
+
+  async stop(): Promise<void> {
+    for (const part of this.parts.reverse()) await part.stop();
+    this.parts.length = 0;
+    await this.producer?.disconnect();
+    await this.readModels.close();
+    await this.store.close();
+  }
+
+  private async startGateway(): Promise<void> {
+    const crypto = this.crypto!;
+    await provisionTopics(this.kafka, {
+      topics: [inboxTopic(this.agencyId), deadLetterTopic(this.agencyId)],
+      partitions: this.config.topicPartitions,
+      replicationFactor: this.config.topicReplication,
+    });
+    this.producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+    await this.producer.connect();
+    const codec = new EnvelopeCodec({
+      agencyId: this.agencyId,
+      ...crypto,
+      defaults: headerDefaults(this.config),
+    });
+    const runCommand = (decider: Decider<Command, DomainEvent, unknown>, id: string, command: Command) =>
+      handleCommand(this.store, decider, id, command);
+    const common = {
+      agencyId: this.agencyId,
+      clock: () => this.now(),
+      metrics: this.metrics,
+      runCommand: runCommand as never,
+      producer: this.producer,
+    };
+
+    const relay = new OutboxRelay({
+      ...common,
+      store: this.store,
+      loadState: (d, id) => loadState(this.store, d, id),
+      mapOutbound: (event) => outboundMappingOf(event),
+      seal: (m, at) => codec.seal(m, at),
+      filter: { streamPrefixes: Object.keys(DECIDERS).map((c) => `${c}-`) },
+    });
+    await relay.start();
+    this.parts.push({ name: 'relay', stop: () => relay.stop() });
+
+    const resender = new Resender({
+      ...common,
+      store: this.store,
+      ...(this.options.retryPolicy ? { policy: this.options.retryPolicy } : {}),
+      ...(this.options.resendTickMs ? { tickMs: this.options.resendTickMs } : {}),
+    });
+    resender.start();
+    this.parts.push({ name: 'resender', stop: () => resender.stop() });
+
+    const gateway = new InboxGateway({
+      ...common,
+      kafka: this.kafka,
+      store: this.store,
+      codec,
+      loadState: (d, id) => loadState(this.store, d, id),
+      applyInbound: inboundApplier(this),
+      onReceipt: receiptApplier(this),
+      concurrency: this.config.topicPartitions,
+    });
+    await gateway.start();
+    this.parts.push({ name: 'gateway', stop: () => gateway.stop() });
+  }
+
+  private async startSealer(): Promise<void> {
+    const sealer = new AuditSealer(this.store, openPgpSealSigner(this.crypto!.ownKeys.current), {
+      agencyId: this.agencyId,
+      ...(this.options.sealEveryEvents ? { sealEveryEvents: this.options.sealEveryEvents } : {}),
+      ...(this.options.sealEveryMs ? { sealEveryMs: this.options.sealEveryMs } : {}),
+    });
+    await sealer.start();
+    this.parts.push({ name: 'sealer', stop: () => sealer.stop() });
+  }
+}

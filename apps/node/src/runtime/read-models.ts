@@ -1,0 +1,63 @@
+import path from 'node:path';
+import { NodeConfig } from '@xb/config';
+import { EventStore } from '@xb/event-store';
+import {
+  ALL_PROJECTIONS,
+  migrateReadModels,
+  openReadModelDb,
+  Projector,
+  ReadModelConnection,
+} from '@xb/read-models';
+
+/** The node's read models: opened lazily (only roles that use them pay for the connection). */
+export class ReadModels {
+  private connection?: Promise<ReadModelConnection>;
+  private projector?: Projector;
+
+  constructor(
+    private readonly config: NodeConfig,
+    private readonly store: EventStore,
+  ) {}
+
+  async db() {
+    this.connection ??= (async () => {
+      const connection = await openReadModelDb({
+        ...(this.config.databaseUrl ? { databaseUrl: this.config.databaseUrl } : {}),
+        sqliteFile: path.join(this.config.dataDir, 'read-models.sqlite'),
+      });
+      await migrateReadModels(connection.db);
+      return connection;
+    })();
+    return (await this.connection).db;
+  }
+
+  /** Global position the projector has applied up to (undefined before the first event). */
+  get position(): bigint | undefined {
+    return this.projector?.position;
+  }
+
+  async startProjector() {
+    const projector = new Projector({
+      store: this.store,
+      db: await this.db(),
+      projections: ALL_PROJECTIONS as never,
+    });
+    await projector.start();
+    this.projector = projector;
+    return { name: 'projector', stop: () => projector.stop() };
+  }
+
+  /** Empties the read models and replays the whole event store into them (the `rebuild` command). */
+  async rebuild(): Promise<number> {
+    return new Projector({
+      store: this.store,
+      db: await this.db(),
+      projections: ALL_PROJECTIONS as never,
+    }).rebuild();
+  }
+
+  async close(): Promise<void> {
+    if (this.connection) await (await this.connection).close();
+    this.connection = undefined;
+  }
+}

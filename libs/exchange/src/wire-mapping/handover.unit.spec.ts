@@ -1,0 +1,84 @@
+import { Agency, CN, contentOf, deliver, typesOf, VN, WOMAN } from './wire-conversation';
+
+const caseId = '0193a7e2-0000-4000-8000-0000000000b1';
+const gate = {
+  borderGate: 'Lao Cai - Hekou',
+  date: '2026-12-05',
+  time: '08:00',
+  receivingUnit: 'Lao Cai police',
+};
+
+describe('suspect hand-over over the wire', () => {
+  const requesting = new Agency(VN); // holds the warrant
+  const holding = new Agency(CN); // located the suspect
+
+  it('goes requested → accepted → scheduled → handed over on both sides', () => {
+    const requested = requesting.act('handover', caseId, 'RequestSuspectHandover', {
+      caseId,
+      counterpart: CN,
+      suspect: WOMAN,
+      warrantReference: '123/QD-CSHS',
+      offences: 'Art. 150 Criminal Code: trafficking in persons',
+      deadline: '2026-12-20T00:00:00Z',
+    });
+    const received = deliver(requesting, holding, requested);
+    expect(typesOf(received)).toEqual(['SuspectHandoverRequestReceived']);
+    const { deadline: _d1, ...sent } = contentOf(requested[0]);
+    const { deadline: _d2, ...arrived } = contentOf(received[0]);
+    expect(arrived).toEqual(sent);
+
+    const decided = deliver(
+      holding,
+      requesting,
+      holding.act('handover', caseId, 'AcceptSuspectHandover', {}),
+    );
+    expect(decided.map(contentOf)).toEqual([{ decision: 'accepted' }]);
+
+    const scheduled = deliver(
+      requesting,
+      holding,
+      requesting.act('handover', caseId, 'ScheduleSuspectHandover', gate),
+    );
+    expect(scheduled.map(contentOf)).toEqual([{ schedule: { ...gate, revision: 1, proposedBy: VN } }]);
+
+    const day = '2026-12-05T03:00:00Z';
+    const done = holding.act(
+      'handover',
+      caseId,
+      'RecordSuspectHandover',
+      { handedOverAt: '2026-12-05T01:10:00Z' },
+      day,
+    );
+    expect(deliver(holding, requesting, done, day).map(contentOf)).toEqual([
+      { handedOverAt: '2026-12-05T01:10:00Z' },
+    ]);
+
+    expect([requesting.state('handover', caseId).status, holding.state('handover', caseId).status]).toEqual([
+      'handed_over',
+      'handed_over',
+    ]);
+  });
+
+  it('carries a refusal as remarks under "another ground"', () => {
+    const other = '0193a7e2-0000-4000-8000-0000000000b2';
+    deliver(
+      requesting,
+      holding,
+      requesting.act('handover', other, 'RequestSuspectHandover', {
+        caseId: other,
+        counterpart: CN,
+        suspect: WOMAN,
+        warrantReference: '124/QD-CSHS',
+        offences: 'Art. 150',
+        deadline: '2026-12-20T00:00:00Z',
+      }),
+    );
+    const refused = holding.act('handover', other, 'RefuseSuspectHandover', {
+      reason: 'Under proceedings here',
+    });
+    expect(deliver(holding, requesting, refused).map(contentOf)).toEqual([
+      { decision: 'refused', reason: 'Under proceedings here' },
+    ]);
+    expect(requesting.state('handover', other).status).toBe('refused');
+  });
+});

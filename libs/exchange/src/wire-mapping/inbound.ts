@@ -1,0 +1,112 @@
+/** A counterpart's payload → the command of the process it belongs to, on this node. */
+import { Command, INBOUND_COMMANDS, ProcessCategory } from '@xb/domain';
+import { PAYLOAD_MESSAGES, PayloadType, validateMessage } from '@xb/envelope';
+import { InboundHeader } from '../ports';
+import { HANDOVER_INBOUND } from './handover';
+import { JOINTOP_INBOUND } from './jointop';
+import { NOTICE_INBOUND } from './notice';
+import { REPATRIATION_INBOUND } from './repatriation';
+import { DEFAULT_INBOUND_POLICY, InboundMapper, InboundPolicy } from './types';
+import { VERIFICATION_INBOUND } from './verification';
+
+/** The mapping of every payload type a counterpart sends about a case. */
+export const INBOUND_MAPPERS: Readonly<Partial<Record<PayloadType, InboundMapper>>> = {
+  ...VERIFICATION_INBOUND,
+  ...REPATRIATION_INBOUND,
+  ...HANDOVER_INBOUND,
+  ...JOINTOP_INBOUND,
+  ...NOTICE_INBOUND,
+} as Partial<Record<PayloadType, InboundMapper>>;
+
+/** Payload types of the contract that are not case messages, so map to no process command. */
+export const NON_CASE_PAYLOAD_TYPES: Readonly<Partial<Record<PayloadType, string>>> = {
+  'xborder.v1.AuditSealHead': "the head of the sender's audit chain, kept by the audit side",
+};
+
+export interface InboundCommandContext {
+  /** This node's agency id. */
+  readonly agencyId: string;
+  /** Now, as this node's clock sees it (ISO 8601). */
+  readonly now: string;
+  /** Ids the command may need (none of today's inbound commands queues a message). */
+  readonly newIds?: readonly string[];
+  /** Deadlines this node sets where the contract carries none; gate time convention. */
+  readonly policy?: InboundPolicy;
+}
+
+export type InboundCommandResult =
+  | {
+      readonly ok: true;
+      readonly category: ProcessCategory;
+      readonly caseId: string;
+      readonly command: Command;
+    }
+  | { readonly ok: false; readonly reason: 'UNSUPPORTED_TYPE' | 'INVALID_PAYLOAD'; readonly detail: string };
+
+interface MessageClass {
+  fromObject(object: Record<string, unknown>): unknown;
+}
+
+const refuse = (reason: 'UNSUPPORTED_TYPE' | 'INVALID_PAYLOAD', detail: string): InboundCommandResult => ({
+  ok: false,
+  reason,
+  detail,
+});
+
+/**
+ * The payload as a message instance of its type: `openEnvelope` gives an instance already (returned
+ * as is); a plain object (camelCase, enums as numbers or names, Timestamps with number or Long
+ * seconds) is converted. Undefined when it does not convert.
+ */
+const messageOf = (type: PayloadType, payload: Record<string, unknown>): unknown => {
+  try {
+    return (PAYLOAD_MESSAGES[type] as unknown as MessageClass).fromObject(payload);
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * The command a counterpart's payload becomes here, with `metadata = { now, actor: 'agency:<sender>',
+ * agencyId, messageId, causationId?, newIds? }`; the case id is the envelope's correlation id.
+ *
+ * This layer refuses what the wire cannot bring to a command: a payload type with no process
+ * (`UNSUPPORTED_TYPE`), a payload that does not convert, breaks the contract's own rules, or lacks a
+ * field the mapping needs to build the command (`INVALID_PAYLOAD`; detail = type and field names,
+ * never values). Everything the domain requires beyond that (non-empty free text, plausible dates,
+ * the sender being the case's counterpart, the status) is the decider's to refuse.
+ */
+export const inboundCommandOf = (
+  header: InboundHeader,
+  payload: Record<string, unknown>,
+  context: InboundCommandContext,
+): InboundCommandResult => {
+  const type = header.payloadType as PayloadType;
+  const mapper = Object.prototype.hasOwnProperty.call(INBOUND_MAPPERS, type)
+    ? INBOUND_MAPPERS[type]
+    : undefined;
+  if (!mapper)
+    return refuse('UNSUPPORTED_TYPE', `payload type ${header.payloadType} maps to no process here`);
+  if (!header.correlationId) return refuse('INVALID_PAYLOAD', 'the header names no case (correlation id)');
+  const message = messageOf(type, payload);
+  if (message === undefined) return refuse('INVALID_PAYLOAD', `payload does not convert as ${type}`);
+  const problems = validateMessage(type, message);
+  if (problems.length > 0) {
+    const detail = problems.map((p) => `${p.path} (${p.rule})`).join(', ');
+    return refuse('INVALID_PAYLOAD', `${type}: ${detail}`);
+  }
+  const caseId = header.correlationId;
+  const policy = { ...DEFAULT_INBOUND_POLICY, ...context.policy };
+  const mapped = mapper(message as never, { header, caseId, now: context.now, policy });
+  if ('invalid' in mapped) return refuse('INVALID_PAYLOAD', `${type}: missing or unusable ${mapped.invalid}`);
+  const { category, type: commandType } = INBOUND_COMMANDS[mapped.kind];
+  const metadata = {
+    now: context.now,
+    actor: `agency:${header.sender}`,
+    agencyId: context.agencyId,
+    messageId: header.messageId,
+    ...(header.causationId ? { causationId: header.causationId } : {}),
+    ...(context.newIds ? { newIds: context.newIds } : {}),
+  };
+  return { ok: true, category, caseId, command: { type: commandType, data: mapped.data, metadata } };
+};

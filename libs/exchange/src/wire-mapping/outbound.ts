@@ -1,0 +1,109 @@
+/** Events that queue an envelope → the message the outbox relay seals (`OutboundMessage`). */
+import { categoryOfEventType, OutboundKind, payloadOf, queuedMessageOf } from '@xb/domain';
+import { isPayloadType, validateMessage } from '@xb/envelope';
+import { RecordedEvent } from '@xb/event-store';
+import { OutboundMessage, OutboundMessageOf } from '../ports';
+import { isUuid } from './convert';
+import { HANDOVER_OUTBOUND } from './handover';
+import { JOINTOP_OUTBOUND } from './jointop';
+import { NOTICE_OUTBOUND } from './notice';
+import { REPATRIATION_OUTBOUND } from './repatriation';
+import { DEFAULT_GATE_UTC_OFFSET_MINUTES, OutboundMapper, WireConventions } from './types';
+import { VERIFICATION_OUTBOUND } from './verification';
+
+/** The mapping of every outbound kind (the completeness spec checks that none is missing). */
+export const OUTBOUND_MAPPERS: Readonly<Partial<Record<OutboundKind, OutboundMapper>>> = {
+  ...VERIFICATION_OUTBOUND,
+  ...REPATRIATION_OUTBOUND,
+  ...HANDOVER_OUTBOUND,
+  ...JOINTOP_OUTBOUND,
+  ...NOTICE_OUTBOUND,
+};
+
+/** What an event is to the outbox: nothing to send, a message, or a message the contract cannot carry. */
+export type OutboundMapping =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'message'; readonly message: OutboundMessage }
+  | {
+      readonly kind: 'unsendable';
+      readonly messageId: string;
+      readonly outboundKind: OutboundKind;
+      /** `NO_WIRE_TYPE` (a gap of xborder.v1) or `INVALID_PAYLOAD` (the payload breaks the contract). */
+      readonly reason: 'NO_WIRE_TYPE' | 'INVALID_PAYLOAD';
+      /** Field paths and rules only, never values. */
+      readonly detail: string;
+    };
+
+/** Splits `<category>-<caseId>`; the category must be the event type's process. */
+const caseOf = (event: RecordedEvent): { category: string; caseId: string } | undefined => {
+  const category = categoryOfEventType(event.type);
+  if (!category || !event.streamId.startsWith(`${category}-`)) return undefined;
+  return { category, caseId: event.streamId.slice(category.length + 1) };
+};
+
+/**
+ * Maps one recorded event. `none` for events that queue nothing (or are not in a process stream);
+ * `unsendable` when the event queues a kind xborder.v1 cannot carry, or its payload would break the
+ * contract (e.g. a case id that is not a UUID); the relay must not seal those.
+ */
+export const outboundMappingOf = (
+  event: RecordedEvent,
+  conventions: WireConventions = {},
+): OutboundMapping => {
+  const outbound = queuedMessageOf(event);
+  const where = outbound && caseOf(event);
+  if (!outbound || !where) return { kind: 'none' };
+  const mapper = OUTBOUND_MAPPERS[outbound.kind];
+  const base = { kind: 'unsendable', messageId: outbound.messageId, outboundKind: outbound.kind } as const;
+  if (!mapper) return { ...base, reason: 'NO_WIRE_TYPE', detail: `no mapping for ${outbound.kind}` };
+  // The case id is the header's correlation id, which the contract requires to be a UUID.
+  if (!isUuid(where.caseId))
+    return {
+      ...base,
+      reason: 'INVALID_PAYLOAD',
+      detail: 'the case id is not a UUID (header correlation_id)',
+    };
+  const wire = mapper(
+    { type: event.type, data: payloadOf(event) },
+    {
+      caseId: where.caseId,
+      counterpart: outbound.counterpart,
+      recordedAt: event.recordedAt,
+      gateUtcOffsetMinutes: conventions.gateUtcOffsetMinutes ?? DEFAULT_GATE_UTC_OFFSET_MINUTES,
+    },
+  );
+  if ('gap' in wire) return { ...base, reason: 'NO_WIRE_TYPE', detail: wire.gap };
+  const problems = isPayloadType(wire.payloadType) ? validateMessage(wire.payloadType, wire.payload) : [];
+  if (problems.length > 0) {
+    const detail = problems.map((p) => `${p.path} (${p.rule})`).join(', ');
+    return { ...base, reason: 'INVALID_PAYLOAD', detail: `${wire.payloadType}: ${detail}` };
+  }
+  return {
+    kind: 'message',
+    message: {
+      messageId: outbound.messageId,
+      category: where.category,
+      correlationId: where.caseId,
+      ...(outbound.inReplyTo ? { causationId: outbound.inReplyTo } : {}),
+      counterpart: outbound.counterpart,
+      payloadType: wire.payloadType,
+      payload: wire.payload,
+      ...(wire.headerExtras ? { headerExtras: wire.headerExtras } : {}),
+    },
+  };
+};
+
+/**
+ * The message an event queues, mapped to the wire (`OutboundMessageOf` of ports.ts) with the default
+ * conventions; undefined for an event that queues nothing and for an `unsendable` one (see
+ * `outboundMappingOf`, which says why).
+ */
+export const outboundMessageOf: OutboundMessageOf = (event) => outboundMessageOfWith({})(event);
+
+/** `outboundMessageOf` for other wire conventions (the gate time offset). */
+export const outboundMessageOfWith =
+  (conventions: WireConventions): OutboundMessageOf =>
+  (event) => {
+    const mapping = outboundMappingOf(event, conventions);
+    return mapping.kind === 'message' ? mapping.message : undefined;
+  };

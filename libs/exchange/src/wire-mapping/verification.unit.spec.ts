@@ -1,0 +1,67 @@
+import { Agency, CN, contentOf, deliver, typesOf, VN, WOMAN } from './wire-conversation';
+
+const caseId = '0193a7e2-0000-4000-8000-000000000001';
+
+describe('verification over the wire', () => {
+  const vn = new Agency(VN);
+  const cn = new Agency(CN);
+
+  it('is asked, answered and closed on both sides', () => {
+    vn.act('verification', caseId, 'DraftVerificationRequest', {
+      caseId,
+      counterpart: CN,
+      subject: { role: 'victim', person: WOMAN },
+      purpose: 'identity_and_nationality',
+      details: 'Found at a bus station in Hekou; says she is from Phong Tho.',
+      deadline: '2026-11-30T04:00:00Z',
+    });
+    const sent = vn.act('verification', caseId, 'SendVerificationRequest', {});
+    const received = deliver(vn, cn, sent);
+
+    expect(typesOf(received)).toEqual(['VerificationRequestReceived']);
+    // Everything the requester sent arrives as it left, particulars included.
+    expect(contentOf(received[0])).toEqual({ ...contentOf(sent[0]) });
+    const { messageId } = (sent[0].data as { outbound: { messageId: string } }).outbound;
+    expect(received[0].data).toMatchObject({ inbound: { counterpart: VN, messageId } });
+
+    const answered = cn.act('verification', caseId, 'AnswerVerificationRequest', {
+      outcome: 'confirmed',
+      findings: 'Registered in Phong Tho district records.',
+      person: WOMAN,
+    });
+    const recorded = deliver(cn, vn, answered);
+    expect(typesOf(recorded)).toEqual(['VerificationAnswered']);
+    expect(contentOf(recorded[0])).toEqual(contentOf(answered[0]));
+
+    vn.act('verification', caseId, 'CloseVerification', {});
+    cn.act('verification', caseId, 'CloseVerification', {});
+    type View = { status: string; trail: { messages: Record<string, { delivery: string }> } };
+    const ours = vn.state<View>('verification', caseId);
+    const theirs = cn.state<View>('verification', caseId);
+    expect([ours.status, theirs.status]).toEqual(['closed', 'closed']);
+    // Each side's message was receipted back.
+    expect(Object.values(ours.trail.messages).map((m) => m.delivery)).toEqual(['delivered']);
+    expect(Object.values(theirs.trail.messages).map((m) => m.delivery)).toEqual(['delivered']);
+  });
+
+  it('answers "more information needed" with a causation id, which the other side can reply to', () => {
+    const other = '0193a7e2-0000-4000-8000-000000000002';
+    vn.act('verification', other, 'DraftVerificationRequest', {
+      caseId: other,
+      counterpart: CN,
+      subject: { role: 'suspect', person: WOMAN },
+      purpose: 'nationality',
+      details: 'Holds a border pass only.',
+      deadline: '2026-11-30T04:00:00Z',
+    });
+    const sent = vn.act('verification', other, 'SendVerificationRequest', {});
+    deliver(vn, cn, sent);
+    const answered = cn.act('verification', other, 'AnswerVerificationRequest', {
+      outcome: 'more_information_needed',
+      findings: "father's name",
+    });
+    const recorded = deliver(cn, vn, answered);
+    expect(recorded[0].data).toMatchObject({ outcome: 'more_information_needed', findings: "father's name" });
+    expect(vn.state('verification', other).status).toBe('answered');
+  });
+});
