@@ -9,6 +9,7 @@
 #   XB_CACHE_DIR           where the resolved jars are kept   (default ~/.cache/xborder)
 #   KAFKA_HEAP             JVM heap                           (default 512m)
 #   KAFKA_START_TIMEOUT_S  how long start waits for clients   (default 90)
+#   KAFKA_KEEP_DATA        1: keep topics and offsets of the last run (a restart); else fresh storage
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -98,12 +99,16 @@ start() {
   if port_open "$port" || port_open "$cport"; then
     die "port $port or $cport is taken by another process (not a broker of ours): set KAFKA_PORT"
   fi
-  rm -rf "$state/data" && mkdir -p "$state/data"
-  write_config
   local cp="$libs/*"
-  local cluster; cluster=$(java -cp "$cp" kafka.tools.StorageTool random-uuid 2>/dev/null | tail -n 1)
-  java -cp "$cp" kafka.tools.StorageTool format -t "$cluster" -c "$state/server.properties" >"$state/format.log" 2>&1 \
-    || { cat "$state/format.log" >&2; die "formatting KRaft storage failed"; }
+  if [[ ${KAFKA_KEEP_DATA:-0} == 1 && -f $state/data/meta.properties ]]; then
+    say "keeping the storage of the last run (KAFKA_KEEP_DATA=1)"
+  else
+    rm -rf "$state/data" && mkdir -p "$state/data"
+    write_config
+    local cluster; cluster=$(java -cp "$cp" kafka.tools.StorageTool random-uuid 2>/dev/null | tail -n 1)
+    java -cp "$cp" kafka.tools.StorageTool format -t "$cluster" -c "$state/server.properties" >"$state/format.log" 2>&1 \
+      || { cat "$state/format.log" >&2; die "formatting KRaft storage failed"; }
+  fi
   say "starting Kafka $version on 127.0.0.1:$port (controller $cport), state in $state"
   setsid java -Xms128m -Xmx"${KAFKA_HEAP:-512m}" -XX:+UseG1GC -Djava.awt.headless=true \
     -cp "$cp" kafka.Kafka "$state/server.properties" >"$logfile" 2>&1 </dev/null &

@@ -125,10 +125,42 @@ export const nodeSettings = {
     parse: parsers.positiveInt,
     fallback: () => '1048576',
   }),
-  jwksUrl: s({ name: 'XB_JWKS_URL', description: 'JWKS URL of the agency identity provider that signs officers\' tokens; when unset, a local key pair in XB_DATA_DIR/auth (see `npm run token`)', defaultText: '(none: local key)', optional: true, parse: parsers.url('https:', 'http:') }),
-  tokenIssuer: s({ name: 'XB_TOKEN_ISSUER', description: 'Expected `iss` of officers\' tokens', defaultText: 'xborder-local', parse: parsers.text, fallback: () => 'xborder-local' }),
-  keyPassphrase: s({ name: 'XB_KEY_PASSPHRASE', description: 'Passphrase of the agency private key in XB_DATA_DIR/keys, when it has one', defaultText: '(none)', optional: true, parse: parsers.text }),
-  channel: s({ name: 'XB_CHANNEL', description: 'Channel named in envelope headers this node sends: hotline, liaison_office, border_guard_central, border_guard_provincial, border_guard_post', defaultText: 'liaison_office', parse: parsers.oneOf('hotline', 'liaison_office', 'border_guard_central', 'border_guard_provincial', 'border_guard_post'), fallback: () => 'liaison_office' }),
+  jwksUrl: s({
+    name: 'XB_JWKS_URL',
+    description:
+      "JWKS URL of the agency identity provider that signs officers' tokens; when unset, a local key pair in XB_DATA_DIR/auth (see `npm run token`)",
+    defaultText: '(none: local key)',
+    optional: true,
+    parse: parsers.url('https:', 'http:'),
+  }),
+  tokenIssuer: s({
+    name: 'XB_TOKEN_ISSUER',
+    description: "Expected `iss` of officers' tokens",
+    defaultText: 'xborder-local',
+    parse: parsers.text,
+    fallback: () => 'xborder-local',
+  }),
+  keyPassphrase: s({
+    name: 'XB_KEY_PASSPHRASE',
+    description: 'Passphrase of the agency private key in XB_DATA_DIR/keys, when it has one',
+    defaultText: '(none)',
+    optional: true,
+    parse: parsers.text,
+  }),
+  channel: s({
+    name: 'XB_CHANNEL',
+    description:
+      'Channel named in envelope headers this node sends: hotline, liaison_office, border_guard_central, border_guard_provincial, border_guard_post',
+    defaultText: 'liaison_office',
+    parse: parsers.oneOf(
+      'hotline',
+      'liaison_office',
+      'border_guard_central',
+      'border_guard_provincial',
+      'border_guard_post',
+    ),
+    fallback: () => 'liaison_office',
+  }),
   logLevel: s({
     name: 'LOG_LEVEL',
     description: 'Least severe log level shown',

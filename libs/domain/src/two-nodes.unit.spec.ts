@@ -94,36 +94,51 @@ const gate = {
 
 describe('two nodes', () => {
   it('repatriate a victim with two children from request to referral', () => {
-    act(vn, 'repatriation', 'r-1', 'RequestRepatriation', {
-      caseId: 'r-1',
+    act(vn, 'repatriation', '0193a7b2-0000-7000-8000-000000000201', 'RequestRepatriation', {
+      caseId: '0193a7b2-0000-7000-8000-000000000201',
       counterpart: CN,
       victim: PERSON,
-      children: [{ childId: 'c1', person: CHILD }],
+      children: [{ childId: '0193a7b2-0000-7000-8000-000000000c01', person: CHILD }],
       circumstances: 'rescued',
       deadline: '2026-11-30T00:00:00Z',
     });
-    act(cn, 'repatriation', 'r-1', 'StartRepatriationVerification', { verificationCaseId: 'v-1' });
-    act(cn, 'repatriation', 'r-1', 'AcceptRepatriation', {});
-    act(vn, 'repatriation', 'r-1', 'AddAccompanyingChild', { childId: 'c2', person: CHILD });
-    act(cn, 'repatriation', 'r-1', 'ScheduleRepatriationHandover', gate);
-    act(vn, 'repatriation', 'r-1', 'ScheduleRepatriationHandover', { ...gate, time: '14:00' });
+    act(cn, 'repatriation', '0193a7b2-0000-7000-8000-000000000201', 'StartRepatriationVerification', {
+      verificationCaseId: '0193a7b2-0000-7000-8000-000000000101',
+    });
+    act(cn, 'repatriation', '0193a7b2-0000-7000-8000-000000000201', 'AcceptRepatriation', {});
+    act(vn, 'repatriation', '0193a7b2-0000-7000-8000-000000000201', 'AddAccompanyingChild', {
+      childId: '0193a7b2-0000-7000-8000-000000000c02',
+      person: CHILD,
+    });
+    act(cn, 'repatriation', '0193a7b2-0000-7000-8000-000000000201', 'ScheduleRepatriationHandover', gate);
+    act(vn, 'repatriation', '0193a7b2-0000-7000-8000-000000000201', 'ScheduleRepatriationHandover', {
+      ...gate,
+      time: '14:00',
+    });
     act(
       vn,
       'repatriation',
-      'r-1',
+      '0193a7b2-0000-7000-8000-000000000201',
       'RecordRepatriationHandover',
-      { handedOverAt: '2026-12-02T07:05:00Z', childIds: ['c1', 'c2'] },
+      {
+        handedOverAt: '2026-12-02T07:05:00Z',
+        childIds: ['0193a7b2-0000-7000-8000-000000000c01', '0193a7b2-0000-7000-8000-000000000c02'],
+      },
       '2026-12-02T08:00:00Z',
     );
     act(
       cn,
       'repatriation',
-      'r-1',
+      '0193a7b2-0000-7000-8000-000000000201',
       'ConfirmRepatriationReception',
-      { facility: 'Support centre', receivedAt: '2026-12-02T09:00:00Z', childIds: ['c1', 'c2'] },
+      {
+        facility: 'Support centre',
+        receivedAt: '2026-12-02T09:00:00Z',
+        childIds: ['0193a7b2-0000-7000-8000-000000000c01', '0193a7b2-0000-7000-8000-000000000c02'],
+      },
       '2026-12-02T10:00:00Z',
     );
-    act(cn, 'repatriation', 'r-1', 'ReferRepatriatedVictim', {
+    act(cn, 'repatriation', '0193a7b2-0000-7000-8000-000000000201', 'ReferRepatriatedVictim', {
       services: ['shelter', 'medical'],
       referredTo: 'Provincial centre',
     });
@@ -133,10 +148,10 @@ describe('two nodes', () => {
       schedule: unknown;
       children: unknown;
       trail: { messages: Record<string, { delivery: string }> };
-    }>('repatriation', 'r-1');
+    }>('repatriation', '0193a7b2-0000-7000-8000-000000000201');
     const theirs = cn.state<{ status: string; schedule: unknown; children: unknown; ourSide: string }>(
       'repatriation',
-      'r-1',
+      '0193a7b2-0000-7000-8000-000000000201',
     );
     expect([ours.status, theirs.status]).toEqual(['received', 'referred']);
     expect(theirs.ourSide).toBe('receiving');
@@ -149,36 +164,36 @@ describe('two nodes', () => {
   });
 
   it('verify a person over two rounds', () => {
-    act(vn, 'verification', 'v-2', 'DraftVerificationRequest', {
-      caseId: 'v-2',
+    act(vn, 'verification', '0193a7b2-0000-7000-8000-000000000102', 'DraftVerificationRequest', {
+      caseId: '0193a7b2-0000-7000-8000-000000000102',
       counterpart: CN,
       subject: { role: 'victim', person: PERSON },
       purpose: 'nationality',
       details: 'd',
       deadline: '2026-11-30T00:00:00Z',
     });
-    act(vn, 'verification', 'v-2', 'SendVerificationRequest', {});
-    act(cn, 'verification', 'v-2', 'AnswerVerificationRequest', {
+    act(vn, 'verification', '0193a7b2-0000-7000-8000-000000000102', 'SendVerificationRequest', {});
+    act(cn, 'verification', '0193a7b2-0000-7000-8000-000000000102', 'AnswerVerificationRequest', {
       outcome: 'more_information_needed',
       findings: 'need documents',
     });
-    act(vn, 'verification', 'v-2', 'ProvideAdditionalInformation', {
+    act(vn, 'verification', '0193a7b2-0000-7000-8000-000000000102', 'ProvideAdditionalInformation', {
       information: 'document scan digest',
       deadline: '2026-12-05T00:00:00Z',
     });
-    act(cn, 'verification', 'v-2', 'AnswerVerificationRequest', {
+    act(cn, 'verification', '0193a7b2-0000-7000-8000-000000000102', 'AnswerVerificationRequest', {
       outcome: 'confirmed',
       findings: 'registered',
       person: PERSON,
     });
-    act(vn, 'verification', 'v-2', 'CloseVerification', {});
+    act(vn, 'verification', '0193a7b2-0000-7000-8000-000000000102', 'CloseVerification', {});
 
-    expect(vn.state('verification', 'v-2')).toMatchObject({
+    expect(vn.state('verification', '0193a7b2-0000-7000-8000-000000000102')).toMatchObject({
       status: 'closed',
       round: 2,
       answer: { outcome: 'confirmed' },
     });
-    expect(cn.state('verification', 'v-2')).toMatchObject({
+    expect(cn.state('verification', '0193a7b2-0000-7000-8000-000000000102')).toMatchObject({
       status: 'answered',
       round: 2,
       direction: 'incoming',
@@ -187,28 +202,30 @@ describe('two nodes', () => {
   });
 
   it('hand a suspect over', () => {
-    act(cn, 'handover', 'h-1', 'RequestSuspectHandover', {
-      caseId: 'h-1',
+    act(cn, 'handover', '0193a7b2-0000-7000-8000-000000000301', 'RequestSuspectHandover', {
+      caseId: '0193a7b2-0000-7000-8000-000000000301',
       counterpart: VN,
       suspect: PERSON,
       warrantReference: 'W-1',
+      warrantIssuedBy: 'Lai Chau Provincial Police',
+      warrantIssuedOn: '2026-11-01',
       offences: 'o',
       deadline: '2026-11-30T00:00:00Z',
     });
-    act(vn, 'handover', 'h-1', 'AcceptSuspectHandover', {});
-    act(vn, 'handover', 'h-1', 'ScheduleSuspectHandover', gate);
+    act(vn, 'handover', '0193a7b2-0000-7000-8000-000000000301', 'AcceptSuspectHandover', {});
+    act(vn, 'handover', '0193a7b2-0000-7000-8000-000000000301', 'ScheduleSuspectHandover', gate);
     act(
       vn,
       'handover',
-      'h-1',
+      '0193a7b2-0000-7000-8000-000000000301',
       'RecordSuspectHandover',
       { handedOverAt: '2026-12-02T02:30:00Z' },
       '2026-12-02T03:00:00Z',
     );
-    expect([cn.state('handover', 'h-1').status, vn.state('handover', 'h-1').status]).toEqual([
-      'handed_over',
-      'handed_over',
-    ]);
+    expect([
+      cn.state('handover', '0193a7b2-0000-7000-8000-000000000301').status,
+      vn.state('handover', '0193a7b2-0000-7000-8000-000000000301').status,
+    ]).toEqual(['handed_over', 'handed_over']);
   });
 
   it('run a joint crackdown period with linked cases', () => {
@@ -222,52 +239,69 @@ describe('two nodes', () => {
       ],
       targets: ['route'],
     };
-    act(vn, 'jointop', 'j-1', 'ProposeJointOperation', {
-      caseId: 'j-1',
+    act(vn, 'jointop', '0193a7b2-0000-7000-8000-000000000401', 'ProposeJointOperation', {
+      caseId: '0193a7b2-0000-7000-8000-000000000401',
       counterpart: CN,
       terms,
       deadline: '2026-11-28T00:00:00Z',
     });
-    act(cn, 'jointop', 'j-1', 'AgreeJointOperation', { terms: { ...terms, endDate: '2027-03-01' } });
-    act(vn, 'jointop', 'j-1', 'LinkCaseToJointOperation', { process: 'repatriation', linkedCaseId: 'r-1' });
-    act(cn, 'jointop', 'j-1', 'LinkCaseToJointOperation', { process: 'handover', linkedCaseId: 'h-1' });
+    act(cn, 'jointop', '0193a7b2-0000-7000-8000-000000000401', 'AgreeJointOperation', {
+      terms: { ...terms, endDate: '2027-03-01' },
+    });
+    act(vn, 'jointop', '0193a7b2-0000-7000-8000-000000000401', 'LinkCaseToJointOperation', {
+      process: 'repatriation',
+      linkedCaseId: '0193a7b2-0000-7000-8000-000000000201',
+    });
+    act(cn, 'jointop', '0193a7b2-0000-7000-8000-000000000401', 'LinkCaseToJointOperation', {
+      process: 'handover',
+      linkedCaseId: '0193a7b2-0000-7000-8000-000000000301',
+    });
     act(
       cn,
       'jointop',
-      'j-1',
+      '0193a7b2-0000-7000-8000-000000000401',
       'CloseJointOperation',
       { report: { summary: 's', victimsRescued: 1, suspectsArrested: 1, casesInvestigated: 2 } },
       '2027-03-02T00:00:00Z',
     );
     for (const node of [vn, cn]) {
-      expect(node.state('jointop', 'j-1')).toMatchObject({
+      expect(node.state('jointop', '0193a7b2-0000-7000-8000-000000000401')).toMatchObject({
         status: 'closed',
         terms: { endDate: '2027-03-01' },
-        linkedCases: [{ caseId: 'r-1' }, { caseId: 'h-1' }],
+        linkedCases: [
+          { caseId: '0193a7b2-0000-7000-8000-000000000201' },
+          { caseId: '0193a7b2-0000-7000-8000-000000000301' },
+        ],
       });
     }
   });
 
   it('send a notice that the other side must process', () => {
-    act(vn, 'notice', 'n-1', 'SendInformationNotice', {
-      caseId: 'n-1',
+    act(vn, 'notice', '0193a7b2-0000-7000-8000-000000000501', 'SendInformationNotice', {
+      caseId: '0193a7b2-0000-7000-8000-000000000501',
       counterpart: CN,
       category: 'criminal_method',
       title: 't',
       content: 'c',
     });
-    expect(cn.state('notice', 'n-1')).toMatchObject({
+    expect(cn.state('notice', '0193a7b2-0000-7000-8000-000000000501')).toMatchObject({
       status: 'received',
       source: 'counterpart',
       processingDeadline: '2026-11-26T00:00:00Z',
     });
-    act(cn, 'notice', 'n-1', 'ClassifyInformationNotice', {
+    act(cn, 'notice', '0193a7b2-0000-7000-8000-000000000501', 'ClassifyInformationNotice', {
       category: 'criminal_method',
       priority: 'routine',
     });
-    act(cn, 'notice', 'n-1', 'ProcessInformationNotice', { outcome: 'actioned', note: 'briefed units' });
-    expect(cn.state('notice', 'n-1').status).toBe('processed');
-    const sent = vn.state<{ status: string; trail: { messages: Record<string, unknown> } }>('notice', 'n-1');
+    act(cn, 'notice', '0193a7b2-0000-7000-8000-000000000501', 'ProcessInformationNotice', {
+      outcome: 'actioned',
+      note: 'briefed units',
+    });
+    expect(cn.state('notice', '0193a7b2-0000-7000-8000-000000000501').status).toBe('processed');
+    const sent = vn.state<{ status: string; trail: { messages: Record<string, unknown> } }>(
+      'notice',
+      '0193a7b2-0000-7000-8000-000000000501',
+    );
     expect(sent.status).toBe('sent');
     expect(Object.values(sent.trail.messages)).toEqual([
       { kind: 'InformationNotice', delivery: 'delivered' },
@@ -276,37 +310,45 @@ describe('two nodes', () => {
 
   it('withdraw and cancel', () => {
     const deadline = '2026-11-30T00:00:00Z';
-    act(cn, 'verification', 'v-3', 'DraftVerificationRequest', {
-      caseId: 'v-3',
+    act(cn, 'verification', '0193a7b2-0000-7000-8000-000000000103', 'DraftVerificationRequest', {
+      caseId: '0193a7b2-0000-7000-8000-000000000103',
       counterpart: VN,
       subject: { role: 'suspect', person: PERSON },
       purpose: 'identity',
       details: 'd',
       deadline,
     });
-    act(cn, 'verification', 'v-3', 'SendVerificationRequest', {});
-    act(cn, 'verification', 'v-3', 'WithdrawVerificationRequest', { reason: 'duplicate' });
-    act(vn, 'repatriation', 'r-2', 'RequestRepatriation', {
-      caseId: 'r-2',
+    act(cn, 'verification', '0193a7b2-0000-7000-8000-000000000103', 'SendVerificationRequest', {});
+    act(cn, 'verification', '0193a7b2-0000-7000-8000-000000000103', 'WithdrawVerificationRequest', {
+      reason: 'duplicate',
+    });
+    act(vn, 'repatriation', '0193a7b2-0000-7000-8000-000000000202', 'RequestRepatriation', {
+      caseId: '0193a7b2-0000-7000-8000-000000000202',
       counterpart: CN,
       victim: PERSON,
       children: [],
       circumstances: 'c',
       deadline,
     });
-    act(cn, 'repatriation', 'r-2', 'CancelRepatriation', { reason: 'victim stays' });
-    act(vn, 'handover', 'h-2', 'RequestSuspectHandover', {
-      caseId: 'h-2',
+    act(cn, 'repatriation', '0193a7b2-0000-7000-8000-000000000202', 'CancelRepatriation', {
+      reason: 'victim stays',
+    });
+    act(vn, 'handover', '0193a7b2-0000-7000-8000-000000000302', 'RequestSuspectHandover', {
+      caseId: '0193a7b2-0000-7000-8000-000000000302',
       counterpart: CN,
       suspect: PERSON,
       warrantReference: 'W-2',
+      warrantIssuedBy: 'Lai Chau Provincial Police',
+      warrantIssuedOn: '2026-11-01',
       offences: 'o',
       deadline,
     });
-    act(vn, 'handover', 'h-2', 'CancelSuspectHandover', { reason: 'arrested elsewhere' });
-    expect(vn.state('verification', 'v-3').status).toBe('withdrawn');
-    expect(cn.state('repatriation', 'r-2').status).toBe('cancelled');
-    expect(cn.state('handover', 'h-2').status).toBe('cancelled');
+    act(vn, 'handover', '0193a7b2-0000-7000-8000-000000000302', 'CancelSuspectHandover', {
+      reason: 'arrested elsewhere',
+    });
+    expect(vn.state('verification', '0193a7b2-0000-7000-8000-000000000103').status).toBe('withdrawn');
+    expect(cn.state('repatriation', '0193a7b2-0000-7000-8000-000000000202').status).toBe('cancelled');
+    expect(cn.state('handover', '0193a7b2-0000-7000-8000-000000000302').status).toBe('cancelled');
   });
 
   it('exercised every payload kind', () => {

@@ -52,7 +52,7 @@ export const isPayloadType = (name: string): name is PayloadType =>
 /**
  * Revision of the xborder.v1 contract this code was built from (Header.schema_version). 2 added the
  * cancellation, withdrawal, decline and child-added payloads, `respond_by` on requests, the received
- * person ids and CASE_KIND_INFORMATION_NOTICE (docs/protocol.md, section 6).
+ * person ids and CASE_KIND_INFORMATION_NOTICE (docs/protocol.md, section 7).
  */
 export const SCHEMA_VERSION = 2;
 

@@ -36,6 +36,8 @@ export interface InboxGatewayOptions {
   readonly concurrency?: number;
   /** Times a record may fail with an exception before it is dead-lettered as PROCESSING_FAILED. Default 3. */
   readonly maxRecordFailures?: number;
+  /** Told of each failure the gateway recovers from (a crashed consumer is started again). */
+  readonly onError?: (error: unknown) => void;
 }
 
 type OutgoingRecord = { topic: string; key: string; value: Buffer; headers: IHeaders };
@@ -50,19 +52,30 @@ type OutgoingRecord = { topic: string; key: string; value: Buffer; headers: IHea
 export class InboxGateway {
   private consumer?: Consumer;
   private readonly failures = new Map<string, number>();
+  private stopped = false;
+  private restartTimer?: NodeJS.Timeout;
 
   constructor(private readonly options: InboxGatewayOptions) {}
 
   async start(): Promise<void> {
     const { kafka, agencyId } = this.options;
-    this.consumer = kafka.consumer({
+    const consumer = kafka.consumer({
       groupId: this.options.groupId ?? `xb-gateway-${agencyId.toLowerCase()}`,
       sessionTimeout: 30_000,
       heartbeatInterval: 3_000,
     });
-    await this.consumer.connect();
-    await this.consumer.subscribe({ topic: inboxTopic(agencyId), fromBeginning: true });
-    await this.consumer.run({
+    this.consumer = consumer;
+    // kafkajs restarts a consumer after retriable errors only; a broker that stays away long enough
+    // ends in a non-retriable crash. The gateway must outlive the broker, so it starts a new consumer
+    // (from the committed offsets: nothing unacknowledged is lost) until it is stopped.
+    consumer.on(consumer.events.CRASH, ({ payload }) => {
+      if (payload.restart || this.stopped) return;
+      this.options.onError?.(payload.error);
+      this.restartTimer = setTimeout(() => void this.restart(consumer), 1_000);
+    });
+    await consumer.connect();
+    await consumer.subscribe({ topic: inboxTopic(agencyId), fromBeginning: true });
+    await consumer.run({
       autoCommit: true,
       eachBatchAutoResolve: false,
       partitionsConsumedConcurrently: this.options.concurrency ?? 3,
@@ -71,7 +84,20 @@ export class InboxGateway {
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.restartTimer);
     await this.consumer?.disconnect();
+  }
+
+  private async restart(crashed: Consumer): Promise<void> {
+    if (this.stopped || this.consumer !== crashed) return;
+    await crashed.disconnect().catch(() => undefined);
+    try {
+      await this.start();
+    } catch (error) {
+      this.options.onError?.(error);
+      if (!this.stopped) this.restartTimer = setTimeout(() => void this.restart(this.consumer!), 2_000);
+    }
   }
 
   private async onBatch({

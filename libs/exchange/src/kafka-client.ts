@@ -37,6 +37,9 @@ export function createKafka(settings: KafkaSettings, overrides: Partial<KafkaCon
 const oneLineLog: logCreator =
   () =>
   ({ namespace, log }) => {
-    if (log.message?.includes('coordinator is loading') || log.message?.includes('Restarting the consumer')) return;
-    process.stderr.write(`kafkajs ${namespace}: ${log.message}${log.error ? ` (${String(log.error)})` : ''}\n`);
+    if (log.message?.includes('coordinator is loading') || log.message?.includes('Restarting the consumer'))
+      return;
+    process.stderr.write(
+      `kafkajs ${namespace}: ${log.message}${log.error ? ` (${String(log.error)})` : ''}\n`,
+    );
   };

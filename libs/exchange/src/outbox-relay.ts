@@ -27,6 +27,8 @@ export interface OutboxRelayOptions {
   readonly filter?: SubscriptionFilter;
   /** Most events handled per Kafka send and checkpoint. Default 256. */
   readonly maxBatch?: number;
+  /** Told of each failure the relay recovers from (it retries from its checkpoint). */
+  readonly onError?: (error: unknown) => void;
 }
 
 /**
@@ -38,37 +40,58 @@ export interface OutboxRelayOptions {
 export class OutboxRelay {
   private subscription?: AllSubscription;
   private running?: Promise<void>;
+  private stopped = false;
+  private wake?: () => void;
 
   constructor(private readonly options: OutboxRelayOptions) {}
 
   async start(): Promise<void> {
-    const { store } = this.options;
-    const after = await store.readCheckpoint(this.checkpointName);
-    this.subscription = store.subscribeToAll({
-      ...(after !== undefined ? { after } : {}),
-      ...(this.options.filter ? { filter: this.options.filter } : {}),
-    });
-    this.running = this.run(this.subscription);
+    this.running = this.run();
   }
 
-  /** Stops after the batch in hand; resolves when the relay has stopped. Rejects if the relay had failed. */
+  /** Stops after the batch in hand; resolves when the relay has stopped. */
   async stop(): Promise<void> {
+    this.stopped = true;
+    this.wake?.();
     await this.subscription?.stop();
     await this.running;
-  }
-
-  /** Resolves when the relay fails (lost infrastructure); used by the node to stop rather than stall. */
-  get done(): Promise<void> | undefined {
-    return this.running;
   }
 
   private get checkpointName(): string {
     return this.options.checkpointName ?? 'outbox-relay';
   }
 
-  private async run(subscription: AllSubscription): Promise<void> {
-    for await (const batch of inBatches(subscription, this.options.maxBatch ?? 256)) {
-      await this.relay(batch);
+  /**
+   * Relays until stopped. Lost infrastructure (Kafka down past the producer's retries, the store busy)
+   * does not end the relay: it waits, with backoff, and starts again from its checkpoint, so whatever
+   * was sealed but not acknowledged is sent again under the same message id.
+   */
+  private async run(): Promise<void> {
+    let backoffMs = 100;
+    while (!this.stopped) {
+      const { store, filter } = this.options;
+      const after = await store.readCheckpoint(this.checkpointName).catch(() => undefined);
+      const subscription = store.subscribeToAll({
+        ...(after !== undefined ? { after } : {}),
+        ...(filter ? { filter } : {}),
+      });
+      this.subscription = subscription;
+      try {
+        for await (const batch of inBatches(subscription, this.options.maxBatch ?? 256)) {
+          await this.relay(batch);
+          backoffMs = 100;
+        }
+      } catch (error) {
+        if (this.stopped) break;
+        this.options.onError?.(error);
+        await new Promise<void>((resolve) => {
+          this.wake = resolve;
+          setTimeout(resolve, backoffMs);
+        });
+        backoffMs = Math.min(backoffMs * 2, 5_000);
+      } finally {
+        await subscription.stop();
+      }
     }
   }
 

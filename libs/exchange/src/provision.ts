@@ -26,8 +26,34 @@ export async function provisionTopics(kafka: Kafka, plan: TopicPlan): Promise<st
         })),
       });
     }
+    await waitForLeaders(admin, plan.topics);
     return missing;
   } finally {
     await admin.disconnect();
+  }
+}
+
+/**
+ * createTopics returns before every broker's metadata cache knows the new partitions; a consumer that
+ * subscribes then fails with "does not host this topic-partition". Waits (bounded) until each partition
+ * of `topics` has a leader in the metadata the brokers serve.
+ */
+async function waitForLeaders(
+  admin: ReturnType<Kafka['admin']>,
+  topics: readonly string[],
+  timeoutMs = 30_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const metadata = await admin.fetchTopicMetadata({ topics: [...topics] });
+      if (metadata.topics.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0)))
+        return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+    }
+    if (Date.now() > deadline)
+      throw new Error(`topics ${topics.join(', ')} have no leader after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }

@@ -26,6 +26,8 @@ export interface ResenderOptions {
   readonly tickMs?: number;
   /** What the officer is told when a message stays unacknowledged. */
   readonly advice?: string;
+  /** Told of each failed tick (the next tick tries again). */
+  readonly onError?: (error: unknown) => void;
 }
 
 /**
@@ -53,7 +55,10 @@ export class Resender {
       }
     })();
     this.timer = setInterval(() => {
-      this.ticking ??= this.tick().finally(() => (this.ticking = undefined));
+      // A failed look (Kafka down) is tried again at the next tick; nothing is lost in between.
+      this.ticking ??= this.tick()
+        .catch((error) => this.options.onError?.(error))
+        .finally(() => (this.ticking = undefined));
     }, this.options.tickMs ?? 1_000);
   }
 

@@ -27,8 +27,13 @@ export interface ReadModelConnection {
 export async function openReadModelDb(options: ReadModelDbOptions): Promise<ReadModelConnection> {
   if (options.databaseUrl) {
     const schema = options.schema ?? 'public';
-    if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`read models: invalid PostgreSQL schema name "${schema}"`);
-    const pool = new Pool({ connectionString: options.databaseUrl, max: 4, options: `-c search_path=${schema}` });
+    if (!/^[a-z_][a-z0-9_]*$/.test(schema))
+      throw new Error(`read models: invalid PostgreSQL schema name "${schema}"`);
+    const pool = new Pool({
+      connectionString: options.databaseUrl,
+      max: 4,
+      options: `-c search_path=${schema}`,
+    });
     const db = new Kysely<ReadModelTables>({ dialect: new PostgresDialect({ pool }) });
     await db.schema.createSchema(schema).ifNotExists().execute();
     return { db, dialect: 'postgres', close: () => db.destroy() };

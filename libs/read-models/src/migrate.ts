@@ -7,7 +7,12 @@ import { ReadModelDb } from './database';
  */
 export async function migrateReadModels(db: ReadModelDb): Promise<void> {
   const text = 'text' as const;
-  await db.schema.createTable('rm_checkpoints').ifNotExists().addColumn('name', text, (c) => c.primaryKey()).addColumn('position', text, (c) => c.notNull()).execute();
+  await db.schema
+    .createTable('rm_checkpoints')
+    .ifNotExists()
+    .addColumn('name', text, (c) => c.primaryKey())
+    .addColumn('position', text, (c) => c.notNull())
+    .execute();
   await db.schema
     .createTable('case_documents')
     .ifNotExists()
@@ -18,7 +23,13 @@ export async function migrateReadModels(db: ReadModelDb): Promise<void> {
     .addColumn('last_position', text, (c) => c.notNull())
     .execute();
   const caseColumns = (table: string, key: string) =>
-    db.schema.createTable(table).ifNotExists().addColumn(key, text, (c) => c.primaryKey()).addColumn('status', text, (c) => c.notNull()).addColumn('counterpart', text, (c) => c.notNull()).addColumn('updated_at', text, (c) => c.notNull());
+    db.schema
+      .createTable(table)
+      .ifNotExists()
+      .addColumn(key, text, (c) => c.primaryKey())
+      .addColumn('status', text, (c) => c.notNull())
+      .addColumn('counterpart', text, (c) => c.notNull())
+      .addColumn('updated_at', text, (c) => c.notNull());
   await caseColumns('verifications', 'case_id')
     .addColumn('direction', text, (c) => c.notNull())
     .addColumn('purpose', text, (c) => c.notNull())
@@ -76,6 +87,8 @@ export async function migrateReadModels(db: ReadModelDb): Promise<void> {
     ['suspect_handovers', 'status'],
     ['notices', 'status'],
   ] as const) {
-    await sql`create index if not exists ${sql.raw(`${table}_${column}_idx`)} on ${sql.table(table)} (${sql.ref(column)})`.execute(db);
+    await sql`create index if not exists ${sql.raw(`${table}_${column}_idx`)} on ${sql.table(table)} (${sql.ref(column)})`.execute(
+      db,
+    );
   }
 }

@@ -14,7 +14,12 @@ export interface CaseProjection<S = unknown> {
   readonly category: string;
   readonly initialState: () => S;
   readonly evolve: (state: S, event: DomainEvent) => S;
-  readonly write: (trx: Transaction<ReadModelTables>, caseId: string, state: S, event: RecordedEvent) => Promise<void>;
+  readonly write: (
+    trx: Transaction<ReadModelTables>,
+    caseId: string,
+    state: S,
+    event: RecordedEvent,
+  ) => Promise<void>;
 }
 
 export interface ProjectorOptions {
@@ -38,7 +43,9 @@ export class Projector {
   private readonly byCategory: Map<string, CaseProjection<unknown>>;
 
   constructor(private readonly options: ProjectorOptions) {
-    this.byCategory = new Map(options.projections.map((p) => [p.category, p as unknown as CaseProjection<unknown>]));
+    this.byCategory = new Map(
+      options.projections.map((p) => [p.category, p as unknown as CaseProjection<unknown>]),
+    );
   }
 
   get name(): string {
@@ -58,7 +65,8 @@ export class Projector {
     });
     const subscription = this.subscription;
     this.running = (async () => {
-      for await (const batch of inBatches(subscription, this.options.maxBatch ?? 500)) await this.apply(batch);
+      for await (const batch of inBatches(subscription, this.options.maxBatch ?? 500))
+        await this.apply(batch);
     })();
   }
 
@@ -93,7 +101,11 @@ export class Projector {
   }
 
   private async readCheckpoint(): Promise<bigint | undefined> {
-    const row = await this.options.db.selectFrom('rm_checkpoints').select('position').where('name', '=', this.name).executeTakeFirst();
+    const row = await this.options.db
+      .selectFrom('rm_checkpoints')
+      .select('position')
+      .where('name', '=', this.name)
+      .executeTakeFirst();
     return row ? BigInt(row.position) : undefined;
   }
 
@@ -106,14 +118,26 @@ export class Projector {
         const projection = this.byCategory.get(category);
         if (!projection) continue;
         const caseId = event.streamId.slice(category.length + 1);
-        const before = states.has(event.streamId) ? states.get(event.streamId) : await this.loadState(trx, event.streamId, projection);
+        const before = states.has(event.streamId)
+          ? states.get(event.streamId)
+          : await this.loadState(trx, event.streamId, projection);
         const after = projection.evolve(before, { type: event.type, data: event.data });
         states.set(event.streamId, after);
         await projection.write(trx, caseId, after, event);
         await trx
           .insertInto('case_documents')
-          .values({ stream_id: event.streamId, category, case_id: caseId, state_json: JSON.stringify(after), last_position: event.position.toString() })
-          .onConflict((oc) => oc.column('stream_id').doUpdateSet({ state_json: JSON.stringify(after), last_position: event.position.toString() }))
+          .values({
+            stream_id: event.streamId,
+            category,
+            case_id: caseId,
+            state_json: JSON.stringify(after),
+            last_position: event.position.toString(),
+          })
+          .onConflict((oc) =>
+            oc
+              .column('stream_id')
+              .doUpdateSet({ state_json: JSON.stringify(after), last_position: event.position.toString() }),
+          )
           .execute();
       }
       await trx
@@ -125,8 +149,16 @@ export class Projector {
     this.applied = last;
   }
 
-  private async loadState(trx: Transaction<ReadModelTables>, streamId: string, projection: CaseProjection<unknown>): Promise<unknown> {
-    const row = await trx.selectFrom('case_documents').select('state_json').where('stream_id', '=', streamId).executeTakeFirst();
+  private async loadState(
+    trx: Transaction<ReadModelTables>,
+    streamId: string,
+    projection: CaseProjection<unknown>,
+  ): Promise<unknown> {
+    const row = await trx
+      .selectFrom('case_documents')
+      .select('state_json')
+      .where('stream_id', '=', streamId)
+      .executeTakeFirst();
     return row ? JSON.parse(row.state_json) : projection.initialState();
   }
 }

@@ -44,8 +44,11 @@ export async function repatriationBoard(db: ReadModelDb, filter: RepatriationBoa
   if (filter.counterpart) query = query.where('counterpart', '=', filter.counterpart);
   if (filter.from) query = query.where('handover_date', '>=', filter.from);
   if (filter.to) query = query.where('handover_date', '<=', filter.to);
-  if (filter.overdue) query = query.where('status', 'in', [...AWAITING.repatriations]).where('deadline', '<', filter.now);
-  const { total } = await query.select((eb) => eb.fn.countAll<string | number>().as('total')).executeTakeFirstOrThrow();
+  if (filter.overdue)
+    query = query.where('status', 'in', [...AWAITING.repatriations]).where('deadline', '<', filter.now);
+  const { total } = await query
+    .select((eb) => eb.fn.countAll<string | number>().as('total'))
+    .executeTakeFirstOrThrow();
   const rows = await query
     .selectAll()
     .orderBy('opened_at', 'desc')
@@ -55,28 +58,49 @@ export async function repatriationBoard(db: ReadModelDb, filter: RepatriationBoa
     .execute();
   const items = rows.map((row) => ({
     ...row,
-    deadlineStatus: deadlineStatusOf(row.deadline, (AWAITING.repatriations as readonly string[]).includes(row.status), filter.now),
+    deadlineStatus: deadlineStatusOf(
+      row.deadline,
+      (AWAITING.repatriations as readonly string[]).includes(row.status),
+      filter.now,
+    ),
   }));
   return { items, total: Number(total), page, pageSize } satisfies Page<unknown>;
 }
 
 /** The liaison officers' queue of verification requests with their deadline status, most urgent first. */
-export async function verificationQueue(db: ReadModelDb, filter: { readonly direction?: string; readonly status?: string; readonly now: string }) {
+export async function verificationQueue(
+  db: ReadModelDb,
+  filter: { readonly direction?: string; readonly status?: string; readonly now: string },
+) {
   let query = db.selectFrom('verifications').selectAll();
   if (filter.direction) query = query.where('direction', '=', filter.direction);
   if (filter.status) query = query.where('status', '=', filter.status);
   const rows = await query.orderBy('deadline').orderBy('case_id').execute();
   return rows.map((row) => ({
     ...row,
-    deadlineStatus: deadlineStatusOf(row.deadline, (AWAITING.verifications as readonly string[]).includes(row.status), filter.now),
+    deadlineStatus: deadlineStatusOf(
+      row.deadline,
+      (AWAITING.verifications as readonly string[]).includes(row.status),
+      filter.now,
+    ),
   }));
 }
 
 /** Joint crackdown periods with their linked cases. */
 export async function jointOperations(db: ReadModelDb) {
-  const operations = await db.selectFrom('joint_operations').selectAll().orderBy('starts_on', 'desc').orderBy('operation_id').execute();
+  const operations = await db
+    .selectFrom('joint_operations')
+    .selectAll()
+    .orderBy('starts_on', 'desc')
+    .orderBy('operation_id')
+    .execute();
   const links = await db.selectFrom('joint_operation_cases').selectAll().orderBy('case_id').execute();
-  return operations.map((op) => ({ ...op, linkedCases: links.filter((l) => l.operation_id === op.operation_id).map(({ case_id, case_type }) => ({ caseId: case_id, process: case_type })) }));
+  return operations.map((op) => ({
+    ...op,
+    linkedCases: links
+      .filter((l) => l.operation_id === op.operation_id)
+      .map(({ case_id, case_type }) => ({ caseId: case_id, process: case_type })),
+  }));
 }
 
 function deadlineStatusOf(deadline: string | null, awaiting: boolean, now: string): DeadlineStatus {

@@ -6,7 +6,13 @@
 export interface ReadModelTables {
   rm_checkpoints: { name: string; position: string };
   /** The folded state of every case, so a projection continues from where it was without re-reading streams. */
-  case_documents: { stream_id: string; category: string; case_id: string; state_json: string; last_position: string };
+  case_documents: {
+    stream_id: string;
+    category: string;
+    case_id: string;
+    state_json: string;
+    last_position: string;
+  };
   verifications: {
     case_id: string;
     direction: string;

@@ -5,10 +5,17 @@ import { promisify } from 'node:util';
 const run = promisify(execFile);
 const script = path.resolve(__dirname, '../../../deploy/local/kafka/kafka.sh');
 
-/** Starts (or replaces a stale) local broker on `port` through the same script a person uses; returns its address. */
-export async function startLocalKafka(port: number, stateDir?: string): Promise<string> {
+/**
+ * Starts (or replaces a stale) local broker on `port` through the same script a person uses; returns its
+ * address. `keepData` restarts on the storage of the last run (topics, records and offsets survive).
+ */
+export async function startLocalKafka(
+  port: number,
+  stateDir?: string,
+  { keepData = false } = {},
+): Promise<string> {
   const { stdout } = await run('bash', [script, 'start'], {
-    env: kafkaEnv(port, stateDir),
+    env: { ...kafkaEnv(port, stateDir), KAFKA_KEEP_DATA: keepData ? '1' : '0' },
     timeout: 300_000,
     maxBuffer: 16 * 1024 * 1024,
   });

@@ -52,7 +52,9 @@ describe('auditor verify', () => {
       .prepare("SELECT position, data FROM events WHERE type = 'RepatriationHandedOver'")
       .get() as { position: number; data: Buffer };
     const altered = Buffer.from(row.data);
-    altered[altered.indexOf('"c1"') + 2] = '9'.charCodeAt(0);
+    // One hex digit of the child id inside a JSON string: the JSON stays valid, only the chain can tell.
+    const at = altered.indexOf('"0193a7b2-0000-7000-8000-00000000e001"') + 36;
+    altered[at] = altered[at] === '9'.charCodeAt(0) ? '8'.charCodeAt(0) : '9'.charCodeAt(0);
     db.prepare('UPDATE events SET data = ? WHERE position = ?').run(altered, row.position);
     db.close();
 
@@ -126,7 +128,7 @@ describe('auditor replay', () => {
       '--store',
       built.file,
       '--case',
-      'r-1',
+      '0193a7b2-0000-7000-8000-00000000c001',
       '--at',
       at,
       '--json',
@@ -135,7 +137,7 @@ describe('auditor replay', () => {
     const view = JSON.parse(out) as ReplayView;
 
     const store = new SqliteEventStore({ file: built.file });
-    const stream = await store.readStream('repatriation-r-1');
+    const stream = await store.readStream('repatriation-0193a7b2-0000-7000-8000-00000000c001');
     await store.close();
     const upTo = stream.filter((e) => Date.parse(e.metadata.occurredAt) <= Date.parse(at));
     const expected = upTo.reduce(
@@ -145,7 +147,7 @@ describe('auditor replay', () => {
     expect(upTo.length).toBeLessThan(stream.length);
     expect(view.state).toEqual(maskParticulars(expected).value);
     expect(view).toMatchObject({
-      case: 'repatriation-r-1',
+      case: 'repatriation-0193a7b2-0000-7000-8000-00000000c001',
       at,
       eventsFolded: upTo.length,
       eventsInStream: stream.length,
@@ -160,8 +162,14 @@ describe('auditor replay', () => {
   });
 
   it('prints a human timeline and finds a case by category-prefixed id', async () => {
-    const { code, out } = await auditor('replay', '--store', built.file, '--case', 'handover-h-1');
-    expect(out).toContain('case handover-h-1 (handover) now');
+    const { code, out } = await auditor(
+      'replay',
+      '--store',
+      built.file,
+      '--case',
+      'handover-0193a7b2-0000-7000-8000-00000000d001',
+    );
+    expect(out).toContain('case handover-0193a7b2-0000-7000-8000-00000000d001 (handover) now');
     expect(out).toMatch(
       /2026-09-15T04:00:00Z {2}#\d+ +agency:CN.YN.BORDERPOLICE +Suspect handed over {2}\(caused by in-h2\)/,
     );
@@ -176,7 +184,7 @@ describe('auditor replay', () => {
       '--store',
       file,
       '--case',
-      'repatriation-r-2',
+      'repatriation-0193a7b2-0000-7000-8000-00000000c002',
       '--show-particulars',
       '--viewer',
       'auditor:3',
@@ -190,7 +198,7 @@ describe('auditor replay', () => {
       type: 'AuditParticularsViewed',
       data: {
         viewer: 'auditor:3',
-        caseId: 'repatriation-r-2',
+        caseId: 'repatriation-0193a7b2-0000-7000-8000-00000000c002',
         fields: expect.arrayContaining(['victim', 'children[1].person']),
       },
     });

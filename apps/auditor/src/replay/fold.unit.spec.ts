@@ -2,7 +2,9 @@ import { DECIDERS } from '@xb/domain';
 import { recordInMemory } from '../testing/record-in-memory';
 import { foldUpTo } from './fold';
 
-const stream = recordInMemory().filter((e) => e.streamId === 'repatriation-r-1');
+const stream = recordInMemory().filter(
+  (e) => e.streamId === 'repatriation-0193a7b2-0000-7000-8000-00000000c001',
+);
 const decider = DECIDERS.repatriation as never;
 
 describe('folding a case up to a moment', () => {

@@ -31,7 +31,7 @@ describe('report renderers', () => {
     expect(md).toContain('| handed over | CN.YN.BORDERPOLICE | Ma Lu Thang | 1 | 1 |');
     expect(md).toContain('| received | CN.YN.BORDERPOLICE | Ma Lu Thang | 1 |');
     expect(md).toContain(
-      '| j-1 | Summer peak period 2026 | CN.YN.BORDERPOLICE | 2026-07-01 to 2026-09-30 | agreed | 2 | 1 | - | - | - |',
+      '| 0193a7b2-0000-7000-8000-00000000a001 | Summer peak period 2026 | CN.YN.BORDERPOLICE | 2026-07-01 to 2026-09-30 | agreed | 2 | 1 | - | - | - |',
     );
     expect(md).toContain('| closed | 3 | 0 | 7 | 1 | 2 |');
   });

@@ -15,7 +15,7 @@ describe('statistics replayed from recorded events', () => {
     const stats = computeStatistics(events, parsePeriod('2026'));
     expect(stats.jointOperations).toEqual([
       expect.objectContaining({
-        caseId: 'j-1',
+        caseId: '0193a7b2-0000-7000-8000-00000000a001',
         status: 'closed',
         results: { victimsRescued: 4, suspectsArrested: 2, casesInvestigated: 3 },
       }),

@@ -86,15 +86,20 @@ export const SCENARIO: readonly Step[] = [
   // Joint operation proposed in June for Q3, agreed, a case linked; closed in Q4.
   local(
     'jointop',
-    'j-1',
+    '0193a7b2-0000-7000-8000-00000000a001',
     'ProposeJointOperation',
-    { caseId: 'j-1', counterpart: CN, terms, deadline: '2026-06-30T00:00:00Z' },
+    {
+      caseId: '0193a7b2-0000-7000-8000-00000000a001',
+      counterpart: CN,
+      terms,
+      deadline: '2026-06-30T00:00:00Z',
+    },
     '2026-06-20T02:00:00Z',
     'm-j1',
   ),
   inbound(
     'jointop',
-    'j-1',
+    '0193a7b2-0000-7000-8000-00000000a001',
     'RecordJointOperationAgreement',
     { decision: 'agreed' },
     '2026-06-25T02:00:00Z',
@@ -104,10 +109,10 @@ export const SCENARIO: readonly Step[] = [
   // Verification to CN answered on time.
   local(
     'verification',
-    'v-1',
+    '0193a7b2-0000-7000-8000-00000000b001',
     'DraftVerificationRequest',
     {
-      caseId: 'v-1',
+      caseId: '0193a7b2-0000-7000-8000-00000000b001',
       counterpart: CN,
       subject,
       purpose: 'identity',
@@ -116,18 +121,33 @@ export const SCENARIO: readonly Step[] = [
     },
     '2026-07-01T01:00:00Z',
   ),
-  local('verification', 'v-1', 'SendVerificationRequest', {}, '2026-07-01T02:00:00Z', 'm-v1'),
-  inbound('verification', 'v-1', 'RecordVerificationAnswer', answer, '2026-07-10T02:00:00Z', CN, 'in-v1'),
+  local(
+    'verification',
+    '0193a7b2-0000-7000-8000-00000000b001',
+    'SendVerificationRequest',
+    {},
+    '2026-07-01T02:00:00Z',
+    'm-v1',
+  ),
+  inbound(
+    'verification',
+    '0193a7b2-0000-7000-8000-00000000b001',
+    'RecordVerificationAnswer',
+    answer,
+    '2026-07-10T02:00:00Z',
+    CN,
+    'in-v1',
+  ),
   // Repatriation: we rescued a CN national with a child and hand them over at Ma Lu Thang.
   local(
     'repatriation',
-    'r-1',
+    '0193a7b2-0000-7000-8000-00000000c001',
     'RequestRepatriation',
     {
-      caseId: 'r-1',
+      caseId: '0193a7b2-0000-7000-8000-00000000c001',
       counterpart: CN,
       victim: VICTIM,
-      children: [{ childId: 'c1', person: CHILD }],
+      children: [{ childId: '0193a7b2-0000-7000-8000-00000000e001', person: CHILD }],
       circumstances: 'Rescued in a raid',
       deadline: '2026-07-31T00:00:00Z',
     },
@@ -136,15 +156,15 @@ export const SCENARIO: readonly Step[] = [
   ),
   local(
     'jointop',
-    'j-1',
+    '0193a7b2-0000-7000-8000-00000000a001',
     'LinkCaseToJointOperation',
-    { process: 'repatriation', linkedCaseId: 'r-1' },
+    { process: 'repatriation', linkedCaseId: '0193a7b2-0000-7000-8000-00000000c001' },
     '2026-07-03T02:00:00Z',
     'm-j2',
   ),
   inbound(
     'repatriation',
-    'r-1',
+    '0193a7b2-0000-7000-8000-00000000c001',
     'RecordRepatriationDecision',
     { decision: 'accepted' },
     '2026-07-05T02:00:00Z',
@@ -153,7 +173,7 @@ export const SCENARIO: readonly Step[] = [
   ),
   local(
     'repatriation',
-    'r-1',
+    '0193a7b2-0000-7000-8000-00000000c001',
     'ScheduleRepatriationHandover',
     { ...gateML, date: '2026-07-20' },
     '2026-07-12T02:00:00Z',
@@ -161,22 +181,24 @@ export const SCENARIO: readonly Step[] = [
   ),
   local(
     'repatriation',
-    'r-1',
+    '0193a7b2-0000-7000-8000-00000000c001',
     'RecordRepatriationHandover',
-    { handedOverAt: '2026-07-20T02:30:00Z', childIds: ['c1'] },
+    { handedOverAt: '2026-07-20T02:30:00Z', childIds: ['0193a7b2-0000-7000-8000-00000000e001'] },
     '2026-07-20T03:00:00Z',
     'm-r3',
   ),
   // Suspect hand-over: CN holds a suspect we want; handed over to us at Ma Lu Thang.
   local(
     'handover',
-    'h-1',
+    '0193a7b2-0000-7000-8000-00000000d001',
     'RequestSuspectHandover',
     {
-      caseId: 'h-1',
+      caseId: '0193a7b2-0000-7000-8000-00000000d001',
       counterpart: CN,
       suspect: SUSPECT,
       warrantReference: 'LC-2026-17',
+      warrantIssuedBy: 'Lai Chau Provincial Procuracy',
+      warrantIssuedOn: '2026-06-01',
       offences: 'trafficking',
       deadline: '2026-07-31T00:00:00Z',
     },
@@ -185,7 +207,7 @@ export const SCENARIO: readonly Step[] = [
   ),
   inbound(
     'handover',
-    'h-1',
+    '0193a7b2-0000-7000-8000-00000000d001',
     'RecordSuspectHandoverDecision',
     { decision: 'accepted' },
     '2026-07-08T02:00:00Z',
@@ -194,7 +216,7 @@ export const SCENARIO: readonly Step[] = [
   ),
   local(
     'handover',
-    'h-1',
+    '0193a7b2-0000-7000-8000-00000000d001',
     'ScheduleSuspectHandover',
     { ...gateML, date: '2026-09-15' },
     '2026-09-01T02:00:00Z',
@@ -202,7 +224,7 @@ export const SCENARIO: readonly Step[] = [
   ),
   inbound(
     'handover',
-    'h-1',
+    '0193a7b2-0000-7000-8000-00000000d001',
     'ReceiveSuspectHandoverCompletion',
     { handedOverAt: '2026-09-15T02:00:00Z' },
     '2026-09-15T04:00:00Z',
@@ -212,10 +234,10 @@ export const SCENARIO: readonly Step[] = [
   // Verification to CN answered late.
   local(
     'verification',
-    'v-2',
+    '0193a7b2-0000-7000-8000-00000000b002',
     'DraftVerificationRequest',
     {
-      caseId: 'v-2',
+      caseId: '0193a7b2-0000-7000-8000-00000000b002',
       counterpart: CN,
       subject,
       purpose: 'nationality',
@@ -224,19 +246,34 @@ export const SCENARIO: readonly Step[] = [
     },
     '2026-08-01T01:00:00Z',
   ),
-  local('verification', 'v-2', 'SendVerificationRequest', {}, '2026-08-01T02:00:00Z', 'm-v2'),
-  inbound('verification', 'v-2', 'RecordVerificationAnswer', answer, '2026-08-09T02:00:00Z', CN, 'in-v2'),
+  local(
+    'verification',
+    '0193a7b2-0000-7000-8000-00000000b002',
+    'SendVerificationRequest',
+    {},
+    '2026-08-01T02:00:00Z',
+    'm-v2',
+  ),
+  inbound(
+    'verification',
+    '0193a7b2-0000-7000-8000-00000000b002',
+    'RecordVerificationAnswer',
+    answer,
+    '2026-08-09T02:00:00Z',
+    CN,
+    'in-v2',
+  ),
   // Repatriation: CN rescued a VN national with two children; we receive at Lao Cai.
   inbound(
     'repatriation',
-    'r-2',
+    '0193a7b2-0000-7000-8000-00000000c002',
     'ReceiveRepatriationRequest',
     {
-      caseId: 'r-2',
+      caseId: '0193a7b2-0000-7000-8000-00000000c002',
       victim: VICTIM,
       children: [
-        { childId: 'c1', person: CHILD },
-        { childId: 'c2', person: CHILD },
+        { childId: '0193a7b2-0000-7000-8000-00000000e001', person: CHILD },
+        { childId: '0193a7b2-0000-7000-8000-00000000e002', person: CHILD },
       ],
       circumstances: 'Rescued by CN police',
       deadline: '2026-08-15T00:00:00Z',
@@ -245,10 +282,17 @@ export const SCENARIO: readonly Step[] = [
     CN,
     'in-r2',
   ),
-  local('repatriation', 'r-2', 'AcceptRepatriation', {}, '2026-08-05T02:00:00Z', 'm-r4'),
+  local(
+    'repatriation',
+    '0193a7b2-0000-7000-8000-00000000c002',
+    'AcceptRepatriation',
+    {},
+    '2026-08-05T02:00:00Z',
+    'm-r4',
+  ),
   inbound(
     'repatriation',
-    'r-2',
+    '0193a7b2-0000-7000-8000-00000000c002',
     'ReceiveRepatriationHandoverSchedule',
     { ...gateLC, revision: 1 },
     '2026-08-10T02:00:00Z',
@@ -257,21 +301,24 @@ export const SCENARIO: readonly Step[] = [
   ),
   inbound(
     'repatriation',
-    'r-2',
+    '0193a7b2-0000-7000-8000-00000000c002',
     'ReceiveRepatriationHandover',
-    { handedOverAt: '2026-08-20T01:00:00Z', childIds: ['c1', 'c2'] },
+    {
+      handedOverAt: '2026-08-20T01:00:00Z',
+      childIds: ['0193a7b2-0000-7000-8000-00000000e001', '0193a7b2-0000-7000-8000-00000000e002'],
+    },
     '2026-08-20T02:00:00Z',
     CN,
     'in-r4',
   ),
   local(
     'repatriation',
-    'r-2',
+    '0193a7b2-0000-7000-8000-00000000c002',
     'ConfirmRepatriationReception',
     {
       facility: 'Lao Cai social protection centre',
       receivedAt: '2026-08-20T06:00:00Z',
-      childIds: ['c1', 'c2'],
+      childIds: ['0193a7b2-0000-7000-8000-00000000e001', '0193a7b2-0000-7000-8000-00000000e002'],
     },
     '2026-08-20T07:00:00Z',
     'm-r5',
@@ -279,10 +326,10 @@ export const SCENARIO: readonly Step[] = [
   // Verification from LA answered by us on time.
   inbound(
     'verification',
-    'v-3',
+    '0193a7b2-0000-7000-8000-00000000b003',
     'ReceiveVerificationRequest',
     {
-      caseId: 'v-3',
+      caseId: '0193a7b2-0000-7000-8000-00000000b003',
       subject,
       purpose: 'identity',
       details: 'Asks about a VN national',
@@ -292,14 +339,21 @@ export const SCENARIO: readonly Step[] = [
     LA,
     'in-v3',
   ),
-  local('verification', 'v-3', 'AnswerVerificationRequest', answer, '2026-09-05T02:00:00Z', 'm-v3'),
+  local(
+    'verification',
+    '0193a7b2-0000-7000-8000-00000000b003',
+    'AnswerVerificationRequest',
+    answer,
+    '2026-09-05T02:00:00Z',
+    'm-v3',
+  ),
   // Q4: another request sent, and the joint operation closed with its results.
   local(
     'verification',
-    'v-4',
+    '0193a7b2-0000-7000-8000-00000000b004',
     'DraftVerificationRequest',
     {
-      caseId: 'v-4',
+      caseId: '0193a7b2-0000-7000-8000-00000000b004',
       counterpart: CN,
       subject,
       purpose: 'identity',
@@ -308,8 +362,22 @@ export const SCENARIO: readonly Step[] = [
     },
     '2026-10-02T01:00:00Z',
   ),
-  local('verification', 'v-4', 'SendVerificationRequest', {}, '2026-10-02T02:00:00Z', 'm-v4'),
-  local('jointop', 'j-1', 'CloseJointOperation', { report: jointResults }, '2026-10-01T02:00:00Z', 'm-j3'),
+  local(
+    'verification',
+    '0193a7b2-0000-7000-8000-00000000b004',
+    'SendVerificationRequest',
+    {},
+    '2026-10-02T02:00:00Z',
+    'm-v4',
+  ),
+  local(
+    'jointop',
+    '0193a7b2-0000-7000-8000-00000000a001',
+    'CloseJointOperation',
+    { report: jointResults },
+    '2026-10-01T02:00:00Z',
+    'm-j3',
+  ),
 ];
 
 /** The 2026-Q3 figures of SCENARIO, counted by hand. */
@@ -342,7 +410,7 @@ export const EXPECTED_Q3 = {
   suspects: [{ direction: 'received', counterpart: CN, borderGate: 'Ma Lu Thang', suspects: 1 }],
   jointOperations: [
     {
-      caseId: 'j-1',
+      caseId: '0193a7b2-0000-7000-8000-00000000a001',
       name: terms.name,
       counterpart: CN,
       startDate: '2026-07-01',

@@ -30,8 +30,9 @@ const PERSON = {
   homeAddress: 'Ban Mu, Xa Ma Ly Pho, Phong Tho, Lai Chau',
   identityDocuments: [{ type: 'national_id', number: '012345678901', issuingCountry: 'VN' }],
 };
+const CHILD_ID = '0193a7b2-0000-7000-8000-0000000000c1';
 const CHILD = {
-  childId: 'child-1',
+  childId: CHILD_ID,
   person: {
     name: { original: 'Lò Văn Bình', romanised: 'Lo Van Binh' },
     dateOfBirth: { year: 2024 },
@@ -121,7 +122,7 @@ export const COMMAND_ROUTES: readonly CommandRoute[] = [
   ),
   repatriation('RecordRepatriationHandover', 'handover', 'Record the hand-over at the gate', {
     handedOverAt: '2026-12-10T02:45:00Z',
-    childIds: ['child-1'],
+    childIds: [CHILD_ID],
   }),
   repatriation(
     'ConfirmRepatriationReception',
@@ -130,7 +131,7 @@ export const COMMAND_ROUTES: readonly CommandRoute[] = [
     {
       facility: 'Lai Chau social protection centre',
       receivedAt: '2026-12-10T06:00:00Z',
-      childIds: ['child-1'],
+      childIds: [CHILD_ID],
     },
   ),
   repatriation('ReferRepatriatedVictim', 'referral', 'Refer the victim to support services', {
@@ -145,6 +146,8 @@ export const COMMAND_ROUTES: readonly CommandRoute[] = [
     counterpart: COUNTERPART,
     suspect: { ...PERSON, name: { original: 'Nguyễn Văn Test', romanised: 'Nguyen Van Test' }, sex: 'male' },
     warrantReference: 'LCH-2026-0042',
+    warrantIssuedBy: 'Lai Chau Provincial People\u2019s Procuracy',
+    warrantIssuedOn: '2026-10-02',
     offences: 'Trafficking in persons (Criminal Code art. 150)',
     deadline: DEADLINE,
   }),

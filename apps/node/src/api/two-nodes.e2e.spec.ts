@@ -42,6 +42,7 @@ describe('two nodes over the real Kafka: a verification request answered across 
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
     });
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a test reads whatever JSON came back
     return { status: response.status, body: (await response.json()) as Record<string, any> };
   };
 

@@ -136,6 +136,10 @@ export class AgencyNode {
       agencyId: this.agencyId,
       clock: () => this.now(),
       metrics: this.metrics,
+      onError: (error: unknown) =>
+        process.stderr.write(
+          `${this.agencyId}: ${error instanceof Error ? error.message : String(error)} (retrying)\n`,
+        ),
       runCommand: runCommand as never,
       producer: this.producer,
     };

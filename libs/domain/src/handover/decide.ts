@@ -55,6 +55,7 @@ const requestProblems = (
     warrantIssuedBy: text(data?.warrantIssuedBy, 300),
     warrantIssuedOn:
       isIsoDate(data?.warrantIssuedOn) &&
+      isIsoDateTime(now) &&
       data.warrantIssuedOn <= calendarDateOf(now, LATEST_UTC_OFFSET_MINUTES),
     offences: text(data?.offences, 10_000),
     // A request we send must leave time to decide; an inbound one is not judged by our clock.

@@ -9,9 +9,11 @@ const cmd = commandsOf<SuspectHandoverCommand>();
 const fold = (events: SuspectHandoverEvent[]) => events.reduce(decider.evolve, decider.initialState());
 
 const request = {
-  caseId: 'h-1',
+  caseId: '0193a7b2-0000-7000-8000-000000000301',
   suspect: PERSON,
   warrantReference: 'LC-2026-0042',
+  warrantIssuedBy: 'Investigation Police Agency, Lai Chau Provincial Police',
+  warrantIssuedOn: '2026-11-02',
   offences: 'trafficking in persons',
   deadline: '2026-11-30T10:00:00Z',
 };
@@ -246,10 +248,19 @@ describe('suspect hand-over: transitions', () => {
     ]);
     expect(state).toMatchObject({
       warrantReference: 'LC-2026-0042',
+      warrantIssuedBy: request.warrantIssuedBy,
+      warrantIssuedOn: '2026-11-02',
       counterpart: THEM,
       ourSide: 'requesting',
       trail: { messages: { 'm-req': { delivery: 'rejected' } } },
     });
+  });
+
+  it('still folds a request stored before the warrant authority and date were recorded', () => {
+    const { warrantIssuedBy: _by, warrantIssuedOn: _on, ...older } = requested.data;
+    const state = fold([{ type: 'SuspectHandoverRequested', data: older }]);
+    expect(state).toMatchObject({ status: 'requested', warrantReference: 'LC-2026-0042' });
+    expect(state).not.toHaveProperty('warrantIssuedOn');
   });
 });
 
@@ -273,6 +284,34 @@ describe('suspect hand-over: refusals', () => {
       'a request without a message id',
       [],
       cmd('RequestSuspectHandover', { ...request, counterpart: THEM }),
+      'VALIDATION_FAILED',
+    ],
+    [
+      "a request without the warrant's issuing authority",
+      [],
+      cmd('RequestSuspectHandover', { ...request, warrantIssuedBy: ' ', counterpart: THEM }, queuing('m')),
+      'VALIDATION_FAILED',
+    ],
+    [
+      'a warrant dated after today (anywhere on earth)',
+      [],
+      cmd(
+        'RequestSuspectHandover',
+        { ...request, warrantIssuedOn: '2026-11-25', counterpart: THEM },
+        queuing('m'),
+      ),
+      'VALIDATION_FAILED',
+    ],
+    [
+      'an inbound warrant date that is no calendar date',
+      [],
+      cmd('ReceiveSuspectHandoverRequest', { ...request, warrantIssuedOn: '2026-02-30' }, fromThem('in-r')),
+      'VALIDATION_FAILED',
+    ],
+    [
+      'a case id that is not a UUID',
+      [],
+      cmd('RequestSuspectHandover', { ...request, caseId: 'h-1', counterpart: THEM }, queuing('m')),
       'VALIDATION_FAILED',
     ],
     [

@@ -26,7 +26,7 @@ const IN_PERIOD = '2026-12-10T04:00:00Z';
 const proposed: JointOperationEvent = {
   type: 'JointOperationProposed',
   data: {
-    caseId: 'j-1',
+    caseId: '0193a7b2-0000-7000-8000-000000000401',
     proposer: US,
     partner: THEM,
     terms,
@@ -40,7 +40,14 @@ const agreedByThem: JointOperationEvent = {
 };
 const received: JointOperationEvent = {
   type: 'JointOperationProposalReceived',
-  data: { caseId: 'j-1', proposer: THEM, partner: US, terms, deadline: DEADLINE, ...applied('in-prop') },
+  data: {
+    caseId: '0193a7b2-0000-7000-8000-000000000401',
+    proposer: THEM,
+    partner: US,
+    terms,
+    deadline: DEADLINE,
+    ...applied('in-prop'),
+  },
 };
 const agreedByUs: JointOperationEvent = {
   type: 'JointOperationAgreed',
@@ -48,7 +55,11 @@ const agreedByUs: JointOperationEvent = {
 };
 const linked: JointOperationEvent = {
   type: 'JointOperationCaseLinked',
-  data: { process: 'repatriation', linkedCaseId: 'r-1', ...queued('m-link', 'JointOperationCaseLink') },
+  data: {
+    process: 'repatriation',
+    linkedCaseId: '0193a7b2-0000-7000-8000-000000000201',
+    ...queued('m-link', 'JointOperationCaseLink'),
+  },
 };
 
 describe('joint operation: transitions', () => {
@@ -58,7 +69,7 @@ describe('joint operation: transitions', () => {
       [],
       cmd(
         'ProposeJointOperation',
-        { caseId: 'j-1', counterpart: THEM, terms, deadline: DEADLINE },
+        { caseId: '0193a7b2-0000-7000-8000-000000000401', counterpart: THEM, terms, deadline: DEADLINE },
         queuing('m-prop'),
       ),
       [proposed],
@@ -67,7 +78,11 @@ describe('joint operation: transitions', () => {
     [
       'receive a proposal',
       [],
-      cmd('ReceiveJointOperationProposal', { caseId: 'j-1', terms, deadline: DEADLINE }, fromThem('in-prop')),
+      cmd(
+        'ReceiveJointOperationProposal',
+        { caseId: '0193a7b2-0000-7000-8000-000000000401', terms, deadline: DEADLINE },
+        fromThem('in-prop'),
+      ),
       [received],
       'proposed',
     ],
@@ -128,18 +143,30 @@ describe('joint operation: transitions', () => {
     [
       'link a case',
       [proposed, agreedByThem],
-      cmd('LinkCaseToJointOperation', { process: 'repatriation', linkedCaseId: 'r-1' }, queuing('m-link')),
+      cmd(
+        'LinkCaseToJointOperation',
+        { process: 'repatriation', linkedCaseId: '0193a7b2-0000-7000-8000-000000000201' },
+        queuing('m-link'),
+      ),
       [linked],
       'agreed',
     ],
     [
       'receive a case link',
       [proposed, agreedByThem],
-      cmd('ReceiveJointOperationCaseLink', { process: 'handover', linkedCaseId: 'h-7' }, fromThem('in-link')),
+      cmd(
+        'ReceiveJointOperationCaseLink',
+        { process: 'handover', linkedCaseId: '0193a7b2-0000-7000-8000-000000000307' },
+        fromThem('in-link'),
+      ),
       [
         {
           type: 'JointOperationCaseLinked',
-          data: { process: 'handover', linkedCaseId: 'h-7', ...applied('in-link') },
+          data: {
+            process: 'handover',
+            linkedCaseId: '0193a7b2-0000-7000-8000-000000000307',
+            ...applied('in-link'),
+          },
         },
       ],
       'agreed',
@@ -147,7 +174,11 @@ describe('joint operation: transitions', () => {
     [
       'link the same case twice: no-op',
       [proposed, agreedByThem, linked],
-      cmd('LinkCaseToJointOperation', { process: 'repatriation', linkedCaseId: 'r-1' }, queuing('m-2')),
+      cmd(
+        'LinkCaseToJointOperation',
+        { process: 'repatriation', linkedCaseId: '0193a7b2-0000-7000-8000-000000000201' },
+        queuing('m-2'),
+      ),
       [],
       'agreed',
     ],
@@ -192,7 +223,11 @@ describe('joint operation: transitions', () => {
     [
       'ignore a repeated proposal',
       [received],
-      cmd('ReceiveJointOperationProposal', { caseId: 'j-1', terms, deadline: DEADLINE }, fromThem('in-prop')),
+      cmd(
+        'ReceiveJointOperationProposal',
+        { caseId: '0193a7b2-0000-7000-8000-000000000401', terms, deadline: DEADLINE },
+        fromThem('in-prop'),
+      ),
       [],
       'proposed',
     ],
@@ -203,7 +238,7 @@ describe('joint operation: transitions', () => {
   it('keeps the agreed terms and the linked cases', () => {
     expect(fold([received, agreedByUs, linked])).toMatchObject({
       terms: { endDate: '2027-03-15' },
-      linkedCases: [{ process: 'repatriation', caseId: 'r-1' }],
+      linkedCases: [{ process: 'repatriation', caseId: '0193a7b2-0000-7000-8000-000000000201' }],
     });
   });
 });
@@ -216,7 +251,7 @@ describe('joint operation: refusals', () => {
       [proposed],
       cmd(
         'ProposeJointOperation',
-        { caseId: 'j-1', counterpart: THEM, terms, deadline: DEADLINE },
+        { caseId: '0193a7b2-0000-7000-8000-000000000401', counterpart: THEM, terms, deadline: DEADLINE },
         queuing('m'),
       ),
       'ALREADY_EXISTS',
@@ -226,7 +261,12 @@ describe('joint operation: refusals', () => {
       [],
       cmd(
         'ProposeJointOperation',
-        { caseId: 'j-1', counterpart: THEM, terms: { ...terms, endDate: '2026-11-30' }, deadline: DEADLINE },
+        {
+          caseId: '0193a7b2-0000-7000-8000-000000000401',
+          counterpart: THEM,
+          terms: { ...terms, endDate: '2026-11-30' },
+          deadline: DEADLINE,
+        },
         queuing('m'),
       ),
       'VALIDATION_FAILED',
@@ -237,7 +277,7 @@ describe('joint operation: refusals', () => {
       cmd(
         'ProposeJointOperation',
         {
-          caseId: 'j-1',
+          caseId: '0193a7b2-0000-7000-8000-000000000401',
           counterpart: THEM,
           terms: { ...terms, startDate: '2026-01-01', endDate: '2026-03-01' },
           deadline: DEADLINE,
@@ -251,7 +291,12 @@ describe('joint operation: refusals', () => {
       [],
       cmd(
         'ProposeJointOperation',
-        { caseId: 'j-1', counterpart: THEM, terms: { ...terms, units: [] }, deadline: DEADLINE },
+        {
+          caseId: '0193a7b2-0000-7000-8000-000000000401',
+          counterpart: THEM,
+          terms: { ...terms, units: [] },
+          deadline: DEADLINE,
+        },
         queuing('m'),
       ),
       'VALIDATION_FAILED',
@@ -262,7 +307,7 @@ describe('joint operation: refusals', () => {
       cmd(
         'ProposeJointOperation',
         {
-          caseId: 'j-1',
+          caseId: '0193a7b2-0000-7000-8000-000000000401',
           counterpart: THEM,
           terms: { ...terms, units: [{ agencyId: 'vn', name: 'x' }] },
           deadline: DEADLINE,
@@ -274,7 +319,12 @@ describe('joint operation: refusals', () => {
     [
       'a proposal without a message id',
       [],
-      cmd('ProposeJointOperation', { caseId: 'j-1', counterpart: THEM, terms, deadline: DEADLINE }),
+      cmd('ProposeJointOperation', {
+        caseId: '0193a7b2-0000-7000-8000-000000000401',
+        counterpart: THEM,
+        terms,
+        deadline: DEADLINE,
+      }),
       'VALIDATION_FAILED',
     ],
     [
@@ -310,19 +360,31 @@ describe('joint operation: refusals', () => {
     [
       'linking before agreement',
       [proposed],
-      cmd('LinkCaseToJointOperation', { process: 'repatriation', linkedCaseId: 'r-1' }, queuing('m')),
+      cmd(
+        'LinkCaseToJointOperation',
+        { process: 'repatriation', linkedCaseId: '0193a7b2-0000-7000-8000-000000000201' },
+        queuing('m'),
+      ),
       'INVALID_TRANSITION',
     ],
     [
       'linking an unknown process',
       [proposed, agreedByThem],
-      cmd('LinkCaseToJointOperation', { process: 'audit' as never, linkedCaseId: 'r-1' }, queuing('m')),
+      cmd(
+        'LinkCaseToJointOperation',
+        { process: 'audit' as never, linkedCaseId: '0193a7b2-0000-7000-8000-000000000201' },
+        queuing('m'),
+      ),
       'VALIDATION_FAILED',
     ],
     [
       'linking after closing',
       [proposed, agreedByThem, { type: 'JointOperationClosed', data: { report, ...applied('in-rep') } }],
-      cmd('LinkCaseToJointOperation', { process: 'repatriation', linkedCaseId: 'r-1' }, queuing('m')),
+      cmd(
+        'LinkCaseToJointOperation',
+        { process: 'repatriation', linkedCaseId: '0193a7b2-0000-7000-8000-000000000201' },
+        queuing('m'),
+      ),
       'INVALID_TRANSITION',
     ],
     [
@@ -408,7 +470,9 @@ describe('joint operation: derived phase, deadline, timeline', () => {
   });
 
   it('describes events', () => {
-    expect(describeJointOperationEvent(linked)).toBe('Linked repatriation case r-1');
+    expect(describeJointOperationEvent(linked)).toBe(
+      'Linked repatriation case 0193a7b2-0000-7000-8000-000000000201',
+    );
     expect(describeJointOperationEvent(agreedByUs)).toBe(
       'Joint operation agreed for 2026-12-01 to 2027-03-15, 2 units',
     );

@@ -10,14 +10,14 @@ const fold = (events: NoticeEvent[]) => events.reduce(decider.evolve, decider.in
 
 const DUE = '2026-11-25T04:00:00Z';
 const content = {
-  caseId: 'n-1',
+  caseId: '0193a7b2-0000-7000-8000-000000000501',
   category: 'criminal_method' as const,
   title: 'Fake job offers',
   content: 'Recruiters offer factory work, then sell brides',
   persons: [PERSON],
 };
 const tip = {
-  caseId: 'n-2',
+  caseId: '0193a7b2-0000-7000-8000-000000000502',
   title: 'Girl missing',
   content: 'caller reports a girl taken across',
   channel: 'phone' as const,
@@ -36,7 +36,7 @@ const received: NoticeEvent = {
 const tipRecorded: NoticeEvent = {
   type: 'HotlineTipRecorded',
   data: {
-    caseId: 'n-2',
+    caseId: '0193a7b2-0000-7000-8000-000000000502',
     category: 'hotline_tip',
     title: tip.title,
     content: tip.content,
@@ -51,7 +51,11 @@ const classified: NoticeEvent = {
 };
 const processed: NoticeEvent = {
   type: 'InformationNoticeProcessed',
-  data: { outcome: 'linked_to_case', note: 'opened repatriation case', linkedCaseId: 'r-1' },
+  data: {
+    outcome: 'linked_to_case',
+    note: 'opened repatriation case',
+    linkedCaseId: '0193a7b2-0000-7000-8000-000000000201',
+  },
 };
 
 describe('information notice: transitions', () => {
@@ -100,7 +104,7 @@ describe('information notice: transitions', () => {
       cmd('ProcessInformationNotice', {
         outcome: 'linked_to_case',
         note: 'opened repatriation case',
-        linkedCaseId: 'r-1',
+        linkedCaseId: '0193a7b2-0000-7000-8000-000000000201',
       }),
       [processed],
       'processed',

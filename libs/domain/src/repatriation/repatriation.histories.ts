@@ -4,9 +4,9 @@ import { RepatriationEvent } from './events';
 // Shared by the repatriation specs: a request and the histories of both sides.
 export const DEADLINE = '2026-11-30T10:00:00Z';
 export const request = {
-  caseId: 'r-1',
+  caseId: '0193a7b2-0000-7000-8000-000000000201',
   victim: PERSON,
-  children: [{ childId: 'c1', person: CHILD }],
+  children: [{ childId: '0193a7b2-0000-7000-8000-000000000c01', person: CHILD }],
   circumstances: 'rescued in a raid',
   deadline: DEADLINE,
 };
@@ -32,12 +32,16 @@ export const scheduledByUs: RepatriationEvent = {
 };
 export const handedOver: RepatriationEvent = {
   type: 'RepatriationHandedOver',
-  data: { handedOverAt: '2026-11-23T03:00:00Z', childIds: ['c1'], ...out('m-ho', 'HandoverCompleted') },
+  data: {
+    handedOverAt: '2026-11-23T03:00:00Z',
+    childIds: ['0193a7b2-0000-7000-8000-000000000c01'],
+    ...out('m-ho', 'HandoverCompleted'),
+  },
 };
 export const reception = {
   facility: 'Lai Chau social protection centre',
   receivedAt: '2026-11-23T03:30:00Z',
-  childIds: ['c1'],
+  childIds: ['0193a7b2-0000-7000-8000-000000000c01'],
 };
 
 // THEM rescued a victim and asks us (receiving side).
@@ -59,7 +63,11 @@ export const scheduledByThem: RepatriationEvent = {
 };
 export const handedOverToUs: RepatriationEvent = {
   type: 'RepatriationHandedOver',
-  data: { handedOverAt: '2026-11-23T03:00:00Z', childIds: ['c1'], ...inb('in-ho') },
+  data: {
+    handedOverAt: '2026-11-23T03:00:00Z',
+    childIds: ['0193a7b2-0000-7000-8000-000000000c01'],
+    ...inb('in-ho'),
+  },
 };
 export const receivedByUs: RepatriationEvent = {
   type: 'RepatriationReceptionConfirmed',

@@ -48,8 +48,8 @@ describe('repatriation: refusals', () => {
           ...request,
           counterpart: THEM,
           children: [
-            { childId: 'c1', person: CHILD },
-            { childId: 'c1', person: CHILD },
+            { childId: '0193a7b2-0000-7000-8000-000000000c01', person: CHILD },
+            { childId: '0193a7b2-0000-7000-8000-000000000c01', person: CHILD },
           ],
         },
         queuing('m'),
@@ -147,19 +147,31 @@ describe('repatriation: refusals', () => {
     [
       'a child added by the receiving side',
       [received],
-      cmd('AddAccompanyingChild', { childId: 'c2', person: CHILD }, queuing('m')),
+      cmd(
+        'AddAccompanyingChild',
+        { childId: '0193a7b2-0000-7000-8000-000000000c02', person: CHILD },
+        queuing('m'),
+      ),
       'NOT_PERMITTED',
     ],
     [
       'a child added twice',
       [requested],
-      cmd('AddAccompanyingChild', { childId: 'c1', person: CHILD }, queuing('m')),
+      cmd(
+        'AddAccompanyingChild',
+        { childId: '0193a7b2-0000-7000-8000-000000000c01', person: CHILD },
+        queuing('m'),
+      ),
       'ALREADY_EXISTS',
     ],
     [
       'a child added after the hand-over',
       [...weRequested, handedOver],
-      cmd('AddAccompanyingChild', { childId: 'c2', person: CHILD }, queuing('m')),
+      cmd(
+        'AddAccompanyingChild',
+        { childId: '0193a7b2-0000-7000-8000-000000000c02', person: CHILD },
+        queuing('m'),
+      ),
       'INVALID_TRANSITION',
     ],
     [
@@ -183,7 +195,11 @@ describe('repatriation: refusals', () => {
     [
       'a hand-over of an unknown child',
       weRequested,
-      cmd('RecordRepatriationHandover', { handedOverAt: NOW, childIds: ['c9'] }, queuing('m')),
+      cmd(
+        'RecordRepatriationHandover',
+        { handedOverAt: NOW, childIds: ['0193a7b2-0000-7000-8000-000000000c09'] },
+        queuing('m'),
+      ),
       'VALIDATION_FAILED',
     ],
     [
@@ -264,13 +280,21 @@ describe('repatriation: refusals', () => {
     [
       'a child received from the receiving side',
       [requested],
-      cmd('ReceiveAccompanyingChild', { childId: 'c2', person: CHILD }, fromThem('in-c2')),
+      cmd(
+        'ReceiveAccompanyingChild',
+        { childId: '0193a7b2-0000-7000-8000-000000000c02', person: CHILD },
+        fromThem('in-c2'),
+      ),
       'NOT_PERMITTED',
     ],
     [
       'an inbound hand-over listing an unknown child',
       weReceived,
-      cmd('ReceiveRepatriationHandover', { handedOverAt: NOW, childIds: ['c9'] }, fromThem('in-ho')),
+      cmd(
+        'ReceiveRepatriationHandover',
+        { handedOverAt: NOW, childIds: ['0193a7b2-0000-7000-8000-000000000c09'] },
+        fromThem('in-ho'),
+      ),
       'VALIDATION_FAILED',
     ],
     ['an acceptance without a message id', [received], cmd('AcceptRepatriation', {}), 'VALIDATION_FAILED'],

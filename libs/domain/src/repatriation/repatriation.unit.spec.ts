@@ -34,7 +34,7 @@ describe('repatriation: requesting side', () => {
       status: 'requested',
       ourSide: 'requesting',
       counterpart: THEM,
-      children: [{ childId: 'c1', handedOver: false }],
+      children: [{ childId: '0193a7b2-0000-7000-8000-000000000c01', handedOver: false }],
     });
   });
 
@@ -64,14 +64,27 @@ describe('repatriation: requesting side', () => {
 
   it('adds a child found with the victim', () => {
     const state = given(decider, [requested, acceptedByThem])
-      .when(cmd('AddAccompanyingChild', { childId: 'c2', person: CHILD }, queuing('m-c2')))
+      .when(
+        cmd(
+          'AddAccompanyingChild',
+          { childId: '0193a7b2-0000-7000-8000-000000000c02', person: CHILD },
+          queuing('m-c2'),
+        ),
+      )
       .then([
         {
           type: 'RepatriationChildAdded',
-          data: { childId: 'c2', person: CHILD, ...out('m-c2', 'RepatriationChildAdded') },
+          data: {
+            childId: '0193a7b2-0000-7000-8000-000000000c02',
+            person: CHILD,
+            ...out('m-c2', 'RepatriationChildAdded'),
+          },
         },
       ]);
-    expect(state.status !== 'none' && state.children.map((child) => child.childId)).toEqual(['c1', 'c2']);
+    expect(state.status !== 'none' && state.children.map((child) => child.childId)).toEqual([
+      '0193a7b2-0000-7000-8000-000000000c01',
+      '0193a7b2-0000-7000-8000-000000000c02',
+    ]);
   });
 
   it('schedules the hand-over (revision 1)', () => {
@@ -142,14 +155,14 @@ describe('repatriation: requesting side', () => {
       .when(
         cmd(
           'RecordRepatriationHandover',
-          { handedOverAt: '2026-11-23T03:00:00Z', childIds: ['c1'] },
+          { handedOverAt: '2026-11-23T03:00:00Z', childIds: ['0193a7b2-0000-7000-8000-000000000c01'] },
           queuing('m-ho'),
         ),
       )
       .then([handedOver]);
     expect(state).toMatchObject({
       status: 'handed_over',
-      children: [{ childId: 'c1', handedOver: true, received: false }],
+      children: [{ childId: '0193a7b2-0000-7000-8000-000000000c01', handedOver: true, received: false }],
     });
   });
 
@@ -243,8 +256,19 @@ describe('repatriation: receiving side', () => {
 
   it('receives an added child', () => {
     given(decider, [received])
-      .when(cmd('ReceiveAccompanyingChild', { childId: 'c2', person: CHILD }, fromThem('in-c2')))
-      .then([{ type: 'RepatriationChildAdded', data: { childId: 'c2', person: CHILD, ...inb('in-c2') } }]);
+      .when(
+        cmd(
+          'ReceiveAccompanyingChild',
+          { childId: '0193a7b2-0000-7000-8000-000000000c02', person: CHILD },
+          fromThem('in-c2'),
+        ),
+      )
+      .then([
+        {
+          type: 'RepatriationChildAdded',
+          data: { childId: '0193a7b2-0000-7000-8000-000000000c02', person: CHILD, ...inb('in-c2') },
+        },
+      ]);
   });
 
   it('receives the schedule proposed by the other side', () => {
@@ -276,7 +300,7 @@ describe('repatriation: receiving side', () => {
       .when(
         cmd(
           'ReceiveRepatriationHandover',
-          { handedOverAt: '2026-11-23T03:00:00Z', childIds: ['c1'] },
+          { handedOverAt: '2026-11-23T03:00:00Z', childIds: ['0193a7b2-0000-7000-8000-000000000c01'] },
           fromThem('in-ho'),
         ),
       )
@@ -299,7 +323,7 @@ describe('repatriation: receiving side', () => {
       .when(
         cmd(
           'ReceiveRepatriationHandover',
-          { handedOverAt: '2026-11-23T03:00:00Z', childIds: ['c1'] },
+          { handedOverAt: '2026-11-23T03:00:00Z', childIds: ['0193a7b2-0000-7000-8000-000000000c01'] },
           fromThem('in-ho'),
         ),
       )

@@ -106,10 +106,7 @@ const receive = (command: ReceiveVerificationRequest): Decision => {
   const inbound = inboundOf(command);
   if (isDomainError(inbound)) return inbound;
   const { caseId, subject, purpose, details, deadline } = command.data;
-  const invalid = refuseIf([
-    ...problems({ caseId: isUuid(caseId) }),
-    ...requestProblems(command.data),
-  ]);
+  const invalid = refuseIf([...problems({ caseId: isUuid(caseId) }), ...requestProblems(command.data)]);
   if (invalid) return invalid;
   const content = {
     caseId,

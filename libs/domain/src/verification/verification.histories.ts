@@ -13,8 +13,18 @@ export const request = {
   details: 'rescued 20 Nov',
   deadline: DEADLINE,
 };
-export const content = { caseId: 'v-1', requester: US, responder: THEM, ...request };
-export const incoming = { caseId: 'v-1', requester: THEM, responder: US, ...request };
+export const content = {
+  caseId: '0193a7b2-0000-7000-8000-000000000101',
+  requester: US,
+  responder: THEM,
+  ...request,
+};
+export const incoming = {
+  caseId: '0193a7b2-0000-7000-8000-000000000101',
+  requester: THEM,
+  responder: US,
+  ...request,
+};
 
 // Histories of both sides.
 export const drafted: VerificationEvent = { type: 'VerificationRequestDrafted', data: content };

@@ -23,32 +23,48 @@ describe('verification: refusals', () => {
     [
       'draft twice',
       [drafted],
-      cmd('DraftVerificationRequest', { caseId: 'v-1', counterpart: THEM, ...request }),
+      cmd('DraftVerificationRequest', {
+        caseId: '0193a7b2-0000-7000-8000-000000000101',
+        counterpart: THEM,
+        ...request,
+      }),
       'ALREADY_EXISTS',
     ],
     [
       'another request on an existing case',
       [received],
-      cmd('ReceiveVerificationRequest', { caseId: 'v-1', ...request }, fromThem('in-2')),
+      cmd(
+        'ReceiveVerificationRequest',
+        { caseId: '0193a7b2-0000-7000-8000-000000000101', ...request },
+        fromThem('in-2'),
+      ),
       'ALREADY_EXISTS',
     ],
     [
       'draft to ourselves',
       [],
-      cmd('DraftVerificationRequest', { caseId: 'v-1', counterpart: US, ...request }),
+      cmd('DraftVerificationRequest', {
+        caseId: '0193a7b2-0000-7000-8000-000000000101',
+        counterpart: US,
+        ...request,
+      }),
       'VALIDATION_FAILED',
     ],
     [
       'draft to a malformed agency',
       [],
-      cmd('DraftVerificationRequest', { caseId: 'v-1', counterpart: 'cn.mps', ...request }),
+      cmd('DraftVerificationRequest', {
+        caseId: '0193a7b2-0000-7000-8000-000000000101',
+        counterpart: 'cn.mps',
+        ...request,
+      }),
       'VALIDATION_FAILED',
     ],
     [
       'draft with a past deadline',
       [],
       cmd('DraftVerificationRequest', {
-        caseId: 'v-1',
+        caseId: '0193a7b2-0000-7000-8000-000000000101',
         counterpart: THEM,
         ...request,
         deadline: '2026-11-01T00:00:00Z',
@@ -59,7 +75,7 @@ describe('verification: refusals', () => {
       'draft with a malformed person',
       [],
       cmd('DraftVerificationRequest', {
-        caseId: 'v-1',
+        caseId: '0193a7b2-0000-7000-8000-000000000101',
         counterpart: THEM,
         ...request,
         subject: { role: 'victim', person: { ...PERSON, sex: 'x' as never } },
@@ -69,7 +85,11 @@ describe('verification: refusals', () => {
     [
       'draft by a counterpart',
       [],
-      cmd('DraftVerificationRequest', { caseId: 'v-1', counterpart: THEM, ...request }, fromThem('in-x')),
+      cmd(
+        'DraftVerificationRequest',
+        { caseId: '0193a7b2-0000-7000-8000-000000000101', counterpart: THEM, ...request },
+        fromThem('in-x'),
+      ),
       'NOT_PERMITTED',
     ],
     ['send without a message id', [drafted], cmd('SendVerificationRequest', {}), 'VALIDATION_FAILED'],
@@ -85,7 +105,7 @@ describe('verification: refusals', () => {
       [],
       cmd(
         'ReceiveVerificationRequest',
-        { caseId: 'v-1', ...request },
+        { caseId: '0193a7b2-0000-7000-8000-000000000101', ...request },
         { ...fromThem('x'), messageId: undefined },
       ),
       'VALIDATION_FAILED',
@@ -93,7 +113,7 @@ describe('verification: refusals', () => {
     [
       'receive from an officer',
       [],
-      cmd('ReceiveVerificationRequest', { caseId: 'v-1', ...request }),
+      cmd('ReceiveVerificationRequest', { caseId: '0193a7b2-0000-7000-8000-000000000101', ...request }),
       'NOT_PERMITTED',
     ],
     [
@@ -264,7 +284,7 @@ describe('verification: refusals', () => {
   it('never puts particulars in a refusal reason', () => {
     const result = decider.decide(
       cmd('DraftVerificationRequest', {
-        caseId: 'v-1',
+        caseId: '0193a7b2-0000-7000-8000-000000000101',
         counterpart: THEM,
         ...request,
         subject: { role: 'victim', person: { ...PERSON, sex: 'x' as never } },

@@ -19,7 +19,13 @@ import {
 describe('verification: outgoing', () => {
   it('drafts a request', () => {
     const state = given(decider)
-      .when(cmd('DraftVerificationRequest', { caseId: 'v-1', counterpart: THEM, ...request }))
+      .when(
+        cmd('DraftVerificationRequest', {
+          caseId: '0193a7b2-0000-7000-8000-000000000101',
+          counterpart: THEM,
+          ...request,
+        }),
+      )
       .then([drafted]);
     expect(state).toMatchObject({ status: 'drafted', direction: 'outgoing', counterpart: THEM, round: 1 });
   });
@@ -93,7 +99,15 @@ describe('verification: outgoing', () => {
             round: 2,
             information: 'photo digest attached',
             deadline: '2026-12-05T10:00:00Z',
-            outbound: { messageId: 'm-add', counterpart: THEM, kind: 'VerificationAdditionalInformation' },
+            // On the wire another round is a new request: the subject travels again, answering the answer.
+            subject: request.subject,
+            purpose: request.purpose,
+            outbound: {
+              messageId: 'm-add',
+              counterpart: THEM,
+              kind: 'VerificationAdditionalInformation',
+              inReplyTo: 'in-ans',
+            },
           },
         },
       ]);
@@ -161,7 +175,13 @@ describe('verification: outgoing', () => {
 describe('verification: incoming', () => {
   it('receives a request from the counterpart', () => {
     const state = given(decider)
-      .when(cmd('ReceiveVerificationRequest', { caseId: 'v-1', ...request }, fromThem('in-req')))
+      .when(
+        cmd(
+          'ReceiveVerificationRequest',
+          { caseId: '0193a7b2-0000-7000-8000-000000000101', ...request },
+          fromThem('in-req'),
+        ),
+      )
       .then([received]);
     expect(state).toMatchObject({
       status: 'received',
@@ -174,7 +194,13 @@ describe('verification: incoming', () => {
 
   it('ignores the same request received twice', () => {
     given(decider, [received])
-      .when(cmd('ReceiveVerificationRequest', { caseId: 'v-1', ...request }, fromThem('in-req')))
+      .when(
+        cmd(
+          'ReceiveVerificationRequest',
+          { caseId: '0193a7b2-0000-7000-8000-000000000101', ...request },
+          fromThem('in-req'),
+        ),
+      )
       .then([]);
   });
 
@@ -207,6 +233,8 @@ describe('verification: incoming', () => {
             round: 2,
             information: 'photo',
             deadline: '2026-12-05T10:00:00Z',
+            subject: request.subject,
+            purpose: request.purpose,
             inbound: { messageId: 'in-add', counterpart: THEM },
           },
         },

@@ -5,7 +5,7 @@ import { ConcurrencyConflictError, StreamNotFoundError } from '../errors';
 import type { EventStore } from '../port';
 import { SqliteEventStore } from '../sqlite/sqlite-event-store';
 import { counter, increment, metadata, open } from './counter-decider.fixture';
-import { handleCommand } from './handle-command';
+import { handleCommand, loadState } from './handle-command';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'xb-es-commands-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -85,10 +85,18 @@ describe('handleCommand', () => {
       kind: 'Accepted',
       streamId: 'counter-c1',
       events: [],
+      state: { status: 'open', value: 0 },
       revision: 0n,
       position: undefined,
     });
     expect(await store.readStream('counter-c1')).toHaveLength(1);
+  });
+
+  it('returns the state with the new events folded in, the same as loading the stream', async () => {
+    await handleCommand(store, counter, 'c1', open());
+    const outcome = await handleCommand(store, counter, 'c1', increment(5));
+    expect(outcome).toMatchObject({ kind: 'Accepted', state: { status: 'open', value: 5 } });
+    expect(await loadState(store, counter, 'c1')).toEqual({ status: 'open', value: 5 });
   });
 
   it('decides again on the newer state after losing a race, when the decider allows it', async () => {

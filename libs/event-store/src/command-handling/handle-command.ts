@@ -25,7 +25,8 @@ export interface CommandAccepted<E extends DomainEvent = DomainEvent, S = unknow
   readonly position: bigint | undefined;
 }
 
-export type CommandOutcome<E extends DomainEvent = DomainEvent, S = unknown> = CommandAccepted<E, S> | DomainError;
+export type CommandOutcome<E extends DomainEvent = DomainEvent, S = unknown> =
+  CommandAccepted<E, S> | DomainError;
 
 interface LoadedState<S> {
   readonly state: S;
@@ -52,7 +53,14 @@ export async function handleCommand<C extends Command, E extends DomainEvent, S>
     if (!Array.isArray(decided)) return decided as DomainError;
     const events = decided as readonly E[];
     if (events.length === 0)
-      return { kind: 'Accepted', streamId, events, state: loaded.state, revision: loaded.revision, position: undefined };
+      return {
+        kind: 'Accepted',
+        streamId,
+        events,
+        state: loaded.state,
+        revision: loaded.revision,
+        position: undefined,
+      };
     try {
       const metadata = eventMetadata(id, command);
       const result = await store.appendToStream(
@@ -77,7 +85,11 @@ export async function handleCommand<C extends Command, E extends DomainEvent, S>
 }
 
 /** The instance's current state: its stream folded with `evolve`, or the initial state when it has none. */
-export async function loadState<C extends Command, E extends DomainEvent, S>(store: EventStore, decider: Decider<C, E, S>, id: string): Promise<S> {
+export async function loadState<C extends Command, E extends DomainEvent, S>(
+  store: EventStore,
+  decider: Decider<C, E, S>,
+  id: string,
+): Promise<S> {
   return (await load(store, decider, `${decider.category}-${id}`)).state;
 }
 

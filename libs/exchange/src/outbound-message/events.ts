@@ -36,7 +36,10 @@ export type OutboundMessageEvent =
       data: { messageId: string; attempts: number; flaggedAt: string; advice: string };
     }
   /** The message could not be put on the wire (a contract gap or a payload that breaks it): for an officer. */
-  | { type: 'OutboundMessageUnsendable'; data: { messageId: string; reason: string; detail: string; flaggedAt: string } };
+  | {
+      type: 'OutboundMessageUnsendable';
+      data: { messageId: string; reason: string; detail: string; flaggedAt: string };
+    };
 
 export const OUTBOUND_MESSAGE_EVENT_TYPES = [
   'OutboundMessageDispatched',

@@ -62,6 +62,16 @@ export const digestOf = (bytes: Uint8Array | null | undefined): string | undefin
 export const after = (now: string, ms: number): string =>
   new Date(Date.parse(now) + ms).toISOString().replace('.000Z', 'Z');
 
+/**
+ * The deadline a request carries (`respond_by`, schema version 2), else one `fallbackMs` after `now`
+ * by this node's policy (senders before version 2 sent none).
+ */
+export const deadlineOf = (
+  respondBy: Timestamp | null | undefined,
+  now: string,
+  fallbackMs: number,
+): string => isoOf(respondBy) ?? after(now, fallbackMs);
+
 /** Two-way table between a domain string union and a wire enum. */
 export interface EnumMap<D extends string> {
   readonly toWire: (value: D) => number;

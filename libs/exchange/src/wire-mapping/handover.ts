@@ -1,12 +1,13 @@
-/** Suspect hand-over ↔ `handover.proto` (request with warrant, decision, schedule, completion). */
+/** Suspect hand-over ↔ `handover.proto` (request with warrant, decision, schedule, completion, cancellation). */
 import {
   OutboundKind,
   SuspectHandedOver,
+  SuspectHandoverCancelled,
   SuspectHandoverRequested,
   SuspectHandoverScheduled,
 } from '@xb/domain';
 import { v1 } from '@xb/envelope';
-import { after, calendarDateOf, isoOf, timestampOf } from './convert';
+import { calendarDateOf, deadlineOf, isoDateOf, isoOf, timestampOf } from './convert';
 import { countryOf, personFromWire, personIdOf, personToWire } from './person';
 import {
   AS_SCHEDULED_GATE,
@@ -22,10 +23,10 @@ const suspectId = (caseId: string) => personIdOf(caseId, 'suspect');
 
 export const HANDOVER_OUTBOUND: Partial<Record<OutboundKind, OutboundMapper>> = {
   /**
-   * The domain keeps the warrant as one reference and the offences as words. The contract also
-   * requires the issuing authority and the date of issue, which the domain does not record: we send
-   * the requesting agency as the authority and the date the request was recorded as the date of issue
-   * (the latest date the warrant can bear). See README, "gaps".
+   * The warrant as the domain records it (reference, issuing authority, date of issue, offences). A
+   * request stored before the authority and date were recorded lacks them, while the contract
+   * requires both: such an event is sent with the requesting agency as the authority and the date
+   * the request was recorded as the date of issue (the latest date the warrant can bear).
    */
   SuspectHandoverRequest: (event, context) => {
     const data = (event as SuspectHandoverRequested).data;
@@ -34,11 +35,12 @@ export const HANDOVER_OUTBOUND: Partial<Record<OutboundKind, OutboundMapper>> = 
       payload: {
         suspect: personToWire(data.suspect, suspectId(context.caseId), countryOf(data.requestingAgency)),
         warrant: {
-          issuingAuthority: data.requestingAgency,
+          issuingAuthority: data.warrantIssuedBy ?? data.requestingAgency,
           number: data.warrantReference,
-          issuedOn: calendarDateOf(context.recordedAt.slice(0, 10)),
+          issuedOn: calendarDateOf(data.warrantIssuedOn ?? context.recordedAt.slice(0, 10)),
           offence: data.offences,
         },
+        respondBy: timestampOf(data.deadline),
       },
     };
   },
@@ -58,7 +60,10 @@ export const HANDOVER_OUTBOUND: Partial<Record<OutboundKind, OutboundMapper>> = 
       personId: suspectId(context.caseId),
     },
   }),
-  SuspectHandoverCancellation: () => ({ gap: 'xborder.v1 has no suspect hand-over cancellation message' }),
+  SuspectHandoverCancellation: (event) => ({
+    payloadType: 'xborder.v1.SuspectHandoverCancellation',
+    payload: { reason: (event as SuspectHandoverCancelled).data.reason },
+  }),
 };
 
 const request = (message: v1.SuspectHandoverRequest, context: InboundContext): InboundMapping => {
@@ -69,9 +74,10 @@ const request = (message: v1.SuspectHandoverRequest, context: InboundContext): I
       caseId: context.caseId,
       suspect: personFromWire(message.suspect),
       warrantReference: message.warrant.number,
+      warrantIssuedBy: message.warrant.issuingAuthority,
+      warrantIssuedOn: isoDateOf(message.warrant.issuedOn),
       offences: message.warrant.offence,
-      // The contract carries no decision deadline: this node's policy sets it.
-      deadline: after(context.now, context.policy.suspectHandoverDecisionWithinMs),
+      deadline: deadlineOf(message.respondBy, context.now, context.policy.suspectHandoverDecisionWithinMs),
     },
   };
 };
@@ -93,9 +99,15 @@ const done = (message: v1.SuspectHandoverDone): InboundMapping => {
     : { invalid: 'handed_over_at' };
 };
 
+const cancellation = (message: v1.SuspectHandoverCancellation): InboundMapping => ({
+  kind: 'SuspectHandoverCancellation',
+  data: { reason: message.reason },
+});
+
 export const HANDOVER_INBOUND = {
   'xborder.v1.SuspectHandoverRequest': request,
   'xborder.v1.SuspectHandoverDecision': decision,
   'xborder.v1.SuspectHandoverScheduled': scheduled,
   'xborder.v1.SuspectHandoverDone': done,
+  'xborder.v1.SuspectHandoverCancellation': cancellation,
 } as const;

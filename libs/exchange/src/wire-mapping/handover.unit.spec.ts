@@ -1,6 +1,10 @@
 import { Agency, CN, contentOf, deliver, typesOf, VN, WOMAN } from './wire-conversation';
 
 const caseId = '0193a7e2-0000-4000-8000-0000000000b1';
+const warrant = {
+  warrantIssuedBy: 'Investigation Police Agency, Lai Chau Provincial Police',
+  warrantIssuedOn: '2026-10-30',
+};
 const gate = {
   borderGate: 'Lao Cai - Hekou',
   date: '2026-12-05',
@@ -18,14 +22,15 @@ describe('suspect hand-over over the wire', () => {
       counterpart: CN,
       suspect: WOMAN,
       warrantReference: '123/QD-CSHS',
+      ...warrant,
       offences: 'Art. 150 Criminal Code: trafficking in persons',
       deadline: '2026-12-20T00:00:00Z',
     });
     const received = deliver(requesting, holding, requested);
     expect(typesOf(received)).toEqual(['SuspectHandoverRequestReceived']);
-    const { deadline: _d1, ...sent } = contentOf(requested[0]);
-    const { deadline: _d2, ...arrived } = contentOf(received[0]);
-    expect(arrived).toEqual(sent);
+    // The warrant (reference, authority, date of issue) and the decision deadline arrive as they left.
+    expect(contentOf(received[0])).toEqual(contentOf(requested[0]));
+    expect(holding.state('handover', caseId)).toMatchObject({ ...warrant, deadline: '2026-12-20T00:00:00Z' });
 
     const decided = deliver(
       holding,
@@ -69,6 +74,7 @@ describe('suspect hand-over over the wire', () => {
         counterpart: CN,
         suspect: WOMAN,
         warrantReference: '124/QD-CSHS',
+        ...warrant,
         offences: 'Art. 150',
         deadline: '2026-12-20T00:00:00Z',
       }),
@@ -80,5 +86,30 @@ describe('suspect hand-over over the wire', () => {
       { decision: 'refused', reason: 'Under proceedings here' },
     ]);
     expect(requesting.state('handover', other).status).toBe('refused');
+  });
+
+  it('is cancelled before the hand-over, on both sides', () => {
+    const third = '0193a7e2-0000-4000-8000-0000000000b3';
+    deliver(
+      requesting,
+      holding,
+      requesting.act('handover', third, 'RequestSuspectHandover', {
+        caseId: third,
+        counterpart: CN,
+        suspect: WOMAN,
+        warrantReference: '125/QD-CSHS',
+        ...warrant,
+        offences: 'Art. 150',
+        deadline: '2026-12-20T00:00:00Z',
+      }),
+    );
+    const cancelled = requesting.act('handover', third, 'CancelSuspectHandover', {
+      reason: 'Warrant lifted',
+    });
+    expect(deliver(requesting, holding, cancelled).map(contentOf)).toEqual([{ reason: 'Warrant lifted' }]);
+    expect([requesting.state('handover', third).status, holding.state('handover', third).status]).toEqual([
+      'cancelled',
+      'cancelled',
+    ]);
   });
 });

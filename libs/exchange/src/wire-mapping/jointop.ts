@@ -2,6 +2,7 @@
 import {
   JointOperationAgreed,
   JointOperationCaseLinked,
+  JointOperationDeclined,
   JointOperationClosed,
   JointOperationProposed,
   JointOperationTerms,
@@ -9,7 +10,7 @@ import {
   OutboundKind,
 } from '@xb/domain';
 import { v1 } from '@xb/envelope';
-import { after, calendarDateOf, enumMap, isoDateOf, text } from './convert';
+import { calendarDateOf, deadlineOf, enumMap, isoDateOf, text, timestampOf } from './convert';
 import { InboundContext, InboundMapping, OutboundMapper } from './types';
 
 const termsToWire = (terms: JointOperationTerms): v1.JointOperationTerms.$Properties => ({
@@ -28,28 +29,35 @@ const termsFromWire = (terms: v1.JointOperationTerms.$Properties) => ({
   targets: [...(terms.targets ?? [])],
 });
 
-/** Notices have no case kind in the contract: a notice link cannot travel. */
-const CASE_KIND = enumMap<Exclude<LinkableProcess, 'notice'>>({
+/** CASE_KIND_CRIMINAL_CASE has no process here: refused inbound (see `caseLinked`). */
+const CASE_KIND = enumMap<LinkableProcess>({
   verification: v1.CaseKind.CASE_KIND_VERIFICATION,
   repatriation: v1.CaseKind.CASE_KIND_REPATRIATION,
   handover: v1.CaseKind.CASE_KIND_SUSPECT_HANDOVER,
+  notice: v1.CaseKind.CASE_KIND_INFORMATION_NOTICE,
 });
 
 export const JOINTOP_OUTBOUND: Partial<Record<OutboundKind, OutboundMapper>> = {
-  JointOperationProposal: (event) => ({
-    payloadType: 'xborder.v1.JointOperationProposal',
-    payload: { terms: termsToWire((event as JointOperationProposed).data.terms) },
-  }),
+  JointOperationProposal: (event) => {
+    const { terms, deadline } = (event as JointOperationProposed).data;
+    return {
+      payloadType: 'xborder.v1.JointOperationProposal',
+      payload: { terms: termsToWire(terms), respondBy: timestampOf(deadline) },
+    };
+  },
   JointOperationAgreement: (event) =>
     event.type === 'JointOperationAgreed'
       ? {
           payloadType: 'xborder.v1.JointOperationAgreement',
           payload: { terms: termsToWire((event as JointOperationAgreed).data.terms) },
         }
-      : { gap: 'xborder.v1 has no way to decline a joint operation proposal' },
+      : {
+          payloadType: 'xborder.v1.JointOperationDeclined',
+          payload: { reason: (event as JointOperationDeclined).data.reason },
+        },
+  /** A notice link uses CASE_KIND_INFORMATION_NOTICE (schema version 2; older receivers refuse it). */
   JointOperationCaseLink: (event) => {
     const { process, linkedCaseId } = (event as JointOperationCaseLinked).data;
-    if (process === 'notice') return { gap: 'xborder.v1 has no case kind for information notices' };
     return {
       payloadType: 'xborder.v1.JointOperationCaseLinked',
       payload: { caseKind: CASE_KIND.toWire(process), caseId: linkedCaseId },
@@ -78,8 +86,7 @@ const proposal = (message: v1.JointOperationProposal, context: InboundContext): 
         data: {
           caseId: context.caseId,
           terms: termsFromWire(message.terms),
-          // The contract carries no answer deadline: this node's policy sets it.
-          deadline: after(context.now, context.policy.jointOperationAnswerWithinMs),
+          deadline: deadlineOf(message.respondBy, context.now, context.policy.jointOperationAnswerWithinMs),
         },
       }
     : { invalid: 'terms' };
@@ -88,6 +95,11 @@ const agreement = (message: v1.JointOperationAgreement): InboundMapping =>
   message.terms
     ? { kind: 'JointOperationAgreement', data: { decision: 'agreed', terms: termsFromWire(message.terms) } }
     : { invalid: 'terms' };
+
+const declined = (message: v1.JointOperationDeclined): InboundMapping => ({
+  kind: 'JointOperationAgreement',
+  data: { decision: 'declined', reason: message.reason },
+});
 
 const caseLinked = (message: v1.JointOperationCaseLinked): InboundMapping => {
   const process = CASE_KIND.fromWire(message.caseKind);
@@ -116,6 +128,7 @@ const report = (message: v1.JointOperationResultReport): InboundMapping => {
 export const JOINTOP_INBOUND = {
   'xborder.v1.JointOperationProposal': proposal,
   'xborder.v1.JointOperationAgreement': agreement,
+  'xborder.v1.JointOperationDeclined': declined,
   'xborder.v1.JointOperationCaseLinked': caseLinked,
   'xborder.v1.JointOperationResultReport': report,
 } as const;

@@ -5,7 +5,7 @@ import { InboundHeader } from '../ports';
 import { deliveryCommandOf } from './delivery';
 import { INBOUND_MAPPERS, inboundCommandOf, NON_CASE_PAYLOAD_TYPES } from './inbound';
 import { OUTBOUND_MAPPERS, outboundMappingOf, outboundMessageOf, outboundMessageOfWith } from './outbound';
-import { CN, NOW, VN, WOMAN } from './wire-conversation';
+import { CN, NOW, VN } from './wire-conversation';
 
 const caseId = '0193a7e2-0000-4000-8000-0000000000f1';
 const messageId = '01900000-0000-7000-8000-0000000000f1';
@@ -47,38 +47,7 @@ describe('completeness', () => {
   });
 });
 
-describe('outbound gaps of xborder.v1', () => {
-  // Kinds the domain queues that the contract cannot carry: never sealed, reported as NO_WIRE_TYPE.
-  it.each([
-    [
-      'verification',
-      'VerificationAdditionalInformationProvided',
-      { round: 2, information: 'x', deadline: NOW, ...outbound('VerificationAdditionalInformation') },
-    ],
-    ['verification', 'VerificationWithdrawn', { reason: 'x', ...outbound('VerificationWithdrawal') }],
-    [
-      'repatriation',
-      'RepatriationChildAdded',
-      { childId: 'c', person: WOMAN, ...outbound('RepatriationChildAdded') },
-    ],
-    ['repatriation', 'RepatriationCancelled', { reason: 'x', ...outbound('RepatriationCancellation') }],
-    ['handover', 'SuspectHandoverCancelled', { reason: 'x', ...outbound('SuspectHandoverCancellation') }],
-    [
-      'jointop',
-      'JointOperationDeclined',
-      { decision: 'declined', reason: 'x', ...outbound('JointOperationAgreement') },
-    ],
-    [
-      'jointop',
-      'JointOperationCaseLinked',
-      { process: 'notice', linkedCaseId: caseId, ...outbound('JointOperationCaseLink') },
-    ],
-  ])('%s %s is unsendable', (category, type, data) => {
-    const event = recorded(category, type, data);
-    expect(outboundMappingOf(event)).toMatchObject({ kind: 'unsendable', reason: 'NO_WIRE_TYPE', messageId });
-    expect(outboundMessageOf(event)).toBeUndefined();
-  });
-
+describe('outbound refusals', () => {
   it('refuses to map a payload that would break the contract (a linked case id that is not a UUID)', () => {
     const event = recorded('jointop', 'JointOperationCaseLinked', {
       process: 'verification',

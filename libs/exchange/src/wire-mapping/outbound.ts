@@ -28,7 +28,11 @@ export type OutboundMapping =
       readonly kind: 'unsendable';
       readonly messageId: string;
       readonly outboundKind: OutboundKind;
-      /** `NO_WIRE_TYPE` (a gap of xborder.v1) or `INVALID_PAYLOAD` (the payload breaks the contract). */
+      /**
+       * `NO_WIRE_TYPE` (a kind with no mapping: since schema version 2 every `OutboundKind` has one,
+       * which the completeness spec checks) or `INVALID_PAYLOAD` (the payload would break the
+       * contract, or the stored event lacks what it needs).
+       */
       readonly reason: 'NO_WIRE_TYPE' | 'INVALID_PAYLOAD';
       /** Field paths and rules only, never values. */
       readonly detail: string;
@@ -72,7 +76,8 @@ export const outboundMappingOf = (
       gateUtcOffsetMinutes: conventions.gateUtcOffsetMinutes ?? DEFAULT_GATE_UTC_OFFSET_MINUTES,
     },
   );
-  if ('gap' in wire) return { ...base, reason: 'NO_WIRE_TYPE', detail: wire.gap };
+  if ('missing' in wire)
+    return { ...base, reason: 'INVALID_PAYLOAD', detail: `the event carries no ${wire.missing}` };
   const problems = isPayloadType(wire.payloadType) ? validateMessage(wire.payloadType, wire.payload) : [];
   if (problems.length > 0) {
     const detail = problems.map((p) => `${p.path} (${p.rule})`).join(', ');

@@ -1,13 +1,19 @@
-/** Repatriation ↔ `repatriation.proto` (victim, accompanying children, decision, schedule, hand-over, reception). */
+/**
+ * Repatriation ↔ `repatriation.proto` (victim, accompanying children, decision, schedule, hand-over,
+ * reception, a child added later, cancellation). Children are named on the wire by their child ids,
+ * which the domain requires to be UUIDs (see `childPersonIdOf` for children stored before that).
+ */
 import {
   OutboundKind,
+  RepatriationCancelled,
+  RepatriationChildAdded,
   RepatriationHandedOver,
   RepatriationHandoverScheduled,
   RepatriationReceptionConfirmed,
   RepatriationRequested,
 } from '@xb/domain';
 import { v1 } from '@xb/envelope';
-import { after, isoOf, timestampOf } from './convert';
+import { deadlineOf, isoOf, timestampOf } from './convert';
 import { childPersonIdOf, countryOf, personFromWire, personIdOf, personToWire } from './person';
 import {
   AS_SCHEDULED_GATE,
@@ -35,6 +41,7 @@ export const REPATRIATION_OUTBOUND: Partial<Record<OutboundKind, OutboundMapper>
           })),
         },
         remarks: data.circumstances,
+        respondBy: timestampOf(data.deadline),
       },
     };
   },
@@ -63,15 +70,40 @@ export const REPATRIATION_OUTBOUND: Partial<Record<OutboundKind, OutboundMapper>
       },
     };
   },
-  ReceptionConfirmed: (event) => {
+  ReceptionConfirmed: (event, context) => {
     const data = (event as RepatriationReceptionConfirmed).data;
     return {
       payloadType: 'xborder.v1.RepatriationReceptionConfirmed',
-      payload: { receivedAt: timestampOf(data.receivedAt), receivingUnit: data.facility },
+      payload: {
+        receivedAt: timestampOf(data.receivedAt),
+        receivingUnit: data.facility,
+        personIds: [
+          victimId(context.caseId),
+          ...data.childIds.map((id) => childPersonIdOf(context.caseId, id)),
+        ],
+      },
     };
   },
-  RepatriationChildAdded: () => ({ gap: 'xborder.v1 has no message adding a child to a sent request' }),
-  RepatriationCancellation: () => ({ gap: 'xborder.v1 has no repatriation cancellation message' }),
+  /** Sent by the requesting side to the victim's home side, whose country the address falls back to. */
+  RepatriationChildAdded: (event, context) => {
+    const { childId, person } = (event as RepatriationChildAdded).data;
+    return {
+      payloadType: 'xborder.v1.RepatriationChildAdded',
+      payload: {
+        child: {
+          child: personToWire(
+            person,
+            childPersonIdOf(context.caseId, childId),
+            countryOf(context.counterpart),
+          ),
+        },
+      },
+    };
+  },
+  RepatriationCancellation: (event) => ({
+    payloadType: 'xborder.v1.RepatriationCancellation',
+    payload: { reason: (event as RepatriationCancelled).data.reason },
+  }),
 };
 
 const request = (message: v1.RepatriationRequest, context: InboundContext): InboundMapping => {
@@ -87,8 +119,7 @@ const request = (message: v1.RepatriationRequest, context: InboundContext): Inbo
       victim: personFromWire(message.victim),
       children,
       circumstances: [message.rescuedWhere, message.remarks].filter(Boolean).join('. '),
-      // The contract carries no decision deadline: this node's policy sets it.
-      deadline: after(context.now, context.policy.repatriationDecisionWithinMs),
+      deadline: deadlineOf(message.respondBy, context.now, context.policy.repatriationDecisionWithinMs),
     },
   };
 };
@@ -113,14 +144,29 @@ const done = (message: v1.RepatriationHandoverDone, context: InboundContext): In
 };
 
 /**
- * The contract's reception confirmation names no children, so the children received are not known
- * here: the command lists none (see README, "gaps").
+ * The persons received other than the victim are the children received. A sender before schema
+ * version 2 names nobody: then no child is recorded as received.
  */
-const reception = (message: v1.RepatriationReceptionConfirmed): InboundMapping => {
+const reception = (message: v1.RepatriationReceptionConfirmed, context: InboundContext): InboundMapping => {
   const receivedAt = isoOf(message.receivedAt);
   if (!receivedAt) return { invalid: 'received_at' };
-  return { kind: 'ReceptionConfirmed', data: { facility: message.receivingUnit, receivedAt, childIds: [] } };
+  const victim = victimId(context.caseId);
+  const childIds = message.personIds.filter((id) => id !== victim);
+  return { kind: 'ReceptionConfirmed', data: { facility: message.receivingUnit, receivedAt, childIds } };
 };
+
+const childAdded = (message: v1.RepatriationChildAdded): InboundMapping =>
+  message.child?.child
+    ? {
+        kind: 'RepatriationChildAdded',
+        data: { childId: message.child.child.personId, person: personFromWire(message.child.child) },
+      }
+    : { invalid: 'child' };
+
+const cancellation = (message: v1.RepatriationCancellation): InboundMapping => ({
+  kind: 'RepatriationCancellation',
+  data: { reason: message.reason },
+});
 
 export const REPATRIATION_INBOUND = {
   'xborder.v1.RepatriationRequest': request,
@@ -128,4 +174,6 @@ export const REPATRIATION_INBOUND = {
   'xborder.v1.RepatriationHandoverScheduled': scheduled,
   'xborder.v1.RepatriationHandoverDone': done,
   'xborder.v1.RepatriationReceptionConfirmed': reception,
+  'xborder.v1.RepatriationChildAdded': childAdded,
+  'xborder.v1.RepatriationCancellation': cancellation,
 } as const;

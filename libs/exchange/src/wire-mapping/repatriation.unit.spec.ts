@@ -2,6 +2,7 @@ import { Agency, CHILD, CN, contentOf, deliver, typesOf, VN, WOMAN } from './wir
 
 const caseId = '0193a7e2-0000-4000-8000-0000000000a1';
 const childId = '0193a7e2-0000-4000-8000-0000000000c1';
+const babyId = '0193a7e2-0000-4000-8000-0000000000c2';
 const gate = { borderGate: 'Ma Lu Thang', date: '2026-12-02', time: '09:30', receivingUnit: 'Lai Chau BGC' };
 
 type View = {
@@ -15,7 +16,7 @@ describe('repatriation of a woman and her child over the wire', () => {
   const vn = new Agency(CN); // requesting side: where she was rescued (named for readability below)
   const home = new Agency(VN); // receiving side: her home side
 
-  it('goes requested → accepted → scheduled → rescheduled → handed over → received → referred', () => {
+  it('goes requested (+ a child) → accepted → scheduled → rescheduled → handed over → received → referred', () => {
     const requested = vn.act('repatriation', caseId, 'RequestRepatriation', {
       caseId,
       counterpart: VN,
@@ -26,11 +27,14 @@ describe('repatriation of a woman and her child over the wire', () => {
     });
     const received = deliver(vn, home, requested);
     expect(typesOf(received)).toEqual(['RepatriationRequestReceived']);
-    const { deadline: _ours, ...sentContent } = contentOf(requested[0]);
-    const { deadline, ...receivedContent } = contentOf(received[0]);
-    expect(receivedContent).toEqual(sentContent);
-    // The contract carries no decision deadline: the receiving node's policy (30 days) sets it.
-    expect(deadline).toBe('2026-12-23T04:00:00Z');
+    // Everything arrives as it left, the decision deadline (respond_by) included.
+    expect(contentOf(received[0])).toEqual(contentOf(requested[0]));
+
+    // A baby found with her after the request went: added on both sides under the same child id.
+    const added = vn.act('repatriation', caseId, 'AddAccompanyingChild', { childId: babyId, person: CHILD });
+    const addedThere = deliver(vn, home, added);
+    expect(typesOf(addedThere)).toEqual(['RepatriationChildAdded']);
+    expect(contentOf(addedThere[0])).toEqual(contentOf(added[0]));
 
     const accepted = deliver(
       home,
@@ -62,11 +66,13 @@ describe('repatriation of a woman and her child over the wire', () => {
       'repatriation',
       caseId,
       'RecordRepatriationHandover',
-      { handedOverAt: '2026-12-02T07:05:00Z', childIds: [childId] },
+      { handedOverAt: '2026-12-02T07:05:00Z', childIds: [childId, babyId] },
       later,
     );
     const applied = deliver(vn, home, handedOver, later);
-    expect(applied.map(contentOf)).toEqual([{ handedOverAt: '2026-12-02T07:05:00Z', childIds: [childId] }]);
+    expect(applied.map(contentOf)).toEqual([
+      { handedOverAt: '2026-12-02T07:05:00Z', childIds: [childId, babyId] },
+    ]);
 
     const evening = '2026-12-02T10:00:00Z';
     const confirmed = home.act(
@@ -76,14 +82,18 @@ describe('repatriation of a woman and her child over the wire', () => {
       {
         facility: 'Lai Chau social protection centre',
         receivedAt: '2026-12-02T09:00:00Z',
-        childIds: [childId],
+        childIds: [childId, babyId],
       },
       evening,
     );
     const recorded = deliver(home, vn, confirmed, evening);
-    // Gap of xborder.v1: the reception names no children, so the requesting side records none.
+    // The reception names everyone received (person_ids), so the requesting side records the children.
     expect(recorded.map(contentOf)).toEqual([
-      { facility: 'Lai Chau social protection centre', receivedAt: '2026-12-02T09:00:00Z', childIds: [] },
+      {
+        facility: 'Lai Chau social protection centre',
+        receivedAt: '2026-12-02T09:00:00Z',
+        childIds: [childId, babyId],
+      },
     ]);
     home.act(
       'repatriation',
@@ -96,15 +106,40 @@ describe('repatriation of a woman and her child over the wire', () => {
     const requesting = vn.state<View>('repatriation', caseId);
     const receiving = home.state<View>('repatriation', caseId);
     expect([requesting.status, receiving.status]).toEqual(['received', 'referred']);
-    const withoutReception = (children: unknown) =>
-      (children as { received: boolean }[]).map(({ received: _r, ...child }) => child);
-    expect(withoutReception(receiving.children)).toEqual(withoutReception(requesting.children));
-    // The same gap: the requesting side cannot tell that the child was received too.
-    expect((receiving.children as { received: boolean }[])[0].received).toBe(true);
-    expect((requesting.children as { received: boolean }[])[0].received).toBe(false);
+    // Both sides know the same children, each handed over and received.
+    expect(receiving.children).toEqual(requesting.children);
+    expect(requesting.children).toMatchObject([
+      { childId, handedOver: true, received: true },
+      { childId: babyId, handedOver: true, received: true },
+    ]);
     for (const side of [requesting, receiving])
       expect(new Set(Object.values(side.trail.messages).map((m) => m.delivery))).toEqual(
         new Set(['delivered']),
       );
+  });
+
+  it('is cancelled by either side before the hand-over, on both sides', () => {
+    const other = '0193a7e2-0000-4000-8000-0000000000a2';
+    deliver(
+      vn,
+      home,
+      vn.act('repatriation', other, 'RequestRepatriation', {
+        caseId: other,
+        counterpart: VN,
+        victim: WOMAN,
+        children: [],
+        circumstances: 'Rescued in Hekou',
+        deadline: '2026-12-20T00:00:00Z',
+      }),
+    );
+    const cancelled = home.act('repatriation', other, 'CancelRepatriation', {
+      reason: 'She chose to stay with relatives abroad',
+    });
+    const applied = deliver(home, vn, cancelled);
+    expect(applied.map(contentOf)).toEqual([{ reason: 'She chose to stay with relatives abroad' }]);
+    expect([vn.state('repatriation', other).status, home.state('repatriation', other).status]).toEqual([
+      'cancelled',
+      'cancelled',
+    ]);
   });
 });

@@ -14,14 +14,17 @@ export interface WireConventions {
 
 export const DEFAULT_GATE_UTC_OFFSET_MINUTES = 420;
 
-/** What one outbound event becomes: a payload of a contract type, or a gap the contract cannot carry. */
+/**
+ * What one outbound event becomes: a payload of a contract type, or the fields an event (stored by an
+ * older version of the domain) lacks for its payload (field names only).
+ */
 export type WirePayload =
   | {
       readonly payloadType: PayloadType;
       readonly payload: Record<string, unknown>;
       readonly headerExtras?: OutboundHeaderExtras;
     }
-  | { readonly gap: string };
+  | { readonly missing: string };
 
 export interface OutboundContext {
   readonly caseId: string;
@@ -35,9 +38,11 @@ export interface OutboundContext {
 export type OutboundMapper = (event: DomainEvent, context: OutboundContext) => WirePayload;
 
 /**
- * Deadlines the receiving node sets itself when the contract carries none (all in milliseconds).
- * Defaults: repatriation decision 30 days, suspect hand-over decision 30 days, joint-operation answer
- * 14 days, information-notice processing 3 days.
+ * Deadlines the receiving node sets itself when the message carries none (all in milliseconds): a
+ * request or proposal without `respond_by` (senders before schema version 2), and every information
+ * notice (the contract has no processing deadline: it is the receiver's own). Defaults: repatriation
+ * decision 30 days, suspect hand-over decision 30 days, joint-operation answer 14 days,
+ * information-notice processing 3 days.
  */
 export interface InboundPolicy extends WireConventions {
   readonly repatriationDecisionWithinMs?: number;

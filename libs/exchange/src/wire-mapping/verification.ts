@@ -1,16 +1,19 @@
 /**
  * Verification ↔ `verification.proto`. A request's purpose travels as verification points; the
  * findings travel as remarks (and, when more information is needed, as `information_needed`).
- * Additional information is, as the contract says, a new VerificationRequest in the same case: we
- * tell it from the opening request by its causation id (the answer it follows up).
+ * Additional information is, as the contract says, a new VerificationRequest in the same case (same
+ * subject and points, the information as circumstances, the new deadline): we tell it from the opening
+ * request by its causation id (the answer it follows up). A withdrawal is a VerificationWithdrawal.
  */
 import {
   OutboundKind,
+  VerificationAdditionalInformationProvided,
   VerificationAnswered,
   VerificationOutcome,
   VerificationPurpose,
   VerificationRequestSent,
   VerificationSubject,
+  VerificationWithdrawn,
 } from '@xb/domain';
 import { v1 } from '@xb/envelope';
 import { enumMap, isoOf, text, timestampOf } from './convert';
@@ -51,18 +54,25 @@ const purposeOf = (points: readonly number[]): VerificationPurpose => {
 /** The subject is one person per case: its wire id is derived from the case. */
 const subjectId = (caseId: string) => personIdOf(caseId, 'subject');
 
+/** A VerificationRequest: the opening one, or another round (same subject, new circumstances). */
+const requestToWire = (
+  request: { subject: VerificationSubject; purpose: VerificationPurpose; deadline: string; text: string },
+  caseId: string,
+  addressCountry: string,
+) => ({
+  subjectRole: ROLE.toWire(request.subject.role),
+  person: personToWire(request.subject.person, subjectId(caseId), addressCountry),
+  points: POINTS[request.purpose],
+  answerBy: timestampOf(request.deadline),
+  circumstances: request.text,
+});
+
 export const VERIFICATION_OUTBOUND: Partial<Record<OutboundKind, OutboundMapper>> = {
   VerificationRequest: (event, context) => {
     const data = (event as VerificationRequestSent).data;
     return {
       payloadType: 'xborder.v1.VerificationRequest',
-      payload: {
-        subjectRole: ROLE.toWire(data.subject.role),
-        person: personToWire(data.subject.person, subjectId(context.caseId), countryOf(data.responder)),
-        points: POINTS[data.purpose],
-        answerBy: timestampOf(data.deadline),
-        circumstances: data.details,
-      },
+      payload: requestToWire({ ...data, text: data.details }, context.caseId, countryOf(data.responder)),
     };
   },
   VerificationAnswer: (event, context) => {
@@ -86,12 +96,27 @@ export const VERIFICATION_OUTBOUND: Partial<Record<OutboundKind, OutboundMapper>
       },
     };
   },
-  VerificationAdditionalInformation: () => ({
-    gap:
-      'the contract sends additional information as a new VerificationRequest, which needs the subject; ' +
-      'VerificationAdditionalInformationProvided does not carry it',
+  /**
+   * Another round travels as a new request whose causation id is the answer (`outbound.inReplyTo`,
+   * set by the domain). Events stored before the domain added the subject carry none: unsendable.
+   */
+  VerificationAdditionalInformation: (event, context) => {
+    const { subject, purpose, information, deadline } = (event as VerificationAdditionalInformationProvided)
+      .data;
+    if (!subject || !purpose) return { missing: 'subject or purpose (stored before they were recorded)' };
+    return {
+      payloadType: 'xborder.v1.VerificationRequest',
+      payload: requestToWire(
+        { subject, purpose, deadline, text: information },
+        context.caseId,
+        countryOf(context.counterpart),
+      ),
+    };
+  },
+  VerificationWithdrawal: (event) => ({
+    payloadType: 'xborder.v1.VerificationWithdrawal',
+    payload: { reason: (event as VerificationWithdrawn).data.reason },
   }),
-  VerificationWithdrawal: () => ({ gap: 'xborder.v1 has no withdrawal message' }),
 };
 
 const request = (message: v1.VerificationRequest, context: InboundContext): InboundMapping => {
@@ -132,7 +157,13 @@ const answer = (message: v1.VerificationAnswer): InboundMapping => {
   };
 };
 
+const withdrawal = (message: v1.VerificationWithdrawal): InboundMapping => ({
+  kind: 'VerificationWithdrawal',
+  data: { reason: message.reason },
+});
+
 export const VERIFICATION_INBOUND = {
   'xborder.v1.VerificationRequest': request,
   'xborder.v1.VerificationAnswer': answer,
+  'xborder.v1.VerificationWithdrawal': withdrawal,
 } as const;

@@ -21,7 +21,9 @@ export const noticeProjection: CaseProjection<NoticeState> = {
     await trx
       .insertInto('notices')
       .values({ notice_id: noticeId, received_at: at, ...row })
-      .onConflict((oc) => oc.column('notice_id').doUpdateSet({ ...row, processed_at: row.processed_at ?? undefined }))
+      .onConflict((oc) =>
+        oc.column('notice_id').doUpdateSet({ ...row, processed_at: row.processed_at ?? undefined }),
+      )
       .execute();
   },
 };

@@ -26,7 +26,14 @@ export const repatriationProjection: CaseProjection<RepatriationState> = {
     await trx
       .insertInto('repatriations')
       .values({ case_id: caseId, opened_at: at, ...row })
-      .onConflict((oc) => oc.column('case_id').doUpdateSet({ ...row, handed_over_at: sql`coalesce(${row.handed_over_at}, repatriations.handed_over_at)` }))
+      .onConflict((oc) =>
+        oc
+          .column('case_id')
+          .doUpdateSet({
+            ...row,
+            handed_over_at: sql`coalesce(${row.handed_over_at}, repatriations.handed_over_at)`,
+          }),
+      )
       .execute();
   },
 };

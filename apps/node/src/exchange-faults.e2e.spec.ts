@@ -1,0 +1,109 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { SqliteEventStore } from '@xb/event-store';
+import { startLocalKafka, stopLocalKafka, waitFor } from '@xb/testing';
+import { RunningNode } from './node-app';
+import { ChildProcessNode } from './testing/child-process-node';
+import { exchangeFacts, queueNotices } from './testing/exchange-facts';
+import { prepareAgencies, startTestNode, TestAgency } from './testing/node-pair';
+
+/**
+ * Issue 5's fault tests: 1,000 exchanges in flight (an information notice sealed, sent, opened, applied,
+ * receipted) through real Kafka, with a fault in the middle; each ends with every message delivered and
+ * applied exactly once and every receipt recorded once.
+ */
+const EXCHANGES = 1_000;
+const storeOf = (agency: TestAgency) =>
+  new SqliteEventStore({ file: path.join(agency.dataDir, 'event-store.sqlite') });
+const fast = { XB_ROLES: 'gateway' };
+
+async function expectExactlyOnce(sender: SqliteEventStore, receiver: SqliteEventStore) {
+  let last: unknown;
+  const facts = await waitFor(
+    `${EXCHANGES} receipts back at the sender`,
+    async () => {
+      const f = await exchangeFacts(sender, receiver);
+      last = { ...f, refusedAtReceiver: f.refusedAtReceiver.length };
+      return f.delivered.distinct >= EXCHANGES ? f : undefined;
+    },
+    { timeoutMs: 180_000, intervalMs: 500 },
+  ).catch((error) => {
+    throw new Error(`${(error as Error).message}; last seen: ${JSON.stringify(last)}`);
+  });
+  expect(facts.applied).toEqual({ events: EXCHANGES, distinct: EXCHANGES });
+  expect(facts.inboxRecords).toEqual({ events: EXCHANGES, distinct: EXCHANGES });
+  expect(facts.dispatched).toEqual({ events: EXCHANGES, distinct: EXCHANGES });
+  expect(facts.receipted).toEqual({ events: EXCHANGES, distinct: EXCHANGES });
+  expect(facts.delivered).toEqual({ events: EXCHANGES, distinct: EXCHANGES });
+  return facts;
+}
+
+describe('exchange faults, 1,000 exchanges in flight', () => {
+  jest.setTimeout(300_000);
+
+  it('(a) survives the broker stopping and restarting mid-batch', async () => {
+    const port = Number(process.env.XB_TEST_FAULT_KAFKA_PORT ?? 39692);
+    const kafkaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xb-kafka-fault-'));
+    const brokers = await startLocalKafka(port, kafkaDir);
+    const {
+      root,
+      agencies: [vn, cn],
+    } = await prepareAgencies(['VN.BGC.LAICHAU', 'CN.YN.BORDERPOLICE'], { ...fast, KAFKA_BROKERS: brokers });
+    const nodes: RunningNode[] = [];
+    const [vnStore, cnStore] = [storeOf(vn), storeOf(cn)];
+    try {
+      nodes.push(await startTestNode(vn), await startTestNode(cn));
+      await queueNotices(vnStore, vn.agencyId, cn.agencyId, EXCHANGES);
+      await waitFor(
+        'a third of the messages dispatched',
+        async () => (await exchangeFacts(vnStore, cnStore)).dispatched.distinct >= EXCHANGES / 3,
+        { timeoutMs: 120_000, intervalMs: 100 },
+      );
+      await stopLocalKafka(port, kafkaDir);
+      await startLocalKafka(port, kafkaDir, { keepData: true });
+      await expectExactlyOnce(vnStore, cnStore);
+    } finally {
+      for (const node of nodes) await node.stop().catch(() => undefined);
+      await Promise.all([vnStore.close(), cnStore.close()]);
+      await stopLocalKafka(port, kafkaDir);
+      fs.rmSync(root, { recursive: true, force: true });
+      fs.rmSync(kafkaDir, { recursive: true, force: true });
+    }
+  });
+
+  it('(b) survives each node being killed with SIGKILL mid-batch and restarted', async () => {
+    const {
+      root,
+      agencies: [vn, cn],
+    } = await prepareAgencies(['VN.BGC.LAICHAU', 'CN.YN.BORDERPOLICE'], {
+      ...fast,
+      XB_TEST_RESEND_TICK_MS: '500',
+    });
+    const [vnChild, cnChild] = [new ChildProcessNode(vn), new ChildProcessNode(cn)];
+    const [vnStore, cnStore] = [storeOf(vn), storeOf(cn)];
+    try {
+      await Promise.all([vnChild.start(), cnChild.start()]);
+      await queueNotices(vnStore, vn.agencyId, cn.agencyId, EXCHANGES);
+      await waitFor(
+        'the receiver mid-batch',
+        async () => (await exchangeFacts(vnStore, cnStore)).applied.distinct >= EXCHANGES / 5,
+        { timeoutMs: 120_000, intervalMs: 50 },
+      );
+      await cnChild.kill();
+      await cnChild.start();
+      await waitFor(
+        'the sender mid-batch',
+        async () => (await exchangeFacts(vnStore, cnStore)).dispatched.distinct >= EXCHANGES / 2,
+        { timeoutMs: 120_000, intervalMs: 50 },
+      );
+      await vnChild.kill();
+      await vnChild.start();
+      await expectExactlyOnce(vnStore, cnStore);
+    } finally {
+      await Promise.all([vnChild.stop(), cnChild.stop()]);
+      await Promise.all([vnStore.close(), cnStore.close()]);
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+});

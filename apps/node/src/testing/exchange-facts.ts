@@ -1,0 +1,76 @@
+import { v7 as uuidv7 } from 'uuid';
+import { isDomainError, noticeDecider } from '@xb/domain';
+import { EventStore, handleCommand, RecordedEvent } from '@xb/event-store';
+
+/** Queues `count` information notices from `sender` to `counterpart`: `count` exchanges in flight. */
+export async function queueNotices(
+  store: EventStore,
+  sender: string,
+  counterpart: string,
+  count: number,
+): Promise<string[]> {
+  const caseIds: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const caseId = uuidv7();
+    const outcome = await handleCommand(store, noticeDecider, caseId, {
+      type: 'SendInformationNotice',
+      data: {
+        caseId,
+        counterpart,
+        category: 'criminal_method',
+        title: `Method ${i}`,
+        content: `Recruitment pattern number ${i} seen on the border.`,
+      },
+      metadata: {
+        now: new Date().toISOString(),
+        actor: 'officer:fault-test',
+        agencyId: sender,
+        newIds: [uuidv7()],
+      },
+    });
+    if (isDomainError(outcome)) throw new Error(`notice ${i} refused: ${outcome.code} ${outcome.reason}`);
+    caseIds.push(caseId);
+  }
+  return caseIds;
+}
+
+async function everything(store: EventStore): Promise<RecordedEvent[]> {
+  const all: RecordedEvent[] = [];
+  for (;;) {
+    const page = await store.readAll({
+      ...(all.length ? { fromPosition: all[all.length - 1].position + 1n } : {}),
+      maxCount: 5_000,
+    });
+    if (page.length === 0) return all;
+    all.push(...page);
+  }
+}
+
+const countBy = (
+  events: RecordedEvent[],
+  type: string,
+  key: (e: RecordedEvent) => string = (e) => e.streamId,
+) => {
+  const matching = events.filter((e) => e.type === type);
+  return { events: matching.length, distinct: new Set(matching.map(key)).size };
+};
+
+/** What the two stores say about the exchange of notices: counts of each fact and of distinct cases. */
+export async function exchangeFacts(senderStore: EventStore, receiverStore: EventStore) {
+  const [sent, received] = await Promise.all([everything(senderStore), everything(receiverStore)]);
+  return {
+    dispatched: countBy(sent, 'OutboundMessageDispatched'),
+    receipted: countBy(sent, 'OutboundMessageReceipted'),
+    delivered: countBy(sent, 'InformationNoticeMessageDelivered'),
+    applied: countBy(received, 'InformationNoticeReceived'),
+    inboxRecords: countBy(received, 'InboundMessageRecorded'),
+    refusedAtReceiver: received
+      .filter((e) => e.type === 'AuditEnvelopeRefused')
+      .map((e) => (e.data as { reason: string }).reason),
+    rejectedReceipts: sent
+      .filter(
+        (e) => e.type === 'OutboundMessageReceipted' && (e.data as { status: string }).status === 'rejected',
+      )
+      .map((e) => (e.data as { reason?: string }).reason),
+  };
+}
