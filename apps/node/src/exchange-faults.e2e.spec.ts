@@ -2,6 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { SqliteEventStore } from '@xb/event-store';
+import { inboxTopic, outboundMappingOf } from '@xb/exchange';
+import { loadNodeCrypto } from './runtime/node-crypto';
+import { foreignRecords } from './testing/forged-records';
+import { produceRaw } from './testing/kafka-records';
 import { startLocalKafka, stopLocalKafka, waitFor } from '@xb/testing';
 import { RunningNode } from './node-app';
 import { ChildProcessNode } from './testing/child-process-node';
@@ -102,6 +106,59 @@ describe('exchange faults, 1,000 exchanges in flight', () => {
       await expectExactlyOnce(vnStore, cnStore);
     } finally {
       await Promise.all([vnChild.stop(), cnChild.stop()]);
+      await Promise.all([vnStore.close(), cnStore.close()]);
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('(c) applies each message once when duplicated, reordered and foreign records are injected into the inbox', async () => {
+    const {
+      root,
+      agencies: [vn, cn],
+    } = await prepareAgencies(['VN.BGC.LAICHAU', 'CN.YN.BORDERPOLICE'], fast);
+    const nodes: RunningNode[] = [];
+    const [vnStore, cnStore] = [storeOf(vn), storeOf(cn)];
+    try {
+      nodes.push(await startTestNode(vn), await startTestNode(cn));
+      await queueNotices(vnStore, vn.agencyId, cn.agencyId, EXCHANGES);
+      await waitFor(
+        'half of the messages dispatched',
+        async () => (await exchangeFacts(vnStore, cnStore)).dispatched.distinct >= EXCHANGES / 2,
+        { timeoutMs: 120_000, intervalMs: 100 },
+      );
+
+      // Copies of envelopes already sent, in shuffled order, mixed with records that must be refused.
+      const dispatched = (await vnStore.readAll({ maxCount: 100_000 })).filter(
+        (e) => e.type === 'OutboundMessageDispatched',
+      );
+      const copies = dispatched.map((e) => e.data as { correlationId: string; envelope: string });
+      const duplicates = copies
+        .flatMap((c, i) => (i % 2 === 0 ? [c, c] : [c]))
+        .map((c) => ({ key: c.correlationId, value: Buffer.from(c.envelope, 'base64') }));
+      const sample = outboundMappingOf(
+        (await vnStore.readAll({ maxCount: 10 })).find((e) => outboundMappingOf(e).kind === 'message')!,
+      );
+      const foreign = await foreignRecords(
+        { agencyId: vn.agencyId, crypto: await loadNodeCrypto(vn.dataDir) },
+        cn.agencyId,
+        (sample as { message: { payloadType: string; payload: Record<string, unknown> } }).message,
+      );
+      const injected = [...duplicates, ...foreign.map((f, i) => ({ key: `foreign-${i}`, value: f.bytes }))];
+      for (let i = injected.length - 1; i > 0; i--) {
+        const j = Math.floor(Math.random() * (i + 1));
+        [injected[i], injected[j]] = [injected[j], injected[i]];
+      }
+      await produceRaw(inboxTopic(cn.agencyId), injected);
+
+      const facts = await expectExactlyOnce(vnStore, cnStore);
+      const refused = await waitFor('the foreign records refused', async () => {
+        const f = await exchangeFacts(vnStore, cnStore);
+        return f.refusedAtReceiver.length >= foreign.length ? f.refusedAtReceiver : undefined;
+      });
+      expect(refused.sort()).toEqual(foreign.map((f) => f.reason).sort());
+      expect(facts.rejectedReceipts).toEqual([]);
+    } finally {
+      for (const node of nodes) await node.stop().catch(() => undefined);
       await Promise.all([vnStore.close(), cnStore.close()]);
       fs.rmSync(root, { recursive: true, force: true });
     }

@@ -27,12 +27,10 @@ export const repatriationProjection: CaseProjection<RepatriationState> = {
       .insertInto('repatriations')
       .values({ case_id: caseId, opened_at: at, ...row })
       .onConflict((oc) =>
-        oc
-          .column('case_id')
-          .doUpdateSet({
-            ...row,
-            handed_over_at: sql`coalesce(${row.handed_over_at}, repatriations.handed_over_at)`,
-          }),
+        oc.column('case_id').doUpdateSet({
+          ...row,
+          handed_over_at: sql`coalesce(${row.handed_over_at}, repatriations.handed_over_at)`,
+        }),
       )
       .execute();
   },
