@@ -17,14 +17,26 @@ export function openPgpSealSigner(privateKey: openpgp.PrivateKey): SealSigner {
   };
 }
 
+/**
+ * Verifies seal signatures against the agency keys it is given. A seal records a detached signature as
+ * text: armoured (what openPgpSealSigner writes) or base64 of the binary packets; both are accepted.
+ * Trust is by fingerprint: the signature must verify against the very key the seal names.
+ */
 export function openPgpSealVerifier(trusted: readonly openpgp.PublicKey[]): SealVerifier {
-  const byFingerprint = new Map(trusted.map((key) => [key.getFingerprint(), key]));
+  const byFingerprint = new Map(trusted.map((key) => [key.getFingerprint().toLowerCase(), key]));
   return {
-    async verify(bytes, armoredSignature, fingerprint) {
+    async verify(bytes, signatureText, fingerprint) {
       const key = byFingerprint.get(fingerprint.toLowerCase());
       if (!key) return false;
       try {
-        const signature = await openpgp.readSignature({ armoredSignature });
+        const signature = signatureText.startsWith('-----BEGIN PGP SIGNATURE-----')
+          ? await openpgp.readSignature({ armoredSignature: signatureText })
+          : /^[A-Za-z0-9+/]+=*$/.test(signatureText)
+            ? await openpgp.readSignature({
+                binarySignature: new Uint8Array(Buffer.from(signatureText, 'base64')),
+              })
+            : undefined;
+        if (!signature) return false;
         const message = await openpgp.createMessage({ binary: bytes });
         const { signatures } = await openpgp.verify({ message, signature, verificationKeys: key });
         if (signatures.length === 0) return false;

@@ -43,7 +43,7 @@ export async function caseTimeline(
     if (applied) messages.push({ id: applied.messageId, direction: 'in' });
     entries.push({
       ...common(event),
-      line: describeEvent(domainEvent) ?? event.type,
+      line: lineOf(event) ?? event.type,
       ...(queued ? { messageId: queued.messageId, direction: 'out' as const } : {}),
       ...(applied ? { messageId: applied.messageId, direction: 'in' as const } : {}),
     });
@@ -51,16 +51,23 @@ export async function caseTimeline(
   for (const message of messages) {
     const stream = message.direction === 'out' ? `exchange-${message.id}` : `inbox-${message.id}`;
     for (const event of (await readOrUndefined(store, stream)) ?? []) {
-      const describe = EXCHANGE_LINES[event.type];
       entries.push({
         ...common(event),
-        line: describe ? describe(event.data as Record<string, unknown>) : event.type,
+        line: lineOf(event) ?? event.type,
         messageId: message.id,
         direction: message.direction,
       });
     }
   }
   return entries.sort((a, b) => (BigInt(a.position) < BigInt(b.position) ? -1 : 1));
+}
+
+/** A person's line for any event of a case or of its messages; undefined for other events. */
+export function lineOf(event: RecordedEvent): string | undefined {
+  const describe = EXCHANGE_LINES[event.type];
+  return describe
+    ? describe(event.data as Record<string, unknown>)
+    : describeEvent({ type: event.type, data: event.data });
 }
 
 const common = (event: RecordedEvent) => ({

@@ -18,6 +18,8 @@ import {
   RetryPolicy,
 } from '@xb/exchange';
 import { loadNodeCrypto, NodeCrypto } from './node-crypto';
+import { Responder } from '../responder/responder';
+import { DEFAULT_RESPONDER_POLICY, ResponderPolicy } from '../responder/policy';
 import { inboundApplier, receiptApplier, headerDefaults } from './wire';
 import { ReadModels } from './read-models';
 
@@ -29,6 +31,8 @@ export interface AgencyNodeOptions {
   /** Audit seal cadence. Defaults: 1,000 events or 10 s. */
   readonly sealEveryEvents?: number;
   readonly sealEveryMs?: number;
+  /** How the `responder` role answers (see responder/policy.ts). */
+  readonly responderPolicy?: Partial<ResponderPolicy>;
 }
 
 /** Stoppable parts started by a role, stopped in reverse order. */
@@ -106,6 +110,14 @@ export class AgencyNode {
     if (roles.has('gateway')) await this.startGateway();
     if (roles.has('projector')) this.parts.push(await this.readModels.startProjector());
     if (roles.has('sealer')) await this.startSealer();
+    if (roles.has('responder')) {
+      const responder = new Responder(this, this.store, {
+        ...DEFAULT_RESPONDER_POLICY,
+        ...this.options.responderPolicy,
+      });
+      await responder.start();
+      this.parts.push({ name: 'responder', stop: () => responder.stop() });
+    }
   }
 
   async stop(): Promise<void> {

@@ -1,0 +1,147 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { startLocalKafka, stopLocalKafka, waitFor, waitForKafkaCoordinator } from '@xb/testing';
+import { mintLocalToken } from '../auth/tokens';
+import { introduceAgencies } from '../keys/introduce';
+import { RunningNode, startNode } from '../node-app';
+import { OfficerClient } from './officer-client';
+import { CaseOutcome, runScenario } from './scenario';
+import { TimelinePrinter } from './timeline-printer';
+
+/**
+ * The README's main job: a local Kafka, two agency nodes (VN.BGC.LAICHAU, and CN.YN.BORDERPOLICE
+ * answering through its responder) with their own stores and keys, a scenario across the border printed
+ * as it happens, then both APIs left up for a person to explore (`--once`: exit when the scenario ends).
+ *
+ * Settings: KAFKA_BROKERS (use that cluster, start none), DEMO_KAFKA_PORT (9092), DEMO_VN_PORT (3000),
+ * DEMO_CN_PORT (3001), DEMO_DIR (.local/demo, emptied at start).
+ */
+const VN = 'VN.BGC.LAICHAU';
+const CN = 'CN.YN.BORDERPOLICE';
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({ options: { once: { type: 'boolean', default: false } } });
+  const say = (line: string) => process.stdout.write(`${line}\n`);
+  const root = path.resolve(process.env.DEMO_DIR ?? '.local/demo');
+  const kafkaPort = Number(process.env.DEMO_KAFKA_PORT ?? 9092);
+  const started: { stop(): Promise<void> }[] = [];
+  const stopAll = async () => {
+    for (const part of started.reverse())
+      await part.stop().catch((error) => say(`while stopping: ${String(error)}`));
+    started.length = 0;
+  };
+  process.once('SIGINT', () => void stopAll().then(() => process.exit(0)));
+  process.once('SIGTERM', () => void stopAll().then(() => process.exit(0)));
+  try {
+    let brokers = process.env.KAFKA_BROKERS;
+    if (!brokers) {
+      say(`starting a local Kafka broker on 127.0.0.1:${kafkaPort} ...`);
+      brokers = await startLocalKafka(kafkaPort);
+      started.push({ stop: () => stopLocalKafka(kafkaPort) });
+      await waitForKafkaCoordinator([brokers]);
+    }
+    fs.rmSync(root, { recursive: true, force: true });
+    const agencies = [
+      {
+        agencyId: VN,
+        dataDir: path.join(root, 'vn'),
+        port: process.env.DEMO_VN_PORT ?? '3000',
+        roles: 'api,gateway,projector,sealer',
+      },
+      {
+        agencyId: CN,
+        dataDir: path.join(root, 'cn'),
+        port: process.env.DEMO_CN_PORT ?? '3001',
+        roles: 'api,gateway,projector,sealer,responder',
+      },
+    ];
+    say('generating agency keys and exchanging public keys ...');
+    await introduceAgencies(agencies);
+    const nodes: RunningNode[] = [];
+    for (const agency of agencies) {
+      const node = await startNode(
+        {
+          XB_AGENCY_ID: agency.agencyId,
+          XB_DATA_DIR: agency.dataDir,
+          XB_HTTP_PORT: agency.port,
+          XB_ROLES: agency.roles,
+          KAFKA_BROKERS: brokers,
+        },
+        { logger: false },
+      );
+      started.push(node);
+      nodes.push(node);
+      const printer = new TimelinePrinter(agency.agencyId, node.node.store, say);
+      printer.start();
+      started.push(printer);
+    }
+    const tokens = await Promise.all(
+      agencies.map((a) =>
+        mintLocalToken(path.join(a.dataDir, 'auth'), {
+          id: `demo-officer-${a.agencyId.slice(0, 2).toLowerCase()}`,
+          agency: a.agencyId,
+          roles: ['liaison_officer', 'border_guard_command', 'auditor'],
+        }),
+      ),
+    );
+    const [vn, cn] = nodes.map((n, i) => new OfficerClient(agencies[i].agencyId, n.url!, tokens[i]));
+    say(`nodes up: ${VN} ${nodes[0].url}, ${CN} ${nodes[1].url} (responder)\n`);
+
+    const outcomes = await runScenario(vn, cn, say);
+    const ok = await summarize(outcomes, vn, cn, say);
+    if (values.once) {
+      await stopAll();
+      return ok ? 0 : 1;
+    }
+    say(
+      `\nBoth APIs stay up. Browse ${nodes[0].url}/docs and ${nodes[1].url}/docs (Authorize with a token).`,
+    );
+    agencies.forEach((a, i) => say(`token for ${a.agencyId}: ${tokens[i]}`));
+    say('Ctrl-C stops the nodes and the broker.');
+    await new Promise(() => undefined);
+    return 0;
+  } catch (error) {
+    say(`demo failed: ${error instanceof Error ? error.message : String(error)}`);
+    await stopAll();
+    return 1;
+  }
+}
+
+async function summarize(
+  outcomes: CaseOutcome[],
+  vn: OfficerClient,
+  cn: OfficerClient,
+  say: (line: string) => void,
+): Promise<boolean> {
+  say('\nfinal states:');
+  let ok = true;
+  for (const outcome of outcomes) {
+    const [ours, theirs] = await Promise.all([
+      waitFor(
+        `${outcome.process} final on ${vn.agencyId}`,
+        async () => {
+          const status = await vn.status(outcome.resource, outcome.caseId);
+          return status === outcome.expected.ours ? status : undefined;
+        },
+        { timeoutMs: 30_000 },
+      ).catch(() => vn.status(outcome.resource, outcome.caseId)),
+      waitFor(
+        `${outcome.process} final on ${cn.agencyId}`,
+        async () => {
+          const status = await cn.status(outcome.resource, outcome.caseId);
+          return status === outcome.expected.theirs ? status : undefined;
+        },
+        { timeoutMs: 30_000 },
+      ).catch(() => cn.status(outcome.resource, outcome.caseId)),
+    ]);
+    const reached = ours === outcome.expected.ours && theirs === outcome.expected.theirs;
+    ok &&= reached;
+    say(
+      `  ${reached ? 'OK  ' : 'FAIL'} ${outcome.process.padEnd(20)} ${vn.agencyId}: ${String(ours).padEnd(12)} ${cn.agencyId}: ${String(theirs)}`,
+    );
+  }
+  return ok;
+}
+
+main().then((code) => process.exit(code));

@@ -1,0 +1,122 @@
+import { appliedMessageOf, DomainEvent, ProcessCategory } from '@xb/domain';
+
+/**
+ * How the automatic counterpart answers (the `responder` role): for demos and tests, a second node can
+ * play the Chinese or Lao agency without officers. Every answer goes through the same commands an
+ * officer would use, so it is sealed, sent and receipted like any other.
+ */
+export interface ResponderPolicy {
+  /** Outcome of every verification answer. Default `confirmed`. */
+  readonly verificationOutcome: 'confirmed' | 'not_found' | 'partial' | 'more_information_needed';
+  /** Accept repatriation requests (else refuse). Default true. */
+  readonly acceptRepatriations: boolean;
+  /** Accept suspect hand-over requests (else refuse). Default true. */
+  readonly acceptSuspectHandovers: boolean;
+  /** Agree joint operation proposals (else decline). Default true. */
+  readonly agreeJointOperations: boolean;
+  /** Wait before each answer, as an officer would take time. Default 300 ms. */
+  readonly delayMs: number;
+  /** Support facility named when a repatriated victim is received. */
+  readonly facility: string;
+}
+
+export const DEFAULT_RESPONDER_POLICY: ResponderPolicy = {
+  verificationOutcome: 'confirmed',
+  acceptRepatriations: true,
+  acceptSuspectHandovers: true,
+  agreeJointOperations: true,
+  delayMs: 300,
+  facility: 'Counterpart social protection centre',
+};
+
+/** A command the responder takes on a case, with its data built from the case's state. */
+export interface Reaction {
+  readonly category: ProcessCategory;
+  readonly type: string;
+  readonly data: (state: Record<string, unknown>, now: string) => Record<string, unknown>;
+}
+
+const react = (category: ProcessCategory, type: string, data: Reaction['data'] = () => ({})): Reaction => ({
+  category,
+  type,
+  data,
+});
+
+/**
+ * What the responder does after an event of one of its cases. Only events applied from the counterpart's
+ * messages get an answer, so the responder never answers itself.
+ */
+export function reactionsTo(event: DomainEvent, policy: ResponderPolicy): readonly Reaction[] {
+  if (!appliedMessageOf(event)) return [];
+  switch (event.type) {
+    case 'VerificationRequestReceived':
+    case 'VerificationAdditionalInformationProvided':
+      return [
+        react('verification', 'AnswerVerificationRequest', () => ({
+          outcome: policy.verificationOutcome,
+          findings:
+            policy.verificationOutcome === 'more_information_needed'
+              ? 'Please send the names of the parents.'
+              : 'Checked against the household registry.',
+        })),
+      ];
+    case 'RepatriationRequestReceived':
+      return [
+        policy.acceptRepatriations
+          ? react('repatriation', 'AcceptRepatriation', () => ({
+              note: 'Nationality confirmed; the victim may return.',
+            }))
+          : react('repatriation', 'RefuseRepatriation', () => ({
+              reason: 'Nationality could not be confirmed.',
+            })),
+      ];
+    case 'RepatriationHandedOver': {
+      const childIds = (state: Record<string, unknown>) =>
+        ((state.children as { childId: string }[] | undefined) ?? []).map((c) => c.childId);
+      return [
+        react('repatriation', 'ConfirmRepatriationReception', (state, now) => ({
+          facility: policy.facility,
+          receivedAt: now,
+          childIds: childIds(state),
+        })),
+        react('repatriation', 'ReferRepatriatedVictim', () => ({
+          services: ['shelter', 'medical', 'family_reunification'],
+          referredTo: policy.facility,
+        })),
+      ];
+    }
+    case 'SuspectHandoverRequestReceived':
+      return [
+        policy.acceptSuspectHandovers
+          ? react('handover', 'AcceptSuspectHandover', () => ({
+              note: 'The person is held and will be handed over.',
+            }))
+          : react('handover', 'RefuseSuspectHandover', () => ({ reason: 'The person is prosecuted here.' })),
+      ];
+    case 'SuspectHandoverScheduled':
+    case 'SuspectHandoverRescheduled':
+      // The holding side hands the person over as scheduled (the demo does not wait for the date).
+      return [react('handover', 'RecordSuspectHandover', (_state, now) => ({ handedOverAt: now }))];
+    case 'JointOperationProposalReceived':
+      return [
+        policy.agreeJointOperations
+          ? react('jointop', 'AgreeJointOperation')
+          : react('jointop', 'DeclineJointOperation', () => ({
+              reason: 'Units committed elsewhere in that period.',
+            })),
+      ];
+    case 'InformationNoticeReceived':
+      return [
+        react('notice', 'ClassifyInformationNotice', (state) => ({
+          category: state.category,
+          priority: 'routine',
+        })),
+        react('notice', 'ProcessInformationNotice', () => ({
+          outcome: 'actioned',
+          note: 'Shared with the provincial units.',
+        })),
+      ];
+    default:
+      return [];
+  }
+}
