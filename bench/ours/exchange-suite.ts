@@ -1,0 +1,190 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { SqliteEventStore } from '@xb/event-store';
+import { ALL_PROJECTIONS, migrateReadModels, openReadModelDb, Projector } from '@xb/read-models';
+import { prepareAgencies } from '../../apps/node/src/testing/node-pair';
+import { BenchContext, BenchSuite } from '../harness/context';
+import { benchKafkaPid } from '../harness/local-kafka';
+import { recordLoadLevels, runLoadLevels } from '../harness/load-levels';
+import { cpuSecondsOfPid, cpuSecondsOfSelf } from '../harness/proc';
+import { summarize } from '../harness/stats';
+import { DeliveryWatch } from './delivery-watch';
+import { NodeProcess } from './node-process';
+import { queueNotice } from './notices';
+
+/** Roles each bench node runs: `BENCH_NODE_ROLES`, default the exchange alone (relay, gateway, resender). */
+const roles = () => process.env.BENCH_NODE_ROLES || 'gateway';
+
+/**
+ * End-to-end exchanges between two nodes, each in its own process, over the bench's broker: a notice
+ * queued on A, sealed and sent, opened and applied on B, receipt signed, sent back, verified and the
+ * delivery recorded on A. Capacity (a burst, first queued to last delivery), then latency at 50% and
+ * 80% of it (open loop), each node's RSS and CPU, and a projector rebuild over A's store.
+ */
+export const oursExchangeSuite: BenchSuite = {
+  name: 'ours-exchange',
+  async run(context) {
+    const { options, cleanup, log } = context;
+    const brokers = await context.kafka();
+    const { root, agencies } = await prepareAgencies(['VN.BGC.LAICHAU', 'CN.YN.BORDERPOLICE'], {
+      KAFKA_BROKERS: brokers,
+      XB_ROLES: roles(),
+    });
+    const removeRoot = cleanup.add('bench nodes data', () => fs.rmSync(root, { recursive: true, force: true }));
+    const [sender, receiver] = agencies as [(typeof agencies)[0], (typeof agencies)[0]];
+    const profileDir = process.env.BENCH_CPU_PROF || undefined;
+    if (profileDir) fs.mkdirSync(profileDir, { recursive: true });
+    log(`starting two nodes (roles ${roles()}) in child processes`);
+    const [a, b] = await Promise.all(
+      [sender, receiver].map((agency) => NodeProcess.start(agency.agencyId, agency.env, cleanup, profileDir)),
+    );
+    const store = new SqliteEventStore({ file: path.join(sender.dataDir, 'event-store.sqlite') });
+    const watch = new DeliveryWatch(store);
+    const closeStore = cleanup.add('sender store', async () => {
+      await watch.stop();
+      await store.close();
+    });
+    watch.start();
+    try {
+      const exchange = async () => {
+        await watch.deliveryOf(await queueNotice(store, sender.agencyId, receiver.agencyId));
+      };
+      const nodes = [a!.node, b!.node];
+      const capacity = await measureCapacity(context, exchange, watch, nodes);
+      await measureLoad(context, capacity, exchange, watch, nodes);
+    } finally {
+      await Promise.all([a!.stop(), b!.stop()]);
+      await watch.stop();
+    }
+    await measureProjection(context, store, root);
+    await closeStore();
+    await removeRoot();
+    if (profileDir) log(`CPU profiles of both nodes in ${profileDir}`);
+  },
+};
+
+type Exchange = () => Promise<void>;
+
+async function measureCapacity(
+  { options, registry, log, kafkaPortOrUndefined }: BenchContext & { kafkaPortOrUndefined?: number },
+  exchange: Exchange,
+  watch: DeliveryWatch,
+  nodes: NodeProcess[],
+): Promise<number> {
+  void kafkaPortOrUndefined;
+  log('warming up: 30 exchanges (consumer groups joining, JIT)');
+  await withDeadline(Promise.all(Array.from({ length: 30 }, exchange)), 120_000, 'warm-up', nodes);
+  const count = options.scale === 'full' ? 1_000 : 300;
+  log(`capacity: ${count} notices queued at once, until the last delivery is recorded`);
+  const cpu = cpuOf(nodes, options.kafkaPort);
+  const started = Date.now();
+  const before = watch.deliveredCount;
+  await withDeadline(Promise.all(Array.from({ length: count }, exchange)), 300_000, 'capacity burst', nodes);
+  const seconds = (Math.max(watch.lastDeliveryAt, started + 1) - started) / 1000;
+  const used = cpu.since();
+  const rate = count / seconds;
+  if (watch.deliveredCount - before !== count) throw new Error('deliveries counted twice or missed');
+  registry.record(
+    'ours_exchanges_per_s',
+    rate,
+    'ops/s',
+    `${count} notices queued at once: first queued to last delivery recorded, 2 node processes`,
+  );
+  const perExchange = (seconds: number) => (seconds * 1000) / count;
+  registry.record('ours_exchange_cpu_ms_sender', perExchange(used.sender), 'ms', 'sender node CPU per exchange (seal, receipt verify, store)');
+  registry.record('ours_exchange_cpu_ms_receiver', perExchange(used.receiver), 'ms', 'receiver node CPU per exchange (open, apply, receipt sign)');
+  registry.record('ours_exchange_cpu_ms_broker', perExchange(used.broker), 'ms', 'broker JVM CPU per exchange');
+  registry.record('ours_exchange_cpu_ms_bench', perExchange(used.bench), 'ms', 'bench process CPU per exchange (queueing, watching)');
+  registry.record('ours_exchange_cores_used', used.total / seconds, 'cores', 'CPU s per wall s of nodes, broker and bench during the burst');
+  return rate;
+}
+
+async function measureLoad(
+  { options, registry, log }: BenchContext,
+  capacity: number,
+  exchange: Exchange,
+  watch: DeliveryWatch,
+  nodes: NodeProcess[],
+): Promise<void> {
+  const durationMs = options.scale === 'full' ? 10_000 : 3_000;
+  const rss = nodes.map(() => 0);
+  const sampler = setInterval(() => nodes.forEach((node, i) => (rss[i] = Math.max(rss[i]!, node.rssMiB() ?? 0))), 200);
+  try {
+    for (const fraction of [0.5, 0.8]) {
+      log(`latency at ${fraction * 100}% of ${capacity.toFixed(1)}/s for ${durationMs / 1000} s`);
+      watch.resetLatencies();
+      const levels = await runLoadLevels({ capacityPerSecond: capacity, fractions: [fraction], durationMs, fire: exchange, drainTimeoutMs: 30_000 });
+      recordLoadLevels(registry, 'ours_exchange', levels);
+      const store = summarize(watch.storeLatenciesMs);
+      registry.record(
+        `ours_exchange_store_latency_p99_ms_at_${fraction * 100}pct`,
+        store.p99,
+        'ms',
+        `delivery recorded - notice recorded (store clocks, no polling), p50 ${store.p50.toFixed(0)} ms, n=${watch.storeLatenciesMs.length}`,
+      );
+    }
+  } finally {
+    clearInterval(sampler);
+  }
+  registry.record('ours_node_rss_mib_sender', rss[0]!, 'MiB', 'max VmRSS of the sender node under the load levels');
+  registry.record('ours_node_rss_mib_receiver', rss[1]!, 'MiB', 'max VmRSS of the receiver node under the load levels');
+  registry.record('ours_node_rss_mib_max', Math.max(...rss), 'MiB', 'the larger of the two');
+}
+
+async function measureProjection(
+  { registry, log }: BenchContext,
+  store: SqliteEventStore,
+  root: string,
+): Promise<void> {
+  const connection = await openReadModelDb({ sqliteFile: path.join(root, 'bench-read-models.sqlite') });
+  try {
+    await migrateReadModels(connection.db);
+    const projector = new Projector({ store, db: connection.db, projections: ALL_PROJECTIONS as never });
+    const started = performance.now();
+    const events = await projector.rebuild();
+    const seconds = (performance.now() - started) / 1000;
+    log(`projector rebuild: ${events} events in ${seconds.toFixed(2)} s`);
+    registry.record('ours_projection_events_per_s', events / seconds, 'events/s', `Projector.rebuild over the sender's store, ${events} events, SQLite read models`);
+  } finally {
+    await connection.close();
+  }
+}
+
+/** CPU seconds used since the call by each node, the broker and this process. */
+function cpuOf(nodes: NodeProcess[], kafkaPort: number) {
+  const brokerPid = benchKafkaPid(kafkaPort);
+  const read = () => ({
+    sender: nodes[0]!.cpuSeconds() ?? 0,
+    receiver: nodes[1]!.cpuSeconds() ?? 0,
+    broker: (brokerPid !== undefined ? cpuSecondsOfPid(brokerPid) : undefined) ?? 0,
+    bench: cpuSecondsOfSelf(),
+  });
+  const before = read();
+  return {
+    since() {
+      const now = read();
+      const used = {
+        sender: now.sender - before.sender,
+        receiver: now.receiver - before.receiver,
+        broker: now.broker - before.broker,
+        bench: now.bench - before.bench,
+      };
+      return { ...used, total: used.sender + used.receiver + used.broker + used.bench };
+    },
+  };
+}
+
+async function withDeadline<T>(work: Promise<T>, ms: number, what: string, nodes: NodeProcess[]): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`${what} not done in ${ms / 1000} s; node output: ${nodes.map((n) => n.log).join(' | ')}`)),
+      ms,
+    );
+  });
+  try {
+    return await Promise.race([work, expired]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,98 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import path from 'node:path';
+import { waitFor } from '@xb/testing';
+import { Cleanup } from '../harness/cleanup';
+import { cpuSecondsOfPid, rssOfPidMiB } from '../harness/proc';
+
+/** The repository root, from dist/bench/ours/ (compiled) or bench/ours/ (sources). */
+function repoRoot(): string {
+  const up = path.resolve(__dirname, '../..');
+  return path.basename(up) === 'dist' ? path.dirname(up) : up;
+}
+
+/**
+ * One agency node in its own Node process: the compiled `child-node.js` run with the path aliases, as
+ * production runs it (no TypeScript loader). With `cpuProfileDir`, V8 writes a `.cpuprofile` there when
+ * the node stops.
+ */
+export class NodeProcess {
+  private output = '';
+
+  private constructor(
+    readonly agencyId: string,
+    private readonly child: ChildProcess,
+  ) {}
+
+  static async start(
+    agencyId: string,
+    env: NodeJS.ProcessEnv,
+    cleanup: Cleanup,
+    cpuProfileDir?: string,
+  ): Promise<{ node: NodeProcess; stop: () => Promise<void> }> {
+    const repo = repoRoot();
+    const profile = cpuProfileDir
+      ? ['--cpu-prof', '--cpu-prof-dir', cpuProfileDir, '--cpu-prof-name', `${agencyId}.cpuprofile`]
+      : [];
+    const child = spawn(
+      process.execPath,
+      [
+        ...profile,
+        '-r',
+        path.join(repo, 'scripts/aliases.cjs'),
+        path.join(repo, 'dist/apps/node/src/testing/child-node.js'),
+      ],
+      { cwd: repo, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    const node = new NodeProcess(agencyId, child);
+    const stop = cleanup.add(`node ${agencyId}`, () => node.stop());
+    child.stdout!.on('data', (chunk) => node.keep(chunk));
+    child.stderr!.on('data', (chunk) => node.keep(chunk));
+    try {
+      await waitFor(
+        `node ${agencyId} to be ready`,
+        () => {
+          if (child.exitCode !== null) throw new Error(`node ${agencyId} exited ${child.exitCode}: ${node.output}`);
+          return node.output.includes('ready');
+        },
+        { timeoutMs: 60_000, intervalMs: 50 },
+      );
+    } catch (error) {
+      await stop();
+      throw error;
+    }
+    return { node, stop };
+  }
+
+  get pid(): number {
+    return this.child.pid!;
+  }
+
+  rssMiB(): number | undefined {
+    return rssOfPidMiB(this.pid);
+  }
+
+  cpuSeconds(): number | undefined {
+    return cpuSecondsOfPid(this.pid);
+  }
+
+  /** What the node printed (its retry warnings): the tail, for error messages. */
+  get log(): string {
+    return this.output.slice(-2000);
+  }
+
+  /** SIGTERM (the node stops its roles and exits, writing its CPU profile), SIGKILL after 15 s. */
+  async stop(): Promise<void> {
+    const child = this.child;
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    await exited;
+    clearTimeout(timer);
+  }
+
+  private keep(chunk: unknown): void {
+    // Bounded: a node retrying for minutes must not grow the bench's memory.
+    this.output = (this.output + String(chunk)).slice(-20_000);
+  }
+}

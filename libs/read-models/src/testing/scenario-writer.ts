@@ -1,0 +1,64 @@
+import { v7 as uuidv7 } from 'uuid';
+import { Command, CommandMetadata, DECIDERS, isDomainError, ProcessCategory } from '@xb/domain';
+import { EventStore, handleCommand } from '@xb/event-store';
+
+/** Our node and the counterpart of the scenario. */
+export const OUR_AGENCY = 'VN.BGC.LAICHAU';
+export const COUNTERPART = 'CN.YN.BORDERPOLICE';
+const OFFICER = 'officer:liaison-7';
+
+/**
+ * Writes commands into an event store through the one command handler with the real deciders, so the
+ * history is exactly what a node would have stored. A refusal is a bug in the scenario: it throws.
+ */
+export class ScenarioWriter {
+  /** Message ids our commands queued, by a name the scenario gives them (for receipts later). */
+  readonly queued = new Map<string, string>();
+
+  constructor(private readonly store: EventStore) {}
+
+  /** Our officer's command at `now`; `queues` names the message it queues, when it queues one. */
+  async ours(
+    category: ProcessCategory,
+    caseId: string,
+    type: string,
+    data: unknown,
+    now: string,
+    queues?: string,
+  ): Promise<void> {
+    const messageId = uuidv7();
+    if (queues) this.queued.set(queues, messageId);
+    await this.run(category, caseId, {
+      type,
+      data,
+      metadata: { now, actor: OFFICER, agencyId: OUR_AGENCY, ...(queues ? { newIds: [messageId] } : {}) },
+    });
+  }
+
+  /** The counterpart's message (a UUIDv7 message id) applied at `now`. */
+  async theirs(category: ProcessCategory, caseId: string, type: string, data: unknown, now: string) {
+    await this.run(category, caseId, { type, data, metadata: inbound(now) });
+  }
+
+  /** The counterpart's receipt for the message we queued under `name`. */
+  async delivered(category: ProcessCategory, caseId: string, name: string, now: string) {
+    const messageId = this.queued.get(name);
+    if (!messageId) throw new Error(`scenario: no queued message named ${name}`);
+    await this.theirs(category, caseId, 'RecordDelivery', { messageId }, now);
+  }
+
+  private async run(category: ProcessCategory, caseId: string, command: Command): Promise<void> {
+    const decider = DECIDERS[category] as unknown as Parameters<typeof handleCommand>[1];
+    const outcome = await handleCommand(this.store, decider, caseId, command);
+    if (isDomainError(outcome))
+      throw new Error(`scenario: ${command.type} on ${category}-${caseId} refused: ${outcome.code} ${outcome.reason}`);
+    if (outcome.events.length === 0) throw new Error(`scenario: ${command.type} changed nothing`);
+  }
+}
+
+const inbound = (now: string): CommandMetadata => ({
+  now,
+  actor: `agency:${COUNTERPART}`,
+  agencyId: OUR_AGENCY,
+  messageId: uuidv7(),
+});
