@@ -17,15 +17,26 @@ import {
 import { rawCryptoSuite } from './raw/crypto-suite';
 import { rawKafkaSuite } from './raw/kafka-suite';
 import { rawSqliteSuite } from './raw/sqlite-suite';
+import { oursAuditSuite } from './ours/audit-suite';
+import { oursEnvelopeSuite } from './ours/envelope-suite';
+import { oursExchangeSuite } from './ours/exchange-suite';
 
 /** Run in this order, one at a time. CPU-bound suites go before the broker starts and takes its share. */
-const suites: BenchSuite[] = [rawCryptoSuite, rawSqliteSuite, rawKafkaSuite];
+const suites: BenchSuite[] = [
+  rawCryptoSuite,
+  oursEnvelopeSuite,
+  rawSqliteSuite,
+  oursAuditSuite,
+  rawKafkaSuite,
+  oursExchangeSuite,
+];
 
 /** `ratio_<x>` = ours / raw, recorded when both figures were measured in this run. */
 const ratios: [x: string, ours: string, raw: string][] = [
   ['seal', 'ours_seal_per_s', 'raw_crypto_seal_per_s'],
   ['open', 'ours_open_per_s', 'raw_crypto_open_per_s'],
-  ['exchanges', 'ours_exchanges_per_s', 'raw_crypto_exchanges_per_s_pool'],
+  // Two node processes against the raw pool of BENCH_POOL (default 2 on this machine) forked processes.
+  ['exchanges', 'ours_exchanges_per_s', 'raw_crypto_exchanges_per_s_processes'],
 ];
 
 async function main(): Promise<number> {

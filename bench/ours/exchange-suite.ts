@@ -24,7 +24,7 @@ const roles = () => process.env.BENCH_NODE_ROLES || 'gateway';
 export const oursExchangeSuite: BenchSuite = {
   name: 'ours-exchange',
   async run(context) {
-    const { options, cleanup, log } = context;
+    const { cleanup, log } = context;
     const brokers = await context.kafka();
     const { root, agencies } = await prepareAgencies(['VN.BGC.LAICHAU', 'CN.YN.BORDERPOLICE'], {
       KAFKA_BROKERS: brokers,
@@ -66,17 +66,16 @@ export const oursExchangeSuite: BenchSuite = {
 type Exchange = () => Promise<void>;
 
 async function measureCapacity(
-  { options, registry, log, kafkaPortOrUndefined }: BenchContext & { kafkaPortOrUndefined?: number },
+  { options, registry, log }: BenchContext,
   exchange: Exchange,
   watch: DeliveryWatch,
   nodes: NodeProcess[],
 ): Promise<number> {
-  void kafkaPortOrUndefined;
   log('warming up: 30 exchanges (consumer groups joining, JIT)');
   await withDeadline(Promise.all(Array.from({ length: 30 }, exchange)), 120_000, 'warm-up', nodes);
   const count = options.scale === 'full' ? 1_000 : 300;
   log(`capacity: ${count} notices queued at once, until the last delivery is recorded`);
-  const cpu = cpuOf(nodes, options.kafkaPort);
+  const cpu = cpuOf(nodes, options.kafkaBrokers ? undefined : benchKafkaPid(options.kafkaPort));
   const started = Date.now();
   const before = watch.deliveredCount;
   await withDeadline(Promise.all(Array.from({ length: count }, exchange)), 300_000, 'capacity burst', nodes);
@@ -151,8 +150,7 @@ async function measureProjection(
 }
 
 /** CPU seconds used since the call by each node, the broker and this process. */
-function cpuOf(nodes: NodeProcess[], kafkaPort: number) {
-  const brokerPid = benchKafkaPid(kafkaPort);
+function cpuOf(nodes: NodeProcess[], brokerPid: number | undefined) {
   const read = () => ({
     sender: nodes[0]!.cpuSeconds() ?? 0,
     receiver: nodes[1]!.cpuSeconds() ?? 0,

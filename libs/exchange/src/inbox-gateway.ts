@@ -110,6 +110,8 @@ export class InboxGateway {
   }: EachBatchPayload): Promise<void> {
     const outgoing: OutgoingRecord[] = [];
     const done: string[] = [];
+    // Records between this batch and the partition's end: how far behind the gateway is.
+    this.options.metrics?.consumerLag.set({ partition: String(batch.partition) }, Number(batch.offsetLag()));
     for (const message of batch.messages) {
       if (!isRunning() || isStale()) break;
       const where = `${batch.partition}:${message.offset}`;

@@ -47,6 +47,7 @@ export async function migrateReadModels(db: ReadModelDb): Promise<void> {
     .addColumn('handover_date', text)
     .addColumn('deadline', text)
     .addColumn('children', 'integer', (c) => c.notNull())
+    .addColumn('children_handed_over', 'integer', (c) => c.notNull())
     .addColumn('opened_at', text, (c) => c.notNull())
     .addColumn('handed_over_at', text)
     .execute();

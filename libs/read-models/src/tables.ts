@@ -1,7 +1,7 @@
 /**
  * Read-model tables, the same on SQLite and PostgreSQL. Positions are kept as decimal text: checkpoints
- * are only ever read back by name, and both dialects store text alike. Dates and times are ISO 8601 text,
- * which sorts as time does.
+ * are only ever read back by name, and both dialects store text alike. Times are UTC ISO 8601 text with
+ * milliseconds (`times.ts`), which sorts as time does on both dialects; dates are `YYYY-MM-DD`.
  */
 export interface ReadModelTables {
   rm_checkpoints: { name: string; position: string };
@@ -36,7 +36,9 @@ export interface ReadModelTables {
     province: string | null;
     handover_date: string | null;
     deadline: string | null;
+    /** Children travelling with the victim, and how many of them crossed with the victim. */
     children: number;
+    children_handed_over: number;
     opened_at: string;
     handed_over_at: string | null;
     updated_at: string;

@@ -1,5 +1,6 @@
 import { jointOperationDecider, JointOperationState } from '@xb/domain';
 import { CaseProjection } from '../projector';
+import { utcTime } from '../times';
 
 /** Joint crackdown periods and the cases linked to them. */
 export const jointOperationProjection: CaseProjection<JointOperationState> = {
@@ -8,20 +9,21 @@ export const jointOperationProjection: CaseProjection<JointOperationState> = {
   evolve: (state, event) => jointOperationDecider.evolve(state, event as never),
   async write(trx, operationId, state, event) {
     if (state.status === 'none') return;
-    const at = event.metadata.occurredAt;
+    const at = utcTime(event.metadata.occurredAt);
     const row = {
       status: state.status,
       counterpart: state.counterpart,
       title: state.terms.name,
       starts_on: state.terms.startDate,
       ends_on: state.terms.endDate,
-      closed_at: state.status === 'closed' ? at : null,
       updated_at: at,
     };
+    // Only the closing event sets the closing time: receipts arriving later must not move it.
+    const closed = event.type === 'JointOperationClosed' ? { closed_at: at } : {};
     await trx
       .insertInto('joint_operations')
-      .values({ operation_id: operationId, opened_at: at, ...row })
-      .onConflict((oc) => oc.column('operation_id').doUpdateSet(row))
+      .values({ operation_id: operationId, opened_at: at, closed_at: null, ...row, ...closed })
+      .onConflict((oc) => oc.column('operation_id').doUpdateSet({ ...row, ...closed }))
       .execute();
     for (const linked of state.linkedCases) {
       await trx

@@ -1,5 +1,6 @@
 import { noticeDecider, NoticeState } from '@xb/domain';
 import { CaseProjection } from '../projector';
+import { utcTime, utcTimeOrNull } from '../times';
 
 /** Information notices and hotline tips, with what is left to process. */
 export const noticeProjection: CaseProjection<NoticeState> = {
@@ -8,22 +9,21 @@ export const noticeProjection: CaseProjection<NoticeState> = {
   evolve: (state, event) => noticeDecider.evolve(state, event as never),
   async write(trx, noticeId, state, event) {
     if (state.status === 'none') return;
-    const at = event.metadata.occurredAt;
+    const at = utcTime(event.metadata.occurredAt);
     const row = {
       direction: state.ourSide === 'sender' ? 'outgoing' : 'incoming',
       kind: state.category,
       status: state.status,
       counterpart: state.counterpart ?? (state.source === 'hotline' ? 'hotline' : ''),
-      processing_deadline: state.processingDeadline ?? null,
-      processed_at: state.processing && event.type === 'InformationNoticeProcessed' ? at : null,
+      processing_deadline: utcTimeOrNull(state.processingDeadline),
       updated_at: at,
     };
+    // Only the processing event sets the processing time: closing or receipts later keep it.
+    const processed = event.type === 'InformationNoticeProcessed' ? { processed_at: at } : {};
     await trx
       .insertInto('notices')
-      .values({ notice_id: noticeId, received_at: at, ...row })
-      .onConflict((oc) =>
-        oc.column('notice_id').doUpdateSet({ ...row, processed_at: row.processed_at ?? undefined }),
-      )
+      .values({ notice_id: noticeId, received_at: at, processed_at: null, ...row, ...processed })
+      .onConflict((oc) => oc.column('notice_id').doUpdateSet({ ...row, ...processed }))
       .execute();
   },
 };

@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
-import { repatriationDecider, RepatriationState } from '@xb/domain';
+import { Repatriation, repatriationDecider, RepatriationState } from '@xb/domain';
 import { CaseProjection } from '../projector';
+import { utcTime, utcTimeOrNull } from '../times';
 import { provinceOfGate } from './border-gates';
 
 /** The repatriation board: one row per victim repatriation, both directions. */
@@ -10,7 +10,7 @@ export const repatriationProjection: CaseProjection<RepatriationState> = {
   evolve: (state, event) => repatriationDecider.evolve(state, event as never),
   async write(trx, caseId, state, event) {
     if (state.status === 'none') return;
-    const at = event.metadata.occurredAt;
+    const at = utcTime(event.metadata.occurredAt);
     const row = {
       direction: state.ourSide === 'requesting' ? 'outgoing' : 'incoming',
       status: state.status,
@@ -18,20 +18,23 @@ export const repatriationProjection: CaseProjection<RepatriationState> = {
       border_gate: state.schedule?.borderGate ?? null,
       province: provinceOfGate(state.schedule?.borderGate),
       handover_date: state.schedule?.date ?? null,
-      deadline: state.deadline,
+      deadline: utcTime(state.deadline),
       children: state.children.length,
-      handed_over_at: state.handedOverAt ?? null,
+      children_handed_over: state.children.filter((child) => child.handedOver).length,
+      handed_over_at: utcTimeOrNull(handedOverAt(state)),
       updated_at: at,
     };
     await trx
       .insertInto('repatriations')
       .values({ case_id: caseId, opened_at: at, ...row })
-      .onConflict((oc) =>
-        oc.column('case_id').doUpdateSet({
-          ...row,
-          handed_over_at: sql`coalesce(${row.handed_over_at}, repatriations.handed_over_at)`,
-        }),
-      )
+      .onConflict((oc) => oc.column('case_id').doUpdateSet(row))
       .execute();
   },
 };
+
+/**
+ * When the victim crossed: the hand-over's time, or, on the receiving side when the reception was
+ * confirmed before the hand-over message arrived (the domain allows it), the reception's.
+ */
+const handedOverAt = (state: Repatriation): string | undefined =>
+  state.handedOverAt ?? state.reception?.receivedAt;

@@ -1,5 +1,6 @@
 import { suspectHandoverDecider, SuspectHandoverState } from '@xb/domain';
 import { CaseProjection } from '../projector';
+import { utcTime, utcTimeOrNull } from '../times';
 
 /** Suspect hand-overs, both directions. */
 export const suspectHandoverProjection: CaseProjection<SuspectHandoverState> = {
@@ -8,7 +9,7 @@ export const suspectHandoverProjection: CaseProjection<SuspectHandoverState> = {
   evolve: (state, event) => suspectHandoverDecider.evolve(state, event as never),
   async write(trx, caseId, state, event) {
     if (state.status === 'none') return;
-    const at = event.metadata.occurredAt;
+    const at = utcTime(event.metadata.occurredAt);
     const row = {
       direction: state.ourSide === 'requesting' ? 'outgoing' : 'incoming',
       status: state.status,
@@ -16,8 +17,8 @@ export const suspectHandoverProjection: CaseProjection<SuspectHandoverState> = {
       warrant_reference: state.warrantReference,
       border_gate: state.schedule?.borderGate ?? null,
       handover_date: state.schedule?.date ?? null,
-      deadline: state.deadline,
-      handed_over_at: state.handedOverAt ?? null,
+      deadline: utcTime(state.deadline),
+      handed_over_at: utcTimeOrNull(state.handedOverAt),
       updated_at: at,
     };
     await trx

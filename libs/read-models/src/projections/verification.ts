@@ -1,43 +1,47 @@
-import { sql } from 'kysely';
 import { verificationDecider, VerificationState } from '@xb/domain';
 import { CaseProjection } from '../projector';
+import { utcTime } from '../times';
 
-/** The verification queue: one row per verification case, incoming and outgoing. */
+/**
+ * The verification queue: one row per verification case, incoming and outgoing. `answered_at` is when
+ * the current round was answered (cleared when another round starts), so "answered on time" compares
+ * an answer with the deadline of the round it answers.
+ */
 export const verificationProjection: CaseProjection<VerificationState> = {
   category: verificationDecider.category,
   initialState: verificationDecider.initialState,
   evolve: (state, event) => verificationDecider.evolve(state, event as never),
   async write(trx, caseId, state, event) {
     if (state.status === 'none') return;
-    const at = event.metadata.occurredAt;
-    const answeredAt = event.type === 'VerificationAnswered' ? at : null;
+    const at = utcTime(event.metadata.occurredAt);
+    const row = {
+      status: state.status,
+      counterpart: state.counterpart,
+      deadline: utcTime(state.deadline),
+      round: state.round,
+      outcome: state.answer?.outcome ?? null,
+      updated_at: at,
+    };
+    const answered = answeredAtAfter(event.type, at);
     await trx
       .insertInto('verifications')
       .values({
         case_id: caseId,
         direction: state.direction,
-        status: state.status,
-        counterpart: state.counterpart,
         purpose: state.purpose,
         subject_role: state.subject.role,
-        deadline: state.deadline,
-        round: state.round,
-        outcome: state.answer?.outcome ?? null,
         opened_at: at,
-        answered_at: answeredAt,
-        updated_at: at,
+        answered_at: answered.answered_at ?? null,
+        ...row,
       })
-      .onConflict((oc) =>
-        oc.column('case_id').doUpdateSet({
-          status: state.status,
-          deadline: state.deadline,
-          round: state.round,
-          outcome: state.answer?.outcome ?? null,
-          // The first answer is the one that counts for "answered on time".
-          answered_at: sql`coalesce(verifications.answered_at, ${answeredAt})`,
-          updated_at: at,
-        }),
-      )
+      .onConflict((oc) => oc.column('case_id').doUpdateSet({ ...row, ...answered }))
       .execute();
   },
 };
+
+/** The change an event makes to `answered_at`: none unless it answers or reopens the round. */
+function answeredAtAfter(type: string, at: string): { answered_at?: string | null } {
+  if (type === 'VerificationAnswered') return { answered_at: at };
+  if (type === 'VerificationAdditionalInformationProvided') return { answered_at: null };
+  return {};
+}
