@@ -1,6 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
-import { waitFor } from '@xb/testing';
 import { Cleanup } from '../harness/cleanup';
 import { cpuSecondsOfPid, rssOfPidMiB } from '../harness/proc';
 
@@ -48,14 +47,7 @@ export class NodeProcess {
     child.stdout!.on('data', (chunk) => node.keep(chunk));
     child.stderr!.on('data', (chunk) => node.keep(chunk));
     try {
-      await waitFor(
-        `node ${agencyId} to be ready`,
-        () => {
-          if (child.exitCode !== null) throw new Error(`node ${agencyId} exited ${child.exitCode}: ${node.output}`);
-          return node.output.includes('ready');
-        },
-        { timeoutMs: 60_000, intervalMs: 50 },
-      );
+      await node.ready(60_000);
     } catch (error) {
       await stop();
       throw error;
@@ -89,6 +81,27 @@ export class NodeProcess {
     const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
     await exited;
     clearTimeout(timer);
+  }
+
+  /** Settles when the node prints `ready`; rejects when it exits first or takes longer than `timeoutMs`. */
+  private ready(timeoutMs: number): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => finish(new Error(`node ${this.agencyId} not ready in ${timeoutMs} ms: ${this.log}`)), timeoutMs);
+      const onData = () => {
+        if (this.output.includes('ready')) finish();
+      };
+      const onExit = (code: number | null) => finish(new Error(`node ${this.agencyId} exited ${code}: ${this.log}`));
+      const finish = (error?: Error) => {
+        clearTimeout(timer);
+        this.child.stdout!.off('data', onData);
+        this.child.off('exit', onExit);
+        if (error) reject(error);
+        else resolve();
+      };
+      this.child.stdout!.on('data', onData);
+      this.child.once('exit', onExit);
+      onData();
+    });
   }
 
   private keep(chunk: unknown): void {

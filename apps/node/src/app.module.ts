@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { NODE_CONFIG, NodeConfig } from '@xb/config';
+import { AuditController } from './api/audit.controller';
 import { BoardsController } from './api/boards.controller';
 import { CasesController } from './api/cases.controller';
 import { CommandsController } from './api/commands.controller';
@@ -18,9 +19,10 @@ export class AppModule {
   static forNode(config: NodeConfig, node: AgencyNode): DynamicModule {
     return {
       module: AppModule,
-      // Boards first: `GET /api/reports/counts` must not be taken for a case `reports/counts`.
+      // Audit and boards before cases: `GET /api/reports/counts` or `/api/audit/verify` must not be taken for a case.
       controllers: [
         HealthController,
+        AuditController,
         MetricsController,
         BoardsController,
         CasesController,

@@ -12,20 +12,18 @@ import { PROJECTED_TABLES, ReadModelTables } from './tables';
 export interface CaseProjection<S = unknown> {
   /** Stream category: events of streams `<category>-<case id>` are projected. */
   readonly category: string;
-  readonly initialState: () => S;
-  readonly evolve: (state: S, event: DomainEvent) => S;
-  readonly write: (
-    trx: Transaction<ReadModelTables>,
-    caseId: string,
-    state: S,
-    event: RecordedEvent,
-  ) => Promise<void>;
+  initialState(): S;
+  // Method syntax on purpose: it lets a list of projections of different states be typed as
+  // CaseProjection<unknown>[] without casts (the projector only ever feeds a projection its own state).
+  evolve(state: S, event: DomainEvent): S;
+  write(trx: Transaction<ReadModelTables>, caseId: string, state: S, event: RecordedEvent): Promise<void>;
 }
 
 export interface ProjectorOptions {
   readonly store: EventStore;
   readonly db: ReadModelDb;
-  readonly projections: readonly CaseProjection<never>[];
+  /** The read models to keep, one per stream category (`ALL_PROJECTIONS` for all of them). */
+  readonly projections: readonly CaseProjection[];
   /** Checkpoint name, kept in the read-model store itself. Default `read-models`. */
   readonly name?: string;
   /** Most events applied in one transaction. Default 500. */
@@ -40,14 +38,14 @@ export class Projector {
   private subscription?: AllSubscription;
   private running?: Promise<void>;
   private applied: bigint | undefined;
+  private failed?: unknown;
   private readonly byCategory: Map<string, CaseProjection<unknown>>;
 
   constructor(private readonly options: ProjectorOptions) {
-    this.byCategory = new Map(
-      options.projections.map((p) => [p.category, p as unknown as CaseProjection<unknown>]),
-    );
+    this.byCategory = new Map(options.projections.map((p) => [p.category, p]));
   }
 
+  /** The checkpoint's name. */
   get name(): string {
     return this.options.name ?? 'read-models';
   }
@@ -57,7 +55,18 @@ export class Projector {
     return this.applied;
   }
 
+  /** Why the live projection stopped, if it failed (it then stays stopped; `stop()` rethrows it). */
+  get failure(): unknown {
+    return this.failed;
+  }
+
+  /**
+   * Follows the global order live from the stored checkpoint until `stop()`. Do not run `catchUp` or
+   * `rebuild` on the same read-model store meanwhile: both would apply the same events.
+   */
   async start(): Promise<void> {
+    if (this.running) throw new Error(`projector ${this.name} already started`);
+    this.failed = undefined;
     this.applied = await this.readCheckpoint();
     this.subscription = this.options.store.subscribeToAll({
       ...(this.applied !== undefined ? { after: this.applied } : {}),
@@ -67,15 +76,26 @@ export class Projector {
     this.running = (async () => {
       for await (const batch of inBatches(subscription, this.options.maxBatch ?? 500))
         await this.apply(batch);
-    })();
+    })().catch(async (error: unknown) => {
+      // Kept, not thrown into the void: the owner sees it through `failure` and `stop()`.
+      this.failed = error;
+      await subscription.stop();
+    });
   }
 
+  /** Stops following; the checkpoint stays, so `start()` (on this or a new projector) resumes from it. */
   async stop(): Promise<void> {
     await this.subscription?.stop();
     await this.running;
+    this.subscription = undefined;
+    this.running = undefined;
+    if (this.failed !== undefined) throw this.failed;
   }
 
-  /** Applies everything up to the current end of the global order, then returns (rebuild, tests, bench). */
+  /**
+   * Applies everything from the checkpoint up to the current end of the global order, then returns how
+   * many events it read (rebuild, tests, bench).
+   */
   async catchUp(): Promise<number> {
     let count = 0;
     this.applied = await this.readCheckpoint();
@@ -114,9 +134,10 @@ export class Projector {
     await this.options.db.transaction().execute(async (trx) => {
       const states = new Map<string, unknown>();
       for (const event of batch) {
-        const category = event.streamId.slice(0, event.streamId.indexOf('-'));
+        const dash = event.streamId.indexOf('-');
+        const category = dash < 0 ? event.streamId : event.streamId.slice(0, dash);
         const projection = this.byCategory.get(category);
-        if (!projection) continue;
+        if (!projection || dash < 0) continue;
         const caseId = event.streamId.slice(category.length + 1);
         const before = states.has(event.streamId)
           ? states.get(event.streamId)

@@ -1,5 +1,7 @@
 import { classifyDeadline, DeadlineStatus } from '@xb/domain';
 import { ReadModelDb } from './database';
+import { canonicalProvince } from './projections/border-gates';
+import { utcTime } from './times';
 
 /** Statuses in which each process still awaits the counterpart or us by a deadline. */
 export const AWAITING = {
@@ -19,6 +21,7 @@ export interface Page<T> {
 export interface RepatriationBoardFilter {
   readonly status?: string;
   readonly borderGate?: string;
+  /** Matched without diacritics or case (`Lai Châu` finds `Lai Chau`). */
   readonly province?: string;
   readonly counterpart?: string;
   /** Hand-over date range (ISO dates, inclusive). */
@@ -26,6 +29,7 @@ export interface RepatriationBoardFilter {
   readonly to?: string;
   /** Only cases past their decision deadline and still awaiting it. */
   readonly overdue?: boolean;
+  /** The moment deadlines are judged at (ISO 8601, any offset). */
   readonly now: string;
   /** 1-based. Default 1. */
   readonly page?: number;
@@ -33,19 +37,20 @@ export interface RepatriationBoardFilter {
   readonly pageSize?: number;
 }
 
-/** The border guard command's board of repatriations, newest first. */
+/** The border guard command's board of repatriations, newest first (ties by case id). */
 export async function repatriationBoard(db: ReadModelDb, filter: RepatriationBoardFilter) {
+  const now = utcTime(filter.now);
   const page = Math.max(1, filter.page ?? 1);
   const pageSize = Math.min(500, Math.max(1, filter.pageSize ?? 50));
   let query = db.selectFrom('repatriations');
   if (filter.status) query = query.where('status', '=', filter.status);
   if (filter.borderGate) query = query.where('border_gate', '=', filter.borderGate);
-  if (filter.province) query = query.where('province', '=', filter.province);
+  if (filter.province) query = query.where('province', '=', canonicalProvince(filter.province));
   if (filter.counterpart) query = query.where('counterpart', '=', filter.counterpart);
   if (filter.from) query = query.where('handover_date', '>=', filter.from);
   if (filter.to) query = query.where('handover_date', '<=', filter.to);
   if (filter.overdue)
-    query = query.where('status', 'in', [...AWAITING.repatriations]).where('deadline', '<', filter.now);
+    query = query.where('status', 'in', [...AWAITING.repatriations]).where('deadline', '<', now);
   const { total } = await query
     .select((eb) => eb.fn.countAll<string | number>().as('total'))
     .executeTakeFirstOrThrow();
@@ -58,16 +63,15 @@ export async function repatriationBoard(db: ReadModelDb, filter: RepatriationBoa
     .execute();
   const items = rows.map((row) => ({
     ...row,
-    deadlineStatus: deadlineStatusOf(
-      row.deadline,
-      (AWAITING.repatriations as readonly string[]).includes(row.status),
-      filter.now,
-    ),
+    deadlineStatus: repatriationDeadlineStatusOf(row, now),
   }));
   return { items, total: Number(total), page, pageSize } satisfies Page<unknown>;
 }
 
-/** The liaison officers' queue of verification requests with their deadline status, most urgent first. */
+/**
+ * The liaison officers' queue of verification requests with their deadline status, earliest deadline
+ * first (ties by case id). `now` is ISO 8601 at any offset.
+ */
 export async function verificationQueue(
   db: ReadModelDb,
   filter: { readonly direction?: string; readonly status?: string; readonly now: string },
@@ -75,18 +79,15 @@ export async function verificationQueue(
   let query = db.selectFrom('verifications').selectAll();
   if (filter.direction) query = query.where('direction', '=', filter.direction);
   if (filter.status) query = query.where('status', '=', filter.status);
+  const now = utcTime(filter.now);
   const rows = await query.orderBy('deadline').orderBy('case_id').execute();
   return rows.map((row) => ({
     ...row,
-    deadlineStatus: deadlineStatusOf(
-      row.deadline,
-      (AWAITING.verifications as readonly string[]).includes(row.status),
-      filter.now,
-    ),
+    deadlineStatus: verificationDeadlineStatusOf(row, now),
   }));
 }
 
-/** Joint crackdown periods with their linked cases. */
+/** Joint crackdown periods with their linked cases, latest start first (ties by id). */
 export async function jointOperations(db: ReadModelDb) {
   const operations = await db
     .selectFrom('joint_operations')
@@ -103,7 +104,35 @@ export async function jointOperations(db: ReadModelDb) {
   }));
 }
 
-function deadlineStatusOf(deadline: string | null, awaiting: boolean, now: string): DeadlineStatus {
-  if (!deadline) return 'none';
-  return classifyDeadline({ deadline, met: !awaiting }, now);
+const isOneOf = (values: readonly string[], value: string) => values.includes(value);
+
+/**
+ * The domain's `repatriationDeadlineStatus` on a row: the receiving side's decision is awaited while
+ * requested or under verification, met once decided, and nothing is awaited of a cancelled case.
+ */
+function repatriationDeadlineStatusOf(
+  row: { readonly status: string; readonly deadline: string | null },
+  now: string,
+): DeadlineStatus {
+  if (!row.deadline || row.status === 'cancelled') return 'none';
+  const met = !isOneOf(AWAITING.repatriations, row.status);
+  return classifyDeadline({ deadline: row.deadline, met }, now);
+}
+
+/**
+ * The domain's `verificationDeadlineStatus` on a row: running while an answer is awaited, met once
+ * answered (or closed after an answer) unless the answer asked for more information, else none
+ * (drafts, withdrawn cases, cases waiting on the requester's additional information).
+ */
+function verificationDeadlineStatusOf(
+  row: { readonly status: string; readonly deadline: string; readonly outcome: string | null },
+  now: string,
+): DeadlineStatus {
+  const awaiting = isOneOf(AWAITING.verifications, row.status);
+  const answered =
+    isOneOf(['answered', 'closed'], row.status) &&
+    row.outcome !== null &&
+    row.outcome !== 'more_information_needed';
+  if (!awaiting && !answered) return 'none';
+  return classifyDeadline({ deadline: row.deadline, met: answered }, now);
 }

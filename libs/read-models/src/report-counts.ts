@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import { ReadModelDb } from './database';
+import { utcTime } from './times';
 
-/** A half-open interval of ISO times: from inclusive, to exclusive. */
+/** A half-open interval of ISO 8601 times (any offset): from inclusive, to exclusive. */
 export interface Period {
   readonly from: string;
   readonly to: string;
@@ -12,8 +13,10 @@ export interface Period {
  * auditor's report recomputes them from the event store itself; both must agree.
  */
 export async function reportCounts(db: ReadModelDb, period: Period) {
+  const from = utcTime(period.from);
+  const to = utcTime(period.to);
   const inPeriod = <T extends 'opened_at' | 'answered_at' | 'handed_over_at' | 'closed_at'>(column: T) =>
-    sql<boolean>`${sql.ref(column)} >= ${period.from} and ${sql.ref(column)} < ${period.to}`;
+    sql<boolean>`${sql.ref(column)} >= ${from} and ${sql.ref(column)} < ${to}`;
   const count = (rows: { n: string | number | bigint }) => Number(rows.n);
 
   const verificationsSent = await db
@@ -48,13 +51,11 @@ export async function reportCounts(db: ReadModelDb, period: Period) {
       'border_gate',
       'counterpart',
       (eb) => eb.fn.countAll().as('victims'),
-      (eb) => eb.fn.sum<string | number>('children').as('children'),
+      (eb) => eb.fn.sum<string | number>('children_handed_over').as('children'),
     ])
     .where('handed_over_at', 'is not', null)
     .where(inPeriod('handed_over_at'))
     .groupBy(['border_gate', 'counterpart'])
-    .orderBy('border_gate')
-    .orderBy('counterpart')
     .execute();
   const suspects = await db
     .selectFrom('suspect_handovers')
@@ -76,13 +77,28 @@ export async function reportCounts(db: ReadModelDb, period: Period) {
       answered: count(answered),
       answeredOnTime: count(answeredOnTime),
     },
-    repatriations: repatriated.map((r) => ({
-      borderGate: r.border_gate,
-      counterpart: r.counterpart,
-      victims: Number(r.victims),
-      children: Number(r.children ?? 0),
-    })),
+    repatriations: repatriated
+      .map((r) => ({
+        borderGate: r.border_gate,
+        counterpart: r.counterpart,
+        victims: Number(r.victims),
+        children: Number(r.children ?? 0),
+      }))
+      .sort(byGateThenCounterpart),
     suspectsHandedOver: count(suspects),
     jointOperationsClosed: count(jointClosed),
   };
+}
+
+/**
+ * Sorted here rather than in SQL: text collation (and where NULL goes) differs between SQLite and
+ * PostgreSQL databases, and the report must read the same on both.
+ */
+function byGateThenCounterpart(
+  a: { borderGate: string | null; counterpart: string },
+  b: { borderGate: string | null; counterpart: string },
+): number {
+  const gate =
+    (a.borderGate ?? '') < (b.borderGate ?? '') ? -1 : (a.borderGate ?? '') > (b.borderGate ?? '') ? 1 : 0;
+  return gate !== 0 ? gate : a.counterpart < b.counterpart ? -1 : a.counterpart > b.counterpart ? 1 : 0;
 }

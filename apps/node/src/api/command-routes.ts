@@ -41,10 +41,14 @@ const CHILD = {
   },
 };
 const COUNTERPART = 'CN.YN.BORDERPOLICE';
-const DEADLINE = '2026-12-07T10:00:00Z';
+// Examples are dated from when the node starts, so they stay valid: deadlines and hand-overs lie ahead,
+// what is recorded as done lies just behind.
+const at = (days: number) =>
+  new Date(Math.floor(Date.now() / 60_000) * 60_000 + days * 86_400_000).toISOString();
+const DEADLINE = at(14);
 const SCHEDULE = {
   borderGate: 'Ma Lu Thang - Jinshuihe',
-  date: '2026-12-10',
+  date: at(17).slice(0, 10),
   time: '09:30',
   receivingUnit: 'Ma Lu Thang border post',
 };
@@ -121,7 +125,7 @@ export const COMMAND_ROUTES: readonly CommandRoute[] = [
     SCHEDULE,
   ),
   repatriation('RecordRepatriationHandover', 'handover', 'Record the hand-over at the gate', {
-    handedOverAt: '2026-12-10T02:45:00Z',
+    handedOverAt: at(-0.05),
     childIds: [CHILD_ID],
   }),
   repatriation(
@@ -130,7 +134,7 @@ export const COMMAND_ROUTES: readonly CommandRoute[] = [
     'Confirm the support facility received the victim',
     {
       facility: 'Lai Chau social protection centre',
-      receivedAt: '2026-12-10T06:00:00Z',
+      receivedAt: at(-0.01),
       childIds: [CHILD_ID],
     },
   ),
@@ -159,16 +163,16 @@ export const COMMAND_ROUTES: readonly CommandRoute[] = [
   }),
   handover('ScheduleSuspectHandover', 'schedule', 'Schedule or reschedule the hand-over', SCHEDULE),
   handover('RecordSuspectHandover', 'handover', 'Record the suspect handed over', {
-    handedOverAt: '2026-12-10T03:00:00Z',
+    handedOverAt: at(-0.05),
   }),
   handover('CancelSuspectHandover', 'cancel', 'Cancel the hand-over', { reason: 'Warrant withdrawn.' }),
 
   jointop('ProposeJointOperation', undefined, 'Propose a joint crackdown period', {
     counterpart: COUNTERPART,
     terms: {
-      name: 'Spring 2027 joint crackdown',
-      startDate: '2027-01-01',
-      endDate: '2027-03-31',
+      name: 'Joint crackdown on the Ma Lu Thang route',
+      startDate: at(30).slice(0, 10),
+      endDate: at(120).slice(0, 10),
       units: [
         { agencyId: 'VN.BGC.LAICHAU', name: 'Lai Chau border guard' },
         { agencyId: COUNTERPART, name: 'Yunnan border police' },
@@ -223,8 +227,8 @@ export const COMMAND_ROUTES: readonly CommandRoute[] = [
       channel: 'phone',
       title: 'Girl taken across near Dao San',
       content: 'Caller reports a 16-year-old taken across the border by a relative last night.',
-      receivedAt: '2026-11-23T01:10:00Z',
-      processingDeadline: '2026-11-24T01:10:00Z',
+      receivedAt: at(-0.1),
+      processingDeadline: at(1),
     },
   ),
 ];

@@ -123,6 +123,14 @@ export function openApiDocument(agencyId: string) {
       responses: { 200: { description: 'Counts' }, ...secured.responses },
     },
   };
+  paths['/api/audit/verify'] = {
+    get: {
+      tags: ['audit'],
+      summary: 'Recompute the audit hash chain and check every seal (auditor role)',
+      ...secured,
+      responses: { 200: { description: 'Verification report' }, ...secured.responses },
+    },
+  };
   paths['/health'] = {
     get: { tags: ['operations'], summary: 'Readiness', responses: { 200: { description: 'Ready' } } },
   };

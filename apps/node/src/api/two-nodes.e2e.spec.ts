@@ -176,4 +176,29 @@ describe('two nodes over the real Kafka: a verification request answered across 
     );
     expect(closed.status).toBe(409);
   });
+
+  it('serves boards from the read models and audit verification to the auditor only', async () => {
+    const deadline = new Date(Date.now() + 14 * 86_400_000).toISOString();
+    const drafted = await call(vnNode, vnToken, 'POST', '/api/verifications', {
+      ...example('DraftVerificationRequest'),
+      counterpart: cn.agencyId,
+      deadline,
+    });
+    const caseId = drafted.body.caseId as string;
+    await call(vnNode, vnToken, 'POST', `/api/verifications/${caseId}/send`, {});
+    const queue = await waitFor('the sent case in the verification queue', async () => {
+      const items = (await call(vnNode, vnToken, 'GET', '/api/verifications?direction=outgoing')).body
+        .items as { case_id: string; status: string; deadlineStatus: string }[];
+      return items.find((i) => i.case_id === caseId && i.status !== 'drafted');
+    });
+    // Two weeks out: awaited, not yet due.
+    expect(queue.deadlineStatus).toBe('on_time');
+    expect((await call(vnNode, vnToken, 'GET', '/api/verifications?direction=sideways')).status).toBe(400);
+
+    const auditor = await tokenFor(vn, { id: 'au-2', roles: ['auditor'] });
+    const report = await call(vnNode, auditor, 'GET', '/api/audit/verify');
+    expect(report).toMatchObject({ status: 200, body: { ok: true, failures: [] } });
+    expect(report.body.eventsChecked).toBeGreaterThan(0);
+    expect((await call(vnNode, vnToken, 'GET', '/api/audit/verify')).status).toBe(403);
+  });
 });

@@ -17,6 +17,7 @@ import {
   Resender,
   RetryPolicy,
 } from '@xb/exchange';
+import { agencyKeyPaths, loadTrustStore } from '@xb/envelope';
 import { loadNodeCrypto, NodeCrypto } from './node-crypto';
 import { Responder } from '../responder/responder';
 import { DEFAULT_RESPONDER_POLICY, ResponderPolicy } from '../responder/policy';
@@ -100,6 +101,16 @@ export class AgencyNode {
       caseId,
       command,
     );
+  }
+
+  /** This agency's public keys as its own trust store lists them (current and retired): seal verification. */
+  async ownPublicKeys() {
+    const trust = await loadTrustStore(agencyKeyPaths(this.config.dataDir).trustDir);
+    if (!trust.ok)
+      throw new Error(
+        `trust store refused: ${trust.problems.map((p) => `${p.file}: ${p.reason}`).join('; ')}`,
+      );
+    return trust.store.keysOf(this.agencyId).map((entry) => entry.key);
   }
 
   /** Starts every role of the configuration. */

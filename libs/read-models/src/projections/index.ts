@@ -4,7 +4,7 @@ import { repatriationProjection } from './repatriation';
 import { suspectHandoverProjection } from './suspect-handover';
 import { verificationProjection } from './verification';
 
-export { provinceOfGate } from './border-gates';
+export { canonicalProvince, provinceOfGate } from './border-gates';
 
 /** Every read model of the node, one per process. */
 export const ALL_PROJECTIONS = [

@@ -28,24 +28,49 @@ export async function writeVerifications(w: ScenarioWriter): Promise<void> {
   await v(onTime, 'CloseVerification', { note: 'Identity confirmed' }, '2026-03-06T08:00:00Z');
 
   const late = CASES.verificationLate;
-  await v(late, 'DraftVerificationRequest', draft(late, '2026-03-06T00:00:00Z', suspect), '2026-03-03T01:00:00Z');
+  await v(
+    late,
+    'DraftVerificationRequest',
+    draft(late, '2026-03-06T00:00:00Z', suspect),
+    '2026-03-03T01:00:00Z',
+  );
   await v(late, 'SendVerificationRequest', {}, '2026-03-03T02:00:00Z', 'v2-request');
   await them(late, 'RecordVerificationAnswer', answer('not_found'), '2026-03-08T03:00:00Z');
 
   const overdue = CASES.verificationOverdue;
   // The deadline is given at UTC+7: the read model must compare it as an instant.
-  await v(overdue, 'DraftVerificationRequest', draft(overdue, '2026-03-15T07:00:00+07:00'), '2026-03-10T01:00:00Z');
+  await v(
+    overdue,
+    'DraftVerificationRequest',
+    draft(overdue, '2026-03-15T07:00:00+07:00'),
+    '2026-03-10T01:00:00Z',
+  );
   await v(overdue, 'SendVerificationRequest', {}, '2026-03-10T02:00:00Z', 'v3-request');
 
   const ours = CASES.verificationAnsweredByUs;
-  await them(ours, 'ReceiveVerificationRequest', incoming(ours, '2026-03-11T00:00:00Z'), '2026-03-04T03:00:00Z');
+  await them(
+    ours,
+    'ReceiveVerificationRequest',
+    incoming(ours, '2026-03-11T00:00:00Z'),
+    '2026-03-04T03:00:00Z',
+  );
   await v(ours, 'AnswerVerificationRequest', answer('confirmed'), '2026-03-07T09:00:00Z', 'v4-answer');
 
   const theirsOverdue = CASES.verificationIncomingOverdue;
-  await them(theirsOverdue, 'ReceiveVerificationRequest', incoming(theirsOverdue, '2026-03-18T00:00:00Z'), '2026-03-12T03:00:00Z');
+  await them(
+    theirsOverdue,
+    'ReceiveVerificationRequest',
+    incoming(theirsOverdue, '2026-03-18T00:00:00Z'),
+    '2026-03-12T03:00:00Z',
+  );
 
   const dueSoon = CASES.verificationDueSoon;
-  await them(dueSoon, 'ReceiveVerificationRequest', incoming(dueSoon, '2026-03-21T00:00:00Z'), '2026-03-18T03:00:00Z');
+  await them(
+    dueSoon,
+    'ReceiveVerificationRequest',
+    incoming(dueSoon, '2026-03-21T00:00:00Z'),
+    '2026-03-18T03:00:00Z',
+  );
 
   const rounds = CASES.verificationTwoRounds;
   await v(rounds, 'DraftVerificationRequest', draft(rounds, '2026-02-27T00:00:00Z'), '2026-02-20T01:00:00Z');

@@ -51,7 +51,9 @@ export class ScenarioWriter {
     const decider = DECIDERS[category] as unknown as Parameters<typeof handleCommand>[1];
     const outcome = await handleCommand(this.store, decider, caseId, command);
     if (isDomainError(outcome))
-      throw new Error(`scenario: ${command.type} on ${category}-${caseId} refused: ${outcome.code} ${outcome.reason}`);
+      throw new Error(
+        `scenario: ${command.type} on ${category}-${caseId} refused: ${outcome.code} ${outcome.reason}`,
+      );
     if (outcome.events.length === 0) throw new Error(`scenario: ${command.type} changed nothing`);
   }
 }

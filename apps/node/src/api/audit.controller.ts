@@ -1,0 +1,29 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { openPgpSealVerifier, verifyAuditTrail } from '@xb/audit';
+import { Roles } from '../auth/auth.guard';
+import type { AgencyNode } from '../runtime/agency-node';
+import { AGENCY_NODE } from './request-context';
+
+/** JSON has no bigint: positions (64-bit in EventStoreDB) travel as decimal strings. */
+const plain = (value: unknown): unknown =>
+  JSON.parse(JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)));
+
+/**
+ * Read-only audit endpoints for the auditor role. The full toolkit (replay, history, reports) is the
+ * auditor's command-line tool, which reads the store without trusting the node's code paths.
+ */
+@Controller('api/audit')
+@Roles('auditor')
+export class AuditController {
+  constructor(@Inject(AGENCY_NODE) private readonly node: AgencyNode) {}
+
+  /** Recomputes the hash chain and checks every seal against this agency's keys in the trust store. */
+  @Get('verify')
+  async verify() {
+    const keys = await this.node.ownPublicKeys();
+    const report = await verifyAuditTrail(this.node.store, openPgpSealVerifier(keys), {
+      agencyId: this.node.agencyId,
+    });
+    return plain(report);
+  }
+}

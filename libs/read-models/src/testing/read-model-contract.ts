@@ -1,0 +1,130 @@
+import { loadState } from '@xb/event-store';
+import { waitFor } from '@xb/testing';
+import {
+  repatriationDecider,
+  repatriationDeadlineStatus,
+  verificationDeadlineStatus,
+  verificationDecider,
+} from '@xb/domain';
+import { migrateReadModels } from '../migrate';
+import { verificationProjection } from '../projections/verification';
+import { Projector } from '../projector';
+import { repatriationBoard, verificationQueue } from '../queries';
+import { caughtUp, lastPosition, projectorOf, temporaryEventStore } from './projection-run';
+import { expectScenarioAnswers } from './query-expectations';
+import { DisposableReadModelDb, OpenReadModelDb } from './read-model-databases';
+import { CASES, SCENARIO_NOW, SCENARIO_PARTS, ScenarioWriter } from './scenario';
+import { readModelSnapshot, ReadModelSnapshot } from './snapshot';
+
+/**
+ * The read-model contract, run against each dialect (STYLE.md guideline 6): live projection with a
+ * restart from the checkpoint equals a rebuild, a failing batch leaves nothing behind, and the
+ * queries answer what the scenario implies.
+ */
+export function describeReadModelContract(name: string, openDb: OpenReadModelDb): void {
+  describe(`read models on ${name}`, () => {
+    let events: ReturnType<typeof temporaryEventStore>;
+    let rm: DisposableReadModelDb;
+    let live: ReadModelSnapshot;
+
+    beforeAll(async () => {
+      events = temporaryEventStore();
+      rm = await openDb();
+      await migrateReadModels(rm.db);
+    });
+    afterAll(async () => {
+      await rm?.dispose();
+      await events?.dispose();
+    });
+
+    it('projects live, stops midway and resumes from its checkpoint', async () => {
+      const writer = new ScenarioWriter(events.store);
+      const first = projectorOf(events.store, rm.db);
+      await first.start();
+      for (const part of SCENARIO_PARTS.slice(0, 2)) await part(writer);
+      await caughtUp(first, events.store);
+      await first.stop();
+      const checkpoint = await rm.db.selectFrom('rm_checkpoints').selectAll().executeTakeFirstOrThrow();
+      expect(checkpoint).toEqual({ name: 'read-models', position: String(await lastPosition(events.store)) });
+      expect(await rm.db.selectFrom('suspect_handovers').selectAll().execute()).toEqual([]);
+
+      for (const part of SCENARIO_PARTS.slice(2)) await part(writer);
+      const second = projectorOf(events.store, rm.db);
+      await second.start();
+      await caughtUp(second, events.store);
+      await second.stop();
+      live = await readModelSnapshot(rm.db);
+      const counts = Object.fromEntries(Object.entries(live).map(([table, rows]) => [table, rows.length]));
+      expect(counts).toEqual({
+        joint_operation_cases: 2,
+        joint_operations: 2,
+        verifications: 7,
+        repatriations: 5,
+        suspect_handovers: 2,
+        notices: 4,
+        case_documents: 20,
+        rm_checkpoints: 1,
+      });
+      expect(await projectorOf(events.store, rm.db).catchUp()).toBe(0);
+    });
+
+    it('rebuilds from scratch to the same rows as the live projection', async () => {
+      const everything = await events.store.readAll();
+      expect(await projectorOf(events.store, rm.db).rebuild()).toBe(everything.length);
+      expect(await readModelSnapshot(rm.db)).toStrictEqual(live);
+    });
+
+    it('answers the board, queue, joint operation and report queries', async () => {
+      await expectScenarioAnswers(rm.db);
+    });
+
+    it.each(['2026-03-01T00:00:00Z', '2026-03-08T12:00:00+07:00', SCENARIO_NOW, '2026-05-01T00:00:00Z'])(
+      'gives the domain deadline statuses at %s',
+      async (now) => {
+        for (const row of await verificationQueue(rm.db, { now })) {
+          const state = await loadState(events.store, verificationDecider, row.case_id);
+          expect([row.case_id, row.deadlineStatus]).toEqual([
+            row.case_id,
+            verificationDeadlineStatus(state, now),
+          ]);
+        }
+        for (const row of (await repatriationBoard(rm.db, { now })).items) {
+          const state = await loadState(events.store, repatriationDecider, row.case_id);
+          expect([row.case_id, row.deadlineStatus]).toEqual([
+            row.case_id,
+            repatriationDeadlineStatus(state, now),
+          ]);
+        }
+      },
+    );
+
+    it('applies a batch whole or not at all, and reports why it stopped', async () => {
+      const fresh = await openDb();
+      try {
+        await migrateReadModels(fresh.db);
+        const failing = new Projector({
+          store: events.store,
+          db: fresh.db,
+          projections: [{ ...verificationProjection, write: writeThenFail }],
+        });
+        await failing.start();
+        await waitForFailure(failing);
+        await expect(failing.stop()).rejects.toThrow('projection failed on purpose');
+        expect(await fresh.db.selectFrom('verifications').selectAll().execute()).toEqual([]);
+        expect(await fresh.db.selectFrom('case_documents').selectAll().execute()).toEqual([]);
+        expect(await fresh.db.selectFrom('rm_checkpoints').selectAll().execute()).toEqual([]);
+      } finally {
+        await fresh.dispose();
+      }
+    });
+  });
+}
+
+/** Writes the real row, then fails: the batch, the row and the checkpoint must roll back. */
+const writeThenFail: typeof verificationProjection.write = async (trx, caseId, state, event) => {
+  await verificationProjection.write(trx, caseId, state, event);
+  if (caseId === CASES.verificationOnTime) throw new Error('projection failed on purpose');
+};
+
+const waitForFailure = (projector: Projector) =>
+  waitFor('the projector to fail', () => projector.failure !== undefined);
