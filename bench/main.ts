@@ -37,6 +37,7 @@ const ratios: [x: string, ours: string, raw: string][] = [
   ['open', 'ours_open_per_s', 'raw_crypto_open_per_s'],
   // Two node processes against the raw pool of BENCH_POOL (default 2 on this machine) forked processes.
   ['exchanges', 'ours_exchanges_per_s', 'raw_crypto_exchanges_per_s_processes'],
+  ['exchanges_per_cpu_s', 'ours_exchanges_per_cpu_s', 'raw_crypto_exchanges_per_cpu_s_processes'],
 ];
 
 async function main(): Promise<number> {

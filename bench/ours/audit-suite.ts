@@ -31,27 +31,53 @@ export const oursAuditSuite: BenchSuite = {
       log(`appending ${total} events of ~1 KiB, ${EVENTS_PER_APPEND} per append`);
       let started = performance.now();
       for (let appended = 0; appended < total; appended += EVENTS_PER_APPEND)
-        await store.appendToStream(`notice-${uuidv7()}`, batch(Math.min(EVENTS_PER_APPEND, total - appended)));
-      registry.record('ours_audit_fill_events_per_s', total / ((performance.now() - started) / 1000), 'events/s', `${EVENTS_PER_APPEND} events per append into SqliteEventStore`);
+        await store.appendToStream(
+          `notice-${uuidv7()}`,
+          batch(Math.min(EVENTS_PER_APPEND, total - appended)),
+        );
+      registry.record(
+        'ours_audit_fill_events_per_s',
+        total / ((performance.now() - started) / 1000),
+        'events/s',
+        `${EVENTS_PER_APPEND} events per append into SqliteEventStore`,
+      );
 
-      const { privateKey } = await openpgp.generateKey({ type: 'ecc', userIDs: [{ name: 'VN.BGC.LAICHAU' }], format: 'object' });
+      const { privateKey } = await openpgp.generateKey({
+        type: 'ecc',
+        userIDs: [{ name: 'VN.BGC.LAICHAU' }],
+        format: 'object',
+      });
       const sealer = new AuditSealer(store, openPgpSealSigner(privateKey), { agencyId: 'VN.BGC.LAICHAU' });
       const [last] = await store.readAll({ direction: 'backwards', maxCount: 1 });
       log('sealing them with the AuditSealer');
       started = performance.now();
       await sealer.start();
       try {
-        await waitFor('the sealer to reach the last event', () => (sealer.progress.position ?? -1n) >= last!.position, { timeoutMs: 300_000, intervalMs: 20 });
+        await waitFor(
+          'the sealer to reach the last event',
+          () => (sealer.progress.position ?? -1n) >= last!.position,
+          { timeoutMs: 300_000, intervalMs: 20 },
+        );
         await sealer.sealNow();
       } finally {
         await sealer.stop();
       }
-      registry.record('ours_audit_seal_events_per_s', total / ((performance.now() - started) / 1000), 'events/s', `AuditSealer chaining ${total} events, a signed seal every 1,000`);
+      registry.record(
+        'ours_audit_seal_events_per_s',
+        total / ((performance.now() - started) / 1000),
+        'events/s',
+        `AuditSealer chaining ${total} events, a signed seal every 1,000`,
+      );
 
       log('verifying the trail');
       const verified = await measureVerify(store, openPgpSealVerifier([privateKey.toPublic()]));
       if (!verified.ok) throw new Error('the audit trail did not verify');
-      registry.record('ours_audit_verify_events_per_s', verified.eventsPerSecond, 'events/s', `measureVerify: ${verified.events} events, ${verified.seals} OpenPGP seals checked`);
+      registry.record(
+        'ours_audit_verify_events_per_s',
+        verified.eventsPerSecond,
+        'events/s',
+        `measureVerify: ${verified.events} events, ${verified.seals} OpenPGP seals checked`,
+      );
     } finally {
       await close();
     }
@@ -62,6 +88,11 @@ function batch(size: number): EventToAppend[] {
   return Array.from({ length: size }, (_, i) => ({
     type: 'BenchAuditedEvent',
     data: { index: i, text: TEXT },
-    metadata: { correlationId: uuidv7(), actor: 'system:bench', occurredAt: new Date().toISOString(), schemaVersion: 1 },
+    metadata: {
+      correlationId: uuidv7(),
+      actor: 'system:bench',
+      occurredAt: new Date().toISOString(),
+      schemaVersion: 1,
+    },
   }));
 }

@@ -86,11 +86,15 @@ export class NodeProcess {
   /** Settles when the node prints `ready`; rejects when it exits first or takes longer than `timeoutMs`. */
   private ready(timeoutMs: number): Promise<void> {
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => finish(new Error(`node ${this.agencyId} not ready in ${timeoutMs} ms: ${this.log}`)), timeoutMs);
+      const timer = setTimeout(
+        () => finish(new Error(`node ${this.agencyId} not ready in ${timeoutMs} ms: ${this.log}`)),
+        timeoutMs,
+      );
       const onData = () => {
         if (this.output.includes('ready')) finish();
       };
-      const onExit = (code: number | null) => finish(new Error(`node ${this.agencyId} exited ${code}: ${this.log}`));
+      const onExit = (code: number | null) =>
+        finish(new Error(`node ${this.agencyId} exited ${code}: ${this.log}`));
       const finish = (error?: Error) => {
         clearTimeout(timer);
         this.child.stdout!.off('data', onData);

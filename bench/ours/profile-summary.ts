@@ -52,7 +52,10 @@ export function summarize(profile: Profile, top = 20): string {
     [...map.entries()]
       .sort((a, b) => b[1] - a[1])
       .slice(0, n)
-      .map(([key, ms]) => `${ms.toFixed(0).padStart(8)} ms ${((100 * ms) / busy).toFixed(1).padStart(5)}%  ${key}`);
+      .map(
+        ([key, ms]) =>
+          `${ms.toFixed(0).padStart(8)} ms ${((100 * ms) / busy).toFixed(1).padStart(5)}%  ${key}`,
+      );
   return [
     `profile: ${(total / 1000).toFixed(1)} s sampled, ${(busy / 1000).toFixed(1)} s not idle (shares below are of that)`,
     'self time by area:',
@@ -68,5 +71,7 @@ if (require.main === module) {
     process.stderr.write('usage: profile-summary <file.cpuprofile> [top]\n');
     process.exit(2);
   }
-  process.stdout.write(`${summarize(JSON.parse(fs.readFileSync(file, 'utf8')) as Profile, Number(top ?? 20))}\n`);
+  process.stdout.write(
+    `${summarize(JSON.parse(fs.readFileSync(file, 'utf8')) as Profile, Number(top ?? 20))}\n`,
+  );
 }

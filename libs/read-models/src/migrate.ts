@@ -1,11 +1,48 @@
 import { sql } from 'kysely';
 import { ReadModelDb } from './database';
+import { PROJECTED_TABLES } from './tables';
 
 /**
- * Creates the read-model tables if missing. Read models are disposable (rebuilt from the event store), so
- * a schema change is a new table set plus a rebuild, not an in-place migration.
+ * Version of the read-model tables' shape. Raise it with any change to `tables.ts`: stores of another
+ * version are emptied by `migrateReadModels` and rebuilt by the projector from the start.
  */
-export async function migrateReadModels(db: ReadModelDb): Promise<void> {
+export const READ_MODEL_SCHEMA_VERSION = 2;
+
+/**
+ * Makes the read-model store hold the tables of READ_MODEL_SCHEMA_VERSION. Read models are disposable
+ * (rebuilt from the event store), so a store of another version (or of none: written before versions
+ * were recorded) is not migrated in place: its tables and checkpoints are dropped and created anew, and
+ * the next projector start replays the whole global order. Returns whether it did so.
+ */
+export async function migrateReadModels(db: ReadModelDb): Promise<boolean> {
+  await db.schema
+    .createTable('rm_schema')
+    .ifNotExists()
+    .addColumn('name', 'text', (c) => c.primaryKey())
+    .addColumn('version', 'integer', (c) => c.notNull())
+    .execute();
+  const row = await db
+    .selectFrom('rm_schema')
+    .select('version')
+    .where('name', '=', 'read-models')
+    .executeTakeFirst();
+  const current = row !== undefined && Number(row.version) === READ_MODEL_SCHEMA_VERSION;
+  await db.transaction().execute(async (trx) => {
+    if (!current)
+      for (const table of [...PROJECTED_TABLES, 'rm_checkpoints'])
+        await trx.schema.dropTable(table).ifExists().execute();
+    await createTables(trx);
+    await trx
+      .insertInto('rm_schema')
+      .values({ name: 'read-models', version: READ_MODEL_SCHEMA_VERSION })
+      .onConflict((oc) => oc.column('name').doUpdateSet({ version: READ_MODEL_SCHEMA_VERSION }))
+      .execute();
+  });
+  return !current;
+}
+
+/** Creates the tables and indexes of the current version where missing. */
+async function createTables(db: ReadModelDb): Promise<void> {
   const text = 'text' as const;
   await db.schema
     .createTable('rm_checkpoints')

@@ -74,13 +74,18 @@ export class Projector {
     });
     const subscription = this.subscription;
     this.running = (async () => {
-      for await (const batch of inBatches(subscription, this.options.maxBatch ?? 500))
-        await this.apply(batch);
-    })().catch(async (error: unknown) => {
-      // Kept, not thrown into the void: the owner sees it through `failure` and `stop()`.
-      this.failed = error;
-      await subscription.stop();
-    });
+      for await (const batch of inBatches(subscription, this.options.maxBatch ?? 500)) {
+        try {
+          await this.apply(batch);
+        } catch (error) {
+          // Kept, not thrown into the void: the owner sees it through `failure` and `stop()`. The
+          // subscription is stopped first, else leaving the loop would wait for the next live event.
+          this.failed = error;
+          await subscription.stop();
+          return;
+        }
+      }
+    })();
   }
 
   /** Stops following; the checkpoint stays, so `start()` (on this or a new projector) resumes from it. */

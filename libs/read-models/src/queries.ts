@@ -40,8 +40,8 @@ export interface RepatriationBoardFilter {
 /** The border guard command's board of repatriations, newest first (ties by case id). */
 export async function repatriationBoard(db: ReadModelDb, filter: RepatriationBoardFilter) {
   const now = utcTime(filter.now);
-  const page = Math.max(1, filter.page ?? 1);
-  const pageSize = Math.min(500, Math.max(1, filter.pageSize ?? 50));
+  const page = wholeNumberIn(filter.page, 1, Number.MAX_SAFE_INTEGER, 1);
+  const pageSize = wholeNumberIn(filter.pageSize, 1, 500, 50);
   let query = db.selectFrom('repatriations');
   if (filter.status) query = query.where('status', '=', filter.status);
   if (filter.borderGate) query = query.where('border_gate', '=', filter.borderGate);
@@ -103,6 +103,10 @@ export async function jointOperations(db: ReadModelDb) {
       .map(({ case_id, case_type }) => ({ caseId: case_id, process: case_type })),
   }));
 }
+
+/** A paging parameter as a whole number within bounds; the default when absent or not a number. */
+const wholeNumberIn = (value: number | undefined, min: number, max: number, fallback: number) =>
+  value === undefined || !Number.isFinite(value) ? fallback : Math.min(max, Math.max(min, Math.trunc(value)));
 
 const isOneOf = (values: readonly string[], value: string) => values.includes(value);
 

@@ -4,6 +4,8 @@
  * milliseconds (`times.ts`), which sorts as time does on both dialects; dates are `YYYY-MM-DD`.
  */
 export interface ReadModelTables {
+  /** The version of these tables' shape (`READ_MODEL_SCHEMA_VERSION`), one row named `read-models`. */
+  rm_schema: { name: string; version: number };
   rm_checkpoints: { name: string; position: string };
   /** The folded state of every case, so a projection continues from where it was without re-reading streams. */
   case_documents: {

@@ -1,4 +1,4 @@
-import { Controller, Get, Inject } from '@nestjs/common';
+import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
 import { inboxTopic } from '@xb/exchange';
 import { AGENCY_NODE } from '../api/request-context';
 import type { AgencyNode } from '../runtime/agency-node';
@@ -9,6 +9,14 @@ export class HealthController {
 
   @Get()
   health() {
+    const failure = this.node.readModels.failure;
+    // A failed projector leaves boards stale: say so, so a load balancer or an operator can act.
+    if (failure) {
+      throw new ServiceUnavailableException({
+        status: 'degraded',
+        reason: `projector stopped: ${failure instanceof Error ? failure.message : String(failure)}`,
+      });
+    }
     return {
       status: 'ready',
       agency: this.node.agencyId,

@@ -16,6 +16,7 @@ import {
   provisionTopics,
   Resender,
   RetryPolicy,
+  CommandRunner,
 } from '@xb/exchange';
 import { agencyKeyPaths, loadTrustStore } from '@xb/envelope';
 import { loadNodeCrypto, NodeCrypto } from './node-crypto';
@@ -153,7 +154,7 @@ export class AgencyNode {
       ...crypto,
       defaults: headerDefaults(this.config),
     });
-    const runCommand = (decider: Decider<Command, DomainEvent, unknown>, id: string, command: Command) =>
+    const runCommand: CommandRunner = (decider, id, command) =>
       handleCommand(this.store, decider, id, command);
     const common = {
       agencyId: this.agencyId,
@@ -163,7 +164,7 @@ export class AgencyNode {
         process.stderr.write(
           `${this.agencyId}: ${error instanceof Error ? error.message : String(error)} (retrying)\n`,
         ),
-      runCommand: runCommand as never,
+      runCommand,
       producer: this.producer,
     };
 

@@ -31,6 +31,11 @@ export class ReadModels {
     return (await this.connection).db;
   }
 
+  /** Why the projector stopped, if it failed (the node reports it on /health). */
+  get failure(): unknown {
+    return this.projector?.failure;
+  }
+
   /** Global position the projector has applied up to (undefined before the first event). */
   get position(): bigint | undefined {
     return this.projector?.position;
@@ -40,7 +45,7 @@ export class ReadModels {
     const projector = new Projector({
       store: this.store,
       db: await this.db(),
-      projections: ALL_PROJECTIONS as never,
+      projections: ALL_PROJECTIONS,
     });
     await projector.start();
     this.projector = projector;
@@ -52,7 +57,7 @@ export class ReadModels {
     return new Projector({
       store: this.store,
       db: await this.db(),
-      projections: ALL_PROJECTIONS as never,
+      projections: ALL_PROJECTIONS,
     }).rebuild();
   }
 

@@ -22,6 +22,7 @@ export async function queryAnswers(db: ReadModelDb) {
     boardInMarch: await ids(repatriationBoard(db, { now, from: '2026-03-01', to: '2026-03-31' })),
     boardFromFebruary: await ids(repatriationBoard(db, { now, from: '2026-02-01' })),
     boardOverdue: await ids(repatriationBoard(db, { now, overdue: true })),
+    boardOddPaging: await ids(repatriationBoard(db, { now, pageSize: 2.7, page: Number.NaN })),
     boardPages: [
       await ids(repatriationBoard(db, { now, pageSize: 2, page: 1 })),
       await ids(repatriationBoard(db, { now, pageSize: 2, page: 2 })),

@@ -49,6 +49,7 @@ export async function expectScenarioAnswers(db: ReadModelDb): Promise<void> {
     ids: [C.repatriationScheduled, C.repatriationWithChild, C.repatriationFebruary],
   });
   expect(answers.boardOverdue).toEqual({ total: 1, ids: [C.repatriationOverdue] });
+  expect(answers.boardOddPaging).toEqual({ total: 5, ids: newestFirst.slice(0, 2) });
   expect(answers.boardPages).toEqual([
     { total: 5, ids: newestFirst.slice(0, 2) },
     { total: 5, ids: newestFirst.slice(2, 4) },
@@ -100,7 +101,7 @@ export async function expectScenarioAnswers(db: ReadModelDb): Promise<void> {
   expect(answers.february).toMatchObject({
     verifications: { sent: 1, received: 0, answered: 0, answeredOnTime: 0 },
     repatriations: [
-      { borderGate: 'Tây Trang - Pang Hốc', counterpart: COUNTERPART, victims: 1, children: 0 },
+      { borderGate: 'Tây Trang - Pang Hoc', counterpart: COUNTERPART, victims: 1, children: 0 },
     ],
     suspectsHandedOver: 0,
     jointOperationsClosed: 0,

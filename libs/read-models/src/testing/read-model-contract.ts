@@ -98,6 +98,32 @@ export function describeReadModelContract(name: string, openDb: OpenReadModelDb)
       },
     );
 
+    it('empties a store of an older table shape for a rebuild, and keeps a current one', async () => {
+      const fresh = await openDb();
+      try {
+        const old = fresh.db.schema
+          .createTable('repatriations')
+          .addColumn('case_id', 'text', (c) => c.primaryKey());
+        await old.addColumn('children', 'integer').execute();
+        await fresh.db.schema
+          .createTable('rm_checkpoints')
+          .addColumn('name', 'text')
+          .addColumn('position', 'text')
+          .execute();
+        await fresh.db.insertInto('rm_checkpoints').values({ name: 'read-models', position: '41' }).execute();
+
+        expect(await migrateReadModels(fresh.db)).toBe(true);
+        expect(await fresh.db.selectFrom('rm_checkpoints').selectAll().execute()).toEqual([]);
+        await projectorOf(events.store, fresh.db).catchUp();
+        expect(await readModelSnapshot(fresh.db)).toStrictEqual(live);
+
+        expect(await migrateReadModels(fresh.db)).toBe(false);
+        expect(await readModelSnapshot(fresh.db)).toStrictEqual(live);
+      } finally {
+        await fresh.dispose();
+      }
+    });
+
     it('applies a batch whole or not at all, and reports why it stopped', async () => {
       const fresh = await openDb();
       try {
