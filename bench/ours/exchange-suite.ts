@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { SqliteEventStore } from '@xb/event-store';
 import { ALL_PROJECTIONS, migrateReadModels, openReadModelDb, Projector } from '@xb/read-models';
-import { prepareAgencies } from '../../apps/node/src/testing/node-pair';
+import { prepareAgencies, tokenFor } from '../../apps/node/src/testing/node-pair';
 import { BenchContext, BenchSuite } from '../harness/context';
 import { benchKafkaPid } from '../harness/local-kafka';
 import { recordLoadLevels, runLoadLevels } from '../harness/load-levels';
@@ -10,10 +10,15 @@ import { cpuSecondsOfPid, cpuSecondsOfSelf } from '../harness/proc';
 import { summarize } from '../harness/stats';
 import { DeliveryWatch } from './delivery-watch';
 import { NodeProcess } from './node-process';
-import { queueNotice } from './notices';
+import { apiQueue, queueNotice } from './notices';
 
 /** Roles each bench node runs: `BENCH_NODE_ROLES`, default the exchange alone (relay, gateway, resender). */
 const roles = () => process.env.BENCH_NODE_ROLES || 'gateway';
+/**
+ * `BENCH_QUEUE`: `store` (default) appends each notice to the sender's store from the bench process;
+ * `api` posts it to the sender's HTTP API (the sender then also runs the `api` role).
+ */
+const queueMode = () => (process.env.BENCH_QUEUE === 'api' ? 'api' : 'store');
 
 /**
  * End-to-end exchanges between two nodes, each in its own process, over the bench's broker: a notice
@@ -30,13 +35,16 @@ export const oursExchangeSuite: BenchSuite = {
       KAFKA_BROKERS: brokers,
       XB_ROLES: roles(),
     });
+    if (queueMode() === 'api') agencies[0]!.env.XB_ROLES = `api,${roles()}`;
     const removeRoot = cleanup.add('bench nodes data', () =>
       fs.rmSync(root, { recursive: true, force: true }),
     );
     const [sender, receiver] = agencies as [(typeof agencies)[0], (typeof agencies)[0]];
     const profileDir = process.env.BENCH_CPU_PROF || undefined;
     if (profileDir) fs.mkdirSync(profileDir, { recursive: true });
-    log(`starting two nodes (roles ${roles()}) in child processes`);
+    log(
+      `starting two nodes (roles ${roles()}) in child processes; notices queued through the ${queueMode()}`,
+    );
     // One after the other: two nodes creating their topics at once on a fresh broker can be told
     // "This server does not host this topic-partition" by the metadata call of provisionTopics.
     const a = await NodeProcess.start(sender.agencyId, sender.env, cleanup, profileDir);
@@ -49,8 +57,16 @@ export const oursExchangeSuite: BenchSuite = {
     });
     watch.start();
     try {
+      const queue =
+        queueMode() === 'api'
+          ? apiQueue(
+              `http://127.0.0.1:${sender.env.XB_HTTP_PORT}`,
+              await tokenFor(sender, { id: 'lo-bench', roles: ['liaison_officer'] }),
+              receiver.agencyId,
+            )
+          : () => queueNotice(store, sender.agencyId, receiver.agencyId);
       const exchange = async () => {
-        await watch.deliveryOf(await queueNotice(store, sender.agencyId, receiver.agencyId));
+        await watch.deliveryOf(await queue());
       };
       const nodes = [a.node, b.node];
       const capacity = await measureCapacity(context, exchange, watch, nodes);
@@ -90,7 +106,7 @@ async function measureCapacity(
     'ours_exchanges_per_s',
     rate,
     'ops/s',
-    `${count} notices queued at once: first queued to last delivery recorded, 2 node processes`,
+    `${count} notices queued at once (${queueMode()}): first queued to last delivery recorded, 2 node processes`,
   );
   const perExchange = (seconds: number) => (seconds * 1000) / count;
   registry.record(

@@ -19,3 +19,30 @@ export async function queueNotice(store: EventStore, sender: string, counterpart
   if (isDomainError(outcome)) throw new Error(`notice refused: ${outcome.code} ${outcome.reason}`);
   return caseId;
 }
+
+/**
+ * Queues one notice through the sender node's HTTP API (`POST /api/notices`) as an officer would: the
+ * append happens in the node's own process, so its relay wakes at once instead of at the store's
+ * cross-process poll. Returns the case id the node chose.
+ */
+export function apiQueue(baseUrl: string, token: string, counterpart: string): () => Promise<string> {
+  const body = JSON.stringify({
+    counterpart,
+    category: 'criminal_method',
+    title: 'Benchmark notice',
+    content: CONTENT,
+  });
+  return async () => {
+    const response = await fetch(`${baseUrl}/api/notices`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body,
+    });
+    const answer = (await response.json()) as { caseId?: string };
+    if (response.status !== 201 || !answer.caseId)
+      throw new Error(
+        `POST /api/notices answered ${response.status}: ${JSON.stringify(answer).slice(0, 200)}`,
+      );
+    return answer.caseId;
+  };
+}

@@ -114,8 +114,10 @@ start() {
     -cp "$cp" kafka.Kafka "$state/server.properties" >"$logfile" 2>&1 </dev/null &
   echo $! >"$pidfile"
   local deadline=$((SECONDS + ${KAFKA_START_TIMEOUT_S:-90}))
+  local pid; pid=$(cat "$pidfile")
   while ((SECONDS < deadline)); do
-    running_pid >/dev/null || { tail -n 30 "$logfile" >&2; die "broker exited during start-up (log: $logfile)"; }
+    # Liveness by pid only: for a moment after the fork the process is still the shell, not yet java.
+    kill -0 "$pid" 2>/dev/null || { tail -n 30 "$logfile" >&2; die "broker exited during start-up (log: $logfile)"; }
     if grep -q "Kafka Server started" "$logfile" && port_open "$port"; then
       say "ready on 127.0.0.1:$port"
       echo "127.0.0.1:$port"

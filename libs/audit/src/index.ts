@@ -10,3 +10,7 @@ export type { EventCheck } from './verify/trail-walk';
 export * from './verify/verify-audit-trail';
 export * from './verify/measure-verify';
 export * from './openpgp-seals';
+export * from './anchor/seal-anchor';
+export * from './anchor/seal-anchorer';
+export * from './anchor/counterpart-seals';
+export * from './anchor/verify-anchors';

@@ -173,7 +173,7 @@ export class InboxGateway {
     if (!opened.ok) return this.refuse(bytes, partition, offset, opened);
     if (opened.kind === 'envelope')
       return [await this.accept(opened.header, opened.payload, opened.envelopeSha256)];
-    const matched = await this.recordReceipt(opened.receipt);
+    const matched = await this.recordReceipt(opened.receipt, bytes);
     if (matched) return [];
     return this.refuse(bytes, partition, offset, {
       kind: 'receipt',
@@ -223,7 +223,7 @@ export class InboxGateway {
   }
 
   /** Records a counterpart's receipt against our message; false when we never sent that message. */
-  private async recordReceipt(receipt: InboundReceipt): Promise<boolean> {
+  private async recordReceipt(receipt: InboundReceipt, signed: Buffer): Promise<boolean> {
     const result = await this.options.runCommand(outboundMessageDecider, receipt.messageId, {
       type: 'RecordReceipt',
       data: {
@@ -232,6 +232,7 @@ export class InboxGateway {
         ...(receipt.reason ? { reason: receipt.reason } : {}),
         envelopeSha256: receipt.envelopeSha256,
         receivedAt: receipt.receivedAt,
+        signedReceipt: signed.toString('base64'),
       },
       metadata: {
         now: this.now().toISOString(),

@@ -11,3 +11,4 @@ export * from './resender';
 export * from './inbox-gateway';
 export * from './envelope-codec';
 export * from './wire-mapping';
+export * from './anchor-checks';

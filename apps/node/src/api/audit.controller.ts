@@ -1,5 +1,5 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { openPgpSealVerifier, verifyAuditTrail } from '@xb/audit';
+import { openPgpSealVerifier, verifyAnchors, verifyAuditTrail } from '@xb/audit';
 import { Roles } from '../auth/auth.guard';
 import type { AgencyNode } from '../runtime/agency-node';
 import { AGENCY_NODE } from './request-context';
@@ -17,13 +17,17 @@ const plain = (value: unknown): unknown =>
 export class AuditController {
   constructor(@Inject(AGENCY_NODE) private readonly node: AgencyNode) {}
 
-  /** Recomputes the hash chain and checks every seal against this agency's keys in the trust store. */
+  /**
+   * Recomputes the hash chain, checks every seal against this agency's keys, and every seal head sent to
+   * a counterpart against the counterpart's signed receipt (cross-anchoring).
+   */
   @Get('verify')
   async verify() {
     const keys = await this.node.ownPublicKeys();
-    const report = await verifyAuditTrail(this.node.store, openPgpSealVerifier(keys), {
+    const chain = await verifyAuditTrail(this.node.store, openPgpSealVerifier(keys), {
       agencyId: this.node.agencyId,
     });
-    return plain(report);
+    const anchors = await verifyAnchors(this.node.store, await this.node.anchorChecks());
+    return plain({ ...chain, ok: chain.ok && anchors.ok, anchors });
   }
 }

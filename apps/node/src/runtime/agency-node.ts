@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { Kafka, Producer } from 'kafkajs';
-import { AuditSealer, openPgpSealSigner } from '@xb/audit';
+import { AuditSealer, openPgpSealSigner, SealAnchorer, sealAnchorDecider } from '@xb/audit';
 import { NodeConfig } from '@xb/config';
 import { Command, Decider, DECIDERS, DomainError, DomainEvent, ProcessCategory } from '@xb/domain';
 import { CommandOutcome, createEventStore, EventStore, handleCommand, loadState } from '@xb/event-store';
@@ -17,6 +17,7 @@ import {
   Resender,
   RetryPolicy,
   CommandRunner,
+  anchorChecks,
 } from '@xb/exchange';
 import { agencyKeyPaths, loadTrustStore } from '@xb/envelope';
 import { loadNodeCrypto, NodeCrypto } from './node-crypto';
@@ -104,14 +105,26 @@ export class AgencyNode {
     );
   }
 
-  /** This agency's public keys as its own trust store lists them (current and retired): seal verification. */
-  async ownPublicKeys() {
+  /** The trust store as on disk now (the api role does not keep the gateway's copy). */
+  async trustStore() {
     const trust = await loadTrustStore(agencyKeyPaths(this.config.dataDir).trustDir);
     if (!trust.ok)
       throw new Error(
         `trust store refused: ${trust.problems.map((p) => `${p.file}: ${p.reason}`).join('; ')}`,
       );
-    return trust.store.keysOf(this.agencyId).map((entry) => entry.key);
+    return trust.store;
+  }
+
+  /** This agency's public keys as its own trust store lists them (current and retired): seal verification. */
+  async ownPublicKeys() {
+    return (await this.trustStore()).keysOf(this.agencyId).map((entry) => entry.key);
+  }
+
+  /** Cross-anchor checks; sent seal heads are read back only where this process holds the private key. */
+  async anchorChecks() {
+    const trust = await this.trustStore();
+    const own = this.crypto ? { decryption: this.crypto.ownKeys.all, verification: await this.ownPublicKeys() } : undefined;
+    return anchorChecks(this.agencyId, trust, own);
   }
 
   /** Starts every role of the configuration. */
@@ -174,7 +187,7 @@ export class AgencyNode {
       loadState: (d, id) => loadState(this.store, d, id),
       mapOutbound: (event) => outboundMappingOf(event),
       seal: (m, at) => codec.seal(m, at),
-      filter: { streamPrefixes: Object.keys(DECIDERS).map((c) => `${c}-`) },
+      filter: { streamPrefixes: [...Object.keys(DECIDERS), sealAnchorDecider.category].map((c) => `${c}-`) },
     });
     await relay.start();
     this.parts.push({ name: 'relay', stop: () => relay.stop() });
@@ -210,5 +223,9 @@ export class AgencyNode {
     });
     await sealer.start();
     this.parts.push({ name: 'sealer', stop: () => sealer.stop() });
+    const trustStore = this.crypto!.trustStore;
+    const anchorer = new SealAnchorer(this.store, { agencyId: this.agencyId, counterparts: () => trustStore.agencies() });
+    await anchorer.start();
+    this.parts.push({ name: 'seal anchorer', stop: () => anchorer.stop() });
   }
 }

@@ -7,9 +7,12 @@ import {
   deliveryCommandOf,
   DispatchedMessage,
   inboundCommandOf,
+  InboundHeader,
   InboundReceipt,
   OutboundHeaderExtras,
 } from '@xb/exchange';
+import { recordCounterpartSealHead } from '@xb/audit';
+import { fromTimestamp, v1 } from '@xb/envelope';
 import type { AgencyNode } from './agency-node';
 
 const CHANNELS: Record<NodeConfig['channel'], number> = {
@@ -33,6 +36,7 @@ export function headerDefaults(
 /** Applies an opened envelope's payload as the command of its process on the case it names. */
 export function inboundApplier(node: AgencyNode): ApplyInbound {
   return async (header, payload) => {
+    if (header.payloadType === 'xborder.v1.AuditSealHead') return recordSealHead(node, header, payload);
     const mapped = inboundCommandOf(header, payload, {
       agencyId: node.agencyId,
       now: node.now().toISOString(),
@@ -66,4 +70,24 @@ export function receiptApplier(node: AgencyNode) {
       throw new Error(`receipt for ${receipt.messageId} refused by the case: ${outcome.code}`);
     }
   };
+}
+
+/** A counterpart's seal head (cross-anchoring, libs/audit): kept as it came, not a case command. */
+async function recordSealHead(node: AgencyNode, header: InboundHeader, payload: Record<string, unknown>) {
+  const head = payload as unknown as v1.AuditSealHead;
+  const recorded = await recordCounterpartSealHead(
+    node.store,
+    { messageId: header.messageId, sender: header.sender, sentAt: header.sentAt },
+    {
+      agencyId: head.agencyId,
+      sealId: head.sealId,
+      position: head.position.toString(),
+      eventCount: Number(head.eventCount),
+      chainHead: Buffer.from(head.chainHeadSha256).toString('hex'),
+      ...(head.previousHeadSha256?.length ? { previousHead: Buffer.from(head.previousHeadSha256).toString('hex') } : {}),
+      sealedAt: fromTimestamp(head.sealedAt).toISOString(),
+      chainAlgorithm: head.chainAlgorithm,
+    },
+  );
+  return recorded.ok ? ({ accepted: true } as const) : ({ accepted: false, reason: 'INVALID_PAYLOAD', detail: recorded.reason } as const);
 }

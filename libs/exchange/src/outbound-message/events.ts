@@ -29,6 +29,8 @@ export type OutboundMessageEvent =
         envelopeSha256: string;
         receivedAt: string;
         recordedAt: string;
+        /** The counterpart's signed receipt as received (base64), so an auditor can check its signature later. */
+        signedReceipt?: string;
       };
     }
   | {

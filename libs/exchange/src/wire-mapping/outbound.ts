@@ -4,6 +4,7 @@ import { isPayloadType, validateMessage } from '@xb/envelope';
 import { RecordedEvent } from '@xb/event-store';
 import { OutboundMessage, OutboundMessageOf } from '../ports';
 import { isUuid } from './convert';
+import { sealAnchorMessageOf } from './seal-anchor';
 import { HANDOVER_OUTBOUND } from './handover';
 import { JOINTOP_OUTBOUND } from './jointop';
 import { NOTICE_OUTBOUND } from './notice';
@@ -54,6 +55,8 @@ export const outboundMappingOf = (
   event: RecordedEvent,
   conventions: WireConventions = {},
 ): OutboundMapping => {
+  const anchor = sealAnchorMessageOf(event);
+  if (anchor) return { kind: 'message', message: anchor };
   const outbound = queuedMessageOf(event);
   const where = outbound && caseOf(event);
   if (!outbound || !where) return { kind: 'none' };
