@@ -73,6 +73,11 @@ export const oursExchangeSuite: BenchSuite = {
       await measureLoad(context, capacity, exchange, watch, nodes);
     } finally {
       await Promise.all([a.stop(), b.stop()]);
+      // Retry warnings and the like: what the nodes said explains a stall in the figures.
+      for (const { node } of [a, b]) {
+        const said = node.log.replace('ready\n', '').trim();
+        if (said) log(`node ${node.agencyId} said: ${said.slice(-600)}`);
+      }
       await watch.stop();
     }
     await measureProjection(context, store, root);

@@ -21,7 +21,10 @@ describe('cross-anchoring: seal heads sent to the counterpart and acknowledged',
   const nodes: RunningNode[] = [];
 
   beforeAll(async () => {
-    ({ root, agencies: [vn, cn] } = await prepareAgencies(['VN.BGC.LAICHAU', 'CN.YN.BORDERPOLICE']));
+    ({
+      root,
+      agencies: [vn, cn],
+    } = await prepareAgencies(['VN.BGC.LAICHAU', 'CN.YN.BORDERPOLICE']));
     nodes.push(await startTestNode(vn, { sealEveryEvents: 5, sealEveryMs: 500 }), await startTestNode(cn));
   });
 
@@ -37,7 +40,9 @@ describe('cross-anchoring: seal heads sent to the counterpart and acknowledged',
       await queueNotices(vnStore, vn.agencyId, cn.agencyId, 3);
       const auditor = await tokenFor(vn, { id: 'au-1', roles: ['auditor'] });
       const report = await waitFor('an anchored seal', async () => {
-        const response = await fetch(`${nodes[0].url}/api/audit/verify`, { headers: { authorization: `Bearer ${auditor}` } });
+        const response = await fetch(`${nodes[0].url}/api/audit/verify`, {
+          headers: { authorization: `Bearer ${auditor}` },
+        });
         const body = (await response.json()) as { ok: boolean; anchors: { anchored: number } };
         return body.anchors.anchored >= 1 ? body : undefined;
       });
@@ -45,10 +50,16 @@ describe('cross-anchoring: seal heads sent to the counterpart and acknowledged',
 
       // What the counterpart keeps is exactly our seal.
       const [kept] = await readOrNone(cnStore, counterpartSealsStream(vn.agencyId));
-      const seal = (await vnStore.readStream(AUDIT_SEALS_STREAM)).find((e) => e.id === (kept.data as { sealId: string }).sealId)!;
+      const seal = (await vnStore.readStream(AUDIT_SEALS_STREAM)).find(
+        (e) => e.id === (kept.data as { sealId: string }).sealId,
+      )!;
       const parsed = parseSeal(seal);
       if (typeof parsed === 'string') throw new Error(parsed);
-      expect(kept.data).toMatchObject({ agencyId: vn.agencyId, chainHead: Buffer.from(parsed.chainHead).toString('hex'), position: parsed.position.toString() });
+      expect(kept.data).toMatchObject({
+        agencyId: vn.agencyId,
+        chainHead: Buffer.from(parsed.chainHead).toString('hex'),
+        position: parsed.position.toString(),
+      });
     } finally {
       await Promise.all([vnStore.close(), cnStore.close()]);
     }

@@ -47,7 +47,7 @@ describe('exchange faults, 1,000 exchanges in flight', () => {
   jest.setTimeout(300_000);
 
   it('(a) survives the broker stopping and restarting mid-batch', async () => {
-    const port = Number(process.env.XB_TEST_FAULT_KAFKA_PORT ?? 39692);
+    const port = Number(process.env.XB_TEST_FAULT_KAFKA_PORT ?? 19692);
     const kafkaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xb-kafka-fault-'));
     const brokers = await startLocalKafka(port, kafkaDir);
     const {

@@ -117,7 +117,13 @@ start() {
   local pid; pid=$(cat "$pidfile")
   while ((SECONDS < deadline)); do
     # Liveness by pid only: for a moment after the fork the process is still the shell, not yet java.
-    kill -0 "$pid" 2>/dev/null || { tail -n 30 "$logfile" >&2; die "broker exited during start-up (log: $logfile)"; }
+    if ! kill -0 "$pid" 2>/dev/null; then
+      tail -n 30 "$logfile" >&2
+      if grep -q "Address already in use" "$logfile"; then
+        die "port $port or $cport is held by another socket (ports in the kernel's ephemeral range, $(tr '\t' '-' </proc/sys/net/ipv4/ip_local_port_range), can be taken by any client connection): choose another KAFKA_PORT"
+      fi
+      die "broker exited during start-up (log: $logfile)"
+    fi
     if grep -q "Kafka Server started" "$logfile" && port_open "$port"; then
       say "ready on 127.0.0.1:$port"
       echo "127.0.0.1:$port"

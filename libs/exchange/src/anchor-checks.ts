@@ -6,25 +6,41 @@ import { decodePayload, openReceipt, openSealedContent, readInboxRecord, TrustSt
  * The envelope-side checks of cross-anchoring (libs/audit verifyAnchors): a counterpart's signed receipt
  * verified against the trust store, and the seal head inside an envelope we sent, read with our own key.
  */
-export function anchorChecks(agencyId: string, trustStore: TrustStore, ownKeys?: { decryption: readonly PrivateKey[]; verification: readonly PublicKey[] }): AnchorChecks {
+export function anchorChecks(
+  agencyId: string,
+  trustStore: TrustStore,
+  ownKeys?: { decryption: readonly PrivateKey[]; verification: readonly PublicKey[] },
+): AnchorChecks {
   return {
     async checkReceipt(signed) {
       const opened = await openReceipt(signed, { ownAgencyId: agencyId, trustStore });
       if (!opened.ok) return { ok: false, reason: `${opened.reason}: ${opened.detail}` };
       const r = opened.receipt;
-      return { ok: true, receiver: r.receiverAgencyId, status: r.status === 'ACCEPTED' ? 'accepted' : 'rejected', envelopeSha256: r.envelopeSha256, receivedAt: r.receivedAt.toISOString() };
+      return {
+        ok: true,
+        receiver: r.receiverAgencyId,
+        status: r.status === 'ACCEPTED' ? 'accepted' : 'rejected',
+        envelopeSha256: r.envelopeSha256,
+        receivedAt: r.receivedAt.toISOString(),
+      };
     },
     ...(ownKeys
       ? {
           async readSentHead(envelope) {
             const record = readInboxRecord(envelope);
             if (record.kind !== 'envelope') return undefined;
-            const opened = await openSealedContent(record.envelope.sealed, { decryptionKeys: ownKeys.decryption, verificationKeys: ownKeys.verification });
+            const opened = await openSealedContent(record.envelope.sealed, {
+              decryptionKeys: ownKeys.decryption,
+              verificationKeys: ownKeys.verification,
+            });
             if (!opened.ok) return undefined;
             const content = v1.SealedContent.decode(opened.content);
             if (content.header?.payloadType !== 'xborder.v1.AuditSealHead') return undefined;
             const head = decodePayload('xborder.v1.AuditSealHead', content.payload);
-            return { chainHead: Buffer.from(head.chainHeadSha256).toString('hex'), position: head.position.toString() };
+            return {
+              chainHead: Buffer.from(head.chainHeadSha256).toString('hex'),
+              position: head.position.toString(),
+            };
           },
         }
       : {}),

@@ -1,4 +1,8 @@
-import { verifyAuditTrail } from '@xb/audit';
+import type { PrivateKey, PublicKey } from 'openpgp';
+import { AnchorReport, verifyAnchors, verifyAuditTrail } from '@xb/audit';
+import { agencyKeyPaths, loadTrustStore } from '@xb/envelope';
+import { EventStore } from '@xb/event-store';
+import { anchorChecks } from '@xb/exchange';
 import { EXIT, type CommandIo, type ExitCode } from '../cli/io';
 import { parseOptions, runCommand } from '../cli/run-command';
 import { positiveInt } from '../cli/values';
@@ -59,10 +63,18 @@ export function verifyCommand(args: readonly string[], io: CommandIo): Promise<E
         maxFailures,
         onProgress: progressPrinter(io.err, io.clock),
       });
+      const anchors = await checkAnchors(
+        opened.store,
+        agencyId,
+        dataDir,
+        privateKey ? { decryption: [privateKey], verification: publicKeys } : undefined,
+        io,
+      );
       io.out(options.json ? verifyReportJson(report) : renderVerifyReport(report, opened.description));
+      if (anchors) io.out(options.json ? JSON.stringify({ anchors }, null, 2) : renderAnchors(anchors));
       if (!privateKey)
         io.err('note: outbound envelopes checked for presence and hash only; --private-key opens them');
-      return report.ok ? EXIT.ok : EXIT.integrityFailure;
+      return report.ok && (anchors?.ok ?? true) ? EXIT.ok : EXIT.integrityFailure;
     } catch (error) {
       if (!isDamagedStore(error)) throw error;
       io.out(unreadableReport(error, opened.file, options.json === true));
@@ -87,4 +99,32 @@ function unreadableReport(error: unknown, file: string | undefined, json: boolea
   }
   const at = position !== undefined ? ` at position ${position}` : '';
   return `result: INTEGRITY FAILURE\nSTORE_UNREADABLE${at}: ${message}`;
+}
+
+/**
+ * Cross-anchors (seal heads acknowledged by counterparts): checked when the data dir's trust store is
+ * at hand to verify the counterparts' receipts; skipped with a note otherwise.
+ */
+async function checkAnchors(
+  store: EventStore,
+  agencyId: string | undefined,
+  dataDir: string | undefined,
+  ownKeys: { decryption: PrivateKey[]; verification: PublicKey[] } | undefined,
+  io: CommandIo,
+): Promise<AnchorReport | undefined> {
+  const trust = dataDir && agencyId ? await loadTrustStore(agencyKeyPaths(dataDir).trustDir) : undefined;
+  if (!trust?.ok) {
+    io.err('note: cross-anchors not checked: they need --data-dir (its trust store) and the agency id');
+    return undefined;
+  }
+  return verifyAnchors(store, anchorChecks(agencyId!, trust.store, ownKeys));
+}
+
+function renderAnchors(report: AnchorReport): string {
+  const lines = [
+    `cross-anchors: ${report.anchored} seal heads acknowledged by counterparts, ${report.pending} awaiting a receipt`,
+  ];
+  for (const f of report.failures)
+    lines.push(`${f.code} seal ${f.sealId} with ${f.counterpart}: ${f.message}`);
+  return lines.join('\n');
 }

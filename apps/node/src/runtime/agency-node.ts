@@ -123,7 +123,9 @@ export class AgencyNode {
   /** Cross-anchor checks; sent seal heads are read back only where this process holds the private key. */
   async anchorChecks() {
     const trust = await this.trustStore();
-    const own = this.crypto ? { decryption: this.crypto.ownKeys.all, verification: await this.ownPublicKeys() } : undefined;
+    const own = this.crypto
+      ? { decryption: this.crypto.ownKeys.all, verification: await this.ownPublicKeys() }
+      : undefined;
     return anchorChecks(this.agencyId, trust, own);
   }
 
@@ -224,7 +226,10 @@ export class AgencyNode {
     await sealer.start();
     this.parts.push({ name: 'sealer', stop: () => sealer.stop() });
     const trustStore = this.crypto!.trustStore;
-    const anchorer = new SealAnchorer(this.store, { agencyId: this.agencyId, counterparts: () => trustStore.agencies() });
+    const anchorer = new SealAnchorer(this.store, {
+      agencyId: this.agencyId,
+      counterparts: () => trustStore.agencies(),
+    });
     await anchorer.start();
     this.parts.push({ name: 'seal anchorer', stop: () => anchorer.stop() });
   }

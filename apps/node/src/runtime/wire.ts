@@ -84,10 +84,14 @@ async function recordSealHead(node: AgencyNode, header: InboundHeader, payload: 
       position: head.position.toString(),
       eventCount: Number(head.eventCount),
       chainHead: Buffer.from(head.chainHeadSha256).toString('hex'),
-      ...(head.previousHeadSha256?.length ? { previousHead: Buffer.from(head.previousHeadSha256).toString('hex') } : {}),
+      ...(head.previousHeadSha256?.length
+        ? { previousHead: Buffer.from(head.previousHeadSha256).toString('hex') }
+        : {}),
       sealedAt: fromTimestamp(head.sealedAt).toISOString(),
       chainAlgorithm: head.chainAlgorithm,
     },
   );
-  return recorded.ok ? ({ accepted: true } as const) : ({ accepted: false, reason: 'INVALID_PAYLOAD', detail: recorded.reason } as const);
+  return recorded.ok
+    ? ({ accepted: true } as const)
+    : ({ accepted: false, reason: 'INVALID_PAYLOAD', detail: recorded.reason } as const);
 }

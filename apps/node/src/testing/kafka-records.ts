@@ -5,7 +5,7 @@ import { waitFor } from '@xb/testing';
 const kafkaOf = () =>
   new Kafka({
     clientId: 'xb-test-tools',
-    brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:39092').split(','),
+    brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:19092').split(','),
     logLevel: logLevel.NOTHING,
   });
 

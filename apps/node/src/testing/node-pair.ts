@@ -47,7 +47,7 @@ export async function prepareAgencies(
         XB_AGENCY_ID: agencyId,
         XB_DATA_DIR: dataDir,
         XB_HTTP_PORT: String(await freePort()),
-        KAFKA_BROKERS: process.env.KAFKA_BROKERS ?? '127.0.0.1:39092',
+        KAFKA_BROKERS: process.env.KAFKA_BROKERS ?? '127.0.0.1:19092',
         KAFKA_CLIENT_ID: `test-${agencyId.toLowerCase()}`,
         ...settings,
       },

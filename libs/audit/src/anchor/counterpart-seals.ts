@@ -29,13 +29,20 @@ export async function recordCounterpartSealHead(
   head: CounterpartSealHead,
 ): Promise<{ readonly ok: true } | { readonly ok: false; readonly reason: string }> {
   if (head.agencyId !== message.sender) return { ok: false, reason: 'agency_id is not the sender' };
-  if (!/^[0-9a-f]{64}$/.test(head.chainHead)) return { ok: false, reason: 'chain_head_sha256 is not 32 bytes' };
+  if (!/^[0-9a-f]{64}$/.test(head.chainHead))
+    return { ok: false, reason: 'chain_head_sha256 is not 32 bytes' };
   await store.appendToStream(counterpartSealsStream(message.sender), [
     {
       id: message.messageId,
       type: COUNTERPART_SEAL_HEAD_RECORDED,
       data: { ...head, messageId: message.messageId },
-      metadata: { correlationId: head.sealId, causationId: message.messageId, actor: `agency:${message.sender}`, occurredAt: message.sentAt, schemaVersion: 1 },
+      metadata: {
+        correlationId: head.sealId,
+        causationId: message.messageId,
+        actor: `agency:${message.sender}`,
+        occurredAt: message.sentAt,
+        schemaVersion: 1,
+      },
     },
   ]);
   return { ok: true };

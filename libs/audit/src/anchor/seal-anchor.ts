@@ -32,7 +32,8 @@ function decide(command: AnchorSeal, state: SealAnchorState): SealAnchorEvent[] 
   const { counterparts, ...seal } = command.data;
   const missing = counterparts.filter((c) => !state.counterparts.includes(c));
   const ids = command.metadata.newIds ?? [];
-  if (ids.length < missing.length) return domainError('VALIDATION_FAILED', 'newIds: one message id per counterpart');
+  if (ids.length < missing.length)
+    return domainError('VALIDATION_FAILED', 'newIds: one message id per counterpart');
   return missing.map((counterpart, i) => ({
     type: SEAL_ANCHOR_QUEUED,
     data: { ...seal, outbound: { messageId: ids[i], counterpart, kind: 'AuditSealHead' } },

@@ -29,7 +29,10 @@ export class SealAnchorer {
   async start(): Promise<void> {
     const name = this.options.checkpointName ?? 'seal-anchorer';
     const after = await this.store.readCheckpoint(name);
-    this.subscription = this.store.subscribeToAll({ ...(after !== undefined ? { after } : {}), filter: { streamPrefixes: [AUDIT_SEALS_STREAM] } });
+    this.subscription = this.store.subscribeToAll({
+      ...(after !== undefined ? { after } : {}),
+      filter: { streamPrefixes: [AUDIT_SEALS_STREAM] },
+    });
     const subscription = this.subscription;
     this.running = (async () => {
       let previousHead: string | undefined;
@@ -51,9 +54,15 @@ export class SealAnchorer {
             sealedAt: event.metadata.occurredAt,
             counterparts,
           },
-          metadata: { now: this.options.now?.() ?? new Date().toISOString(), actor: 'system:sealer', agencyId: this.options.agencyId, newIds: counterparts.map(() => uuidv7()) },
+          metadata: {
+            now: this.options.now?.() ?? new Date().toISOString(),
+            actor: 'system:sealer',
+            agencyId: this.options.agencyId,
+            newIds: counterparts.map(() => uuidv7()),
+          },
         });
-        if (isDomainError(outcome)) throw new Error(`anchoring seal ${event.id}: ${outcome.code} ${outcome.reason}`);
+        if (isDomainError(outcome))
+          throw new Error(`anchoring seal ${event.id}: ${outcome.code} ${outcome.reason}`);
         previousHead = chainHead;
         await this.store.saveCheckpoint(name, event.position);
       }

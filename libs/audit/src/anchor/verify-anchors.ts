@@ -5,13 +5,20 @@ import { SEAL_ANCHOR_QUEUED, SealAnchorEvent } from './seal-anchor';
 
 /** What a counterpart's signed receipt says, once its signature is checked (libs/envelope openReceipt). */
 export type CheckedReceipt =
-  | { readonly ok: true; readonly receiver: string; readonly status: 'accepted' | 'rejected'; readonly envelopeSha256: string; readonly receivedAt: string }
+  | {
+      readonly ok: true;
+      readonly receiver: string;
+      readonly status: 'accepted' | 'rejected';
+      readonly envelopeSha256: string;
+      readonly receivedAt: string;
+    }
   | { readonly ok: false; readonly reason: string };
 
 export interface AnchorFailure {
   readonly sealId: string;
   readonly counterpart: string;
-  readonly code: 'ANCHOR_HEAD_MISMATCH' | 'ANCHOR_RECEIPT_INVALID' | 'ANCHOR_ENVELOPE_MISMATCH' | 'ANCHOR_REJECTED';
+  readonly code:
+    'ANCHOR_HEAD_MISMATCH' | 'ANCHOR_RECEIPT_INVALID' | 'ANCHOR_ENVELOPE_MISMATCH' | 'ANCHOR_REJECTED';
   readonly message: string;
 }
 
@@ -37,28 +44,48 @@ export interface AnchorChecks {
    * Opens an envelope we sent (it is encrypted to our own key too) and returns the seal head inside.
    * Without it, the check trusts that the recorded envelope carries the recorded head.
    */
-  readonly readSentHead?: (envelope: Uint8Array) => Promise<{ readonly chainHead: string; readonly position: string } | undefined>;
+  readonly readSentHead?: (
+    envelope: Uint8Array,
+  ) => Promise<{ readonly chainHead: string; readonly position: string } | undefined>;
 }
 
-export async function verifyAnchors(store: EventStore, { checkReceipt, readSentHead }: AnchorChecks): Promise<AnchorReport> {
+export async function verifyAnchors(
+  store: EventStore,
+  { checkReceipt, readSentHead }: AnchorChecks,
+): Promise<AnchorReport> {
   const events = await readEverything(store);
   const seals = new Map(events.filter(isSealEvent).map((e) => [e.id, parseSeal(e)]));
   const exchange = new Map<string, RecordedEvent[]>();
-  for (const e of events) if (e.streamId.startsWith('exchange-')) exchange.set(e.streamId, [...(exchange.get(e.streamId) ?? []), e]);
+  for (const e of events)
+    if (e.streamId.startsWith('exchange-'))
+      exchange.set(e.streamId, [...(exchange.get(e.streamId) ?? []), e]);
   const failures: AnchorFailure[] = [];
   let anchored = 0;
   let pending = 0;
-  for (const event of events.filter((e) => e.type === SEAL_ANCHOR_QUEUED && e.streamId.startsWith('anchor-'))) {
+  for (const event of events.filter(
+    (e) => e.type === SEAL_ANCHOR_QUEUED && e.streamId.startsWith('anchor-'),
+  )) {
     const anchor = event.data as SealAnchorEvent['data'];
-    const fail = (code: AnchorFailure['code'], message: string) => failures.push({ sealId: anchor.sealId, counterpart: anchor.outbound.counterpart, code, message });
+    const fail = (code: AnchorFailure['code'], message: string) =>
+      failures.push({ sealId: anchor.sealId, counterpart: anchor.outbound.counterpart, code, message });
     const seal = seals.get(anchor.sealId);
-    if (!seal || typeof seal === 'string' || Buffer.from(seal.chainHead).toString('hex') !== anchor.chainHead || seal.position.toString() !== anchor.position) {
-      fail('ANCHOR_HEAD_MISMATCH', `the head sent to ${anchor.outbound.counterpart} is not the seal ${anchor.sealId} in ${AUDIT_SEALS_STREAM}`);
+    if (
+      !seal ||
+      typeof seal === 'string' ||
+      Buffer.from(seal.chainHead).toString('hex') !== anchor.chainHead ||
+      seal.position.toString() !== anchor.position
+    ) {
+      fail(
+        'ANCHOR_HEAD_MISMATCH',
+        `the head sent to ${anchor.outbound.counterpart} is not the seal ${anchor.sealId} in ${AUDIT_SEALS_STREAM}`,
+      );
       continue;
     }
     const delivery = exchange.get(`exchange-${anchor.outbound.messageId}`) ?? [];
-    const dispatched = delivery.find((e) => e.type === 'OutboundMessageDispatched')?.data as { envelope: string } | undefined;
-    const receipted = delivery.find((e) => e.type === 'OutboundMessageReceipted')?.data as { signedReceipt?: string } | undefined;
+    const dispatched = delivery.find((e) => e.type === 'OutboundMessageDispatched')?.data as
+      { envelope: string } | undefined;
+    const receipted = delivery.find((e) => e.type === 'OutboundMessageReceipted')?.data as
+      { signedReceipt?: string } | undefined;
     if (!dispatched || !receipted?.signedReceipt) {
       pending++;
       continue;
@@ -66,13 +93,31 @@ export async function verifyAnchors(store: EventStore, { checkReceipt, readSentH
     const envelope = Buffer.from(dispatched.envelope, 'base64');
     const checked = await checkReceipt(Buffer.from(receipted.signedReceipt, 'base64'));
     const sentSha = createHash('sha256').update(envelope).digest('hex');
-    const sent = readSentHead ? await readSentHead(envelope) : { chainHead: anchor.chainHead, position: anchor.position };
+    const sent = readSentHead
+      ? await readSentHead(envelope)
+      : { chainHead: anchor.chainHead, position: anchor.position };
     if (!sent || sent.chainHead !== anchor.chainHead || sent.position !== anchor.position)
-      fail('ANCHOR_HEAD_MISMATCH', `the envelope sent to ${anchor.outbound.counterpart} carries another head than the seal ${anchor.sealId}`);
-    else if (!checked.ok) fail('ANCHOR_RECEIPT_INVALID', `the receipt from ${anchor.outbound.counterpart} does not verify: ${checked.reason}`);
-    else if (checked.receiver !== anchor.outbound.counterpart) fail('ANCHOR_RECEIPT_INVALID', `the receipt is signed by ${checked.receiver}, not ${anchor.outbound.counterpart}`);
-    else if (checked.envelopeSha256 !== sentSha) fail('ANCHOR_ENVELOPE_MISMATCH', `${anchor.outbound.counterpart} acknowledged another envelope than the one recorded as sent`);
-    else if (checked.status !== 'accepted') fail('ANCHOR_REJECTED', `${anchor.outbound.counterpart} rejected the seal head`);
+      fail(
+        'ANCHOR_HEAD_MISMATCH',
+        `the envelope sent to ${anchor.outbound.counterpart} carries another head than the seal ${anchor.sealId}`,
+      );
+    else if (!checked.ok)
+      fail(
+        'ANCHOR_RECEIPT_INVALID',
+        `the receipt from ${anchor.outbound.counterpart} does not verify: ${checked.reason}`,
+      );
+    else if (checked.receiver !== anchor.outbound.counterpart)
+      fail(
+        'ANCHOR_RECEIPT_INVALID',
+        `the receipt is signed by ${checked.receiver}, not ${anchor.outbound.counterpart}`,
+      );
+    else if (checked.envelopeSha256 !== sentSha)
+      fail(
+        'ANCHOR_ENVELOPE_MISMATCH',
+        `${anchor.outbound.counterpart} acknowledged another envelope than the one recorded as sent`,
+      );
+    else if (checked.status !== 'accepted')
+      fail('ANCHOR_REJECTED', `${anchor.outbound.counterpart} rejected the seal head`);
     else anchored++;
   }
   return { ok: failures.length === 0, anchored, pending, failures };
@@ -81,7 +126,10 @@ export async function verifyAnchors(store: EventStore, { checkReceipt, readSentH
 async function readEverything(store: EventStore): Promise<RecordedEvent[]> {
   const all: RecordedEvent[] = [];
   for (;;) {
-    const page = await store.readAll({ ...(all.length ? { fromPosition: all[all.length - 1].position + 1n } : {}), maxCount: 5_000 });
+    const page = await store.readAll({
+      ...(all.length ? { fromPosition: all[all.length - 1].position + 1n } : {}),
+      maxCount: 5_000,
+    });
     if (page.length === 0) return all;
     all.push(...page);
   }

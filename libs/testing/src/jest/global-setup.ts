@@ -16,5 +16,5 @@ export default async function globalSetup(): Promise<void> {
 }
 
 export function testKafkaPort(): number {
-  return Number(process.env.XB_TEST_KAFKA_PORT ?? 39092);
+  return Number(process.env.XB_TEST_KAFKA_PORT ?? 19092);
 }
