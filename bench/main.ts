@@ -38,6 +38,8 @@ const ratios: [x: string, ours: string, raw: string][] = [
   // Two node processes against the raw pool of BENCH_POOL (default 2 on this machine) forked processes.
   ['exchanges', 'ours_exchanges_per_s', 'raw_crypto_exchanges_per_s_processes'],
   ['exchanges_per_cpu_s', 'ours_exchanges_per_cpu_s', 'raw_crypto_exchanges_per_cpu_s_processes'],
+  // The same pool measured again right after the exchange burst (the ratio least moved by other jobs).
+  ['exchanges_beside', 'ours_exchanges_per_s', 'raw_crypto_exchanges_per_s_processes_beside'],
 ];
 
 async function main(): Promise<number> {

@@ -4,6 +4,9 @@ import { SqliteEventStore } from '@xb/event-store';
 import { ALL_PROJECTIONS, migrateReadModels, openReadModelDb, Projector } from '@xb/read-models';
 import { prepareAgencies, tokenFor } from '../../apps/node/src/testing/node-pair';
 import { BenchContext, BenchSuite } from '../harness/context';
+import { mean } from '../harness/stats';
+import { generateExchangeKeys } from '../raw/crypto-exchange';
+import { CryptoPool } from '../raw/crypto-pool';
 import { benchKafkaPid } from '../harness/local-kafka';
 import { recordLoadLevels, runLoadLevels } from '../harness/load-levels';
 import { cpuSecondsOfPid, cpuSecondsOfSelf } from '../harness/proc';
@@ -70,6 +73,7 @@ export const oursExchangeSuite: BenchSuite = {
       };
       const nodes = [a.node, b.node];
       const capacity = await measureCapacity(context, exchange, watch, nodes);
+      await measureRawBeside(context);
       await measureLoad(context, capacity, exchange, watch, nodes);
     } finally {
       await Promise.all([a.stop(), b.stop()]);
@@ -269,5 +273,38 @@ async function withDeadline<T>(work: Promise<T>, ms: number, what: string, nodes
     return await Promise.race([work, expired]);
   } finally {
     clearTimeout(timer);
+  }
+}
+
+/**
+ * The raw crypto pool of 2 processes once more, right after the burst (nodes idle, broker up): the
+ * raw-crypto suite ran minutes earlier, and on a shared machine the load between the two moves the
+ * ratio more than anything we do. Recorded as `raw_crypto_exchanges_per_s_processes_beside`.
+ */
+async function measureRawBeside({ options, registry, cleanup, log }: BenchContext): Promise<void> {
+  log(
+    `raw crypto pool of ${options.poolSize} processes beside the nodes, ${options.rounds} x ${options.seconds} s`,
+  );
+  const pool = await CryptoPool.start('processes', options.poolSize, await generateExchangeKeys(), cleanup);
+  try {
+    const rounds = [];
+    for (let round = 0; round < options.rounds; round++)
+      rounds.push(await pool.round(options.seconds * 1000, round === 0 ? 1000 : 0));
+    const perSecond = mean(rounds.map((round) => round.exchangesPerSecond));
+    const coresUsed = mean(rounds.map((round) => round.coresUsed));
+    registry.record(
+      'raw_crypto_exchanges_per_s_processes_beside',
+      perSecond,
+      'ops/s',
+      `${options.poolSize} crypto processes, measured right after the exchange burst`,
+    );
+    registry.record(
+      'raw_crypto_exchanges_per_cpu_s_processes_beside',
+      perSecond / coresUsed,
+      'ops/cpu-s',
+      'the same per CPU second',
+    );
+  } finally {
+    await pool.stop();
   }
 }
