@@ -14,7 +14,7 @@ export interface BenchOptions {
   poolSize: number;
   /** `BENCH_KAFKA_RECORDS` / `--kafka-records`: records of the Kafka throughput run. Default 30,000 (full), 5,000 (small). */
   kafkaRecords: number;
-  /** `BENCH_KAFKA_PORT` / `--kafka-port`: port of the broker the bench starts and stops. Default 39492. */
+  /** `BENCH_KAFKA_PORT` / `--kafka-port`: port of the broker the bench starts and stops. Default 19492. */
   kafkaPort: number;
   /** `BENCH_KAFKA_BROKERS` / `--kafka-brokers`: use this running broker instead of starting one. */
   kafkaBrokers: string | undefined;
@@ -55,7 +55,7 @@ export function parseOptions(
     rounds: integer(settings, 'BENCH_ROUNDS', full ? 3 : 1),
     poolSize: integer(settings, 'BENCH_POOL', cores),
     kafkaRecords: integer(settings, 'BENCH_KAFKA_RECORDS', full ? 30_000 : 5_000),
-    kafkaPort: integer(settings, 'BENCH_KAFKA_PORT', 39492),
+    kafkaPort: integer(settings, 'BENCH_KAFKA_PORT', 19492),
     kafkaBrokers: settings.BENCH_KAFKA_BROKERS || undefined,
     pinProcesses: flag(settings, 'BENCH_PIN'),
     only: settings.BENCH_ONLY

@@ -8,7 +8,7 @@ describe('parseOptions', () => {
       rounds: 3,
       poolSize: 2,
       kafkaRecords: 30_000,
-      kafkaPort: 39492,
+      kafkaPort: 19492,
       kafkaBrokers: undefined,
       pinProcesses: false,
       only: undefined,
