@@ -1,39 +1,10 @@
 import { DECIDERS, DomainEvent, isDomainError, OUTBOUND_KINDS } from '@xb/domain';
 import { PAYLOAD_MESSAGES, PAYLOAD_TYPES, toTimestamp, v1 } from '@xb/envelope';
-import { RecordedEvent } from '@xb/event-store';
-import { InboundHeader } from '../ports';
 import { deliveryCommandOf } from './delivery';
 import { INBOUND_MAPPERS, inboundCommandOf, NON_CASE_PAYLOAD_TYPES } from './inbound';
 import { OUTBOUND_MAPPERS, outboundMappingOf, outboundMessageOf, outboundMessageOfWith } from './outbound';
 import { CN, NOW, VN } from './wire-conversation';
-
-const caseId = '0193a7e2-0000-4000-8000-0000000000f1';
-const messageId = '01900000-0000-7000-8000-0000000000f1';
-const outbound = (kind: string) => ({ outbound: { messageId, counterpart: CN, kind } });
-
-const recorded = (category: string, type: string, data: unknown): RecordedEvent => ({
-  streamId: `${category}-${caseId}`,
-  revision: 0n,
-  position: 1n,
-  id: messageId,
-  type,
-  data,
-  metadata: {} as RecordedEvent['metadata'],
-  dataBytes: new Uint8Array(),
-  metadataBytes: new Uint8Array(),
-  recordedAt: NOW,
-});
-
-const header = (payloadType: string, extra: Partial<InboundHeader> = {}): InboundHeader => ({
-  messageId,
-  correlationId: caseId,
-  sender: CN,
-  recipient: VN,
-  payloadType,
-  sentAt: NOW,
-  ...extra,
-});
-const context = { agencyId: VN, now: NOW };
+import { caseId, context, header, messageId, outbound, recorded } from './single-message';
 
 describe('completeness', () => {
   it.each(OUTBOUND_KINDS)('outbound kind %s has a mapping', (kind) => {

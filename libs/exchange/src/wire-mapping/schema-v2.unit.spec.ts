@@ -3,40 +3,11 @@
  * domain recorded what the wire needs and for messages from senders before version 2.
  */
 import { toTimestamp } from '@xb/envelope';
-import { RecordedEvent } from '@xb/event-store';
-import { InboundHeader } from '../ports';
 import { inboundCommandOf } from './inbound';
 import { outboundMappingOf, outboundMessageOf } from './outbound';
 import { childPersonIdOf, personIdOf } from './person';
 import { CN, NOW, overTheWire, VN, WOMAN } from './wire-conversation';
-
-const caseId = '0193a7e2-0000-4000-8000-0000000000f1';
-const messageId = '01900000-0000-7000-8000-0000000000f1';
-const outbound = (kind: string) => ({ outbound: { messageId, counterpart: CN, kind } });
-
-const recorded = (category: string, type: string, data: unknown): RecordedEvent => ({
-  streamId: `${category}-${caseId}`,
-  revision: 0n,
-  position: 1n,
-  id: messageId,
-  type,
-  data,
-  metadata: {} as RecordedEvent['metadata'],
-  dataBytes: new Uint8Array(),
-  metadataBytes: new Uint8Array(),
-  recordedAt: NOW,
-});
-
-const header = (payloadType: string, extra: Partial<InboundHeader> = {}): InboundHeader => ({
-  messageId,
-  correlationId: caseId,
-  sender: CN,
-  recipient: VN,
-  payloadType,
-  sentAt: NOW,
-  ...extra,
-});
-const context = { agencyId: VN, now: NOW };
+import { caseId, context, header, messageId, outbound, recorded } from './single-message';
 
 describe('schema version 2 payloads', () => {
   const child = '0193a7e2-0000-4000-8000-0000000000c7';
