@@ -15,13 +15,9 @@ import { recordCounterpartSealHead } from '@xb/audit';
 import { fromTimestamp, v1 } from '@xb/envelope';
 import type { AgencyNode } from './agency-node';
 
-const CHANNELS: Record<NodeConfig['channel'], number> = {
-  hotline: 1,
-  liaison_office: 2,
-  border_guard_central: 3,
-  border_guard_provincial: 4,
-  border_guard_post: 5,
-};
+/** XB_CHANNEL's values are the proto's Channel names, lower-cased, without the prefix. */
+const channelOf = (setting: NodeConfig['channel']): v1.Channel =>
+  v1.Channel[`CHANNEL_${setting.toUpperCase()}` as keyof typeof v1.Channel];
 
 /**
  * Header fields for messages whose events chose none: the node's channel, and the most restrictive
@@ -30,7 +26,13 @@ const CHANNELS: Record<NodeConfig['channel'], number> = {
 export function headerDefaults(
   config: NodeConfig,
 ): Required<Pick<OutboundHeaderExtras, 'channel' | 'handling'>> {
-  return { channel: CHANNELS[config.channel], handling: { dissemination: 3, evidentialUse: 1 } };
+  return {
+    channel: channelOf(config.channel),
+    handling: {
+      dissemination: v1.Dissemination.DISSEMINATION_RECEIVING_AGENCY,
+      evidentialUse: v1.EvidentialUse.EVIDENTIAL_USE_INTELLIGENCE_ONLY,
+    },
+  };
 }
 
 /** Applies an opened envelope's payload as the command of its process on the case it names. */
