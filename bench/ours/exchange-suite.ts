@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { eventStoreFile } from '@xb/config';
 import { SqliteEventStore } from '@xb/event-store';
 import { ALL_PROJECTIONS, migrateReadModels, openReadModelDb, Projector } from '@xb/read-models';
 import { prepareAgencies, tokenFor } from '../../apps/node/src/testing/node-pair';
@@ -52,7 +53,7 @@ export const oursExchangeSuite: BenchSuite = {
     // "This server does not host this topic-partition" by the metadata call of provisionTopics.
     const a = await NodeProcess.start(sender.agencyId, sender.env, cleanup, profileDir);
     const b = await NodeProcess.start(receiver.agencyId, receiver.env, cleanup, profileDir);
-    const store = new SqliteEventStore({ file: path.join(sender.dataDir, 'event-store.sqlite') });
+    const store = new SqliteEventStore({ file: eventStoreFile(sender.dataDir) });
     const watch = new DeliveryWatch(store);
     const closeStore = cleanup.add('sender store', async () => {
       await watch.stop();
@@ -217,7 +218,7 @@ async function measureProjection(
   const connection = await openReadModelDb({ sqliteFile: path.join(root, 'bench-read-models.sqlite') });
   try {
     await migrateReadModels(connection.db);
-    const projector = new Projector({ store, db: connection.db, projections: ALL_PROJECTIONS as never });
+    const projector = new Projector({ store, db: connection.db, projections: ALL_PROJECTIONS });
     const started = performance.now();
     const events = await projector.rebuild();
     const seconds = (performance.now() - started) / 1000;

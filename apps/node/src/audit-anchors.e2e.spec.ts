@@ -1,11 +1,10 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { AUDIT_SEALS_STREAM, counterpartSealsStream, parseSeal } from '@xb/audit';
 import { SqliteEventStore, StreamNotFoundError } from '@xb/event-store';
 import { waitFor } from '@xb/testing';
 import { RunningNode } from './node-app';
 import { queueNotices } from './testing/exchange-facts';
-import { prepareAgencies, startTestNode, TestAgency, tokenFor } from './testing/node-pair';
+import { prepareAgencies, startTestNode, storeOf, TestAgency, tokenFor } from './testing/node-pair';
 
 const readOrNone = (store: SqliteEventStore, stream: string) =>
   store.readStream(stream).catch((error) => {
@@ -34,8 +33,8 @@ describe('cross-anchoring: seal heads sent to the counterpart and acknowledged',
   });
 
   it('keeps our seal heads at the counterpart, and verify checks its signed receipts', async () => {
-    const vnStore = new SqliteEventStore({ file: path.join(vn.dataDir, 'event-store.sqlite') });
-    const cnStore = new SqliteEventStore({ file: path.join(cn.dataDir, 'event-store.sqlite') });
+    const vnStore = storeOf(vn);
+    const cnStore = storeOf(cn);
     try {
       await queueNotices(vnStore, vn.agencyId, cn.agencyId, 3);
       const auditor = await tokenFor(vn, { id: 'au-1', roles: ['auditor'] });

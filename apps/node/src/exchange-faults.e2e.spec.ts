@@ -10,7 +10,7 @@ import { startLocalKafka, stopLocalKafka, waitFor } from '@xb/testing';
 import { RunningNode } from './node-app';
 import { ChildProcessNode } from './testing/child-process-node';
 import { exchangeFacts, queueNotices } from './testing/exchange-facts';
-import { prepareAgencies, startTestNode, TestAgency } from './testing/node-pair';
+import { prepareAgencies, startTestNode, storeOf } from './testing/node-pair';
 
 /**
  * Issue 5's fault tests: 1,000 exchanges in flight (an information notice sealed, sent, opened, applied,
@@ -18,8 +18,6 @@ import { prepareAgencies, startTestNode, TestAgency } from './testing/node-pair'
  * applied exactly once and every receipt recorded once.
  */
 const EXCHANGES = 1_000;
-const storeOf = (agency: TestAgency) =>
-  new SqliteEventStore({ file: path.join(agency.dataDir, 'event-store.sqlite') });
 const fast = { XB_ROLES: 'gateway' };
 
 async function expectExactlyOnce(sender: SqliteEventStore, receiver: SqliteEventStore) {

@@ -1,8 +1,7 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { isDomainError } from '@xb/domain';
-import { EventStore, handleCommand, loadState, SqliteEventStore } from '@xb/event-store';
+import { EventStore, handleCommand, loadState } from '@xb/event-store';
 import { deadLetterTopic, inboxTopic, outboundMappingOf, outboundMessageDecider } from '@xb/exchange';
 import { waitFor } from '@xb/testing';
 import { RunningNode } from './node-app';
@@ -10,7 +9,7 @@ import { loadNodeCrypto } from './runtime/node-crypto';
 import { craftEnvelope, foreignRecords, withOuterHeaderChanged } from './testing/forged-records';
 import { exchangeFacts, queueNotices } from './testing/exchange-facts';
 import { produceRaw, readHeaders } from './testing/kafka-records';
-import { prepareAgencies, startTestNode, TestAgency } from './testing/node-pair';
+import { prepareAgencies, startTestNode, storeOf, TestAgency } from './testing/node-pair';
 
 const sorted = (list: readonly string[]) => [...list].sort();
 
@@ -45,8 +44,8 @@ describe('refused envelopes: dead-letter topic, audit trail, rejected receipts',
   });
 
   it('keeps every refused record with its reason, and answers the authenticated sender with a rejected receipt', async () => {
-    const vnStore = new SqliteEventStore({ file: path.join(vn.dataDir, 'event-store.sqlite') });
-    const cnStore = new SqliteEventStore({ file: path.join(cn.dataDir, 'event-store.sqlite') });
+    const vnStore = storeOf(vn);
+    const cnStore = storeOf(cn);
     try {
       await queueNotices(vnStore, vn.agencyId, cn.agencyId, 1);
       await waitFor(

@@ -1,11 +1,10 @@
 import fs from 'node:fs';
-import path from 'node:path';
-import { loadState, SqliteEventStore } from '@xb/event-store';
+import { loadState } from '@xb/event-store';
 import { createKafka, inboxTopic, outboundMessageDecider, provisionTopics } from '@xb/exchange';
 import { waitFor } from '@xb/testing';
 import { RunningNode } from './node-app';
 import { exchangeFacts, queueNotices } from './testing/exchange-facts';
-import { prepareAgencies, startTestNode, TestAgency } from './testing/node-pair';
+import { prepareAgencies, startTestNode, storeOf, TestAgency } from './testing/node-pair';
 
 describe('an envelope without a receipt', () => {
   jest.setTimeout(120_000);
@@ -40,8 +39,8 @@ describe('an envelope without a receipt', () => {
         resendTickMs: 50,
       }),
     );
-    const vnStore = new SqliteEventStore({ file: path.join(vn.dataDir, 'event-store.sqlite') });
-    const cnStore = new SqliteEventStore({ file: path.join(cn.dataDir, 'event-store.sqlite') });
+    const vnStore = storeOf(vn);
+    const cnStore = storeOf(cn);
     try {
       await queueNotices(vnStore, vn.agencyId, cn.agencyId, 1);
       const messageId = await waitFor('the dispatch', async () =>

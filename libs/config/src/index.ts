@@ -2,3 +2,4 @@ export * from './settings';
 export * from './load-config';
 export * from './node-config';
 export * from './config.module';
+export * from './data-dir';

@@ -1,5 +1,6 @@
 export * from './port';
 export * from './in-batches';
+export * from './read-events';
 export * from './errors';
 export {
   DEFAULT_MAX_EVENT_BYTES,

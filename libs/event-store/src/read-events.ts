@@ -1,7 +1,7 @@
-import type { EventStore, RecordedEvent } from '@xb/event-store';
+import type { EventStore, RecordedEvent } from './port';
 
-/** Default page of readAll: the verify walk's. */
-export const PAGE_SIZE = 5000;
+/** Default page of readAll (the audit verify walk's). */
+export const READ_PAGE_SIZE = 5000;
 
 /**
  * Every event of the global order whose stream id starts with one of `prefixes` (all when empty), read
@@ -10,7 +10,7 @@ export const PAGE_SIZE = 5000;
 export async function* eventsOf(
   store: EventStore,
   prefixes: readonly string[] = [],
-  pageSize = PAGE_SIZE,
+  pageSize = READ_PAGE_SIZE,
 ): AsyncGenerator<RecordedEvent> {
   const [newest] = await store.readAll({ direction: 'backwards', maxCount: 1 });
   if (!newest) return;

@@ -3,7 +3,7 @@ import { parseOptions, runCommand } from '../cli/run-command';
 import { parseInstant } from '../cli/values';
 import { exchangeLog, HISTORY_STREAM_PREFIXES } from '../history/exchange-log';
 import { renderHistory } from '../history/render';
-import { eventsOf } from '../store/read-events';
+import { eventsOf } from '@xb/event-store';
 import { openStore, STORE_ARGS } from '../store/open-store';
 
 export const HISTORY_USAGE = `usage: auditor history --counterpart AGENCY [--from ISO] [--to ISO] [--json]

@@ -4,7 +4,7 @@ import { parseOptions, runCommand } from '../cli/run-command';
 import { parsePeriod } from '../report/period';
 import { REPORT_FORMATS, renderStatistics, type ReportFormat } from '../report/render';
 import { computeStatistics, REPORT_STREAM_PREFIXES } from '../report/statistics';
-import { eventsOf } from '../store/read-events';
+import { eventsOf } from '@xb/event-store';
 import { openStore, STORE_ARGS } from '../store/open-store';
 
 export const REPORT_USAGE = `usage: auditor report --period 2026-Q3|2026-H1|2026 [--format md|csv|json] [--out FILE]

@@ -1,5 +1,5 @@
+import { eventStoreFile } from '@xb/config';
 import fs from 'node:fs';
-import path from 'node:path';
 import { EsdbEventStore, SqliteEventStore, type EventStore } from '@xb/event-store';
 import { UsageError } from '../cli/io';
 
@@ -7,7 +7,6 @@ import { UsageError } from '../cli/io';
  * The SQLite event store's file name inside a node's data dir. The node does not settle it yet (the read
  * models use `read-models.sqlite` beside it); `--store FILE` overrides it.
  */
-export const STORE_FILE_NAME = 'event-store.sqlite';
 
 /** Where the store options point. */
 export interface StoreOptions {
@@ -55,7 +54,7 @@ export function openStore(options: StoreOptions, env: NodeJS.ProcessEnv): Opened
       contiguousPositions: false,
     };
   }
-  const file = options.store ?? path.join(dataDirOf(options, env), STORE_FILE_NAME);
+  const file = options.store ?? eventStoreFile(dataDirOf(options, env));
   if (!fs.existsSync(file) || !fs.statSync(file).isFile())
     throw new UsageError(`no event store file at ${file} (use --store FILE or --data-dir DIR)`);
   return { store: new SqliteEventStore({ file }), description: file, contiguousPositions: true, file };

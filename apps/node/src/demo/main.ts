@@ -118,22 +118,8 @@ async function summarize(
   let ok = true;
   for (const outcome of outcomes) {
     const [ours, theirs] = await Promise.all([
-      waitFor(
-        `${outcome.process} final on ${vn.agencyId}`,
-        async () => {
-          const status = await vn.status(outcome.resource, outcome.caseId);
-          return status === outcome.expected.ours ? status : undefined;
-        },
-        { timeoutMs: 30_000 },
-      ).catch(() => vn.status(outcome.resource, outcome.caseId)),
-      waitFor(
-        `${outcome.process} final on ${cn.agencyId}`,
-        async () => {
-          const status = await cn.status(outcome.resource, outcome.caseId);
-          return status === outcome.expected.theirs ? status : undefined;
-        },
-        { timeoutMs: 30_000 },
-      ).catch(() => cn.status(outcome.resource, outcome.caseId)),
+      finalStatus(vn, outcome, outcome.expected.ours),
+      finalStatus(cn, outcome, outcome.expected.theirs),
     ]);
     const reached = ours === outcome.expected.ours && theirs === outcome.expected.theirs;
     ok &&= reached;
@@ -142,6 +128,22 @@ async function summarize(
     );
   }
   return ok;
+}
+
+/** The case's status once it is `expected` (waiting up to 30 s), or whatever it is when the wait ends. */
+async function finalStatus(
+  client: OfficerClient,
+  outcome: CaseOutcome,
+  expected: string,
+): Promise<string | undefined> {
+  const status = () => client.status(outcome.resource, outcome.caseId);
+  return waitFor(
+    `${outcome.process} final on ${client.agencyId}`,
+    async () => ((await status()) === expected ? expected : undefined),
+    {
+      timeoutMs: 30_000,
+    },
+  ).catch(status);
 }
 
 main().then((code) => process.exit(code));

@@ -1,7 +1,6 @@
-import path from 'node:path';
 import { Kafka, Producer } from 'kafkajs';
 import { AuditSealer, openPgpSealSigner, SealAnchorer, sealAnchorDecider } from '@xb/audit';
-import { NodeConfig } from '@xb/config';
+import { eventStoreFile, NodeConfig } from '@xb/config';
 import { Command, Decider, DECIDERS, DomainError, DomainEvent, ProcessCategory } from '@xb/domain';
 import { CommandOutcome, createEventStore, EventStore, handleCommand, loadState } from '@xb/event-store';
 import {
@@ -70,7 +69,7 @@ export class AgencyNode {
     const store = config.esdbUrl
       ? createEventStore({ esdbConnectionString: config.esdbUrl, maxEventBytes: config.maxEventBytes })
       : createEventStore({
-          sqliteFile: path.join(config.dataDir, 'event-store.sqlite'),
+          sqliteFile: eventStoreFile(config.dataDir),
           maxEventBytes: config.maxEventBytes,
         });
     return new AgencyNode(config, store, options);

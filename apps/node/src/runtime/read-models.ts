@@ -1,5 +1,4 @@
-import path from 'node:path';
-import { NodeConfig } from '@xb/config';
+import { NodeConfig, readModelsFile } from '@xb/config';
 import { EventStore } from '@xb/event-store';
 import {
   ALL_PROJECTIONS,
@@ -23,7 +22,7 @@ export class ReadModels {
     this.connection ??= (async () => {
       const connection = await openReadModelDb({
         ...(this.config.databaseUrl ? { databaseUrl: this.config.databaseUrl } : {}),
-        sqliteFile: path.join(this.config.dataDir, 'read-models.sqlite'),
+        sqliteFile: readModelsFile(this.config.dataDir),
       });
       await migrateReadModels(connection.db);
       return connection;

@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import { isDomainError, noticeDecider } from '@xb/domain';
-import { EventStore, handleCommand, RecordedEvent } from '@xb/event-store';
+import { collectEvents, EventStore, handleCommand, RecordedEvent } from '@xb/event-store';
 
 /** Queues `count` information notices from `sender` to `counterpart`: `count` exchanges in flight. */
 export async function queueNotices(
@@ -34,18 +34,6 @@ export async function queueNotices(
   return caseIds;
 }
 
-async function everything(store: EventStore): Promise<RecordedEvent[]> {
-  const all: RecordedEvent[] = [];
-  for (;;) {
-    const page = await store.readAll({
-      ...(all.length ? { fromPosition: all[all.length - 1].position + 1n } : {}),
-      maxCount: 5_000,
-    });
-    if (page.length === 0) return all;
-    all.push(...page);
-  }
-}
-
 const countBy = (
   events: RecordedEvent[],
   type: string,
@@ -57,7 +45,7 @@ const countBy = (
 
 /** What the two stores say about the exchange of notices: counts of each fact and of distinct cases. */
 export async function exchangeFacts(senderStore: EventStore, receiverStore: EventStore) {
-  const [sent, received] = await Promise.all([everything(senderStore), everything(receiverStore)]);
+  const [sent, received] = await Promise.all([collectEvents(senderStore), collectEvents(receiverStore)]);
   return {
     dispatched: countBy(sent, 'OutboundMessageDispatched'),
     receipted: countBy(sent, 'OutboundMessageReceipted'),

@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { eventStoreFile } from '@xb/config';
+import { SqliteEventStore } from '@xb/event-store';
 import { Officer } from '../auth/roles';
 import { mintLocalToken } from '../auth/tokens';
 import { introduceAgencies } from '../keys/introduce';
@@ -70,3 +72,6 @@ export function tokenFor(
 ): Promise<string> {
   return mintLocalToken(path.join(agency.dataDir, 'auth'), { agency: agency.agencyId, ...officer });
 }
+
+/** The agency's event store file, opened beside its node (the SQLite store is safe across processes). */
+export const storeOf = (agency: TestAgency) => new SqliteEventStore({ file: eventStoreFile(agency.dataDir) });

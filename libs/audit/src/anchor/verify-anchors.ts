@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { EventStore, RecordedEvent } from '@xb/event-store';
+import { collectEvents, EventStore, RecordedEvent } from '@xb/event-store';
 import { AUDIT_SEALS_STREAM, isSealEvent, parseSeal } from '../seal';
 import { SEAL_ANCHOR_QUEUED, SealAnchorEvent } from './seal-anchor';
 
@@ -53,7 +53,7 @@ export async function verifyAnchors(
   store: EventStore,
   { checkReceipt, readSentHead }: AnchorChecks,
 ): Promise<AnchorReport> {
-  const events = await readEverything(store);
+  const events = await collectEvents(store, [AUDIT_SEALS_STREAM, 'anchor-', 'exchange-']);
   const seals = new Map(events.filter(isSealEvent).map((e) => [e.id, parseSeal(e)]));
   const exchange = new Map<string, RecordedEvent[]>();
   for (const e of events)
@@ -121,16 +121,4 @@ export async function verifyAnchors(
     else anchored++;
   }
   return { ok: failures.length === 0, anchored, pending, failures };
-}
-
-async function readEverything(store: EventStore): Promise<RecordedEvent[]> {
-  const all: RecordedEvent[] = [];
-  for (;;) {
-    const page = await store.readAll({
-      ...(all.length ? { fromPosition: all[all.length - 1].position + 1n } : {}),
-      maxCount: 5_000,
-    });
-    if (page.length === 0) return all;
-    all.push(...page);
-  }
 }
