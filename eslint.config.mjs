@@ -13,7 +13,7 @@ export default tseslint.config(
     },
   },
   {
-    // The domain stays pure: no framework, no I/O, no clock (STYLE.md guideline 1).
+    // The domain stays pure: no framework, no I/O, no clock (docs/conventions.md rule 1).
     files: ['libs/domain/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: ['@nestjs/*', 'node:*', 'fs', 'kafkajs', 'better-sqlite3', '@xb/*'] }],

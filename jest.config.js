@@ -1,5 +1,5 @@
 // One jest config, one project per lib and app. XB_TIER picks the test tiers named in the file names
-// (STYLE.md guideline 5): `unit` needs nothing running; `int` and `e2e` get the real Kafka broker that
+// (docs/conventions.md rule 5): `unit` needs nothing running; `int` and `e2e` get the real Kafka broker that
 // the global setup starts once (and stops at the end) for the whole run.
 const fs = require('node:fs');
 const path = require('node:path');

@@ -22,7 +22,7 @@ const files = fs.existsSync(protoDir)
       .sort()
   : [];
 if (files.length === 0) {
-  console.log('proto-gen: no .proto files yet');
+  console.error('proto-gen: no .proto files yet');
   process.exit(0);
 }
 fs.mkdirSync(outDir, { recursive: true });
@@ -69,6 +69,6 @@ fs.writeFileSync(
 fs.mkdirSync(distDir, { recursive: true });
 for (const name of ['xborder.js', 'descriptor.js'])
   fs.copyFileSync(path.join(outDir, name), path.join(distDir, name));
-console.log(
+console.error(
   `proto-gen: ${files.length} .proto files -> ${path.relative(repo, outDir)} (copied to ${path.relative(repo, distDir)})`,
 );

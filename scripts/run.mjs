@@ -9,7 +9,9 @@ if (!entry) {
   console.error('usage: node scripts/run.mjs <entry.ts> [args]');
   process.exit(2);
 }
-const build = spawnSync('npm', ['run', '--silent', 'build'], { cwd: repo, stdio: 'inherit' });
+// The build's chatter goes to standard error: a command's standard output is its result (an exported
+// key, a token), for piping.
+const build = spawnSync('npm', ['run', '--silent', 'build'], { cwd: repo, stdio: ['ignore', 2, 'inherit'] });
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 const compiled = path.join(repo, 'dist', entry.replace(/\.ts$/, '.js'));

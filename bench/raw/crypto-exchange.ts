@@ -4,7 +4,7 @@ import * as openpgp from 'openpgp';
 /**
  * The OpenPGP work of ONE exchange, done with openpgp alone (no envelope lib, no protobuf): the raw
  * limit our envelope code is compared with. Keys are v4 "legacy" ECC (Ed25519 signing, Curve25519
- * encryption), the kind GnuPG 2.2 reads (see /work/shared/notes/crypto-and-codec-figures.md).
+ * encryption), the kind GnuPG 2.2 reads (docs/performance.md, "Raw crypto").
  */
 
 export interface ArmoredParty {

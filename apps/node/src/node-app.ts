@@ -36,7 +36,7 @@ export async function startNode(
     app = await NestFactory.create(AppModule.forNode(config, node), {
       logger: options.logger === false ? false : ['error', 'warn'],
     });
-    SwaggerModule.setup('docs', app, openApiDocument(config.agencyId) as never, {
+    SwaggerModule.setup('docs', app, openApiDocument(config.agencyId, node.now()) as never, {
       jsonDocumentUrl: 'openapi.json',
     });
     await app.listen(config.httpPort, config.httpHost);

@@ -14,7 +14,7 @@ const s = <T>(setting: Setting<T>) => setting;
 export const nodeSettings = {
   agencyId: s({
     name: 'XB_AGENCY_ID',
-    description: "This node's agency id (DESIGN.md section 4)",
+    description: "This node's agency id (docs/design.md section 4)",
     defaultText: 'VN.BGC.LAICHAU',
     parse: parsers.agencyId,
     fallback: () => 'VN.BGC.LAICHAU',

@@ -1,5 +1,5 @@
 /**
- * The shape every cooperation process follows (STYLE.md, after emmett): `decide` turns a command and the
+ * The shape every cooperation process follows (docs/conventions.md, after emmett): `decide` turns a command and the
  * current state into new events or a refusal; `evolve` folds one event into the state. Both are pure:
  * time, ids and the actor come in with the command's metadata.
  */
@@ -29,7 +29,7 @@ export interface DomainEvent<Type extends string = string, Data = unknown> {
   readonly data: Data;
 }
 
-/** A refusal: a value, never an exception (STYLE.md guideline 10). */
+/** A refusal: a value, never an exception (docs/conventions.md rule 10). */
 export interface DomainError {
   readonly kind: 'DomainError';
   /** Stable, machine-readable, e.g. INVALID_TRANSITION, NOT_FOUND, ALREADY_EXISTS, VALIDATION_FAILED. */

@@ -3,7 +3,7 @@
  */
 import { fromTimestamp, PayloadType, SCHEMA_VERSION, toTimestamp, v1 } from './wire';
 
-/** The header a sender fills in (DESIGN.md section 4; proto/xborder/v1/envelope.proto Header). */
+/** The header a sender fills in (docs/design.md section 4; proto/xborder/v1/envelope.proto Header). */
 export interface HeaderInput {
   /** UUIDv7, chosen once by the sender; unchanged across retries. */
   readonly messageId: string;

@@ -1,6 +1,6 @@
 /**
  * Sealing: the payload and a copy of the header, signed by the sender's key, then encrypted to the
- * recipient's key and the sender's own key (DESIGN.md section 5), wrapped in an InboxRecord.
+ * recipient's key and the sender's own key (docs/design.md section 5), wrapped in an InboxRecord.
  */
 import * as openpgp from 'openpgp';
 import { HeaderInput, toWireHeader } from './header';

@@ -1,6 +1,6 @@
 import type { ExpectedRevision } from './port';
 
-/** Reason codes of every error the event store raises on purpose (STYLE.md guideline 10). */
+/** Reason codes of every error the event store raises on purpose (docs/conventions.md rule 10). */
 export type EventStoreErrorCode =
   | 'WRONG_EXPECTED_REVISION'
   | 'STREAM_NOT_FOUND'

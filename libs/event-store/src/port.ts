@@ -1,5 +1,5 @@
 /**
- * The event store port (DESIGN.md section 6). Every adapter (SQLite, EventStoreDB) implements it and
+ * The event store port (docs/design.md section 6). Every adapter (SQLite, EventStoreDB) implements it and
  * passes the same contract suite. Revisions and positions are bigints: EventStoreDB's are 64-bit.
  */
 

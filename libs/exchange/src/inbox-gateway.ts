@@ -43,7 +43,7 @@ export interface InboxGatewayOptions {
 type OutgoingRecord = { topic: string; key: string; value: Buffer; headers: IHeaders };
 
 /**
- * Consumes this agency's inbox topic: opens each record in the order of DESIGN.md section 5, answers
+ * Consumes this agency's inbox topic: opens each record in the order of docs/design.md section 5, answers
  * duplicates with the receipt already given, applies new payloads as commands, and answers every
  * authenticated envelope with a signed receipt. Refused records go to the dead-letter topic and the audit
  * trail with their raw bytes. Offsets are committed only after a batch's receipts and dead letters have

@@ -67,7 +67,7 @@ export interface InboundReceipt {
   readonly receivedAt: string;
 }
 
-/** What one record of our inbox topic turned out to be, after parsing and the checks of DESIGN.md section 5. */
+/** What one record of our inbox topic turned out to be, after parsing and the checks of docs/design.md section 5. */
 export type OpenedRecord =
   | {
       readonly kind: 'envelope';

@@ -1,6 +1,6 @@
 /**
  * When an envelope without a receipt is sent again, and when it is given up on and flagged for an
- * officer (DESIGN.md section 5). Pure: the caller passes the clock.
+ * officer (docs/design.md section 5). Pure: the caller passes the clock.
  */
 export interface RetryPolicy {
   /** Wait before the first re-send. Default 5 s. */

@@ -1,4 +1,4 @@
-/** Topic names of DESIGN.md section 4: one inbox and one dead-letter topic per receiving agency. */
+/** Topic names of docs/design.md section 4: one inbox and one dead-letter topic per receiving agency. */
 const topicPart = (agencyId: string) => agencyId.toLowerCase().replace(/\./g, '-');
 
 export const inboxTopic = (agencyId: string) => `xb.v1.inbox.${topicPart(agencyId)}`;

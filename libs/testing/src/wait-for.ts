@@ -1,6 +1,6 @@
 /**
  * Polls `probe` until it returns a value other than undefined/false, or fails after `timeoutMs`
- * naming what was awaited (STYLE.md guideline 7: wait on facts, not on time).
+ * naming what was awaited (docs/conventions.md rule 7: wait on facts, not on time).
  */
 export async function waitFor<T>(
   what: string,

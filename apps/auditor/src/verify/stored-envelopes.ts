@@ -6,7 +6,7 @@ import { fromTimestamp, openSealedContent, readInboxRecord, v1 } from '@xb/envel
 
 /** What the per-event check needs to open the envelopes this agency sent. */
 export interface EnvelopeKeys {
-  /** Our private key: every outbound envelope is encrypted to the sender's own key too (DESIGN.md §5). */
+  /** Our private key: every outbound envelope is encrypted to the sender's own key too (docs/design.md section 5). */
   readonly privateKey: openpgp.PrivateKey;
   /** Our public keys: the signature inside must be ours. */
   readonly publicKeys: readonly openpgp.PublicKey[];

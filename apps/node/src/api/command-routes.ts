@@ -14,9 +14,15 @@ export interface CommandRoute {
   readonly command: string;
   readonly roles: readonly Role[];
   readonly summary: string;
-  /** A valid body, shown in the API docs (made-up particulars of no real person). */
-  readonly example: Record<string, unknown>;
+  /**
+   * A valid body as of `now`, shown in the API docs and used by the demo (made-up particulars of no
+   * real person). Dated from the caller's clock, never the wall clock, so that a test with a fixed clock
+   * gets an example valid on its day.
+   */
+  readonly example: (now: Date) => Record<string, unknown>;
 }
+
+type Example = Record<string, unknown> | ((now: Date) => Record<string, unknown>);
 
 const LIAISON: readonly Role[] = ['liaison_officer'];
 const CASEWORK: readonly Role[] = ['liaison_officer', 'border_guard_command'];
@@ -41,33 +47,28 @@ const CHILD = {
   },
 };
 const COUNTERPART = 'CN.YN.BORDERPOLICE';
-// Examples are dated from when the node starts, so they stay valid: deadlines and hand-overs lie ahead,
+// Examples are dated from the caller's clock, so they stay valid: deadlines and hand-overs lie ahead,
 // what is recorded as done lies just behind.
-const at = (days: number) =>
-  new Date(Math.floor(Date.now() / 60_000) * 60_000 + days * 86_400_000).toISOString();
-const DEADLINE = at(14);
-const SCHEDULE = {
+const at = (now: Date, days: number) =>
+  new Date(Math.floor(now.getTime() / 60_000) * 60_000 + days * 86_400_000).toISOString();
+const deadline = (now: Date) => at(now, 14);
+const schedule = (now: Date) => ({
   borderGate: 'Ma Lu Thang - Jinshuihe',
-  date: at(17).slice(0, 10),
+  date: at(now, 17).slice(0, 10),
   time: '09:30',
   receivingUnit: 'Ma Lu Thang border post',
-};
+});
 
 const route =
   (category: ProcessCategory, resource: string, roles: readonly Role[]) =>
-  (
-    command: string,
-    action: string | undefined,
-    summary: string,
-    example: Record<string, unknown> = {},
-  ): CommandRoute => ({
+  (command: string, action: string | undefined, summary: string, example: Example = {}): CommandRoute => ({
     resource,
     ...(action ? { action } : {}),
     category,
     command,
     roles,
     summary,
-    example,
+    example: typeof example === 'function' ? example : () => example,
   });
 
 const verification = route('verification', 'verifications', LIAISON);
@@ -77,13 +78,18 @@ const jointop = route('jointop', 'joint-operations', CASEWORK);
 const notice = route('notice', 'notices', LIAISON);
 
 export const COMMAND_ROUTES: readonly CommandRoute[] = [
-  verification('DraftVerificationRequest', undefined, 'Draft a verification request to a counterpart', {
-    counterpart: COUNTERPART,
-    subject: { role: 'victim', person: PERSON },
-    purpose: 'identity_and_nationality',
-    details: 'Rescued in Hekou on 2026-11-20; states she is from Phong Tho district.',
-    deadline: DEADLINE,
-  }),
+  verification(
+    'DraftVerificationRequest',
+    undefined,
+    'Draft a verification request to a counterpart',
+    (now) => ({
+      counterpart: COUNTERPART,
+      subject: { role: 'victim', person: PERSON },
+      purpose: 'identity_and_nationality',
+      details: 'Rescued in Hekou on 2026-11-20; states she is from Phong Tho district.',
+      deadline: deadline(now),
+    }),
+  ),
   verification('SendVerificationRequest', 'send', 'Send the drafted request'),
   verification('AnswerVerificationRequest', 'answer', "Answer a counterpart's request", {
     outcome: 'confirmed',
@@ -93,7 +99,7 @@ export const COMMAND_ROUTES: readonly CommandRoute[] = [
     'ProvideAdditionalInformation',
     'additional-information',
     'Give the information the counterpart asked for',
-    { information: 'Mother: Lo Thi Hoa, same village.', deadline: DEADLINE },
+    (now) => ({ information: 'Mother: Lo Thi Hoa, same village.', deadline: deadline(now) }),
   ),
   verification('WithdrawVerificationRequest', 'withdraw', 'Withdraw the request', {
     reason: 'Person identified by other means.',
@@ -104,13 +110,13 @@ export const COMMAND_ROUTES: readonly CommandRoute[] = [
     'RequestRepatriation',
     undefined,
     'Ask the counterpart to take a rescued victim (and children) back',
-    {
+    (now) => ({
       counterpart: COUNTERPART,
       victim: PERSON,
       children: [CHILD],
       circumstances: 'Rescued with her son during a joint operation; both in a shelter.',
-      deadline: DEADLINE,
-    },
+      deadline: deadline(now),
+    }),
   ),
   repatriation('StartRepatriationVerification', 'start-verification', 'Start verifying the victim', {}),
   repatriation('AcceptRepatriation', 'accept', 'Accept the repatriation', { note: 'Identity confirmed.' }),
@@ -122,21 +128,21 @@ export const COMMAND_ROUTES: readonly CommandRoute[] = [
     'ScheduleRepatriationHandover',
     'schedule',
     'Schedule or reschedule the hand-over at a border gate',
-    SCHEDULE,
+    schedule,
   ),
-  repatriation('RecordRepatriationHandover', 'handover', 'Record the hand-over at the gate', {
-    handedOverAt: at(-0.05),
+  repatriation('RecordRepatriationHandover', 'handover', 'Record the hand-over at the gate', (now) => ({
+    handedOverAt: at(now, -0.05),
     childIds: [CHILD_ID],
-  }),
+  })),
   repatriation(
     'ConfirmRepatriationReception',
     'reception',
     'Confirm the support facility received the victim',
-    {
+    (now) => ({
       facility: 'Lai Chau social protection centre',
-      receivedAt: at(-0.01),
+      receivedAt: at(now, -0.01),
       childIds: [CHILD_ID],
-    },
+    }),
   ),
   repatriation('ReferRepatriatedVictim', 'referral', 'Refer the victim to support services', {
     services: ['medical', 'psychological', 'legal'],
@@ -146,41 +152,41 @@ export const COMMAND_ROUTES: readonly CommandRoute[] = [
     reason: 'Victim chose to stay with relatives.',
   }),
 
-  handover('RequestSuspectHandover', undefined, 'Request a wanted person held by the counterpart', {
+  handover('RequestSuspectHandover', undefined, 'Request a wanted person held by the counterpart', (now) => ({
     counterpart: COUNTERPART,
     suspect: { ...PERSON, name: { original: 'Nguyễn Văn Test', romanised: 'Nguyen Van Test' }, sex: 'male' },
     warrantReference: 'LCH-2026-0042',
     warrantIssuedBy: 'Lai Chau Provincial People\u2019s Procuracy',
     warrantIssuedOn: '2026-10-02',
     offences: 'Trafficking in persons (Criminal Code art. 150)',
-    deadline: DEADLINE,
-  }),
+    deadline: deadline(now),
+  })),
   handover('AcceptSuspectHandover', 'accept', 'Accept to hand the suspect over', {
     note: 'Held at Jinshuihe.',
   }),
   handover('RefuseSuspectHandover', 'refuse', 'Refuse the hand-over', {
     reason: 'Suspect is prosecuted locally.',
   }),
-  handover('ScheduleSuspectHandover', 'schedule', 'Schedule or reschedule the hand-over', SCHEDULE),
-  handover('RecordSuspectHandover', 'handover', 'Record the suspect handed over', {
-    handedOverAt: at(-0.05),
-  }),
+  handover('ScheduleSuspectHandover', 'schedule', 'Schedule or reschedule the hand-over', schedule),
+  handover('RecordSuspectHandover', 'handover', 'Record the suspect handed over', (now) => ({
+    handedOverAt: at(now, -0.05),
+  })),
   handover('CancelSuspectHandover', 'cancel', 'Cancel the hand-over', { reason: 'Warrant withdrawn.' }),
 
-  jointop('ProposeJointOperation', undefined, 'Propose a joint crackdown period', {
+  jointop('ProposeJointOperation', undefined, 'Propose a joint crackdown period', (now) => ({
     counterpart: COUNTERPART,
     terms: {
       name: 'Joint crackdown on the Ma Lu Thang route',
-      startDate: at(30).slice(0, 10),
-      endDate: at(120).slice(0, 10),
+      startDate: at(now, 30).slice(0, 10),
+      endDate: at(now, 120).slice(0, 10),
       units: [
         { agencyId: 'VN.BGC.LAICHAU', name: 'Lai Chau border guard' },
         { agencyId: COUNTERPART, name: 'Yunnan border police' },
       ],
       targets: ['Marriage brokering rings on the Ma Lu Thang route'],
     },
-    deadline: DEADLINE,
-  }),
+    deadline: deadline(now),
+  })),
   jointop('AgreeJointOperation', 'agree', 'Agree the proposed period', {}),
   jointop('DeclineJointOperation', 'decline', 'Decline the proposal', {
     reason: 'Units committed elsewhere.',
@@ -223,13 +229,13 @@ export const COMMAND_ROUTES: readonly CommandRoute[] = [
     'RecordHotlineTip',
     undefined,
     'Record a tip-off received on the hotline',
-    {
+    (now) => ({
       channel: 'phone',
       title: 'Girl taken across near Dao San',
       content: 'Caller reports a 16-year-old taken across the border by a relative last night.',
-      receivedAt: at(-0.1),
-      processingDeadline: at(1),
-    },
+      receivedAt: at(now, -0.1),
+      processingDeadline: at(now, 1),
+    }),
   ),
 ];
 

@@ -22,7 +22,7 @@ describe('API command routes', () => {
       const decider = deciderOf(route.category);
       const command = {
         type: route.command,
-        data: { caseId: '0193a7b2-0000-7000-8000-000000000001', ...route.example },
+        data: { caseId: '0193a7b2-0000-7000-8000-000000000001', ...route.example(new Date(metadata.now)) },
         metadata,
       };
       const result = decider.decide(command, decider.initialState());
@@ -35,7 +35,7 @@ describe('API command routes', () => {
     (_name, route) => {
       const decider = deciderOf(route.category);
       const result = decider.decide(
-        { type: route.command, data: route.example, metadata },
+        { type: route.command, data: route.example(new Date(metadata.now)), metadata },
         decider.initialState(),
       );
       // On a case that does not exist every known step is NOT_FOUND; an unknown type would say otherwise.

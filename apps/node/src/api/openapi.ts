@@ -21,7 +21,7 @@ const secured = {
  * The node's OpenAPI 3 document, built from the same route table the controller serves, so the two
  * cannot drift. Served at /openapi.json and browsable at /docs.
  */
-export function openApiDocument(agencyId: string) {
+export function openApiDocument(agencyId: string, now: Date) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of COMMAND_ROUTES) {
     const path = route.action ? `/api/${route.resource}/{caseId}/${route.action}` : `/api/${route.resource}`;
@@ -34,7 +34,7 @@ export function openApiDocument(agencyId: string) {
         ...(route.action ? { parameters: [caseId] } : {}),
         requestBody: {
           required: true,
-          content: { 'application/json': { schema: { type: 'object' }, example: route.example } },
+          content: { 'application/json': { schema: { type: 'object' }, example: route.example(now) } },
         },
         ...secured,
         responses: {

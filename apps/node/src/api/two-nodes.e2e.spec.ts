@@ -4,7 +4,7 @@ import { RunningNode } from '../node-app';
 import { prepareAgencies, startTestNode, TestAgency, tokenFor } from '../testing/node-pair';
 import { COMMAND_ROUTES } from './command-routes';
 
-const example = (command: string) => COMMAND_ROUTES.find((r) => r.command === command)!.example;
+const example = (command: string) => COMMAND_ROUTES.find((r) => r.command === command)!.example(new Date());
 
 describe('two nodes over the real Kafka: a verification request answered across the border', () => {
   let root: string;

@@ -2,7 +2,7 @@ import { waitFor } from '@xb/testing';
 import { COMMAND_ROUTES } from '../api/command-routes';
 import { OfficerClient } from './officer-client';
 
-const example = (command: string) => COMMAND_ROUTES.find((r) => r.command === command)!.example;
+const example = (command: string) => COMMAND_ROUTES.find((r) => r.command === command)!.example(new Date());
 const FINAL_WAIT_MS = 60_000;
 
 export interface CaseOutcome {

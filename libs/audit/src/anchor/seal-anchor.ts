@@ -1,7 +1,7 @@
 import { Command, Decider, domainError, DomainError } from '@xb/domain';
 
 /**
- * Cross-anchoring (DESIGN.md section 7): every seal head is sent to each counterpart in an
+ * Cross-anchoring (docs/design.md section 7): every seal head is sent to each counterpart in an
  * `AuditSealHead` envelope. The counterpart keeps it, and its signed receipt names the SHA-256 of the
  * envelope it received, so neither side can later rewrite the history both have seen without the other's
  * copy, or the other's signature, giving it away. One stream per seal: `anchor-<seal event id>`.

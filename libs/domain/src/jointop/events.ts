@@ -5,7 +5,7 @@ type Marked = { readonly outbound: Outbound } | { readonly inbound: Inbound };
 
 /** A unit taking part in the joint operation. */
 export interface ParticipatingUnit {
-  /** The unit's agency id (DESIGN.md section 4), on either side. */
+  /** The unit's agency id (docs/design.md section 4), on either side. */
   readonly agencyId: string;
   readonly name: string;
 }

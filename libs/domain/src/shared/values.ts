@@ -4,7 +4,7 @@
  * be personal particulars).
  */
 
-/** Agency id, DESIGN.md section 4: `<ISO 3166 alpha-2>.<organisation>[.<unit>]`, e.g. `VN.BGC.LAICHAU`. */
+/** Agency id, docs/design.md section 4: `<ISO 3166 alpha-2>.<organisation>[.<unit>]`, e.g. `VN.BGC.LAICHAU`. */
 export const AGENCY_ID_PATTERN = /^[A-Z]{2}(\.[A-Z0-9]+){1,3}$/;
 export const isAgencyId = (value: unknown): value is string =>
   typeof value === 'string' && AGENCY_ID_PATTERN.test(value);

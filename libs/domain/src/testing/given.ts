@@ -25,7 +25,7 @@ const show = (value: unknown): string =>
   JSON.stringify(value, (_key, inner) => (inner === undefined ? '<undefined>' : inner), 2);
 
 /**
- * Given/when/then for deciders (STYLE.md guideline 5), for specs: it throws (failing the test) when
+ * Given/when/then for deciders (docs/conventions.md rule 5), for specs: it throws (failing the test) when
  * the decision differs. `given(decider, history).when(command).then(expectedEvents | { code })` folds
  * the history, decides, compares, and returns the state after the new events so a spec can check what
  * evolve made of them. It does not depend on jest, so it also compiles in the production build.

@@ -1,5 +1,5 @@
 /**
- * The one generic command handler (STYLE.md guideline 2): load the stream, fold it with `evolve`,
+ * The one generic command handler (docs/conventions.md rule 2): load the stream, fold it with `evolve`,
  * `decide`, append with the expected revision; on a concurrent append, decide again on the newer state
  * when the decider allows it. Nothing else writes a process's stream.
  */

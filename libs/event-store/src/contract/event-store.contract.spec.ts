@@ -1,5 +1,5 @@
 /**
- * The one contract every EventStore adapter passes (STYLE.md guideline 6). Not a test file itself (no
+ * The one contract every EventStore adapter passes (docs/conventions.md rule 6). Not a test file itself (no
  * tier in its name): adapters' test files call `describeEventStoreContract`. Each test uses streams of
  * its own category, so the suite also runs against a shared, non-empty EventStoreDB server.
  */

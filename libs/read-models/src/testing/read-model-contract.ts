@@ -17,7 +17,7 @@ import { CASES, SCENARIO_NOW, SCENARIO_PARTS, ScenarioWriter } from './scenario'
 import { readModelSnapshot, ReadModelSnapshot } from './snapshot';
 
 /**
- * The read-model contract, run against each dialect (STYLE.md guideline 6): live projection with a
+ * The read-model contract, run against each dialect (docs/conventions.md rule 6): live projection with a
  * restart from the checkpoint equals a rebuild, a failing batch leaves nothing behind, and the
  * queries answer what the scenario implies.
  */
