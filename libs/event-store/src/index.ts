@@ -29,3 +29,5 @@ export {
   type EventStoreModuleOptions,
 } from './command-handling/event-store.module';
 export { EVENT_STORE } from './command-handling/event-store.tokens';
+export { CASE_COMMANDS, caseCommandsOn, type CaseCommands } from './command-handling/case-commands';
+export { CASE_READER, caseReaderOn, type CaseReader } from './command-handling/case-reader';

@@ -1,8 +1,8 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { openPgpSealVerifier, verifyAnchors, verifyAuditTrail } from '@xb/audit';
 import { Roles } from '../auth/auth.guard';
-import type { AgencyNode } from '../runtime/agency-node';
-import { AGENCY_NODE } from './request-context';
+import { EVENT_STORE, EventStore } from '@xb/event-store';
+import { NodeKeys } from '../runtime/node-keys';
 
 /** JSON has no bigint: positions (64-bit in EventStoreDB) travel as decimal strings. */
 const plain = (value: unknown): unknown =>
@@ -15,7 +15,10 @@ const plain = (value: unknown): unknown =>
 @Controller('api/audit')
 @Roles('auditor')
 export class AuditController {
-  constructor(@Inject(AGENCY_NODE) private readonly node: AgencyNode) {}
+  constructor(
+    private readonly keys: NodeKeys,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
 
   /**
    * Recomputes the hash chain, checks every seal against this agency's keys, and every seal head sent to
@@ -23,11 +26,11 @@ export class AuditController {
    */
   @Get('verify')
   async verify() {
-    const keys = await this.node.ownPublicKeys();
-    const chain = await verifyAuditTrail(this.node.store, openPgpSealVerifier(keys), {
-      agencyId: this.node.agencyId,
+    const keys = await this.keys.ownPublicKeys();
+    const chain = await verifyAuditTrail(this.store, openPgpSealVerifier(keys), {
+      agencyId: this.keys.agencyId,
     });
-    const anchors = await verifyAnchors(this.node.store, await this.node.anchorChecks());
+    const anchors = await verifyAnchors(this.store, await this.keys.anchorChecks());
     return plain({ ...chain, ok: chain.ok && anchors.ok, anchors });
   }
 }

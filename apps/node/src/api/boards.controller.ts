@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { jointOperations, reportCounts, repatriationBoard, verificationQueue } from '@xb/read-models';
 import { Roles } from '../auth/auth.guard';
 import { parseBody } from '../http/responses';
-import type { AgencyNode } from '../runtime/agency-node';
-import { AGENCY_NODE } from './request-context';
+import { CASE_COMMANDS, CaseCommands } from '@xb/event-store';
+import { ReadModels } from '../runtime/read-models';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'an ISO date YYYY-MM-DD');
 const boardQuery = z.object({
@@ -27,15 +27,18 @@ const periodQuery = z.object({
 @Controller('api')
 @Roles('liaison_officer', 'border_guard_command', 'auditor')
 export class BoardsController {
-  constructor(@Inject(AGENCY_NODE) private readonly node: AgencyNode) {}
+  constructor(
+    private readonly readModels: ReadModels,
+    @Inject(CASE_COMMANDS) private readonly clock: Pick<CaseCommands, 'now'>,
+  ) {}
 
   @Get('repatriations')
   async repatriations(@Query() query: unknown) {
     const filter = parseBody(boardQuery, query);
-    return repatriationBoard(await this.node.readModels.db(), {
+    return repatriationBoard(await this.readModels.db(), {
       ...filter,
       overdue: filter.overdue === 'true',
-      now: this.node.now().toISOString(),
+      now: this.clock.now().toISOString(),
     });
   }
 
@@ -49,16 +52,16 @@ export class BoardsController {
       query,
     );
     return {
-      items: await verificationQueue(await this.node.readModels.db(), {
+      items: await verificationQueue(await this.readModels.db(), {
         ...filter,
-        now: this.node.now().toISOString(),
+        now: this.clock.now().toISOString(),
       }),
     };
   }
 
   @Get('joint-operations')
   async jointOperations() {
-    return { items: await jointOperations(await this.node.readModels.db()) };
+    return { items: await jointOperations(await this.readModels.db()) };
   }
 
   @Get('reports/counts')
@@ -70,6 +73,6 @@ export class BoardsController {
         field: 'to',
         reason: 'to: must be after from',
       });
-    return reportCounts(await this.node.readModels.db(), period);
+    return reportCounts(await this.readModels.db(), period);
   }
 }

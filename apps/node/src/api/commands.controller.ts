@@ -14,14 +14,19 @@ import type { Request } from 'express';
 import { v7 as uuidv7 } from 'uuid';
 import { appendAuditRecord, commandReceived } from '@xb/audit';
 import { isDomainError } from '@xb/domain';
-import { ConcurrencyConflictError } from '@xb/event-store';
+import {
+  CASE_COMMANDS,
+  CaseCommands,
+  ConcurrencyConflictError,
+  EVENT_STORE,
+  EventStore,
+} from '@xb/event-store';
 import { CurrentOfficer } from '../auth/current-officer';
 import { Roles } from '../auth/auth.guard';
 import { Officer, ROLES } from '../auth/roles';
 import { httpErrorOf } from '../http/responses';
-import type { AgencyNode } from '../runtime/agency-node';
 import { CommandRoute, findRoute } from './command-routes';
-import { AGENCY_NODE, requestContext } from './request-context';
+import { requestContext } from './request-context';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -33,7 +38,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 @Controller('api')
 @Roles(...ROLES)
 export class CommandsController {
-  constructor(@Inject(AGENCY_NODE) private readonly node: AgencyNode) {}
+  constructor(
+    @Inject(CASE_COMMANDS) private readonly cases: CaseCommands,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
 
   @Post(':resource')
   @HttpCode(201)
@@ -90,9 +98,9 @@ export class CommandsController {
       });
     }
     const context = requestContext(officer, request);
-    const now = this.node.now().toISOString();
+    const now = this.cases.now().toISOString();
     await appendAuditRecord(
-      this.node.store,
+      this.store,
       commandReceived({
         commandType: route.command,
         actor: context.actor,
@@ -106,13 +114,13 @@ export class CommandsController {
     const data = route.action ? body : { ...body, caseId };
     let outcome;
     try {
-      outcome = await this.node.executeIn(route.category, caseId, {
+      outcome = await this.cases.run(route.category, caseId, {
         type: route.command,
         data,
         metadata: {
           now,
           actor: context.actor,
-          agencyId: this.node.agencyId,
+          agencyId: this.cases.agencyId,
           newIds: [uuidv7(), uuidv7()],
           requestId: context.requestId,
         },
@@ -127,11 +135,10 @@ export class CommandsController {
       throw error;
     }
     if (isDomainError(outcome)) throw httpErrorOf(outcome);
-    const state = outcome.state as { status?: string };
     return {
       caseId,
       category: route.category,
-      status: state.status,
+      status: outcome.state.status,
       events: outcome.events.map((e) => e.type),
       requestId: context.requestId,
     };
