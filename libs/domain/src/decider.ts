@@ -57,6 +57,4 @@ export interface Decider<C extends Command, E extends DomainEvent, S> {
 }
 
 /** What every case's state has: a status, `none` before the event that opens it. */
-export interface CaseState {
-  readonly status: string;
-}
+export type CaseState = { readonly status: string };

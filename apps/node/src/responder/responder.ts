@@ -1,5 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
-import { DECIDERS, isDomainError } from '@xb/domain';
+import { deciderOf, isDomainError, PROCESS_CATEGORIES } from '@xb/domain';
 import { AllSubscription, CaseCommands, EventStore, loadState } from '@xb/event-store';
 import { reactionsTo, ResponderPolicy } from './policy';
 
@@ -21,7 +21,7 @@ export class Responder {
     const after = await this.store.readCheckpoint('responder');
     this.subscription = this.store.subscribeToAll({
       ...(after !== undefined ? { after } : {}),
-      filter: { streamPrefixes: Object.keys(DECIDERS).map((c) => `${c}-`) },
+      filter: { streamPrefixes: PROCESS_CATEGORIES.map((c) => `${c}-`) },
     });
     const subscription = this.subscription;
     this.running = (async () => {
@@ -30,10 +30,7 @@ export class Responder {
         for (const reaction of reactionsTo({ type: event.type, data: event.data }, this.policy)) {
           await new Promise((resolve) => setTimeout(resolve, this.policy.delayMs));
           const now = this.cases.now().toISOString();
-          const state = (await loadState(this.store, DECIDERS[reaction.category] as never, caseId)) as Record<
-            string,
-            unknown
-          >;
+          const state = await loadState(this.store, deciderOf(reaction.category), caseId);
           const outcome = await this.cases.run(reaction.category, caseId, {
             type: reaction.type,
             data: reaction.data(state, now),

@@ -1,7 +1,7 @@
 import { Kafka, Producer } from 'kafkajs';
 import { AuditSealer, openPgpSealSigner, SealAnchorer, sealAnchorDecider } from '@xb/audit';
 import { eventStoreFile, NodeConfig } from '@xb/config';
-import { DECIDERS } from '@xb/domain';
+import { PROCESS_CATEGORIES } from '@xb/domain';
 import {
   CaseCommands,
   caseCommandsOn,
@@ -160,7 +160,7 @@ export class AgencyNode {
       loadState: (d, id) => loadState(this.store, d, id),
       mapOutbound: (event) => outboundMappingOf(event),
       seal: (m, at) => codec.seal(m, at),
-      filter: { streamPrefixes: [...Object.keys(DECIDERS), sealAnchorDecider.category].map((c) => `${c}-`) },
+      filter: { streamPrefixes: [...PROCESS_CATEGORIES, sealAnchorDecider.category].map((c) => `${c}-`) },
     });
     await relay.start();
     this.parts.push({ name: 'relay', stop: () => relay.stop() });

@@ -1,3 +1,4 @@
+import { unchanged } from '../case-process';
 import {
   classifyDeadline,
   DeadlineStatus,
@@ -93,7 +94,7 @@ export const evolveSuspectHandover = (
     case 'SuspectHandoverMessageRejected':
       return { ...next, trail: trailAfterDelivery(trail, event.data) };
     default:
-      return state;
+      return unchanged(event, state);
   }
 };
 

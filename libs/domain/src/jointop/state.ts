@@ -1,3 +1,4 @@
+import { unchanged } from '../case-process';
 import {
   calendarDateOf,
   classifyDeadline,
@@ -92,7 +93,7 @@ export const evolveJointOperation = (
     case 'JointOperationMessageRejected':
       return { ...next, trail: trailAfterDelivery(trail, event.data) };
     default:
-      return state;
+      return unchanged(event, state);
   }
 };
 

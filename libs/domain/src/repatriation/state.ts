@@ -1,3 +1,4 @@
+import { unchanged } from '../case-process';
 import {
   classifyDeadline,
   DeadlineStatus,
@@ -145,7 +146,7 @@ export const evolveRepatriation = (state: RepatriationState, event: Repatriation
     case 'RepatriationMessageRejected':
       return { ...next, trail: trailAfterDelivery(trail, event.data) };
     default:
-      return state;
+      return unchanged(event, state);
   }
 };
 

@@ -1,3 +1,4 @@
+import { unchanged } from '../case-process';
 import {
   classifyDeadline,
   DeadlineStatus,
@@ -117,7 +118,7 @@ export const evolveVerification = (state: VerificationState, event: Verification
     case 'VerificationMessageRejected':
       return { ...state, trail: trailAfterDelivery(trail, event.data) };
     default:
-      return state;
+      return unchanged(event, state);
   }
 };
 

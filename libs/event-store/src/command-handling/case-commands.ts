@@ -1,5 +1,5 @@
-import type { CaseState, Command, Decider, DomainEvent, ProcessCategory } from '@xb/domain';
-import { DECIDERS } from '@xb/domain';
+import type { CaseState, Command, DomainEvent, ProcessCategory } from '@xb/domain';
+import { deciderOf } from '@xb/domain';
 import type { EventStore } from '../port';
 import { handleCommand, type CommandOutcome } from './handle-command';
 
@@ -31,12 +31,6 @@ export function caseCommandsOn(
   return {
     agencyId,
     now: clock,
-    run: (category, caseId, command) =>
-      handleCommand(
-        store,
-        DECIDERS[category] as unknown as Decider<Command, DomainEvent, CaseState>,
-        caseId,
-        command,
-      ),
+    run: (category, caseId, command) => handleCommand(store, deciderOf(category), caseId, command),
   };
 }

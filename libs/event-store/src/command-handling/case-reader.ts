@@ -1,5 +1,5 @@
 import type { CaseState, ProcessCategory } from '@xb/domain';
-import { DECIDERS } from '@xb/domain';
+import { deciderOf } from '@xb/domain';
 import type { EventStore } from '../port';
 import { loadState } from './handle-command';
 
@@ -15,7 +15,6 @@ export const CASE_READER = Symbol('CASE_READER');
 /** The port over a store: every read folds the case's stream (always current, unlike the read models). */
 export function caseReaderOn(store: EventStore): CaseReader {
   return {
-    stateOf: async (category, caseId) =>
-      (await loadState(store, DECIDERS[category] as never, caseId)) as CaseState,
+    stateOf: (category, caseId) => loadState(store, deciderOf(category), caseId),
   };
 }
