@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { NODE_CONFIG, NodeConfig } from '@xb/config';
+import { CqrsModule } from '@nestjs/cqrs';
+import { NodeConfig } from '@xb/config';
 import { AuditController } from './api/audit.controller';
 import { BoardsController } from './api/boards.controller';
 import { CasesController } from './api/cases.controller';
@@ -22,6 +23,7 @@ export class AppModule {
   static forNode(config: NodeConfig, node: AgencyNode): DynamicModule {
     return {
       module: AppModule,
+      imports: [CqrsModule.forRoot()],
       // Audit and boards before cases: `GET /api/reports/counts` or `/api/audit/verify` must not be taken for a case.
       controllers: [
         HealthController,
@@ -32,7 +34,6 @@ export class AppModule {
         CommandsController,
       ],
       providers: [
-        { provide: NODE_CONFIG, useValue: config },
         ...nodeProviders(node),
         {
           provide: TOKEN_KEYS,

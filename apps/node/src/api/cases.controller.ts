@@ -8,24 +8,19 @@ import {
   Query,
   Req,
 } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import type { Request } from 'express';
 import { appendAuditRecord, particularsViewed } from '@xb/audit';
 import { ProcessCategory } from '@xb/domain';
-import {
-  CASE_COMMANDS,
-  CASE_READER,
-  CaseCommands,
-  CaseReader,
-  EVENT_STORE,
-  EventStore,
-} from '@xb/event-store';
+import { EVENT_STORE, EventStore, LoadCaseQuery } from '@xb/event-store';
 import { CurrentOfficer } from '../auth/current-officer';
 import { Roles } from '../auth/auth.guard';
 import { Officer } from '../auth/roles';
+import { NODE_CLOCK, NodeClock } from '../runtime/node-providers';
 import { particularsPaths, withholdParticulars } from './particulars';
 import { requestContext } from './request-context';
 import { RESOURCES } from './command-routes';
-import { caseTimeline } from './timeline';
+import { CaseTimelineQuery } from './case-queries';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -34,8 +29,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 @Roles('liaison_officer', 'border_guard_command', 'auditor')
 export class CasesController {
   constructor(
-    @Inject(CASE_READER) private readonly cases: CaseReader,
-    @Inject(CASE_COMMANDS) private readonly clock: Pick<CaseCommands, 'now'>,
+    private readonly queries: QueryBus,
+    @Inject(NODE_CLOCK) private readonly now: NodeClock,
     @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
@@ -48,7 +43,7 @@ export class CasesController {
     @Req() request: Request,
   ) {
     const category = this.category(resource, caseId);
-    const state = await this.cases.stateOf(category, caseId);
+    const state = await this.queries.execute(new LoadCaseQuery(category, caseId));
     if (state.status === 'none')
       throw new NotFoundException({ code: 'NOT_FOUND', reason: `no ${category} case ${caseId}` });
     if (particulars !== 'true') return { caseId, category, state: withholdParticulars(state) };
@@ -61,7 +56,7 @@ export class CasesController {
         fields: particularsPaths(state),
         requestId: context.requestId,
         sourceAddress: context.sourceAddress,
-        viewedAt: this.clock.now().toISOString(),
+        viewedAt: this.now().toISOString(),
       }),
     );
     return { caseId, category, state };
@@ -70,7 +65,7 @@ export class CasesController {
   @Get('timeline')
   async timeline(@Param('resource') resource: string, @Param('caseId') caseId: string) {
     const category = this.category(resource, caseId);
-    const entries = await caseTimeline(this.store, `${category}-${caseId}`);
+    const entries = await this.queries.execute(new CaseTimelineQuery(`${category}-${caseId}`));
     if (!entries) throw new NotFoundException({ code: 'NOT_FOUND', reason: `no ${category} case ${caseId}` });
     return { caseId, category, timeline: entries };
   }

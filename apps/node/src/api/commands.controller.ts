@@ -10,21 +10,18 @@ import {
   Post,
   Req,
 } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import type { Request } from 'express';
 import { v7 as uuidv7 } from 'uuid';
 import { appendAuditRecord, commandReceived } from '@xb/audit';
-import { isDomainError } from '@xb/domain';
-import {
-  CASE_COMMANDS,
-  CaseCommands,
-  ConcurrencyConflictError,
-  EVENT_STORE,
-  EventStore,
-} from '@xb/event-store';
+import { NODE_CONFIG, NodeConfig } from '@xb/config';
+import { deciderOf, isDomainError } from '@xb/domain';
+import { ConcurrencyConflictError, DecideCommand, EVENT_STORE, EventStore } from '@xb/event-store';
 import { CurrentOfficer } from '../auth/current-officer';
 import { Roles } from '../auth/auth.guard';
 import { Officer, ROLES } from '../auth/roles';
 import { httpErrorOf } from '../http/responses';
+import { NODE_CLOCK, NodeClock } from '../runtime/node-providers';
 import { CommandRoute, findRoute } from './command-routes';
 import { requestContext } from './request-context';
 
@@ -32,14 +29,17 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
  * Officers' commands (see command-routes.ts): each is recorded in the audit trail (type, actor, request
- * id, source address; never its data), then run through the one command handler. 400 for bad input,
+ * id, source address; never its data), then run through the CommandBus (`DecideCommand`) to the one
+ * command handler. 400 for bad input,
  * 404 for an unknown case, 409 for a refused transition.
  */
 @Controller('api')
 @Roles(...ROLES)
 export class CommandsController {
   constructor(
-    @Inject(CASE_COMMANDS) private readonly cases: CaseCommands,
+    private readonly commands: CommandBus,
+    @Inject(NODE_CONFIG) private readonly config: NodeConfig,
+    @Inject(NODE_CLOCK) private readonly now: NodeClock,
     @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
@@ -98,7 +98,7 @@ export class CommandsController {
       });
     }
     const context = requestContext(officer, request);
-    const now = this.cases.now().toISOString();
+    const now = this.now().toISOString();
     await appendAuditRecord(
       this.store,
       commandReceived({
@@ -112,19 +112,20 @@ export class CommandsController {
       }),
     );
     const data = route.action ? body : { ...body, caseId };
+    const command = {
+      type: route.command,
+      data,
+      metadata: {
+        now,
+        actor: context.actor,
+        agencyId: this.config.agencyId,
+        newIds: [uuidv7(), uuidv7()],
+        requestId: context.requestId,
+      },
+    };
     let outcome;
     try {
-      outcome = await this.cases.run(route.category, caseId, {
-        type: route.command,
-        data,
-        metadata: {
-          now,
-          actor: context.actor,
-          agencyId: this.cases.agencyId,
-          newIds: [uuidv7(), uuidv7()],
-          requestId: context.requestId,
-        },
-      });
+      outcome = await this.commands.execute(new DecideCommand(deciderOf(route.category), caseId, command));
     } catch (error) {
       if (error instanceof ConcurrencyConflictError)
         throw httpErrorOf({

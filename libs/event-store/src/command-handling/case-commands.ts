@@ -5,8 +5,9 @@ import { handleCommand, type CommandOutcome } from './handle-command';
 
 /**
  * What a part that changes cases needs of its node, and nothing more: whose node it is, what time it
- * is, and the one way to run a command on a case (the generic handler). The API, the inbox gateway's
- * appliers and the responder receive this port, never the node itself.
+ * is, and the one way to run a command on a case (the generic handler). The inbox gateway's appliers
+ * and the responder receive this port, never the node itself; the HTTP API runs its commands through
+ * the @nestjs/cqrs CommandBus (`DecideCommand`), which ends in the same handler.
  */
 export interface CaseCommands {
   readonly agencyId: string;
@@ -18,9 +19,6 @@ export interface CaseCommands {
     command: Command,
   ): Promise<CommandOutcome<DomainEvent, CaseState>>;
 }
-
-/** Injection token of the CaseCommands port (`@Inject(CASE_COMMANDS) cases: CaseCommands`). */
-export const CASE_COMMANDS = Symbol('CASE_COMMANDS');
 
 /** The port over a store: commands run straight through `handleCommand`. */
 export function caseCommandsOn(

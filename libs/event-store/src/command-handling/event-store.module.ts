@@ -1,13 +1,14 @@
 /**
  * `EventStoreModule.forRoot(...)`: provides the EventStore under EVENT_STORE (SQLite file or EventStoreDB),
- * registers the DecideCommand handler (the app imports `CqrsModule.forRoot()`), and closes the store when
- * the application shuts down.
+ * registers the DecideCommand and LoadCaseQuery handlers (the app imports `CqrsModule.forRoot()`), and
+ * closes the store when the application shuts down.
  */
 import { Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { EsdbEventStore } from '../esdb/esdb-event-store';
 import type { EventStore } from '../port';
 import { SqliteEventStore } from '../sqlite/sqlite-event-store';
 import { DecideCommandHandler } from './decide-command';
+import { LoadCaseQueryHandler } from './load-case-query';
 import { EVENT_STORE } from './event-store.tokens';
 
 export type EventStoreModuleOptions =
@@ -56,6 +57,7 @@ export class EventStoreModule {
         },
         EventStoreCloser,
         DecideCommandHandler,
+        LoadCaseQueryHandler,
       ],
       exports: [EVENT_STORE],
     };
