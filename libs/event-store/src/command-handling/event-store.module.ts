@@ -3,7 +3,13 @@
  * registers the DecideCommand and LoadCaseQuery handlers (the app imports `CqrsModule.forRoot()`), and
  * closes the store when the application shuts down.
  */
-import { Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Module,
+  type DynamicModule,
+  type FactoryProvider,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { EsdbEventStore } from '../esdb/esdb-event-store';
 import type { EventStore } from '../port';
 import { SqliteEventStore } from '../sqlite/sqlite-event-store';
@@ -44,7 +50,7 @@ export class EventStoreModule {
   /** Options from other providers, e.g. `{ useFactory: (config) => ({ sqliteFile: ... }), inject: [CONFIG] }`. */
   static forRootAsync(options: {
     useFactory: (...args: never[]) => EventStoreModuleOptions | Promise<EventStoreModuleOptions>;
-    inject?: unknown[];
+    inject?: FactoryProvider['inject'];
   }): DynamicModule {
     return {
       module: EventStoreModule,
@@ -53,7 +59,7 @@ export class EventStoreModule {
         {
           provide: EVENT_STORE,
           useFactory: async (...args: never[]) => createEventStore(await options.useFactory(...args)),
-          inject: (options.inject ?? []) as never[],
+          inject: options.inject ?? [],
         },
         EventStoreCloser,
         DecideCommandHandler,
