@@ -127,6 +127,18 @@ export const everyTypeOf =
  */
 export const unchanged = <S>(_event: never, state: S): S => state;
 
+/**
+ * An opening event's content as its case keeps it: the event's data without the message marker
+ * (`outbound` or `inbound`). A field added to the content is then kept by the case with no change to
+ * its state.ts.
+ */
+export const openingContent = <T extends object>(
+  data: T & { readonly outbound?: unknown; readonly inbound?: unknown },
+) => {
+  const { outbound: _outbound, inbound: _inbound, ...content } = data;
+  return content;
+};
+
 /** A process: its typed decider, plus what callers need that hold a command or event of any process. */
 export interface CaseProcess<C extends Command, E extends DomainEvent, S extends CaseState> extends Decider<
   C,
