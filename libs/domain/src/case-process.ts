@@ -69,7 +69,8 @@ const DELIVERY_TYPES: readonly string[] = [
   'RecordRejection',
 ] satisfies readonly DeliveryCommand['type'][];
 
-const isOpened = <S extends NoCase | OpenedCase>(state: S): state is Opened<S> => state.status !== 'none';
+/** Whether the case exists (its opening event is folded in). */
+export const isOpened = <S extends CaseState>(state: S): state is Opened<S> => state.status !== 'none';
 
 const isOneOf = <C extends Command, T extends C['type']>(
   command: C,

@@ -1,18 +1,26 @@
-import { CaseState, ProcessDecider } from '@xb/domain';
+import { CaseState, isOpened, Opened, ProcessDecider } from '@xb/domain';
 import { RecordedEvent } from '@xb/event-store';
 import { Transaction } from 'kysely';
 import { CaseProjection } from '../projector';
 import { ReadModelTables } from '../tables';
+import { utcTime } from '../times';
 
-/** Turns a case's folded state (after `event`) into its board rows: all a projection file writes. */
-export type RowWriter<S> = (
+/**
+ * Writes an opened case's board rows after `event` (`at`: when it happened, as the read models store
+ * time): all a projection file holds.
+ */
+export type RowWriter<S extends CaseState> = (
   trx: Transaction<ReadModelTables>,
   caseId: string,
-  state: S,
+  state: Opened<S>,
+  at: string,
   event: RecordedEvent,
 ) => Promise<void>;
 
-/** A read model of one process: the process's own decider folds each case, `rows` writes the board. */
+/**
+ * A read model of one process: the process's own decider folds each case, `rows` writes the board
+ * once the case exists.
+ */
 export const caseProjection = <S extends CaseState>(
   process: ProcessDecider<S>,
   rows: RowWriter<S>,
@@ -20,5 +28,7 @@ export const caseProjection = <S extends CaseState>(
   category: process.category,
   initialState: () => process.initialState(),
   evolve: (state, event) => process.evolve(state, event),
-  write: rows,
+  write: async (trx, caseId, state, event) => {
+    if (isOpened(state)) await rows(trx, caseId, state, utcTime(event.metadata.occurredAt), event);
+  },
 });

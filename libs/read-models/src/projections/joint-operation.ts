@@ -1,11 +1,14 @@
 import { JointOperationState } from '@xb/domain';
 import { RowWriter } from './case-projection';
-import { utcTime } from '../times';
 
 /** Joint crackdown periods and the cases linked to them. */
-export const jointOperationRows: RowWriter<JointOperationState> = async (trx, operationId, state, event) => {
-  if (state.status === 'none') return;
-  const at = utcTime(event.metadata.occurredAt);
+export const jointOperationRows: RowWriter<JointOperationState> = async (
+  trx,
+  operationId,
+  state,
+  at,
+  event,
+) => {
   const row = {
     status: state.status,
     counterpart: state.counterpart,

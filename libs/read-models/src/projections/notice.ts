@@ -1,11 +1,9 @@
 import { NoticeState } from '@xb/domain';
 import { RowWriter } from './case-projection';
-import { utcTime, utcTimeOrNull } from '../times';
+import { utcTimeOrNull } from '../times';
 
 /** Information notices and hotline tips, with what is left to process. */
-export const noticeRows: RowWriter<NoticeState> = async (trx, noticeId, state, event) => {
-  if (state.status === 'none') return;
-  const at = utcTime(event.metadata.occurredAt);
+export const noticeRows: RowWriter<NoticeState> = async (trx, noticeId, state, at, event) => {
   const row = {
     direction: state.ourSide === 'sender' ? 'outgoing' : 'incoming',
     kind: state.category,

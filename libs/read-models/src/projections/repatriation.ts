@@ -4,9 +4,7 @@ import { utcTime, utcTimeOrNull } from '../times';
 import { provinceOfGate } from './border-gates';
 
 /** The repatriation board: one row per victim repatriation, both directions. */
-export const repatriationRows: RowWriter<RepatriationState> = async (trx, caseId, state, event) => {
-  if (state.status === 'none') return;
-  const at = utcTime(event.metadata.occurredAt);
+export const repatriationRows: RowWriter<RepatriationState> = async (trx, caseId, state, at) => {
   const row = {
     direction: state.ourSide === 'requesting' ? 'outgoing' : 'incoming',
     status: state.status,

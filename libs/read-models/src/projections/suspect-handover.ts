@@ -3,9 +3,7 @@ import { RowWriter } from './case-projection';
 import { utcTime, utcTimeOrNull } from '../times';
 
 /** Suspect hand-overs, both directions. */
-export const suspectHandoverRows: RowWriter<SuspectHandoverState> = async (trx, caseId, state, event) => {
-  if (state.status === 'none') return;
-  const at = utcTime(event.metadata.occurredAt);
+export const suspectHandoverRows: RowWriter<SuspectHandoverState> = async (trx, caseId, state, at) => {
   const row = {
     direction: state.ourSide === 'requesting' ? 'outgoing' : 'incoming',
     status: state.status,

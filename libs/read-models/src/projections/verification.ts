@@ -7,9 +7,7 @@ import { utcTime } from '../times';
  * the current round was answered (cleared when another round starts), so "answered on time" compares
  * an answer with the deadline of the round it answers.
  */
-export const verificationRows: RowWriter<VerificationState> = async (trx, caseId, state, event) => {
-  if (state.status === 'none') return;
-  const at = utcTime(event.metadata.occurredAt);
+export const verificationRows: RowWriter<VerificationState> = async (trx, caseId, state, at, event) => {
   const row = {
     status: state.status,
     counterpart: state.counterpart,
