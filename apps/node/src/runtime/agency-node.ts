@@ -54,7 +54,7 @@ interface Part {
 /**
  * One agency node, the composition root: it opens the event store, builds the narrow ports its parts
  * use (`cases`, `readModels`, `keys`, `metrics`) and starts the roles its configuration switches on.
- * No part receives the node itself: the HTTP API gets the ports as Nest providers (app.module.ts).
+ * No part receives the node itself: the HTTP API gets them as Nest providers (node-providers.ts).
  * The demo drives it; tests run two of them in one process.
  */
 export class AgencyNode {

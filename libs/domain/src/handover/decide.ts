@@ -198,7 +198,7 @@ export const decideSuspectHandover = caseDecide<
   SuspectHandoverState
 >()({
   opening: ['RequestSuspectHandover', 'ReceiveSuspectHandoverRequest'],
-  open: open,
+  open,
   deliver: (command, trail, counterpart) => decideDelivery('SuspectHandover', command, trail, counterpart),
   rules: SUSPECT_HANDOVER_RULES,
   step,

@@ -183,7 +183,7 @@ export const decideJointOperation = caseDecide<
   JointOperationState
 >()({
   opening: ['ProposeJointOperation', 'ReceiveJointOperationProposal'],
-  open: open,
+  open,
   deliver: (command, trail, counterpart) => decideDelivery('JointOperation', command, trail, counterpart),
   rules: JOINT_OPERATION_RULES,
   step,

@@ -173,7 +173,7 @@ const step = (command: NoticeStepCommand): Decision => {
 /** Decides an information notice command on the current state (pure). */
 export const decideNotice = caseDecide<NoticeCommand, NoticeEvent, NoticeState>()({
   opening: ['SendInformationNotice', 'ReceiveInformationNotice', 'RecordHotlineTip'],
-  open: open,
+  open,
   deliver: (command, trail, counterpart) => decideDelivery('InformationNotice', command, trail, counterpart),
   rules: NOTICE_RULES,
   step,

@@ -257,7 +257,7 @@ const schedule = (
 /** Decides a repatriation command on the current state (pure). */
 export const decideRepatriation = caseDecide<RepatriationCommand, RepatriationEvent, RepatriationState>()({
   opening: ['RequestRepatriation', 'ReceiveRepatriationRequest'],
-  open: open,
+  open,
   deliver: (command, trail, counterpart) => decideDelivery('Repatriation', command, trail, counterpart),
   rules: REPATRIATION_RULES,
   step,
