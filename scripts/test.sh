@@ -16,5 +16,7 @@ step "typecheck"
 npx tsc -p tsconfig.json --noEmit
 step "lint"
 npx eslint . --max-warnings 0
+step "dependency rules (.dependency-cruiser.cjs): no import circles, no upward imports"
+npx depcruise apps libs bench --config .dependency-cruiser.cjs
 step "jest (unit, integration, end-to-end)"
 XB_TIER="${XB_TIER:-all}" npx jest --ci "$@"

@@ -1,24 +1,29 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { NODE_CONFIG, NodeConfig } from '@xb/config';
+import { CqrsModule } from '@nestjs/cqrs';
+import { NodeConfig } from '@xb/config';
 import { AuditController } from './api/audit.controller';
 import { BoardsController } from './api/boards.controller';
 import { CasesController } from './api/cases.controller';
 import { CommandsController } from './api/commands.controller';
-import { AGENCY_NODE } from './api/request-context';
 import { AuthGuard, TOKEN_KEYS } from './auth/auth.guard';
 import { HealthController } from './health/health.controller';
 import { MetricsController } from './health/metrics.controller';
 import type { AgencyNode } from './runtime/agency-node';
+import { nodeProviders } from './runtime/node-providers';
 import { tokenVerificationKeys } from './auth/token-keys';
 import path from 'node:path';
 
-/** The HTTP side of a node (the `api` role) around an AgencyNode that is already running. */
+/**
+ * The HTTP side of a node (the `api` role) around an AgencyNode that is already running. Controllers get
+ * the node's narrow ports as providers (runtime/node-providers.ts), never the node itself.
+ */
 @Module({})
 export class AppModule {
   static forNode(config: NodeConfig, node: AgencyNode): DynamicModule {
     return {
       module: AppModule,
+      imports: [CqrsModule.forRoot()],
       // Audit and boards before cases: `GET /api/reports/counts` or `/api/audit/verify` must not be taken for a case.
       controllers: [
         HealthController,
@@ -29,8 +34,7 @@ export class AppModule {
         CommandsController,
       ],
       providers: [
-        { provide: NODE_CONFIG, useValue: config },
-        { provide: AGENCY_NODE, useValue: node },
+        ...nodeProviders(node),
         {
           provide: TOKEN_KEYS,
           useFactory: () =>

@@ -55,3 +55,6 @@ export interface Decider<C extends Command, E extends DomainEvent, S> {
   /** Whether a command refused by a concurrent append may be decided again on the newer state. */
   readonly retryOnConflict?: (command: C) => boolean;
 }
+
+/** What every case's state has: a status, `none` before the event that opens it. */
+export type CaseState = { readonly status: string };

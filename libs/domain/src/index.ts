@@ -1,4 +1,5 @@
 export * from './decider';
+export * from './case-process';
 export * from './shared';
 export * from './verification';
 export * from './repatriation';

@@ -1,29 +1,11 @@
-import { DomainEvent } from './decider';
-import {
-  describeSuspectHandoverEvent,
-  SUSPECT_HANDOVER_EVENT_TYPES,
-  SuspectHandoverEvent,
-  suspectHandoverDecider,
-} from './handover';
-import {
-  describeJointOperationEvent,
-  JOINT_OPERATION_EVENT_TYPES,
-  JointOperationEvent,
-  jointOperationDecider,
-} from './jointop';
-import { describeNoticeEvent, NOTICE_EVENT_TYPES, NoticeEvent, noticeDecider } from './notice';
-import {
-  describeRepatriationEvent,
-  REPATRIATION_EVENT_TYPES,
-  RepatriationEvent,
-  repatriationDecider,
-} from './repatriation';
-import {
-  describeVerificationEvent,
-  VERIFICATION_EVENT_TYPES,
-  VerificationEvent,
-  verificationDecider,
-} from './verification';
+import { CaseProcess } from './case-process';
+import { CaseState, Command, DomainError, DomainEvent } from './decider';
+import { SuspectHandoverEvent, suspectHandoverDecider } from './handover';
+import { JointOperationEvent, jointOperationDecider } from './jointop';
+import { NoticeEvent, noticeDecider } from './notice';
+import { RepatriationEvent, repatriationDecider } from './repatriation';
+import { validationFailed } from './shared';
+import { VerificationEvent, verificationDecider } from './verification';
 
 /** Every process's decider by stream category. */
 export const DECIDERS = {
@@ -35,28 +17,63 @@ export const DECIDERS = {
 } as const;
 
 export type ProcessCategory = keyof typeof DECIDERS;
-export const PROCESS_CATEGORIES = Object.keys(DECIDERS) as readonly ProcessCategory[];
+
+export const isProcessCategory = (value: string): value is ProcessCategory =>
+  Object.prototype.hasOwnProperty.call(DECIDERS, value);
+
+export const PROCESS_CATEGORIES: readonly ProcessCategory[] = Object.keys(DECIDERS).filter(isProcessCategory);
 
 /** Any event of any process. */
 export type CooperationEvent =
   VerificationEvent | RepatriationEvent | SuspectHandoverEvent | JointOperationEvent | NoticeEvent;
 
-const timelines: {
-  readonly [C in ProcessCategory]: {
-    readonly types: readonly string[];
-    readonly describe: (event: never) => string;
-  };
-} = {
-  verification: { types: VERIFICATION_EVENT_TYPES, describe: describeVerificationEvent },
-  repatriation: { types: REPATRIATION_EVENT_TYPES, describe: describeRepatriationEvent },
-  handover: { types: SUSPECT_HANDOVER_EVENT_TYPES, describe: describeSuspectHandoverEvent },
-  jointop: { types: JOINT_OPERATION_EVENT_TYPES, describe: describeJointOperationEvent },
-  notice: { types: NOTICE_EVENT_TYPES, describe: describeNoticeEvent },
+/**
+ * A process as seen by a part that holds a command or an event of any process (the API, the inbox
+ * gateway, the responder, the read models, the auditor): it takes any command, refusing one that is not
+ * its own (VALIDATION_FAILED on `type`), and any event, leaving the state unchanged for one that is not.
+ *
+ * Methods rather than function properties on purpose: TypeScript then lets the decider of one process's
+ * state stand for a `ProcessDecider<CaseState>` without a cast. That is sound here because the state a
+ * caller passes back is always one the same decider produced (its initial state folded with its evolve).
+ */
+export interface ProcessDecider<S extends CaseState = CaseState> {
+  readonly category: string;
+  readonly eventTypes: readonly string[];
+  initialState(): S;
+  evolve(state: S, event: DomainEvent): S;
+  decide(command: Command, state: S): readonly DomainEvent[] | DomainError;
+  retryOnConflict(command: Command): boolean;
+  /** A short timeline line without personal particulars; undefined for an event of another process. */
+  describe(event: DomainEvent): string | undefined;
+}
+
+export const processDecider = <C extends Command, E extends DomainEvent, S extends CaseState>(
+  process: CaseProcess<C, E, S>,
+): ProcessDecider<S> => ({
+  category: process.category,
+  eventTypes: process.eventTypes,
+  initialState: process.initialState,
+  evolve: (state, event) => (process.isEvent(event) ? process.evolve(state, event) : state),
+  decide: (command, state) =>
+    process.isCommand(command) ? process.decide(command, state) : validationFailed(['type']),
+  retryOnConflict: (command) => process.isCommand(command) && process.retryOnConflict?.(command) === true,
+  describe: (event) => (process.isEvent(event) ? process.describe(event) : undefined),
+});
+
+const PROCESS_DECIDERS: { readonly [K in ProcessCategory]: ProcessDecider } = {
+  verification: processDecider(verificationDecider),
+  repatriation: processDecider(repatriationDecider),
+  handover: processDecider(suspectHandoverDecider),
+  jointop: processDecider(jointOperationDecider),
+  notice: processDecider(noticeDecider),
 };
+
+/** The decider of a process chosen at run time (a route, an inbound payload, a stream's category). */
+export const deciderOf = (category: ProcessCategory): ProcessDecider => PROCESS_DECIDERS[category];
 
 /** The process an event type belongs to, or undefined for a type no process knows. */
 export const categoryOfEventType = (type: string): ProcessCategory | undefined =>
-  PROCESS_CATEGORIES.find((category) => timelines[category].types.includes(type));
+  PROCESS_CATEGORIES.find((category) => deciderOf(category).eventTypes.includes(type));
 
 /**
  * A short timeline line for any process event, without personal particulars; undefined for an event
@@ -64,5 +81,5 @@ export const categoryOfEventType = (type: string): ProcessCategory | undefined =
  */
 export const describeEvent = (event: DomainEvent): string | undefined => {
   const category = categoryOfEventType(event.type);
-  return category === undefined ? undefined : timelines[category].describe(event as never);
+  return category === undefined ? undefined : deciderOf(category).describe(event);
 };

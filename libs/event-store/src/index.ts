@@ -11,8 +11,14 @@ export {
   isValidStreamName,
   assertStreamName,
   revisionMatches,
+  // The shared rules of every adapter, also used by the in-memory store of libs/audit/src/testing.
+  assertCheckpointName,
+  checkExpectedRevision,
+  encodeBatch,
+  firstRevisionAfter,
+  type EncodedEvent,
 } from './rules';
-export { matchesFilter } from './subscription';
+export { matchesFilter, StoppableSubscription, Wakeup } from './subscription';
 export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-event-store';
 export { EsdbEventStore, type EsdbEventStoreOptions } from './esdb/esdb-event-store';
 export {
@@ -23,9 +29,11 @@ export {
   type CommandOutcome,
 } from './command-handling/handle-command';
 export { DecideCommand, DecideCommandHandler } from './command-handling/decide-command';
+export { LoadCaseQuery, LoadCaseQueryHandler } from './command-handling/load-case-query';
 export {
   EventStoreModule,
   createEventStore,
   type EventStoreModuleOptions,
 } from './command-handling/event-store.module';
 export { EVENT_STORE } from './command-handling/event-store.tokens';
+export { caseCommandsOn, type CaseCommands } from './command-handling/case-commands';

@@ -12,3 +12,4 @@ export * from './inbox-gateway';
 export * from './envelope-codec';
 export * from './wire-mapping';
 export * from './anchor-checks';
+export * from './appliers';

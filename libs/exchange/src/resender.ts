@@ -6,7 +6,7 @@ import {
   DispatchedMessage,
   evolveOutboundMessage,
   initialOutboundMessageState,
-  OutboundMessageEvent,
+  isOutboundMessageEvent,
   outboundMessageDecider,
   OutboundMessageState,
 } from './outbound-message';
@@ -50,8 +50,10 @@ export class Resender {
     this.following = (async () => {
       for await (const event of this.subscription!) {
         const messageId = event.streamId.slice('exchange-'.length);
+        const recorded = { type: event.type, data: event.data };
+        if (!isOutboundMessageEvent(recorded)) continue;
         const state = this.messages.get(messageId) ?? initialOutboundMessageState();
-        this.messages.set(messageId, evolveOutboundMessage(state, event as unknown as OutboundMessageEvent));
+        this.messages.set(messageId, evolveOutboundMessage(state, recorded));
       }
     })();
     this.timer = setInterval(() => {

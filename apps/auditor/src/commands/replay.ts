@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import { appendAuditRecord, particularsViewed } from '@xb/audit';
-import { DECIDERS } from '@xb/domain';
+import { deciderOf } from '@xb/domain';
 import type { EventStore } from '@xb/event-store';
 import { EXIT, UsageError, type CommandIo, type ExitCode } from '../cli/io';
 import { parseOptions, runCommand } from '../cli/run-command';
@@ -40,7 +40,7 @@ export function replayCommand(args: readonly string[], io: CommandIo): Promise<E
     const opened = openStore(options, io.env);
     try {
       const found = await findCase(opened.store, options.case);
-      const folded = foldUpTo(DECIDERS[found.category] as never, found.events, at);
+      const folded = foldUpTo(deciderOf(found.category), found.events, at);
       const masked = maskParticulars(folded.state);
       if (show && masked.paths.length > 0)
         await recordView(opened.store, found, masked.paths, options.viewer as string, io);

@@ -1,5 +1,7 @@
 import {
-  DECIDERS,
+  deciderOf,
+  PROCESS_CATEGORIES,
+  type CaseState,
   type JointOperationState,
   type ProcessCategory,
   type RepatriationState,
@@ -11,12 +13,12 @@ import { inPeriod, overlapsPeriod, type Period } from './period';
 import { StatisticsTally, type PeriodStatistics } from './tally';
 
 /** The streams the report replays: the processes' own, never read models or projections. */
-export const REPORT_STREAM_PREFIXES = (Object.keys(DECIDERS) as ProcessCategory[]).map((c) => `${c}-`);
+export const REPORT_STREAM_PREFIXES = PROCESS_CATEGORIES.map((c) => `${c}-`);
 
 export type ReportEvent = Pick<RecordedEvent, 'streamId' | 'type' | 'data' | 'metadata'>;
 
 const categoryOf = (streamId: string): ProcessCategory | undefined =>
-  (Object.keys(DECIDERS) as ProcessCategory[]).find((c) => streamId.startsWith(`${c}-`));
+  PROCESS_CATEGORIES.find((c) => streamId.startsWith(`${c}-`));
 
 const d = (event: ReportEvent) => event.data as Record<string, unknown>;
 const texts = (value: unknown): readonly string[] => (Array.isArray(value) ? value : []);
@@ -28,16 +30,13 @@ const texts = (value: unknown): readonly string[] => (Array.isArray(value) ? val
  * `receivedAt`) where the event states one, else `metadata.occurredAt`.
  */
 export function computeStatistics(events: Iterable<ReportEvent>, period: Period): PeriodStatistics {
-  const states = new Map<string, unknown>();
+  const states = new Map<string, CaseState>();
   const jointOpsAtEnd = new Map<string, JointOperationState>();
   const tally = new StatisticsTally(period);
   for (const event of events) {
     const category = categoryOf(event.streamId);
     if (!category) continue;
-    const decider = DECIDERS[category] as unknown as {
-      initialState: () => unknown;
-      evolve: (s: unknown, e: { type: string; data: unknown }) => unknown;
-    };
+    const decider = deciderOf(category);
     const before = states.get(event.streamId) ?? decider.initialState();
     const after = decider.evolve(before, { type: event.type, data: event.data });
     states.set(event.streamId, after);

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as openpgp from 'openpgp';
 import { appendAuditRecord, AuditSealer, envelopeRefused, type SealSigner } from '@xb/audit';
-import { DECIDERS, isDomainError } from '@xb/domain';
+import { deciderOf, isDomainError } from '@xb/domain';
 import { sealContent, signBytes, toTimestamp, v1 } from '@xb/envelope';
 import { handleCommand, SqliteEventStore, type EventStore } from '@xb/event-store';
 import { waitFor } from '@xb/testing';
@@ -46,7 +46,7 @@ export async function buildStore(dir: string): Promise<BuiltStore> {
   const file = path.join(dir, 'event-store.sqlite');
   const store = new SqliteEventStore({ file, pollIntervalMs: 10 });
   for (const step of SCENARIO)
-    must(await handleCommand(store, DECIDERS[step.category] as never, step.id, step.command as never));
+    must(await handleCommand(store, deciderOf(step.category), step.id, step.command));
   await recordExchange(store, privateKey, cnKey.toPublic());
   await seal(store, privateKey);
   await store.close();

@@ -1,16 +1,15 @@
 /** FOR TESTS: the scenario decided in memory by the real deciders, without a store. */
-import { Command, DECIDERS, isDomainError, type DomainError, type DomainEvent } from '@xb/domain';
+import { deciderOf, isDomainError, type DomainEvent } from '@xb/domain';
 import type { EventMetadata, RecordedEvent } from '@xb/event-store';
 import { SCENARIO, type Step } from './scenario';
 
 /** The events a step produces on the state so far, or throws with the step's refusal (a broken scenario). */
 export function decideStep(step: Step, history: readonly DomainEvent[]): readonly DomainEvent[] {
-  const decider = DECIDERS[step.category] as unknown as {
-    initialState: () => unknown;
-    evolve: (s: unknown, e: DomainEvent) => unknown;
-    decide: (c: Command, s: unknown) => readonly DomainEvent[] | DomainError;
-  };
-  const decided = decider.decide(step.command, history.reduce(decider.evolve, decider.initialState()));
+  const decider = deciderOf(step.category);
+  const decided = decider.decide(
+    step.command,
+    history.reduce((state, event) => decider.evolve(state, event), decider.initialState()),
+  );
   if (isDomainError(decided))
     throw new Error(`scenario step ${step.command.type} on ${step.id}: ${decided.code} ${decided.reason}`);
   return decided;
@@ -21,7 +20,7 @@ export function recordInMemory(steps: readonly Step[] = SCENARIO): RecordedEvent
   const streams = new Map<string, DomainEvent[]>();
   const recorded: RecordedEvent[] = [];
   for (const step of steps) {
-    const streamId = `${DECIDERS[step.category].category}-${step.id}`;
+    const streamId = `${step.category}-${step.id}`;
     const history = streams.get(streamId) ?? [];
     for (const event of decideStep(step, history)) {
       const metadata: EventMetadata = {

@@ -1,8 +1,7 @@
-import { Controller, Get, Inject } from '@nestjs/common';
-import { openPgpSealVerifier, verifyAnchors, verifyAuditTrail } from '@xb/audit';
+import { Controller, Get } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { Roles } from '../auth/auth.guard';
-import type { AgencyNode } from '../runtime/agency-node';
-import { AGENCY_NODE } from './request-context';
+import { VerifyAuditTrailQuery } from './audit-queries';
 
 /** JSON has no bigint: positions (64-bit in EventStoreDB) travel as decimal strings. */
 const plain = (value: unknown): unknown =>
@@ -15,19 +14,11 @@ const plain = (value: unknown): unknown =>
 @Controller('api/audit')
 @Roles('auditor')
 export class AuditController {
-  constructor(@Inject(AGENCY_NODE) private readonly node: AgencyNode) {}
+  constructor(private readonly queries: QueryBus) {}
 
-  /**
-   * Recomputes the hash chain, checks every seal against this agency's keys, and every seal head sent to
-   * a counterpart against the counterpart's signed receipt (cross-anchoring).
-   */
+  /** The hash chain, every seal, and every cross-anchored seal head (VerifyAuditTrailQuery). */
   @Get('verify')
   async verify() {
-    const keys = await this.node.ownPublicKeys();
-    const chain = await verifyAuditTrail(this.node.store, openPgpSealVerifier(keys), {
-      agencyId: this.node.agencyId,
-    });
-    const anchors = await verifyAnchors(this.node.store, await this.node.anchorChecks());
-    return plain({ ...chain, ok: chain.ok && anchors.ok, anchors });
+    return plain(await this.queries.execute(new VerifyAuditTrailQuery()));
   }
 }

@@ -1,10 +1,15 @@
 import { BadRequestException, Controller, Get, Inject, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { z } from 'zod';
-import { jointOperations, reportCounts, repatriationBoard, verificationQueue } from '@xb/read-models';
 import { Roles } from '../auth/auth.guard';
 import { parseBody } from '../http/responses';
-import type { AgencyNode } from '../runtime/agency-node';
-import { AGENCY_NODE } from './request-context';
+import { NODE_CLOCK, NodeClock } from '../runtime/node-providers';
+import {
+  JointOperationsQuery,
+  RepatriationBoardQuery,
+  ReportCountsQuery,
+  VerificationQueueQuery,
+} from './board-queries';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'an ISO date YYYY-MM-DD');
 const boardQuery = z.object({
@@ -27,16 +32,21 @@ const periodQuery = z.object({
 @Controller('api')
 @Roles('liaison_officer', 'border_guard_command', 'auditor')
 export class BoardsController {
-  constructor(@Inject(AGENCY_NODE) private readonly node: AgencyNode) {}
+  constructor(
+    private readonly queries: QueryBus,
+    @Inject(NODE_CLOCK) private readonly now: NodeClock,
+  ) {}
 
   @Get('repatriations')
   async repatriations(@Query() query: unknown) {
     const filter = parseBody(boardQuery, query);
-    return repatriationBoard(await this.node.readModels.db(), {
-      ...filter,
-      overdue: filter.overdue === 'true',
-      now: this.node.now().toISOString(),
-    });
+    return this.queries.execute(
+      new RepatriationBoardQuery({
+        ...filter,
+        overdue: filter.overdue === 'true',
+        now: this.now().toISOString(),
+      }),
+    );
   }
 
   @Get('verifications')
@@ -49,16 +59,15 @@ export class BoardsController {
       query,
     );
     return {
-      items: await verificationQueue(await this.node.readModels.db(), {
-        ...filter,
-        now: this.node.now().toISOString(),
-      }),
+      items: await this.queries.execute(
+        new VerificationQueueQuery({ ...filter, now: this.now().toISOString() }),
+      ),
     };
   }
 
   @Get('joint-operations')
   async jointOperations() {
-    return { items: await jointOperations(await this.node.readModels.db()) };
+    return { items: await this.queries.execute(new JointOperationsQuery()) };
   }
 
   @Get('reports/counts')
@@ -70,6 +79,6 @@ export class BoardsController {
         field: 'to',
         reason: 'to: must be after from',
       });
-    return reportCounts(await this.node.readModels.db(), period);
+    return this.queries.execute(new ReportCountsQuery(period));
   }
 }

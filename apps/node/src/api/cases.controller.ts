@@ -8,18 +8,19 @@ import {
   Query,
   Req,
 } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import type { Request } from 'express';
 import { appendAuditRecord, particularsViewed } from '@xb/audit';
-import { DECIDERS, ProcessCategory } from '@xb/domain';
-import { loadState } from '@xb/event-store';
+import { ProcessCategory } from '@xb/domain';
+import { EVENT_STORE, EventStore, LoadCaseQuery } from '@xb/event-store';
 import { CurrentOfficer } from '../auth/current-officer';
 import { Roles } from '../auth/auth.guard';
 import { Officer } from '../auth/roles';
-import type { AgencyNode } from '../runtime/agency-node';
+import { NODE_CLOCK, NodeClock } from '../runtime/node-providers';
 import { particularsPaths, withholdParticulars } from './particulars';
-import { AGENCY_NODE, requestContext } from './request-context';
+import { requestContext } from './request-context';
 import { RESOURCES } from './command-routes';
-import { caseTimeline } from './timeline';
+import { CaseTimelineQuery } from './case-queries';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -27,7 +28,11 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 @Controller('api/:resource/:caseId')
 @Roles('liaison_officer', 'border_guard_command', 'auditor')
 export class CasesController {
-  constructor(@Inject(AGENCY_NODE) private readonly node: AgencyNode) {}
+  constructor(
+    private readonly queries: QueryBus,
+    @Inject(NODE_CLOCK) private readonly now: NodeClock,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
 
   @Get()
   async state(
@@ -38,22 +43,20 @@ export class CasesController {
     @Req() request: Request,
   ) {
     const category = this.category(resource, caseId);
-    const state = (await loadState(this.node.store, DECIDERS[category] as never, caseId)) as {
-      status: string;
-    };
+    const state = await this.queries.execute(new LoadCaseQuery(category, caseId));
     if (state.status === 'none')
       throw new NotFoundException({ code: 'NOT_FOUND', reason: `no ${category} case ${caseId}` });
     if (particulars !== 'true') return { caseId, category, state: withholdParticulars(state) };
     const context = requestContext(officer, request);
     await appendAuditRecord(
-      this.node.store,
+      this.store,
       particularsViewed({
         viewer: context.actor,
         caseId: `${category}-${caseId}`,
         fields: particularsPaths(state),
         requestId: context.requestId,
         sourceAddress: context.sourceAddress,
-        viewedAt: this.node.now().toISOString(),
+        viewedAt: this.now().toISOString(),
       }),
     );
     return { caseId, category, state };
@@ -62,7 +65,7 @@ export class CasesController {
   @Get('timeline')
   async timeline(@Param('resource') resource: string, @Param('caseId') caseId: string) {
     const category = this.category(resource, caseId);
-    const entries = await caseTimeline(this.node.store, `${category}-${caseId}`);
+    const entries = await this.queries.execute(new CaseTimelineQuery(`${category}-${caseId}`));
     if (!entries) throw new NotFoundException({ code: 'NOT_FOUND', reason: `no ${category} case ${caseId}` });
     return { caseId, category, timeline: entries };
   }

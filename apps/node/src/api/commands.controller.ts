@@ -10,30 +10,38 @@ import {
   Post,
   Req,
 } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import type { Request } from 'express';
 import { v7 as uuidv7 } from 'uuid';
 import { appendAuditRecord, commandReceived } from '@xb/audit';
-import { isDomainError } from '@xb/domain';
-import { ConcurrencyConflictError } from '@xb/event-store';
+import { NODE_CONFIG, NodeConfig } from '@xb/config';
+import { deciderOf, isDomainError } from '@xb/domain';
+import { ConcurrencyConflictError, DecideCommand, EVENT_STORE, EventStore } from '@xb/event-store';
 import { CurrentOfficer } from '../auth/current-officer';
 import { Roles } from '../auth/auth.guard';
 import { Officer, ROLES } from '../auth/roles';
 import { httpErrorOf } from '../http/responses';
-import type { AgencyNode } from '../runtime/agency-node';
+import { NODE_CLOCK, NodeClock } from '../runtime/node-providers';
 import { CommandRoute, findRoute } from './command-routes';
-import { AGENCY_NODE, requestContext } from './request-context';
+import { requestContext } from './request-context';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
  * Officers' commands (see command-routes.ts): each is recorded in the audit trail (type, actor, request
- * id, source address; never its data), then run through the one command handler. 400 for bad input,
+ * id, source address; never its data), then run through the CommandBus (`DecideCommand`) to the one
+ * command handler. 400 for bad input,
  * 404 for an unknown case, 409 for a refused transition.
  */
 @Controller('api')
 @Roles(...ROLES)
 export class CommandsController {
-  constructor(@Inject(AGENCY_NODE) private readonly node: AgencyNode) {}
+  constructor(
+    private readonly commands: CommandBus,
+    @Inject(NODE_CONFIG) private readonly config: NodeConfig,
+    @Inject(NODE_CLOCK) private readonly now: NodeClock,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
 
   @Post(':resource')
   @HttpCode(201)
@@ -90,9 +98,9 @@ export class CommandsController {
       });
     }
     const context = requestContext(officer, request);
-    const now = this.node.now().toISOString();
+    const now = this.now().toISOString();
     await appendAuditRecord(
-      this.node.store,
+      this.store,
       commandReceived({
         commandType: route.command,
         actor: context.actor,
@@ -104,19 +112,20 @@ export class CommandsController {
       }),
     );
     const data = route.action ? body : { ...body, caseId };
+    const command = {
+      type: route.command,
+      data,
+      metadata: {
+        now,
+        actor: context.actor,
+        agencyId: this.config.agencyId,
+        newIds: [uuidv7(), uuidv7()],
+        requestId: context.requestId,
+      },
+    };
     let outcome;
     try {
-      outcome = await this.node.executeIn(route.category, caseId, {
-        type: route.command,
-        data,
-        metadata: {
-          now,
-          actor: context.actor,
-          agencyId: this.node.agencyId,
-          newIds: [uuidv7(), uuidv7()],
-          requestId: context.requestId,
-        },
-      });
+      outcome = await this.commands.execute(new DecideCommand(deciderOf(route.category), caseId, command));
     } catch (error) {
       if (error instanceof ConcurrencyConflictError)
         throw httpErrorOf({
@@ -127,11 +136,10 @@ export class CommandsController {
       throw error;
     }
     if (isDomainError(outcome)) throw httpErrorOf(outcome);
-    const state = outcome.state as { status?: string };
     return {
       caseId,
       category: route.category,
-      status: state.status,
+      status: outcome.state.status,
       events: outcome.events.map((e) => e.type),
       requestId: context.requestId,
     };

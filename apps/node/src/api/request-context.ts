@@ -2,8 +2,6 @@ import type { Request } from 'express';
 import { v7 as uuidv7 } from 'uuid';
 import { actorOf, Officer } from '../auth/roles';
 
-export const AGENCY_NODE = Symbol('AGENCY_NODE');
-
 /** Who asked, from where, under which request id: what the audit trail records of every API call. */
 export interface RequestContext {
   readonly officer: Officer;

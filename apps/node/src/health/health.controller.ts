@@ -1,15 +1,18 @@
 import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
+import { NODE_CONFIG, NodeConfig } from '@xb/config';
 import { inboxTopic } from '@xb/exchange';
-import { AGENCY_NODE } from '../api/request-context';
-import type { AgencyNode } from '../runtime/agency-node';
+import { ReadModels } from '../runtime/read-models';
 
 @Controller('health')
 export class HealthController {
-  constructor(@Inject(AGENCY_NODE) private readonly node: AgencyNode) {}
+  constructor(
+    @Inject(NODE_CONFIG) private readonly config: NodeConfig,
+    private readonly readModels: ReadModels,
+  ) {}
 
   @Get()
   health() {
-    const failure = this.node.readModels.failure;
+    const failure = this.readModels.failure;
     // A failed projector leaves boards stale: say so, so a load balancer or an operator can act.
     if (failure) {
       throw new ServiceUnavailableException({
@@ -19,9 +22,9 @@ export class HealthController {
     }
     return {
       status: 'ready',
-      agency: this.node.agencyId,
-      roles: this.node.config.roles,
-      inbox: inboxTopic(this.node.agencyId),
+      agency: this.config.agencyId,
+      roles: this.config.roles,
+      inbox: inboxTopic(this.config.agencyId),
     };
   }
 }

@@ -1,15 +1,14 @@
-import { Controller, Get, Header, Inject } from '@nestjs/common';
-import { AGENCY_NODE } from '../api/request-context';
-import type { AgencyNode } from '../runtime/agency-node';
+import { Controller, Get, Header } from '@nestjs/common';
+import { ExchangeMetrics } from '@xb/exchange';
 
 /** Prometheus scrape endpoint (exchange metrics and the process's own). Bind the node to a private address. */
 @Controller('metrics')
 export class MetricsController {
-  constructor(@Inject(AGENCY_NODE) private readonly node: AgencyNode) {}
+  constructor(private readonly exchange: ExchangeMetrics) {}
 
   @Get()
   @Header('Content-Type', 'text/plain; version=0.0.4')
   async metrics(): Promise<string> {
-    return this.node.metrics.registry.metrics();
+    return this.exchange.registry.metrics();
   }
 }

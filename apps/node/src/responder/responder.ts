@@ -1,7 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
-import { DECIDERS, isDomainError } from '@xb/domain';
-import { AllSubscription, EventStore, loadState } from '@xb/event-store';
-import type { AgencyNode } from '../runtime/agency-node';
+import { deciderOf, isDomainError, PROCESS_CATEGORIES } from '@xb/domain';
+import { AllSubscription, CaseCommands, EventStore, loadState } from '@xb/event-store';
 import { reactionsTo, ResponderPolicy } from './policy';
 
 /**
@@ -13,7 +12,7 @@ export class Responder {
   private running?: Promise<void>;
 
   constructor(
-    private readonly node: AgencyNode,
+    private readonly cases: CaseCommands,
     private readonly store: EventStore,
     private readonly policy: ResponderPolicy,
   ) {}
@@ -22,7 +21,7 @@ export class Responder {
     const after = await this.store.readCheckpoint('responder');
     this.subscription = this.store.subscribeToAll({
       ...(after !== undefined ? { after } : {}),
-      filter: { streamPrefixes: Object.keys(DECIDERS).map((c) => `${c}-`) },
+      filter: { streamPrefixes: PROCESS_CATEGORIES.map((c) => `${c}-`) },
     });
     const subscription = this.subscription;
     this.running = (async () => {
@@ -30,18 +29,15 @@ export class Responder {
         const caseId = event.streamId.slice(event.streamId.indexOf('-') + 1);
         for (const reaction of reactionsTo({ type: event.type, data: event.data }, this.policy)) {
           await new Promise((resolve) => setTimeout(resolve, this.policy.delayMs));
-          const now = this.node.now().toISOString();
-          const state = (await loadState(this.store, DECIDERS[reaction.category] as never, caseId)) as Record<
-            string,
-            unknown
-          >;
-          const outcome = await this.node.executeIn(reaction.category, caseId, {
+          const now = this.cases.now().toISOString();
+          const state = await loadState(this.store, deciderOf(reaction.category), caseId);
+          const outcome = await this.cases.run(reaction.category, caseId, {
             type: reaction.type,
             data: reaction.data(state, now),
             metadata: {
               now,
               actor: 'system:responder',
-              agencyId: this.node.agencyId,
+              agencyId: this.cases.agencyId,
               newIds: [uuidv7(), uuidv7()],
             },
           });

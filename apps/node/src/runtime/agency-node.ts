@@ -1,8 +1,15 @@
 import { Kafka, Producer } from 'kafkajs';
 import { AuditSealer, openPgpSealSigner, SealAnchorer, sealAnchorDecider } from '@xb/audit';
 import { eventStoreFile, NodeConfig } from '@xb/config';
-import { Command, Decider, DECIDERS, DomainError, DomainEvent, ProcessCategory } from '@xb/domain';
-import { CommandOutcome, createEventStore, EventStore, handleCommand, loadState } from '@xb/event-store';
+import { PROCESS_CATEGORIES } from '@xb/domain';
+import {
+  CaseCommands,
+  caseCommandsOn,
+  createEventStore,
+  EventStore,
+  handleCommand,
+  loadState,
+} from '@xb/event-store';
 import {
   createKafka,
   deadLetterTopic,
@@ -16,13 +23,14 @@ import {
   Resender,
   RetryPolicy,
   CommandRunner,
-  anchorChecks,
+  inboundApplier,
+  receiptApplier,
 } from '@xb/exchange';
-import { agencyKeyPaths, loadTrustStore } from '@xb/envelope';
 import { loadNodeCrypto, NodeCrypto } from './node-crypto';
+import { NodeKeys } from './node-keys';
 import { Responder } from '../responder/responder';
 import { DEFAULT_RESPONDER_POLICY, ResponderPolicy } from '../responder/policy';
-import { inboundApplier, receiptApplier, headerDefaults } from './wire';
+import { headerDefaults } from './wire';
 import { ReadModels } from './read-models';
 
 export interface AgencyNodeOptions {
@@ -44,16 +52,21 @@ interface Part {
 }
 
 /**
- * One agency node: its event store, Kafka clients and the roles its configuration switches on. The HTTP
- * API and the demo drive it; tests run two of them in one process.
+ * One agency node, the composition root: it opens the event store, builds the narrow ports its parts
+ * use (`cases`, `readModels`, `keys`, `metrics`) and starts the roles its configuration switches on.
+ * No part receives the node itself: the HTTP API gets them as Nest providers (node-providers.ts).
+ * The demo drives it; tests run two of them in one process.
  */
 export class AgencyNode {
   readonly metrics = new ExchangeMetrics();
   readonly kafka: Kafka;
+  /** Run a command on a case (agency id, clock, the one command handler). */
+  readonly cases: CaseCommands;
+  readonly readModels: ReadModels;
+  readonly keys: NodeKeys;
   private producer?: Producer;
   private crypto?: NodeCrypto;
   private readonly parts: Part[] = [];
-  readonly readModels: ReadModels;
 
   private constructor(
     readonly config: NodeConfig,
@@ -61,7 +74,9 @@ export class AgencyNode {
     private readonly options: AgencyNodeOptions,
   ) {
     this.kafka = createKafka(config);
+    this.cases = caseCommandsOn(store, config.agencyId, () => this.now());
     this.readModels = new ReadModels(config, store);
+    this.keys = new NodeKeys(config.agencyId, config.dataDir);
   }
 
   /** Opens the store (SQLite file in the data dir, or EventStoreDB when ESDB_URL is set). */
@@ -83,61 +98,18 @@ export class AgencyNode {
     return this.options.clock?.() ?? new Date();
   }
 
-  /** Runs a command of a cooperation process on one case. */
-  execute<C extends Command, E extends DomainEvent, S>(
-    decider: Decider<C, E, S>,
-    caseId: string,
-    command: C,
-  ): Promise<CommandOutcome<E, S>> {
-    return handleCommand(this.store, decider, caseId, command);
-  }
-
-  executeIn(
-    category: ProcessCategory,
-    caseId: string,
-    command: Command,
-  ): Promise<CommandOutcome | DomainError> {
-    return this.execute(
-      DECIDERS[category] as unknown as Decider<Command, DomainEvent, unknown>,
-      caseId,
-      command,
-    );
-  }
-
-  /** The trust store as on disk now (the api role does not keep the gateway's copy). */
-  async trustStore() {
-    const trust = await loadTrustStore(agencyKeyPaths(this.config.dataDir).trustDir);
-    if (!trust.ok)
-      throw new Error(
-        `trust store refused: ${trust.problems.map((p) => `${p.file}: ${p.reason}`).join('; ')}`,
-      );
-    return trust.store;
-  }
-
-  /** This agency's public keys as its own trust store lists them (current and retired): seal verification. */
-  async ownPublicKeys() {
-    return (await this.trustStore()).keysOf(this.agencyId).map((entry) => entry.key);
-  }
-
-  /** Cross-anchor checks; sent seal heads are read back only where this process holds the private key. */
-  async anchorChecks() {
-    const trust = await this.trustStore();
-    const own = this.crypto
-      ? { decryption: this.crypto.ownKeys.all, verification: await this.ownPublicKeys() }
-      : undefined;
-    return anchorChecks(this.agencyId, trust, own);
-  }
-
   /** Starts every role of the configuration. */
   async start(): Promise<void> {
     const roles = new Set(this.config.roles);
-    if (roles.has('gateway') || roles.has('sealer'))
+    if (roles.has('gateway') || roles.has('sealer')) {
       this.crypto = await loadNodeCrypto(this.config.dataDir, this.config.keyPassphrase);
+      this.keys.loaded(this.crypto);
+    }
     if (roles.has('gateway')) await this.startGateway();
     if (roles.has('projector')) this.parts.push(await this.readModels.startProjector());
     if (roles.has('sealer')) await this.startSealer();
     if (roles.has('responder')) {
-      const responder = new Responder(this, this.store, {
+      const responder = new Responder(this.cases, this.store, {
         ...DEFAULT_RESPONDER_POLICY,
         ...this.options.responderPolicy,
       });
@@ -188,7 +160,7 @@ export class AgencyNode {
       loadState: (d, id) => loadState(this.store, d, id),
       mapOutbound: (event) => outboundMappingOf(event),
       seal: (m, at) => codec.seal(m, at),
-      filter: { streamPrefixes: [...Object.keys(DECIDERS), sealAnchorDecider.category].map((c) => `${c}-`) },
+      filter: { streamPrefixes: [...PROCESS_CATEGORIES, sealAnchorDecider.category].map((c) => `${c}-`) },
     });
     await relay.start();
     this.parts.push({ name: 'relay', stop: () => relay.stop() });
@@ -208,8 +180,8 @@ export class AgencyNode {
       store: this.store,
       codec,
       loadState: (d, id) => loadState(this.store, d, id),
-      applyInbound: inboundApplier(this),
-      onReceipt: receiptApplier(this),
+      applyInbound: inboundApplier(this.cases, this.store),
+      onReceipt: receiptApplier(this.cases),
       concurrency: this.config.topicPartitions,
     });
     await gateway.start();

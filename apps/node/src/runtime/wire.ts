@@ -1,19 +1,6 @@
-import { v7 as uuidv7 } from 'uuid';
 import { NodeConfig } from '@xb/config';
-import { isDomainError, ProcessCategory } from '@xb/domain';
-import { ConcurrencyConflictError } from '@xb/event-store';
-import {
-  ApplyInbound,
-  deliveryCommandOf,
-  DispatchedMessage,
-  inboundCommandOf,
-  InboundHeader,
-  InboundReceipt,
-  OutboundHeaderExtras,
-} from '@xb/exchange';
-import { recordCounterpartSealHead } from '@xb/audit';
-import { fromTimestamp, v1 } from '@xb/envelope';
-import type { AgencyNode } from './agency-node';
+import { v1 } from '@xb/envelope';
+import { OutboundHeaderExtras } from '@xb/exchange';
 
 /** XB_CHANNEL's values are the proto's Channel names, lower-cased, without the prefix. */
 const channelOf = (setting: NodeConfig['channel']): v1.Channel =>
@@ -33,67 +20,4 @@ export function headerDefaults(
       evidentialUse: v1.EvidentialUse.EVIDENTIAL_USE_INTELLIGENCE_ONLY,
     },
   };
-}
-
-/** Applies an opened envelope's payload as the command of its process on the case it names. */
-export function inboundApplier(node: AgencyNode): ApplyInbound {
-  return async (header, payload) => {
-    if (header.payloadType === 'xborder.v1.AuditSealHead') return recordSealHead(node, header, payload);
-    const mapped = inboundCommandOf(header, payload, {
-      agencyId: node.agencyId,
-      now: node.now().toISOString(),
-      newIds: [uuidv7(), uuidv7()],
-    });
-    if (!mapped.ok) return { accepted: false, reason: mapped.reason, detail: mapped.detail };
-    try {
-      const outcome = await node.executeIn(mapped.category as ProcessCategory, mapped.caseId, mapped.command);
-      if (isDomainError(outcome)) return { accepted: false, reason: outcome.code, detail: outcome.reason };
-      return { accepted: true };
-    } catch (error) {
-      // Lost the race for the case's stream more often than retries allow: refuse, the sender may re-send.
-      if (error instanceof ConcurrencyConflictError)
-        return { accepted: false, reason: 'CONCURRENCY_CONFLICT', detail: error.message };
-      throw error;
-    }
-  };
-}
-
-/** Tells the case that one of its messages was delivered or rejected by the counterpart. */
-export function receiptApplier(node: AgencyNode) {
-  return async (receipt: InboundReceipt, message: DispatchedMessage): Promise<void> => {
-    const delivery = deliveryCommandOf(message.category, message.correlationId, receipt, {
-      agencyId: node.agencyId,
-      now: node.now().toISOString(),
-    });
-    if (!delivery) return;
-    const outcome = await node.executeIn(delivery.category, delivery.caseId, delivery.command);
-    // A receipt the case cannot take (e.g. for a message it no longer tracks) stays recorded on the exchange stream.
-    if (isDomainError(outcome) && outcome.code !== 'NOT_FOUND' && outcome.code !== 'INVALID_TRANSITION') {
-      throw new Error(`receipt for ${receipt.messageId} refused by the case: ${outcome.code}`);
-    }
-  };
-}
-
-/** A counterpart's seal head (cross-anchoring, libs/audit): kept as it came, not a case command. */
-async function recordSealHead(node: AgencyNode, header: InboundHeader, payload: Record<string, unknown>) {
-  const head = payload as unknown as v1.AuditSealHead;
-  const recorded = await recordCounterpartSealHead(
-    node.store,
-    { messageId: header.messageId, sender: header.sender, sentAt: header.sentAt },
-    {
-      agencyId: head.agencyId,
-      sealId: head.sealId,
-      position: head.position.toString(),
-      eventCount: Number(head.eventCount),
-      chainHead: Buffer.from(head.chainHeadSha256).toString('hex'),
-      ...(head.previousHeadSha256?.length
-        ? { previousHead: Buffer.from(head.previousHeadSha256).toString('hex') }
-        : {}),
-      sealedAt: fromTimestamp(head.sealedAt).toISOString(),
-      chainAlgorithm: head.chainAlgorithm,
-    },
-  );
-  return recorded.ok
-    ? ({ accepted: true } as const)
-    : ({ accepted: false, reason: 'INVALID_PAYLOAD', detail: recorded.reason } as const);
 }

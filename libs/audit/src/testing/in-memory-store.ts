@@ -1,20 +1,35 @@
-import { randomUUID } from 'node:crypto';
-import type {
-  AllSubscription,
-  AppendResult,
-  EventStore,
-  EventToAppend,
-  ExpectedRevision,
-  ReadAllOptions,
-  ReadStreamOptions,
-  RecordedEvent,
-  SubscribeToAllOptions,
+import {
+  assertCheckpointName,
+  checkExpectedRevision,
+  DEFAULT_MAX_EVENT_BYTES,
+  DuplicateEventIdError,
+  encodeBatch,
+  firstRevisionAfter,
+  matchesFilter,
+  revisionMatches,
+  StoppableSubscription,
+  StoreClosedError,
+  StreamNotFoundError,
+  Wakeup,
+  assertStreamName,
+  type ActualRevision,
+  type AllSubscription,
+  type AppendResult,
+  type EncodedEvent,
+  type EventStore,
+  type EventToAppend,
+  type ExpectedRevision,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type RecordedEvent,
+  type SubscribeToAllOptions,
 } from '@xb/event-store';
 
 /**
- * FOR TESTS ONLY: a small in-memory EventStore with the port's semantics as far as the audit lib needs
- * them, plus `tamper` hooks that change stored rows behind the store's back the way an attacker with
- * write access to the SQLite file could.
+ * FOR TESTS ONLY: an in-memory EventStore that keeps the port's contract (the event-store contract suite
+ * runs against it: in-memory-store.unit.spec.ts) by using the adapters' own rules, plus `tamper` hooks
+ * that change stored rows behind the store's back the way an attacker with write access to the SQLite
+ * file could.
  */
 
 interface StoredRow {
@@ -27,24 +42,6 @@ interface StoredRow {
   metadataBytes: Uint8Array;
   recordedAt: string;
 }
-
-interface FollowControl {
-  stopped: boolean;
-  wake: (() => void) | undefined;
-}
-
-export class StreamNotFoundError extends Error {
-  override readonly name = 'StreamNotFoundError';
-  constructor(readonly stream: string) {
-    super(`stream ${stream} not found`);
-  }
-}
-
-export class WrongExpectedRevisionError extends Error {
-  override readonly name = 'WrongExpectedRevisionError';
-}
-
-const encode = (value: unknown): Uint8Array => Buffer.from(JSON.stringify(value), 'utf8');
 
 function decode(bytes: Uint8Array): unknown {
   try {
@@ -68,44 +65,49 @@ export class InMemoryEventStore implements EventStore {
   private rows: StoredRow[] = [];
   private lastPosition = 0n;
   private readonly checkpoints = new Map<string, bigint>();
-  private readonly waiters = new Set<() => void>();
+  private readonly live = new Set<Wakeup>();
+  private closed = false;
   /** When set, the next append to that stream throws the error: a test stand-in for lost infrastructure. */
   failNextAppend: { readonly stream: string; readonly error: Error } | undefined;
 
-  constructor(private readonly pollMs = 20) {}
+  constructor(
+    private readonly pollMs = 20,
+    private readonly maxEventBytes = DEFAULT_MAX_EVENT_BYTES,
+  ) {}
 
   async appendToStream(
     stream: string,
     events: readonly EventToAppend[],
     options: { expectedRevision?: ExpectedRevision } = {},
   ): Promise<AppendResult> {
+    this.assertOpen();
     if (this.failNextAppend?.stream === stream) {
       const { error } = this.failNextAppend;
       this.failNextAppend = undefined;
       throw error;
     }
-    const current = this.streamRows(stream).at(-1)?.revision;
-    this.checkExpected(stream, current, options.expectedRevision ?? 'any');
-    let revision = current ?? -1n;
-    for (const event of events) {
-      revision += 1n;
+    const expected = options.expectedRevision ?? 'any';
+    const encoded = encodeBatch(stream, events, this.maxEventBytes);
+    const retried = this.originalAppendOf(stream, encoded, expected);
+    if (retried) return retried;
+    const actual = this.currentRevision(stream);
+    checkExpectedRevision(stream, expected, actual);
+    const duplicate = encoded.find((event) => this.findEvent(stream, event.id));
+    if (duplicate) throw new DuplicateEventIdError(stream, duplicate.id);
+    const recordedAt = new Date().toISOString();
+    let revision = firstRevisionAfter(actual);
+    for (const event of encoded) {
       this.lastPosition += 1n;
-      this.rows.push({
-        position: this.lastPosition,
-        streamId: stream,
-        revision,
-        id: event.id ?? randomUUID(),
-        type: event.type,
-        dataBytes: encode(event.data),
-        metadataBytes: encode(event.metadata),
-        recordedAt: new Date().toISOString(),
-      });
+      this.rows.push({ position: this.lastPosition, streamId: stream, revision, recordedAt, ...event });
+      revision += 1n;
     }
-    for (const wake of this.waiters) wake();
-    return { nextExpectedRevision: revision, position: this.lastPosition };
+    for (const wakeup of this.live) wakeup.notify();
+    return { nextExpectedRevision: revision - 1n, position: this.lastPosition };
   }
 
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    this.assertOpen();
+    assertStreamName(stream);
     const rows = this.streamRows(stream);
     if (rows.length === 0) throw new StreamNotFoundError(stream);
     const backwards = options.direction === 'backwards';
@@ -118,36 +120,37 @@ export class InMemoryEventStore implements EventStore {
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
-    const backwards = options.direction === 'backwards';
-    const from = options.fromPosition;
-    const kept = this.sorted().filter(
-      (r) => from === undefined || (backwards ? r.position <= from : r.position >= from),
-    );
-    if (backwards) kept.reverse();
-    return kept.slice(0, options.maxCount ?? Infinity).map(toRecorded);
+    this.assertOpen();
+    return this.readRows(options).map(toRecorded);
   }
 
   subscribeToAll(options: SubscribeToAllOptions = {}): AllSubscription {
-    const control: FollowControl = { stopped: false, wake: undefined };
-    const iterator = this.follow(options, control);
-    return {
-      [Symbol.asyncIterator]: () => iterator,
-      stop: async () => {
-        control.stopped = true;
-        control.wake?.();
-      },
-    };
+    this.assertOpen();
+    const wakeup = new Wakeup();
+    this.live.add(wakeup);
+    return new StoppableSubscription(
+      (signal) => this.follow(options, wakeup, signal),
+      () => void this.live.delete(wakeup),
+    );
   }
 
   async readCheckpoint(name: string): Promise<bigint | undefined> {
+    this.assertOpen();
+    assertCheckpointName(name);
     return this.checkpoints.get(name);
   }
 
   async saveCheckpoint(name: string, position: bigint): Promise<void> {
+    this.assertOpen();
+    assertCheckpointName(name);
     this.checkpoints.set(name, position);
   }
 
-  async close(): Promise<void> {}
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const wakeup of this.live) wakeup.notify();
+    this.live.clear();
+  }
 
   /** Changes stored rows without going through the port, as an attacker with file access could. */
   readonly tamper = {
@@ -163,36 +166,62 @@ export class InMemoryEventStore implements EventStore {
   };
 
   private async *follow(
-    options: SubscribeToAllOptions,
-    control: FollowControl,
+    { after = -1n, filter }: SubscribeToAllOptions,
+    wakeup: Wakeup,
+    signal: AbortSignal,
   ): AsyncGenerator<RecordedEvent> {
-    const prefixes = options.filter?.streamPrefixes;
-    const types = options.filter?.eventTypes;
-    let after = options.after ?? 0n;
-    while (!control.stopped) {
-      const batch = await this.readAll({ fromPosition: after + 1n, maxCount: 500 });
-      for (const event of batch) {
-        if (control.stopped) return;
-        after = event.position;
-        if (prefixes && !prefixes.some((p) => event.streamId.startsWith(p))) continue;
-        if (types && !types.includes(event.type)) continue;
-        yield event;
+    let last = after;
+    try {
+      while (!signal.aborted && !this.closed) {
+        const page = this.readRows({ fromPosition: last + 1n, maxCount: 500 });
+        for (const row of page) {
+          if (signal.aborted) return;
+          last = row.position;
+          if (matchesFilter(filter, row)) yield toRecorded(row);
+        }
+        if (page.length < 500) await wakeup.wait(this.pollMs, signal);
       }
-      if (batch.length === 0) await this.pause((resume) => (control.wake = resume));
+    } finally {
+      this.live.delete(wakeup);
     }
   }
 
-  private pause(register: (resume: () => void) => void): Promise<void> {
-    return new Promise((resolve) => {
-      const resume = (): void => {
-        clearTimeout(timer);
-        this.waiters.delete(resume);
-        resolve();
-      };
-      const timer = setTimeout(resume, this.pollMs);
-      this.waiters.add(resume);
-      register(resume);
-    });
+  /** An exact retry of an append already stored (same ids, back to back, where `expected` put them). */
+  private originalAppendOf(
+    stream: string,
+    events: EncodedEvent[],
+    expected: ExpectedRevision,
+  ): AppendResult | undefined {
+    const stored = events.map((event) => this.findEvent(stream, event.id));
+    const first = stored[0];
+    if (!first) return undefined;
+    const before: ActualRevision = first.revision === 0n ? 'no_stream' : first.revision - 1n;
+    if (!revisionMatches(expected, before) && expected !== 'stream_exists') return undefined;
+    if (stored.some((row, i) => row?.revision !== first.revision + BigInt(i))) return undefined;
+    const last = stored[stored.length - 1]!;
+    return { nextExpectedRevision: last.revision, position: last.position };
+  }
+
+  private readRows(options: ReadAllOptions): StoredRow[] {
+    const backwards = options.direction === 'backwards';
+    const from = options.fromPosition;
+    const kept = this.sorted().filter(
+      (r) => from === undefined || (backwards ? r.position <= from : r.position >= from),
+    );
+    if (backwards) kept.reverse();
+    return kept.slice(0, options.maxCount ?? Infinity);
+  }
+
+  private findEvent(stream: string, id: string): StoredRow | undefined {
+    return this.rows.find((r) => r.streamId === stream && r.id === id);
+  }
+
+  private currentRevision(stream: string): ActualRevision {
+    return this.streamRows(stream).at(-1)?.revision ?? 'no_stream';
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new StoreClosedError();
   }
 
   private rowAt(position: bigint): StoredRow {
@@ -207,15 +236,5 @@ export class InMemoryEventStore implements EventStore {
 
   private streamRows(stream: string): StoredRow[] {
     return this.rows.filter((r) => r.streamId === stream).sort((a, b) => (a.revision < b.revision ? -1 : 1));
-  }
-
-  private checkExpected(stream: string, current: bigint | undefined, expected: ExpectedRevision): void {
-    const ok =
-      expected === 'any' ||
-      (expected === 'no_stream' && current === undefined) ||
-      (expected === 'stream_exists' && current !== undefined) ||
-      (typeof expected === 'bigint' && current === expected);
-    if (!ok)
-      throw new WrongExpectedRevisionError(`${stream}: expected ${String(expected)}, at ${String(current)}`);
   }
 }

@@ -1,8 +1,6 @@
+import { caseDecide } from '../case-process';
 import { DomainError, isDomainError } from '../decider';
 import {
-  alreadyApplied,
-  alreadyExists,
-  checkStep,
   decideDelivery,
   decideScheduling,
   inboundOf,
@@ -14,7 +12,6 @@ import {
   isNonEmptyText,
   isUuid,
   messageMarker,
-  notFound,
   Origin,
   outboundOf,
   personProblems,
@@ -195,24 +192,14 @@ const step = (command: SuspectHandoverStepCommand, state: SuspectHandover, origi
 };
 
 /** Decides a suspect hand-over command on the current state (pure). */
-export const decideSuspectHandover = (
-  command: SuspectHandoverCommand,
-  state: SuspectHandoverState,
-): Decision => {
-  if (state.status !== 'none' && alreadyApplied(state.trail, command)) return [];
-  switch (command.type) {
-    case 'RequestSuspectHandover':
-    case 'ReceiveSuspectHandoverRequest':
-      return state.status === 'none' ? open(command) : alreadyExists(command.type);
-    case 'RecordDelivery':
-    case 'RecordRejection':
-      return state.status === 'none'
-        ? notFound(command.type)
-        : decideDelivery('SuspectHandover', command, state.trail, state.counterpart);
-    default: {
-      if (state.status === 'none') return notFound(command.type);
-      const origin = checkStep(command, SUSPECT_HANDOVER_RULES[command.type], state);
-      return isDomainError(origin) ? origin : step(command, state, origin);
-    }
-  }
-};
+export const decideSuspectHandover = caseDecide<
+  SuspectHandoverCommand,
+  SuspectHandoverEvent,
+  SuspectHandoverState
+>()({
+  opening: ['RequestSuspectHandover', 'ReceiveSuspectHandoverRequest'],
+  open,
+  deliver: (command, trail, counterpart) => decideDelivery('SuspectHandover', command, trail, counterpart),
+  rules: SUSPECT_HANDOVER_RULES,
+  step,
+});

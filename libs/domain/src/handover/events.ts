@@ -1,3 +1,4 @@
+import { everyTypeOf } from '../case-process';
 import { DomainEvent } from '../decider';
 import { DeliveryEvent, HandoverSchedule, Inbound, Outbound, PersonParticulars } from '../shared';
 
@@ -64,7 +65,7 @@ export type SuspectHandoverEvent =
   | SuspectHandoverCancelled
   | DeliveryEvent<'SuspectHandover'>;
 
-export const SUSPECT_HANDOVER_EVENT_TYPES: readonly SuspectHandoverEvent['type'][] = [
+export const SUSPECT_HANDOVER_EVENT_TYPES = everyTypeOf<SuspectHandoverEvent>()([
   'SuspectHandoverRequested',
   'SuspectHandoverRequestReceived',
   'SuspectHandoverAccepted',
@@ -75,7 +76,7 @@ export const SUSPECT_HANDOVER_EVENT_TYPES: readonly SuspectHandoverEvent['type']
   'SuspectHandoverCancelled',
   'SuspectHandoverMessageDelivered',
   'SuspectHandoverMessageRejected',
-];
+]);
 
 const at = (schedule: HandoverSchedule): string =>
   `${schedule.borderGate} on ${schedule.date} ${schedule.time}`;

@@ -1,10 +1,10 @@
+import { openingContent, unchanged } from '../case-process';
 import {
   classifyDeadline,
   DeadlineStatus,
   emptyTrail,
   HandoverSchedule,
   MessageTrail,
-  PersonParticulars,
   trailAfter,
   trailAfterDelivery,
 } from '../shared';
@@ -16,21 +16,12 @@ export type SuspectHandoverStatus =
 /** Which side of the hand-over this node is. */
 export type SuspectHandoverSide = 'requesting' | 'holding';
 
-export interface SuspectHandover {
+/** A hand-over case: the request's content as it came, and where the case stands. */
+export interface SuspectHandover extends SuspectHandoverRequestContent {
   readonly status: SuspectHandoverStatus;
-  readonly caseId: string;
   readonly ourSide: SuspectHandoverSide;
   readonly theirSide: SuspectHandoverSide;
-  readonly requestingAgency: string;
-  readonly holdingAgency: string;
   readonly counterpart: string;
-  readonly suspect: PersonParticulars;
-  readonly warrantReference: string;
-  /** Absent for cases opened before the warrant's authority and date were recorded. */
-  readonly warrantIssuedBy?: string;
-  readonly warrantIssuedOn?: string;
-  readonly offences: string;
-  readonly deadline: string;
   readonly requestMessageId: string;
   readonly refusalReason?: string;
   readonly schedule?: HandoverSchedule;
@@ -48,19 +39,11 @@ const opened = (
   ourSide: SuspectHandoverSide,
   requestMessageId: string,
 ) => ({
+  ...openingContent(data),
   status: 'requested' as const,
-  caseId: data.caseId,
   ourSide,
   theirSide: ourSide === 'requesting' ? ('holding' as const) : ('requesting' as const),
-  requestingAgency: data.requestingAgency,
-  holdingAgency: data.holdingAgency,
   counterpart: ourSide === 'requesting' ? data.holdingAgency : data.requestingAgency,
-  suspect: data.suspect,
-  warrantReference: data.warrantReference,
-  ...(data.warrantIssuedBy === undefined ? {} : { warrantIssuedBy: data.warrantIssuedBy }),
-  ...(data.warrantIssuedOn === undefined ? {} : { warrantIssuedOn: data.warrantIssuedOn }),
-  offences: data.offences,
-  deadline: data.deadline,
   requestMessageId,
 });
 
@@ -93,7 +76,7 @@ export const evolveSuspectHandover = (
     case 'SuspectHandoverMessageRejected':
       return { ...next, trail: trailAfterDelivery(trail, event.data) };
     default:
-      return state;
+      return unchanged(event, state);
   }
 };
 

@@ -1,9 +1,7 @@
+import { caseDecide } from '../case-process';
 import { domainError, DomainError, isDomainError } from '../decider';
 import {
-  alreadyApplied,
-  alreadyExists,
   calendarDateOf,
-  checkStep,
   decideDelivery,
   inboundOf,
   instant,
@@ -13,7 +11,6 @@ import {
   isNonEmptyText,
   isUuid,
   messageMarker,
-  notFound,
   Origin,
   outboundOf,
   Problems,
@@ -180,24 +177,14 @@ const step = (command: JointOperationStepCommand, state: JointOperation, origin:
 };
 
 /** Decides a joint operation command on the current state (pure). */
-export const decideJointOperation = (
-  command: JointOperationCommand,
-  state: JointOperationState,
-): Decision => {
-  if (state.status !== 'none' && alreadyApplied(state.trail, command)) return [];
-  switch (command.type) {
-    case 'ProposeJointOperation':
-    case 'ReceiveJointOperationProposal':
-      return state.status === 'none' ? open(command) : alreadyExists(command.type);
-    case 'RecordDelivery':
-    case 'RecordRejection':
-      return state.status === 'none'
-        ? notFound(command.type)
-        : decideDelivery('JointOperation', command, state.trail, state.counterpart);
-    default: {
-      if (state.status === 'none') return notFound(command.type);
-      const origin = checkStep(command, JOINT_OPERATION_RULES[command.type], state);
-      return isDomainError(origin) ? origin : step(command, state, origin);
-    }
-  }
-};
+export const decideJointOperation = caseDecide<
+  JointOperationCommand,
+  JointOperationEvent,
+  JointOperationState
+>()({
+  opening: ['ProposeJointOperation', 'ReceiveJointOperationProposal'],
+  open,
+  deliver: (command, trail, counterpart) => decideDelivery('JointOperation', command, trail, counterpart),
+  rules: JOINT_OPERATION_RULES,
+  step,
+});

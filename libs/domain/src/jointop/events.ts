@@ -1,3 +1,4 @@
+import { everyTypeOf } from '../case-process';
 import { DomainEvent } from '../decider';
 import { DeliveryEvent, Inbound, Outbound } from '../shared';
 
@@ -83,7 +84,7 @@ export type JointOperationEvent =
   | JointOperationClosed
   | DeliveryEvent<'JointOperation'>;
 
-export const JOINT_OPERATION_EVENT_TYPES: readonly JointOperationEvent['type'][] = [
+export const JOINT_OPERATION_EVENT_TYPES = everyTypeOf<JointOperationEvent>()([
   'JointOperationProposed',
   'JointOperationProposalReceived',
   'JointOperationAgreed',
@@ -92,7 +93,7 @@ export const JOINT_OPERATION_EVENT_TYPES: readonly JointOperationEvent['type'][]
   'JointOperationClosed',
   'JointOperationMessageDelivered',
   'JointOperationMessageRejected',
-];
+]);
 
 const period = (terms: JointOperationTerms): string => `${terms.startDate} to ${terms.endDate}`;
 

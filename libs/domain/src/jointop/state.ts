@@ -1,3 +1,4 @@
+import { openingContent, unchanged } from '../case-process';
 import {
   calendarDateOf,
   classifyDeadline,
@@ -23,17 +24,14 @@ export interface LinkedCase {
   readonly caseId: string;
 }
 
-export interface JointOperation {
+/** A joint operation: the proposal's content as it came, and where the operation stands. */
+export interface JointOperation extends JointOperationProposalContent {
   readonly status: JointOperationStatus;
-  readonly caseId: string;
   readonly ourSide: JointOperationSide;
   readonly theirSide: JointOperationSide;
-  readonly proposer: string;
-  readonly partner: string;
   readonly counterpart: string;
   /** The proposed terms until agreed, then the agreed ones. */
   readonly terms: JointOperationTerms;
-  readonly deadline: string;
   readonly proposalMessageId: string;
   readonly declineReason?: string;
   readonly linkedCases: readonly LinkedCase[];
@@ -50,15 +48,11 @@ const opened = (
   ourSide: JointOperationSide,
   proposalMessageId: string,
 ) => ({
+  ...openingContent(data),
   status: 'proposed' as const,
-  caseId: data.caseId,
   ourSide,
   theirSide: ourSide === 'proposer' ? ('partner' as const) : ('proposer' as const),
-  proposer: data.proposer,
-  partner: data.partner,
   counterpart: ourSide === 'proposer' ? data.partner : data.proposer,
-  terms: data.terms,
-  deadline: data.deadline,
   proposalMessageId,
   linkedCases: [],
 });
@@ -92,7 +86,7 @@ export const evolveJointOperation = (
     case 'JointOperationMessageRejected':
       return { ...next, trail: trailAfterDelivery(trail, event.data) };
     default:
-      return state;
+      return unchanged(event, state);
   }
 };
 

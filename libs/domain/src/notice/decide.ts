@@ -1,8 +1,6 @@
+import { caseDecide } from '../case-process';
 import { DomainError, isDomainError } from '../decider';
 import {
-  alreadyApplied,
-  alreadyExists,
-  checkStep,
   decideDelivery,
   inboundOf,
   instant,
@@ -10,7 +8,6 @@ import {
   isIsoDateTime,
   isNonEmptyText,
   isUuid,
-  notFound,
   outboundOf,
   personProblems,
   prefixed,
@@ -174,24 +171,10 @@ const step = (command: NoticeStepCommand): Decision => {
 };
 
 /** Decides an information notice command on the current state (pure). */
-export const decideNotice = (command: NoticeCommand, state: NoticeState): Decision => {
-  if (state.status !== 'none' && alreadyApplied(state.trail, command)) return [];
-  switch (command.type) {
-    case 'SendInformationNotice':
-    case 'ReceiveInformationNotice':
-    case 'RecordHotlineTip':
-      return state.status === 'none' ? open(command) : alreadyExists(command.type);
-    case 'RecordDelivery':
-    case 'RecordRejection':
-      if (state.status === 'none' || state.counterpart === undefined) return notFound(command.type);
-      return decideDelivery('InformationNotice', command, state.trail, state.counterpart);
-    default: {
-      if (state.status === 'none') return notFound(command.type);
-      const origin = checkStep(command, NOTICE_RULES[command.type], {
-        ...state,
-        counterpart: state.counterpart ?? '',
-      });
-      return isDomainError(origin) ? origin : step(command);
-    }
-  }
-};
+export const decideNotice = caseDecide<NoticeCommand, NoticeEvent, NoticeState>()({
+  opening: ['SendInformationNotice', 'ReceiveInformationNotice', 'RecordHotlineTip'],
+  open,
+  deliver: (command, trail, counterpart) => decideDelivery('InformationNotice', command, trail, counterpart),
+  rules: NOTICE_RULES,
+  step,
+});

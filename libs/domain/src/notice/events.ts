@@ -1,3 +1,4 @@
+import { everyTypeOf } from '../case-process';
 import { DomainEvent } from '../decider';
 import { DeliveryEvent, Inbound, Outbound, PersonParticulars } from '../shared';
 
@@ -78,7 +79,7 @@ export type NoticeEvent =
   | InformationNoticeClosed
   | DeliveryEvent<'InformationNotice'>;
 
-export const NOTICE_EVENT_TYPES: readonly NoticeEvent['type'][] = [
+export const NOTICE_EVENT_TYPES = everyTypeOf<NoticeEvent>()([
   'InformationNoticeSent',
   'InformationNoticeReceived',
   'HotlineTipRecorded',
@@ -87,7 +88,7 @@ export const NOTICE_EVENT_TYPES: readonly NoticeEvent['type'][] = [
   'InformationNoticeClosed',
   'InformationNoticeMessageDelivered',
   'InformationNoticeMessageRejected',
-];
+]);
 
 const label = (category: NoticeCategory): string => category.replace(/_/g, ' ');
 

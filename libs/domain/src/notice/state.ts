@@ -1,3 +1,4 @@
+import { unchanged } from '../case-process';
 import {
   classifyDeadline,
   DeadlineStatus,
@@ -95,7 +96,7 @@ export const evolveNotice = (state: NoticeState, event: NoticeEvent): NoticeStat
     case 'InformationNoticeMessageRejected':
       return { ...state, trail: trailAfterDelivery(trail, event.data) };
     default:
-      return state;
+      return unchanged(event, state);
   }
 };
 

@@ -1,8 +1,7 @@
+import { caseDecide } from '../case-process';
 import { DomainError, isDomainError } from '../decider';
 import {
-  alreadyApplied,
   alreadyExists,
-  checkStep,
   decideDelivery,
   decideScheduling,
   inboundOf,
@@ -12,7 +11,6 @@ import {
   isNonEmptyText,
   isUuid,
   messageMarker,
-  notFound,
   Origin,
   outboundOf,
   personProblems,
@@ -257,21 +255,10 @@ const schedule = (
 };
 
 /** Decides a repatriation command on the current state (pure). */
-export const decideRepatriation = (command: RepatriationCommand, state: RepatriationState): Decision => {
-  if (state.status !== 'none' && alreadyApplied(state.trail, command)) return [];
-  switch (command.type) {
-    case 'RequestRepatriation':
-    case 'ReceiveRepatriationRequest':
-      return state.status === 'none' ? open(command) : alreadyExists(command.type);
-    case 'RecordDelivery':
-    case 'RecordRejection':
-      return state.status === 'none'
-        ? notFound(command.type)
-        : decideDelivery('Repatriation', command, state.trail, state.counterpart);
-    default: {
-      if (state.status === 'none') return notFound(command.type);
-      const origin = checkStep(command, REPATRIATION_RULES[command.type], state);
-      return isDomainError(origin) ? origin : step(command, state, origin);
-    }
-  }
-};
+export const decideRepatriation = caseDecide<RepatriationCommand, RepatriationEvent, RepatriationState>()({
+  opening: ['RequestRepatriation', 'ReceiveRepatriationRequest'],
+  open,
+  deliver: (command, trail, counterpart) => decideDelivery('Repatriation', command, trail, counterpart),
+  rules: REPATRIATION_RULES,
+  step,
+});

@@ -1,14 +1,16 @@
-import { Decider } from '../decider';
+import { caseProcess } from '../case-process';
 import { decideRepatriation, RepatriationCommand } from './decide';
-import { RepatriationEvent } from './events';
+import { describeRepatriationEvent, REPATRIATION_EVENT_TYPES, RepatriationEvent } from './events';
 import { evolveRepatriation, initialRepatriationState, RepatriationState } from './state';
 
 /** Victim repatriations, from request to referral; streams `repatriation-<caseId>`. */
-export const repatriationDecider: Decider<RepatriationCommand, RepatriationEvent, RepatriationState> = {
+export const repatriationDecider = caseProcess<RepatriationCommand, RepatriationEvent, RepatriationState>({
   category: 'repatriation',
   initialState: initialRepatriationState,
   evolve: evolveRepatriation,
   decide: decideRepatriation,
+  eventTypes: REPATRIATION_EVENT_TYPES,
+  describe: describeRepatriationEvent,
   // Every refusal depends only on the state, so a command that lost a race can be decided again.
   retryOnConflict: () => true,
-};
+});

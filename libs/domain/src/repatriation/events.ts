@@ -1,3 +1,4 @@
+import { everyTypeOf } from '../case-process';
 import { DomainEvent } from '../decider';
 import { DeliveryEvent, HandoverSchedule, Inbound, Outbound, PersonParticulars } from '../shared';
 
@@ -102,7 +103,7 @@ export type RepatriationEvent =
   | RepatriationCancelled
   | DeliveryEvent<'Repatriation'>;
 
-export const REPATRIATION_EVENT_TYPES: readonly RepatriationEvent['type'][] = [
+export const REPATRIATION_EVENT_TYPES = everyTypeOf<RepatriationEvent>()([
   'RepatriationRequested',
   'RepatriationRequestReceived',
   'RepatriationVerificationStarted',
@@ -117,7 +118,7 @@ export const REPATRIATION_EVENT_TYPES: readonly RepatriationEvent['type'][] = [
   'RepatriationCancelled',
   'RepatriationMessageDelivered',
   'RepatriationMessageRejected',
-];
+]);
 
 const withChildren = (count: number): string =>
   count === 0 ? '' : ` with ${count} child${count === 1 ? '' : 'ren'}`;

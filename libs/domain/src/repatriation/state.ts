@@ -1,3 +1,4 @@
+import { openingContent, unchanged } from '../case-process';
 import {
   classifyDeadline,
   DeadlineStatus,
@@ -32,17 +33,13 @@ export interface AccompanyingChild {
   readonly received: boolean;
 }
 
-export interface Repatriation {
+/** A repatriation: the request's content as it came, and where the case stands. */
+export interface Repatriation extends RepatriationRequestContent {
   readonly status: RepatriationStatus;
-  readonly caseId: string;
   readonly ourSide: RepatriationSide;
   readonly theirSide: RepatriationSide;
-  readonly requestingAgency: string;
-  readonly receivingAgency: string;
   readonly counterpart: string;
-  readonly victim: PersonParticulars;
   readonly children: readonly AccompanyingChild[];
-  readonly circumstances: string;
   /** When the receiving side's decision is due. */
   readonly deadline: string;
   readonly requestMessageId: string;
@@ -62,17 +59,12 @@ export type RepatriationState = { readonly status: 'none' } | Repatriation;
 export const initialRepatriationState = (): RepatriationState => ({ status: 'none' });
 
 const opened = (data: RepatriationRequestContent, ourSide: RepatriationSide, requestMessageId: string) => ({
+  ...openingContent(data),
   status: 'requested' as const,
-  caseId: data.caseId,
   ourSide,
   theirSide: ourSide === 'requesting' ? ('receiving' as const) : ('requesting' as const),
-  requestingAgency: data.requestingAgency,
-  receivingAgency: data.receivingAgency,
   counterpart: ourSide === 'requesting' ? data.receivingAgency : data.requestingAgency,
-  victim: data.victim,
   children: data.children.map((child) => ({ ...child, handedOver: false, received: false })),
-  circumstances: data.circumstances,
-  deadline: data.deadline,
   requestMessageId,
 });
 
@@ -145,7 +137,7 @@ export const evolveRepatriation = (state: RepatriationState, event: Repatriation
     case 'RepatriationMessageRejected':
       return { ...next, trail: trailAfterDelivery(trail, event.data) };
     default:
-      return state;
+      return unchanged(event, state);
   }
 };
 

@@ -1,8 +1,6 @@
+import { caseDecide } from '../case-process';
 import { DomainError, isDomainError } from '../decider';
 import {
-  alreadyApplied,
-  alreadyExists,
-  checkStep,
   decideDelivery,
   inboundOf,
   instant,
@@ -11,7 +9,6 @@ import {
   isIsoDateTime,
   isNonEmptyText,
   isUuid,
-  notFound,
   messageMarker,
   Origin,
   OutboundKind,
@@ -185,22 +182,10 @@ const step = (command: VerificationStepCommand, state: Verification, origin: Ori
 };
 
 /** Decides a verification command on the current state (pure). */
-export const decideVerification = (command: VerificationCommand, state: VerificationState): Decision => {
-  if (state.status !== 'none' && alreadyApplied(state.trail, command)) return [];
-  switch (command.type) {
-    case 'DraftVerificationRequest':
-      return state.status === 'none' ? draft(command) : alreadyExists(command.type);
-    case 'ReceiveVerificationRequest':
-      return state.status === 'none' ? receive(command) : alreadyExists(command.type);
-    case 'RecordDelivery':
-    case 'RecordRejection':
-      return state.status === 'none'
-        ? notFound(command.type)
-        : decideDelivery('Verification', command, state.trail, state.counterpart);
-    default: {
-      if (state.status === 'none') return notFound(command.type);
-      const origin = checkStep(command, VERIFICATION_RULES[command.type], state);
-      return isDomainError(origin) ? origin : step(command, state, origin);
-    }
-  }
-};
+export const decideVerification = caseDecide<VerificationCommand, VerificationEvent, VerificationState>()({
+  opening: ['DraftVerificationRequest', 'ReceiveVerificationRequest'],
+  open: (command) => (command.type === 'DraftVerificationRequest' ? draft(command) : receive(command)),
+  deliver: (command, trail, counterpart) => decideDelivery('Verification', command, trail, counterpart),
+  rules: VERIFICATION_RULES,
+  step,
+});

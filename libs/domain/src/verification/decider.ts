@@ -1,14 +1,16 @@
-import { Decider } from '../decider';
+import { caseProcess } from '../case-process';
 import { decideVerification, VerificationCommand } from './decide';
-import { VerificationEvent } from './events';
+import { describeVerificationEvent, VERIFICATION_EVENT_TYPES, VerificationEvent } from './events';
 import { evolveVerification, initialVerificationState, VerificationState } from './state';
 
 /** Verification requests, outgoing and incoming; streams `verification-<caseId>`. */
-export const verificationDecider: Decider<VerificationCommand, VerificationEvent, VerificationState> = {
+export const verificationDecider = caseProcess<VerificationCommand, VerificationEvent, VerificationState>({
   category: 'verification',
   initialState: initialVerificationState,
   evolve: evolveVerification,
   decide: decideVerification,
+  eventTypes: VERIFICATION_EVENT_TYPES,
+  describe: describeVerificationEvent,
   // Every refusal depends only on the state, so a command that lost a race can be decided again.
   retryOnConflict: () => true,
-};
+});

@@ -1,3 +1,4 @@
+import { everyTypeOf } from '../case-process';
 import { DomainEvent } from '../decider';
 import { DeliveryEvent, Inbound, Outbound, PersonParticulars } from '../shared';
 
@@ -95,7 +96,7 @@ export type VerificationEvent =
   | VerificationClosed
   | DeliveryEvent<'Verification'>;
 
-export const VERIFICATION_EVENT_TYPES: readonly VerificationEvent['type'][] = [
+export const VERIFICATION_EVENT_TYPES = everyTypeOf<VerificationEvent>()([
   'VerificationRequestDrafted',
   'VerificationRequestSent',
   'VerificationRequestReceived',
@@ -105,7 +106,7 @@ export const VERIFICATION_EVENT_TYPES: readonly VerificationEvent['type'][] = [
   'VerificationClosed',
   'VerificationMessageDelivered',
   'VerificationMessageRejected',
-];
+]);
 
 /** A timeline line without particulars. */
 export const describeVerificationEvent = (event: VerificationEvent): string => {

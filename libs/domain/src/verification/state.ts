@@ -1,3 +1,4 @@
+import { openingContent, unchanged } from '../case-process';
 import {
   classifyDeadline,
   DeadlineStatus,
@@ -6,7 +7,7 @@ import {
   trailAfter,
   trailAfterDelivery,
 } from '../shared';
-import { VerificationAnswer, VerificationEvent, VerificationPurpose, VerificationSubject } from './events';
+import { VerificationAnswer, VerificationEvent, VerificationRequestContent } from './events';
 
 export type VerificationStatus =
   'drafted' | 'sent' | 'delivered' | 'received' | 'answered' | 'closed' | 'withdrawn';
@@ -14,21 +15,18 @@ export type VerificationStatus =
 /** Which side of the request this node is: the requester asks, the responder answers. */
 export type VerificationSide = 'requester' | 'responder';
 
-/** A verification case. `outgoing`: we ask the counterpart; `incoming`: the counterpart asks us. */
-export interface Verification {
+/**
+ * A verification case: the request's content as it came, and where the case stands. `outgoing`: we
+ * ask the counterpart; `incoming`: the counterpart asks us.
+ */
+export interface Verification extends VerificationRequestContent {
   readonly status: VerificationStatus;
-  readonly caseId: string;
   readonly direction: 'outgoing' | 'incoming';
   /** `requester` for an outgoing case, `responder` for an incoming one. */
   readonly ourSide: VerificationSide;
   readonly theirSide: VerificationSide;
-  readonly requester: string;
-  readonly responder: string;
   /** The other agency. */
   readonly counterpart: string;
-  readonly subject: VerificationSubject;
-  readonly purpose: VerificationPurpose;
-  readonly details: string;
   /** The current round's deadline. */
   readonly deadline: string;
   /** 1, plus one per additional-information round. */
@@ -47,25 +45,16 @@ export type VerificationState = { readonly status: 'none' } | Verification;
 export const initialVerificationState = (): VerificationState => ({ status: 'none' });
 
 const opened = (
-  data: Omit<
-    Verification,
-    'status' | 'direction' | 'ourSide' | 'theirSide' | 'counterpart' | 'round' | 'trail'
-  >,
+  data: VerificationRequestContent,
   status: VerificationStatus,
   direction: Verification['direction'],
 ): Omit<Verification, 'trail'> => ({
+  ...openingContent(data),
   status,
   direction,
   ourSide: direction === 'outgoing' ? 'requester' : 'responder',
   theirSide: direction === 'outgoing' ? 'responder' : 'requester',
-  caseId: data.caseId,
-  requester: data.requester,
-  responder: data.responder,
   counterpart: direction === 'outgoing' ? data.responder : data.requester,
-  subject: data.subject,
-  purpose: data.purpose,
-  details: data.details,
-  deadline: data.deadline,
   round: 1,
 });
 
@@ -117,7 +106,7 @@ export const evolveVerification = (state: VerificationState, event: Verification
     case 'VerificationMessageRejected':
       return { ...state, trail: trailAfterDelivery(trail, event.data) };
     default:
-      return state;
+      return unchanged(event, state);
   }
 };
 

@@ -11,7 +11,7 @@ export class DecideCommand<
   C extends Command = Command,
   E extends DomainEvent = DomainEvent,
   S = unknown,
-> extends CqrsCommand<CommandOutcome<E>> {
+> extends CqrsCommand<CommandOutcome<E, S>> {
   constructor(
     readonly decider: Decider<C, E, S>,
     readonly id: string,

@@ -1,13 +1,20 @@
 /**
  * `EventStoreModule.forRoot(...)`: provides the EventStore under EVENT_STORE (SQLite file or EventStoreDB),
- * registers the DecideCommand handler (the app imports `CqrsModule.forRoot()`), and closes the store when
- * the application shuts down.
+ * registers the DecideCommand and LoadCaseQuery handlers (the app imports `CqrsModule.forRoot()`), and
+ * closes the store when the application shuts down.
  */
-import { Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Module,
+  type DynamicModule,
+  type FactoryProvider,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { EsdbEventStore } from '../esdb/esdb-event-store';
 import type { EventStore } from '../port';
 import { SqliteEventStore } from '../sqlite/sqlite-event-store';
 import { DecideCommandHandler } from './decide-command';
+import { LoadCaseQueryHandler } from './load-case-query';
 import { EVENT_STORE } from './event-store.tokens';
 
 export type EventStoreModuleOptions =
@@ -43,7 +50,7 @@ export class EventStoreModule {
   /** Options from other providers, e.g. `{ useFactory: (config) => ({ sqliteFile: ... }), inject: [CONFIG] }`. */
   static forRootAsync(options: {
     useFactory: (...args: never[]) => EventStoreModuleOptions | Promise<EventStoreModuleOptions>;
-    inject?: unknown[];
+    inject?: FactoryProvider['inject'];
   }): DynamicModule {
     return {
       module: EventStoreModule,
@@ -52,10 +59,11 @@ export class EventStoreModule {
         {
           provide: EVENT_STORE,
           useFactory: async (...args: never[]) => createEventStore(await options.useFactory(...args)),
-          inject: (options.inject ?? []) as never[],
+          inject: options.inject ?? [],
         },
         EventStoreCloser,
         DecideCommandHandler,
+        LoadCaseQueryHandler,
       ],
       exports: [EVENT_STORE],
     };

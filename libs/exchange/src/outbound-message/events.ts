@@ -50,3 +50,9 @@ export const OUTBOUND_MESSAGE_EVENT_TYPES = [
   'OutboundMessageUnacknowledged',
   'OutboundMessageUnsendable',
 ] as const;
+
+/** Whether an event read from an `exchange-` stream is one this decider knows. */
+export const isOutboundMessageEvent = (event: {
+  readonly type: string;
+  readonly data: unknown;
+}): event is OutboundMessageEvent => OUTBOUND_MESSAGE_EVENT_TYPES.some((type) => type === event.type);

@@ -1,10 +1,32 @@
-import { jointOperationProjection } from './joint-operation';
-import { noticeProjection } from './notice';
-import { repatriationProjection } from './repatriation';
-import { suspectHandoverProjection } from './suspect-handover';
-import { verificationProjection } from './verification';
+import {
+  jointOperationDecider,
+  noticeDecider,
+  processDecider,
+  repatriationDecider,
+  suspectHandoverDecider,
+  verificationDecider,
+} from '@xb/domain';
+import { caseProjection } from './case-projection';
+import { jointOperationRows } from './joint-operation';
+import { noticeRows } from './notice';
+import { repatriationRows } from './repatriation';
+import { suspectHandoverRows } from './suspect-handover';
+import { verificationRows } from './verification';
 
 export { canonicalProvince, provinceOfGate } from './border-gates';
+export { caseProjection, type RowWriter } from './case-projection';
+
+export const verificationProjection = caseProjection(processDecider(verificationDecider), verificationRows);
+export const repatriationProjection = caseProjection(processDecider(repatriationDecider), repatriationRows);
+export const suspectHandoverProjection = caseProjection(
+  processDecider(suspectHandoverDecider),
+  suspectHandoverRows,
+);
+export const jointOperationProjection = caseProjection(
+  processDecider(jointOperationDecider),
+  jointOperationRows,
+);
+export const noticeProjection = caseProjection(processDecider(noticeDecider), noticeRows);
 
 /** Every read model of the node, one per process. */
 export const ALL_PROJECTIONS = [

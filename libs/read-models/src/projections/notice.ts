@@ -1,29 +1,22 @@
-import { noticeDecider, NoticeState } from '@xb/domain';
-import { CaseProjection } from '../projector';
-import { utcTime, utcTimeOrNull } from '../times';
+import { NoticeState } from '@xb/domain';
+import { RowWriter } from './case-projection';
+import { utcTimeOrNull } from '../times';
 
 /** Information notices and hotline tips, with what is left to process. */
-export const noticeProjection: CaseProjection<NoticeState> = {
-  category: noticeDecider.category,
-  initialState: noticeDecider.initialState,
-  evolve: (state, event) => noticeDecider.evolve(state, event as never),
-  async write(trx, noticeId, state, event) {
-    if (state.status === 'none') return;
-    const at = utcTime(event.metadata.occurredAt);
-    const row = {
-      direction: state.ourSide === 'sender' ? 'outgoing' : 'incoming',
-      kind: state.category,
-      status: state.status,
-      counterpart: state.counterpart ?? (state.source === 'hotline' ? 'hotline' : ''),
-      processing_deadline: utcTimeOrNull(state.processingDeadline),
-      updated_at: at,
-    };
-    // Only the processing event sets the processing time: closing or receipts later keep it.
-    const processed = event.type === 'InformationNoticeProcessed' ? { processed_at: at } : {};
-    await trx
-      .insertInto('notices')
-      .values({ notice_id: noticeId, received_at: at, processed_at: null, ...row, ...processed })
-      .onConflict((oc) => oc.column('notice_id').doUpdateSet({ ...row, ...processed }))
-      .execute();
-  },
+export const noticeRows: RowWriter<NoticeState> = async (trx, noticeId, state, at, event) => {
+  const row = {
+    direction: state.ourSide === 'sender' ? 'outgoing' : 'incoming',
+    kind: state.category,
+    status: state.status,
+    counterpart: state.counterpart ?? (state.source === 'hotline' ? 'hotline' : ''),
+    processing_deadline: utcTimeOrNull(state.processingDeadline),
+    updated_at: at,
+  };
+  // Only the processing event sets the processing time: closing or receipts later keep it.
+  const processed = event.type === 'InformationNoticeProcessed' ? { processed_at: at } : {};
+  await trx
+    .insertInto('notices')
+    .values({ notice_id: noticeId, received_at: at, processed_at: null, ...row, ...processed })
+    .onConflict((oc) => oc.column('notice_id').doUpdateSet({ ...row, ...processed }))
+    .execute();
 };

@@ -1,35 +1,28 @@
-import { Repatriation, repatriationDecider, RepatriationState } from '@xb/domain';
-import { CaseProjection } from '../projector';
+import { Repatriation, RepatriationState } from '@xb/domain';
+import { RowWriter } from './case-projection';
 import { utcTime, utcTimeOrNull } from '../times';
 import { provinceOfGate } from './border-gates';
 
 /** The repatriation board: one row per victim repatriation, both directions. */
-export const repatriationProjection: CaseProjection<RepatriationState> = {
-  category: repatriationDecider.category,
-  initialState: repatriationDecider.initialState,
-  evolve: (state, event) => repatriationDecider.evolve(state, event as never),
-  async write(trx, caseId, state, event) {
-    if (state.status === 'none') return;
-    const at = utcTime(event.metadata.occurredAt);
-    const row = {
-      direction: state.ourSide === 'requesting' ? 'outgoing' : 'incoming',
-      status: state.status,
-      counterpart: state.counterpart,
-      border_gate: state.schedule?.borderGate ?? null,
-      province: provinceOfGate(state.schedule?.borderGate),
-      handover_date: state.schedule?.date ?? null,
-      deadline: utcTime(state.deadline),
-      children: state.children.length,
-      children_handed_over: state.children.filter((child) => child.handedOver).length,
-      handed_over_at: utcTimeOrNull(handedOverAt(state)),
-      updated_at: at,
-    };
-    await trx
-      .insertInto('repatriations')
-      .values({ case_id: caseId, opened_at: at, ...row })
-      .onConflict((oc) => oc.column('case_id').doUpdateSet(row))
-      .execute();
-  },
+export const repatriationRows: RowWriter<RepatriationState> = async (trx, caseId, state, at) => {
+  const row = {
+    direction: state.ourSide === 'requesting' ? 'outgoing' : 'incoming',
+    status: state.status,
+    counterpart: state.counterpart,
+    border_gate: state.schedule?.borderGate ?? null,
+    province: provinceOfGate(state.schedule?.borderGate),
+    handover_date: state.schedule?.date ?? null,
+    deadline: utcTime(state.deadline),
+    children: state.children.length,
+    children_handed_over: state.children.filter((child) => child.handedOver).length,
+    handed_over_at: utcTimeOrNull(handedOverAt(state)),
+    updated_at: at,
+  };
+  await trx
+    .insertInto('repatriations')
+    .values({ case_id: caseId, opened_at: at, ...row })
+    .onConflict((oc) => oc.column('case_id').doUpdateSet(row))
+    .execute();
 };
 
 /**

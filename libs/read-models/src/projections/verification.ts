@@ -1,5 +1,5 @@
-import { verificationDecider, VerificationState } from '@xb/domain';
-import { CaseProjection } from '../projector';
+import { VerificationState } from '@xb/domain';
+import { RowWriter } from './case-projection';
 import { utcTime } from '../times';
 
 /**
@@ -7,36 +7,29 @@ import { utcTime } from '../times';
  * the current round was answered (cleared when another round starts), so "answered on time" compares
  * an answer with the deadline of the round it answers.
  */
-export const verificationProjection: CaseProjection<VerificationState> = {
-  category: verificationDecider.category,
-  initialState: verificationDecider.initialState,
-  evolve: (state, event) => verificationDecider.evolve(state, event as never),
-  async write(trx, caseId, state, event) {
-    if (state.status === 'none') return;
-    const at = utcTime(event.metadata.occurredAt);
-    const row = {
-      status: state.status,
-      counterpart: state.counterpart,
-      deadline: utcTime(state.deadline),
-      round: state.round,
-      outcome: state.answer?.outcome ?? null,
-      updated_at: at,
-    };
-    const answered = answeredAtAfter(event.type, at);
-    await trx
-      .insertInto('verifications')
-      .values({
-        case_id: caseId,
-        direction: state.direction,
-        purpose: state.purpose,
-        subject_role: state.subject.role,
-        opened_at: at,
-        answered_at: answered.answered_at ?? null,
-        ...row,
-      })
-      .onConflict((oc) => oc.column('case_id').doUpdateSet({ ...row, ...answered }))
-      .execute();
-  },
+export const verificationRows: RowWriter<VerificationState> = async (trx, caseId, state, at, event) => {
+  const row = {
+    status: state.status,
+    counterpart: state.counterpart,
+    deadline: utcTime(state.deadline),
+    round: state.round,
+    outcome: state.answer?.outcome ?? null,
+    updated_at: at,
+  };
+  const answered = answeredAtAfter(event.type, at);
+  await trx
+    .insertInto('verifications')
+    .values({
+      case_id: caseId,
+      direction: state.direction,
+      purpose: state.purpose,
+      subject_role: state.subject.role,
+      opened_at: at,
+      answered_at: answered.answered_at ?? null,
+      ...row,
+    })
+    .onConflict((oc) => oc.column('case_id').doUpdateSet({ ...row, ...answered }))
+    .execute();
 };
 
 /** The change an event makes to `answered_at`: none unless it answers or reopens the round. */

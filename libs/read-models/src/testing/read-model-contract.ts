@@ -7,7 +7,7 @@ import {
   verificationDecider,
 } from '@xb/domain';
 import { migrateReadModels } from '../migrate';
-import { verificationProjection } from '../projections/verification';
+import { verificationProjection } from '../projections';
 import { Projector } from '../projector';
 import { repatriationBoard, verificationQueue } from '../queries';
 import { caughtUp, lastPosition, projectorOf, temporaryEventStore } from './projection-run';

@@ -1,5 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
-import { Command, CommandMetadata, DECIDERS, isDomainError, ProcessCategory } from '@xb/domain';
+import { Command, CommandMetadata, deciderOf, isDomainError, ProcessCategory } from '@xb/domain';
 import { EventStore, handleCommand } from '@xb/event-store';
 
 /** Our node and the counterpart of the scenario. */
@@ -48,8 +48,7 @@ export class ScenarioWriter {
   }
 
   private async run(category: ProcessCategory, caseId: string, command: Command): Promise<void> {
-    const decider = DECIDERS[category] as unknown as Parameters<typeof handleCommand>[1];
-    const outcome = await handleCommand(this.store, decider, caseId, command);
+    const outcome = await handleCommand(this.store, deciderOf(category), caseId, command);
     if (isDomainError(outcome))
       throw new Error(
         `scenario: ${command.type} on ${category}-${caseId} refused: ${outcome.code} ${outcome.reason}`,

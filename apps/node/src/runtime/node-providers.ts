@@ -1,0 +1,35 @@
+import type { Provider } from '@nestjs/common';
+import { NODE_CONFIG } from '@xb/config';
+import { DecideCommandHandler, EVENT_STORE, LoadCaseQueryHandler } from '@xb/event-store';
+import { ExchangeMetrics } from '@xb/exchange';
+import { VerifyAuditTrailHandler } from '../api/audit-queries';
+import { BOARD_QUERY_HANDLERS } from '../api/board-queries';
+import { CaseTimelineHandler } from '../api/case-queries';
+import type { AgencyNode } from './agency-node';
+import { NodeKeys } from './node-keys';
+import { ReadModels } from './read-models';
+
+/** The node's clock (tests inject one): `@Inject(NODE_CLOCK) now: NodeClock`. */
+export const NODE_CLOCK = Symbol('NODE_CLOCK');
+export type NodeClock = () => Date;
+
+/**
+ * The node's parts as Nest providers, one per thing the API needs (its settings, clock, event store,
+ * read models, keys, metrics), and the @nestjs/cqrs handlers of the API's commands and queries
+ * (the app imports `CqrsModule.forRoot()`). Controllers never see the AgencyNode.
+ */
+export function nodeProviders(node: AgencyNode): Provider[] {
+  return [
+    { provide: NODE_CONFIG, useValue: node.config },
+    { provide: NODE_CLOCK, useValue: () => node.now() },
+    { provide: EVENT_STORE, useValue: node.store },
+    { provide: ReadModels, useValue: node.readModels },
+    { provide: NodeKeys, useValue: node.keys },
+    { provide: ExchangeMetrics, useValue: node.metrics },
+    DecideCommandHandler,
+    LoadCaseQueryHandler,
+    CaseTimelineHandler,
+    VerifyAuditTrailHandler,
+    ...BOARD_QUERY_HANDLERS,
+  ];
+}

@@ -1,0 +1,2 @@
+export { inboundApplier } from './inbound-applier';
+export { receiptApplier } from './receipt-applier';
