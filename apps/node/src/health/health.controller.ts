@@ -2,19 +2,23 @@ import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/co
 import { inboxTopic } from '@xb/exchange';
 import { AGENCY_NODE } from '../api/request-context';
 import type { AgencyNode } from '../runtime/agency-node';
+import { projectorFacts } from './projector-facts';
 
 @Controller('health')
 export class HealthController {
   constructor(@Inject(AGENCY_NODE) private readonly node: AgencyNode) {}
 
   @Get()
-  health() {
-    const failure = this.node.readModels.failure;
-    // A failed projector leaves boards stale: say so, so a load balancer or an operator can act.
-    if (failure) {
+  async health() {
+    const projector = await projectorFacts(this.node.readModels);
+    // A stopped projector leaves boards stale: say so, so a load balancer or an operator can act. Parked
+    // events do not: the boards lack those events only, and the facts below name them.
+    if (projector?.status === 'stopped') {
       throw new ServiceUnavailableException({
+        code: 'PROJECTOR_STOPPED',
         status: 'degraded',
-        reason: `projector stopped: ${failure instanceof Error ? failure.message : String(failure)}`,
+        reason: `projector stopped: ${projector.failure}`,
+        projector,
       });
     }
     return {
@@ -22,6 +26,7 @@ export class HealthController {
       agency: this.node.agencyId,
       roles: this.node.config.roles,
       inbox: inboxTopic(this.node.agencyId),
+      ...(projector ? { projector } : {}),
     };
   }
 }

@@ -7,6 +7,7 @@ export interface ApiError {
   readonly reason: string;
   readonly field?: string;
   readonly rule?: string;
+  readonly [fact: string]: unknown;
 }
 
 /** Bodies for the framework's own refusals, which carry no code and may quote the path. */
@@ -61,11 +62,10 @@ export class ApiErrorFilter implements ExceptionFilter {
 const isApiError = (value: unknown): value is ApiError =>
   typeof value === 'object' && value !== null && typeof (value as ApiError).code === 'string';
 
-const pick = ({ code, reason, field, rule }: ApiError): ApiError => ({
-  code,
-  reason: typeof reason === 'string' ? reason : code,
-  ...(field ? { field } : {}),
-  ...(rule ? { rule } : {}),
+// Our own exceptions carry a code, and may carry facts beside it (the health check's projector facts).
+const pick = (response: ApiError): ApiError => ({
+  ...response,
+  reason: typeof response.reason === 'string' ? response.reason : response.code,
 });
 
 function stackWithoutMessage(exception: unknown): string {

@@ -61,7 +61,7 @@ export class AgencyNode {
     private readonly options: AgencyNodeOptions,
   ) {
     this.kafka = createKafka(config);
-    this.readModels = new ReadModels(config, store);
+    this.readModels = new ReadModels(config, store, () => this.now());
   }
 
   /** Opens the store (SQLite file in the data dir, or EventStoreDB when ESDB_URL is set). */
