@@ -23,6 +23,8 @@ describe('text rules', () => {
     ['line breaks and tabs in free text', 'first line\n\tsecond\r\n', 'text'],
     ['200 astral ideographs (400 UTF-16 units)', '𠀀'.repeat(200), 'name'],
     ['an id or a date', '0193a0e8-4c5e-7000-8000-000000000001', 'other'],
+    ['an address on two lines', 'Bản Pa Nậm Cúm\nxã Mường Khoa, Lai Châu', 'other'],
+    ['a megabyte of base64', 'QUJD'.repeat(262_144), 'other'],
     ['empty text (required-ness is the decider’s)', '', 'name'],
   ])('allows %s', (_, text, kind) => {
     expect(textProblem(text, kind)).toBeUndefined();
