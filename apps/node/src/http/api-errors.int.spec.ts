@@ -90,6 +90,18 @@ describe('API errors: one format with a code, never an echo, client errors not l
     expectNoEcho(response, 'nothing', encodeURIComponent(VICTIM));
   });
 
+  it('answers an unknown command or case resource without quoting the path', async () => {
+    const command = await post(`/api/${encodeURIComponent(VICTIM)}`).send({});
+    expect(command.status).toBe(404);
+    expect(command.body).toMatchObject({ code: 'NO_SUCH_COMMAND' });
+    expectNoEcho(command, VICTIM, encodeURIComponent(VICTIM));
+    const view = await request(node.url!)
+      .get(`/api/${encodeURIComponent(VICTIM)}/0193a0e8-4c5e-7000-8000-000000000001`)
+      .set('authorization', `Bearer ${token}`);
+    expect(view.status).toBe(404);
+    expectNoEcho(view, VICTIM, encodeURIComponent(VICTIM));
+  });
+
   it('refuses a name with a NUL, a bidi override or only zero-width characters, naming the field', async () => {
     for (const [name, rule] of [
       [`${VICTIM}\u0000`, 'CONTROL_CHARACTER'],

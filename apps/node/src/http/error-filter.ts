@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, LoggerService } from '@nestjs/common';
 import type { Response } from 'express';
 
-/** The API's one error body (docs/operations.md, "Errors"): a code always, a field when one is to blame. */
+/** The API's one error body (docs/operations.md, "Errors of the API"): a code always, a field when one is to blame. */
 export interface ApiError {
   readonly code: string;
   readonly reason: string;
@@ -31,16 +31,16 @@ export function apiErrorOf(exception: unknown): { status: number; body: ApiError
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
     const response = exception.getResponse();
-    if (isApiError(response)) return { status, body: pick(response) };
+    if (isApiError(response)) return { status, body: withReason(response) };
     return { status, body: BY_STATUS[status] ?? (status >= 500 ? INTERNAL : BY_STATUS[400]) };
   }
   return { status: 500, body: INTERNAL };
 }
 
 /**
- * Every error of the API in its one format, echoing nothing of the request. Client errors (4xx) are the
- * caller's to fix and are not logged; anything else is logged once as an error with its stack, without
- * its message, which may quote a victim's particulars.
+ * Every error of the API in its one format, echoing nothing of the request. Refusals with a code (client
+ * errors, a 503 health answer) are expected and not logged; anything unexpected is logged once as an
+ * error with its stack, without its message, which may quote a victim's particulars.
  */
 @Catch()
 export class ApiErrorFilter implements ExceptionFilter {
@@ -50,7 +50,7 @@ export class ApiErrorFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     const request = host.switchToHttp().getRequest<{ method?: string; route?: { path?: string } }>();
     const { status, body } = apiErrorOf(exception);
-    if (status >= 500) {
+    if (body.code === INTERNAL.code) {
       const route = `${request.method ?? '?'} ${request.route?.path ?? '(no route)'}`;
       this.logger.error(`${route} failed: ${body.code}`, stackWithoutMessage(exception), 'ApiErrorFilter');
     }
@@ -63,7 +63,7 @@ const isApiError = (value: unknown): value is ApiError =>
   typeof value === 'object' && value !== null && typeof (value as ApiError).code === 'string';
 
 // Our own exceptions carry a code, and may carry facts beside it (the health check's projector facts).
-const pick = (response: ApiError): ApiError => ({
+const withReason = (response: ApiError): ApiError => ({
   ...response,
   reason: typeof response.reason === 'string' ? response.reason : response.code,
 });
