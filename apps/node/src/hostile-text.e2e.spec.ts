@@ -2,14 +2,15 @@ import fs from 'node:fs';
 import { sql } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { jointOperationDecider, JointOperationState } from '@xb/domain';
-import { EventStore, loadState } from '@xb/event-store';
-import { inboxTopic, outboundMappingOf } from '@xb/exchange';
+import { loadState } from '@xb/event-store';
+import { inboxTopic } from '@xb/exchange';
 import { openReadModelDb } from '@xb/read-models';
 import { TEST_DATABASE_URL, waitFor } from '@xb/testing';
 import { COMMAND_ROUTES } from './api/command-routes';
 import { RunningNode } from './node-app';
 import { loadNodeCrypto } from './runtime/node-crypto';
 import { craftEnvelope } from './testing/forged-records';
+import { queuedWireMessage } from './testing/exchange-facts';
 import { produceRaw } from './testing/kafka-records';
 import { prepareAgencies, startTestNode, storeOf, TestAgency, tokenFor } from './testing/node-pair';
 
@@ -23,16 +24,6 @@ const proposalBody = (counterpart: string, name: string) => {
   };
   return { ...example, counterpart, terms: { ...example.terms, name } };
 };
-
-/** The wire message of the first joint operation proposal the store queued, as its relay sent it. */
-async function sentProposal(store: EventStore) {
-  for (const event of await store.readAll({ maxCount: 200 })) {
-    const mapping = outboundMappingOf(event);
-    if (mapping.kind === 'message' && mapping.message.payloadType === 'xborder.v1.JointOperationProposal')
-      return mapping.message;
-  }
-  throw new Error('no joint operation proposal queued');
-}
 
 describe('hostile text through the API and the gateway, with PostgreSQL read models', () => {
   jest.setTimeout(120_000);
@@ -101,10 +92,10 @@ describe('hostile text through the API and the gateway, with PostgreSQL read mod
     const vnStore = storeOf(vn);
     try {
       await waitFor('the proposal queued', async () => {
-        await sentProposal(cnStore);
+        await queuedWireMessage(cnStore, 'xborder.v1.JointOperationProposal');
         return true;
       });
-      const message = await sentProposal(cnStore);
+      const message = await queuedWireMessage(cnStore, 'xborder.v1.JointOperationProposal');
       const crypto = await loadNodeCrypto(cn.dataDir);
       // CN's own API would refuse these names; a counterpart built from the contract alone might not.
       const send = async (name: string) => {
