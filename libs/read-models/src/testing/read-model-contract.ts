@@ -123,46 +123,49 @@ export function describeReadModelContract(name: string, openDb: OpenReadModelDb)
       }
     });
 
-    it('rolls back an event it cannot apply, parks it, and applies the rest', async () => {
+    /** A fresh store and a projector whose verification projection fails on one case. */
+    const withFailingProjector = async (
+      prepare: (db: DisposableReadModelDb['db']) => Promise<unknown>,
+      check: (projector: Projector, db: DisposableReadModelDb['db']) => Promise<void>,
+    ) => {
       const fresh = await openDb();
       try {
         await migrateReadModels(fresh.db);
-        const failing = new Projector({
-          store: events.store,
-          db: fresh.db,
-          projections: [{ ...verificationProjection, write: writeThenFail }],
-        });
-        await failing.catchUp();
-        const parked = await failing.parkedEvents();
-        expect(parked.length).toBeGreaterThan(0);
-        expect(new Set(parked.map((event) => event.streamId))).toEqual(
-          new Set([`verification-${CASES.verificationOnTime}`]),
-        );
-        const rows = await fresh.db.selectFrom('verifications').select('case_id').execute();
-        expect(rows.map((row) => row.case_id)).not.toContain(CASES.verificationOnTime);
-        expect(rows).toHaveLength(6);
+        await prepare(fresh.db);
+        const projections = [{ ...verificationProjection, write: writeThenFail }];
+        await check(new Projector({ store: events.store, db: fresh.db, projections }), fresh.db);
       } finally {
         await fresh.dispose();
       }
+    };
+
+    it('rolls back an event it cannot apply, parks it, and applies the rest', async () => {
+      await withFailingProjector(
+        async () => undefined,
+        async (failing, db) => {
+          await failing.catchUp();
+          const parked = await failing.parkedEvents();
+          expect(parked.length).toBeGreaterThan(0);
+          expect(new Set(parked.map((event) => event.streamId))).toEqual(
+            new Set([`verification-${CASES.verificationOnTime}`]),
+          );
+          const rows = await db.selectFrom('verifications').select('case_id').execute();
+          expect(rows.map((row) => row.case_id)).not.toContain(CASES.verificationOnTime);
+          expect(rows).toHaveLength(6);
+        },
+      );
     });
 
     it('stops and reports why when it cannot even park an event', async () => {
-      const fresh = await openDb();
-      try {
-        await migrateReadModels(fresh.db);
-        await fresh.db.schema.dropTable('rm_parked_events').execute();
-        const failing = new Projector({
-          store: events.store,
-          db: fresh.db,
-          projections: [{ ...verificationProjection, write: writeThenFail }],
-        });
-        await expect(failing.catchUp()).rejects.toThrow(/rm_parked_events/);
-        expect(await fresh.db.selectFrom('case_documents').selectAll().execute()).not.toContainEqual(
-          expect.objectContaining({ case_id: CASES.verificationOnTime }),
-        );
-      } finally {
-        await fresh.dispose();
-      }
+      await withFailingProjector(
+        (db) => db.schema.dropTable('rm_parked_events').execute(),
+        async (failing, db) => {
+          await expect(failing.catchUp()).rejects.toThrow(/rm_parked_events/);
+          expect(await db.selectFrom('case_documents').selectAll().execute()).not.toContainEqual(
+            expect.objectContaining({ case_id: CASES.verificationOnTime }),
+          );
+        },
+      );
     });
   });
 }
