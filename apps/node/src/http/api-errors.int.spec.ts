@@ -83,6 +83,16 @@ describe('API errors: one format with a code, never an echo, client errors not l
     expect(logger.errors().slice(before)).toEqual([]);
   });
 
+  it('refuses JSON nested deeper than any command, whether or not the parser takes it', async () => {
+    const depth = 50_000;
+    const response = await post('/api/joint-operations').send(
+      `${'{"terms":'.repeat(depth)}1${'}'.repeat(depth)}`,
+    );
+    expect(response.status).toBe(400);
+    expect(['MALFORMED_JSON', 'VALIDATION_FAILED']).toContain(response.body.code);
+    expectNoEcho(response, 'terms.terms.terms');
+  });
+
   it('answers an unknown route without quoting its path', async () => {
     const response = await request(node.url!).get(`/nothing/${encodeURIComponent(VICTIM)}`);
     expect(response.status).toBe(404);

@@ -151,7 +151,9 @@ function normalised(value: unknown, path: string, kind: TextKind, depth: number)
     return text;
   }
   if (!isPlainData(value)) return value;
-  if (depth >= MAX_DEPTH) throw new Refused({ field: path || '(data)', rule: 'NESTED_TOO_DEEP', kind });
+  // Named by its top-level field: a path 32 keys deep would be mostly the sender's own words again.
+  if (depth >= MAX_DEPTH)
+    throw new Refused({ field: path.split(/[.[]/)[0] || '(data)', rule: 'NESTED_TOO_DEEP', kind });
   if (Array.isArray(value)) return value.map((item, i) => normalised(item, `${path}[${i}]`, kind, depth + 1));
   return Object.fromEntries(
     Object.entries(value).map(([key, item]) => [

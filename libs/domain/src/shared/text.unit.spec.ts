@@ -114,7 +114,7 @@ describe('checkCommandText', () => {
   it('refuses data nested deeper than any command', () => {
     let deep: unknown = 'x';
     for (let i = 0; i < 100; i++) deep = [deep];
-    expect(checkCommandText({ deep })).toMatchObject({ rule: 'NESTED_TOO_DEEP' });
+    expect(checkCommandText({ deep })).toMatchObject({ field: 'deep', rule: 'NESTED_TOO_DEEP' });
   });
 
   it('leaves numbers, booleans, null and bytes as they are', () => {
