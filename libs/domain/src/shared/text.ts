@@ -1,5 +1,5 @@
 /**
- * What text may be a name or a note (docs/protocol.md, "Text"). Every command's data passes
+ * What text may be a name or a note (docs/protocol.md, "Text in payloads"). Every command's data passes
  * `checkCommandText` before it is decided (libs/event-store handleCommand), so the API, the gateway and
  * any later caller get the same rules without each decider repeating them. Problems name the field and
  * the rule, never the value: text here is often a victim's particulars.
@@ -63,6 +63,7 @@ const JOINER = /[\u200B\u200C\u200D]/;
 const NO_JOINING =
   /[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 const LETTER_OR_MARK = /[\p{L}\p{M}]/u;
+const MARK = /\p{M}/u;
 const PICTOGRAPH = /\p{Extended_Pictographic}/u;
 const EMOJI_TAIL = /[\p{Extended_Pictographic}\p{Emoji_Modifier}\uFE0F]/u;
 const TAG = /[\u{E0020}-\u{E007F}]/u;
@@ -112,7 +113,14 @@ function formatAllowed(chars: readonly string[], i: number): boolean {
   if (TAG.test(char)) return before.codePointAt(0) === BLACK_FLAG || TAG.test(before);
   if (!JOINER.test(char)) return false;
   if (char === '\u200D' && EMOJI_TAIL.test(before) && PICTOGRAPH.test(after)) return true;
-  return LETTER_OR_MARK.test(before) && !NO_JOINING.test(before) && LETTER_OR_MARK.test(after);
+  return LETTER_OR_MARK.test(before) && !NO_JOINING.test(baseBefore(chars, i)) && LETTER_OR_MARK.test(after);
+}
+
+/** The character the marks before position `i` sit on: a Latin `é` typed as `e` + U+0301 is still Latin. */
+function baseBefore(chars: readonly string[], i: number): string {
+  let j = i - 1;
+  while (j > 0 && MARK.test(chars[j])) j--;
+  return chars[j] ?? '';
 }
 
 /** A refused field: its path (e.g. `victim.name.original`) and the rule. */

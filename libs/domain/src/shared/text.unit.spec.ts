@@ -44,6 +44,7 @@ describe('text rules', () => {
     ['right-to-left mark', 'abc\u200F', 'other', 'BIDI_CONTROL'],
     ['zero-width spaces only', '\u200B\u200B\u200B', 'name', 'INVISIBLE_CHARACTER'],
     ['ZWJ between Latin letters', 'An\u200Dna', 'name', 'INVISIBLE_CHARACTER'],
+    ['ZWJ after a combining mark on a Latin letter', 'Hoa\u0323\u200Dng', 'name', 'INVISIBLE_CHARACTER'],
     ['ZWSP between Chinese characters', '王\u200B小红', 'name', 'INVISIBLE_CHARACTER'],
     ['ZWJ at the end of a Lao name', 'ສົມພອນ\u200D', 'name', 'INVISIBLE_CHARACTER'],
     ['ZWJ after a space', 'ສົມ \u200Dພອນ', 'name', 'INVISIBLE_CHARACTER'],
