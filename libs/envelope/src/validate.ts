@@ -1,8 +1,7 @@
 /**
  * Checks a decoded message against the rules the contract states in its field options
  * (`(xborder.v1.required)`, `(xborder.v1.format)`, `(xborder.v1.max_length)`, see
- * proto/xborder/v1/options.proto) and the few
- * rules a field option cannot state (date ranges, children without children). Problems name the
+ * proto/xborder/v1/options.proto) and the few rules a field option cannot state (date ranges, children without children). Problems name the
  * field path and the rule, never the value: payloads hold victim particulars.
  */
 import Long from 'long';
@@ -151,9 +150,8 @@ function validateValue(
   }
 }
 
-/** Code points after NFC, as the contract counts; the quick test spares the normalisation of short text. */
+/** Code points after NFC, as the contract counts (NFC may lengthen text: U+0958 becomes two). */
 function tooLong(value: string, maxLength: number): boolean {
-  if (value.length <= maxLength) return false;
   let count = 0;
   for (const _ of value.normalize('NFC')) if (++count > maxLength) return true;
   return false;
