@@ -1,8 +1,9 @@
 /**
  * Checks a decoded message against the rules the contract states in its field options
  * (`(xborder.v1.required)`, `(xborder.v1.format)`, `(xborder.v1.max_length)`, see
- * proto/xborder/v1/options.proto) and the few rules a field option cannot state (date ranges, children without children). Problems name the
- * field path and the rule, never the value: payloads hold victim particulars.
+ * proto/xborder/v1/options.proto) and the few rules a field option cannot state (date ranges, children
+ * without children). Problems name the field path and the rule, never the value: payloads hold victim
+ * particulars.
  */
 import Long from 'long';
 import { Enum, Field, Root, Type } from 'protobufjs';
