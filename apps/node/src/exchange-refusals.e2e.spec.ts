@@ -1,27 +1,17 @@
 import fs from 'node:fs';
 import { v7 as uuidv7 } from 'uuid';
 import { isDomainError } from '@xb/domain';
-import { EventStore, handleCommand, loadState } from '@xb/event-store';
-import { deadLetterTopic, inboxTopic, outboundMappingOf, outboundMessageDecider } from '@xb/exchange';
+import { handleCommand, loadState } from '@xb/event-store';
+import { deadLetterTopic, inboxTopic, outboundMessageDecider } from '@xb/exchange';
 import { waitFor } from '@xb/testing';
 import { RunningNode } from './node-app';
 import { loadNodeCrypto } from './runtime/node-crypto';
 import { craftEnvelope, foreignRecords, withOuterHeaderChanged } from './testing/forged-records';
-import { exchangeFacts, queueNotices } from './testing/exchange-facts';
+import { exchangeFacts, queuedWireMessage, queueNotices } from './testing/exchange-facts';
 import { produceRaw, readHeaders } from './testing/kafka-records';
 import { prepareAgencies, startTestNode, storeOf, TestAgency } from './testing/node-pair';
 
 const sorted = (list: readonly string[]) => [...list].sort();
-
-/** A notice payload as the relay would send it, taken from a real event of the sender's store. */
-async function realPayload(store: EventStore) {
-  const events = await store.readAll({ maxCount: 50 });
-  for (const event of events) {
-    const mapping = outboundMappingOf(event);
-    if (mapping.kind === 'message') return mapping.message;
-  }
-  throw new Error('no outbound message in the store');
-}
 
 describe('refused envelopes: dead-letter topic, audit trail, rejected receipts', () => {
   jest.setTimeout(120_000);
@@ -52,7 +42,7 @@ describe('refused envelopes: dead-letter topic, audit trail, rejected receipts',
         'the first notice delivered',
         async () => (await exchangeFacts(vnStore, cnStore)).delivered.distinct === 1,
       );
-      const message = await realPayload(vnStore);
+      const message = await queuedWireMessage(vnStore);
       const crypto = await loadNodeCrypto(vn.dataDir);
 
       // A message VN really sent (and recorded), whose readable header was changed on the way.

@@ -1,10 +1,12 @@
 import 'reflect-metadata';
-import { INestApplication } from '@nestjs/common';
+import { INestApplication, Logger, LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { SwaggerModule } from '@nestjs/swagger';
 import { loadConfig, NodeConfig, nodeSettings } from '@xb/config';
 import { openApiDocument } from './api/openapi';
 import { AppModule } from './app.module';
+import { ApiErrorFilter } from './http/error-filter';
+import { useJsonBodies } from './http/json-bodies';
 import { AgencyNode, AgencyNodeOptions } from './runtime/agency-node';
 
 export interface RunningNode {
@@ -21,7 +23,7 @@ export interface RunningNode {
  */
 export async function startNode(
   env: NodeJS.ProcessEnv,
-  options: AgencyNodeOptions & { logger?: boolean } = {},
+  options: AgencyNodeOptions & { logger?: boolean | LoggerService } = {},
 ): Promise<RunningNode> {
   const config = loadConfig<typeof nodeSettings, NodeConfig>(nodeSettings, env);
   const node = AgencyNode.open(config, options);
@@ -34,8 +36,16 @@ export async function startNode(
   let app: INestApplication | undefined;
   if (config.roles.includes('api')) {
     app = await NestFactory.create(AppModule.forNode(config, node), {
-      logger: options.logger === false ? false : ['error', 'warn'],
+      bodyParser: false,
+      logger:
+        typeof options.logger === 'object'
+          ? options.logger
+          : options.logger === false
+            ? false
+            : ['error', 'warn'],
     });
+    useJsonBodies(app);
+    app.useGlobalFilters(new ApiErrorFilter(new Logger('api')));
     SwaggerModule.setup('docs', app, openApiDocument(config.agencyId, node.now()) as never, {
       jsonDocumentUrl: 'openapi.json',
     });

@@ -36,6 +36,10 @@ export interface DomainError {
   readonly code: string;
   /** For a person; never contains victim or suspect particulars. */
   readonly reason: string;
+  /** The path of the refused field (e.g. `victim.name.original`), when one field is to blame. */
+  readonly field?: string;
+  /** Which rule that field broke (e.g. BIDI_CONTROL), when a rule table says so. */
+  readonly rule?: string;
 }
 
 export const domainError = (code: string, reason: string): DomainError => ({

@@ -31,8 +31,8 @@ export { signBytes, verifyBytes } from './detached';
 export type { BytesVerification } from './detached';
 export { readInboxRecord } from './inbox-record';
 export type { InboxRecordKind } from './inbox-record';
-export { validateMessage, isUuidV7, isAgencyId } from './validate';
-export type { ValidationProblem } from './validate';
+export { validateMessage, isUuidV7, isAgencyId, contractTextFields } from './validate';
+export type { ValidationProblem, ContractTextField } from './validate';
 export {
   generateAgencyKey,
   readAgencyPrivateKey,

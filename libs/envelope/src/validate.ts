@@ -1,8 +1,9 @@
 /**
  * Checks a decoded message against the rules the contract states in its field options
- * (`(xborder.v1.required)`, `(xborder.v1.format)`, see proto/xborder/v1/options.proto) and the few
- * rules a field option cannot state (date ranges, children without children). Problems name the
- * field path and the rule, never the value: payloads hold victim particulars.
+ * (`(xborder.v1.required)`, `(xborder.v1.format)`, `(xborder.v1.max_length)`, see
+ * proto/xborder/v1/options.proto) and the few rules a field option cannot state (date ranges, children
+ * without children). Problems name the field path and the rule, never the value: payloads hold victim
+ * particulars.
  */
 import Long from 'long';
 import { Enum, Field, Root, Type } from 'protobufjs';
@@ -50,6 +51,33 @@ export function validateMessage(typeName: string, message: unknown): ValidationP
 /** Whether the contract defines a message with this full name. */
 export function contractHasMessage(typeName: string): boolean {
   return root.lookup(typeName) instanceof Type;
+}
+
+/** A string field of the contract and its `(xborder.v1.max_length)`, 0 when it has none. */
+export interface ContractTextField {
+  readonly message: string;
+  readonly field: string;
+  readonly maxLength: number;
+}
+
+/** Every string field of the contract: the domain's text rules are checked against their bounds. */
+export function contractTextFields(): ContractTextField[] {
+  const types: Type[] = [];
+  const visit = (namespace: { nestedArray: unknown[] }) =>
+    namespace.nestedArray.forEach((nested) => {
+      if (nested instanceof Type) types.push(nested);
+      if (nested && typeof nested === 'object' && 'nestedArray' in nested) visit(nested as never);
+    });
+  visit(root.lookup('xborder.v1') as never);
+  return types.flatMap((type) =>
+    type.fieldsArray
+      .filter((field) => field.type === 'string')
+      .map((field) => ({
+        message: type.fullName.replace(/^\./, ''),
+        field: field.name,
+        maxLength: Number(option(field, 'max_length') ?? 0),
+      })),
+  );
 }
 
 /** Messages nest a few levels; a deeper value is not something a sender built in good faith. */
@@ -108,10 +136,26 @@ function validateValue(
     return;
   }
   if (isEmpty(value)) return void (required && problems.push({ path, rule: 'required' }));
+  const maxLength = option(field, 'max_length');
+  if (
+    typeof value === 'string' &&
+    typeof maxLength === 'number' &&
+    maxLength > 0 &&
+    tooLong(value, maxLength)
+  ) {
+    problems.push({ path, rule: `max_length: ${maxLength}` });
+  }
   const format = option(field, 'format');
   if (typeof format === 'string' && formatCheck[format] && !formatCheck[format](value)) {
     problems.push({ path, rule: `format: ${format.replace('ID_FORMAT_', '').toLowerCase()}` });
   }
+}
+
+/** Code points after NFC, as the contract counts (NFC may lengthen text: U+0958 becomes two). */
+function tooLong(value: string, maxLength: number): boolean {
+  let count = 0;
+  for (const _ of value.normalize('NFC')) if (++count > maxLength) return true;
+  return false;
 }
 
 function isEmpty(value: unknown): boolean {

@@ -36,6 +36,24 @@ describe('validateMessage', () => {
     ],
     ['a year only', 'xborder.v1.Person', person({ dateOfBirth: { year: 2001 } }), []],
     [
+      'a 200-character name, counted in code points after NFC',
+      'xborder.v1.Person',
+      person({ name: { romanised: 'SOMPHONE', original: 'ễ'.normalize('NFD').repeat(200) } }),
+      [],
+    ],
+    [
+      'a name over its max_length',
+      'xborder.v1.Person',
+      person({ name: { romanised: 'A'.repeat(201) } }),
+      ['name.romanised: max_length: 200'],
+    ],
+    [
+      'free text over its max_length',
+      'xborder.v1.VerificationWithdrawal',
+      { reason: '王'.repeat(10_001) },
+      ['reason: max_length: 10000'],
+    ],
+    [
       'a calendar date that does not exist',
       'xborder.v1.CalendarDate',
       { year: 2026, month: 2, day: 30 },

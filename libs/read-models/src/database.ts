@@ -13,7 +13,10 @@ export interface ReadModelDbOptions {
   readonly databaseUrl?: string;
   /** Default `<dataDir>/read-models.sqlite` as given by the caller. */
   readonly sqliteFile?: string;
-  /** PostgreSQL schema to work in (created if missing). Default `public`; tests use one each. */
+  /**
+   * PostgreSQL schema to work in (created if missing). Default: the URL's `schema` parameter
+   * (`postgres://host/db?schema=xb_laichau`), else `public`; tests use one each.
+   */
   readonly schema?: string;
 }
 
@@ -26,7 +29,7 @@ export interface ReadModelConnection {
 /** Opens the read-model store: PostgreSQL when a URL is given, else a SQLite file (WAL). */
 export async function openReadModelDb(options: ReadModelDbOptions): Promise<ReadModelConnection> {
   if (options.databaseUrl) {
-    const schema = options.schema ?? 'public';
+    const schema = options.schema ?? new URL(options.databaseUrl).searchParams.get('schema') ?? 'public';
     if (!/^[a-z_][a-z0-9_]*$/.test(schema))
       throw new Error(`read models: invalid PostgreSQL schema name "${schema}"`);
     const pool = new Pool({

@@ -2,6 +2,7 @@ export * from './database';
 export * from './tables';
 export * from './migrate';
 export * from './projector';
+export * from './parking';
 export * from './projections';
 export * from './queries';
 export * from './report-counts';

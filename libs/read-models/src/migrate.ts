@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { ReadModelDb } from './database';
+import { createParkingTable } from './parking';
 import { PROJECTED_TABLES } from './tables';
 
 /**
@@ -29,7 +30,7 @@ export async function migrateReadModels(db: ReadModelDb): Promise<boolean> {
   const current = row !== undefined && Number(row.version) === READ_MODEL_SCHEMA_VERSION;
   await db.transaction().execute(async (trx) => {
     if (!current)
-      for (const table of [...PROJECTED_TABLES, 'rm_checkpoints'])
+      for (const table of [...PROJECTED_TABLES, 'rm_checkpoints', 'rm_parked_events'])
         await trx.schema.dropTable(table).ifExists().execute();
     await createTables(trx);
     await trx
@@ -50,6 +51,7 @@ async function createTables(db: ReadModelDb): Promise<void> {
     .addColumn('name', text, (c) => c.primaryKey())
     .addColumn('position', text, (c) => c.notNull())
     .execute();
+  await createParkingTable(db);
   await db.schema
     .createTable('case_documents')
     .ifNotExists()

@@ -3,6 +3,7 @@ import { DomainEvent } from '@xb/domain';
 import { AllSubscription, EventStore, RecordedEvent } from '@xb/event-store';
 import { inBatches } from '@xb/event-store';
 import { ReadModelDb } from './database';
+import { countParked, ParkedEvent, parkedEvents, parkEvent, unparkAll, unparkStream } from './parking';
 import { PROJECTED_TABLES, ReadModelTables } from './tables';
 
 /**
@@ -28,17 +29,22 @@ export interface ProjectorOptions {
   readonly name?: string;
   /** Most events applied in one transaction. Default 500. */
   readonly maxBatch?: number;
+  /** When an event is parked, as the node's clock says. Default the system clock. */
+  readonly clock?: () => Date;
 }
 
 /**
  * Follows the global order into the read models. Rows and the checkpoint are written in one transaction
- * of the read-model store, so every event is applied exactly once even across crashes.
+ * of the read-model store, so every event is applied exactly once even across crashes. An event a
+ * projection cannot apply is parked (parking.ts) in the transaction that moves the checkpoint past it,
+ * so one event never stops the read models; only a store that cannot even record the parking stops it.
  */
 export class Projector {
   private subscription?: AllSubscription;
   private running?: Promise<void>;
   private applied: bigint | undefined;
   private failed?: unknown;
+  private parked = 0;
   private readonly byCategory: Map<string, CaseProjection<unknown>>;
 
   constructor(private readonly options: ProjectorOptions) {
@@ -60,6 +66,16 @@ export class Projector {
     return this.failed;
   }
 
+  /** How many events are parked, waiting for `replayParked()`. */
+  get parkedCount(): number {
+    return this.parked;
+  }
+
+  /** The parked events, oldest first. */
+  parkedEvents(limit?: number): Promise<ParkedEvent[]> {
+    return parkedEvents(this.options.db, this.name, limit);
+  }
+
   /**
    * Follows the global order live from the stored checkpoint until `stop()`. Do not run `catchUp` or
    * `rebuild` on the same read-model store meanwhile: both would apply the same events.
@@ -68,6 +84,7 @@ export class Projector {
     if (this.running) throw new Error(`projector ${this.name} already started`);
     this.failed = undefined;
     this.applied = await this.readCheckpoint();
+    this.parked = await countParked(this.options.db, this.name);
     this.subscription = this.options.store.subscribeToAll({
       ...(this.applied !== undefined ? { after: this.applied } : {}),
       filter: { streamPrefixes: [...this.byCategory.keys()].map((c) => `${c}-`) },
@@ -76,7 +93,7 @@ export class Projector {
     this.running = (async () => {
       for await (const batch of inBatches(subscription, this.options.maxBatch ?? 500)) {
         try {
-          await this.apply(batch);
+          await this.applyOrPark(batch);
         } catch (error) {
           // Kept, not thrown into the void: the owner sees it through `failure` and `stop()`. The
           // subscription is stopped first, else leaving the loop would wait for the next live event.
@@ -110,7 +127,7 @@ export class Projector {
         maxCount: this.options.maxBatch ?? 500,
       });
       if (page.length === 0) return count;
-      await this.apply(page);
+      await this.applyOrPark(page);
       count += page.length;
     }
   }
@@ -120,9 +137,38 @@ export class Projector {
     await this.options.db.transaction().execute(async (trx) => {
       for (const table of PROJECTED_TABLES) await trx.deleteFrom(table).execute();
       await trx.deleteFrom('rm_checkpoints').where('name', '=', this.name).execute();
+      await unparkAll(trx, this.name);
     });
     this.applied = undefined;
+    this.parked = 0;
     return this.catchUp();
+  }
+
+  /**
+   * Applies the parked events again, each with its whole stream re-folded up to the checkpoint, so the
+   * case ends as if nothing had been parked. Run it while no live projector follows this store (as for
+   * `rebuild`). Returns how many were applied and how many stay parked (they failed again).
+   */
+  async replayParked(): Promise<{ replayed: number; parked: number }> {
+    const upTo = await this.readCheckpoint();
+    const streams = new Set((await this.parkedEvents()).map((event) => event.streamId));
+    let replayed = 0;
+    for (const streamId of streams) {
+      const events = (await this.options.store.readStream(streamId)).filter(
+        (event) => upTo !== undefined && event.position <= upTo,
+      );
+      try {
+        replayed += await this.options.db.transaction().execute(async (trx) => {
+          await trx.deleteFrom('case_documents').where('stream_id', '=', streamId).execute();
+          await this.project(trx, events);
+          return unparkStream(trx, this.name, streamId);
+        });
+      } catch {
+        // Still failing: it stays parked as it was, and the next stream is tried.
+      }
+    }
+    this.parked = await countParked(this.options.db, this.name);
+    return { replayed, parked: this.parked };
   }
 
   private async readCheckpoint(): Promise<bigint | undefined> {
@@ -134,45 +180,82 @@ export class Projector {
     return row ? BigInt(row.position) : undefined;
   }
 
+  /**
+   * The batch in one transaction; if it fails, its events one by one, parking each that fails alone. A
+   * failure to park (the store itself failing) is thrown: the live projection then stops visibly.
+   */
+  private async applyOrPark(batch: readonly RecordedEvent[]): Promise<void> {
+    try {
+      return await this.apply(batch);
+    } catch (error) {
+      if (batch.length === 1) return this.park(batch[0], error);
+    }
+    for (const event of batch) {
+      try {
+        await this.apply([event]);
+      } catch (error) {
+        await this.park(event, error);
+      }
+    }
+  }
+
+  private async park(event: RecordedEvent, error: unknown): Promise<void> {
+    await this.options.db.transaction().execute(async (trx) => {
+      await parkEvent(trx, this.name, event, error, this.options.clock?.() ?? new Date());
+      await this.saveCheckpoint(trx, event.position);
+    });
+    this.applied = event.position;
+    this.parked++;
+  }
+
   private async apply(batch: readonly RecordedEvent[]): Promise<void> {
     const last = batch[batch.length - 1].position;
     await this.options.db.transaction().execute(async (trx) => {
-      const states = new Map<string, unknown>();
-      for (const event of batch) {
-        const dash = event.streamId.indexOf('-');
-        const category = dash < 0 ? event.streamId : event.streamId.slice(0, dash);
-        const projection = this.byCategory.get(category);
-        if (!projection || dash < 0) continue;
-        const caseId = event.streamId.slice(category.length + 1);
-        const before = states.has(event.streamId)
-          ? states.get(event.streamId)
-          : await this.loadState(trx, event.streamId, projection);
-        const after = projection.evolve(before, { type: event.type, data: event.data });
-        states.set(event.streamId, after);
-        await projection.write(trx, caseId, after, event);
-        await trx
-          .insertInto('case_documents')
-          .values({
-            stream_id: event.streamId,
-            category,
-            case_id: caseId,
-            state_json: JSON.stringify(after),
-            last_position: event.position.toString(),
-          })
-          .onConflict((oc) =>
-            oc
-              .column('stream_id')
-              .doUpdateSet({ state_json: JSON.stringify(after), last_position: event.position.toString() }),
-          )
-          .execute();
-      }
-      await trx
-        .insertInto('rm_checkpoints')
-        .values({ name: this.name, position: last.toString() })
-        .onConflict((oc) => oc.column('name').doUpdateSet({ position: last.toString() }))
-        .execute();
+      await this.project(trx, batch);
+      await this.saveCheckpoint(trx, last);
     });
     this.applied = last;
+  }
+
+  private async saveCheckpoint(trx: Transaction<ReadModelTables>, position: bigint): Promise<void> {
+    await trx
+      .insertInto('rm_checkpoints')
+      .values({ name: this.name, position: position.toString() })
+      .onConflict((oc) => oc.column('name').doUpdateSet({ position: position.toString() }))
+      .execute();
+  }
+
+  /** Folds each event into its case's document and rows, within the caller's transaction. */
+  private async project(trx: Transaction<ReadModelTables>, events: readonly RecordedEvent[]): Promise<void> {
+    const states = new Map<string, unknown>();
+    for (const event of events) {
+      const dash = event.streamId.indexOf('-');
+      const category = dash < 0 ? event.streamId : event.streamId.slice(0, dash);
+      const projection = this.byCategory.get(category);
+      if (!projection || dash < 0) continue;
+      const caseId = event.streamId.slice(category.length + 1);
+      const before = states.has(event.streamId)
+        ? states.get(event.streamId)
+        : await this.loadState(trx, event.streamId, projection);
+      const after = projection.evolve(before, { type: event.type, data: event.data });
+      states.set(event.streamId, after);
+      await projection.write(trx, caseId, after, event);
+      await trx
+        .insertInto('case_documents')
+        .values({
+          stream_id: event.streamId,
+          category,
+          case_id: caseId,
+          state_json: JSON.stringify(after),
+          last_position: event.position.toString(),
+        })
+        .onConflict((oc) =>
+          oc
+            .column('stream_id')
+            .doUpdateSet({ state_json: JSON.stringify(after), last_position: event.position.toString() }),
+        )
+        .execute();
+    }
   }
 
   private async loadState(

@@ -7,6 +7,15 @@ export interface ReadModelTables {
   /** The version of these tables' shape (`READ_MODEL_SCHEMA_VERSION`), one row named `read-models`. */
   rm_schema: { name: string; version: number };
   rm_checkpoints: { name: string; position: string };
+  /** Events a projector could not apply and moved past (parking.ts). */
+  rm_parked_events: {
+    projector: string;
+    position: string;
+    stream_id: string;
+    event_type: string;
+    failure: string;
+    parked_at: string;
+  };
   /** The folded state of every case, so a projection continues from where it was without re-reading streams. */
   case_documents: {
     stream_id: string;

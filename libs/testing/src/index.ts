@@ -1,3 +1,4 @@
 export * from './local-kafka';
 export * from './wait-for';
 export * from './kafka-ready';
+export * from './databases';

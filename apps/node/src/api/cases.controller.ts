@@ -72,7 +72,8 @@ export class CasesController {
 
   private category(resource: string, caseId: string): ProcessCategory {
     const category = RESOURCES.get(resource);
-    if (!category) throw new NotFoundException({ code: 'NOT_FOUND', reason: `no resource ${resource}` });
+    if (!category)
+      throw new NotFoundException({ code: 'NOT_FOUND', reason: 'no such resource; see /openapi.json' });
     if (!UUID.test(caseId))
       throw new BadRequestException({
         code: 'VALIDATION_FAILED',

@@ -78,7 +78,7 @@ export class CommandsController {
     if (!route)
       throw new NotFoundException({
         code: 'NO_SUCH_COMMAND',
-        reason: `no command at ${resource}${action ? `/{caseId}/${action}` : ''}`,
+        reason: 'no such command; see /openapi.json',
       });
     return route;
   }

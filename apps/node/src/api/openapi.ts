@@ -42,9 +42,10 @@ export function openApiDocument(agencyId: string, now: Date) {
             description: 'Accepted: the case id, its new status and the events recorded',
             content: { 'application/json': { schema: { $ref: '#/components/schemas/CommandResult' } } },
           },
-          400: error('Invalid input: names the field'),
+          400: error('Invalid input: names the field and rule (or MALFORMED_JSON)'),
           404: error('Unknown case'),
           409: error('Refused transition, with the reason'),
+          413: error('Body over 512 kB (BODY_TOO_LARGE)'),
           ...secured.responses,
         },
       },
@@ -155,7 +156,18 @@ export function openApiDocument(agencyId: string, now: Date) {
       schemas: {
         Error: {
           type: 'object',
-          properties: { code: { type: 'string' }, reason: { type: 'string' }, field: { type: 'string' } },
+          description:
+            'Every error of the API (docs/operations.md, "Errors of the API"); nothing of the request is echoed',
+          required: ['code', 'reason'],
+          properties: {
+            code: {
+              type: 'string',
+              description: 'e.g. VALIDATION_FAILED, MALFORMED_JSON, BODY_TOO_LARGE, NO_SUCH_ROUTE',
+            },
+            reason: { type: 'string' },
+            field: { type: 'string', description: 'the refused field, e.g. terms.name' },
+            rule: { type: 'string', description: 'the rule it broke, e.g. BIDI_CONTROL, TOO_LONG' },
+          },
         },
         CommandResult: {
           type: 'object',

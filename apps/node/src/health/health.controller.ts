@@ -2,6 +2,7 @@ import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/co
 import { NODE_CONFIG, NodeConfig } from '@xb/config';
 import { inboxTopic } from '@xb/exchange';
 import { ReadModels } from '../runtime/read-models';
+import { projectorFacts } from './projector-facts';
 
 @Controller('health')
 export class HealthController {
@@ -11,13 +12,16 @@ export class HealthController {
   ) {}
 
   @Get()
-  health() {
-    const failure = this.readModels.failure;
-    // A failed projector leaves boards stale: say so, so a load balancer or an operator can act.
-    if (failure) {
+  async health() {
+    const projector = await projectorFacts(this.readModels);
+    // A stopped projector leaves boards stale: say so, so a load balancer or an operator can act. Parked
+    // events do not: the boards lack those events only, and the facts below name them.
+    if (projector?.status === 'stopped') {
       throw new ServiceUnavailableException({
+        code: 'PROJECTOR_STOPPED',
         status: 'degraded',
-        reason: `projector stopped: ${failure instanceof Error ? failure.message : String(failure)}`,
+        reason: `projector stopped: ${projector.failure}`,
+        projector,
       });
     }
     return {
@@ -25,6 +29,7 @@ export class HealthController {
       agency: this.config.agencyId,
       roles: this.config.roles,
       inbox: inboxTopic(this.config.agencyId),
+      ...(projector ? { projector } : {}),
     };
   }
 }

@@ -16,7 +16,12 @@ export function parseBody<T>(schema: ZodType<T>, body: unknown): T {
 
 /** Maps a domain refusal to its HTTP status: unknown case 404, bad input 400, refused transition 409. */
 export function httpErrorOf(error: DomainError): HttpException {
-  const body = { code: error.code, reason: error.reason };
+  const body = {
+    code: error.code,
+    reason: error.reason,
+    ...(error.field ? { field: error.field } : {}),
+    ...(error.rule ? { rule: error.rule } : {}),
+  };
   switch (error.code) {
     case 'NOT_FOUND':
       return new NotFoundException(body);

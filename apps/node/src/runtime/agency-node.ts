@@ -75,7 +75,7 @@ export class AgencyNode {
   ) {
     this.kafka = createKafka(config);
     this.cases = caseCommandsOn(store, config.agencyId, () => this.now());
-    this.readModels = new ReadModels(config, store);
+    this.readModels = new ReadModels(config, store, () => this.now());
     this.keys = new NodeKeys(config.agencyId, config.dataDir);
   }
 

@@ -5,6 +5,7 @@ import {
   migrateReadModels,
   openReadModelDb,
   Projector,
+  ParkedEvent,
   ReadModelConnection,
 } from '@xb/read-models';
 
@@ -16,6 +17,7 @@ export class ReadModels {
   constructor(
     private readonly config: NodeConfig,
     private readonly store: EventStore,
+    private readonly clock: () => Date = () => new Date(),
   ) {}
 
   async db() {
@@ -40,12 +42,17 @@ export class ReadModels {
     return this.projector?.position;
   }
 
+  /** Events the running projector parked (undefined where this process runs no projector). */
+  get parkedCount(): number | undefined {
+    return this.projector?.parkedCount;
+  }
+
+  async parkedEvents(limit?: number): Promise<ParkedEvent[]> {
+    return this.projector ? this.projector.parkedEvents(limit) : [];
+  }
+
   async startProjector() {
-    const projector = new Projector({
-      store: this.store,
-      db: await this.db(),
-      projections: ALL_PROJECTIONS,
-    });
+    const projector = this.newProjector(await this.db());
     await projector.start();
     this.projector = projector;
     return { name: 'projector', stop: () => projector.stop() };
@@ -53,11 +60,16 @@ export class ReadModels {
 
   /** Empties the read models and replays the whole event store into them (the `rebuild` command). */
   async rebuild(): Promise<number> {
-    return new Projector({
-      store: this.store,
-      db: await this.db(),
-      projections: ALL_PROJECTIONS,
-    }).rebuild();
+    return this.newProjector(await this.db()).rebuild();
+  }
+
+  /** Applies the parked events again (`read-models:rebuild -- --parked`); no projector may run meanwhile. */
+  async replayParked(): Promise<{ replayed: number; parked: number }> {
+    return this.newProjector(await this.db()).replayParked();
+  }
+
+  private newProjector(db: ReadModelConnection['db']): Projector {
+    return new Projector({ store: this.store, db, projections: ALL_PROJECTIONS, clock: this.clock });
   }
 
   async close(): Promise<void> {

@@ -1,6 +1,20 @@
 import { v7 as uuidv7 } from 'uuid';
 import { isDomainError, noticeDecider } from '@xb/domain';
 import { collectEvents, EventStore, handleCommand, RecordedEvent } from '@xb/event-store';
+import { outboundMappingOf } from '@xb/exchange';
+
+/**
+ * The first message the sender's store queued (of `payloadType`, when given), as its relay put it on the
+ * wire: a real payload for crafting envelopes in tests.
+ */
+export async function queuedWireMessage(store: EventStore, payloadType?: string) {
+  for (const event of await store.readAll({ maxCount: 500 })) {
+    const mapping = outboundMappingOf(event);
+    if (mapping.kind === 'message' && (!payloadType || mapping.message.payloadType === payloadType))
+      return mapping.message;
+  }
+  throw new Error(`no ${payloadType ?? 'outbound message'} queued in the store`);
+}
 
 /** Queues `count` information notices from `sender` to `counterpart`: `count` exchanges in flight. */
 export async function queueNotices(

@@ -1,4 +1,5 @@
 export * from './values';
+export * from './text';
 export * from './person';
 export * from './outbound';
 export * from './refusals';

@@ -1,4 +1,5 @@
 import { domainError, DomainError } from '../decider';
+import { describeTextRule, TextRefusal } from './text';
 import { Problems } from './values';
 
 /** The refusal codes deciders use. */
@@ -24,3 +25,10 @@ export const validationFailed = (fields: Problems): DomainError =>
 /** The refusal for a list of problems, or undefined when there are none. */
 export const refuseIf = (fields: Problems): DomainError | undefined =>
   fields.length > 0 ? validationFailed(fields) : undefined;
+
+/** A field whose text breaks a rule of text.ts: named with the rule, never echoed. */
+export const textRefused = ({ field, rule, kind }: TextRefusal): DomainError => ({
+  ...domainError('VALIDATION_FAILED', `${field}: ${describeTextRule(rule, kind)}`),
+  field,
+  rule,
+});

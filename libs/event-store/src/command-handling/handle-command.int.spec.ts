@@ -5,6 +5,7 @@ import { ConcurrencyConflictError, StreamNotFoundError } from '../errors';
 import type { EventStore } from '../port';
 import { SqliteEventStore } from '../sqlite/sqlite-event-store';
 import { counter, increment, metadata, open } from './counter-decider.fixture';
+import type { Command, Decider, DomainEvent } from '@xb/domain';
 import { handleCommand, loadState } from './handle-command';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'xb-es-commands-'));
@@ -132,5 +133,43 @@ describe('handleCommand', () => {
     expect(
       (await store.readStream('counter-c1')).filter((e) => e.data && (e.data as { by?: number }).by === 1),
     ).toEqual([]);
+  });
+});
+
+/** Records the command's data as its event, so a test sees exactly what a decider was given. */
+const notes: Decider<Command, DomainEvent, null> = {
+  category: 'note',
+  initialState: () => null,
+  evolve: (state) => state,
+  decide: (command) => [{ type: 'Noted', data: command.data }],
+};
+
+describe('handleCommand: the text boundary', () => {
+  it('gives the decider text in NFC, so both Vietnamese forms are stored as one string', async () => {
+    const name = 'Nguyễn Thị Hồng';
+    await handleCommand(store, notes, 'n1', {
+      type: 'Note',
+      data: { name: name.normalize('NFD') },
+      metadata,
+    });
+    const [event] = await store.readStream('note-n1');
+    expect(event.data).toEqual({ name });
+  });
+
+  it('refuses text that breaks a rule before deciding, naming field and rule, and appends nothing', async () => {
+    const outcome = await handleCommand(store, notes, 'n2', {
+      type: 'Note',
+      data: { victim: { name: { original: 'Hồng\u202E' } } },
+      metadata,
+    });
+    expect(outcome).toEqual({
+      kind: 'DomainError',
+      code: 'VALIDATION_FAILED',
+      field: 'victim.name.original',
+      rule: 'BIDI_CONTROL',
+      reason: expect.stringMatching(/^victim\.name\.original: /),
+    });
+    expect(JSON.stringify(outcome)).not.toContain('Hồng');
+    await expect(store.readStream('note-n2')).rejects.toBeInstanceOf(StreamNotFoundError);
   });
 });

@@ -3,6 +3,7 @@
  * `decide`, append with the expected revision; on a concurrent append, decide again on the newer state
  * when the decider allows it. Nothing else writes a process's stream.
  */
+import { checkCommandText, textRefused } from '@xb/domain';
 import type { Command, Decider, DomainError, DomainEvent } from '@xb/domain';
 import { ConcurrencyConflictError, StreamNotFoundError, WrongExpectedRevisionError } from '../errors';
 import type { EventMetadata, EventStore, ExpectedRevision } from '../port';
@@ -38,14 +39,21 @@ interface LoadedState<S> {
  * Runs `command` against instance `id` of `decider`'s process (stream `${decider.category}-${id}`).
  * Returns the decider's DomainError as a value (the store unchanged); throws ConcurrencyConflictError
  * when the stream kept changing underneath (or the decider does not allow a retry).
+ *
+ * The command's text is put in NFC and checked against the text rules (libs/domain text.ts) before any
+ * decider sees it: this is the one place every command passes, from the API, the gateway, the responder
+ * and the automations alike, so no decider can forget the rules and no two callers apply different ones.
  */
 export async function handleCommand<C extends Command, E extends DomainEvent, S>(
   store: EventStore,
   decider: Decider<C, E, S>,
   id: string,
-  command: C,
+  received: C,
   { maxRetries = 3 }: HandleCommandOptions = {},
 ): Promise<CommandOutcome<E, S>> {
+  const checked = checkCommandText(received.data);
+  if (!('data' in checked)) return textRefused(checked);
+  const command = { ...received, data: checked.data } as C;
   const streamId = `${decider.category}-${id}`;
   for (let attempt = 1; ; attempt++) {
     const loaded = await load(store, decider, streamId);

@@ -38,3 +38,13 @@ export async function caughtUp(projector: Projector, store: EventStore): Promise
     return projector.position === target;
   });
 }
+
+/**
+ * The message a promise rejects with (or `resolved`). better-sqlite3's errors come from another realm
+ * than jest's, so `rejects.toThrow` does not always take them for errors; the message is read directly.
+ */
+export const rejectionOf = (promise: Promise<unknown>): Promise<string> =>
+  promise.then(
+    () => 'resolved',
+    (error: Error) => error.message,
+  );

@@ -1,5 +1,4 @@
 import { loadState } from '@xb/event-store';
-import { waitFor } from '@xb/testing';
 import {
   repatriationDecider,
   repatriationDeadlineStatus,
@@ -10,7 +9,7 @@ import { migrateReadModels } from '../migrate';
 import { verificationProjection } from '../projections';
 import { Projector } from '../projector';
 import { repatriationBoard, verificationQueue } from '../queries';
-import { caughtUp, lastPosition, projectorOf, temporaryEventStore } from './projection-run';
+import { caughtUp, lastPosition, projectorOf, rejectionOf, temporaryEventStore } from './projection-run';
 import { expectScenarioAnswers } from './query-expectations';
 import { DisposableReadModelDb, OpenReadModelDb } from './read-model-databases';
 import { CASES, SCENARIO_NOW, SCENARIO_PARTS, ScenarioWriter } from './scenario';
@@ -18,8 +17,8 @@ import { readModelSnapshot, ReadModelSnapshot } from './snapshot';
 
 /**
  * The read-model contract, run against each dialect (docs/conventions.md rule 6): live projection with a
- * restart from the checkpoint equals a rebuild, a failing batch leaves nothing behind, and the
- * queries answer what the scenario implies.
+ * restart from the checkpoint equals a rebuild, an event that cannot be applied leaves nothing behind and
+ * is parked, and the queries answer what the scenario implies.
  */
 export function describeReadModelContract(name: string, openDb: OpenReadModelDb): void {
   describe(`read models on ${name}`, () => {
@@ -124,33 +123,55 @@ export function describeReadModelContract(name: string, openDb: OpenReadModelDb)
       }
     });
 
-    it('applies a batch whole or not at all, and reports why it stopped', async () => {
+    /** A fresh store and a projector whose verification projection fails on one case. */
+    const withFailingProjector = async (
+      prepare: (db: DisposableReadModelDb['db']) => Promise<unknown>,
+      check: (projector: Projector, db: DisposableReadModelDb['db']) => Promise<void>,
+    ) => {
       const fresh = await openDb();
       try {
         await migrateReadModels(fresh.db);
-        const failing = new Projector({
-          store: events.store,
-          db: fresh.db,
-          projections: [{ ...verificationProjection, write: writeThenFail }],
-        });
-        await failing.start();
-        await waitForFailure(failing);
-        await expect(failing.stop()).rejects.toThrow('projection failed on purpose');
-        expect(await fresh.db.selectFrom('verifications').selectAll().execute()).toEqual([]);
-        expect(await fresh.db.selectFrom('case_documents').selectAll().execute()).toEqual([]);
-        expect(await fresh.db.selectFrom('rm_checkpoints').selectAll().execute()).toEqual([]);
+        await prepare(fresh.db);
+        const projections = [{ ...verificationProjection, write: writeThenFail }];
+        await check(new Projector({ store: events.store, db: fresh.db, projections }), fresh.db);
       } finally {
         await fresh.dispose();
       }
+    };
+
+    it('rolls back an event it cannot apply, parks it, and applies the rest', async () => {
+      await withFailingProjector(
+        async () => undefined,
+        async (failing, db) => {
+          await failing.catchUp();
+          const parked = await failing.parkedEvents();
+          expect(parked.length).toBeGreaterThan(0);
+          expect(new Set(parked.map((event) => event.streamId))).toEqual(
+            new Set([`verification-${CASES.verificationOnTime}`]),
+          );
+          const rows = await db.selectFrom('verifications').select('case_id').execute();
+          expect(rows.map((row) => row.case_id)).not.toContain(CASES.verificationOnTime);
+          expect(rows).toHaveLength(6);
+        },
+      );
+    });
+
+    it('stops and reports why when it cannot even park an event', async () => {
+      await withFailingProjector(
+        (db) => db.schema.dropTable('rm_parked_events').execute(),
+        async (failing, db) => {
+          expect(await rejectionOf(failing.catchUp())).toMatch(/rm_parked_events/);
+          expect(await db.selectFrom('case_documents').selectAll().execute()).not.toContainEqual(
+            expect.objectContaining({ case_id: CASES.verificationOnTime }),
+          );
+        },
+      );
     });
   });
 }
 
-/** Writes the real row, then fails: the batch, the row and the checkpoint must roll back. */
+/** Writes the real row, then fails: the row must roll back and the event be parked. */
 const writeThenFail: typeof verificationProjection.write = async (trx, caseId, state, event) => {
   await verificationProjection.write(trx, caseId, state, event);
   if (caseId === CASES.verificationOnTime) throw new Error('projection failed on purpose');
 };
-
-const waitForFailure = (projector: Projector) =>
-  waitFor('the projector to fail', () => projector.failure !== undefined);

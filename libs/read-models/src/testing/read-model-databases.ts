@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
+import { TEST_DATABASE_URL } from '@xb/testing';
 import { openReadModelDb, ReadModelConnection } from '../database';
 
 /** A read-model store for one test: `dispose()` closes it and removes what it created. */
@@ -12,9 +13,6 @@ export interface DisposableReadModelDb extends ReadModelConnection {
 
 /** Opens a fresh read-model store; each call gives an empty one. */
 export type OpenReadModelDb = () => Promise<DisposableReadModelDb>;
-
-/** PostgreSQL of the test machine (trust auth). Override with XB_TEST_DATABASE_URL. */
-export const TEST_DATABASE_URL = process.env.XB_TEST_DATABASE_URL ?? 'postgres://root@127.0.0.1:5432/test';
 
 /** A SQLite file in a new temporary folder. */
 export const openSqliteReadModels: OpenReadModelDb = async () => {
