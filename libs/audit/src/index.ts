@@ -3,6 +3,8 @@ export * from './chain';
 export * from './seal';
 export * from './audit-events';
 export * from './sealer/audit-sealer';
+export * from './sealer/bookkeeping';
+export * from './sealer/seal-timer';
 export { readLastSeal, SealerResumeError, type SealerErrorCode } from './sealer/last-seal';
 export * from './verify/report';
 export type { VerifyProgress } from './verify/progress';

@@ -223,7 +223,8 @@ export class AgencyNode {
       ...(this.options.sealEveryMs ? { sealEveryMs: this.options.sealEveryMs } : {}),
     });
     await sealer.start();
-    this.parts.push({ name: 'sealer', stop: () => sealer.stop() });
+    // Stopped last, after every writer: its final seal then covers the whole trail (docs/audit.md section 2).
+    this.parts.unshift({ name: 'sealer', stop: async () => void (await sealer.stopAndSeal()) });
     const trustStore = this.crypto!.trustStore;
     const anchorer = new SealAnchorer(this.store, {
       agencyId: this.agencyId,

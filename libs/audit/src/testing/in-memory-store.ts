@@ -10,6 +10,8 @@ import type {
   RecordedEvent,
   SubscribeToAllOptions,
 } from '@xb/event-store';
+// The adapter's own errors, so that code which recognises them (handleCommand) works over this store too.
+import { StreamNotFoundError, WrongExpectedRevisionError } from '@xb/event-store';
 
 /**
  * FOR TESTS ONLY: a small in-memory EventStore with the port's semantics as far as the audit lib needs
@@ -31,17 +33,6 @@ interface StoredRow {
 interface FollowControl {
   stopped: boolean;
   wake: (() => void) | undefined;
-}
-
-export class StreamNotFoundError extends Error {
-  override readonly name = 'StreamNotFoundError';
-  constructor(readonly stream: string) {
-    super(`stream ${stream} not found`);
-  }
-}
-
-export class WrongExpectedRevisionError extends Error {
-  override readonly name = 'WrongExpectedRevisionError';
 }
 
 const encode = (value: unknown): Uint8Array => Buffer.from(JSON.stringify(value), 'utf8');
@@ -215,7 +206,6 @@ export class InMemoryEventStore implements EventStore {
       (expected === 'no_stream' && current === undefined) ||
       (expected === 'stream_exists' && current !== undefined) ||
       (typeof expected === 'bigint' && current === expected);
-    if (!ok)
-      throw new WrongExpectedRevisionError(`${stream}: expected ${String(expected)}, at ${String(current)}`);
+    if (!ok) throw new WrongExpectedRevisionError(stream, expected, current ?? 'no_stream');
   }
 }

@@ -25,8 +25,14 @@ export class TrailWalk {
   eventsChecked = 0;
   sealsChecked = 0;
   lastSeal: VerifiedSeal | undefined;
-  /** Events chained after the last verified seal's position. */
+  /**
+   * Events other than seals chained after the last verified seal's position. A seal needs no seal: it is
+   * signed itself, so a trail that ends with its final seal has no unsealed tail.
+   */
   unsealedEvents = 0;
+  /** Events other than seals chained so far, and that count at each claimed position. */
+  private nonSeals = 0;
+  private readonly nonSealsAt = new Map<bigint, number>();
   readonly failures: VerifyFailure[] = [];
   /** Set by a failure after which the recomputed chain can no longer be compared with later seals. */
   private broken = false;
@@ -41,7 +47,8 @@ export class TrailWalk {
   /** Checks one event in global order, then chains it and remembers the head at `claimsPassed`. */
   async visit(event: RecordedEvent, claimsPassed: readonly bigint[]): Promise<void> {
     if (!this.checkOrder(event)) return;
-    if (isSealEvent(event)) await this.checkSealEvent(event);
+    const seal = isSealEvent(event);
+    if (seal) await this.checkSealEvent(event);
     const refusal = await this.settings.checkEvent?.(event);
     if (refusal !== undefined) {
       this.fail({
@@ -52,9 +59,14 @@ export class TrailWalk {
     }
     this.point = extendChain(this.point, event);
     this.eventsChecked += 1;
-    this.unsealedEvents += 1;
-    for (const claim of claimsPassed)
+    if (!seal) {
+      this.nonSeals += 1;
+      this.unsealedEvents += 1;
+    }
+    for (const claim of claimsPassed) {
       this.snapshots.set(claim, claim === event.position ? this.point : 'absent');
+      this.nonSealsAt.set(claim, this.nonSeals);
+    }
   }
 
   private checkOrder(event: RecordedEvent): boolean {
@@ -94,7 +106,8 @@ export class TrailWalk {
       count: seal.count,
       signerFingerprint: seal.signerFingerprint,
     };
-    this.unsealedEvents = this.point.count - seal.count;
+    this.unsealedEvents = this.nonSeals - (this.nonSealsAt.get(seal.position) ?? this.nonSeals);
+    this.nonSealsAt.delete(seal.position);
   }
 
   private fail(failure: VerifyFailure, breaksChain = false): void {
