@@ -16,3 +16,4 @@ export * from './anchor/seal-anchor';
 export * from './anchor/seal-anchorer';
 export * from './anchor/counterpart-seals';
 export * from './anchor/verify-anchors';
+export * from './anchor/counterpart-copy';

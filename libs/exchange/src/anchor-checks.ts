@@ -40,6 +40,7 @@ export function anchorChecks(
             return {
               chainHead: Buffer.from(head.chainHeadSha256).toString('hex'),
               position: head.position.toString(),
+              signerFingerprint: opened.signerFingerprint,
             };
           },
         }

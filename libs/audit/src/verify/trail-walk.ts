@@ -14,6 +14,7 @@ export type EventCheck = (event: RecordedEvent) => Promise<string | undefined> |
 export interface WalkSettings {
   readonly verifier: SealVerifier;
   readonly agencyId: string | undefined;
+  readonly signerAgencies: ((fingerprint: string) => readonly string[]) | undefined;
   readonly checkEvent: EventCheck | undefined;
   readonly contiguousPositions: boolean;
   readonly maxFailures: number;
@@ -25,6 +26,9 @@ export class TrailWalk {
   eventsChecked = 0;
   sealsChecked = 0;
   lastSeal: VerifiedSeal | undefined;
+  /** The agency every seal must name: given, else the first seal's. */
+  agencyId: string | undefined;
+  readonly signers = new Set<string>();
   /**
    * Events other than seals chained after the last verified seal's position. A seal needs no seal: it is
    * signed itself, so a trail that ends with its final seal has no unsealed tail.
@@ -38,7 +42,9 @@ export class TrailWalk {
   private broken = false;
   private readonly snapshots = new Map<bigint, Snapshot>();
 
-  constructor(private readonly settings: WalkSettings) {}
+  constructor(private readonly settings: WalkSettings) {
+    this.agencyId = settings.agencyId;
+  }
 
   get stopped(): boolean {
     return this.broken || this.failures.length >= this.settings.maxFailures;
@@ -88,7 +94,8 @@ export class TrailWalk {
   private async checkSealEvent(event: RecordedEvent): Promise<void> {
     const result = await checkSeal(event, {
       verifier: this.settings.verifier,
-      agencyId: this.settings.agencyId,
+      agencyId: this.agencyId,
+      signerAgencies: this.settings.signerAgencies,
       lastGoodClaim: this.lastSeal?.position,
       takeSnapshot: (position) => {
         const snapshot = this.snapshots.get(position);
@@ -98,6 +105,8 @@ export class TrailWalk {
     });
     if (!result.ok) return this.fail(result.failure, result.breaksChain);
     const { seal } = result;
+    this.agencyId ??= seal.agencyId;
+    this.signers.add(seal.signerFingerprint.toLowerCase());
     this.sealsChecked += 1;
     this.lastSeal = {
       sealPosition: event.position,
