@@ -113,6 +113,22 @@ describe('verify holds the trail against what it does not contain', () => {
     expect(code).toBe(4);
   });
 
+  it("vouches for our key through the counterpart's signed receipts of the heads it signed", async () => {
+    const theirKeyOnly = path.join(root, 'auditor-trust');
+    fs.mkdirSync(theirKeyOnly);
+    const trustDir = agencyKeyPaths(cn.dataDir).trustDir;
+    for (const name of fs.readdirSync(trustDir).filter((n) => n.startsWith(`${cn.agencyId}.`)))
+      fs.copyFileSync(path.join(trustDir, name), path.join(theirKeyOnly, name));
+    const args = ['verify', '--data-dir', vn.dataDir, '--agency', vn.agencyId, '--keys', theirKeyOnly];
+
+    const unread = await auditor(...args);
+    expect(unread.out).toContain('result: NOT INDEPENDENTLY CHECKED');
+    expect(unread.code).toBe(4);
+    const read = await auditor(...args, '--private-key', agencyKeyPaths(vn.dataDir).privateKey);
+    expect(read.out).toContain('result: INTACT');
+    expect(read.code).toBe(0);
+  });
+
   it('refuses a forger who re-signs the trail with their own key and drops it into keys/retired (a)', async () => {
     const dir = copyOfVn('forged');
     const { privateKey: forger } = await openpgp.generateKey({

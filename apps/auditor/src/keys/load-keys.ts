@@ -23,7 +23,10 @@ export interface SealKey {
 export interface KeySource {
   /** Armoured key files (public, or private whose public part is taken). */
   readonly publicKeyFiles?: readonly string[];
-  /** A directory: every `*.asc` key and every trust-store file (`*.json`) in it, each bound to its agency. */
+  /**
+   * A directory: every `*.asc` key and every trust-store file (`*.json`) in it, each bound to its agency;
+   * when none is the audited agency's, the data dir's keys are added (not independent).
+   */
   readonly keysDir?: string;
   /** The node's data dir, used when neither of the above is given: keys/agency.public.asc and keys/retired/. */
   readonly dataDir: string;
@@ -38,7 +41,7 @@ export async function loadSealKeys(source: KeySource): Promise<SealKey[]> {
   const keys = source.publicKeyFiles?.length
     ? await Promise.all(source.publicKeyFiles.map(async (file) => keyFileEntry(file, true)))
     : source.keysDir
-      ? await keysInDirectory(source.keysDir)
+      ? await withDataDirKeysIfNoneOurs(await keysInDirectory(source.keysDir), source)
       : await dataDirKeys(source.dataDir);
   if (keys.length === 0) throw new UsageError('no public key found: give --public-key FILE or --keys DIR');
   const pinned = new Set((source.pinned ?? []).map((f) => f.replace(/\s/g, '').toLowerCase()));
@@ -109,6 +112,15 @@ async function keysInDirectory(dir: string): Promise<SealKey[]> {
     }
   }
   return keys;
+}
+
+/**
+ * A directory holding only counterparts' keys (the auditor's trust store) checks their receipts; our seal
+ * keys then come from the data dir, to be vouched for by those receipts (docs/auditor.md).
+ */
+async function withDataDirKeysIfNoneOurs(keys: SealKey[], source: KeySource): Promise<SealKey[]> {
+  if (!source.agencyId || keys.some((k) => k.agencies.includes(source.agencyId!))) return keys;
+  return [...keys, ...(await dataDirKeys(source.dataDir).catch(() => []))];
 }
 
 async function dataDirKeys(dataDir: string): Promise<SealKey[]> {
