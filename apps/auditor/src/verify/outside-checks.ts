@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import type { PrivateKey, PublicKey } from 'openpgp';
+import type { PrivateKey } from 'openpgp';
 import {
   compareWithCounterpartCopy,
   verifyAnchors,
@@ -49,7 +49,7 @@ export async function checkAgainstOutside(input: OutsideCheckInput): Promise<Out
   let anchors: AnchorReport | undefined;
   if (trust && input.agencyId) {
     const own = input.privateKey
-      ? { decryption: [input.privateKey], verification: input.keys.map((k) => k.key as PublicKey) }
+      ? { decryption: [input.privateKey], verification: input.keys.map((k) => k.key) }
       : undefined;
     anchors = await verifyAnchors(input.store, anchorChecks(input.agencyId, trust, own));
     findings.push(
