@@ -1,5 +1,5 @@
 import type { PrivateKey, PublicKey } from 'openpgp';
-import { AnchorChecks } from '@xb/audit';
+import { AnchorChecks, SEAL_HEAD_PAYLOAD_TYPE } from '@xb/audit';
 import { decodePayload, openReceipt, openSealedContent, readInboxRecord, TrustStore, v1 } from '@xb/envelope';
 
 /**
@@ -35,11 +35,12 @@ export function anchorChecks(
             });
             if (!opened.ok) return undefined;
             const content = v1.SealedContent.decode(opened.content);
-            if (content.header?.payloadType !== 'xborder.v1.AuditSealHead') return undefined;
-            const head = decodePayload('xborder.v1.AuditSealHead', content.payload);
+            if (content.header?.payloadType !== SEAL_HEAD_PAYLOAD_TYPE) return undefined;
+            const head = decodePayload(SEAL_HEAD_PAYLOAD_TYPE, content.payload);
             return {
               chainHead: Buffer.from(head.chainHeadSha256).toString('hex'),
               position: head.position.toString(),
+              signerFingerprint: opened.signerFingerprint,
             };
           },
         }

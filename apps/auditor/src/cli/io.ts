@@ -3,8 +3,12 @@
  * commands as functions), the environment, and an exit code.
  */
 
-/** 0: intact / done; 1: integrity failure; 2: bad usage or configuration. */
-export const EXIT = { ok: 0, integrityFailure: 1, usage: 2 } as const;
+/**
+ * 0: intact / done; 1: integrity failure; 2: bad usage or configuration; `verify` only: 3 the sealed part is
+ * intact but events after the last seal are covered by none; 4 the seals verify only against keys found in
+ * the audited data, which nothing independent confirms.
+ */
+export const EXIT = { ok: 0, integrityFailure: 1, usage: 2, unsealedTail: 3, unconfirmedKeys: 4 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
 export interface CommandIo {

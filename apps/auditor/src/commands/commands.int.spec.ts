@@ -41,8 +41,53 @@ describe('auditor verify', () => {
     const { code, out } = await auditor(...verifyArgs(built.file), '--private-key', built.privateKeyFile);
     expect(out).toContain('result: INTACT');
     expect(out).toMatch(/seals checked: [3-9]/);
-    expect(out).toContain('unsealed events: 1'); // the last seal itself
+    expect(out).toContain('unsealed events: 0'); // the last seal is signed itself
     expect(code).toBe(0);
+  });
+
+  it('gives events after the last seal their own result and exit code (3), and a store with no seal too', async () => {
+    const file = copyOfStore('unsealed-tail');
+    const store = new SqliteEventStore({ file });
+    const metadata = {
+      correlationId: 'v-9',
+      actor: 'officer:7',
+      occurredAt: '2026-07-20T00:00:00Z',
+      schemaVersion: 1,
+    };
+    await store.appendToStream('verification-v-9', [
+      { type: 'VerificationRequested', data: { caseId: 'v-9' }, metadata },
+    ]);
+    await store.close();
+    const tail = await auditor(...verifyArgs(file));
+    expect(tail.out).toContain(
+      'result: UNSEALED TAIL\n  1 events after the last seal are covered by no seal yet',
+    );
+    expect(tail.code).toBe(3);
+
+    const unsealed = path.join(dir, 'never-sealed.sqlite');
+    const fresh = new SqliteEventStore({ file: unsealed });
+    await fresh.appendToStream('verification-v-9', [{ type: 'VerificationRequested', data: {}, metadata }]);
+    await fresh.close();
+    const none = await auditor('verify', '--store', unsealed, '--keys', built.keysDir, '--agency', US);
+    expect(none.out).toMatch(/result: UNSEALED TAIL\n {2}no seal covers any of the \d+ events/);
+    expect(none.code).toBe(3);
+  });
+
+  it('says when only keys found beside the store vouch for the seals (4), and not once the fingerprint is pinned', async () => {
+    const unconfirmed = await auditor('verify', '--data-dir', dir, '--agency', US);
+    expect(unconfirmed.out).toContain('result: NOT INDEPENDENTLY CHECKED');
+    expect(unconfirmed.code).toBe(4);
+    const pinned = await auditor(
+      'verify',
+      '--data-dir',
+      dir,
+      '--agency',
+      US,
+      '--fingerprint',
+      built.privateKey.getFingerprint(),
+    );
+    expect(pinned.out).toContain('result: INTACT');
+    expect(pinned.code).toBe(0);
   });
 
   it('finds one byte changed through a separate connection (exit 1), naming the position and range', async () => {

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import * as openpgp from 'openpgp';
 import { UsageError } from '../cli/io';
-import { loadAgencyPublicKeys } from './load-keys';
+import { loadSealKeys, type SealKey } from './load-keys';
 
 const US = 'VN.BGC.LAICHAU';
 const CN = 'CN.YN.BORDERPOLICE';
@@ -26,6 +26,10 @@ const trustFile = (agencyId: string, key: openpgp.PrivateKey) =>
     publicKey: key.toPublic().armor(),
   });
 const fingerprints = (keys: openpgp.PublicKey[]) => keys.map((k) => k.getFingerprint()).sort();
+const summary = (keys: SealKey[]) =>
+  keys
+    .map((k) => ({ fingerprint: k.fingerprint, agencies: k.agencies, independent: k.independent }))
+    .sort((a, b) => a.fingerprint.localeCompare(b.fingerprint));
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xb-auditor-keys-'));
@@ -38,31 +42,47 @@ beforeAll(async () => {
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-describe('loading the agency public keys', () => {
-  it("takes the data dir's current and retired keys by default", async () => {
-    const keys = await loadAgencyPublicKeys({ dataDir: path.join(dir, 'node'), agencyId: US });
-    expect(fingerprints(keys)).toEqual(fingerprints([current.toPublic(), retired.toPublic()]));
-    expect(keys.every((k) => !k.isPrivate())).toBe(true);
+describe('loading the seal keys', () => {
+  it("takes the data dir's current and retired keys, bound by user id, but never as independent", async () => {
+    const keys = await loadSealKeys({ dataDir: path.join(dir, 'node'), agencyId: US });
+    expect(summary(keys)).toEqual(
+      summary([
+        { fingerprint: current.getFingerprint(), agencies: [US], independent: false },
+        { fingerprint: retired.getFingerprint(), agencies: [US], independent: false },
+      ] as unknown as SealKey[]),
+    );
+    expect(keys.every((k) => !k.key.isPrivate())).toBe(true);
   });
 
-  it("takes a directory's key files and only our agency's trust files", async () => {
-    const keys = await loadAgencyPublicKeys({
-      keysDir: path.join(dir, 'trust'),
-      dataDir: 'unused',
-      agencyId: US,
-    });
-    expect(fingerprints(keys)).toEqual(fingerprints([current.toPublic(), retired.toPublic()]));
+  it("takes a directory's key files and trust files, each bound to its own agency", async () => {
+    const keys = await loadSealKeys({ keysDir: path.join(dir, 'trust'), dataDir: 'unused', agencyId: US });
+    expect(summary(keys)).toEqual(
+      summary([
+        { fingerprint: current.getFingerprint(), agencies: [US], independent: true },
+        { fingerprint: retired.getFingerprint(), agencies: [US], independent: true },
+        { fingerprint: theirs.getFingerprint(), agencies: [CN], independent: true },
+      ] as unknown as SealKey[]),
+    );
   });
 
   it('takes the files given, ahead of any directory', async () => {
     const file = path.join(dir, 'node/keys/agency.public.asc');
-    const keys = await loadAgencyPublicKeys({
+    const keys = await loadSealKeys({
       publicKeyFiles: [file],
       keysDir: path.join(dir, 'trust'),
       dataDir: 'x',
       agencyId: US,
     });
-    expect(fingerprints(keys)).toEqual([current.getFingerprint()]);
+    expect(fingerprints(keys.map((k) => k.key))).toEqual([current.getFingerprint()]);
+  });
+
+  it('counts a data dir key as independent once its fingerprint is pinned', async () => {
+    const keys = await loadSealKeys({
+      dataDir: path.join(dir, 'node'),
+      pinned: [current.getFingerprint().toUpperCase()],
+      agencyId: US,
+    });
+    expect(keys.filter((k) => k.independent).map((k) => k.fingerprint)).toEqual([current.getFingerprint()]);
   });
 
   it.each([
@@ -72,7 +92,11 @@ describe('loading the agency public keys', () => {
       'a file that is no key',
       () => ({ publicKeyFiles: [path.join(dir, `trust/${US}.json`)], dataDir: 'x', agencyId: US }),
     ],
+    [
+      'a pinned fingerprint no key has',
+      () => ({ dataDir: path.join(dir, 'node'), pinned: ['00'.repeat(20)], agencyId: US }),
+    ],
   ])('refuses %s as a usage error', async (_label, source) => {
-    await expect(loadAgencyPublicKeys(source())).rejects.toThrow(UsageError);
+    await expect(loadSealKeys(source())).rejects.toThrow(UsageError);
   });
 });

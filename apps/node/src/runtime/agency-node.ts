@@ -1,5 +1,5 @@
 import { Kafka, Producer } from 'kafkajs';
-import { AuditSealer, openPgpSealSigner, SealAnchorer, sealAnchorDecider } from '@xb/audit';
+import { AuditSealer, openPgpSealSigner, SealAnchorer, sealAnchorDecider, type SealTimer } from '@xb/audit';
 import { eventStoreFile, NodeConfig } from '@xb/config';
 import { PROCESS_CATEGORIES } from '@xb/domain';
 import {
@@ -41,6 +41,8 @@ export interface AgencyNodeOptions {
   /** Audit seal cadence. Defaults: 1,000 events or 10 s. */
   readonly sealEveryEvents?: number;
   readonly sealEveryMs?: number;
+  /** What ticks the timed seals. Default: the interval timer; tests advance a clock of their own. */
+  readonly sealTimer?: SealTimer;
   /** How the `responder` role answers (see responder/policy.ts). */
   readonly responderPolicy?: Partial<ResponderPolicy>;
 }
@@ -193,9 +195,11 @@ export class AgencyNode {
       agencyId: this.agencyId,
       ...(this.options.sealEveryEvents ? { sealEveryEvents: this.options.sealEveryEvents } : {}),
       ...(this.options.sealEveryMs ? { sealEveryMs: this.options.sealEveryMs } : {}),
+      ...(this.options.sealTimer ? { timer: this.options.sealTimer } : {}),
     });
     await sealer.start();
-    this.parts.push({ name: 'sealer', stop: () => sealer.stop() });
+    // Stopped last, after every writer: its final seal then covers the whole trail (docs/audit.md section 2).
+    this.parts.unshift({ name: 'sealer', stop: async () => void (await sealer.stopAndSeal()) });
     const trustStore = this.crypto!.trustStore;
     const anchorer = new SealAnchorer(this.store, {
       agencyId: this.agencyId,

@@ -7,6 +7,8 @@ import { Command, Decider, domainError, DomainError } from '@xb/domain';
  * copy, or the other's signature, giving it away. One stream per seal: `anchor-<seal event id>`.
  */
 export const SEAL_ANCHOR_QUEUED = 'SealAnchorQueued';
+/** The payload type of the envelope that carries a seal head (proto/xborder/v1/audit.proto). */
+export const SEAL_HEAD_PAYLOAD_TYPE = 'xborder.v1.AuditSealHead';
 
 export interface SealAnchorData {
   readonly sealId: string;

@@ -24,8 +24,18 @@ export interface AnchorFailure {
 
 export interface AnchorReport {
   readonly ok: boolean;
-  /** Seal heads a counterpart acknowledged with a valid signed receipt over exactly what we sent. */
+  /**
+   * Seal heads a counterpart acknowledged with a valid signed receipt over exactly what we sent, the head
+   * read from inside the envelope (with our private key).
+   */
   readonly anchored: number;
+  /**
+   * Valid receipts over envelopes whose head could not be read (no private key at hand): they prove the
+   * counterpart received those bytes, not which head the bytes carry, so they confirm nothing.
+   */
+  readonly unread: number;
+  /** Keys that signed envelopes the counterparts accepted (anchored ones): our keys, in their eyes. */
+  readonly confirmedSigners: readonly string[];
   /** Queued or sent, no receipt yet: they prove nothing yet. */
   readonly pending: number;
   readonly failures: readonly AnchorFailure[];
@@ -41,12 +51,15 @@ export interface AnchorChecks {
   /** Checks a counterpart's signed receipt (its signature against the trust store). */
   readonly checkReceipt: (signed: Uint8Array) => Promise<CheckedReceipt>;
   /**
-   * Opens an envelope we sent (it is encrypted to our own key too) and returns the seal head inside.
-   * Without it, the check trusts that the recorded envelope carries the recorded head.
+   * Opens an envelope we sent (it is encrypted to our own key too) and returns the seal head inside and
+   * the key that signed it. Without it no anchor counts as acknowledged: the head recorded beside the
+   * envelope is part of the audited data, and is never trusted.
    */
   readonly readSentHead?: (
     envelope: Uint8Array,
-  ) => Promise<{ readonly chainHead: string; readonly position: string } | undefined>;
+  ) => Promise<
+    { readonly chainHead: string; readonly position: string; readonly signerFingerprint: string } | undefined
+  >;
 }
 
 export async function verifyAnchors(
@@ -61,7 +74,9 @@ export async function verifyAnchors(
       exchange.set(e.streamId, [...(exchange.get(e.streamId) ?? []), e]);
   const failures: AnchorFailure[] = [];
   let anchored = 0;
+  let unread = 0;
   let pending = 0;
+  const confirmedSigners = new Set<string>();
   for (const event of events.filter(
     (e) => e.type === SEAL_ANCHOR_QUEUED && e.streamId.startsWith('anchor-'),
   )) {
@@ -93,32 +108,35 @@ export async function verifyAnchors(
     const envelope = Buffer.from(dispatched.envelope, 'base64');
     const checked = await checkReceipt(Buffer.from(receipted.signedReceipt, 'base64'));
     const sentSha = createHash('sha256').update(envelope).digest('hex');
-    const sent = readSentHead
-      ? await readSentHead(envelope)
-      : { chainHead: anchor.chainHead, position: anchor.position };
-    if (!sent || sent.chainHead !== anchor.chainHead || sent.position !== anchor.position)
+    const sent = readSentHead ? await readSentHead(envelope) : undefined;
+    const { counterpart } = anchor.outbound;
+    if (readSentHead && (!sent || sent.chainHead !== anchor.chainHead || sent.position !== anchor.position))
       fail(
         'ANCHOR_HEAD_MISMATCH',
-        `the envelope sent to ${anchor.outbound.counterpart} carries another head than the seal ${anchor.sealId}`,
+        `the envelope sent to ${counterpart} carries another head than the seal ${anchor.sealId}`,
       );
     else if (!checked.ok)
-      fail(
-        'ANCHOR_RECEIPT_INVALID',
-        `the receipt from ${anchor.outbound.counterpart} does not verify: ${checked.reason}`,
-      );
-    else if (checked.receiver !== anchor.outbound.counterpart)
-      fail(
-        'ANCHOR_RECEIPT_INVALID',
-        `the receipt is signed by ${checked.receiver}, not ${anchor.outbound.counterpart}`,
-      );
+      fail('ANCHOR_RECEIPT_INVALID', `the receipt from ${counterpart} does not verify: ${checked.reason}`);
+    else if (checked.receiver !== counterpart)
+      fail('ANCHOR_RECEIPT_INVALID', `the receipt is signed by ${checked.receiver}, not ${counterpart}`);
     else if (checked.envelopeSha256 !== sentSha)
       fail(
         'ANCHOR_ENVELOPE_MISMATCH',
-        `${anchor.outbound.counterpart} acknowledged another envelope than the one recorded as sent`,
+        `${counterpart} acknowledged another envelope than the one recorded as sent`,
       );
-    else if (checked.status !== 'accepted')
-      fail('ANCHOR_REJECTED', `${anchor.outbound.counterpart} rejected the seal head`);
-    else anchored++;
+    else if (checked.status !== 'accepted') fail('ANCHOR_REJECTED', `${counterpart} rejected the seal head`);
+    else if (!sent) unread++;
+    else {
+      anchored++;
+      confirmedSigners.add(sent.signerFingerprint.toLowerCase());
+    }
   }
-  return { ok: failures.length === 0, anchored, pending, failures };
+  return {
+    ok: failures.length === 0,
+    anchored,
+    unread,
+    pending,
+    confirmedSigners: [...confirmedSigners],
+    failures,
+  };
 }

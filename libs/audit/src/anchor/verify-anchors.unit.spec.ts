@@ -69,7 +69,7 @@ const checks = (
           envelopeSha256: over.envelopeSha256 ?? sha,
           receivedAt: meta.occurredAt,
         },
-  readSentHead: async () => ({ chainHead: over.head ?? HEAD, position: '7' }),
+  readSentHead: async () => ({ chainHead: over.head ?? HEAD, position: '7', signerFingerprint: 'AB12' }),
 });
 
 describe('verifyAnchors', () => {
@@ -77,16 +77,28 @@ describe('verifyAnchors', () => {
     expect(await verifyAnchors(await storeWith(), checks())).toEqual({
       ok: true,
       anchored: 1,
+      unread: 0,
       pending: 0,
+      confirmedSigners: ['ab12'],
       failures: [],
     });
+  });
+
+  it('never takes the head recorded beside the envelope on trust: without reading it, nothing is acknowledged', async () => {
+    const { readSentHead: _unused, ...receiptOnly } = checks();
+    const forged = await verifyAnchors(await storeWith({ anchorHead: 'cd'.repeat(32) }), receiptOnly);
+    expect(forged).toMatchObject({ anchored: 0, unread: 0, failures: [{ code: 'ANCHOR_HEAD_MISMATCH' }] });
+    const honest = await verifyAnchors(await storeWith(), receiptOnly);
+    expect(honest).toMatchObject({ ok: true, anchored: 0, unread: 1, confirmedSigners: [] });
   });
 
   it('counts a head without a receipt yet as pending, not as a failure', async () => {
     expect(await verifyAnchors(await storeWith({ receipted: false }), checks())).toEqual({
       ok: true,
       anchored: 0,
+      unread: 0,
       pending: 1,
+      confirmedSigners: [],
       failures: [],
     });
   });

@@ -2,8 +2,10 @@
 export type VerifyFailureCode =
   /** A seal's data does not parse, or it claims to cover itself or later events. */
   | 'SEAL_MALFORMED'
-  /** A seal names another agency than the one expected. */
+  /** A seal names another agency than the one expected (given, or named by the store's first seal). */
   | 'SEAL_AGENCY_MISMATCH'
+  /** A seal's signing key belongs to another agency than the one the seal names. */
+  | 'SEAL_SIGNER_OTHER_AGENCY'
   /** A seal's signature does not verify, or its signer is not trusted. */
   | 'SEAL_SIGNATURE_INVALID'
   /** A seal covers a position the walk had passed before the seal was listed: seals out of order. */
@@ -45,6 +47,10 @@ export interface VerifyReport {
   readonly failures: readonly VerifyFailure[];
   readonly eventsChecked: number;
   readonly sealsChecked: number;
+  /** The agency whose seals were checked: the one given, else the one the first seal names. */
+  readonly agencyId: string | undefined;
+  /** Fingerprints of the keys that signed the verified seals. */
+  readonly signers: readonly string[];
   /** The last position that existed when verify started; the walk stops there. */
   readonly endPosition: bigint | undefined;
   /** The recomputed chain head where the walk stopped. */

@@ -10,6 +10,7 @@ export type Snapshot = ChainPoint | 'absent';
 export interface SealCheckContext {
   readonly verifier: SealVerifier;
   readonly agencyId: string | undefined;
+  readonly signerAgencies: ((fingerprint: string) => readonly string[]) | undefined;
   /** The position covered by the last seal that verified; undefined before the first. */
   readonly lastGoodClaim: bigint | undefined;
   /** Takes (and forgets) the snapshot at a claimed position. */
@@ -49,6 +50,17 @@ export async function checkSeal(event: RecordedEvent, context: SealCheckContext)
   if (!(await context.verifier.verify(sealSigningBytes(seal), seal.signature, seal.signerFingerprint))) {
     const message = `seal at position ${at}: signature invalid or signer ${seal.signerFingerprint} not trusted`;
     return refused({ code: 'SEAL_SIGNATURE_INVALID', position: at, message });
+  }
+  const owners = context.signerAgencies?.(seal.signerFingerprint);
+  if (owners && !owners.includes(seal.agencyId)) {
+    const message = `seal at position ${at} names ${seal.agencyId} but is signed by ${seal.signerFingerprint}, a key of ${owners.join(', ') || 'no agency'}`;
+    return refused({
+      code: 'SEAL_SIGNER_OTHER_AGENCY',
+      position: at,
+      message,
+      expected: seal.agencyId,
+      actual: owners.join(', '),
+    });
   }
   return compareWithChain(at, seal, context);
 }

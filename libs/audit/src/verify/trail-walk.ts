@@ -14,6 +14,7 @@ export type EventCheck = (event: RecordedEvent) => Promise<string | undefined> |
 export interface WalkSettings {
   readonly verifier: SealVerifier;
   readonly agencyId: string | undefined;
+  readonly signerAgencies: ((fingerprint: string) => readonly string[]) | undefined;
   readonly checkEvent: EventCheck | undefined;
   readonly contiguousPositions: boolean;
   readonly maxFailures: number;
@@ -25,14 +26,25 @@ export class TrailWalk {
   eventsChecked = 0;
   sealsChecked = 0;
   lastSeal: VerifiedSeal | undefined;
-  /** Events chained after the last verified seal's position. */
+  /** The agency every seal must name: given, else the first seal's. */
+  agencyId: string | undefined;
+  readonly signers = new Set<string>();
+  /**
+   * Events other than seals chained after the last verified seal's position. A seal needs no seal: it is
+   * signed itself, so a trail that ends with its final seal has no unsealed tail.
+   */
   unsealedEvents = 0;
+  /** Events other than seals chained so far, and that count at each claimed position. */
+  private nonSeals = 0;
+  private readonly nonSealsAt = new Map<bigint, number>();
   readonly failures: VerifyFailure[] = [];
   /** Set by a failure after which the recomputed chain can no longer be compared with later seals. */
   private broken = false;
   private readonly snapshots = new Map<bigint, Snapshot>();
 
-  constructor(private readonly settings: WalkSettings) {}
+  constructor(private readonly settings: WalkSettings) {
+    this.agencyId = settings.agencyId;
+  }
 
   get stopped(): boolean {
     return this.broken || this.failures.length >= this.settings.maxFailures;
@@ -41,7 +53,8 @@ export class TrailWalk {
   /** Checks one event in global order, then chains it and remembers the head at `claimsPassed`. */
   async visit(event: RecordedEvent, claimsPassed: readonly bigint[]): Promise<void> {
     if (!this.checkOrder(event)) return;
-    if (isSealEvent(event)) await this.checkSealEvent(event);
+    const seal = isSealEvent(event);
+    if (seal) await this.checkSealEvent(event);
     const refusal = await this.settings.checkEvent?.(event);
     if (refusal !== undefined) {
       this.fail({
@@ -52,9 +65,14 @@ export class TrailWalk {
     }
     this.point = extendChain(this.point, event);
     this.eventsChecked += 1;
-    this.unsealedEvents += 1;
-    for (const claim of claimsPassed)
+    if (!seal) {
+      this.nonSeals += 1;
+      this.unsealedEvents += 1;
+    }
+    for (const claim of claimsPassed) {
       this.snapshots.set(claim, claim === event.position ? this.point : 'absent');
+      this.nonSealsAt.set(claim, this.nonSeals);
+    }
   }
 
   private checkOrder(event: RecordedEvent): boolean {
@@ -76,7 +94,8 @@ export class TrailWalk {
   private async checkSealEvent(event: RecordedEvent): Promise<void> {
     const result = await checkSeal(event, {
       verifier: this.settings.verifier,
-      agencyId: this.settings.agencyId,
+      agencyId: this.agencyId,
+      signerAgencies: this.settings.signerAgencies,
       lastGoodClaim: this.lastSeal?.position,
       takeSnapshot: (position) => {
         const snapshot = this.snapshots.get(position);
@@ -86,6 +105,8 @@ export class TrailWalk {
     });
     if (!result.ok) return this.fail(result.failure, result.breaksChain);
     const { seal } = result;
+    this.agencyId ??= seal.agencyId;
+    this.signers.add(seal.signerFingerprint.toLowerCase());
     this.sealsChecked += 1;
     this.lastSeal = {
       sealPosition: event.position,
@@ -94,7 +115,8 @@ export class TrailWalk {
       count: seal.count,
       signerFingerprint: seal.signerFingerprint,
     };
-    this.unsealedEvents = this.point.count - seal.count;
+    this.unsealedEvents = this.nonSeals - (this.nonSealsAt.get(seal.position) ?? this.nonSeals);
+    this.nonSealsAt.delete(seal.position);
   }
 
   private fail(failure: VerifyFailure, breaksChain = false): void {

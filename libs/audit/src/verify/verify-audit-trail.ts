@@ -7,8 +7,13 @@ import { SealClaimLookahead } from './seal-claims';
 import { TrailWalk, type EventCheck } from './trail-walk';
 
 export interface VerifyOptions {
-  /** Every seal must name this agency. Default: any agency the verifier trusts. */
+  /** Every seal must name this agency. Default: the agency the first seal names (one store, one agency). */
   readonly agencyId?: string;
+  /**
+   * The agencies a signing key belongs to, as the auditor's key sources bind them; a seal signed by a key
+   * of another agency than the seal names is refused (SEAL_SIGNER_OTHER_AGENCY). Default: not checked.
+   */
+  readonly signerAgencies?: (fingerprint: string) => readonly string[];
   /** Events read per page of readAll. Default 5,000. */
   readonly pageSize?: number;
   /** Extra check of each event (e.g. stored envelope signatures). Default: none. */
@@ -42,6 +47,7 @@ export async function verifyAuditTrail(
   const walk = new TrailWalk({
     verifier,
     agencyId: options.agencyId,
+    signerAgencies: options.signerAgencies,
     checkEvent: options.checkEvent,
     contiguousPositions: options.contiguousPositions ?? false,
     maxFailures: options.maxFailures ?? 1,
@@ -56,6 +62,8 @@ export async function verifyAuditTrail(
     failures: walk.failures,
     eventsChecked: walk.eventsChecked,
     sealsChecked: walk.sealsChecked,
+    agencyId: walk.agencyId,
+    signers: [...walk.signers],
     endPosition: end,
     chainHead: toHex(walk.point.head),
     lastSeal: walk.lastSeal,

@@ -183,6 +183,27 @@ describe('verifyAuditTrail', () => {
     });
   });
 
+  it("holds every seal to the first seal's agency when none is given, and to its key's agency", async () => {
+    const store = await sealedStore();
+    const reference = await referenceChain(store);
+    const claim = {
+      agencyId: 'CN.MPS',
+      position: 50n,
+      chainHead: reference.get(50n)!.head,
+      count: reference.get(50n)!.count,
+    };
+    const theirs = await buildSealEvent(claim, keys.signer, '2026-11-23T05:00:00Z');
+    const { position } = await store.appendToStream(AUDIT_SEALS_STREAM, [theirs]);
+    const report = await verify(store, { agencyId: undefined });
+    expect(report.agencyId).toBe(agencyId);
+    expect(report.failures).toMatchObject([{ code: 'SEAL_AGENCY_MISMATCH', position, actual: 'CN.MPS' }]);
+
+    const boundElsewhere = await verify(await sealedStore(), { signerAgencies: () => ['CN.MPS'] });
+    expect(boundElsewhere.failures).toMatchObject([{ code: 'SEAL_SIGNER_OTHER_AGENCY', actual: 'CN.MPS' }]);
+    const bound = await verify(await sealedStore(), { signerAgencies: () => [agencyId] });
+    expect(bound).toMatchObject({ ok: true, signers: [keys.signer.fingerprint.toLowerCase()] });
+  });
+
   it('runs the per-event check on every event and reports each refusal up to maxFailures', async () => {
     const store = await sealedStore();
     const checked: bigint[] = [];
@@ -215,6 +236,6 @@ describe('verifyAuditTrail', () => {
     }));
     const report = await verify(store);
     expect(report.ok).toBe(true);
-    expect(report.unsealedEvents).toBe(4); // seal 60 and events 61-63
+    expect(report.unsealedEvents).toBe(3); // events 61-63; seal 60 is signed itself
   });
 });

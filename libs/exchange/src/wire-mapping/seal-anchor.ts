@@ -1,4 +1,4 @@
-import { CHAIN_DOMAIN, SEAL_ANCHOR_QUEUED, SealAnchorEvent } from '@xb/audit';
+import { CHAIN_DOMAIN, SEAL_ANCHOR_QUEUED, SEAL_HEAD_PAYLOAD_TYPE, SealAnchorEvent } from '@xb/audit';
 import { RecordedEvent } from '@xb/event-store';
 import { OutboundMessage } from '../ports';
 import { timestampOf } from './convert';
@@ -12,7 +12,7 @@ export function sealAnchorMessageOf(event: RecordedEvent): OutboundMessage | und
     category: 'anchor',
     correlationId: data.sealId,
     counterpart: data.outbound.counterpart,
-    payloadType: 'xborder.v1.AuditSealHead',
+    payloadType: SEAL_HEAD_PAYLOAD_TYPE,
     payload: {
       agencyId: data.agencyId,
       sealId: data.sealId,
