@@ -4,4 +4,4 @@ export * from './migrate';
 export * from './projector';
 export * from './projections';
 export * from './queries';
-export * from './report-counts';
+export * from './report';

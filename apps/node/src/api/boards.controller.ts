@@ -1,9 +1,10 @@
-import { BadRequestException, Controller, Get, Inject, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { z } from 'zod';
-import { jointOperations, reportCounts, repatriationBoard, verificationQueue } from '@xb/read-models';
+import { jointOperations, repatriationBoard, verificationQueue } from '@xb/read-models';
 import { Roles } from '../auth/auth.guard';
 import { parseBody } from '../http/responses';
 import type { AgencyNode } from '../runtime/agency-node';
+import { periodicReport } from './report-request';
 import { AGENCY_NODE } from './request-context';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'an ISO date YYYY-MM-DD');
@@ -17,10 +18,6 @@ const boardQuery = z.object({
   overdue: z.enum(['true', 'false']).optional(),
   page: z.coerce.number().int().min(1).optional(),
   pageSize: z.coerce.number().int().min(1).max(500).optional(),
-});
-const periodQuery = z.object({
-  from: z.string().datetime({ offset: true }),
-  to: z.string().datetime({ offset: true }),
 });
 
 /** Boards and queues from the read models (eventually consistent with the cases, usually within ms). */
@@ -63,13 +60,6 @@ export class BoardsController {
 
   @Get('reports/counts')
   async counts(@Query() query: unknown) {
-    const period = parseBody(periodQuery, query);
-    if (period.from >= period.to)
-      throw new BadRequestException({
-        code: 'VALIDATION_FAILED',
-        field: 'to',
-        reason: 'to: must be after from',
-      });
-    return reportCounts(await this.node.readModels.db(), period);
+    return periodicReport(this.node, query);
   }
 }
