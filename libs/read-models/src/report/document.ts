@@ -15,6 +15,8 @@ export interface ReportHeading {
 }
 
 export interface ReportTable {
+  /** What the table shows, when the section has more than one. */
+  readonly caption?: string;
   readonly head: readonly string[];
   readonly rows: readonly (readonly (string | number)[])[];
 }
@@ -45,7 +47,7 @@ export function composeReport(data: ReportData, heading: ReportHeading, language
   const p = data.period;
   const [y, m, d] = heading.issuedOn.split('-');
   const periodName =
-    p.kind === 'range' ? `${p.firstDay} – ${p.lastDay}` : `${t.periodNames[p.kind]} ${p.label}`;
+    p.kind === 'range' ? `${t.day(p.firstDay)} – ${t.day(p.lastDay)}` : `${t.periodNames[p.kind]} ${p.label}`;
   return {
     issuer: heading.issuer,
     number: `${t.number}: ${heading.number ?? '......'}`,
@@ -54,8 +56,8 @@ export function composeReport(data: ReportData, heading: ReportHeading, language
     subtitle: t.subtitle(periodName),
     recipient: t.recipient,
     intro: [
-      t.periodLine(p.firstDay, p.lastDay, p.timeZone, p.cutoff === 'statutory') +
-        ` (${t.source[data.source]})`,
+      t.periodLine(t.day(p.firstDay), t.day(p.lastDay), p.timeZone, p.cutoff === 'statutory'),
+      t.source[data.source],
     ],
     sections: [
       verificationSection(rows, language),
@@ -187,7 +189,12 @@ function handoverTable(
 }
 
 /** People handed over by direction and sex, in the age groups' columns. */
-function profileTable(rows: readonly FigureRow[], language: Language, fact: FactKind): ReportTable {
+function profileTable(
+  rows: readonly FigureRow[],
+  language: Language,
+  fact: FactKind,
+  caption: string,
+): ReportTable {
   const t = LABELS[language];
   const out: (string | number)[][] = [];
   for (const by of ['us', 'counterpart'] as const)
@@ -198,7 +205,7 @@ function profileTable(rows: readonly FigureRow[], language: Language, fact: Fact
         ...AGE_GROUPS.map((ageGroup) => sumFigures(rows, { fact, by, sex, ageGroup })),
         sumFigures(rows, { fact, by, sex }),
       ]);
-  return { head: t.profileHead, rows: out };
+  return { caption, head: t.profileHead, rows: out };
 }
 
 function victimsSection(rows: readonly FigureRow[], language: Language): ReportSection {
@@ -221,9 +228,10 @@ function victimsSection(rows: readonly FigureRow[], language: Language): ReportS
     ],
     tables: [
       handoverTable(rows, language, t.handoverHead, ['victim.handover', 'child.handover']),
-      profileTable(rows, language, 'victim.handover'),
-      profileTable(rows, language, 'child.handover'),
+      profileTable(rows, language, 'victim.handover', t.captions.victimProfile),
+      profileTable(rows, language, 'child.handover', t.captions.childProfile),
       {
+        caption: t.captions.support,
         head: t.supportHead,
         rows: valuesOf(rows, { fact: 'victim.support_service' }, 'detail').map((service) => [
           t.services[service] ?? service,
@@ -249,7 +257,7 @@ function suspectsSection(rows: readonly FigureRow[], language: Language): Report
     ],
     tables: [
       handoverTable(rows, language, t.suspectHead, ['suspect.handover']),
-      profileTable(rows, language, 'suspect.handover'),
+      profileTable(rows, language, 'suspect.handover', t.captions.suspectProfile),
     ],
   };
 }

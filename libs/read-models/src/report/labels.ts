@@ -11,10 +11,21 @@ const VI = {
   date: (place: string, y: string, m: string, d: string) =>
     `${place ? `${place}, ` : ''}ngày ${d} tháng ${m} năm ${y}`,
   recipient: 'Kính gửi: Cơ quan Thường trực Ban Chỉ đạo 138/CP',
+  /** A date as Vietnamese documents write it: 01/04/2026. */
+  day: (iso: string) => iso.split('-').reverse().join('/'),
   periodLine: (first: string, last: string, zone: string, statutory: boolean) =>
     `Số liệu từ ngày ${first} đến hết ngày ${last} (giờ ${zone}${statutory ? '; kỳ chốt số liệu theo quy định: từ ngày 15 tháng trước kỳ đến ngày 14 tháng cuối kỳ' : ''}).`,
+  captions: {
+    victimProfile: 'Nạn nhân theo giới tính và độ tuổi',
+    childProfile: 'Trẻ em đi cùng theo giới tính và độ tuổi',
+    suspectProfile: 'Đối tượng theo giới tính và độ tuổi',
+    support: 'Nạn nhân được hỗ trợ theo hình thức hỗ trợ',
+  },
   periodNames: { quarter: 'quý', half_year: '6 tháng', year: 'năm', range: 'từ ngày đến ngày' },
-  source: { event_store: 'tính lại từ kho sự kiện', read_models: 'tính từ dữ liệu tổng hợp (read models)' },
+  source: {
+    event_store: 'Số liệu được tính lại từ kho sự kiện (kiểm toán được).',
+    read_models: 'Số liệu được tính từ dữ liệu tổng hợp (read models).',
+  },
   sections: {
     verification: 'Xác minh',
     victims: 'Nạn nhân bị mua bán',
@@ -134,10 +145,20 @@ const EN: Labels = {
   number: 'No.',
   date: (place, y, m, d) => `${place ? `${place}, ` : ''}${y}-${m}-${d}`,
   recipient: 'To: the Standing Office of Steering Committee 138/CP',
+  day: (iso) => iso,
   periodLine: (first, last, zone, statutory) =>
     `Figures from ${first} to ${last} inclusive (${zone} time${statutory ? '; statutory cut-off: from the 15th of the month before the period to the 14th of its last month' : ''}).`,
+  captions: {
+    victimProfile: 'Victims by sex and age group',
+    childProfile: 'Accompanying children by sex and age group',
+    suspectProfile: 'Suspects by sex and age group',
+    support: 'Victims supported, by kind of support',
+  },
   periodNames: { quarter: 'quarter', half_year: 'half-year', year: 'year', range: 'range' },
-  source: { event_store: 'recomputed from the event store', read_models: 'computed from the read models' },
+  source: {
+    event_store: 'Recomputed by replaying the event store (auditable).',
+    read_models: 'Computed from the read models.',
+  },
   sections: {
     verification: 'Verification',
     victims: 'Victims of trafficking',

@@ -73,6 +73,8 @@ export function renderPdf(doc: ReportDocument, fontDir: string): Promise<Buffer>
 function drawTable(pdf: PDFKit.PDFDocument, table: ReportTable, width: number) {
   if (table.rows.length === 0) return;
   pdf.moveDown(0.5);
+  if (table.caption)
+    pdf.font('regular').fontSize(10).text(table.caption, MARGIN, pdf.y, { width }).moveDown(0.2);
   const columns = table.head.length;
   // The first column holds names, the others numbers: give the names twice the room.
   const unit = width / (columns + 1);

@@ -30,14 +30,17 @@ export function renderMarkdown(doc: ReportDocument, language: Language): string 
     '',
     doc.recipient,
     '',
-    ...doc.intro,
-    '',
+    ...doc.intro.flatMap((line) => [line, '']),
     ...doc.sections.flatMap((section, n) => [
       `## ${n + 1}. ${section.title}`,
       '',
       ...section.paragraphs.flatMap((p) => [p]),
       ...(section.paragraphs.length > 0 ? [''] : []),
-      ...section.tables.flatMap((table) => [...markdownTable(table, none), '']),
+      ...section.tables.flatMap((table) => [
+        ...(table.caption ? [`*${table.caption}*`, ''] : []),
+        ...markdownTable(table, none),
+        '',
+      ]),
     ]),
   ].join('\n');
 }
