@@ -2,19 +2,17 @@ import fs from 'node:fs/promises';
 import { ConfigError, loadConfig, reportSettings, type ReportConfig } from '@xb/config';
 import { eventsOf } from '@xb/event-store';
 import {
-  buildReport,
   CUTOFFS,
   LANGUAGES,
-  localDay,
-  parseReportPeriod,
+  makeReport,
   PeriodError,
   REPORT_FORMATS,
-  reportOutput,
   ReportFontError,
   tallyFacts,
   type Cutoff,
   type Language,
   type ReportFormat,
+  type ReportPeriod,
 } from '@xb/read-models';
 import { EXIT, UsageError, type CommandIo, type ExitCode } from '../cli/io';
 import { parseOptions, runCommand } from '../cli/run-command';
@@ -56,6 +54,18 @@ function settingsOf(env: NodeJS.ProcessEnv): ReportConfig {
   }
 }
 
+/** The facts of every process event in the store, in global order. */
+async function storedFacts(options: Parameters<typeof openStore>[0], env: NodeJS.ProcessEnv) {
+  const opened = openStore(options, env);
+  const events: ReportEvent[] = [];
+  try {
+    for await (const event of eventsOf(opened.store, REPORT_STREAM_PREFIXES)) events.push(event);
+  } finally {
+    await opened.store.close();
+  }
+  return replayFacts(events);
+}
+
 /** `report`: the period's report, replayed from the process streams (never from read models). */
 export function reportCommand(args: readonly string[], io: CommandIo): Promise<ExitCode> {
   return runCommand(io, REPORT_USAGE, async () => {
@@ -66,41 +76,23 @@ export function reportCommand(args: readonly string[], io: CommandIo): Promise<E
     const language = oneOf<Language>('lang', options.lang, LANGUAGES, 'vi');
     const format = oneOf<ReportFormat>('format', options.format, REPORT_FORMATS, 'md');
     if (format === 'pdf' && !options.out) throw new UsageError('--format pdf needs --out FILE');
-    let period;
-    try {
-      period = parseReportPeriod(options.period, settings.reportTimeZone, cutoff);
-    } catch (error) {
-      if (error instanceof PeriodError) throw new UsageError(`--${error.message}`);
-      throw error;
-    }
-    const opened = openStore(options, io.env);
-    const events: ReportEvent[] = [];
-    try {
-      for await (const event of eventsOf(opened.store, REPORT_STREAM_PREFIXES)) events.push(event);
-    } finally {
-      await opened.store.close();
-    }
-    const data = buildReport(
-      tallyFacts(replayFacts(events), period),
-      period,
-      settings.reportTargets,
-      'event_store',
-    );
-    const now = new Date((io.clock ?? Date.now)()).toISOString();
-    const body = await reportOutput(data, {
-      format,
+    const now = new Date((io.clock ?? Date.now)());
+    const request = {
+      period: options.period,
+      cutoff,
       language,
-      fontDir: settings.reportFontDir,
-      heading: {
-        issuer: settings.reportIssuer,
-        ...(options.number ? { number: options.number } : {}),
-        ...(settings.reportPlace ? { place: settings.reportPlace } : {}),
-        issuedOn: localDay(now, settings.reportTimeZone),
+      format,
+      ...(options.number ? { number: options.number } : {}),
+    };
+    // The store is read only once the request is known to be good.
+    const replayed = async (period: ReportPeriod) => tallyFacts(await storedFacts(options, io.env), period);
+    const { period, body } = await makeReport(request, settings, now, 'event_store', replayed).catch(
+      (error: unknown) => {
+        if (error instanceof PeriodError) throw new UsageError(`--${error.message}`);
+        if (error instanceof ReportFontError) throw new UsageError(error.message);
+        throw error;
       },
-    }).catch((error: unknown) => {
-      if (error instanceof ReportFontError) throw new UsageError(error.message);
-      throw error;
-    });
+    );
     if (options.out) {
       await fs.writeFile(options.out, body);
       io.err(`report ${period.label} written to ${options.out}`);

@@ -1,17 +1,17 @@
 import { BadRequestException, ServiceUnavailableException, StreamableFile } from '@nestjs/common';
 import { z } from 'zod';
 import {
-  buildReport,
   CUTOFFS,
   LANGUAGES,
-  localDay,
-  parseReportPeriod,
+  makeReport,
   PeriodError,
   REPORT_CONTENT_TYPES,
   REPORT_FORMATS,
   reportFigures,
-  reportOutput,
   ReportFontError,
+  type Cutoff,
+  type Language,
+  type ReportFormat,
 } from '@xb/read-models';
 import { parseBody } from '../http/responses';
 import type { AgencyNode } from '../runtime/agency-node';
@@ -31,32 +31,21 @@ const reportQuery = z.object({
  */
 export async function periodicReport(node: AgencyNode, query: unknown): Promise<StreamableFile> {
   const asked = parseBody(reportQuery, query);
-  const config = node.config;
-  let period;
-  try {
-    period = parseReportPeriod(
-      asked.period,
-      config.reportTimeZone,
-      (asked.cutoff ?? config.reportCutoff) as 'calendar' | 'statutory',
-    );
-  } catch (error) {
-    if (!(error instanceof PeriodError)) throw error;
-    throw new BadRequestException({ code: error.code, field: error.field, reason: error.message });
-  }
-  const figures = await reportFigures(await node.readModels.db(), period);
-  const data = buildReport(figures, period, config.reportTargets, 'read_models');
-  const format = (asked.format ?? 'json') as keyof typeof REPORT_CONTENT_TYPES;
-  const body = await reportOutput(data, {
-    format,
-    language: (asked.lang ?? 'vi') as 'vi' | 'en',
-    fontDir: config.reportFontDir,
-    heading: {
-      issuer: config.reportIssuer,
+  const made = await makeReport(
+    {
+      period: asked.period,
+      ...(asked.cutoff ? { cutoff: asked.cutoff as Cutoff } : {}),
+      ...(asked.lang ? { language: asked.lang as Language } : {}),
+      ...(asked.format ? { format: asked.format as ReportFormat } : {}),
       ...(asked.number ? { number: asked.number } : {}),
-      ...(config.reportPlace ? { place: config.reportPlace } : {}),
-      issuedOn: localDay(node.now().toISOString(), config.reportTimeZone),
     },
-  }).catch((error: unknown) => {
+    node.config,
+    node.now(),
+    'read_models',
+    async (period) => reportFigures(await node.readModels.db(), period),
+  ).catch((error: unknown) => {
+    if (error instanceof PeriodError)
+      throw new BadRequestException({ code: error.code, field: error.field, reason: error.message });
     // The node's set-up, not the request, is at fault: named by its setting.
     if (error instanceof ReportFontError)
       throw new ServiceUnavailableException({
@@ -66,8 +55,9 @@ export async function periodicReport(node: AgencyNode, query: unknown): Promise<
       });
     throw error;
   });
-  return new StreamableFile(body, {
-    type: REPORT_CONTENT_TYPES[format],
-    disposition: format === 'json' ? undefined : `inline; filename="report-${period.label}.${format}"`,
+  return new StreamableFile(made.body, {
+    type: REPORT_CONTENT_TYPES[made.format],
+    disposition:
+      made.format === 'json' ? undefined : `inline; filename="report-${made.period.label}.${made.format}"`,
   });
 }
