@@ -19,96 +19,36 @@
  *                    ours with LA (Aug-Oct) agreed by LA 22 Jul, our report 3 Nov: 4 rescued, 2 arrested, 1 case
  * June               day 10 we send LA a notice
  */
-import { v7 as uuidv7 } from 'uuid';
-import {
-  DECIDERS,
-  isDomainError,
-  type Command,
-  type PersonParticulars,
-  type ProcessCategory,
-} from '@xb/domain';
-import { handleCommand, type EventStore } from '@xb/event-store';
+import type { PartialDate, PersonParticulars, Sex } from '@xb/domain';
+import type { EventStore } from '@xb/event-store';
+import { at, date, newCaseId, restartCaseIds, US, YearWriter } from './report-year-writer';
 
-export const US = 'VN.BGC.LAICHAU';
+export { US } from './report-year-writer';
 export const CN = 'CN.YN.BORDERPOLICE';
 export const LA = 'LA.PHONGSALY';
 export const MA_LU_THANG = 'Ma Lù Thàng - Jinshuihe';
 export const TAY_TRANG = 'Tây Trang - Pang Hốc';
 
-const WOMAN: PersonParticulars = {
-  name: { original: 'Lò Thị Mẫu', romanised: 'Lo Thi Mau' },
-  dateOfBirth: { year: 2001, month: 2, day: 3 },
-  sex: 'female',
+const person = (
+  original: string,
+  romanised: string,
+  sex: Sex,
+  dateOfBirth: PartialDate,
+): PersonParticulars => ({
+  name: { original, romanised },
+  dateOfBirth,
+  sex,
   identityDocuments: [],
-};
-const SON: PersonParticulars = {
-  name: { original: 'Lò Văn Mẫu', romanised: 'Lo Van Mau' },
-  dateOfBirth: { year: 2022 },
-  sex: 'male',
-  identityDocuments: [],
-};
-const BOY: PersonParticulars = {
-  name: { original: 'Vàng A Mẫu', romanised: 'Vang A Mau' },
-  dateOfBirth: { year: 2009, month: 3, day: 10 },
-  sex: 'male',
-  identityDocuments: [],
-};
-const SUSPECT: PersonParticulars = {
-  name: { original: '李样本', romanised: 'Li Yangben' },
-  dateOfBirth: { year: 1980 },
-  sex: 'male',
-  identityDocuments: [],
-};
-
-/** A local (UTC+7) time of 2026 as a UTC instant: `at(3, 16, '09:00')`. */
-const at = (month: number, day: number, time: string, year = 2026) =>
-  new Date(
-    `${year + Math.floor((month - 1) / 12)}-${String(((month - 1) % 12) + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}T${time}:00+07:00`,
-  ).toISOString();
-const date = (month: number, day: number) => at(month, day, '12:00').slice(0, 10);
-
-let serial = 0;
-const newCaseId = () => `0196b000-0000-7000-8000-${String(++serial).padStart(12, '0')}`;
-
-/** Writes commands through the one command handler; a refusal is a broken generator and throws. */
-class YearWriter {
-  constructor(private readonly store: EventStore) {}
-
-  async ours(category: ProcessCategory, caseId: string, type: string, data: unknown, now: string) {
-    await this.run(category, caseId, {
-      type,
-      data,
-      metadata: { now, actor: 'officer:liaison-3', agencyId: US, newIds: [uuidv7()] },
-    });
-  }
-
-  async theirs(
-    from: string,
-    category: ProcessCategory,
-    caseId: string,
-    type: string,
-    data: unknown,
-    now: string,
-  ) {
-    await this.run(category, caseId, {
-      type,
-      data,
-      metadata: { now, actor: `agency:${from}`, agencyId: US, messageId: uuidv7() },
-    });
-  }
-
-  private async run(category: ProcessCategory, caseId: string, command: Command) {
-    const decider = DECIDERS[category] as unknown as Parameters<typeof handleCommand>[1];
-    const outcome = await handleCommand(this.store, decider, caseId, command);
-    if (isDomainError(outcome))
-      throw new Error(`report year: ${command.type} refused: ${outcome.code} ${outcome.reason}`);
-  }
-}
+});
+const WOMAN = person('Lò Thị Mẫu', 'Lo Thi Mau', 'female', { year: 2001, month: 2, day: 3 });
+const SON = person('Lò Văn Mẫu', 'Lo Van Mau', 'male', { year: 2022 });
+const BOY = person('Vàng A Mẫu', 'Vang A Mau', 'male', { year: 2009, month: 3, day: 10 });
+const SUSPECT = person('李样本', 'Li Yangben', 'male', { year: 1980 });
 
 /** Writes the year into `store` (in time order within each case). */
 export async function writeReportYear(store: EventStore): Promise<void> {
   const w = new YearWriter(store);
-  serial = 0;
+  restartCaseIds();
   for (let m = 1; m <= 12; m++) {
     await verifications(w, m);
     await hotlineTip(w, m, 10, '08:00', m === 12 ? undefined : at(m, 12, '10:00'), at(m, 13, '17:00'));
