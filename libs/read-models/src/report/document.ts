@@ -1,6 +1,7 @@
 import type { FactKind } from './facts';
 import { FigureFilter, FigureRow, sumFigures, valuesOf } from './figures';
 import { Language, LABELS } from './labels';
+import { noticeWorkload, percentOf } from './indicators';
 import { AGE_GROUPS } from './people';
 import type { ReportData } from './report';
 
@@ -37,13 +38,15 @@ export interface ReportDocument {
   readonly sections: readonly ReportSection[];
 }
 
-const percent = (done: number, due: number) => (due === 0 ? '-' : `${Math.round((done / due) * 1000) / 10}%`);
+const percent = (done: number, due: number) => {
+  const share = percentOf(done, due);
+  return share === null ? '-' : `${share}%`;
+};
 
 /** Lays out a report in `language`: numbered sections of sentences and tables. */
 export function composeReport(data: ReportData, heading: ReportHeading, language: Language): ReportDocument {
   const t = LABELS[language];
   const rows = data.figures;
-  const sum = (filter: FigureFilter) => sumFigures(rows, filter);
   const p = data.period;
   const [y, m, d] = heading.issuedOn.split('-');
   const periodName =
@@ -64,36 +67,7 @@ export function composeReport(data: ReportData, heading: ReportHeading, language
       victimsSection(rows, language),
       suspectsSection(rows, language),
       noticesSection(rows, language),
-      {
-        title: t.sections.jointOperations,
-        paragraphs: [
-          t.jointOperations(
-            (
-              [
-                'jointop.agreed',
-                'jointop.closed',
-                'jointop.victims_rescued',
-                'jointop.suspects_arrested',
-                'jointop.cases_investigated',
-              ] as FactKind[]
-            ).map((fact) => sum({ fact })),
-          ),
-        ],
-        tables: [
-          byCounterpart(
-            rows,
-            language,
-            t.jointHead,
-            [
-              'jointop.agreed',
-              'jointop.closed',
-              'jointop.victims_rescued',
-              'jointop.suspects_arrested',
-              'jointop.cases_investigated',
-            ].map((fact) => ({ fact: fact as FactKind })),
-          ),
-        ],
-      },
+      jointOperationsSection(rows, language),
       {
         title: t.sections.indicators,
         paragraphs: [],
@@ -264,31 +238,51 @@ function suspectsSection(rows: readonly FigureRow[], language: Language): Report
 
 function noticesSection(rows: readonly FigureRow[], language: Language): ReportSection {
   const t = LABELS[language];
-  const s = (f: FigureFilter) => sumFigures(rows, f);
   const line = (source: 'tip' | 'notice', name: string) => {
-    const [received, classified, processed] = (['received', 'classified', 'processed'] as const).map(
-      (step) => `${source}.${step}` as FactKind,
-    );
-    const carried = s({ fact: received, window: 'before' }) - s({ fact: processed, window: 'before' });
-    const due = carried + s({ fact: received });
-    const done = s({ fact: processed });
+    const w = noticeWorkload(rows, source);
+    const outstanding = w.toProcess - w.processed;
+    const share = percent(w.processed, w.toProcess);
     return [
       name,
-      carried,
-      s({ fact: received }),
-      due,
-      s({ fact: classified }),
-      done,
-      s({ fact: processed, detail: 'on_time' }),
-      due - done,
-      percent(done, due),
+      w.carriedOver,
+      w.received,
+      w.toProcess,
+      w.classified,
+      w.processed,
+      w.processedOnTime,
+      outstanding,
+      share,
     ];
   };
   return {
     title: t.sections.notices,
-    paragraphs: [t.noticesSent(s({ fact: 'notice.sent' }))],
+    paragraphs: [t.noticesSent(sumFigures(rows, { fact: 'notice.sent' }))],
     tables: [
       { head: t.noticesHead, rows: [line('tip', t.hotline), line('notice', t.noticesFromCounterparts)] },
+    ],
+  };
+}
+
+const JOINT_FACTS: readonly FactKind[] = [
+  'jointop.agreed',
+  'jointop.closed',
+  'jointop.victims_rescued',
+  'jointop.suspects_arrested',
+  'jointop.cases_investigated',
+];
+
+function jointOperationsSection(rows: readonly FigureRow[], language: Language): ReportSection {
+  const t = LABELS[language];
+  return {
+    title: t.sections.jointOperations,
+    paragraphs: [t.jointOperations(JOINT_FACTS.map((fact) => sumFigures(rows, { fact })))],
+    tables: [
+      byCounterpart(
+        rows,
+        language,
+        t.jointHead,
+        JOINT_FACTS.map((fact) => ({ fact })),
+      ),
     ],
   };
 }

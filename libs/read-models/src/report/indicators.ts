@@ -13,21 +13,34 @@ export interface IndicatorResult {
   readonly met: boolean | null;
 }
 
-/** How much of the hotline tips and counterparts' notices were `step` (classified, processed). */
+/**
+ * The hotline's tips or the counterparts' notices to deal with in the period: those carried over (came in
+ * before it, not yet classified / processed before it) and those that came in during it, against what
+ * was classified and processed during it.
+ */
+export function noticeWorkload(rows: readonly FigureRow[], source: 'tip' | 'notice') {
+  const count = (step: 'received' | 'classified' | 'processed', window: 'during' | 'before' = 'during') =>
+    sumFigures(rows, { fact: `${source}.${step}`, window });
+  const received = count('received');
+  const toClassify = count('received', 'before') - count('classified', 'before') + received;
+  const carriedOver = count('received', 'before') - count('processed', 'before');
+  return {
+    carriedOver,
+    received,
+    toClassify,
+    toProcess: carriedOver + received,
+    classified: count('classified'),
+    processed: count('processed'),
+    processedOnTime: sumFigures(rows, { fact: `${source}.processed`, detail: 'on_time' }),
+  };
+}
+
+/** How much of the tips and notices were classified or processed, of what was due. */
 function shareOfNotices(rows: readonly FigureRow[], step: 'classified' | 'processed') {
-  let done = 0;
-  let due = 0;
-  for (const source of ['tip', 'notice'] as const) {
-    const received = `${source}.received` as const;
-    const dealt = `${source}.${step}` as const;
-    // What came in before the period and was not yet dealt with is carried over into it.
-    const carried =
-      sumFigures(rows, { fact: received, window: 'before' }) -
-      sumFigures(rows, { fact: dealt, window: 'before' });
-    due += carried + sumFigures(rows, { fact: received });
-    done += sumFigures(rows, { fact: dealt });
-  }
-  return { done, due };
+  const [tips, notices] = [noticeWorkload(rows, 'tip'), noticeWorkload(rows, 'notice')];
+  return step === 'classified'
+    ? { done: tips.classified + notices.classified, due: tips.toClassify + notices.toClassify }
+    : { done: tips.processed + notices.processed, due: tips.toProcess + notices.toProcess };
 }
 
 const SHARES: Record<IndicatorId, (rows: readonly FigureRow[]) => { done: number; due: number }> = {
@@ -44,6 +57,10 @@ const SHARES: Record<IndicatorId, (rows: readonly FigureRow[]) => { done: number
   }),
 };
 
+/** A share in percent to one decimal; null when nothing was due. */
+export const percentOf = (done: number, due: number): number | null =>
+  due === 0 ? null : Math.round((done / due) * 1000) / 10;
+
 /** Every indicator's value over the figures, against the targets of `planYear`. */
 export function indicatorResults(
   rows: readonly FigureRow[],
@@ -53,7 +70,7 @@ export function indicatorResults(
   const inForce = targetsFor(targets, planYear);
   return INDICATOR_IDS.map((id) => {
     const { done, due } = SHARES[id](rows);
-    const percent = due === 0 ? null : Math.round((done / due) * 1000) / 10;
+    const percent = percentOf(done, due);
     const target = inForce[id] ?? null;
     // On the exact share, not the rounded one: 89.96% is not above 90%.
     const met =
