@@ -68,6 +68,8 @@ export interface FactEvent {
 }
 
 type Place = Pick<ReportFact, 'counterpart' | 'borderGate'>;
+/** A list of ids in event data (an event stored before the field existed has none). */
+const ids = (value: unknown): readonly string[] => (Array.isArray(value) ? value.map(String) : []);
 const NOBODY = { sex: '', ageGroup: '' };
 const byWhom = (data: Record<string, unknown>): ReportFact['by'] =>
   'inbound' in data ? 'counterpart' : 'us';
@@ -154,18 +156,18 @@ function repatriationFacts(state: RepatriationState, event: FactEvent): ReportFa
     case 'RepatriationRequestReceived':
       return [fact('repatriation.request', 'counterpart', place, event.metadata.occurredAt)];
     case 'RepatriationHandedOver':
-      return state.reception ? [] : crossing(String(data.handedOverAt), data.childIds as string[]);
+      return state.reception ? [] : crossing(String(data.handedOverAt), ids(data.childIds));
     case 'RepatriationReceptionConfirmed': {
       const at = String(data.receivedAt);
       const reception = fact('victim.reception', weHandOver ? 'counterpart' : 'us', place, at, {
         person: state.victim,
       });
-      const crossed = state.handedOverAt === undefined ? crossing(at, data.childIds as string[]) : [];
+      const crossed = state.handedOverAt === undefined ? crossing(at, ids(data.childIds)) : [];
       return [...crossed, reception];
     }
     case 'RepatriationVictimReferred': {
       const at = event.metadata.occurredAt;
-      const services = (data.services as string[]) ?? [];
+      const services = ids(data.services);
       return [
         fact('victim.supported', 'us', place, at, { person: state.victim }),
         ...services.map((s) =>
