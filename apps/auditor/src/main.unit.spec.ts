@@ -10,8 +10,16 @@ describe('the auditor command line', () => {
     [['replay', '--case', 'r-1', '--at', 'yesterday'], '--at must be an ISO 8601 time'],
     [['replay', '--case', 'r-1', '--show-particulars'], 'needs --viewer'],
     [['history'], '--counterpart is required'],
-    [['report', '--period', '2026-Q5'], '--period must be'],
-    [['report', '--period', '2026-Q3', '--format', 'xlsx'], '--format is one of md, csv, json'],
+    [
+      ['report', '--period', '2026-Q5'],
+      '--period: expected YYYY-Qn, YYYY-Hn, YYYY or YYYY-MM-DD..YYYY-MM-DD',
+    ],
+    [['report', '--period', '2026-03-31..2026-03-01'], '--period: a range is two real dates'],
+    [['report', '--period', '2026-02-30..2026-03-01'], '--period: a range is two real dates'],
+    [['report', '--period', '2026-Q3', '--format', 'xlsx'], '--format is one of md, csv, json, pdf'],
+    [['report', '--period', '2026-Q3', '--format', 'pdf'], '--format pdf needs --out FILE'],
+    [['report', '--period', '2026-Q3', '--cutoff', 'fiscal'], '--cutoff is one of calendar, statutory'],
+    [['report', '--period', '2026-Q3', '--lang', 'fr'], '--lang is one of vi, en'],
     [
       ['report', '--period', '2026-Q3', '--store', '/nonexistent/event-store.sqlite'],
       'no event store file at /nonexistent',

@@ -3,3 +3,4 @@ export * from './load-config';
 export * from './node-config';
 export * from './config.module';
 export * from './data-dir';
+export * from './report-settings';

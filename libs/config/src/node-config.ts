@@ -1,4 +1,5 @@
-import { parsers, Setting } from './settings';
+import { reportSettings } from './report-settings';
+import { ParseFailure, parsers, Setting } from './settings';
 
 /**
  * `gateway` is the crypto boundary: it opens the inbox, seals and relays outbound messages and re-sends
@@ -168,9 +169,10 @@ export const nodeSettings = {
     parse: parsers.oneOf('error', 'warn', 'log', 'debug', 'verbose'),
     fallback: () => 'log',
   }),
+  ...reportSettings,
 };
 
-type Parsed<T> = T extends Setting<infer V> ? V : never;
+type Parsed<T> = T extends Setting<infer V> ? Exclude<V, ParseFailure> : never;
 export type NodeConfig = {
   [K in keyof typeof nodeSettings]: (typeof nodeSettings)[K] extends { optional: true }
     ? Parsed<(typeof nodeSettings)[K]> | undefined

@@ -5,4 +5,4 @@ export * from './projector';
 export * from './parking';
 export * from './projections';
 export * from './queries';
-export * from './report-counts';
+export * from './report';

@@ -7,7 +7,7 @@ import { PROJECTED_TABLES } from './tables';
  * Version of the read-model tables' shape. Raise it with any change to `tables.ts`: stores of another
  * version are emptied by `migrateReadModels` and rebuilt by the projector from the start.
  */
-export const READ_MODEL_SCHEMA_VERSION = 2;
+export const READ_MODEL_SCHEMA_VERSION = 3;
 
 /**
  * Makes the read-model store hold the tables of READ_MODEL_SCHEMA_VERSION. Read models are disposable
@@ -121,7 +121,22 @@ async function createTables(db: ReadModelDb): Promise<void> {
     .addColumn('received_at', text, (c) => c.notNull())
     .addColumn('processed_at', text)
     .execute();
+  await db.schema
+    .createTable('report_facts')
+    .ifNotExists()
+    .addColumn('fact_id', text, (c) => c.primaryKey())
+    .addColumn('fact', text, (c) => c.notNull())
+    .addColumn('done_by', text, (c) => c.notNull())
+    .addColumn('counterpart', text, (c) => c.notNull())
+    .addColumn('border_gate', text, (c) => c.notNull())
+    .addColumn('sex', text, (c) => c.notNull())
+    .addColumn('age_group', text, (c) => c.notNull())
+    .addColumn('detail', text, (c) => c.notNull())
+    .addColumn('at', text, (c) => c.notNull())
+    .addColumn('value', 'integer', (c) => c.notNull())
+    .execute();
   for (const [table, column] of [
+    ['report_facts', 'at'],
     ['repatriations', 'status'],
     ['verifications', 'status'],
     ['suspect_handovers', 'status'],

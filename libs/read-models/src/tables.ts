@@ -90,6 +90,19 @@ export interface ReadModelTables {
     processed_at: string | null;
     updated_at: string;
   };
+  /** What the periodic reports count (`report/facts.ts`), one row per fact; `fact_id` is `<position>:<n>`. */
+  report_facts: {
+    fact_id: string;
+    fact: string;
+    done_by: string;
+    counterpart: string;
+    border_gate: string;
+    sex: string;
+    age_group: string;
+    detail: string;
+    at: string;
+    value: number;
+  };
 }
 
 export type ReadModelTable = keyof ReadModelTables;
@@ -102,5 +115,6 @@ export const PROJECTED_TABLES: readonly ReadModelTable[] = [
   'repatriations',
   'suspect_handovers',
   'notices',
+  'report_facts',
   'case_documents',
 ];

@@ -1,8 +1,10 @@
 import Database from 'better-sqlite3';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DECIDERS } from '@xb/domain';
+import { sumFigures, type FigureFilter, type ReportData } from '@xb/read-models';
 import { SqliteEventStore } from '@xb/event-store';
 import { memoryIo } from '../cli/io';
 import { runAuditor } from '../main';
@@ -10,7 +12,7 @@ import { foldUpTo } from '../replay/fold';
 import { maskParticulars } from '../replay/mask';
 import type { ReplayView } from '../replay/render';
 import { buildStore, type BuiltStore } from '../testing/build-store';
-import { CN, EXPECTED_Q3, US } from '../testing/scenario';
+import { CN, LA, US } from '../testing/scenario';
 
 let dir: string;
 let built: BuiltStore;
@@ -285,7 +287,13 @@ describe('auditor history', () => {
 });
 
 describe('auditor report', () => {
-  it('counts what was done in the quarter, replayed from the store', async () => {
+  const at5October = async (env: NodeJS.ProcessEnv, ...argv: string[]) => {
+    const io = { ...memoryIo({ XB_AGENCY_ID: US, ...env }), clock: () => Date.parse('2026-10-05T03:00:00Z') };
+    const code = await runAuditor(argv, io);
+    return { code, out: io.stdout.join('\n'), err: io.stderr.join('\n') };
+  };
+
+  it("counts the quarter by direction, replayed from the store, in the node's local time", async () => {
     const { code, out } = await auditor(
       'report',
       '--store',
@@ -296,25 +304,94 @@ describe('auditor report', () => {
       'json',
     );
     expect(code).toBe(0);
-    expect(JSON.parse(out)).toEqual({
-      period: { label: '2026-Q3', from: '2026-07-01T00:00:00.000Z', to: '2026-10-01T00:00:00.000Z' },
-      ...EXPECTED_Q3,
-    });
+    const report = JSON.parse(out) as ReportData;
+    expect(report.source).toBe('event_store');
+    // Q3 in Asia/Ho_Chi_Minh: from 1 July 00:00 (UTC+7).
+    expect(report.period).toMatchObject({ from: '2026-06-30T17:00:00.000Z', to: '2026-09-30T17:00:00.000Z' });
+    const sum = (filter: FigureFilter) => sumFigures(report.figures, filter);
+    expect(sum({ fact: 'verification.request', by: 'us', counterpart: CN })).toBe(2);
+    expect(sum({ fact: 'verification.answer', by: 'counterpart', counterpart: CN })).toBe(2);
+    expect(sum({ fact: 'verification.answer', by: 'counterpart', detail: 'on_time' })).toBe(1);
+    expect(sum({ fact: 'verification.request', by: 'counterpart', counterpart: LA })).toBe(1);
+    expect(sum({ fact: 'verification.answer', by: 'us', counterpart: LA, detail: 'on_time' })).toBe(1);
+    expect(sum({ fact: 'victim.handover', by: 'us', counterpart: CN, borderGate: 'Ma Lu Thang' })).toBe(1);
+    expect(sum({ fact: 'child.handover', by: 'us' })).toBe(1);
+    expect(
+      sum({ fact: 'victim.handover', by: 'counterpart', counterpart: CN, borderGate: 'Lao Cai - Hekou' }),
+    ).toBe(1);
+    expect(sum({ fact: 'child.handover', by: 'counterpart' })).toBe(2);
+    expect(sum({ fact: 'suspect.handover', by: 'counterpart', borderGate: 'Ma Lu Thang' })).toBe(1);
+    expect(sum({ fact: 'suspect.handover', by: 'us' })).toBe(0);
   });
 
-  it('writes Markdown and CSV to --out', async () => {
-    const md = path.join(dir, 'q3.md');
-    const csv = path.join(dir, 'q3.csv');
-    expect((await auditor('report', '--store', built.file, '--period', '2026-Q3', '--out', md)).code).toBe(0);
-    expect(
-      (await auditor('report', '--store', built.file, '--period', '2026-Q3', '--format', 'csv', '--out', csv))
-        .code,
-    ).toBe(0);
-    expect(fs.readFileSync(md, 'utf8')).toContain(
-      '| handed over | CN.YN.BORDERPOLICE | Ma Lu Thang | 1 | 1 |',
+  it('writes Vietnamese Markdown by default, English on request, and CSV, to --out', async () => {
+    const [vi, en, csv] = ['q3.vi.md', 'q3.en.md', 'q3.csv'].map((name) => path.join(dir, name));
+    const base = ['report', '--store', built.file, '--period', '2026-Q3'];
+    expect((await auditor(...base, '--out', vi)).code).toBe(0);
+    expect((await auditor(...base, '--lang', 'en', '--out', en)).code).toBe(0);
+    expect((await auditor(...base, '--format', 'csv', '--out', csv)).code).toBe(0);
+    expect(fs.readFileSync(vi, 'utf8')).toContain('## 1. Xác minh');
+    expect(fs.readFileSync(vi, 'utf8')).toContain(
+      '| Ta bàn giao | CN.YN.BORDERPOLICE | Ma Lu Thang | 1 | 1 |',
     );
-    expect(fs.readFileSync(csv, 'utf8')).toContain(
-      '2026-Q3,verification,answersReceivedOnTime,CN.YN.BORDERPOLICE,,,1',
+    expect(fs.readFileSync(en, 'utf8')).toContain('## 1. Verification');
+    expect(fs.readFileSync(en, 'utf8')).toContain(
+      '| Received by us | CN.YN.BORDERPOLICE | Lao Cai - Hekou | 1 | 2 |',
     );
+    const lines = fs.readFileSync(csv, 'utf8').trimEnd().split('\n');
+    expect(lines[0]).toBe('period,figure,window,by,counterpart,border_gate,sex,age_group,detail,value');
+    expect(lines).toContain(`2026-Q3,verification.answer,during,us,${LA},,,,on_time,1`);
+  });
+
+  it('writes a printable PDF with Vietnamese diacritics, read back with pdftotext', async () => {
+    const pdf = path.join(dir, 'q3.pdf');
+    const env = {
+      XB_REPORT_ISSUER: 'Bộ Chỉ huy Bộ đội Biên phòng tỉnh Lai Châu',
+      XB_REPORT_PLACE: 'Lai Châu',
+    };
+    const argv = [
+      'report',
+      '--store',
+      built.file,
+      '--period',
+      '2026-Q3',
+      '--format',
+      'pdf',
+      '--number',
+      '15/BC-BCH',
+    ];
+    expect((await at5October(env, ...argv, '--out', pdf)).code).toBe(0);
+    expect(fs.readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    for (const expected of [
+      'Bộ Chỉ huy Bộ đội Biên phòng tỉnh Lai Châu',
+      'Số: 15/BC-BCH',
+      'Lai Châu, ngày 05 tháng 10 năm 2026',
+      'BÁO CÁO',
+      'Kính gửi: Cơ quan Thường trực Ban Chỉ đạo 138/CP',
+      '1. Xác minh',
+      '2. Nạn nhân bị mua bán',
+      '6. Kết quả thực hiện các chỉ tiêu',
+      '7. Số liệu chưa có trong hệ thống',
+    ])
+      expect(text).toContain(expected);
+  });
+
+  it('names a missing font directory as a setting problem', async () => {
+    const argv = [
+      'report',
+      '--store',
+      built.file,
+      '--period',
+      '2026',
+      '--format',
+      'pdf',
+      '--out',
+      path.join(dir, 'x.pdf'),
+    ];
+    const { code, err } = await at5October({ XB_REPORT_FONT_DIR: path.join(dir, 'no-fonts') }, ...argv);
+    expect(code).toBe(2);
+    expect(err).toContain('XB_REPORT_FONT_DIR: font file');
+    expect(fs.existsSync(path.join(dir, 'x.pdf'))).toBe(false);
   });
 });

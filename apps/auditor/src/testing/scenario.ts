@@ -1,7 +1,7 @@
 /**
  * FOR TESTS: a quarter of cooperation between VN.BGC.LAICHAU (us), CN.YN.BORDERPOLICE and
  * LA.PHONGSALY.POLICE, as commands through the real deciders, so events have their real shapes. The
- * figures the 2026-Q3 report must show are counted by hand in EXPECTED_Q3. No real person is named.
+ * figures the 2026-Q3 report must show are counted by hand in commands.int.spec.ts. No real person is named.
  */
 import type { Command, PersonParticulars, ProcessCategory } from '@xb/domain';
 
@@ -379,45 +379,3 @@ export const SCENARIO: readonly Step[] = [
     'm-j3',
   ),
 ];
-
-/** The 2026-Q3 figures of SCENARIO, counted by hand. */
-export const EXPECTED_Q3 = {
-  verification: [
-    {
-      counterpart: CN,
-      sent: 2,
-      received: 0,
-      answersReceived: 2,
-      answersReceivedOnTime: 1,
-      answersGiven: 0,
-      answersGivenOnTime: 0,
-    },
-    {
-      counterpart: LA,
-      sent: 0,
-      received: 1,
-      answersReceived: 0,
-      answersReceivedOnTime: 0,
-      answersGiven: 1,
-      answersGivenOnTime: 1,
-    },
-  ],
-  repatriation: [
-    { direction: 'handed_over', counterpart: CN, borderGate: 'Ma Lu Thang', victims: 1, children: 1 },
-    { direction: 'received', counterpart: CN, borderGate: 'Lao Cai - Hekou', victims: 1, children: 2 },
-  ],
-  receptionsConfirmed: { victims: 1, children: 2 },
-  suspects: [{ direction: 'received', counterpart: CN, borderGate: 'Ma Lu Thang', suspects: 1 }],
-  jointOperations: [
-    {
-      caseId: '0193a7b2-0000-7000-8000-00000000a001',
-      name: terms.name,
-      counterpart: CN,
-      startDate: '2026-07-01',
-      endDate: '2026-09-30',
-      status: 'agreed',
-      units: 2,
-      linkedCases: 1,
-    },
-  ],
-};

@@ -2,16 +2,18 @@
  * The boards' reads as @nestjs/cqrs queries (`queryBus.execute(new RepatriationBoardQuery(filter))`):
  * each runs one read of libs/read-models against the node's read-model database.
  */
+import { Inject, StreamableFile } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { NODE_CONFIG, NodeConfig } from '@xb/config';
 import {
   jointOperations,
-  Period,
   RepatriationBoardFilter,
   repatriationBoard,
-  reportCounts,
   verificationQueue,
 } from '@xb/read-models';
+import { NODE_CLOCK, NodeClock } from '../runtime/node-providers';
 import { ReadModels } from '../runtime/read-models';
+import { periodicReport } from './report-request';
 
 type Result<F extends (...args: never[]) => unknown> = Awaited<ReturnType<F>>;
 type VerificationQueueFilter = Parameters<typeof verificationQueue>[1];
@@ -30,8 +32,9 @@ export class VerificationQueueQuery extends Query<Result<typeof verificationQueu
 
 export class JointOperationsQuery extends Query<Result<typeof jointOperations>> {}
 
-export class ReportCountsQuery extends Query<Result<typeof reportCounts>> {
-  constructor(readonly period: Period) {
+/** The periodic report of a period, as the API's query string asks it (validated by the handler). */
+export class ReportCountsQuery extends Query<StreamableFile> {
+  constructor(readonly query: unknown) {
     super();
   }
 }
@@ -62,9 +65,13 @@ export class JointOperationsHandler implements IQueryHandler<JointOperationsQuer
 
 @QueryHandler(ReportCountsQuery)
 export class ReportCountsHandler implements IQueryHandler<ReportCountsQuery> {
-  constructor(private readonly readModels: ReadModels) {}
+  constructor(
+    @Inject(NODE_CONFIG) private readonly config: NodeConfig,
+    @Inject(NODE_CLOCK) private readonly now: NodeClock,
+    private readonly readModels: ReadModels,
+  ) {}
   async execute(query: ReportCountsQuery) {
-    return reportCounts(await this.readModels.db(), query.period);
+    return periodicReport({ config: this.config, now: this.now(), readModels: this.readModels }, query.query);
   }
 }
 

@@ -118,10 +118,16 @@ export function openApiDocument(agencyId: string, now: Date) {
   paths['/api/reports/counts'] = {
     get: {
       tags: ['boards'],
-      summary: 'Counts behind the periodic reports',
-      parameters: [query('from', 'ISO time, inclusive'), query('to', 'ISO time, exclusive')],
+      summary: 'The periodic report for the 138/CP standing office, from the read models (docs/reports.md)',
+      parameters: [
+        query('period', 'YYYY-Qn, YYYY-Hn, YYYY or YYYY-MM-DD..YYYY-MM-DD (local days, inclusive)'),
+        query('cutoff', 'calendar or statutory (default XB_REPORT_CUTOFF)'),
+        query('lang', 'vi (default) or en'),
+        query('format', 'json (default: figure rows by direction and indicators), md, csv or pdf'),
+        query('number', 'document number printed in the heading, e.g. 15/BC-BCH'),
+      ],
       ...secured,
-      responses: { 200: { description: 'Counts' }, ...secured.responses },
+      responses: { 200: { description: 'Report' }, ...secured.responses },
     },
   };
   paths['/api/audit/verify'] = {

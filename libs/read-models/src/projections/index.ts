@@ -12,6 +12,8 @@ import { noticeRows } from './notice';
 import { repatriationRows } from './repatriation';
 import { suspectHandoverRows } from './suspect-handover';
 import { verificationRows } from './verification';
+import { CaseProjection } from '../projector';
+import { withReportFacts } from '../report/facts-projection';
 
 export { canonicalProvince, provinceOfGate } from './border-gates';
 export { caseProjection, type RowWriter } from './case-projection';
@@ -28,11 +30,11 @@ export const jointOperationProjection = caseProjection(
 );
 export const noticeProjection = caseProjection(processDecider(noticeDecider), noticeRows);
 
-/** Every read model of the node, one per process. */
-export const ALL_PROJECTIONS = [
+/** Every read model of the node, one per process, each also keeping the facts the reports count. */
+export const ALL_PROJECTIONS: readonly CaseProjection[] = [
   verificationProjection,
   repatriationProjection,
   suspectHandoverProjection,
   jointOperationProjection,
   noticeProjection,
-] as const;
+].map((projection: CaseProjection) => withReportFacts(projection));

@@ -1,6 +1,6 @@
 import { ReadModelDb } from '../database';
 import { jointOperations, repatriationBoard, verificationQueue } from '../queries';
-import { reportCounts } from '../report-counts';
+import { reportFigures } from '../report/figures-query';
 import { COUNTERPART, MARCH_2026, SCENARIO_NOW } from './scenario';
 
 const now = SCENARIO_NOW;
@@ -32,7 +32,7 @@ export async function queryAnswers(db: ReadModelDb) {
     queue: await verificationQueue(db, { now }),
     incomingQueue: (await verificationQueue(db, { now, direction: 'incoming' })).map((row) => row.case_id),
     jointOperations: await jointOperations(db),
-    march: await reportCounts(db, MARCH_2026),
-    february: await reportCounts(db, { from: '2026-02-01T07:00:00+07:00', to: '2026-03-01T07:00:00+07:00' }),
+    march: await reportFigures(db, MARCH_2026),
+    february: await reportFigures(db, { from: '2026-02-01T07:00:00+07:00', to: '2026-03-01T07:00:00+07:00' }),
   };
 }
