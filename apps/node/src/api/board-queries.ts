@@ -11,7 +11,7 @@ import {
   repatriationBoard,
   verificationQueue,
 } from '@xb/read-models';
-import { NODE_CLOCK, NodeClock } from '../runtime/node-providers';
+import { NODE_CLOCK, NodeClock } from '../runtime/node-clock';
 import { ReadModels } from '../runtime/read-models';
 import { periodicReport } from './report-request';
 

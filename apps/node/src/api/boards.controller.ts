@@ -3,7 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { z } from 'zod';
 import { Roles } from '../auth/auth.guard';
 import { parseBody } from '../http/responses';
-import { NODE_CLOCK, NodeClock } from '../runtime/node-providers';
+import { NODE_CLOCK, NodeClock } from '../runtime/node-clock';
 import {
   JointOperationsQuery,
   RepatriationBoardQuery,

@@ -16,7 +16,7 @@ import { EVENT_STORE, EventStore, LoadCaseQuery } from '@xb/event-store';
 import { CurrentOfficer } from '../auth/current-officer';
 import { Roles } from '../auth/auth.guard';
 import { Officer } from '../auth/roles';
-import { NODE_CLOCK, NodeClock } from '../runtime/node-providers';
+import { NODE_CLOCK, NodeClock } from '../runtime/node-clock';
 import { particularsPaths, withholdParticulars } from './particulars';
 import { requestContext } from './request-context';
 import { RESOURCES } from './command-routes';

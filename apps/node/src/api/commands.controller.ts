@@ -21,7 +21,7 @@ import { CurrentOfficer } from '../auth/current-officer';
 import { Roles } from '../auth/auth.guard';
 import { Officer, ROLES } from '../auth/roles';
 import { httpErrorOf } from '../http/responses';
-import { NODE_CLOCK, NodeClock } from '../runtime/node-providers';
+import { NODE_CLOCK, NodeClock } from '../runtime/node-clock';
 import { CommandRoute, findRoute } from './command-routes';
 import { requestContext } from './request-context';
 

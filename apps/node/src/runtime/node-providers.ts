@@ -6,12 +6,10 @@ import { VerifyAuditTrailHandler } from '../api/audit-queries';
 import { BOARD_QUERY_HANDLERS } from '../api/board-queries';
 import { CaseTimelineHandler } from '../api/case-queries';
 import type { AgencyNode } from './agency-node';
+import { NODE_CLOCK } from './node-clock';
 import { NodeKeys } from './node-keys';
 import { ReadModels } from './read-models';
 
-/** The node's clock (tests inject one): `@Inject(NODE_CLOCK) now: NodeClock`. */
-export const NODE_CLOCK = Symbol('NODE_CLOCK');
-export type NodeClock = () => Date;
 
 /**
  * The node's parts as Nest providers, one per thing the API needs (its settings, clock, event store,

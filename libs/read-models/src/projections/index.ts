@@ -18,17 +18,20 @@ import { withReportFacts } from '../report/facts-projection';
 export { canonicalProvince, provinceOfGate } from './border-gates';
 export { caseProjection, type RowWriter } from './case-projection';
 
-export const verificationProjection = caseProjection(processDecider(verificationDecider), verificationRows);
-export const repatriationProjection = caseProjection(processDecider(repatriationDecider), repatriationRows);
-export const suspectHandoverProjection = caseProjection(
-  processDecider(suspectHandoverDecider),
-  suspectHandoverRows,
+// Every projection also keeps the facts the periodic reports count, in the same transaction as its rows.
+export const verificationProjection = withReportFacts(
+  caseProjection(processDecider(verificationDecider), verificationRows),
 );
-export const jointOperationProjection = caseProjection(
-  processDecider(jointOperationDecider),
-  jointOperationRows,
+export const repatriationProjection = withReportFacts(
+  caseProjection(processDecider(repatriationDecider), repatriationRows),
 );
-export const noticeProjection = caseProjection(processDecider(noticeDecider), noticeRows);
+export const suspectHandoverProjection = withReportFacts(
+  caseProjection(processDecider(suspectHandoverDecider), suspectHandoverRows),
+);
+export const jointOperationProjection = withReportFacts(
+  caseProjection(processDecider(jointOperationDecider), jointOperationRows),
+);
+export const noticeProjection = withReportFacts(caseProjection(processDecider(noticeDecider), noticeRows));
 
 /** Every read model of the node, one per process, each also keeping the facts the reports count. */
 export const ALL_PROJECTIONS: readonly CaseProjection[] = [
@@ -37,4 +40,4 @@ export const ALL_PROJECTIONS: readonly CaseProjection[] = [
   suspectHandoverProjection,
   jointOperationProjection,
   noticeProjection,
-].map((projection: CaseProjection) => withReportFacts(projection));
+];
