@@ -36,12 +36,15 @@ export interface DomainError {
   readonly code: string;
   /** For a person; never contains victim or suspect particulars. */
   readonly reason: string;
+  /** The paths of the fields that broke the rule (VALIDATION_FAILED), never their values. */
+  readonly fields?: readonly string[];
 }
 
-export const domainError = (code: string, reason: string): DomainError => ({
+export const domainError = (code: string, reason: string, fields?: readonly string[]): DomainError => ({
   kind: 'DomainError',
   code,
   reason,
+  ...(fields === undefined ? {} : { fields }),
 });
 export const isDomainError = (value: unknown): value is DomainError =>
   typeof value === 'object' && value !== null && (value as DomainError).kind === 'DomainError';

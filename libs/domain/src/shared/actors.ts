@@ -1,4 +1,5 @@
 import { Command, DomainError } from '../decider';
+import type { Evaluation, HandlingCode } from './annex';
 import { Inbound, Outbound, OutboundKind } from './outbound';
 import { notPermitted, validationFailed } from './refusals';
 import { isAgencyId } from './values';
@@ -27,7 +28,14 @@ export const inboundOf = (command: Command, expectedCounterpart?: string): Inbou
   const messageId = command.metadata.messageId;
   if (typeof messageId !== 'string' || messageId.length === 0)
     return validationFailed(['metadata.messageId']);
-  return { messageId, counterpart };
+  // The header's handling code and evaluation come with the message (metadata) and stay with the event.
+  const { handling, evaluation } = command.metadata as { handling?: HandlingCode; evaluation?: Evaluation };
+  return {
+    messageId,
+    counterpart,
+    ...(handling === undefined ? {} : { handling }),
+    ...(evaluation === undefined ? {} : { evaluation }),
+  };
 };
 
 /** Refuses a command meant for this node's officers when it arrives as a counterpart's message. */

@@ -1,5 +1,6 @@
 export * from './values';
 export * from './person';
+export * from './annex';
 export * from './outbound';
 export * from './refusals';
 export * from './actors';

@@ -1,4 +1,5 @@
 import { DomainEvent } from '../decider';
+import type { Evaluation, HandlingCode } from './annex';
 
 /**
  * The wire payloads an event can queue for the counterpart. The exchange layer reads `data.outbound`
@@ -48,6 +49,10 @@ export interface Inbound {
   readonly messageId: string;
   /** The sending agency's id. */
   readonly counterpart: string;
+  /** The envelope header's handling code, as the counterpart set it. */
+  readonly handling?: HandlingCode;
+  /** The envelope header's source and information grading, when the counterpart graded the content. */
+  readonly evaluation?: Evaluation;
 }
 
 export const isOutboundKind = (value: unknown): value is OutboundKind =>

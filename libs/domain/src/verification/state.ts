@@ -6,7 +6,13 @@ import {
   trailAfter,
   trailAfterDelivery,
 } from '../shared';
-import { VerificationAnswer, VerificationEvent, VerificationPurpose, VerificationSubject } from './events';
+import {
+  VerificationAnswer,
+  VerificationEvent,
+  VerificationPurpose,
+  VerificationRequestContent,
+  VerificationSubject,
+} from './events';
 
 export type VerificationStatus =
   'drafted' | 'sent' | 'delivered' | 'received' | 'answered' | 'closed' | 'withdrawn';
@@ -39,6 +45,8 @@ export interface Verification {
   /** The message that carried the current round's answer (ours or the counterpart's). */
   readonly answerMessageId?: string;
   readonly withdrawalReason?: string;
+  /** The request's annex (file reference, points, form of trafficking), kept for sending a draft. */
+  readonly annex?: VerificationRequestContent['annex'];
   readonly trail: MessageTrail;
 }
 
@@ -67,6 +75,7 @@ const opened = (
   details: data.details,
   deadline: data.deadline,
   round: 1,
+  ...(data.annex === undefined ? {} : { annex: data.annex }),
 });
 
 export const evolveVerification = (state: VerificationState, event: VerificationEvent): VerificationState => {
