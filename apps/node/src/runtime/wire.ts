@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import { NodeConfig } from '@xb/config';
-import { isDomainError, ProcessCategory } from '@xb/domain';
+import { isDomainError, ProcessCategory, receiptCodeOf } from '@xb/domain';
 import { ConcurrencyConflictError } from '@xb/event-store';
 import {
   ApplyInbound,
@@ -47,7 +47,9 @@ export function inboundApplier(node: AgencyNode): ApplyInbound {
     if (!mapped.ok) return { accepted: false, reason: mapped.reason, detail: mapped.detail };
     try {
       const outcome = await node.executeIn(mapped.category as ProcessCategory, mapped.caseId, mapped.command);
-      if (isDomainError(outcome)) return { accepted: false, reason: outcome.code, detail: outcome.reason };
+      // The receipt names the rule and the fields that broke it (domain_code), never their values.
+      if (isDomainError(outcome))
+        return { accepted: false, reason: receiptCodeOf(outcome), detail: outcome.reason };
       return { accepted: true };
     } catch (error) {
       // Lost the race for the case's stream more often than retries allow: refuse, the sender may re-send.

@@ -139,7 +139,12 @@ const decision = (
     ? [
         {
           type: 'SuspectHandoverAccepted',
-          data: { decision: 'accepted', ...(note === undefined ? {} : { note }), ...annexOf(data), ...marker },
+          data: {
+            decision: 'accepted',
+            ...(note === undefined ? {} : { note }),
+            ...annexOf(data),
+            ...marker,
+          },
         },
       ]
     : [

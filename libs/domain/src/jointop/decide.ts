@@ -59,7 +59,8 @@ const termsProblems = (terms: JointOperationTerms | undefined, today?: string): 
       Array.isArray(terms?.units) &&
       terms.units.length > 0 &&
       terms.units.every(
-        (unit) => isAgencyId(unit?.agencyId) && (local ? text(unit?.name, 300) : typeof unit?.name === 'string'),
+        (unit) =>
+          isAgencyId(unit?.agencyId) && (local ? text(unit?.name, 300) : typeof unit?.name === 'string'),
       ),
     'terms.targets':
       Array.isArray(terms?.targets) &&
@@ -123,7 +124,15 @@ const open = (command: ProposeJointOperation | ReceiveJointOperationProposal): D
   return [
     {
       type: 'JointOperationProposed',
-      data: { caseId, proposer: us, partner: counterpart, terms, deadline, ...annexOf(command.data), outbound },
+      data: {
+        caseId,
+        proposer: us,
+        partner: counterpart,
+        terms,
+        deadline,
+        ...annexOf(command.data),
+        outbound,
+      },
     },
   ];
 };

@@ -262,7 +262,12 @@ const decision = (
     ? [
         {
           type: 'RepatriationAccepted',
-          data: { decision: 'accepted', ...(note === undefined ? {} : { note }), ...annexOf(data), ...marker },
+          data: {
+            decision: 'accepted',
+            ...(note === undefined ? {} : { note }),
+            ...annexOf(data),
+            ...marker,
+          },
         },
       ]
     : [

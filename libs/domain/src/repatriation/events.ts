@@ -91,7 +91,8 @@ export type RepatriationHandoverRescheduled = DomainEvent<
 >;
 export type RepatriationHandedOver = DomainEvent<
   'RepatriationHandedOver',
-  { readonly handedOverAt: string; readonly childIds: readonly string[] } & Annexed<'HandoverCompleted'> & Marked
+  { readonly handedOverAt: string; readonly childIds: readonly string[] } & Annexed<'HandoverCompleted'> &
+    Marked
 >;
 export type RepatriationReceptionConfirmed = DomainEvent<
   'RepatriationReceptionConfirmed',

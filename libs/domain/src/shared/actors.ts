@@ -29,13 +29,7 @@ export const inboundOf = (command: Command, expectedCounterpart?: string): Inbou
   if (typeof messageId !== 'string' || messageId.length === 0)
     return validationFailed(['metadata.messageId']);
   // The header's handling code and evaluation come with the message (metadata) and stay with the event.
-  const { handling, evaluation } = command.metadata as { handling?: HandlingCode; evaluation?: Evaluation };
-  return {
-    messageId,
-    counterpart,
-    ...(handling === undefined ? {} : { handling }),
-    ...(evaluation === undefined ? {} : { evaluation }),
-  };
+  return { messageId, counterpart, ...headerCodesOf(command) };
 };
 
 /** Refuses a command meant for this node's officers when it arrives as a counterpart's message. */
@@ -57,7 +51,20 @@ export const outboundOf = (
   const messageId = command.metadata.newIds?.[0];
   if (typeof messageId !== 'string' || messageId.length === 0)
     return validationFailed(['metadata.newIds[0]']);
-  return inReplyTo === undefined
-    ? { messageId, counterpart, kind }
-    : { messageId, counterpart, kind, inReplyTo };
+  return {
+    messageId,
+    counterpart,
+    kind,
+    ...(inReplyTo === undefined ? {} : { inReplyTo }),
+    ...headerCodesOf(command),
+  };
+};
+
+/** The handling code and evaluation a command's metadata carries for its message, if any. */
+const headerCodesOf = (command: Command): { handling?: HandlingCode; evaluation?: Evaluation } => {
+  const { handling, evaluation } = command.metadata as { handling?: HandlingCode; evaluation?: Evaluation };
+  return {
+    ...(handling === undefined ? {} : { handling }),
+    ...(evaluation === undefined ? {} : { evaluation }),
+  };
 };

@@ -41,6 +41,10 @@ export interface Outbound {
   readonly kind: OutboundKind;
   /** The inbound message this one answers (the envelope's causation id), when it answers one. */
   readonly inReplyTo?: string;
+  /** A handling code chosen for this message (`metadata.handling`); else the node's default. */
+  readonly handling?: HandlingCode;
+  /** A grading chosen for this message's content (`metadata.evaluation`). */
+  readonly evaluation?: Evaluation;
 }
 
 /** What an event applied from a counterpart's message carries in `data.inbound`. */

@@ -1,4 +1,13 @@
-import { isCalendarDay, isCountryCode, isIsoDate, isNonEmptyText, isUuid, Problems, prefixed, problems } from './values';
+import {
+  isCalendarDay,
+  isCountryCode,
+  isIsoDate,
+  isNonEmptyText,
+  isUuid,
+  Problems,
+  prefixed,
+  problems,
+} from './values';
 
 /**
  * Particulars of a person (victim, accompanying child, suspect, person named in a notice), holding

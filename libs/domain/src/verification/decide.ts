@@ -73,7 +73,8 @@ const answerProblems = (data: VerificationAnswer, local: boolean): Problems => [
 
 const roundProblems = (data: AdditionalInformationData, now?: string): Problems => [
   ...problems({
-    information: now === undefined ? typeof data?.information === 'string' : isNonEmptyText(data?.information),
+    information:
+      now === undefined ? typeof data?.information === 'string' : isNonEmptyText(data?.information),
     deadline: isIsoDateTime(data?.deadline) && (now === undefined || instant(data.deadline) > instant(now)),
     'subject.role': data?.subject === undefined || SUBJECT_ROLES.includes(data.subject.role),
   }),
