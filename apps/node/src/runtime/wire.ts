@@ -10,9 +10,10 @@ import {
   InboundHeader,
   InboundReceipt,
   OutboundHeaderExtras,
+  sealHeadFromWire,
 } from '@xb/exchange';
 import { recordCounterpartSealHead } from '@xb/audit';
-import { fromTimestamp, v1 } from '@xb/envelope';
+import { v1 } from '@xb/envelope';
 import type { AgencyNode } from './agency-node';
 
 /** XB_CHANNEL's values are the proto's Channel names, lower-cased, without the prefix. */
@@ -78,22 +79,10 @@ export function receiptApplier(node: AgencyNode) {
 
 /** A counterpart's seal head (cross-anchoring, libs/audit): kept as it came, not a case command. */
 async function recordSealHead(node: AgencyNode, header: InboundHeader, payload: Record<string, unknown>) {
-  const head = payload as unknown as v1.AuditSealHead;
   const recorded = await recordCounterpartSealHead(
     node.store,
     { messageId: header.messageId, sender: header.sender, sentAt: header.sentAt },
-    {
-      agencyId: head.agencyId,
-      sealId: head.sealId,
-      position: head.position.toString(),
-      eventCount: Number(head.eventCount),
-      chainHead: Buffer.from(head.chainHeadSha256).toString('hex'),
-      ...(head.previousHeadSha256?.length
-        ? { previousHead: Buffer.from(head.previousHeadSha256).toString('hex') }
-        : {}),
-      sealedAt: fromTimestamp(head.sealedAt).toISOString(),
-      chainAlgorithm: head.chainAlgorithm,
-    },
+    sealHeadFromWire(v1.AuditSealHead.fromObject(payload)),
   );
   return recorded.ok
     ? ({ accepted: true } as const)

@@ -16,6 +16,8 @@ export interface AdditionalInformationData extends Annexed<'VerificationAddition
   readonly information: string;
   readonly deadline: string;
   readonly subject?: VerificationSubject;
+  /** What this round asks, when it changed. */
+  readonly purpose?: VerificationPurpose;
 }
 type NoData = Record<string, never>;
 

@@ -77,6 +77,7 @@ const roundProblems = (data: AdditionalInformationData, now?: string): Problems 
       now === undefined ? typeof data?.information === 'string' : isNonEmptyText(data?.information),
     deadline: isIsoDateTime(data?.deadline) && (now === undefined || instant(data.deadline) > instant(now)),
     'subject.role': data?.subject === undefined || SUBJECT_ROLES.includes(data.subject.role),
+    purpose: data?.purpose === undefined || VERIFICATION_PURPOSES.includes(data.purpose),
   }),
   ...(data?.subject === undefined ? [] : prefixed('subject.person', personProblems(data.subject.person))),
   ...annexProblems(data),
@@ -178,7 +179,7 @@ const step = (command: VerificationStepCommand, state: Verification, origin: Ori
       if (isDomainError(marker)) return marker;
       const { information, deadline } = command.data;
       const subject = command.data.subject ?? state.subject;
-      const { purpose } = state;
+      const purpose = command.data.purpose ?? state.purpose;
       const annex = annexOf(command.data);
       const data = { round: state.round + 1, information, deadline, subject, purpose, ...annex, ...marker };
       return [{ type: 'VerificationAdditionalInformationProvided', data }];

@@ -147,3 +147,14 @@ export const countOf = (value: number | null | undefined): number | undefined =>
  */
 export const unlessDefault = <T>(value: T | undefined, fallback: unknown): T | undefined =>
   value !== undefined && JSON.stringify(value) === JSON.stringify(fallback) ? undefined : value;
+
+/**
+ * `{ [key]: list }` unless the list is what this node would send anyway (see `unlessDefault`); an
+ * empty list is kept when ours would not be empty, so "none" survives as sent.
+ */
+export const listUnlessDefault = <K extends string, T>(
+  key: K,
+  list: readonly T[],
+  fallback: readonly T[],
+): { [P in K]?: T[] } =>
+  (JSON.stringify(list) === JSON.stringify(fallback) ? {} : { [key]: [...list] }) as { [P in K]?: T[] };

@@ -12,7 +12,7 @@ import {
   isoDateOf,
   calendarDateOf,
   isoOf,
-  listOf,
+  listUnlessDefault,
   text,
   timestampOf,
   unlessDefault,
@@ -129,7 +129,10 @@ export const REPATRIATION_WIRE: Pick<
     },
   },
   RepatriationDecision: {
-    toWire: ({ data }) => ({ payloadType: 'xborder.v1.RepatriationDecision', payload: decisionToWire(data) }),
+    toWire: ({ data }) => ({
+      payloadType: 'xborder.v1.RepatriationDecision',
+      payload: compact({ ...decisionToWire(data), receivingUnit: data.annex?.receivingUnit }),
+    }),
     fromWire: {
       'xborder.v1.RepatriationDecision': (message) => {
         const decided = decisionFromWire(message);
@@ -191,11 +194,10 @@ export const REPATRIATION_WIRE: Pick<
         const receivedAt = isoOf(message.receivedAt);
         if (!receivedAt) return { invalid: 'received_at' };
         const childIds = othersThanVictim(message.personIds, context.caseId);
-        const annex = compact({
-          referral: REFERRAL.fromWire(message.referral),
-          remarks: text(message.remarks),
-          personIds: unlessDefault(listOf(message.personIds), [victimId(context.caseId), ...childIds]),
-        });
+        const annex = {
+          ...compact({ referral: REFERRAL.fromWire(message.referral), remarks: text(message.remarks) }),
+          ...listUnlessDefault('personIds', message.personIds, [victimId(context.caseId), ...childIds]),
+        };
         return { facility: message.receivingUnit, receivedAt, childIds, annex };
       },
     },

@@ -18,7 +18,7 @@ import {
   compact,
   enumMap,
   isoOf,
-  listOf,
+  listUnlessDefault,
   text,
   timestampOf,
   unlessDefault,
@@ -112,6 +112,10 @@ const subjectDefaults = (context: InboundContext) => ({
   addressCountry: countryOf(context.header.recipient),
 });
 
+/** What an answer of ours needs when it lists nothing itself: its findings, when it needs more. */
+const neededByDefault = (outcome: VerificationOutcome, findings: string) =>
+  outcome === 'more_information_needed' && findings ? [findings] : undefined;
+
 /** A follow-up request (it answers our "more information needed") is another round of the case. */
 const isAnotherRound = (header: { causationId?: string }) => Boolean(header.causationId);
 
@@ -149,8 +153,7 @@ export const VERIFICATION_WIRE: Pick<
     toWire: ({ data }, context) => {
       const annex = data.annex ?? {};
       // Events stored before the annex kept what was needed only in the findings.
-      const informationNeeded =
-        annex.informationNeeded ?? (data.outcome === 'more_information_needed' ? [data.findings] : []);
+      const informationNeeded = annex.informationNeeded ?? neededByDefault(data.outcome, data.findings) ?? [];
       return {
         payloadType: 'xborder.v1.VerificationAnswer',
         payload: compact({
@@ -170,22 +173,24 @@ export const VERIFICATION_WIRE: Pick<
       'xborder.v1.VerificationAnswer': (message, context) => {
         const outcome = OUTCOME.fromWire(message.outcome);
         if (!outcome) return { invalid: 'outcome' };
-        const more = outcome === 'more_information_needed';
         return compact({
           outcome,
           findings: message.remarks,
           person: message.verifiedPerson
             ? personFromWire(message.verifiedPerson, subjectDefaults(context))
             : undefined,
-          annex: compact({
-            confirmedPoints: wordListOf(POINT, message.confirmedPoints),
-            unconfirmedPoints: wordListOf(POINT, message.unconfirmedPoints),
-            informationNeeded: unlessDefault(
-              listOf(message.informationNeeded),
-              more ? [message.remarks] : undefined,
+          annex: {
+            ...compact({
+              confirmedPoints: wordListOf(POINT, message.confirmedPoints),
+              unconfirmedPoints: wordListOf(POINT, message.unconfirmedPoints),
+              fileReference: text(message.fileReference),
+            }),
+            ...listUnlessDefault(
+              'informationNeeded',
+              message.informationNeeded,
+              neededByDefault(outcome, message.remarks) ?? [],
             ),
-            fileReference: text(message.fileReference),
-          }),
+          },
         });
       },
     },
@@ -211,12 +216,13 @@ export const VERIFICATION_WIRE: Pick<
       'xborder.v1.VerificationRequest': (message, context) => {
         const deadline = isoOf(message.answerBy);
         if (!deadline) return { invalid: 'answer_by' };
-        const subject = subjectOf(message, context);
+        const purpose = purposeOf(wordListOf(POINT, message.points));
         return compact({
           information: message.circumstances,
           deadline,
-          subject,
-          annex: requestAnnexOf(message, purposeOf(wordListOf(POINT, message.points))),
+          subject: subjectOf(message, context),
+          purpose,
+          annex: requestAnnexOf(message, purpose),
         });
       },
     },
