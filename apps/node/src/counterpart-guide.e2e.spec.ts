@@ -30,8 +30,11 @@ const describeTools = missing.length === 0 ? describe : describe.skip;
 const guideSteps = (): Map<string, string> => {
   const text = fs.readFileSync(GUIDE, 'utf8');
   const steps = new Map<string, string>();
-  for (const match of text.matchAll(/<!-- guide-step: ([a-z-]+) -->\n```bash\n([\s\S]*?)\n```/g))
+  for (const match of text.matchAll(/<!-- guide-step: ([a-z-]+) -->\s*```bash\n([\s\S]*?)\n```/g))
     steps.set(match[1], match[2]);
+  // Every block is a step the test runs: a block without a marker would go untested.
+  const blocks = text.match(/```bash\n/g)?.length ?? 0;
+  if (blocks !== steps.size) throw new Error(`${blocks - steps.size} bash blocks of the guide are not steps`);
   return steps;
 };
 
