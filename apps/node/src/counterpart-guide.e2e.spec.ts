@@ -148,6 +148,23 @@ describeTools('the counterpart guide, run with gpg, protoc and kcat', () => {
     });
   });
 
+  it('is refused a request the contract forbids, by a signed receipt naming the field and the rule', async () => {
+    run('send-refused');
+    const messageId = read('refused.id');
+    await waitFor(
+      'the refusal on their inbox',
+      () => run('list-inbox').includes(`xb-receipt-for=${messageId}`),
+      {
+        timeoutMs: 60_000,
+        intervalMs: 250,
+      },
+    );
+    const receipt = run('read-refusal');
+    expect(receipt).toContain('status: RECEIPT_STATUS_REJECTED');
+    expect(receipt).toContain('reason: REJECTION_REASON_DOMAIN_REFUSED');
+    expect(receipt).toContain('domain_code: "VALIDATION_FAILED:subject.person.dateOfBirth"');
+  });
+
   it('opens the node answer with gpg and protoc, finds its person id repeated, and receipts it', async () => {
     const caseId = read('case.id');
     const answered = await api('POST', `/api/verifications/${caseId}/answer`, {
