@@ -69,6 +69,16 @@ describeTools('the counterpart guide, run with gpg, protoc and kcat', () => {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a test reads whatever JSON came back
     return { status: response.status, body: (await response.json()) as Record<string, any> };
   };
+  /** Waits until their inbox holds the node's receipt for their message (the listing names it). */
+  const receiptOnTheirInbox = (messageId: string) =>
+    waitFor(
+      `the receipt for ${messageId} on their inbox`,
+      () => run('list-inbox').includes(`xb-receipt-for=${messageId}`),
+      {
+        timeoutMs: 60_000,
+        intervalMs: 250,
+      },
+    );
   const read = (file: string) => fs.readFileSync(path.join(work, file), 'utf8').trim();
 
   beforeAll(async () => {
@@ -117,14 +127,7 @@ describeTools('the counterpart guide, run with gpg, protoc and kcat', () => {
   it('sends a request the node accepts, and verifies its signed receipt', async () => {
     run('send-request');
     const messageId = read('request.id');
-    await waitFor(
-      'the receipt on their inbox',
-      () => run('list-inbox').includes(`xb-receipt-for=${messageId}`),
-      {
-        timeoutMs: 60_000,
-        intervalMs: 250,
-      },
-    );
+    await receiptOnTheirInbox(messageId);
     expect(run('read-receipt')).toContain('status: RECEIPT_STATUS_ACCEPTED');
 
     // Everything they sent is on the case: their person id, file reference, handling code and grading.
@@ -151,14 +154,7 @@ describeTools('the counterpart guide, run with gpg, protoc and kcat', () => {
   it('is refused a request the contract forbids, by a signed receipt naming the field and the rule', async () => {
     run('send-refused');
     const messageId = read('refused.id');
-    await waitFor(
-      'the refusal on their inbox',
-      () => run('list-inbox').includes(`xb-receipt-for=${messageId}`),
-      {
-        timeoutMs: 60_000,
-        intervalMs: 250,
-      },
-    );
+    await receiptOnTheirInbox(messageId);
     const receipt = run('read-refusal');
     expect(receipt).toContain('status: RECEIPT_STATUS_REJECTED');
     expect(receipt).toContain('reason: REJECTION_REASON_DOMAIN_REFUSED');

@@ -125,6 +125,16 @@ const termsArbitrary = fc
 const personIds = fc.subarray([personIdOf(CASE, 'victim'), CHILD_ID], { minLength: 1 });
 const notAfterNow = Date.parse(NOW);
 
+const verificationRequest = fc.record({
+  subjectRole: a.enumValue(3),
+  person: a.person,
+  points,
+  answerBy: a.timestamp,
+  fileReference: a.optionalText,
+  circumstances: a.optionalText,
+  traffickingForm: a.optionalEnum(8),
+});
+
 /** Another verification round: a request answering our "more information needed". */
 export const ANOTHER_ROUND: RoundTripCase<'xborder.v1.VerificationRequest'> = {
   kind: 'VerificationAdditionalInformation',
@@ -135,30 +145,14 @@ export const ANOTHER_ROUND: RoundTripCase<'xborder.v1.VerificationRequest'> = {
     const more = { outcome: 'more_information_needed', findings: "the father's name" };
     deliver(cn, vn, cn.act('verification', CASE, 'AnswerVerificationRequest', more));
   },
-  payload: fc.record({
-    subjectRole: a.enumValue(3),
-    person: a.person,
-    points,
-    answerBy: a.timestamp,
-    fileReference: a.optionalText,
-    circumstances: a.optionalText,
-    traffickingForm: a.optionalEnum(8),
-  }),
+  payload: verificationRequest,
 };
 
 export const ROUND_TRIP_CASES: { readonly [P in CasePayloadType]: RoundTripCase<P> } = {
   'xborder.v1.VerificationRequest': {
     kind: 'VerificationRequest',
     from: 'VN',
-    payload: fc.record({
-      subjectRole: a.enumValue(3),
-      person: a.person,
-      points,
-      answerBy: a.timestamp,
-      fileReference: a.optionalText,
-      circumstances: a.optionalText,
-      traffickingForm: a.optionalEnum(8),
-    }),
+    payload: verificationRequest,
   },
   'xborder.v1.VerificationAnswer': {
     kind: 'VerificationAnswer',
