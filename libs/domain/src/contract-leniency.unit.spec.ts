@@ -125,3 +125,71 @@ describe('the domain refuses what the contract forbids, naming the field and the
     expect(JSON.stringify(result)).not.toMatch(/Lò|Viet Nam|C1/);
   });
 });
+
+describe("an officer's annex and header codes are held to the contract's lists", () => {
+  const draft = (annex: unknown, metadata = {}) =>
+    verificationDecider.decide(
+      cmd(
+        'DraftVerificationRequest',
+        {
+          caseId,
+          counterpart: THEM,
+          subject: { role: 'victim', person: PERSON },
+          purpose: 'identity',
+          details: 'found at the bus station',
+          deadline: DEADLINE,
+          annex: annex as never,
+        },
+        metadata,
+      ),
+      verificationDecider.initialState(),
+    );
+
+  it('given no case, when an officer drafts with a known form of trafficking and points, then the annex is kept', () => {
+    const annex = {
+      fileReference: 'LC-1',
+      traffickingForm: 'forced_marriage',
+      points: ['identity', 'family'],
+    };
+    const result = draft(annex);
+    expect(isDomainError(result) ? result : result[0].data).toMatchObject({ annex });
+  });
+
+  it.each<[string, unknown, string]>([
+    [
+      'an unknown form of trafficking',
+      { traffickingForm: 'smuggling' },
+      'VALIDATION_FAILED:annex.traffickingForm',
+    ],
+    ['a field no annex has', { colour: 'red' }, 'VALIDATION_FAILED:annex.colour'],
+    [
+      'a gate without its code',
+      { proposedGate: { name: 'Ma Lu Thang' } },
+      'VALIDATION_FAILED:annex.proposedGate',
+    ],
+  ])(
+    'given no case, when an officer drafts with %s, then the refusal names the annex field',
+    (_, annex, code) => {
+      const result = draft(annex);
+      expect(isDomainError(result) && receiptCodeOf(result)).toBe(code);
+    },
+  );
+
+  it('given a draft, when it is sent under an unknown handling code, then the refusal names it', () => {
+    const drafted = draft(undefined);
+    if (isDomainError(drafted)) throw new Error(drafted.reason);
+    const send = cmd(
+      'SendVerificationRequest',
+      {},
+      {
+        newIds: ['m-1'],
+        handling: { dissemination: 'everyone', evidentialUse: 'permitted' },
+      },
+    );
+    const result = verificationDecider.decide(
+      send,
+      drafted.reduce(verificationDecider.evolve, verificationDecider.initialState()),
+    );
+    expect(isDomainError(result) && receiptCodeOf(result)).toBe('VALIDATION_FAILED:metadata.handling');
+  });
+});

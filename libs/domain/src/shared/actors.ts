@@ -1,5 +1,6 @@
 import { Command, DomainError } from '../decider';
 import type { Evaluation, HandlingCode } from './annex';
+import { headerCodeProblems } from './annex-rules';
 import { Inbound, Outbound, OutboundKind } from './outbound';
 import { notPermitted, validationFailed } from './refusals';
 import { isAgencyId } from './values';
@@ -29,7 +30,8 @@ export const inboundOf = (command: Command, expectedCounterpart?: string): Inbou
   if (typeof messageId !== 'string' || messageId.length === 0)
     return validationFailed(['metadata.messageId']);
   // The header's handling code and evaluation come with the message (metadata) and stay with the event.
-  return { messageId, counterpart, ...headerCodesOf(command) };
+  const codes = headerCodeProblems(command.metadata);
+  return codes.length > 0 ? validationFailed(codes) : { messageId, counterpart, ...headerCodesOf(command) };
 };
 
 /** Refuses a command meant for this node's officers when it arrives as a counterpart's message. */
@@ -51,6 +53,8 @@ export const outboundOf = (
   const messageId = command.metadata.newIds?.[0];
   if (typeof messageId !== 'string' || messageId.length === 0)
     return validationFailed(['metadata.newIds[0]']);
+  const codes = headerCodeProblems(command.metadata);
+  if (codes.length > 0) return validationFailed(codes);
   return {
     messageId,
     counterpart,

@@ -216,11 +216,3 @@ export const annexOf = <A extends object>(data: { readonly annex?: A } | undefin
   const annex = data?.annex;
   return annex !== undefined && Object.keys(annex).length > 0 ? { annex } : {};
 };
-
-/** The annex problem, if any: it must be a plain object when present. */
-export const annexProblems = (data: unknown): readonly string[] => {
-  const annex = (data as { annex?: unknown } | undefined)?.annex;
-  return annex === undefined || (typeof annex === 'object' && annex !== null && !Array.isArray(annex))
-    ? []
-    : ['annex'];
-};

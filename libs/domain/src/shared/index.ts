@@ -1,6 +1,7 @@
 export * from './values';
 export * from './person';
 export * from './annex';
+export * from './annex-rules';
 export * from './outbound';
 export * from './refusals';
 export * from './actors';
