@@ -40,12 +40,15 @@ export interface DomainError {
   readonly field?: string;
   /** Which rule that field broke (e.g. BIDI_CONTROL), when a rule table says so. */
   readonly rule?: string;
+  /** The paths of the fields that broke the rule (VALIDATION_FAILED), never their values. */
+  readonly fields?: readonly string[];
 }
 
-export const domainError = (code: string, reason: string): DomainError => ({
+export const domainError = (code: string, reason: string, fields?: readonly string[]): DomainError => ({
   kind: 'DomainError',
   code,
   reason,
+  ...(fields === undefined ? {} : { fields }),
 });
 export const isDomainError = (value: unknown): value is DomainError =>
   typeof value === 'object' && value !== null && (value as DomainError).kind === 'DomainError';

@@ -1,8 +1,33 @@
-import { CommandMetadata, Decider, DomainEvent, isDomainError } from './decider';
+import { Command, CommandMetadata, Decider, DomainEvent, isDomainError } from './decider';
 import { DECIDERS, ProcessCategory } from './processes';
 import { OUTBOUND_KINDS, OutboundKind, queuedMessageOf } from './shared';
 import { CHILD, PERSON } from './testing/fixtures';
-import { inboundCommandOf, payloadOf } from './wire';
+import { INBOUND_COMMANDS } from './wire';
+
+/**
+ * The receiving node's command for a queued event, without the wire: the event's data less its
+ * marker. A schedule is decided flat; a notice gets the receiver's processing deadline.
+ */
+const inboundCommandOf = (
+  kind: OutboundKind,
+  event: DomainEvent,
+  metadata: CommandMetadata,
+  processingDeadline: string,
+): Command => {
+  const { type } = INBOUND_COMMANDS[kind];
+  const { outbound: _outbound, ...payload } = event.data as Record<string, unknown>;
+  switch (kind) {
+    case 'HandoverScheduling':
+    case 'SuspectHandoverScheduling': {
+      const { proposedBy: _proposedBy, ...schedule } = (payload.schedule ?? {}) as Record<string, unknown>;
+      return { type, data: { ...schedule, ...(payload.annex ? { annex: payload.annex } : {}) }, metadata };
+    }
+    case 'InformationNotice':
+      return { type, data: { ...payload, processingDeadline }, metadata };
+    default:
+      return { type, data: payload, metadata };
+  }
+};
 
 /**
  * Two nodes talking through the domain alone: every envelope an event queues is turned into the
@@ -69,9 +94,7 @@ const act = (
       agencyId: to.agency,
       messageId: outbound.messageId,
     };
-    const inbound = inboundCommandOf(outbound.kind, payloadOf(event)!, metadata, {
-      processingDeadline: '2026-11-26T00:00:00Z',
-    });
+    const inbound = inboundCommandOf(outbound.kind, event, metadata, '2026-11-26T00:00:00Z');
     to.decide(category, caseId, inbound);
     delivered.add(outbound.kind);
     // The exchange also de-duplicates; the domain ignores a second copy on its own.

@@ -157,5 +157,7 @@ function inboundHeaderOf(header: EnvelopeHeader): InboundHeader {
     recipient: header.recipientAgencyId,
     payloadType: header.payloadType,
     sentAt: header.sentAt.toISOString(),
+    ...(header.handling ? { handling: header.handling } : {}),
+    ...(header.evaluation ? { evaluation: header.evaluation } : {}),
   };
 }

@@ -1,4 +1,5 @@
 import { Command, Decider, DomainError, DomainEvent } from '@xb/domain';
+import { v1 } from '@xb/envelope';
 import { RecordedEvent } from '@xb/event-store';
 
 /** A message a domain event queued for a counterpart, mapped to its wire payload. */
@@ -53,6 +54,10 @@ export interface InboundHeader {
   readonly recipient: string;
   readonly payloadType: string;
   readonly sentAt: string;
+  /** The header's handling code, as the sender set it (envelope.proto `Handling`). */
+  readonly handling?: v1.IHandling;
+  /** The header's source and information grading, when the sender graded the content. */
+  readonly evaluation?: v1.IEvaluation;
 }
 
 /** A counterpart's signed answer to one of our messages. */

@@ -35,6 +35,7 @@ const PERSON = {
   ethnicGroup: 'Thai',
   homeAddress: 'Ban Mu, Xa Ma Ly Pho, Phong Tho, Lai Chau',
   identityDocuments: [{ type: 'national_id', number: '012345678901', issuingCountry: 'VN' }],
+  languages: ['vi'],
 };
 const CHILD_ID = '0193a7b2-0000-7000-8000-0000000000c1';
 const CHILD = {
@@ -88,6 +89,8 @@ export const COMMAND_ROUTES: readonly CommandRoute[] = [
       purpose: 'identity_and_nationality',
       details: 'Rescued in Hekou on 2026-11-20; states she is from Phong Tho district.',
       deadline: deadline(now),
+      // What the case's rules do not act on but the message carries (docs/protocol.md, section 5).
+      annex: { fileReference: 'LC-2026-117', traffickingForm: 'forced_marriage' },
     }),
   ),
   verification('SendVerificationRequest', 'send', 'Send the drafted request'),
@@ -116,6 +119,12 @@ export const COMMAND_ROUTES: readonly CommandRoute[] = [
       children: [CHILD],
       circumstances: 'Rescued with her son during a joint operation; both in a shelter.',
       deadline: deadline(now),
+      annex: {
+        traffickingForm: 'forced_marriage',
+        rescuedWhere: 'Jinping county, Yunnan',
+        supportNeeds: ['shelter', 'child_care'],
+        fileReference: 'LC-2026-118',
+      },
     }),
   ),
   repatriation('StartRepatriationVerification', 'start-verification', 'Start verifying the victim', {}),

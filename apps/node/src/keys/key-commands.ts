@@ -85,7 +85,11 @@ export async function exportPublic(ctx: KeyContext): Promise<string[]> {
   return [(await fs.readFile(file, 'utf8')).trimEnd()];
 }
 
-/** Trusts a counterpart's public key (armoured file) for `agencyId`, from `validFrom` (default now). */
+/**
+ * Trusts a counterpart's public key (armoured file) for `agencyId`, from `validFrom`, by default the
+ * key's creation time: envelopes the counterpart signed before we imported its key are theirs too,
+ * and dating trust at the import would refuse them as KEY_EXPIRED.
+ */
 export async function importKey(
   ctx: KeyContext,
   options: { agencyId: string; file: string; validFrom?: string; validUntil?: string },
@@ -103,7 +107,7 @@ export async function importKey(
   const entry: TrustFile = {
     agencyId: options.agencyId,
     fingerprint: key.getFingerprint(),
-    validFrom: options.validFrom ?? ctx.now.toISOString(),
+    validFrom: options.validFrom ?? key.getCreationTime().toISOString(),
     ...(options.validUntil ? { validUntil: options.validUntil } : {}),
     publicKey: key.armor(),
   };

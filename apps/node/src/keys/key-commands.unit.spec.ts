@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { generateAgencyKey, loadOwnKeys, loadTrustStore } from '@xb/envelope';
+import { generateAgencyKey, loadOwnKeys, loadTrustStore, readPublicKeyCached } from '@xb/envelope';
 import { exportPublic, generate, importKey, KeyContext, list, revoke } from './key-commands';
 
 let dataDir: string;
@@ -57,6 +57,25 @@ describe('keys command', () => {
     expect((await list(ctx())).join('\n')).toMatch(
       new RegExp(`^revoked +CN.YN.BORDERPOLICE +${cn.fingerprint}`, 'm'),
     );
+  });
+
+  it('trusts an imported key from its creation time, so what the counterpart sent before the import opens', async () => {
+    const cn = await generateAgencyKey({ agencyId: 'CN.YN.BORDERPOLICE' });
+    const file = path.join(dataDir, 'cn.asc');
+    await fs.writeFile(file, cn.publicKeyArmored);
+    const created = (await readPublicKeyCached(cn.publicKeyArmored)).getCreationTime();
+    const importedAt = new Date(created.getTime() + 86_400_000);
+    await importKey(ctx(importedAt), { agencyId: 'CN.YN.BORDERPOLICE', file });
+    const load = await loadTrustStore(path.join(dataDir, 'trust'));
+    if (!load.ok) throw new Error(JSON.stringify(load.problems));
+    // Sealed a minute after the key was made, a day before we imported it.
+    const sentBeforeImport = load.store.senderKeys(
+      'CN.YN.BORDERPOLICE',
+      new Date(created.getTime() + 60_000),
+    );
+    expect(sentBeforeImport.ok && sentBeforeImport.keys).toHaveLength(1);
+    const beforeTheKey = load.store.senderKeys('CN.YN.BORDERPOLICE', new Date(created.getTime() - 60_000));
+    expect(beforeTheKey.ok).toBe(false);
   });
 
   it('refuses an RSA key under 3072 bits on import', async () => {

@@ -13,7 +13,8 @@ const USAGE = `usage: npm run keys -- <subcommand> [options]
                       XB_KEY_PASSPHRASE, when set, protects the private key
   export              print the agency's armoured public key (to give to counterparts)
   import <agency-id> <public-key.asc> [--valid-from ISO] [--valid-until ISO]
-                      trust a counterpart's key (RSA under 3072 bits is refused)
+                      trust a counterpart's key (RSA under 3072 bits is refused),
+                      from --valid-from, by default the key's creation time
   list                trusted keys: state, agency, fingerprint, algorithm, validity window
   revoke <fingerprint> [--reason text]
                       refuse that key for every message from now on`;

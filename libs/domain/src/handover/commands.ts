@@ -1,8 +1,8 @@
 import { Command } from '../decider';
-import { DeliveryCommand, HandoverArrangement, PersonParticulars, StepRule } from '../shared';
+import { Annexed, DeliveryCommand, HandoverArrangement, PersonParticulars, StepRule } from '../shared';
 import { SuspectHandoverSide, SuspectHandoverStatus } from './state';
 
-interface RequestData {
+interface RequestData extends Annexed<'SuspectHandoverRequest'> {
   readonly caseId: string;
   readonly suspect: PersonParticulars;
   readonly warrantReference: string;
@@ -29,21 +29,31 @@ export type RefuseSuspectHandover = Command<'RefuseSuspectHandover', { readonly 
 /** Requesting side, inbound `SuspectHandoverDecision`; `reason` is required when refused. */
 export type RecordSuspectHandoverDecision = Command<
   'RecordSuspectHandoverDecision',
-  { readonly decision: 'accepted' | 'refused'; readonly note?: string; readonly reason?: string }
+  {
+    readonly decision: 'accepted' | 'refused';
+    readonly note?: string;
+    readonly reason?: string;
+  } & Annexed<'SuspectHandoverDecision'>
 >;
 /** Either side: schedules or reschedules (`SuspectHandoverScheduling`). */
-export type ScheduleSuspectHandover = Command<'ScheduleSuspectHandover', HandoverArrangement>;
+export type ScheduleSuspectHandover = Command<
+  'ScheduleSuspectHandover',
+  HandoverArrangement & Annexed<'SuspectHandoverScheduling'>
+>;
 /** Either side, inbound `SuspectHandoverScheduling`, with the sender's schedule revision. */
 export type ReceiveSuspectHandoverSchedule = Command<
   'ReceiveSuspectHandoverSchedule',
-  HandoverArrangement & { readonly revision: number }
+  HandoverArrangement & { readonly revision: number } & Annexed<'SuspectHandoverScheduling'>
 >;
 /** Holding side: the suspect was handed over at the gate (`SuspectHandoverCompleted`). */
-export type RecordSuspectHandover = Command<'RecordSuspectHandover', { readonly handedOverAt: string }>;
+export type RecordSuspectHandover = Command<
+  'RecordSuspectHandover',
+  { readonly handedOverAt: string } & Annexed<'SuspectHandoverCompleted'>
+>;
 /** Requesting side, inbound `SuspectHandoverCompleted`. */
 export type ReceiveSuspectHandoverCompletion = Command<
   'ReceiveSuspectHandoverCompletion',
-  { readonly handedOverAt: string }
+  { readonly handedOverAt: string } & Annexed<'SuspectHandoverCompleted'>
 >;
 /** Either side, before the hand-over (`SuspectHandoverCancellation`). */
 export type CancelSuspectHandover = Command<'CancelSuspectHandover', { readonly reason: string }>;

@@ -1,6 +1,8 @@
 import { caseDecide } from '../case-process';
 import { DomainError, isDomainError } from '../decider';
 import {
+  annexOf,
+  annexProblems,
   decideDelivery,
   decideScheduling,
   inboundOf,
@@ -61,6 +63,7 @@ const requestProblems = (
       (deadlineFrom === undefined || instant(data.deadline) > instant(deadlineFrom)),
   }),
   ...prefixed('suspect', personProblems(data?.suspect)),
+  ...annexProblems(data),
 ];
 
 const open = (command: RequestSuspectHandover | ReceiveSuspectHandoverRequest): Decision => {
@@ -74,6 +77,7 @@ const open = (command: RequestSuspectHandover | ReceiveSuspectHandoverRequest): 
     warrantIssuedOn,
     offences,
     deadline,
+    ...annexOf(command.data),
   };
   const us = command.metadata.agencyId;
   if (command.type === 'ReceiveSuspectHandoverRequest') {
@@ -115,12 +119,15 @@ const decision = (
 ): Decision => {
   const { note, reason } = data ?? {};
   const accepted = data?.decision === 'accepted';
-  const invalid = refuseIf(
-    problems({
+  // A counterpart may refuse on a stated ground without remarks; our officers give a reason.
+  const reasonOk = 'local' in origin ? text(reason) : typeof reason === 'string';
+  const invalid = refuseIf([
+    ...problems({
       decision: accepted || data?.decision === 'refused',
-      ...(accepted ? { note: note === undefined || text(note) } : { reason: text(reason) }),
+      ...(accepted ? { note: note === undefined || text(note) } : { reason: reasonOk }),
     }),
-  );
+    ...annexProblems(data),
+  ]);
   const marker =
     invalid ??
     messageMarker(command, origin, state.counterpart, 'SuspectHandoverDecision', state.requestMessageId);
@@ -129,13 +136,18 @@ const decision = (
     ? [
         {
           type: 'SuspectHandoverAccepted',
-          data: { decision: 'accepted', ...(note === undefined ? {} : { note }), ...marker },
+          data: {
+            decision: 'accepted',
+            ...(note === undefined ? {} : { note }),
+            ...annexOf(data),
+            ...marker,
+          },
         },
       ]
     : [
         {
           type: 'SuspectHandoverRefused',
-          data: { decision: 'refused', reason: reason as string, ...marker },
+          data: { decision: 'refused', reason: reason as string, ...annexOf(data), ...marker },
         },
       ];
 };
@@ -161,7 +173,7 @@ const step = (command: SuspectHandoverStepCommand, state: SuspectHandover, origi
       );
       if (decided === 'stale' || isDomainError(decided)) return decided === 'stale' ? [] : decided;
       const type = decided.first ? 'SuspectHandoverScheduled' : 'SuspectHandoverRescheduled';
-      return [{ type, data: { schedule: decided.schedule, ...decided.marker } }];
+      return [{ type, data: { schedule: decided.schedule, ...annexOf(command.data), ...decided.marker } }];
     }
     case 'RecordSuspectHandover':
     case 'ReceiveSuspectHandoverCompletion': {
@@ -170,10 +182,13 @@ const step = (command: SuspectHandoverStepCommand, state: SuspectHandover, origi
       const valid =
         isIsoDateTime(handedOverAt) && (!local || instant(handedOverAt) <= instant(command.metadata.now));
       const marker =
-        refuseIf(problems({ handedOverAt: valid })) ??
+        refuseIf([...problems({ handedOverAt: valid }), ...annexProblems(command.data)]) ??
         messageMarker(command, origin, state.counterpart, 'SuspectHandoverCompleted');
       if (isDomainError(marker)) return marker;
-      return [{ type: 'SuspectHandedOver', data: { handedOverAt, ...marker } }];
+      // Our record names the suspect by the reference the case has for them.
+      const personId = state.suspect.personId;
+      const annex = annexOf({ annex: { ...(personId ? { personId } : {}), ...command.data?.annex } });
+      return [{ type: 'SuspectHandedOver', data: { handedOverAt, ...annex, ...marker } }];
     }
     case 'CancelSuspectHandover':
     case 'ReceiveSuspectHandoverCancellation': {

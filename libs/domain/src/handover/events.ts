@@ -1,11 +1,11 @@
 import { everyTypeOf } from '../case-process';
 import { DomainEvent } from '../decider';
-import { DeliveryEvent, HandoverSchedule, Inbound, Outbound, PersonParticulars } from '../shared';
+import { Annexed, DeliveryEvent, HandoverSchedule, Inbound, Outbound, PersonParticulars } from '../shared';
 
 type Marked = { readonly outbound: Outbound } | { readonly inbound: Inbound };
 
 /** The content of a suspect hand-over request, on both sides and on the wire. */
-export interface SuspectHandoverRequestContent {
+export interface SuspectHandoverRequestContent extends Annexed<'SuspectHandoverRequest'> {
   readonly caseId: string;
   /** The side that wants the suspect and holds the warrant; takes custody at the border. */
   readonly requestingAgency: string;
@@ -34,21 +34,24 @@ export type SuspectHandoverRequestReceived = DomainEvent<
 >;
 export type SuspectHandoverAccepted = DomainEvent<
   'SuspectHandoverAccepted',
-  { readonly decision: 'accepted'; readonly note?: string } & Marked
+  { readonly decision: 'accepted'; readonly note?: string } & Annexed<'SuspectHandoverDecision'> & Marked
 >;
 export type SuspectHandoverRefused = DomainEvent<
   'SuspectHandoverRefused',
-  { readonly decision: 'refused'; readonly reason: string } & Marked
+  { readonly decision: 'refused'; readonly reason: string } & Annexed<'SuspectHandoverDecision'> & Marked
 >;
 export type SuspectHandoverScheduled = DomainEvent<
   'SuspectHandoverScheduled',
-  { readonly schedule: HandoverSchedule } & Marked
+  { readonly schedule: HandoverSchedule } & Annexed<'SuspectHandoverScheduling'> & Marked
 >;
 export type SuspectHandoverRescheduled = DomainEvent<
   'SuspectHandoverRescheduled',
-  { readonly schedule: HandoverSchedule } & Marked
+  { readonly schedule: HandoverSchedule } & Annexed<'SuspectHandoverScheduling'> & Marked
 >;
-export type SuspectHandedOver = DomainEvent<'SuspectHandedOver', { readonly handedOverAt: string } & Marked>;
+export type SuspectHandedOver = DomainEvent<
+  'SuspectHandedOver',
+  { readonly handedOverAt: string } & Annexed<'SuspectHandoverCompleted'> & Marked
+>;
 export type SuspectHandoverCancelled = DomainEvent<
   'SuspectHandoverCancelled',
   { readonly reason: string } & Marked

@@ -1,22 +1,22 @@
 import { Command } from '../decider';
-import { DeliveryCommand, StepRule } from '../shared';
+import { Annexed, DeliveryCommand, StepRule } from '../shared';
 import { JointOperationTerms, JointResultReport, LinkableProcess } from './events';
 import { JointOperationSide, JointOperationStatus } from './state';
 
-interface ProposalData {
+interface ProposalData extends Annexed<'JointOperationProposal'> {
   readonly caseId: string;
   readonly terms: JointOperationTerms;
   /** When the partner's answer is due (ISO date-time). */
   readonly deadline: string;
 }
-interface AnswerData {
+interface AnswerData extends Annexed<'JointOperationAgreement'> {
   readonly decision: 'agreed' | 'declined';
   /** The agreed terms when they differ from the proposal; default: the proposal's. */
   readonly terms?: JointOperationTerms;
   /** Required when declined. */
   readonly reason?: string;
 }
-interface LinkData {
+interface LinkData extends Annexed<'JointOperationCaseLink'> {
   readonly process: LinkableProcess;
   readonly linkedCaseId: string;
 }
@@ -29,7 +29,10 @@ export type ProposeJointOperation = Command<
 /** Inbound `JointOperationProposal`. */
 export type ReceiveJointOperationProposal = Command<'ReceiveJointOperationProposal', ProposalData>;
 /** The partner agrees, possibly amending the terms (`JointOperationAgreement`). */
-export type AgreeJointOperation = Command<'AgreeJointOperation', { readonly terms?: JointOperationTerms }>;
+export type AgreeJointOperation = Command<
+  'AgreeJointOperation',
+  { readonly terms?: JointOperationTerms } & Annexed<'JointOperationAgreement'>
+>;
 /** The partner declines with a reason (`JointOperationAgreement`, decision declined). */
 export type DeclineJointOperation = Command<'DeclineJointOperation', { readonly reason: string }>;
 /** The proposer, inbound `JointOperationAgreement`. */
@@ -39,11 +42,14 @@ export type LinkCaseToJointOperation = Command<'LinkCaseToJointOperation', LinkD
 /** Either side, inbound `JointOperationCaseLink`. */
 export type ReceiveJointOperationCaseLink = Command<'ReceiveJointOperationCaseLink', LinkData>;
 /** Either side closes the period with the joint result report (`JointOperationReport`). */
-export type CloseJointOperation = Command<'CloseJointOperation', { readonly report: JointResultReport }>;
+export type CloseJointOperation = Command<
+  'CloseJointOperation',
+  { readonly report: JointResultReport } & Annexed<'JointOperationReport'>
+>;
 /** Either side, inbound `JointOperationReport`. */
 export type ReceiveJointOperationReport = Command<
   'ReceiveJointOperationReport',
-  { readonly report: JointResultReport }
+  { readonly report: JointResultReport } & Annexed<'JointOperationReport'>
 >;
 
 export type JointOperationOpeningCommand = ProposeJointOperation | ReceiveJointOperationProposal;

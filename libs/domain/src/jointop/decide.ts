@@ -1,6 +1,9 @@
 import { caseDecide } from '../case-process';
 import { domainError, DomainError, isDomainError } from '../decider';
 import {
+  annexOf,
+  annexProblems,
+  TRAFFICKING_FORMS,
   calendarDateOf,
   decideDelivery,
   inboundOf,
@@ -36,9 +39,13 @@ type Decision = readonly JointOperationEvent[] | DomainError;
 const text = (value: unknown, max = 2000) => isNonEmptyText(value, max);
 const count = (value: unknown) => Number.isInteger(value) && (value as number) >= 0;
 
-/** Terms are well formed; a local proposal or agreement must also end today or later. */
-const termsProblems = (terms: JointOperationTerms | undefined, today?: string): Problems =>
-  problems({
+/**
+ * Terms are well formed; a local proposal or agreement (`today` given) must also end today or later
+ * and name its units and targets, which the contract lets a counterpart leave out.
+ */
+const termsProblems = (terms: JointOperationTerms | undefined, today?: string): Problems => {
+  const local = today !== undefined;
+  return problems({
     'terms.name': text(terms?.name, 300),
     'terms.startDate': isIsoDate(terms?.startDate),
     'terms.endDate':
@@ -48,16 +55,22 @@ const termsProblems = (terms: JointOperationTerms | undefined, today?: string): 
     'terms.units':
       Array.isArray(terms?.units) &&
       terms.units.length > 0 &&
-      terms.units.every((unit) => isAgencyId(unit?.agencyId) && text(unit?.name, 300)),
+      terms.units.every(
+        (unit) =>
+          isAgencyId(unit?.agencyId) && (local ? text(unit?.name, 300) : typeof unit?.name === 'string'),
+      ),
     'terms.targets':
       Array.isArray(terms?.targets) &&
-      terms.targets.length > 0 &&
+      (!local || terms.targets.length > 0) &&
       terms.targets.every((target) => text(target, 500)),
+    'terms.forms': (terms?.forms ?? []).every((form) => TRAFFICKING_FORMS.includes(form)),
   });
+};
 
-const reportProblems = (report: JointResultReport | undefined): Problems =>
+/** A counterpart's report may come without an assessment (`local` false). */
+const reportProblems = (report: JointResultReport | undefined, local: boolean): Problems =>
   problems({
-    'report.summary': text(report?.summary, 20_000),
+    'report.summary': local ? text(report?.summary, 20_000) : typeof report?.summary === 'string',
     'report.victimsRescued': count(report?.victimsRescued),
     'report.suspectsArrested': count(report?.suspectsArrested),
     'report.casesInvestigated': count(report?.casesInvestigated),
@@ -83,7 +96,15 @@ const open = (command: ProposeJointOperation | ReceiveJointOperationProposal): D
     return [
       {
         type: 'JointOperationProposalReceived',
-        data: { caseId, proposer: inbound.counterpart, partner: us, terms, deadline, inbound },
+        data: {
+          caseId,
+          proposer: inbound.counterpart,
+          partner: us,
+          terms,
+          deadline,
+          ...annexOf(command.data),
+          inbound,
+        },
       },
     ];
   }
@@ -100,7 +121,15 @@ const open = (command: ProposeJointOperation | ReceiveJointOperationProposal): D
   return [
     {
       type: 'JointOperationProposed',
-      data: { caseId, proposer: us, partner: counterpart, terms, deadline, outbound },
+      data: {
+        caseId,
+        proposer: us,
+        partner: counterpart,
+        terms,
+        deadline,
+        ...annexOf(command.data),
+        outbound,
+      },
     },
   ];
 };
@@ -120,13 +149,14 @@ const answer = (
       ...(agreed ? {} : { reason: text(data?.reason) }),
     }),
     ...(agreed && data?.terms !== undefined ? termsProblems(terms, today) : []),
+    ...annexProblems(data),
   ]);
   const marker =
     invalid ??
     messageMarker(command, origin, state.counterpart, 'JointOperationAgreement', state.proposalMessageId);
   if (isDomainError(marker)) return marker;
   return agreed
-    ? [{ type: 'JointOperationAgreed', data: { decision: 'agreed', terms, ...marker } }]
+    ? [{ type: 'JointOperationAgreed', data: { decision: 'agreed', terms, ...annexOf(data), ...marker } }]
     : [
         {
           type: 'JointOperationDeclined',
@@ -138,7 +168,11 @@ const answer = (
 const step = (command: JointOperationStepCommand, state: JointOperation, origin: Origin): Decision => {
   switch (command.type) {
     case 'AgreeJointOperation':
-      return answer(command, origin, state, { decision: 'agreed', terms: command.data?.terms });
+      return answer(command, origin, state, {
+        decision: 'agreed',
+        terms: command.data?.terms,
+        ...annexOf(command.data),
+      });
     case 'DeclineJointOperation':
       return answer(command, origin, state, { decision: 'declined', reason: command.data?.reason });
     case 'RecordJointOperationAgreement':
@@ -146,16 +180,18 @@ const step = (command: JointOperationStepCommand, state: JointOperation, origin:
     case 'LinkCaseToJointOperation':
     case 'ReceiveJointOperationCaseLink': {
       const { process, linkedCaseId } = command.data ?? {};
-      const invalid = refuseIf(
-        problems({ process: LINKABLE_PROCESSES.includes(process), linkedCaseId: isUuid(linkedCaseId) }),
-      );
+      const invalid = refuseIf([
+        ...problems({ process: LINKABLE_PROCESSES.includes(process), linkedCaseId: isUuid(linkedCaseId) }),
+        ...annexProblems(command.data),
+      ]);
       if (invalid) return invalid;
       // Linking is idempotent: both sides may link the same case.
       if (state.linkedCases.some((linked) => linked.process === process && linked.caseId === linkedCaseId))
         return [];
       const marker = messageMarker(command, origin, state.counterpart, 'JointOperationCaseLink');
       if (isDomainError(marker)) return marker;
-      return [{ type: 'JointOperationCaseLinked', data: { process, linkedCaseId, ...marker } }];
+      const data = { process, linkedCaseId, ...annexOf(command.data), ...marker };
+      return [{ type: 'JointOperationCaseLinked', data }];
     }
     case 'CloseJointOperation':
     case 'ReceiveJointOperationReport': {
@@ -164,10 +200,10 @@ const step = (command: JointOperationStepCommand, state: JointOperation, origin:
         return domainError('INVALID_TRANSITION', `${command.type} is not allowed before the period starts`);
       }
       const marker =
-        refuseIf(reportProblems(report)) ??
+        refuseIf([...reportProblems(report, 'local' in origin), ...annexProblems(command.data)]) ??
         messageMarker(command, origin, state.counterpart, 'JointOperationReport');
       if (isDomainError(marker)) return marker;
-      return [{ type: 'JointOperationClosed', data: { report, ...marker } }];
+      return [{ type: 'JointOperationClosed', data: { report, ...annexOf(command.data), ...marker } }];
     }
     default: {
       const unhandled: never = command;

@@ -1,6 +1,6 @@
 import { everyTypeOf } from '../case-process';
 import { DomainEvent } from '../decider';
-import { DeliveryEvent, Inbound, Outbound } from '../shared';
+import { Annexed, DeliveryEvent, Inbound, Outbound, TraffickingForm } from '../shared';
 
 type Marked = { readonly outbound: Outbound } | { readonly inbound: Inbound };
 
@@ -8,7 +8,10 @@ type Marked = { readonly outbound: Outbound } | { readonly inbound: Inbound };
 export interface ParticipatingUnit {
   /** The unit's agency id (docs/design.md section 4), on either side. */
   readonly agencyId: string;
+  /** The unit's name; a counterpart may leave it empty. */
   readonly name: string;
+  /** Its role in plain words (lead, support, border control). */
+  readonly role?: string;
 }
 
 /** What both sides agree: the period, the units and the targets. */
@@ -21,6 +24,10 @@ export interface JointOperationTerms {
   readonly units: readonly ParticipatingUnit[];
   /** Target groups, routes or crime types, in brief. */
   readonly targets: readonly string[];
+  /** Areas covered (provinces, border sections). */
+  readonly areas?: readonly string[];
+  /** Forms of trafficking in focus. */
+  readonly forms?: readonly TraffickingForm[];
 }
 
 /** The processes whose cases can be linked to a joint operation. */
@@ -38,9 +45,13 @@ export interface JointResultReport {
   readonly victimsRescued: number;
   readonly suspectsArrested: number;
   readonly casesInvestigated: number;
+  readonly suspectsHandedOver?: number;
+  readonly victimsRepatriated?: number;
+  /** Of the victims rescued, children (under 16). */
+  readonly childVictims?: number;
 }
 
-export interface JointOperationProposalContent {
+export interface JointOperationProposalContent extends Annexed<'JointOperationProposal'> {
   readonly caseId: string;
   readonly proposer: string;
   readonly partner: string;
@@ -60,7 +71,8 @@ export type JointOperationProposalReceived = DomainEvent<
 /** The partner agrees; `terms` are the agreed ones (the proposal's unless the partner amended them). */
 export type JointOperationAgreed = DomainEvent<
   'JointOperationAgreed',
-  { readonly decision: 'agreed'; readonly terms: JointOperationTerms } & Marked
+  { readonly decision: 'agreed'; readonly terms: JointOperationTerms } & Annexed<'JointOperationAgreement'> &
+    Marked
 >;
 export type JointOperationDeclined = DomainEvent<
   'JointOperationDeclined',
@@ -68,11 +80,12 @@ export type JointOperationDeclined = DomainEvent<
 >;
 export type JointOperationCaseLinked = DomainEvent<
   'JointOperationCaseLinked',
-  { readonly process: LinkableProcess; readonly linkedCaseId: string } & Marked
+  { readonly process: LinkableProcess; readonly linkedCaseId: string } & Annexed<'JointOperationCaseLink'> &
+    Marked
 >;
 export type JointOperationClosed = DomainEvent<
   'JointOperationClosed',
-  { readonly report: JointResultReport } & Marked
+  { readonly report: JointResultReport } & Annexed<'JointOperationReport'> & Marked
 >;
 
 export type JointOperationEvent =

@@ -1,9 +1,9 @@
 import { Command } from '../decider';
-import { DeliveryCommand, PersonParticulars, StepRule } from '../shared';
+import { Annexed, DeliveryCommand, PersonParticulars, StepRule } from '../shared';
 import { HotlineChannel, NoticeCategory, NoticePriority, ProcessingOutcome } from './events';
 import { NoticeSide, NoticeStatus } from './state';
 
-interface ContentData {
+interface ContentData extends Annexed<'InformationNotice'> {
   readonly caseId: string;
   readonly category: NoticeCategory;
   readonly title: string;

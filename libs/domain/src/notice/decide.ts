@@ -1,6 +1,8 @@
 import { caseDecide } from '../case-process';
 import { DomainError, isDomainError } from '../decider';
 import {
+  annexOf,
+  annexProblems,
   decideDelivery,
   inboundOf,
   instant,
@@ -46,6 +48,7 @@ const contentProblems = (data: Partial<NoticeContent> | undefined): Problems => 
   ...(Array.isArray(data?.persons)
     ? data.persons.flatMap((person, index) => prefixed(`persons[${index}]`, personProblems(person)))
     : []),
+  ...annexProblems(data),
 ];
 
 /** Only the content fields, in a fixed shape, so nothing else in the command reaches the event. */
@@ -56,6 +59,7 @@ const contentOf = (data: NoticeContent): NoticeContent => ({
   content: data.content,
   ...(data.relatedCaseId === undefined ? {} : { relatedCaseId: data.relatedCaseId }),
   ...(data.persons === undefined ? {} : { persons: data.persons }),
+  ...annexOf(data),
 });
 
 const open = (command: NoticeOpeningCommand): Decision => {

@@ -1,6 +1,6 @@
 import { everyTypeOf } from '../case-process';
 import { DomainEvent } from '../decider';
-import { DeliveryEvent, Inbound, Outbound, PersonParticulars } from '../shared';
+import { Annexed, DeliveryEvent, Inbound, Outbound, PersonParticulars } from '../shared';
 
 export type NoticeCategory = 'case_information' | 'criminal_method' | 'hotline_tip';
 export const NOTICE_CATEGORIES: readonly NoticeCategory[] = [
@@ -26,7 +26,7 @@ export const PROCESSING_OUTCOMES: readonly ProcessingOutcome[] = [
 ];
 
 /** The content of an information notice, on both sides and on the wire. */
-export interface NoticeContent {
+export interface NoticeContent extends Annexed<'InformationNotice'> {
   readonly caseId: string;
   readonly category: NoticeCategory;
   readonly title: string;

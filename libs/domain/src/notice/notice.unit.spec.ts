@@ -195,7 +195,8 @@ describe('information notice: refusals', () => {
         {
           ...content,
           persons: [
-            { ...PERSON, identityDocuments: [{ type: 'passport', number: '', issuingCountry: 'VN' }] },
+            // The contract's rule: an issuing country is an ISO 3166 code (an unknown number is fine).
+            { ...PERSON, identityDocuments: [{ type: 'passport', number: '', issuingCountry: 'Viet Nam' }] },
           ],
           counterpart: THEM,
         },

@@ -1,9 +1,9 @@
 import { Command } from '../decider';
-import { DeliveryCommand, HandoverArrangement, PersonParticulars, StepRule } from '../shared';
+import { Annexed, DeliveryCommand, HandoverArrangement, PersonParticulars, StepRule } from '../shared';
 import { ChildParticulars, SupportService } from './events';
 import { RepatriationSide, RepatriationStatus } from './state';
 
-interface RequestData {
+interface RequestData extends Annexed<'RepatriationRequest'> {
   readonly caseId: string;
   readonly victim: PersonParticulars;
   /** Children travelling with the victim; may be empty. */
@@ -12,12 +12,12 @@ interface RequestData {
   /** When the receiving side's decision is due (ISO date-time). */
   readonly deadline: string;
 }
-interface HandoverData {
+interface HandoverData extends Annexed<'HandoverCompleted'> {
   readonly handedOverAt: string;
   /** The children handed over with the victim. */
   readonly childIds: readonly string[];
 }
-interface ReceptionData {
+interface ReceptionData extends Annexed<'ReceptionConfirmed'> {
   /** The support facility that took the victim in. */
   readonly facility: string;
   readonly receivedAt: string;
@@ -44,18 +44,25 @@ export type RefuseRepatriation = Command<'RefuseRepatriation', { readonly reason
 /** Requesting side, inbound `RepatriationDecision`; `reason` is required when refused. */
 export type RecordRepatriationDecision = Command<
   'RecordRepatriationDecision',
-  { readonly decision: 'accepted' | 'refused'; readonly note?: string; readonly reason?: string }
+  {
+    readonly decision: 'accepted' | 'refused';
+    readonly note?: string;
+    readonly reason?: string;
+  } & Annexed<'RepatriationDecision'>
 >;
 /** Requesting side: a child found with the victim joins the case (`RepatriationChildAdded`). */
 export type AddAccompanyingChild = Command<'AddAccompanyingChild', ChildParticulars>;
 /** Receiving side, inbound `RepatriationChildAdded`. */
 export type ReceiveAccompanyingChild = Command<'ReceiveAccompanyingChild', ChildParticulars>;
 /** Either side: schedules or reschedules the hand-over (`HandoverScheduling`). */
-export type ScheduleRepatriationHandover = Command<'ScheduleRepatriationHandover', HandoverArrangement>;
+export type ScheduleRepatriationHandover = Command<
+  'ScheduleRepatriationHandover',
+  HandoverArrangement & Annexed<'HandoverScheduling'>
+>;
 /** Either side, inbound `HandoverScheduling`, carrying the sender's schedule revision. */
 export type ReceiveRepatriationHandoverSchedule = Command<
   'ReceiveRepatriationHandoverSchedule',
-  HandoverArrangement & { readonly revision: number }
+  HandoverArrangement & { readonly revision: number } & Annexed<'HandoverScheduling'>
 >;
 /** Requesting side: the victim (and listed children) handed over at the gate (`HandoverCompleted`). */
 export type RecordRepatriationHandover = Command<'RecordRepatriationHandover', HandoverData>;

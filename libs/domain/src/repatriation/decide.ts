@@ -1,6 +1,10 @@
 import { caseDecide } from '../case-process';
 import { DomainError, isDomainError } from '../decider';
 import {
+  annexOf,
+  annexProblems,
+  CHILD_RELATIONSHIPS,
+  isCountryCode,
   alreadyExists,
   decideDelivery,
   decideScheduling,
@@ -28,7 +32,7 @@ import {
   ReceiveRepatriationRequest,
   RecordRepatriationDecision,
 } from './commands';
-import { ChildParticulars, RepatriationEvent, SUPPORT_SERVICES } from './events';
+import { ChildParticulars, childParticularsOf, RepatriationEvent, SUPPORT_SERVICES } from './events';
 import { Repatriation, RepatriationState } from './state';
 
 export * from './commands';
@@ -39,14 +43,21 @@ const text = (value: unknown, max = 2000) => isNonEmptyText(value, max);
 const optionalText = (value: unknown) => value === undefined || text(value);
 const notFuture = (value: unknown, now: string) => isIsoDateTime(value) && instant(value) <= instant(now);
 
+/** A child's particulars: its person, relationship and country of birth. */
+const childParticularsProblems = (child: ChildParticulars | undefined): Problems => [
+  ...problems({
+    relationship: child?.relationship === undefined || CHILD_RELATIONSHIPS.includes(child.relationship),
+    bornInCountry: child?.bornInCountry === undefined || isCountryCode(child.bornInCountry),
+  }),
+  ...prefixed('person', personProblems(child?.person)),
+];
+
 const childProblems = (children: readonly ChildParticulars[] | undefined): Problems => {
   if (!Array.isArray(children)) return ['children'];
   const ids = children.map((child) => child?.childId);
   return [
     ...problems({ 'children.childId': ids.every(isUuid) && new Set(ids).size === ids.length }),
-    ...children.flatMap((child, index) =>
-      prefixed(`children[${index}].person`, personProblems(child?.person)),
-    ),
+    ...children.flatMap((child, index) => prefixed(`children[${index}]`, childParticularsProblems(child))),
   ];
 };
 
@@ -56,16 +67,19 @@ const requestProblems = (
 ): Problems => [
   ...problems({
     caseId: isUuid(data?.caseId),
-    circumstances: text(data?.circumstances, 10_000),
+    // A counterpart's request may carry no remarks (the contract leaves them optional); ours may not.
+    circumstances:
+      now === undefined ? typeof data?.circumstances === 'string' : text(data?.circumstances, 10_000),
     deadline: isIsoDateTime(data?.deadline) && (now === undefined || instant(data.deadline) > instant(now)),
   }),
   ...prefixed('victim', personProblems(data?.victim)),
   ...childProblems(data?.children),
+  ...annexProblems(data),
 ];
 
 const open = (command: RequestRepatriation | ReceiveRepatriationRequest): Decision => {
   const { caseId, victim, children, circumstances, deadline } = command.data;
-  const content = { caseId, victim, children, circumstances, deadline };
+  const content = { caseId, victim, children, circumstances, deadline, ...annexOf(command.data) };
   const us = command.metadata.agencyId;
   if (command.type === 'ReceiveRepatriationRequest') {
     const inbound = inboundOf(command);
@@ -92,6 +106,17 @@ const open = (command: RequestRepatriation | ReceiveRepatriationRequest): Decisi
     },
   ];
 };
+
+/**
+ * The children among the persons a hand-over or reception names: a counterpart names everyone by
+ * person id, the victim included (under the reference the victim has in this case).
+ */
+const childrenAmong = (ids: readonly string[] | undefined, state: Repatriation) =>
+  Array.isArray(ids) ? ids.filter((id) => id !== state.victim.personId) : undefined;
+
+/** Everyone a step of ours names: the victim by the case's reference for them (when known), then the children. */
+const personIdsOf = (state: Repatriation, childIds: readonly string[] | undefined) =>
+  state.victim.personId === undefined ? {} : { personIds: [state.victim.personId, ...(childIds ?? [])] };
 
 /** The children listed by a hand-over or reception must be children of the case, each once. */
 const childIdsProblems = (ids: readonly string[] | undefined, state: Repatriation): Problems => {
@@ -126,35 +151,40 @@ const step = (command: RepatriationStepCommand, state: Repatriation, origin: Ori
       return decision(command, origin, state, command.data);
     case 'AddAccompanyingChild':
     case 'ReceiveAccompanyingChild': {
-      const { childId, person } = command.data ?? {};
+      const childId = command.data?.childId;
       if (state.children.some((child) => child.childId === childId))
         return alreadyExists(`${command.type} for that child id`);
       const invalid = refuseIf([
         ...problems({ childId: isUuid(childId) }),
-        ...prefixed('person', personProblems(person)),
+        ...childParticularsProblems(command.data),
       ]);
       const marker = invalid ?? marked('RepatriationChildAdded');
       if (isDomainError(marker)) return marker;
-      return [{ type: 'RepatriationChildAdded', data: { childId, person, ...marker } }];
+      return [{ type: 'RepatriationChildAdded', data: { ...childParticularsOf(command.data), ...marker } }];
     }
     case 'ScheduleRepatriationHandover':
     case 'ReceiveRepatriationHandoverSchedule':
       return schedule(command, state, origin);
     case 'RecordRepatriationHandover':
     case 'ReceiveRepatriationHandover': {
-      const { handedOverAt, childIds } = command.data ?? {};
+      const handedOverAt = command.data?.handedOverAt;
+      const childIds = childrenAmong(command.data?.childIds, state);
       const local = 'local' in origin;
       const invalid = refuseIf([
         ...problems({ handedOverAt: local ? notFuture(handedOverAt, now) : isIsoDateTime(handedOverAt) }),
         ...childIdsProblems(childIds, state),
+        ...annexProblems(command.data),
       ]);
       const marker = invalid ?? marked('HandoverCompleted');
       if (isDomainError(marker)) return marker;
-      return [{ type: 'RepatriationHandedOver', data: { handedOverAt, childIds, ...marker } }];
+      const annex = annexOf({ annex: { ...personIdsOf(state, childIds), ...command.data?.annex } });
+      const data = { handedOverAt, childIds: childIds ?? [], ...annex, ...marker };
+      return [{ type: 'RepatriationHandedOver', data }];
     }
     case 'ConfirmRepatriationReception':
     case 'RecordReceptionConfirmation': {
-      const { facility, receivedAt, childIds } = command.data ?? {};
+      const { facility, receivedAt } = command.data ?? {};
+      const childIds = childrenAmong(command.data?.childIds, state);
       const local = 'local' in origin;
       const invalid = refuseIf([
         ...problems({
@@ -162,12 +192,13 @@ const step = (command: RepatriationStepCommand, state: Repatriation, origin: Ori
           receivedAt: local ? notFuture(receivedAt, now) : isIsoDateTime(receivedAt),
         }),
         ...childIdsProblems(childIds, state),
+        ...annexProblems(command.data),
       ]);
       const marker = invalid ?? marked('ReceptionConfirmed');
       if (isDomainError(marker)) return marker;
-      return [
-        { type: 'RepatriationReceptionConfirmed', data: { facility, receivedAt, childIds, ...marker } },
-      ];
+      const annex = annexOf({ annex: { ...personIdsOf(state, childIds), ...command.data?.annex } });
+      const data = { facility, receivedAt, childIds: childIds ?? [], ...annex, ...marker };
+      return [{ type: 'RepatriationReceptionConfirmed', data }];
     }
     case 'ReferRepatriatedVictim': {
       const { services, referredTo, note } = command.data ?? {};
@@ -212,12 +243,15 @@ const decision = (
 ): Decision => {
   const { note, reason } = data ?? {};
   const accepted = data?.decision === 'accepted';
-  const invalid = refuseIf(
-    problems({
+  // A counterpart may refuse on a stated ground without remarks; our officers give a reason.
+  const reasonOk = 'local' in origin ? text(reason) : typeof reason === 'string';
+  const invalid = refuseIf([
+    ...problems({
       decision: accepted || data?.decision === 'refused',
-      ...(accepted ? { note: optionalText(note) } : { reason: text(reason) }),
+      ...(accepted ? { note: optionalText(note) } : { reason: reasonOk }),
     }),
-  );
+    ...annexProblems(data),
+  ]);
   const marker =
     invalid ??
     messageMarker(command, origin, state.counterpart, 'RepatriationDecision', state.requestMessageId);
@@ -226,10 +260,20 @@ const decision = (
     ? [
         {
           type: 'RepatriationAccepted',
-          data: { decision: 'accepted', ...(note === undefined ? {} : { note }), ...marker },
+          data: {
+            decision: 'accepted',
+            ...(note === undefined ? {} : { note }),
+            ...annexOf(data),
+            ...marker,
+          },
         },
       ]
-    : [{ type: 'RepatriationRefused', data: { decision: 'refused', reason: reason as string, ...marker } }];
+    : [
+        {
+          type: 'RepatriationRefused',
+          data: { decision: 'refused', reason: reason as string, ...annexOf(data), ...marker },
+        },
+      ];
 };
 
 /** (Re)scheduling; on a tie the receiving side's schedule wins (it takes the victim over). */
@@ -251,7 +295,7 @@ const schedule = (
   );
   if (decided === 'stale' || isDomainError(decided)) return decided === 'stale' ? [] : decided;
   const type = decided.first ? 'RepatriationHandoverScheduled' : 'RepatriationHandoverRescheduled';
-  return [{ type, data: { schedule: decided.schedule, ...decided.marker } }];
+  return [{ type, data: { schedule: decided.schedule, ...annexOf(command.data), ...decided.marker } }];
 };
 
 /** Decides a repatriation command on the current state (pure). */

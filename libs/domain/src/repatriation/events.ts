@@ -1,6 +1,14 @@
 import { everyTypeOf } from '../case-process';
 import { DomainEvent } from '../decider';
-import { DeliveryEvent, HandoverSchedule, Inbound, Outbound, PersonParticulars } from '../shared';
+import {
+  Annexed,
+  ChildRelationship,
+  DeliveryEvent,
+  HandoverSchedule,
+  Inbound,
+  Outbound,
+  PersonParticulars,
+} from '../shared';
 
 /** Either an envelope we queued or the counterpart message the event was applied from. */
 type Marked = { readonly outbound: Outbound } | { readonly inbound: Inbound };
@@ -9,7 +17,19 @@ type Marked = { readonly outbound: Outbound } | { readonly inbound: Inbound };
 export interface ChildParticulars {
   readonly childId: string;
   readonly person: PersonParticulars;
+  /** How the child relates to the victim. */
+  readonly relationship?: ChildRelationship;
+  /** ISO 3166 alpha-2 of the country the child was born in. */
+  readonly bornInCountry?: string;
 }
+
+/** A child's particulars without anything else the data holding them carries. */
+export const childParticularsOf = (data: ChildParticulars): ChildParticulars => ({
+  childId: data.childId,
+  person: data.person,
+  ...(data.relationship === undefined ? {} : { relationship: data.relationship }),
+  ...(data.bornInCountry === undefined ? {} : { bornInCountry: data.bornInCountry }),
+});
 
 /** Support services a received victim is referred to. */
 export type SupportService =
@@ -24,7 +44,7 @@ export const SUPPORT_SERVICES: readonly SupportService[] = [
 ];
 
 /** The content of a repatriation request, on both sides and on the wire. */
-export interface RepatriationRequestContent {
+export interface RepatriationRequestContent extends Annexed<'RepatriationRequest'> {
   readonly caseId: string;
   /** Where the victim was rescued; hands the victim over. */
   readonly requestingAgency: string;
@@ -32,7 +52,7 @@ export interface RepatriationRequestContent {
   readonly receivingAgency: string;
   readonly victim: PersonParticulars;
   readonly children: readonly ChildParticulars[];
-  /** How and where the victim was rescued, in brief. */
+  /** How and where the victim was rescued, in brief (the request's remarks; may be empty from a counterpart). */
   readonly circumstances: string;
   /** When the receiving side's decision is due (ISO date-time). */
   readonly deadline: string;
@@ -53,30 +73,36 @@ export type RepatriationVerificationStarted = DomainEvent<
 >;
 export type RepatriationAccepted = DomainEvent<
   'RepatriationAccepted',
-  { readonly decision: 'accepted'; readonly note?: string } & Marked
+  { readonly decision: 'accepted'; readonly note?: string } & Annexed<'RepatriationDecision'> & Marked
 >;
 export type RepatriationRefused = DomainEvent<
   'RepatriationRefused',
-  { readonly decision: 'refused'; readonly reason: string } & Marked
+  { readonly decision: 'refused'; readonly reason: string } & Annexed<'RepatriationDecision'> & Marked
 >;
 export type RepatriationChildAdded = DomainEvent<'RepatriationChildAdded', ChildParticulars & Marked>;
 /** The first schedule (revision 1). */
 export type RepatriationHandoverScheduled = DomainEvent<
   'RepatriationHandoverScheduled',
-  { readonly schedule: HandoverSchedule } & Marked
+  { readonly schedule: HandoverSchedule } & Annexed<'HandoverScheduling'> & Marked
 >;
 /** A later schedule (revision 2+), replacing the previous one. */
 export type RepatriationHandoverRescheduled = DomainEvent<
   'RepatriationHandoverRescheduled',
-  { readonly schedule: HandoverSchedule } & Marked
+  { readonly schedule: HandoverSchedule } & Annexed<'HandoverScheduling'> & Marked
 >;
 export type RepatriationHandedOver = DomainEvent<
   'RepatriationHandedOver',
-  { readonly handedOverAt: string; readonly childIds: readonly string[] } & Marked
+  { readonly handedOverAt: string; readonly childIds: readonly string[] } & Annexed<'HandoverCompleted'> &
+    Marked
 >;
 export type RepatriationReceptionConfirmed = DomainEvent<
   'RepatriationReceptionConfirmed',
-  { readonly facility: string; readonly receivedAt: string; readonly childIds: readonly string[] } & Marked
+  {
+    readonly facility: string;
+    readonly receivedAt: string;
+    readonly childIds: readonly string[];
+  } & Annexed<'ReceptionConfirmed'> &
+    Marked
 >;
 /** The receiving side refers the victim to support services (local). */
 export type RepatriationVictimReferred = DomainEvent<

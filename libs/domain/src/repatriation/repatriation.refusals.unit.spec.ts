@@ -57,11 +57,11 @@ describe('repatriation: refusals', () => {
       'VALIDATION_FAILED',
     ],
     [
-      'a request without a victim name',
+      'a request without a romanised victim name',
       [],
       cmd(
         'RequestRepatriation',
-        { ...request, counterpart: THEM, victim: { ...PERSON, name: { original: '', romanised: 'x' } } },
+        { ...request, counterpart: THEM, victim: { ...PERSON, name: { original: 'x', romanised: '' } } },
         queuing('m'),
       ),
       'VALIDATION_FAILED',

@@ -5,11 +5,16 @@ import {
   emptyTrail,
   HandoverSchedule,
   MessageTrail,
-  PersonParticulars,
   trailAfter,
   trailAfterDelivery,
 } from '../shared';
-import { RepatriationEvent, RepatriationRequestContent, SupportService } from './events';
+import {
+  ChildParticulars,
+  childParticularsOf,
+  RepatriationEvent,
+  RepatriationRequestContent,
+  SupportService,
+} from './events';
 
 export type RepatriationStatus =
   | 'requested'
@@ -26,9 +31,7 @@ export type RepatriationStatus =
 export type RepatriationSide = 'requesting' | 'receiving';
 
 /** A child travelling with the victim, tracked step by step with the victim. */
-export interface AccompanyingChild {
-  readonly childId: string;
-  readonly person: PersonParticulars;
+export interface AccompanyingChild extends ChildParticulars {
   readonly handedOver: boolean;
   readonly received: boolean;
 }
@@ -97,12 +100,7 @@ export const evolveRepatriation = (state: RepatriationState, event: Repatriation
     case 'RepatriationRefused':
       return { ...next, status: 'refused', refusalReason: event.data.reason };
     case 'RepatriationChildAdded': {
-      const child = {
-        childId: event.data.childId,
-        person: event.data.person,
-        handedOver: false,
-        received: false,
-      };
+      const child = { ...childParticularsOf(event.data), handedOver: false, received: false };
       return { ...next, children: [...state.children, child] };
     }
     case 'RepatriationHandoverScheduled':

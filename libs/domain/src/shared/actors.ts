@@ -1,4 +1,6 @@
 import { Command, DomainError } from '../decider';
+import type { Evaluation, HandlingCode } from './handling';
+import { headerCodeProblems } from './annex-rules';
 import { Inbound, Outbound, OutboundKind } from './outbound';
 import { notPermitted, validationFailed } from './refusals';
 import { isAgencyId } from './values';
@@ -27,7 +29,9 @@ export const inboundOf = (command: Command, expectedCounterpart?: string): Inbou
   const messageId = command.metadata.messageId;
   if (typeof messageId !== 'string' || messageId.length === 0)
     return validationFailed(['metadata.messageId']);
-  return { messageId, counterpart };
+  // The header's handling code and evaluation come with the message (metadata) and stay with the event.
+  const codes = headerCodeProblems(command.metadata);
+  return codes.length > 0 ? validationFailed(codes) : { messageId, counterpart, ...headerCodesOf(command) };
 };
 
 /** Refuses a command meant for this node's officers when it arrives as a counterpart's message. */
@@ -49,7 +53,22 @@ export const outboundOf = (
   const messageId = command.metadata.newIds?.[0];
   if (typeof messageId !== 'string' || messageId.length === 0)
     return validationFailed(['metadata.newIds[0]']);
-  return inReplyTo === undefined
-    ? { messageId, counterpart, kind }
-    : { messageId, counterpart, kind, inReplyTo };
+  const codes = headerCodeProblems(command.metadata);
+  if (codes.length > 0) return validationFailed(codes);
+  return {
+    messageId,
+    counterpart,
+    kind,
+    ...(inReplyTo === undefined ? {} : { inReplyTo }),
+    ...headerCodesOf(command),
+  };
+};
+
+/** The handling code and evaluation a command's metadata carries for its message, if any. */
+const headerCodesOf = (command: Command): { handling?: HandlingCode; evaluation?: Evaluation } => {
+  const { handling, evaluation } = command.metadata as { handling?: HandlingCode; evaluation?: Evaluation };
+  return {
+    ...(handling === undefined ? {} : { handling }),
+    ...(evaluation === undefined ? {} : { evaluation }),
+  };
 };

@@ -1,4 +1,5 @@
 import { DomainEvent } from '../decider';
+import type { Evaluation, HandlingCode } from './handling';
 
 /**
  * The wire payloads an event can queue for the counterpart. The exchange layer reads `data.outbound`
@@ -40,6 +41,10 @@ export interface Outbound {
   readonly kind: OutboundKind;
   /** The inbound message this one answers (the envelope's causation id), when it answers one. */
   readonly inReplyTo?: string;
+  /** A handling code chosen for this message (`metadata.handling`); else the node's default. */
+  readonly handling?: HandlingCode;
+  /** A grading chosen for this message's content (`metadata.evaluation`). */
+  readonly evaluation?: Evaluation;
 }
 
 /** What an event applied from a counterpart's message carries in `data.inbound`. */
@@ -48,6 +53,10 @@ export interface Inbound {
   readonly messageId: string;
   /** The sending agency's id. */
   readonly counterpart: string;
+  /** The envelope header's handling code, as the counterpart set it. */
+  readonly handling?: HandlingCode;
+  /** The envelope header's source and information grading, when the counterpart graded the content. */
+  readonly evaluation?: Evaluation;
 }
 
 export const isOutboundKind = (value: unknown): value is OutboundKind =>

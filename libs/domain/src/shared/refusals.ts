@@ -20,7 +20,15 @@ export const notPermitted = (reason: string): DomainError => domainError('NOT_PE
 
 /** Names the malformed fields, never their values. */
 export const validationFailed = (fields: Problems): DomainError =>
-  domainError('VALIDATION_FAILED', `invalid or missing: ${fields.join(', ')}`);
+  domainError('VALIDATION_FAILED', `invalid or missing: ${fields.join(', ')}`, fields);
+
+/**
+ * The rule code a receipt names for a refusal (`Receipt.domain_code`): the code, then the paths of the
+ * fields that broke it, e.g. `VALIDATION_FAILED:subject.person.dateOfBirth.month`. Paths only: a
+ * receipt never carries payload content.
+ */
+export const receiptCodeOf = (error: DomainError): string =>
+  error.fields && error.fields.length > 0 ? `${error.code}:${error.fields.join(',')}` : error.code;
 
 /** The refusal for a list of problems, or undefined when there are none. */
 export const refuseIf = (fields: Problems): DomainError | undefined =>

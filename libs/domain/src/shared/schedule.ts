@@ -33,7 +33,11 @@ export const arrangementProblems = (arrangement: HandoverArrangement | undefined
     // A local schedule cannot lie in the past; an inbound one is not checked against our clock.
     date: isIsoDate(arrangement?.date) && (now === undefined || arrangement!.date >= calendarDateOf(now)),
     time: isTimeOfDay(arrangement?.time),
-    receivingUnit: isNonEmptyText(arrangement?.receivingUnit, 200),
+    // A counterpart's schedule may name no contact (the contract leaves it optional).
+    receivingUnit:
+      now === undefined
+        ? typeof arrangement?.receivingUnit === 'string'
+        : isNonEmptyText(arrangement?.receivingUnit, 200),
   });
 
 /** The schedule a local (re)scheduling produces. */

@@ -68,22 +68,25 @@ describe('person particulars', () => {
     [{ year: 2004, month: 2, day: 29 }, true],
     [{ year: 2005, month: 2, day: 29 }, false],
     [{ year: 2004, day: 3 }, false],
-    [{ year: 1850 }, false],
+    [{ year: 1850 }, true],
+    [{ month: 2, day: 29 }, true],
+    [{ month: 2, day: 30 }, false],
+    [{}, true],
     [{ year: 2004, month: 13 }, false],
   ])('partial date %j → %s', (date, ok) => expect(isPartialDate(date)).toBe(ok));
 
   it('names the malformed fields, never their values', () => {
     const problems = personProblems({
       ...PERSON,
-      name: { original: '', romanised: 'Lo Thi Mau' },
+      name: { original: '', romanised: '' },
       claimedNationality: 'Viet Nam',
       photoDigest: 'md5:00',
       identityDocuments: [{ type: 'passport', number: 'C1234567', issuingCountry: 'vn' }],
     });
     expect(problems).toEqual([
-      'name.original',
       'claimedNationality',
       'photoDigest',
+      'name.romanised',
       'identityDocuments[0].issuingCountry',
     ]);
   });

@@ -1,6 +1,7 @@
 import { Command, DomainError, DomainEvent } from '../decider';
 import { counterpartActor } from './actors';
-import { appliedMessageOf, OutboundKind, queuedMessageOf } from './outbound';
+import type { Evaluation, HandlingCode } from './handling';
+import { appliedMessageOf, Inbound, OutboundKind, queuedMessageOf } from './outbound';
 import { invalidTransition, notFound, notPermitted, refuseIf } from './refusals';
 import { isNonEmptyText, problems } from './values';
 
@@ -22,11 +23,25 @@ export interface QueuedMessage {
   readonly rejectionReason?: string;
 }
 
+/** What a message (ours or the counterpart's) carried beyond what the case's rules act on. */
+export interface MessageRecord {
+  /** The event the message queued or was applied as. */
+  readonly event: string;
+  readonly annex?: object;
+  readonly handling?: HandlingCode;
+  readonly evaluation?: Evaluation;
+}
+
 /** The messages of one case: what we queued (and its delivery) and which inbound ones were applied. */
 export interface MessageTrail {
   readonly messages: Readonly<Record<string, QueuedMessage>>;
   /** Inbound message ids already applied: a second copy is ignored (defence in depth). */
   readonly inboundMessageIds: readonly string[];
+  /**
+   * By message id, the annex, handling code and evaluation of each message that had any, so the
+   * case view shows everything a counterpart sent (absent while no message had any).
+   */
+  readonly records?: Readonly<Record<string, MessageRecord>>;
 }
 
 export const emptyTrail: MessageTrail = { messages: {}, inboundMessageIds: [] };
@@ -35,12 +50,29 @@ export const emptyTrail: MessageTrail = { messages: {}, inboundMessageIds: [] };
 export const trailAfter = (trail: MessageTrail, event: DomainEvent): MessageTrail => {
   const outbound = queuedMessageOf(event);
   const inbound = appliedMessageOf(event);
+  const record = recordOf(event, inbound);
+  const messageId = (outbound ?? inbound)?.messageId;
   return {
     messages: outbound
       ? { ...trail.messages, [outbound.messageId]: { kind: outbound.kind, delivery: 'queued' } }
       : trail.messages,
     inboundMessageIds: inbound ? [...trail.inboundMessageIds, inbound.messageId] : trail.inboundMessageIds,
+    ...(record && messageId
+      ? { records: { ...trail.records, [messageId]: record } }
+      : trail.records
+        ? { records: trail.records }
+        : {}),
   };
+};
+
+const recordOf = (event: DomainEvent, inbound: Inbound | undefined): MessageRecord | undefined => {
+  const annex = (event.data as { annex?: unknown } | undefined)?.annex;
+  const kept = {
+    ...(typeof annex === 'object' && annex !== null ? { annex } : {}),
+    ...(inbound?.handling ? { handling: inbound.handling } : {}),
+    ...(inbound?.evaluation ? { evaluation: inbound.evaluation } : {}),
+  };
+  return Object.keys(kept).length > 0 ? { event: event.type, ...kept } : undefined;
 };
 
 /** Whether this command carries an inbound message that the case has already applied. */

@@ -1,14 +1,23 @@
 import { Command } from '../decider';
-import { DeliveryCommand, StepRule } from '../shared';
+import { Annexed, DeliveryCommand, StepRule } from '../shared';
 import { VerificationAnswer, VerificationPurpose, VerificationSubject } from './events';
 import { VerificationSide, VerificationStatus } from './state';
 
 /** What a verification request asks (both directions). */
-export interface VerificationRequestData {
+export interface VerificationRequestData extends Annexed<'VerificationRequest'> {
   readonly subject: VerificationSubject;
   readonly purpose: VerificationPurpose;
+  /** Circumstances; a counterpart's request may leave them empty (the contract: "empty when unknown"). */
   readonly details: string;
   readonly deadline: string;
+}
+/** Another round: the information, the new deadline and, when it changed, the subject as now known. */
+export interface AdditionalInformationData extends Annexed<'VerificationAdditionalInformation'> {
+  readonly information: string;
+  readonly deadline: string;
+  readonly subject?: VerificationSubject;
+  /** What this round asks, when it changed. */
+  readonly purpose?: VerificationPurpose;
 }
 type NoData = Record<string, never>;
 
@@ -25,19 +34,19 @@ export type ReceiveVerificationRequest = Command<
   VerificationRequestData & { readonly caseId: string }
 >;
 /** Our officer answers an incoming request (`VerificationAnswer`). */
-export type AnswerVerificationRequest = Command<'AnswerVerificationRequest', VerificationAnswer>;
+export type AnswerVerificationRequest = Command<
+  'AnswerVerificationRequest',
+  VerificationAnswer & Annexed<'VerificationAnswer'>
+>;
 /** Inbound `VerificationAnswer` to our request. */
-export type RecordVerificationAnswer = Command<'RecordVerificationAnswer', VerificationAnswer>;
+export type RecordVerificationAnswer = Command<
+  'RecordVerificationAnswer',
+  VerificationAnswer & Annexed<'VerificationAnswer'>
+>;
 /** After "more information needed", our officer sends more (`VerificationAdditionalInformation`). */
-export type ProvideAdditionalInformation = Command<
-  'ProvideAdditionalInformation',
-  { readonly information: string; readonly deadline: string }
->;
+export type ProvideAdditionalInformation = Command<'ProvideAdditionalInformation', AdditionalInformationData>;
 /** Inbound `VerificationAdditionalInformation`: another round of an incoming request. */
-export type ReceiveAdditionalInformation = Command<
-  'ReceiveAdditionalInformation',
-  { readonly information: string; readonly deadline: string }
->;
+export type ReceiveAdditionalInformation = Command<'ReceiveAdditionalInformation', AdditionalInformationData>;
 /** Our officer withdraws our request (`VerificationWithdrawal` once sent). */
 export type WithdrawVerificationRequest = Command<'WithdrawVerificationRequest', { readonly reason: string }>;
 /** Inbound `VerificationWithdrawal` of an incoming request. */

@@ -1,6 +1,8 @@
 import { caseDecide } from '../case-process';
 import { DomainError, isDomainError } from '../decider';
 import {
+  annexOf,
+  annexProblems,
   decideDelivery,
   inboundOf,
   instant,
@@ -29,6 +31,7 @@ import {
   VerificationEvent,
 } from './events';
 import {
+  AdditionalInformationData,
   DraftVerificationRequest,
   ReceiveVerificationRequest,
   VERIFICATION_RULES,
@@ -42,35 +45,51 @@ export * from './commands';
 
 type Decision = readonly VerificationEvent[] | DomainError;
 
+/** `now` is given for a local command: our officers must say more than a counterpart must. */
 const requestProblems = (data: VerificationRequestData, now?: string): Problems => [
   ...problems({
     'subject.role': SUBJECT_ROLES.includes(data?.subject?.role),
     purpose: VERIFICATION_PURPOSES.includes(data?.purpose),
-    details: isNonEmptyText(data?.details),
+    details: now === undefined ? typeof data?.details === 'string' : isNonEmptyText(data?.details),
     // A request we send must leave time to answer; an inbound one is not judged by our clock.
     deadline: isIsoDateTime(data?.deadline) && (now === undefined || instant(data.deadline) > instant(now)),
   }),
   ...prefixed('subject.person', personProblems(data?.subject?.person)),
+  ...annexProblems(data),
 ];
 
-const answerProblems = (data: VerificationAnswer): Problems => [
+/** A counterpart's answer may carry no remarks (`local` false); our officers state their findings. */
+const answerProblems = (data: VerificationAnswer, local: boolean): Problems => [
   ...problems({
     outcome: VERIFICATION_OUTCOMES.includes(data?.outcome),
-    findings: isNonEmptyText(data?.findings),
+    findings: local ? isNonEmptyText(data?.findings) : typeof data?.findings === 'string',
   }),
   ...(data?.person === undefined ? [] : prefixed('person', personProblems(data.person))),
+  ...annexProblems(data),
 ];
 
-const roundProblems = (data: { information: string; deadline: string }, now?: string): Problems =>
-  problems({
-    information: isNonEmptyText(data?.information),
+const roundProblems = (data: AdditionalInformationData, now?: string): Problems => [
+  ...problems({
+    information:
+      now === undefined ? typeof data?.information === 'string' : isNonEmptyText(data?.information),
     deadline: isIsoDateTime(data?.deadline) && (now === undefined || instant(data.deadline) > instant(now)),
-  });
+    'subject.role': data?.subject === undefined || SUBJECT_ROLES.includes(data.subject.role),
+    purpose: data?.purpose === undefined || VERIFICATION_PURPOSES.includes(data.purpose),
+  }),
+  ...(data?.subject === undefined ? [] : prefixed('subject.person', personProblems(data.subject.person))),
+  ...annexProblems(data),
+];
 
-const answerOf = (data: VerificationAnswer): VerificationAnswer & { person?: PersonParticulars } =>
-  data.person === undefined
-    ? { outcome: data.outcome, findings: data.findings }
-    : { outcome: data.outcome, findings: data.findings, person: data.person };
+/**
+ * The answer as recorded. A verified person without a reference of its own is the subject: it keeps
+ * the subject's reference, so the answer repeats the requester's person id (verification.proto).
+ */
+const answerOf = (data: VerificationAnswer, subject: PersonParticulars): VerificationAnswer => {
+  const { outcome, findings, person } = data;
+  if (person === undefined) return { outcome, findings };
+  const personId = person.personId ?? subject.personId;
+  return { outcome, findings, person: personId === undefined ? person : { ...person, personId } };
+};
 
 const requestContent = (state: Verification) => ({
   caseId: state.caseId,
@@ -80,6 +99,7 @@ const requestContent = (state: Verification) => ({
   purpose: state.purpose,
   details: state.details,
   deadline: state.deadline,
+  ...(state.annex === undefined ? {} : { annex: state.annex }),
 });
 
 const draft = (command: DraftVerificationRequest): Decision => {
@@ -96,7 +116,7 @@ const draft = (command: DraftVerificationRequest): Decision => {
   if (invalid) return invalid;
   const requester = command.metadata.agencyId;
   const data = { caseId, requester, responder: counterpart, subject, purpose, details, deadline };
-  return [{ type: 'VerificationRequestDrafted', data }];
+  return [{ type: 'VerificationRequestDrafted', data: { ...data, ...annexOf(command.data) } }];
 };
 
 const receive = (command: ReceiveVerificationRequest): Decision => {
@@ -113,6 +133,7 @@ const receive = (command: ReceiveVerificationRequest): Decision => {
     purpose,
     details,
     deadline,
+    ...annexOf(command.data),
   };
   return [{ type: 'VerificationRequestReceived', data: { ...content, inbound } }];
 };
@@ -136,11 +157,12 @@ const step = (command: VerificationStepCommand, state: Verification, origin: Ori
     case 'AnswerVerificationRequest':
     case 'RecordVerificationAnswer': {
       const marker =
-        refuseIf(answerProblems(command.data)) ?? marked('VerificationAnswer', state.roundMessageId);
+        refuseIf(answerProblems(command.data, 'local' in origin)) ??
+        marked('VerificationAnswer', state.roundMessageId);
       if (isDomainError(marker)) return marker;
-      return [
-        { type: 'VerificationAnswered', data: { ...answerOf(command.data), round: state.round, ...marker } },
-      ];
+      const answer = answerOf(command.data, state.subject.person);
+      const data = { ...answer, ...annexOf(command.data), round: state.round, ...marker };
+      return [{ type: 'VerificationAnswered', data }];
     }
     case 'ProvideAdditionalInformation':
     case 'ReceiveAdditionalInformation': {
@@ -153,8 +175,10 @@ const step = (command: VerificationStepCommand, state: Verification, origin: Ori
         marked('VerificationAdditionalInformation', state.answerMessageId);
       if (isDomainError(marker)) return marker;
       const { information, deadline } = command.data;
-      const { subject, purpose } = state;
-      const data = { round: state.round + 1, information, deadline, subject, purpose, ...marker };
+      const subject = command.data.subject ?? state.subject;
+      const purpose = command.data.purpose ?? state.purpose;
+      const annex = annexOf(command.data);
+      const data = { round: state.round + 1, information, deadline, subject, purpose, ...annex, ...marker };
       return [{ type: 'VerificationAdditionalInformationProvided', data }];
     }
     case 'WithdrawVerificationRequest':

@@ -1,6 +1,6 @@
 import { everyTypeOf } from '../case-process';
 import { DomainEvent } from '../decider';
-import { DeliveryEvent, Inbound, Outbound, PersonParticulars } from '../shared';
+import { Annexed, DeliveryEvent, Inbound, Outbound, PersonParticulars } from '../shared';
 
 /** Whom the verification is about. */
 export interface VerificationSubject {
@@ -34,7 +34,7 @@ export interface VerificationAnswer {
 }
 
 /** The content of a verification request, as drafted and as sent on the wire. */
-export interface VerificationRequestContent {
+export interface VerificationRequestContent extends Annexed<'VerificationRequest'> {
   readonly caseId: string;
   readonly requester: string;
   readonly responder: string;
@@ -60,7 +60,12 @@ export type VerificationRequestReceived = DomainEvent<
 /** The answer: queued by the responder (`outbound`), applied from the counterpart by the requester (`inbound`). */
 export type VerificationAnswered = DomainEvent<
   'VerificationAnswered',
-  VerificationAnswer & { readonly round: number; readonly outbound?: Outbound; readonly inbound?: Inbound }
+  VerificationAnswer &
+    Annexed<'VerificationAnswer'> & {
+      readonly round: number;
+      readonly outbound?: Outbound;
+      readonly inbound?: Inbound;
+    }
 >;
 /**
  * Another round after "more information needed"; carries the new deadline. On the wire it is a new
@@ -76,6 +81,7 @@ export type VerificationAdditionalInformationProvided = DomainEvent<
     readonly deadline: string;
     readonly subject?: VerificationSubject;
     readonly purpose?: VerificationPurpose;
+    readonly annex?: Annexed<'VerificationAdditionalInformation'>['annex'];
     readonly outbound?: Outbound;
     readonly inbound?: Inbound;
   }

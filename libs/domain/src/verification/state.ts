@@ -7,7 +7,11 @@ import {
   trailAfter,
   trailAfterDelivery,
 } from '../shared';
-import { VerificationAnswer, VerificationEvent, VerificationRequestContent } from './events';
+import {
+  VerificationAnswer,
+  VerificationEvent,
+  VerificationRequestContent,
+} from './events';
 
 export type VerificationStatus =
   'drafted' | 'sent' | 'delivered' | 'received' | 'answered' | 'closed' | 'withdrawn';
@@ -37,6 +41,8 @@ export interface Verification extends VerificationRequestContent {
   /** The message that carried the current round's answer (ours or the counterpart's). */
   readonly answerMessageId?: string;
   readonly withdrawalReason?: string;
+  /** The request's annex (file reference, points, form of trafficking), kept for sending a draft. */
+  readonly annex?: VerificationRequestContent['annex'];
   readonly trail: MessageTrail;
 }
 
@@ -56,6 +62,7 @@ const opened = (
   theirSide: direction === 'outgoing' ? 'responder' : 'requester',
   counterpart: direction === 'outgoing' ? data.responder : data.requester,
   round: 1,
+  ...(data.annex === undefined ? {} : { annex: data.annex }),
 });
 
 export const evolveVerification = (state: VerificationState, event: VerificationEvent): VerificationState => {

@@ -1,10 +1,10 @@
 import { v7 as uuidv7 } from 'uuid';
 import { recordCounterpartSealHead } from '@xb/audit';
-import { isDomainError } from '@xb/domain';
-import { fromTimestamp, v1 } from '@xb/envelope';
+import { isDomainError, receiptCodeOf } from '@xb/domain';
+import { v1 } from '@xb/envelope';
 import { CaseCommands, ConcurrencyConflictError, EventStore } from '@xb/event-store';
 import { ApplyInbound, InboundHeader } from '../ports';
-import { inboundCommandOf } from '../wire-mapping';
+import { inboundCommandOf, sealHeadFromWire } from '../wire-mapping';
 
 /**
  * Applies an opened envelope's payload as the command of its process on the case it names; a
@@ -23,7 +23,9 @@ export function inboundApplier(cases: CaseCommands, store: EventStore): ApplyInb
     if (!mapped.ok) return { accepted: false, reason: mapped.reason, detail: mapped.detail };
     try {
       const outcome = await cases.run(mapped.category, mapped.caseId, mapped.command);
-      if (isDomainError(outcome)) return { accepted: false, reason: outcome.code, detail: outcome.reason };
+      // The receipt names the rule and the fields that broke it (domain_code), never their values.
+      if (isDomainError(outcome))
+        return { accepted: false, reason: receiptCodeOf(outcome), detail: outcome.reason };
       return { accepted: true };
     } catch (error) {
       // Lost the race for the case's stream more often than retries allow: refuse, the sender may re-send.
@@ -39,18 +41,7 @@ async function recordSealHead(store: EventStore, header: InboundHeader, head: v1
   const recorded = await recordCounterpartSealHead(
     store,
     { messageId: header.messageId, sender: header.sender, sentAt: header.sentAt },
-    {
-      agencyId: head.agencyId,
-      sealId: head.sealId,
-      position: head.position.toString(),
-      eventCount: Number(head.eventCount),
-      chainHead: Buffer.from(head.chainHeadSha256).toString('hex'),
-      ...(head.previousHeadSha256?.length
-        ? { previousHead: Buffer.from(head.previousHeadSha256).toString('hex') }
-        : {}),
-      sealedAt: fromTimestamp(head.sealedAt).toISOString(),
-      chainAlgorithm: head.chainAlgorithm,
-    },
+    sealHeadFromWire(head),
   );
   return recorded.ok
     ? ({ accepted: true } as const)

@@ -97,3 +97,64 @@ export const text = (value: string | null | undefined): string | undefined =>
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 export const isUuid = (value: unknown): value is string => typeof value === 'string' && UUID.test(value);
+
+/**
+ * Two-way table between a domain word list and a wire enum whose value names are the words in upper
+ * case after `prefix` (`sexual_exploitation` ↔ `TRAFFICKING_FORM_SEXUAL_EXPLOITATION`). A word with no
+ * wire value fails when the module loads, so a renamed enum value cannot slip through.
+ */
+export const wordsOf = <D extends string>(
+  words: readonly D[],
+  wireEnum: Readonly<Record<string, string | number>>,
+  prefix: string,
+): EnumMap<D> => {
+  const pairs = Object.fromEntries(
+    words.map((word) => {
+      const value = wireEnum[`${prefix}${word.toUpperCase()}`];
+      if (typeof value !== 'number') throw new Error(`no ${prefix}${word.toUpperCase()} in the contract`);
+      return [word, value];
+    }),
+  ) as Record<D, number>;
+  return enumMap(pairs);
+};
+
+/** A list's domain form: its words, leaving out values the domain has no word for (UNSPECIFIED). */
+export const wordListOf = <D extends string>(
+  map: EnumMap<D>,
+  values: readonly number[] | null | undefined,
+): D[] => (values ?? []).flatMap((value) => map.fromWire(value) ?? []);
+
+/** `object` without its undefined fields and empty lists: what proto3 cannot tell from unset. */
+export const compact = <T extends object>(object: T): T =>
+  Object.fromEntries(
+    Object.entries(object).filter(
+      ([, value]) => value !== undefined && !(Array.isArray(value) && value.length === 0),
+    ),
+  ) as T;
+
+/** A non-empty list, else undefined. */
+export const listOf = <T>(list: readonly T[] | null | undefined): T[] | undefined =>
+  list && list.length > 0 ? [...list] : undefined;
+
+/** A wire number as the domain keeps it: undefined for proto3's unset zero. */
+export const countOf = (value: number | null | undefined): number | undefined =>
+  value ? Number(value) : undefined;
+
+/**
+ * `value`, unless it is what this node would send by default anyway (`fallback`): an inbound message
+ * from a node of this code then reads the same on both sides, while whatever else a counterpart sends
+ * is kept as sent. Either way the value goes back on the wire unchanged.
+ */
+export const unlessDefault = <T>(value: T | undefined, fallback: unknown): T | undefined =>
+  value !== undefined && JSON.stringify(value) === JSON.stringify(fallback) ? undefined : value;
+
+/**
+ * `{ [key]: list }` unless the list is what this node would send anyway (see `unlessDefault`); an
+ * empty list is kept when ours would not be empty, so "none" survives as sent.
+ */
+export const listUnlessDefault = <K extends string, T>(
+  key: K,
+  list: readonly T[],
+  fallback: readonly T[],
+): { [P in K]?: T[] } =>
+  (JSON.stringify(list) === JSON.stringify(fallback) ? {} : { [key]: [...list] }) as { [P in K]?: T[] };

@@ -1,113 +1,149 @@
 /** Suspect hand-over ↔ `handover.proto` (request with warrant, decision, schedule, completion, cancellation). */
 import {
-  OutboundKind,
-  SuspectHandedOver,
-  SuspectHandoverCancelled,
-  SuspectHandoverRequested,
-  SuspectHandoverScheduled,
-} from '@xb/domain';
-import { v1 } from '@xb/envelope';
-import { calendarDateOf, deadlineOf, isoDateOf, isoOf, timestampOf } from './convert';
+  calendarDateOf,
+  compact,
+  countOf,
+  deadlineOf,
+  digestBytesOf,
+  digestOf,
+  isoDateOf,
+  isoOf,
+  text,
+  timestampOf,
+  unlessDefault,
+} from './convert';
 import { countryOf, personFromWire, personIdOf, personToWire } from './person';
 import {
-  AS_SCHEDULED_GATE,
+  completionAnnexOf,
+  completionToWire,
   decisionFromWire,
   decisionToWire,
-  DecisionData,
+  gateFromWire,
+  gateToWire,
   scheduleFromWire,
   scheduleToWire,
 } from './steps';
-import { InboundContext, InboundMapping, OutboundMapper } from './types';
+import { WireTable } from './types';
 
 const suspectId = (caseId: string) => personIdOf(caseId, 'suspect');
 
-export const HANDOVER_OUTBOUND: Partial<Record<OutboundKind, OutboundMapper>> = {
+export const HANDOVER_WIRE: Pick<
+  WireTable,
+  | 'SuspectHandoverRequest'
+  | 'SuspectHandoverDecision'
+  | 'SuspectHandoverScheduling'
+  | 'SuspectHandoverCompleted'
+  | 'SuspectHandoverCancellation'
+> = {
   /**
    * The warrant as the domain records it (reference, issuing authority, date of issue, offences). A
    * request stored before the authority and date were recorded lacks them, while the contract
    * requires both: such an event is sent with the requesting agency as the authority and the date
    * the request was recorded as the date of issue (the latest date the warrant can bear).
    */
-  SuspectHandoverRequest: (event, context) => {
-    const data = (event as SuspectHandoverRequested).data;
-    return {
-      payloadType: 'xborder.v1.SuspectHandoverRequest',
-      payload: {
-        suspect: personToWire(data.suspect, suspectId(context.caseId), countryOf(data.requestingAgency)),
-        warrant: {
-          issuingAuthority: data.warrantIssuedBy ?? data.requestingAgency,
-          number: data.warrantReference,
-          issuedOn: calendarDateOf(data.warrantIssuedOn ?? context.recordedAt.slice(0, 10)),
-          offence: data.offences,
-        },
-        respondBy: timestampOf(data.deadline),
+  SuspectHandoverRequest: {
+    toWire: ({ data }, context) => {
+      const annex = data.annex ?? {};
+      return {
+        payloadType: 'xborder.v1.SuspectHandoverRequest',
+        payload: compact({
+          suspect: personToWire(data.suspect, suspectId(context.caseId), countryOf(data.requestingAgency)),
+          warrant: compact({
+            issuingAuthority: data.warrantIssuedBy ?? data.requestingAgency,
+            number: data.warrantReference,
+            issuedOn: calendarDateOf(data.warrantIssuedOn ?? context.recordedAt.slice(0, 10)),
+            offence: data.offences,
+            documentSha256: annex.warrantDocumentDigest
+              ? digestBytesOf(annex.warrantDocumentDigest)
+              : undefined,
+          }),
+          locatedAt: annex.locatedAt,
+          proposedGate: annex.proposedGate && gateToWire(annex.proposedGate),
+          verificationCaseId: annex.verificationCaseId,
+          fileReference: annex.fileReference,
+          remarks: annex.remarks,
+          respondBy: timestampOf(data.deadline),
+        }),
+      };
+    },
+    fromWire: {
+      'xborder.v1.SuspectHandoverRequest': (message, context) => {
+        const { suspect, warrant } = message;
+        if (!suspect || !warrant) return { invalid: suspect ? 'warrant' : 'suspect' };
+        return {
+          caseId: context.caseId,
+          // The requester sends the address country of its own side when the address names none.
+          suspect: personFromWire(suspect, {
+            personId: suspectId(context.caseId),
+            addressCountry: countryOf(context.header.sender),
+          }),
+          warrantReference: warrant.number ?? '',
+          warrantIssuedBy: warrant.issuingAuthority ?? '',
+          warrantIssuedOn: isoDateOf(warrant.issuedOn) ?? '',
+          offences: warrant.offence ?? '',
+          deadline: deadlineOf(
+            message.respondBy,
+            context.now,
+            context.policy.suspectHandoverDecisionWithinMs,
+          ),
+          annex: compact({
+            warrantDocumentDigest: digestOf(warrant.documentSha256),
+            locatedAt: text(message.locatedAt),
+            proposedGate: gateFromWire(message.proposedGate),
+            verificationCaseId: text(message.verificationCaseId),
+            fileReference: text(message.fileReference),
+            remarks: text(message.remarks),
+          }),
+        };
       },
-    };
+    },
   },
-  SuspectHandoverDecision: (event) => ({
-    payloadType: 'xborder.v1.SuspectHandoverDecision',
-    payload: decisionToWire(event.data as DecisionData),
-  }),
-  SuspectHandoverScheduling: (event, context) => ({
-    payloadType: 'xborder.v1.SuspectHandoverScheduled',
-    payload: scheduleToWire((event as SuspectHandoverScheduled).data.schedule, context.gateUtcOffsetMinutes),
-  }),
-  SuspectHandoverCompleted: (event, context) => ({
-    payloadType: 'xborder.v1.SuspectHandoverDone',
-    payload: {
-      handedOverAt: timestampOf((event as SuspectHandedOver).data.handedOverAt),
-      gate: AS_SCHEDULED_GATE,
-      personId: suspectId(context.caseId),
+  SuspectHandoverDecision: {
+    toWire: ({ data }) => ({
+      payloadType: 'xborder.v1.SuspectHandoverDecision',
+      payload: decisionToWire(data),
+    }),
+    fromWire: {
+      'xborder.v1.SuspectHandoverDecision': (message) => decisionFromWire(message) ?? { invalid: 'decision' },
     },
-  }),
-  SuspectHandoverCancellation: (event) => ({
-    payloadType: 'xborder.v1.SuspectHandoverCancellation',
-    payload: { reason: (event as SuspectHandoverCancelled).data.reason },
-  }),
-};
-
-const request = (message: v1.SuspectHandoverRequest, context: InboundContext): InboundMapping => {
-  if (!message.suspect || !message.warrant) return { invalid: message.suspect ? 'warrant' : 'suspect' };
-  return {
-    kind: 'SuspectHandoverRequest',
-    data: {
-      caseId: context.caseId,
-      suspect: personFromWire(message.suspect),
-      warrantReference: message.warrant.number,
-      warrantIssuedBy: message.warrant.issuingAuthority,
-      warrantIssuedOn: isoDateOf(message.warrant.issuedOn),
-      offences: message.warrant.offence,
-      deadline: deadlineOf(message.respondBy, context.now, context.policy.suspectHandoverDecisionWithinMs),
+  },
+  SuspectHandoverScheduling: {
+    toWire: ({ data }, context) => ({
+      payloadType: 'xborder.v1.SuspectHandoverScheduled',
+      payload: scheduleToWire(data, context.gateUtcOffsetMinutes),
+    }),
+    fromWire: {
+      'xborder.v1.SuspectHandoverScheduled': (message, context) =>
+        scheduleFromWire(message, context.policy.gateUtcOffsetMinutes) ?? { invalid: 'scheduled_at' },
     },
-  };
+  },
+  SuspectHandoverCompleted: {
+    toWire: ({ data }, context) => ({
+      payloadType: 'xborder.v1.SuspectHandoverDone',
+      payload: compact({
+        ...completionToWire(data.handedOverAt, data.annex),
+        personId: data.annex?.personId ?? suspectId(context.caseId),
+        exhibitsCount: data.annex?.exhibitsCount,
+      }),
+    }),
+    fromWire: {
+      'xborder.v1.SuspectHandoverDone': (message, context) => {
+        const handedOverAt = isoOf(message.handedOverAt);
+        if (!handedOverAt) return { invalid: 'handed_over_at' };
+        const annex = compact({
+          ...completionAnnexOf(message),
+          personId: unlessDefault(text(message.personId), suspectId(context.caseId)),
+          exhibitsCount: countOf(message.exhibitsCount),
+        });
+        return { handedOverAt, annex };
+      },
+    },
+  },
+  SuspectHandoverCancellation: {
+    toWire: ({ data }) => ({
+      payloadType: 'xborder.v1.SuspectHandoverCancellation',
+      payload: { reason: data.reason },
+    }),
+    fromWire: { 'xborder.v1.SuspectHandoverCancellation': (message) => ({ reason: message.reason }) },
+  },
 };
-
-const decision = (message: v1.SuspectHandoverDecision): InboundMapping => {
-  const data = decisionFromWire(message);
-  return data ? { kind: 'SuspectHandoverDecision', data } : { invalid: 'decision' };
-};
-
-const scheduled = (message: v1.SuspectHandoverScheduled, context: InboundContext): InboundMapping => {
-  const data = scheduleFromWire(message, context.policy.gateUtcOffsetMinutes);
-  return data ? { kind: 'SuspectHandoverScheduling', data } : { invalid: 'scheduled_at' };
-};
-
-const done = (message: v1.SuspectHandoverDone): InboundMapping => {
-  const handedOverAt = isoOf(message.handedOverAt);
-  return handedOverAt
-    ? { kind: 'SuspectHandoverCompleted', data: { handedOverAt } }
-    : { invalid: 'handed_over_at' };
-};
-
-const cancellation = (message: v1.SuspectHandoverCancellation): InboundMapping => ({
-  kind: 'SuspectHandoverCancellation',
-  data: { reason: message.reason },
-});
-
-export const HANDOVER_INBOUND = {
-  'xborder.v1.SuspectHandoverRequest': request,
-  'xborder.v1.SuspectHandoverDecision': decision,
-  'xborder.v1.SuspectHandoverScheduled': scheduled,
-  'xborder.v1.SuspectHandoverDone': done,
-  'xborder.v1.SuspectHandoverCancellation': cancellation,
-} as const;

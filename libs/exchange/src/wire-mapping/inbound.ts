@@ -1,26 +1,40 @@
 /** A counterpart's payload → the command of the process it belongs to, on this node. */
-import { Command, INBOUND_COMMANDS, ProcessCategory } from '@xb/domain';
-import { PAYLOAD_MESSAGES, PayloadType, validateMessage } from '@xb/envelope';
+import { Command, INBOUND_COMMANDS, OUTBOUND_KINDS, OutboundKind, ProcessCategory } from '@xb/domain';
+import { isPayloadType, PAYLOAD_MESSAGES, PayloadType, validateMessage } from '@xb/envelope';
 import { InboundHeader } from '../ports';
-import { HANDOVER_INBOUND } from './handover';
-import { JOINTOP_INBOUND } from './jointop';
-import { NOTICE_INBOUND } from './notice';
-import { REPATRIATION_INBOUND } from './repatriation';
-import { DEFAULT_INBOUND_POLICY, InboundMapper, InboundPolicy } from './types';
-import { VERIFICATION_INBOUND } from './verification';
-
-/** The mapping of every payload type a counterpart sends about a case. */
-export const INBOUND_MAPPERS: Readonly<Partial<Record<PayloadType, InboundMapper>>> = {
-  ...VERIFICATION_INBOUND,
-  ...REPATRIATION_INBOUND,
-  ...HANDOVER_INBOUND,
-  ...JOINTOP_INBOUND,
-  ...NOTICE_INBOUND,
-} as Partial<Record<PayloadType, InboundMapper>>;
+import { headerCodesFromWire } from './header';
+import { WIRE } from './table';
+import { DEFAULT_INBOUND_POLICY, InboundContext, InboundMapping, InboundPolicy } from './types';
 
 /** Payload types of the contract that are not case messages, so map to no process command. */
 export const NON_CASE_PAYLOAD_TYPES: Readonly<Partial<Record<PayloadType, string>>> = {
   'xborder.v1.AuditSealHead': "the head of the sender's audit chain, kept by the audit side",
+};
+
+/** Whether some kind of message travels as `type` (the completeness spec checks every type). */
+export const isCasePayloadType = (type: string): boolean =>
+  OUTBOUND_KINDS.some((kind) => Object.prototype.hasOwnProperty.call(WIRE[kind].fromWire, type));
+
+/** The kind a payload of `type` under `header` is: the one whose table lists the type and takes the header. */
+const kindOf = (type: string, header: InboundHeader): OutboundKind | undefined =>
+  OUTBOUND_KINDS.find(
+    (kind) =>
+      Object.prototype.hasOwnProperty.call(WIRE[kind].fromWire, type) && (WIRE[kind].when?.(header) ?? true),
+  );
+
+/**
+ * The receiving command's data of kind K for a decoded payload. The payload type was looked up in the
+ * kind's own table, so the message is of the type its mapper takes.
+ */
+const receivedDataOf = <K extends OutboundKind>(
+  kind: K,
+  type: string,
+  message: unknown,
+  context: InboundContext,
+): InboundMapping<K> => {
+  const mappers: Readonly<Record<string, (message: never, context: InboundContext) => InboundMapping<K>>> =
+    WIRE[kind].fromWire;
+  return mappers[type](message as never, context);
 };
 
 export interface InboundCommandContext {
@@ -81,11 +95,9 @@ export const inboundCommandOf = (
   payload: Record<string, unknown>,
   context: InboundCommandContext,
 ): InboundCommandResult => {
-  const type = header.payloadType as PayloadType;
-  const mapper = Object.prototype.hasOwnProperty.call(INBOUND_MAPPERS, type)
-    ? INBOUND_MAPPERS[type]
-    : undefined;
-  if (!mapper)
+  const type = header.payloadType;
+  const kind = kindOf(type, header);
+  if (!kind || !isPayloadType(type))
     return refuse('UNSUPPORTED_TYPE', `payload type ${header.payloadType} maps to no process here`);
   if (!header.correlationId) return refuse('INVALID_PAYLOAD', 'the header names no case (correlation id)');
   const message = messageOf(type, payload);
@@ -97,9 +109,9 @@ export const inboundCommandOf = (
   }
   const caseId = header.correlationId;
   const policy = { ...DEFAULT_INBOUND_POLICY, ...context.policy };
-  const mapped = mapper(message as never, { header, caseId, now: context.now, policy });
+  const mapped = receivedDataOf(kind, type, message, { header, caseId, now: context.now, policy });
   if ('invalid' in mapped) return refuse('INVALID_PAYLOAD', `${type}: missing or unusable ${mapped.invalid}`);
-  const { category, type: commandType } = INBOUND_COMMANDS[mapped.kind];
+  const { category, type: commandType } = INBOUND_COMMANDS[kind];
   const metadata = {
     now: context.now,
     actor: `agency:${header.sender}`,
@@ -107,6 +119,8 @@ export const inboundCommandOf = (
     messageId: header.messageId,
     ...(header.causationId ? { causationId: header.causationId } : {}),
     ...(context.newIds ? { newIds: context.newIds } : {}),
+    // The header's handling code and evaluation stay with what the message changed.
+    ...headerCodesFromWire(header),
   };
-  return { ok: true, category, caseId, command: { type: commandType, data: mapped.data, metadata } };
+  return { ok: true, category, caseId, command: { type: commandType, data: mapped, metadata } };
 };

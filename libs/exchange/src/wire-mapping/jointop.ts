@@ -1,35 +1,46 @@
 /** Joint crackdown period ↔ `joint_operation.proto` (proposal, agreement, case links, result report). */
-import {
-  JointOperationAgreed,
-  JointOperationCaseLinked,
-  JointOperationDeclined,
-  JointOperationClosed,
-  JointOperationProposed,
-  JointOperationTerms,
-  LinkableProcess,
-  OutboundKind,
-} from '@xb/domain';
+import { JointOperationTerms, LinkableProcess } from '@xb/domain';
 import { v1 } from '@xb/envelope';
-import { calendarDateOf, deadlineOf, enumMap, isoDateOf, text, timestampOf } from './convert';
-import { InboundContext, InboundMapping, OutboundMapper } from './types';
+import {
+  calendarDateOf,
+  compact,
+  countOf,
+  deadlineOf,
+  enumMap,
+  isoDateOf,
+  listOf,
+  text,
+  timestampOf,
+  wordListOf,
+} from './convert';
+import { WireTable } from './types';
+import { TRAFFICKING_FORM } from './verification';
 
-const termsToWire = (terms: JointOperationTerms): v1.JointOperationTerms.$Properties => ({
-  name: terms.name,
-  startsOn: calendarDateOf(terms.startDate),
-  endsOn: calendarDateOf(terms.endDate),
-  units: terms.units.map((unit) => ({ agencyId: unit.agencyId, unitName: unit.name })),
-  targets: [...terms.targets],
-});
+const termsToWire = (terms: JointOperationTerms): v1.IJointOperationTerms =>
+  compact({
+    name: terms.name,
+    startsOn: calendarDateOf(terms.startDate),
+    endsOn: calendarDateOf(terms.endDate),
+    units: terms.units.map((unit) =>
+      compact({ agencyId: unit.agencyId, unitName: unit.name, role: unit.role }),
+    ),
+    targets: [...terms.targets],
+    areas: terms.areas && [...terms.areas],
+    forms: terms.forms?.map(TRAFFICKING_FORM.toWire),
+  });
 
-const termsFromWire = (terms: v1.JointOperationTerms.$Properties) => ({
-  name: terms.name,
+const termsFromWire = (terms: v1.IJointOperationTerms): JointOperationTerms => ({
+  name: terms.name ?? '',
   startDate: isoDateOf(terms.startsOn) ?? '',
   endDate: isoDateOf(terms.endsOn) ?? '',
-  units: (terms.units ?? []).map((unit) => ({ agencyId: unit.agencyId, name: unit.unitName ?? '' })),
+  units: (terms.units ?? []).map((unit) =>
+    compact({ agencyId: unit.agencyId ?? '', name: unit.unitName ?? '', role: text(unit.role) }),
+  ),
   targets: [...(terms.targets ?? [])],
+  ...compact({ areas: listOf(terms.areas), forms: listOf(wordListOf(TRAFFICKING_FORM, terms.forms)) }),
 });
 
-/** CASE_KIND_CRIMINAL_CASE has no process here: refused inbound (see `caseLinked`). */
+/** CASE_KIND_CRIMINAL_CASE has no process here: refused inbound (docs/protocol.md, section 5). */
 const CASE_KIND = enumMap<LinkableProcess>({
   verification: v1.CaseKind.CASE_KIND_VERIFICATION,
   repatriation: v1.CaseKind.CASE_KIND_REPATRIATION,
@@ -37,98 +48,120 @@ const CASE_KIND = enumMap<LinkableProcess>({
   notice: v1.CaseKind.CASE_KIND_INFORMATION_NOTICE,
 });
 
-export const JOINTOP_OUTBOUND: Partial<Record<OutboundKind, OutboundMapper>> = {
-  JointOperationProposal: (event) => {
-    const { terms, deadline } = (event as JointOperationProposed).data;
-    return {
+export const JOINTOP_WIRE: Pick<
+  WireTable,
+  'JointOperationProposal' | 'JointOperationAgreement' | 'JointOperationCaseLink' | 'JointOperationReport'
+> = {
+  JointOperationProposal: {
+    toWire: ({ data }) => ({
       payloadType: 'xborder.v1.JointOperationProposal',
-      payload: { terms: termsToWire(terms), respondBy: timestampOf(deadline) },
-    };
+      payload: compact({
+        terms: termsToWire(data.terms),
+        remarks: data.annex?.remarks,
+        respondBy: timestampOf(data.deadline),
+      }),
+    }),
+    fromWire: {
+      'xborder.v1.JointOperationProposal': (message, context) =>
+        message.terms
+          ? {
+              caseId: context.caseId,
+              terms: termsFromWire(message.terms),
+              deadline: deadlineOf(
+                message.respondBy,
+                context.now,
+                context.policy.jointOperationAnswerWithinMs,
+              ),
+              annex: compact({ remarks: text(message.remarks) }),
+            }
+          : { invalid: 'terms' },
+    },
   },
-  JointOperationAgreement: (event) =>
-    event.type === 'JointOperationAgreed'
-      ? {
-          payloadType: 'xborder.v1.JointOperationAgreement',
-          payload: { terms: termsToWire((event as JointOperationAgreed).data.terms) },
-        }
-      : {
-          payloadType: 'xborder.v1.JointOperationDeclined',
-          payload: { reason: (event as JointOperationDeclined).data.reason },
-        },
+  JointOperationAgreement: {
+    toWire: (event) =>
+      event.type === 'JointOperationAgreed'
+        ? {
+            payloadType: 'xborder.v1.JointOperationAgreement',
+            payload: compact({
+              terms: termsToWire(event.data.terms),
+              minutesReference: event.data.annex?.minutesReference,
+            }),
+          }
+        : { payloadType: 'xborder.v1.JointOperationDeclined', payload: { reason: event.data.reason } },
+    fromWire: {
+      'xborder.v1.JointOperationAgreement': (message) =>
+        message.terms
+          ? {
+              decision: 'agreed',
+              terms: termsFromWire(message.terms),
+              annex: compact({ minutesReference: text(message.minutesReference) }),
+            }
+          : { invalid: 'terms' },
+      'xborder.v1.JointOperationDeclined': (message) => ({ decision: 'declined', reason: message.reason }),
+    },
+  },
   /** A notice link uses CASE_KIND_INFORMATION_NOTICE (schema version 2; older receivers refuse it). */
-  JointOperationCaseLink: (event) => {
-    const { process, linkedCaseId } = (event as JointOperationCaseLinked).data;
-    return {
+  JointOperationCaseLink: {
+    toWire: ({ data }) => ({
       payloadType: 'xborder.v1.JointOperationCaseLinked',
-      payload: { caseKind: CASE_KIND.toWire(process), caseId: linkedCaseId },
-    };
-  },
-  JointOperationReport: (event) => {
-    const { report } = (event as JointOperationClosed).data;
-    return {
-      payloadType: 'xborder.v1.JointOperationResultReport',
-      payload: {
-        results: {
-          casesDetected: report.casesInvestigated,
-          suspectsArrested: report.suspectsArrested,
-          victimsRescued: report.victimsRescued,
-        },
-        assessment: report.summary,
-      },
-    };
-  },
-};
-
-const proposal = (message: v1.JointOperationProposal, context: InboundContext): InboundMapping =>
-  message.terms
-    ? {
-        kind: 'JointOperationProposal',
-        data: {
-          caseId: context.caseId,
-          terms: termsFromWire(message.terms),
-          deadline: deadlineOf(message.respondBy, context.now, context.policy.jointOperationAnswerWithinMs),
-        },
-      }
-    : { invalid: 'terms' };
-
-const agreement = (message: v1.JointOperationAgreement): InboundMapping =>
-  message.terms
-    ? { kind: 'JointOperationAgreement', data: { decision: 'agreed', terms: termsFromWire(message.terms) } }
-    : { invalid: 'terms' };
-
-const declined = (message: v1.JointOperationDeclined): InboundMapping => ({
-  kind: 'JointOperationAgreement',
-  data: { decision: 'declined', reason: message.reason },
-});
-
-const caseLinked = (message: v1.JointOperationCaseLinked): InboundMapping => {
-  const process = CASE_KIND.fromWire(message.caseKind);
-  if (!process) return { invalid: 'case_kind (no process here for this kind of case)' };
-  const linkedCaseId = text(message.caseId);
-  if (!linkedCaseId) return { invalid: 'case_id' };
-  return { kind: 'JointOperationCaseLink', data: { process, linkedCaseId } };
-};
-
-const report = (message: v1.JointOperationResultReport): InboundMapping => {
-  const results = message.results;
-  if (!results) return { invalid: 'results' };
-  return {
-    kind: 'JointOperationReport',
-    data: {
-      report: {
-        summary: message.assessment,
-        victimsRescued: results.victimsRescued ?? 0,
-        suspectsArrested: results.suspectsArrested ?? 0,
-        casesInvestigated: results.casesDetected ?? 0,
+      payload: compact({
+        caseKind: CASE_KIND.toWire(data.process),
+        caseId: data.linkedCaseId,
+        fileReference: data.annex?.fileReference,
+        summary: data.annex?.summary,
+      }),
+    }),
+    fromWire: {
+      'xborder.v1.JointOperationCaseLinked': (message) => {
+        const process = CASE_KIND.fromWire(message.caseKind);
+        if (!process) return { invalid: 'case_kind (no process here for this kind of case)' };
+        const linkedCaseId = text(message.caseId);
+        if (!linkedCaseId) return { invalid: 'case_id' };
+        const annex = compact({ fileReference: text(message.fileReference), summary: text(message.summary) });
+        return { process, linkedCaseId, annex };
       },
     },
-  };
+  },
+  JointOperationReport: {
+    toWire: ({ data }) => {
+      const { report, annex } = data;
+      return {
+        payloadType: 'xborder.v1.JointOperationResultReport',
+        payload: compact({
+          results: compact({
+            casesDetected: report.casesInvestigated,
+            suspectsArrested: report.suspectsArrested,
+            suspectsHandedOver: report.suspectsHandedOver,
+            victimsRescued: report.victimsRescued,
+            victimsRepatriated: report.victimsRepatriated,
+            childVictims: report.childVictims,
+          }),
+          linkedCaseIds: annex?.linkedCaseIds && [...annex.linkedCaseIds],
+          assessment: report.summary,
+          proposals: annex?.proposals,
+        }),
+      };
+    },
+    fromWire: {
+      'xborder.v1.JointOperationResultReport': (message) => {
+        const results = message.results;
+        if (!results) return { invalid: 'results' };
+        return {
+          report: compact({
+            summary: message.assessment,
+            victimsRescued: results.victimsRescued ?? 0,
+            suspectsArrested: results.suspectsArrested ?? 0,
+            casesInvestigated: results.casesDetected ?? 0,
+            suspectsHandedOver: countOf(results.suspectsHandedOver),
+            victimsRepatriated: countOf(results.victimsRepatriated),
+            childVictims: countOf(results.childVictims),
+          }),
+          annex: compact({
+            linkedCaseIds: listOf(message.linkedCaseIds),
+            proposals: text(message.proposals),
+          }),
+        };
+      },
+    },
+  },
 };
-
-export const JOINTOP_INBOUND = {
-  'xborder.v1.JointOperationProposal': proposal,
-  'xborder.v1.JointOperationAgreement': agreement,
-  'xborder.v1.JointOperationDeclined': declined,
-  'xborder.v1.JointOperationCaseLinked': caseLinked,
-  'xborder.v1.JointOperationResultReport': report,
-} as const;

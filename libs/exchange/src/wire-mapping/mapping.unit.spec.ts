@@ -1,18 +1,19 @@
 import { DECIDERS, DomainEvent, isDomainError, OUTBOUND_KINDS } from '@xb/domain';
 import { PAYLOAD_MESSAGES, PAYLOAD_TYPES, toTimestamp, v1 } from '@xb/envelope';
 import { deliveryCommandOf } from './delivery';
-import { INBOUND_MAPPERS, inboundCommandOf, NON_CASE_PAYLOAD_TYPES } from './inbound';
-import { OUTBOUND_MAPPERS, outboundMappingOf, outboundMessageOf, outboundMessageOfWith } from './outbound';
+import { inboundCommandOf, isCasePayloadType, NON_CASE_PAYLOAD_TYPES } from './inbound';
+import { outboundMappingOf, outboundMessageOf, outboundMessageOfWith } from './outbound';
+import { WIRE } from './table';
 import { CN, NOW, VN } from './wire-conversation';
 import { caseId, context, header, messageId, outbound, recorded } from './single-message';
 
 describe('completeness', () => {
   it.each(OUTBOUND_KINDS)('outbound kind %s has a mapping', (kind) => {
-    expect(OUTBOUND_MAPPERS[kind]).toBeInstanceOf(Function);
+    expect(WIRE[kind].toWire).toBeInstanceOf(Function);
   });
 
   it.each(PAYLOAD_TYPES)('payload type %s maps to a command or is declared not a case message', (type) => {
-    const mapped = Object.prototype.hasOwnProperty.call(INBOUND_MAPPERS, type);
+    const mapped = isCasePayloadType(type);
     const excluded = Object.prototype.hasOwnProperty.call(NON_CASE_PAYLOAD_TYPES, type);
     expect([mapped, excluded]).toEqual(mapped ? [true, false] : [false, true]);
   });
@@ -135,8 +136,13 @@ describe('inbound refusals', () => {
     expect(result).toMatchObject({ ok: false, reason: 'INVALID_PAYLOAD' });
   });
 
-  it("leaves the domain's own rules to the decider (VALIDATION_FAILED for a request without details)", () => {
-    const person = { personId: caseId, name: { romanised: 'LO THI MAU', original: 'Lò Thị Mẫu' }, sex: 1 };
+  it('leaves the rules the contract states in words to the decider, which names the field', () => {
+    // A day of the month that the month does not have (2005 is no leap year).
+    const person = {
+      personId: caseId,
+      name: { romanised: 'LO THI MAU' },
+      dateOfBirth: { year: 2005, month: 2, day: 29 },
+    };
     const payload = {
       subjectRole: 1,
       person,
@@ -151,7 +157,7 @@ describe('inbound refusals', () => {
       DECIDERS.verification.initialState(),
     );
     expect(isDomainError(decided) && decided.code).toBe('VALIDATION_FAILED');
-    expect(isDomainError(decided) && decided.reason).toContain('details');
+    expect(isDomainError(decided) && decided.fields).toEqual(['subject.person.dateOfBirth']);
   });
 });
 

@@ -1,25 +1,26 @@
 /** Events that queue an envelope → the message the outbox relay seals (`OutboundMessage`). */
-import { categoryOfEventType, OutboundKind, payloadOf, queuedMessageOf } from '@xb/domain';
-import { isPayloadType, validateMessage } from '@xb/envelope';
+import { categoryOfEventType, isQueuingEventOf, OutboundKind, queuedMessageOf } from '@xb/domain';
+import { validateMessage } from '@xb/envelope';
 import { RecordedEvent } from '@xb/event-store';
 import { OutboundMessage, OutboundMessageOf } from '../ports';
 import { isUuid } from './convert';
+import { headerExtrasOf } from './header';
 import { sealAnchorMessageOf } from './seal-anchor';
-import { HANDOVER_OUTBOUND } from './handover';
-import { JOINTOP_OUTBOUND } from './jointop';
-import { NOTICE_OUTBOUND } from './notice';
-import { REPATRIATION_OUTBOUND } from './repatriation';
-import { DEFAULT_GATE_UTC_OFFSET_MINUTES, OutboundMapper, WireConventions } from './types';
-import { VERIFICATION_OUTBOUND } from './verification';
+import { WIRE } from './table';
+import { DEFAULT_GATE_UTC_OFFSET_MINUTES, OutboundContext, WireConventions, WirePayload } from './types';
 
-/** The mapping of every outbound kind (the completeness spec checks that none is missing). */
-export const OUTBOUND_MAPPERS: Readonly<Partial<Record<OutboundKind, OutboundMapper>>> = {
-  ...VERIFICATION_OUTBOUND,
-  ...REPATRIATION_OUTBOUND,
-  ...HANDOVER_OUTBOUND,
-  ...JOINTOP_OUTBOUND,
-  ...NOTICE_OUTBOUND,
-};
+/**
+ * The payload of kind `kind` for an event, or undefined when the event is not one that queues that
+ * kind (its type names another).
+ */
+export const wirePayloadOf = <K extends OutboundKind>(
+  kind: K,
+  event: { readonly type: string; readonly data: unknown },
+  context: OutboundContext,
+): WirePayload | undefined => (isQueuingEventOf(kind, event) ? WIRE[kind].toWire(event, context) : undefined);
+
+/** A payload as the plain object the relay seals. */
+const plain = (payload: object): Record<string, unknown> => ({ ...payload });
 
 /** What an event is to the outbox: nothing to send, a message, or a message the contract cannot carry. */
 export type OutboundMapping =
@@ -60,9 +61,7 @@ export const outboundMappingOf = (
   const outbound = queuedMessageOf(event);
   const where = outbound && caseOf(event);
   if (!outbound || !where) return { kind: 'none' };
-  const mapper = OUTBOUND_MAPPERS[outbound.kind];
   const base = { kind: 'unsendable', messageId: outbound.messageId, outboundKind: outbound.kind } as const;
-  if (!mapper) return { ...base, reason: 'NO_WIRE_TYPE', detail: `no mapping for ${outbound.kind}` };
   // The case id is the header's correlation id, which the contract requires to be a UUID.
   if (!isUuid(where.caseId))
     return {
@@ -70,18 +69,17 @@ export const outboundMappingOf = (
       reason: 'INVALID_PAYLOAD',
       detail: 'the case id is not a UUID (header correlation_id)',
     };
-  const wire = mapper(
-    { type: event.type, data: payloadOf(event) },
-    {
-      caseId: where.caseId,
-      counterpart: outbound.counterpart,
-      recordedAt: event.recordedAt,
-      gateUtcOffsetMinutes: conventions.gateUtcOffsetMinutes ?? DEFAULT_GATE_UTC_OFFSET_MINUTES,
-    },
-  );
+  const wire = wirePayloadOf(outbound.kind, event, {
+    caseId: where.caseId,
+    counterpart: outbound.counterpart,
+    recordedAt: event.recordedAt,
+    gateUtcOffsetMinutes: conventions.gateUtcOffsetMinutes ?? DEFAULT_GATE_UTC_OFFSET_MINUTES,
+  });
+  if (!wire)
+    return { ...base, reason: 'NO_WIRE_TYPE', detail: `${event.type} does not queue ${outbound.kind}` };
   if ('missing' in wire)
     return { ...base, reason: 'INVALID_PAYLOAD', detail: `the event carries no ${wire.missing}` };
-  const problems = isPayloadType(wire.payloadType) ? validateMessage(wire.payloadType, wire.payload) : [];
+  const problems = validateMessage(wire.payloadType, wire.payload);
   if (problems.length > 0) {
     const detail = problems.map((p) => `${p.path} (${p.rule})`).join(', ');
     return { ...base, reason: 'INVALID_PAYLOAD', detail: `${wire.payloadType}: ${detail}` };
@@ -95,10 +93,19 @@ export const outboundMappingOf = (
       ...(outbound.inReplyTo ? { causationId: outbound.inReplyTo } : {}),
       counterpart: outbound.counterpart,
       payloadType: wire.payloadType,
-      payload: wire.payload,
-      ...(wire.headerExtras ? { headerExtras: wire.headerExtras } : {}),
+      payload: plain(wire.payload),
+      ...headerExtrasFor(wire.headerExtras, outbound),
     },
   };
+};
+
+/** The header fields a message carries: the mapping's, under those its event's marker set (officers'). */
+const headerExtrasFor = (
+  mapped: OutboundMessage['headerExtras'],
+  marker: Parameters<typeof headerExtrasOf>[0],
+): Pick<OutboundMessage, 'headerExtras'> => {
+  const headerExtras = { ...mapped, ...headerExtrasOf(marker) };
+  return Object.keys(headerExtras).length > 0 ? { headerExtras } : {};
 };
 
 /**

@@ -1,13 +1,32 @@
 /**
- * Person particulars between the domain (`PersonParticulars`) and the wire (`xborder.v1.Person`).
- * The wire names every person by a UUID (`person_id`) that the domain does not keep; we derive it
- * from the case id and the person's role in the case (UUIDv5), so both nodes compute the same id for
- * the same person and later messages (a hand-over) can name people without repeating particulars.
+ * Person particulars between the domain (`PersonParticulars`) and the wire (`xborder.v1.Person`),
+ * field for field. A person keeps the `person_id` its sender gave it and every later message repeats
+ * it; only a person recorded here without one gets an id derived from the case and the person's role
+ * (UUIDv5), the same on both nodes.
  */
-import { IdentityDocumentType, PersonParticulars, Sex } from '@xb/domain';
+import {
+  CHILD_RELATIONSHIPS,
+  IDENTITY_DOCUMENT_TYPES,
+  IdentityDocument,
+  PartialDate,
+  PersonName,
+  PersonParticulars,
+  SEXES,
+  TravellingChild,
+} from '@xb/domain';
 import { v1 } from '@xb/envelope';
 import { v5 as uuidv5 } from 'uuid';
-import { digestBytesOf, digestOf, enumMap, isUuid, text } from './convert';
+import {
+  compact,
+  countOf,
+  digestBytesOf,
+  digestOf,
+  isUuid,
+  listOf,
+  text,
+  unlessDefault,
+  wordsOf,
+} from './convert';
 
 /** Namespace of the person ids this node derives (fixed: both nodes must derive the same ids). */
 export const PERSON_ID_NAMESPACE = '6f1d8c1e-2b7a-5c3e-9a41-0c5e2f7b9d10';
@@ -20,105 +39,184 @@ export const personIdOf = (caseId: string, role: string): string =>
 export const childPersonIdOf = (caseId: string, childId: string): string =>
   isUuid(childId) ? childId : personIdOf(caseId, `child:${childId}`);
 
-const SEX = enumMap<Sex>(
-  { female: v1.Sex.SEX_FEMALE, male: v1.Sex.SEX_MALE, unknown: v1.Sex.SEX_UNKNOWN },
-  { [v1.Sex.SEX_UNSPECIFIED]: 'unknown' },
-);
+const SEX = wordsOf(SEXES, v1.Sex, 'SEX_');
+const DOCUMENT_TYPE = wordsOf(IDENTITY_DOCUMENT_TYPES, v1.DocumentType, 'DOCUMENT_TYPE_');
+export const CHILD_RELATIONSHIP = wordsOf(CHILD_RELATIONSHIPS, v1.ChildRelationship, 'CHILD_RELATIONSHIP_');
 
-const DOCUMENT_TYPE = enumMap<IdentityDocumentType>(
-  {
-    passport: v1.DocumentType.DOCUMENT_TYPE_PASSPORT,
-    national_id: v1.DocumentType.DOCUMENT_TYPE_NATIONAL_ID,
-    household_registration: v1.DocumentType.DOCUMENT_TYPE_HOUSEHOLD_REGISTRATION,
-    birth_certificate: v1.DocumentType.DOCUMENT_TYPE_BIRTH_CERTIFICATE,
-    border_pass: v1.DocumentType.DOCUMENT_TYPE_BORDER_PASS,
-    other: v1.DocumentType.DOCUMENT_TYPE_OTHER,
-  },
-  { [v1.DocumentType.DOCUMENT_TYPE_TRAVEL_DOCUMENT]: 'other' },
-);
+const nameToWire = (name: PersonName): v1.IPersonName =>
+  compact({
+    original: name.original,
+    romanised: name.romanised,
+    script: name.script,
+    familyNameRomanised: name.familyNameRomanised,
+  });
 
-const partialDateOf = (isoDate: string): v1.PartialDate.$Properties => {
+const nameFromWire = (name: v1.IPersonName | null | undefined): PersonName =>
+  compact({
+    original: name?.original ?? '',
+    romanised: name?.romanised ?? '',
+    script: text(name?.script),
+    familyNameRomanised: text(name?.familyNameRomanised),
+  });
+
+const partialDateToWire = (date: PartialDate): v1.IPartialDate => compact({ ...date });
+
+/** Zero parts are the wire's "unknown": the domain leaves them out. */
+export const partialDateFromWire = (date: v1.IPartialDate): PartialDate =>
+  compact({
+    year: countOf(date.year),
+    month: countOf(date.month),
+    day: countOf(date.day),
+    approximate: date.approximate || undefined,
+  });
+
+const isoDateOf = (date: v1.IPartialDate): string | undefined =>
+  date.year && date.month && date.day && !date.approximate
+    ? `${String(date.year).padStart(4, '0')}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}`
+    : undefined;
+
+const fullDateToWire = (isoDate: string): v1.IPartialDate => {
   const [year, month, day] = isoDate.split('-').map(Number);
   return { year, month, day };
 };
 
+const documentToWire = (document: IdentityDocument): v1.IIdentityDocument =>
+  compact({
+    type: DOCUMENT_TYPE.toWire(document.type),
+    number: document.number,
+    issuingCountry: document.issuingCountry,
+    issuingAuthority: document.issuingAuthority,
+    issuedOn: document.issuedOn && partialDateToWire(document.issuedOn),
+    expiresOn: document.expiresOn
+      ? fullDateToWire(document.expiresOn)
+      : document.expiry && partialDateToWire(document.expiry),
+    seen: document.seen,
+    description: document.description,
+  });
+
+const documentFromWire = (document: v1.IIdentityDocument): IdentityDocument => {
+  const expiresOn = document.expiresOn ? isoDateOf(document.expiresOn) : undefined;
+  return compact({
+    type: DOCUMENT_TYPE.fromWire(document.type) ?? 'other',
+    number: document.number ?? '',
+    issuingCountry: document.issuingCountry ?? '',
+    issuingAuthority: text(document.issuingAuthority),
+    issuedOn: document.issuedOn ? partialDateFromWire(document.issuedOn) : undefined,
+    expiresOn,
+    expiry: document.expiresOn && !expiresOn ? partialDateFromWire(document.expiresOn) : undefined,
+    seen: document.seen || undefined,
+    description: text(document.description),
+  });
+};
+
+/** A child travelling with a person, on the wire; `personId` when its particulars carry none. */
+export const childToWire = (child: TravellingChild, personId: string, addressCountry: string) =>
+  compact({
+    child: personToWire(child.person, personId, addressCountry),
+    relationship: child.relationship && CHILD_RELATIONSHIP.toWire(child.relationship),
+    bornInCountry: child.bornInCountry,
+  });
+
+export const childFromWire = (child: v1.IAccompanyingChild, defaults: WireDefaults = {}): TravellingChild =>
+  compact({
+    person: personFromWire(child.child ?? {}, defaults),
+    relationship: CHILD_RELATIONSHIP.fromWire(child.relationship),
+    bornInCountry: text(child.bornInCountry),
+  });
+
 /**
- * The wire form of a person. `addressCountry` is the country the home address lies in: the domain
- * keeps the address as one line without a country, the wire requires one; we use the claimed
- * nationality, else the given fallback (the country of the agency the person is repatriated to or
- * verified by).
+ * The wire form of a person: `personId` is used when the particulars carry no id of their own;
+ * `addressCountry` is the country of a home address that names none (the claimed nationality, else
+ * the given fallback: the country of the agency the person is repatriated to or verified by).
  */
 export const personToWire = (
   person: PersonParticulars,
   personId: string,
   addressCountry: string,
-): v1.Person.$Properties => ({
-  personId,
-  name: { original: person.name.original, romanised: person.name.romanised },
-  ...(person.dateOfBirth ? { dateOfBirth: { ...person.dateOfBirth } } : {}),
-  sex: SEX.toWire(person.sex),
-  ...(person.claimedNationality ? { claimedNationality: person.claimedNationality } : {}),
-  ...(person.ethnicGroup ? { ethnicGroup: person.ethnicGroup } : {}),
-  ...(person.homeAddress
-    ? { homeAddress: { country: person.claimedNationality ?? addressCountry, original: person.homeAddress } }
-    : {}),
-  identityDocuments: person.identityDocuments.map((document) => ({
-    type: DOCUMENT_TYPE.toWire(document.type),
-    number: document.number,
-    issuingCountry: document.issuingCountry,
-    ...(document.expiresOn ? { expiresOn: partialDateOf(document.expiresOn) } : {}),
-  })),
-  ...(person.photoDigest ? { photoSha256: digestBytesOf(person.photoDigest) } : {}),
-});
-
-const addressLine = (address: v1.Address.$Properties | null | undefined): string | undefined => {
-  if (!address) return undefined;
-  const original = text(address.original);
-  if (original) return original;
-  const parts = [address.detail, address.village, address.commune, address.district, address.province];
-  return text(parts.filter((part) => text(part)).join(', '));
+): v1.IPerson => {
+  const id = person.personId ?? personId;
+  const parts = person.homeAddressParts;
+  const address =
+    person.homeAddress !== undefined || parts !== undefined
+      ? compact({
+          ...parts,
+          country: parts?.country ?? person.claimedNationality ?? addressCountry,
+          original: person.homeAddress,
+        })
+      : undefined;
+  return compact({
+    personId: id,
+    name: nameToWire(person.name),
+    otherNames: person.otherNames?.map(nameToWire),
+    dateOfBirth: person.dateOfBirth && partialDateToWire(person.dateOfBirth),
+    estimatedAgeYears: person.estimatedAgeYears,
+    sex: person.sex && SEX.toWire(person.sex),
+    claimedNationality: person.claimedNationality,
+    ethnicGroup: person.ethnicGroup,
+    homeAddress: address,
+    identityDocuments: person.identityDocuments.map(documentToWire),
+    photoSha256: person.photoDigest ? digestBytesOf(person.photoDigest) : undefined,
+    accompanyingChildren: person.accompanyingChildren?.map((child, index) =>
+      childToWire(child, personIdOf(id, `child:${index}`), addressCountry),
+    ),
+    languages: person.languages && [...person.languages],
+    relativesNamed: person.relativesNamed?.map(nameToWire),
+  });
 };
-
-const birthDateOf = (date: v1.PartialDate.$Properties | null | undefined) => {
-  if (!date || !date.year) return undefined;
-  if (!date.month) return { year: date.year };
-  return date.day
-    ? { year: date.year, month: date.month, day: date.day }
-    : { year: date.year, month: date.month };
-};
-
-const expiryOf = (date: v1.PartialDate.$Properties | null | undefined): string | undefined =>
-  date && date.year && date.month && date.day
-    ? `${String(date.year).padStart(4, '0')}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}`
-    : undefined;
 
 /**
- * The domain form of a wire person. What the domain cannot hold (script, other names, estimated age,
- * relatives, languages, document remarks) is dropped; what the domain requires but the wire leaves
- * optional (original-script name, document number) is passed on empty, for the decider to refuse.
+ * What this node would send for a person of the case without being told: the id it derives and the
+ * country of an address that names none.
  */
-export const personFromWire = (person: v1.Person.$Properties): PersonParticulars => {
-  const dateOfBirth = birthDateOf(person.dateOfBirth);
-  const homeAddress = addressLine(person.homeAddress);
-  const photoDigest = digestOf(person.photoSha256);
-  return {
-    name: { original: person.name?.original ?? '', romanised: person.name?.romanised ?? '' },
-    ...(dateOfBirth ? { dateOfBirth } : {}),
-    sex: SEX.fromWire(person.sex) ?? 'unknown',
-    ...(text(person.claimedNationality) ? { claimedNationality: person.claimedNationality! } : {}),
-    ...(text(person.ethnicGroup) ? { ethnicGroup: person.ethnicGroup! } : {}),
-    ...(homeAddress ? { homeAddress } : {}),
-    identityDocuments: (person.identityDocuments ?? []).map((document) => {
-      const expiresOn = expiryOf(document.expiresOn);
-      return {
-        type: DOCUMENT_TYPE.fromWire(document.type) ?? 'other',
-        number: document.number ?? '',
-        issuingCountry: document.issuingCountry ?? '',
-        ...(expiresOn ? { expiresOn } : {}),
-      };
-    }) as PersonParticulars['identityDocuments'],
-    ...(photoDigest ? { photoDigest } : {}),
-  };
+export interface WireDefaults {
+  readonly personId?: string;
+  readonly addressCountry?: string;
+}
+
+/**
+ * The domain form of a wire person, field for field; the id and the address country are left out
+ * where they are what this node would send anyway (`defaults`), so both sides read the same.
+ */
+export const personFromWire = (person: v1.IPerson, defaults: WireDefaults = {}): PersonParticulars => {
+  const id = text(person.personId);
+  const claimedNationality = text(person.claimedNationality);
+  const address = person.homeAddress;
+  const parts = address
+    ? compact({
+        country: text(address.country),
+        province: text(address.province),
+        district: text(address.district),
+        commune: text(address.commune),
+        village: text(address.village),
+        detail: text(address.detail),
+      })
+    : undefined;
+  const particulars = compact({
+    personId: unlessDefault(id, defaults.personId),
+    name: nameFromWire(person.name),
+    otherNames: listOf(person.otherNames)?.map(nameFromWire),
+    dateOfBirth: person.dateOfBirth ? partialDateFromWire(person.dateOfBirth) : undefined,
+    estimatedAgeYears: countOf(person.estimatedAgeYears),
+    sex: SEX.fromWire(person.sex),
+    claimedNationality,
+    ethnicGroup: text(person.ethnicGroup),
+    homeAddress: text(address?.original),
+    // The parts of an address given as one line are only its country, usually the one we would send.
+    homeAddressParts: text(address?.original)
+      ? unlessDefault(parts, { country: claimedNationality ?? defaults.addressCountry })
+      : parts,
+    photoDigest: digestOf(person.photoSha256),
+    accompanyingChildren: listOf(person.accompanyingChildren)?.map((child, index) =>
+      childFromWire(child, {
+        personId: id && personIdOf(id, `child:${index}`),
+        addressCountry: defaults.addressCountry,
+      }),
+    ),
+    languages: listOf(person.languages),
+    relativesNamed: listOf(person.relativesNamed)?.map(nameFromWire),
+  });
+  // Always a list, even an empty one (a person without papers).
+  return { ...particulars, identityDocuments: (person.identityDocuments ?? []).map(documentFromWire) };
 };
 
 /** The country part of an agency id (`VN.BGC.LAICHAU` → `VN`). */

@@ -1,179 +1,223 @@
 /**
  * Repatriation ↔ `repatriation.proto` (victim, accompanying children, decision, schedule, hand-over,
  * reception, a child added later, cancellation). Children are named on the wire by their child ids,
- * which the domain requires to be UUIDs (see `childPersonIdOf` for children stored before that).
+ * which the domain requires to be UUIDs (see `childPersonIdOf` for children stored before that); the
+ * victim by the person id the request gave, else one derived from the case.
  */
-import {
-  OutboundKind,
-  RepatriationCancelled,
-  RepatriationChildAdded,
-  RepatriationHandedOver,
-  RepatriationHandoverScheduled,
-  RepatriationReceptionConfirmed,
-  RepatriationRequested,
-} from '@xb/domain';
+import { ChildParticulars, REFERRALS, SUPPORT_NEEDS } from '@xb/domain';
 import { v1 } from '@xb/envelope';
-import { deadlineOf, isoOf, timestampOf } from './convert';
-import { childPersonIdOf, countryOf, personFromWire, personIdOf, personToWire } from './person';
 import {
-  AS_SCHEDULED_GATE,
+  compact,
+  deadlineOf,
+  isoDateOf,
+  calendarDateOf,
+  isoOf,
+  listUnlessDefault,
+  text,
+  timestampOf,
+  unlessDefault,
+  wordListOf,
+  wordsOf,
+} from './convert';
+import {
+  childFromWire,
+  childPersonIdOf,
+  childToWire,
+  countryOf,
+  personFromWire,
+  personIdOf,
+  personToWire,
+} from './person';
+import {
+  completionAnnexOf,
+  completionToWire,
   decisionFromWire,
   decisionToWire,
-  DecisionData,
+  gateFromWire,
+  gateToWire,
   scheduleFromWire,
   scheduleToWire,
 } from './steps';
-import { InboundContext, InboundMapping, OutboundMapper } from './types';
+import { InboundContext, WireTable } from './types';
+import { TRAFFICKING_FORM } from './verification';
+
+const SUPPORT_NEED = wordsOf(SUPPORT_NEEDS, v1.SupportNeed, 'SUPPORT_NEED_');
+const REFERRAL = wordsOf(REFERRALS, v1.Referral, 'REFERRAL_');
 
 const victimId = (caseId: string) => personIdOf(caseId, 'victim');
 
-export const REPATRIATION_OUTBOUND: Partial<Record<OutboundKind, OutboundMapper>> = {
-  RepatriationRequest: (event, context) => {
-    const data = (event as RepatriationRequested).data;
-    const home = countryOf(data.receivingAgency);
-    return {
-      payloadType: 'xborder.v1.RepatriationRequest',
-      payload: {
-        victim: {
-          ...personToWire(data.victim, victimId(context.caseId), home),
-          accompanyingChildren: data.children.map((child) => ({
-            child: personToWire(child.person, childPersonIdOf(context.caseId, child.childId), home),
-          })),
-        },
-        remarks: data.circumstances,
-        respondBy: timestampOf(data.deadline),
+const childToWireIn = (caseId: string, country: string) => (child: ChildParticulars) =>
+  childToWire(child, childPersonIdOf(caseId, child.childId), country);
+
+/** A child as received: its person id is its child id (so its particulars need not repeat it). */
+const childOf = (child: v1.IAccompanyingChild, context: InboundContext): ChildParticulars => {
+  const childId = child.child?.personId ?? '';
+  return { childId, ...childFromWire(child, { personId: childId, addressCountry: ourCountry(context) }) };
+};
+
+const ourCountry = (context: InboundContext) => countryOf(context.header.recipient);
+
+/** The persons named other than the victim (under the id this node would give the victim). */
+const othersThanVictim = (personIds: readonly string[], caseId: string) =>
+  personIds.filter((id) => id !== victimId(caseId));
+
+/** Everyone a hand-over or reception names: as recorded, else the victim and the children. */
+const personIdsOf = (
+  caseId: string,
+  data: { childIds: readonly string[]; annex?: { personIds?: readonly string[] } },
+) => [
+  ...(data.annex?.personIds ?? [victimId(caseId), ...data.childIds.map((id) => childPersonIdOf(caseId, id))]),
+];
+
+export const REPATRIATION_WIRE: Pick<
+  WireTable,
+  | 'RepatriationRequest'
+  | 'RepatriationChildAdded'
+  | 'RepatriationDecision'
+  | 'HandoverScheduling'
+  | 'HandoverCompleted'
+  | 'ReceptionConfirmed'
+  | 'RepatriationCancellation'
+> = {
+  RepatriationRequest: {
+    toWire: ({ data }, context) => {
+      const home = countryOf(data.receivingAgency);
+      const annex = data.annex ?? {};
+      return {
+        payloadType: 'xborder.v1.RepatriationRequest',
+        payload: compact({
+          victim: {
+            ...personToWire(data.victim, victimId(context.caseId), home),
+            accompanyingChildren: data.children.map(childToWireIn(context.caseId, home)),
+          },
+          verificationCaseId: annex.verificationCaseId,
+          traffickingForm: annex.traffickingForm && TRAFFICKING_FORM.toWire(annex.traffickingForm),
+          rescuedAt: annex.rescuedAt ? timestampOf(annex.rescuedAt) : undefined,
+          rescuedWhere: annex.rescuedWhere,
+          proposedGate: annex.proposedGate && gateToWire(annex.proposedGate),
+          proposedDate: annex.proposedDate ? calendarDateOf(annex.proposedDate) : undefined,
+          supportNeeds: annex.supportNeeds?.map(SUPPORT_NEED.toWire),
+          fileReference: annex.fileReference,
+          remarks: data.circumstances,
+          respondBy: timestampOf(data.deadline),
+        }),
+      };
+    },
+    fromWire: {
+      'xborder.v1.RepatriationRequest': (message, context) => {
+        if (!message.victim) return { invalid: 'victim' };
+        const defaults = { personId: victimId(context.caseId), addressCountry: ourCountry(context) };
+        const { accompanyingChildren: _children, ...victim } = personFromWire(message.victim, defaults);
+        return {
+          caseId: context.caseId,
+          victim,
+          children: (message.victim.accompanyingChildren ?? []).map((child) => childOf(child, context)),
+          circumstances: message.remarks,
+          deadline: deadlineOf(message.respondBy, context.now, context.policy.repatriationDecisionWithinMs),
+          annex: compact({
+            verificationCaseId: text(message.verificationCaseId),
+            traffickingForm: TRAFFICKING_FORM.fromWire(message.traffickingForm),
+            rescuedAt: isoOf(message.rescuedAt),
+            rescuedWhere: text(message.rescuedWhere),
+            proposedGate: gateFromWire(message.proposedGate),
+            proposedDate: isoDateOf(message.proposedDate),
+            supportNeeds: wordListOf(SUPPORT_NEED, message.supportNeeds),
+            fileReference: text(message.fileReference),
+          }),
+        };
       },
-    };
+    },
   },
-  RepatriationDecision: (event) => ({
-    payloadType: 'xborder.v1.RepatriationDecision',
-    payload: decisionToWire(event.data as DecisionData),
-  }),
-  HandoverScheduling: (event, context) => ({
-    payloadType: 'xborder.v1.RepatriationHandoverScheduled',
-    payload: scheduleToWire(
-      (event as RepatriationHandoverScheduled).data.schedule,
-      context.gateUtcOffsetMinutes,
-    ),
-  }),
-  HandoverCompleted: (event, context) => {
-    const data = (event as RepatriationHandedOver).data;
-    return {
+  RepatriationDecision: {
+    toWire: ({ data }) => ({
+      payloadType: 'xborder.v1.RepatriationDecision',
+      payload: compact({ ...decisionToWire(data), receivingUnit: data.annex?.receivingUnit }),
+    }),
+    fromWire: {
+      'xborder.v1.RepatriationDecision': (message) => {
+        const decided = decisionFromWire(message);
+        if (!decided) return { invalid: 'decision' };
+        const annex = compact({ ...decided.annex, receivingUnit: text(message.receivingUnit) });
+        return compact({ ...decided, annex });
+      },
+    },
+  },
+  HandoverScheduling: {
+    toWire: ({ data }, context) => ({
+      payloadType: 'xborder.v1.RepatriationHandoverScheduled',
+      payload: scheduleToWire(data, context.gateUtcOffsetMinutes),
+    }),
+    fromWire: {
+      'xborder.v1.RepatriationHandoverScheduled': (message, context) =>
+        scheduleFromWire(message, context.policy.gateUtcOffsetMinutes) ?? { invalid: 'scheduled_at' },
+    },
+  },
+  HandoverCompleted: {
+    toWire: ({ data }, context) => ({
       payloadType: 'xborder.v1.RepatriationHandoverDone',
       payload: {
-        handedOverAt: timestampOf(data.handedOverAt),
-        gate: AS_SCHEDULED_GATE,
-        personIds: [
-          victimId(context.caseId),
-          ...data.childIds.map((id) => childPersonIdOf(context.caseId, id)),
-        ],
+        ...completionToWire(data.handedOverAt, data.annex),
+        personIds: personIdsOf(context.caseId, data),
       },
-    };
+    }),
+    fromWire: {
+      'xborder.v1.RepatriationHandoverDone': (message, context) => {
+        const handedOverAt = isoOf(message.handedOverAt);
+        if (!handedOverAt) return { invalid: 'handed_over_at' };
+        // The others handed over than the victim are children (the domain also knows the victim's own id).
+        const childIds = othersThanVictim(message.personIds, context.caseId);
+        const personIds = unlessDefault([...message.personIds], [victimId(context.caseId), ...childIds]);
+        return { handedOverAt, childIds, annex: compact({ ...completionAnnexOf(message), personIds }) };
+      },
+    },
   },
-  ReceptionConfirmed: (event, context) => {
-    const data = (event as RepatriationReceptionConfirmed).data;
-    return {
-      payloadType: 'xborder.v1.RepatriationReceptionConfirmed',
-      payload: {
-        receivedAt: timestampOf(data.receivedAt),
-        receivingUnit: data.facility,
-        personIds: [
-          victimId(context.caseId),
-          ...data.childIds.map((id) => childPersonIdOf(context.caseId, id)),
-        ],
+  /**
+   * The persons received other than the victim are the children received. A sender before schema
+   * version 2 names nobody: then no child is recorded as received.
+   */
+  ReceptionConfirmed: {
+    toWire: ({ data }, context) => {
+      const annex = data.annex ?? {};
+      return {
+        payloadType: 'xborder.v1.RepatriationReceptionConfirmed',
+        payload: compact({
+          receivedAt: timestampOf(data.receivedAt),
+          receivingUnit: data.facility,
+          referral: annex.referral && REFERRAL.toWire(annex.referral),
+          remarks: annex.remarks,
+          personIds: personIdsOf(context.caseId, data),
+        }),
+      };
+    },
+    fromWire: {
+      'xborder.v1.RepatriationReceptionConfirmed': (message, context) => {
+        const receivedAt = isoOf(message.receivedAt);
+        if (!receivedAt) return { invalid: 'received_at' };
+        const childIds = othersThanVictim(message.personIds, context.caseId);
+        const annex = {
+          ...compact({ referral: REFERRAL.fromWire(message.referral), remarks: text(message.remarks) }),
+          ...listUnlessDefault('personIds', message.personIds, [victimId(context.caseId), ...childIds]),
+        };
+        return { facility: message.receivingUnit, receivedAt, childIds, annex };
       },
-    };
+    },
   },
   /** Sent by the requesting side to the victim's home side, whose country the address falls back to. */
-  RepatriationChildAdded: (event, context) => {
-    const { childId, person } = (event as RepatriationChildAdded).data;
-    return {
+  RepatriationChildAdded: {
+    toWire: ({ data }, context) => ({
       payloadType: 'xborder.v1.RepatriationChildAdded',
-      payload: {
-        child: {
-          child: personToWire(
-            person,
-            childPersonIdOf(context.caseId, childId),
-            countryOf(context.counterpart),
-          ),
-        },
-      },
-    };
-  },
-  RepatriationCancellation: (event) => ({
-    payloadType: 'xborder.v1.RepatriationCancellation',
-    payload: { reason: (event as RepatriationCancelled).data.reason },
-  }),
-};
-
-const request = (message: v1.RepatriationRequest, context: InboundContext): InboundMapping => {
-  if (!message.victim) return { invalid: 'victim' };
-  const children = (message.victim.accompanyingChildren ?? []).map((child) => ({
-    childId: child.child?.personId ?? '',
-    person: personFromWire(child.child ?? {}),
-  }));
-  return {
-    kind: 'RepatriationRequest',
-    data: {
-      caseId: context.caseId,
-      victim: personFromWire(message.victim),
-      children,
-      circumstances: [message.rescuedWhere, message.remarks].filter(Boolean).join('. '),
-      deadline: deadlineOf(message.respondBy, context.now, context.policy.repatriationDecisionWithinMs),
+      payload: { child: childToWireIn(context.caseId, countryOf(context.counterpart))(data) },
+    }),
+    fromWire: {
+      'xborder.v1.RepatriationChildAdded': (message, context) =>
+        message.child?.child ? childOf(message.child, context) : { invalid: 'child' },
     },
-  };
+  },
+  RepatriationCancellation: {
+    toWire: ({ data }) => ({
+      payloadType: 'xborder.v1.RepatriationCancellation',
+      payload: { reason: data.reason },
+    }),
+    fromWire: { 'xborder.v1.RepatriationCancellation': (message) => ({ reason: message.reason }) },
+  },
 };
-
-const decision = (message: v1.RepatriationDecision): InboundMapping => {
-  const data = decisionFromWire(message);
-  return data ? { kind: 'RepatriationDecision', data } : { invalid: 'decision' };
-};
-
-const scheduled = (message: v1.RepatriationHandoverScheduled, context: InboundContext): InboundMapping => {
-  const data = scheduleFromWire(message, context.policy.gateUtcOffsetMinutes);
-  return data ? { kind: 'HandoverScheduling', data } : { invalid: 'scheduled_at' };
-};
-
-const done = (message: v1.RepatriationHandoverDone, context: InboundContext): InboundMapping => {
-  const handedOverAt = isoOf(message.handedOverAt);
-  if (!handedOverAt) return { invalid: 'handed_over_at' };
-  const victim = victimId(context.caseId);
-  // Children were received under their wire ids (see `request`): the others handed over are children.
-  const childIds = message.personIds.filter((id) => id !== victim);
-  return { kind: 'HandoverCompleted', data: { handedOverAt, childIds } };
-};
-
-/**
- * The persons received other than the victim are the children received. A sender before schema
- * version 2 names nobody: then no child is recorded as received.
- */
-const reception = (message: v1.RepatriationReceptionConfirmed, context: InboundContext): InboundMapping => {
-  const receivedAt = isoOf(message.receivedAt);
-  if (!receivedAt) return { invalid: 'received_at' };
-  const victim = victimId(context.caseId);
-  const childIds = message.personIds.filter((id) => id !== victim);
-  return { kind: 'ReceptionConfirmed', data: { facility: message.receivingUnit, receivedAt, childIds } };
-};
-
-const childAdded = (message: v1.RepatriationChildAdded): InboundMapping =>
-  message.child?.child
-    ? {
-        kind: 'RepatriationChildAdded',
-        data: { childId: message.child.child.personId, person: personFromWire(message.child.child) },
-      }
-    : { invalid: 'child' };
-
-const cancellation = (message: v1.RepatriationCancellation): InboundMapping => ({
-  kind: 'RepatriationCancellation',
-  data: { reason: message.reason },
-});
-
-export const REPATRIATION_INBOUND = {
-  'xborder.v1.RepatriationRequest': request,
-  'xborder.v1.RepatriationDecision': decision,
-  'xborder.v1.RepatriationHandoverScheduled': scheduled,
-  'xborder.v1.RepatriationHandoverDone': done,
-  'xborder.v1.RepatriationReceptionConfirmed': reception,
-  'xborder.v1.RepatriationChildAdded': childAdded,
-  'xborder.v1.RepatriationCancellation': cancellation,
-} as const;

@@ -1,5 +1,5 @@
-import { DomainEvent, OutboundKind } from '@xb/domain';
-import { PayloadType } from '@xb/envelope';
+import { OutboundKind, QueuingEventOf, ReceivingDataOf } from '@xb/domain';
+import { PayloadInput, PayloadMessage, PayloadType } from '@xb/envelope';
 import { InboundHeader, OutboundHeaderExtras } from '../ports';
 
 /** Settings both nodes of a pair must share for schedules to mean the same on both sides. */
@@ -14,17 +14,71 @@ export interface WireConventions {
 
 export const DEFAULT_GATE_UTC_OFFSET_MINUTES = 420;
 
+/** The payload types each kind of message travels as (a kind may have several, chosen by its event). */
+export interface KindPayloadTypes {
+  readonly VerificationRequest: 'xborder.v1.VerificationRequest';
+  readonly VerificationAnswer: 'xborder.v1.VerificationAnswer';
+  /** Another round is a new request in the same case, answering the answer (its causation id). */
+  readonly VerificationAdditionalInformation: 'xborder.v1.VerificationRequest';
+  readonly VerificationWithdrawal: 'xborder.v1.VerificationWithdrawal';
+  readonly RepatriationRequest: 'xborder.v1.RepatriationRequest';
+  readonly RepatriationChildAdded: 'xborder.v1.RepatriationChildAdded';
+  readonly RepatriationDecision: 'xborder.v1.RepatriationDecision';
+  readonly HandoverScheduling: 'xborder.v1.RepatriationHandoverScheduled';
+  readonly HandoverCompleted: 'xborder.v1.RepatriationHandoverDone';
+  readonly ReceptionConfirmed: 'xborder.v1.RepatriationReceptionConfirmed';
+  readonly RepatriationCancellation: 'xborder.v1.RepatriationCancellation';
+  readonly SuspectHandoverRequest: 'xborder.v1.SuspectHandoverRequest';
+  readonly SuspectHandoverDecision: 'xborder.v1.SuspectHandoverDecision';
+  readonly SuspectHandoverScheduling: 'xborder.v1.SuspectHandoverScheduled';
+  readonly SuspectHandoverCompleted: 'xborder.v1.SuspectHandoverDone';
+  readonly SuspectHandoverCancellation: 'xborder.v1.SuspectHandoverCancellation';
+  readonly JointOperationProposal: 'xborder.v1.JointOperationProposal';
+  readonly JointOperationAgreement:
+    'xborder.v1.JointOperationAgreement' | 'xborder.v1.JointOperationDeclined';
+  readonly JointOperationCaseLink: 'xborder.v1.JointOperationCaseLinked';
+  readonly JointOperationReport: 'xborder.v1.JointOperationResultReport';
+  readonly InformationNotice:
+    'xborder.v1.CaseInformation' | 'xborder.v1.CriminalMethod' | 'xborder.v1.HotlineTipOff';
+}
+
+/** A payload of one of the types P, typed by its type name. */
+export type WirePayloadOf<P extends PayloadType> = P extends PayloadType
+  ? {
+      readonly payloadType: P;
+      readonly payload: PayloadInput<P>;
+      readonly headerExtras?: OutboundHeaderExtras;
+    }
+  : never;
+
 /**
  * What one outbound event becomes: a payload of a contract type, or the fields an event (stored by an
  * older version of the domain) lacks for its payload (field names only).
  */
-export type WirePayload =
-  | {
-      readonly payloadType: PayloadType;
-      readonly payload: Record<string, unknown>;
-      readonly headerExtras?: OutboundHeaderExtras;
-    }
-  | { readonly missing: string };
+export type WirePayload<P extends PayloadType = PayloadType> =
+  WirePayloadOf<P> | { readonly missing: string };
+
+/** What a payload becomes: the receiving command's data, or the field that makes it unusable. */
+export type InboundMapping<K extends OutboundKind> = ReceivingDataOf<K> | { readonly invalid: string };
+
+/**
+ * The wire mapping of one kind of message: its queuing events to their payload, and each of its
+ * payload types to the receiving command's data. `when` picks the kind when a payload type serves two
+ * (a verification request opens a case or, answering an answer, starts another round).
+ */
+export interface KindMapping<K extends OutboundKind> {
+  readonly toWire: (event: QueuingEventOf<K>, context: OutboundContext) => WirePayload<KindPayloadTypes[K]>;
+  readonly fromWire: {
+    readonly [P in KindPayloadTypes[K]]: (
+      message: PayloadMessage<P>,
+      context: InboundContext,
+    ) => InboundMapping<K>;
+  };
+  readonly when?: (header: InboundHeader) => boolean;
+}
+
+/** The mapping of every kind: a kind without one, or with the wrong types, is a compile error. */
+export type WireTable = { readonly [K in OutboundKind]: KindMapping<K> };
 
 export interface OutboundContext {
   readonly caseId: string;
@@ -33,9 +87,6 @@ export interface OutboundContext {
   readonly recordedAt: string;
   readonly gateUtcOffsetMinutes: number;
 }
-
-/** Maps the events that queue one outbound kind. */
-export type OutboundMapper = (event: DomainEvent, context: OutboundContext) => WirePayload;
 
 /**
  * Deadlines the receiving node sets itself when the message carries none (all in milliseconds): a
@@ -66,14 +117,3 @@ export interface InboundContext {
   readonly now: string;
   readonly policy: Required<InboundPolicy>;
 }
-
-/**
- * What one inbound payload becomes: the domain kind it carries (its command is
- * `INBOUND_COMMANDS[kind].type`) and the command data, or why the payload cannot be mapped (field
- * names only, never values).
- */
-export type InboundMapping =
-  { readonly kind: OutboundKind; readonly data: Record<string, unknown> } | { readonly invalid: string };
-
-/** Maps a decoded payload (a protobufjs message instance of its type). */
-export type InboundMapper = (message: never, context: InboundContext) => InboundMapping;

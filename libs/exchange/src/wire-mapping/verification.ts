@@ -1,24 +1,32 @@
 /**
- * Verification ↔ `verification.proto`. A request's purpose travels as verification points; the
- * findings travel as remarks (and, when more information is needed, as `information_needed`).
- * Additional information is, as the contract says, a new VerificationRequest in the same case (same
- * subject and points, the information as circumstances, the new deadline): we tell it from the opening
- * request by its causation id (the answer it follows up). A withdrawal is a VerificationWithdrawal.
+ * Verification ↔ `verification.proto`. The points asked travel as they were given (the case's purpose
+ * is what they amount to); the findings travel as remarks. Additional information is, as the contract
+ * says, a new VerificationRequest in the same case (the subject as now known, the information as
+ * circumstances, the new deadline): we tell it from the opening request by its causation id (the
+ * answer it follows up). A withdrawal is a VerificationWithdrawal.
  */
 import {
-  OutboundKind,
-  VerificationAdditionalInformationProvided,
-  VerificationAnswered,
+  AnnexOf,
+  VERIFICATION_POINTS,
   VerificationOutcome,
   VerificationPurpose,
-  VerificationRequestSent,
   VerificationSubject,
-  VerificationWithdrawn,
+  TRAFFICKING_FORMS,
 } from '@xb/domain';
 import { v1 } from '@xb/envelope';
-import { enumMap, isoOf, text, timestampOf } from './convert';
+import {
+  compact,
+  enumMap,
+  isoOf,
+  listUnlessDefault,
+  text,
+  timestampOf,
+  unlessDefault,
+  wordListOf,
+  wordsOf,
+} from './convert';
 import { countryOf, personFromWire, personIdOf, personToWire } from './person';
-import { InboundContext, InboundMapping, OutboundMapper } from './types';
+import { InboundContext, WireTable } from './types';
 
 const ROLE = enumMap<VerificationSubject['role']>({
   victim: v1.SubjectRole.SUBJECT_ROLE_PRESUMED_VICTIM,
@@ -33,137 +41,198 @@ const OUTCOME = enumMap<VerificationOutcome>({
   more_information_needed: v1.VerificationOutcome.VERIFICATION_OUTCOME_MORE_INFORMATION_NEEDED,
 });
 
-const P = v1.VerificationPoint;
-const POINTS: Record<VerificationPurpose, v1.VerificationPoint[]> = {
-  identity: [P.VERIFICATION_POINT_IDENTITY],
-  nationality: [P.VERIFICATION_POINT_NATIONALITY],
-  identity_and_nationality: [P.VERIFICATION_POINT_IDENTITY, P.VERIFICATION_POINT_NATIONALITY],
+export const TRAFFICKING_FORM = wordsOf(TRAFFICKING_FORMS, v1.TraffickingForm, 'TRAFFICKING_FORM_');
+const POINT = wordsOf(VERIFICATION_POINTS, v1.VerificationPoint, 'VERIFICATION_POINT_');
+
+const PURPOSE_POINTS: Record<VerificationPurpose, AnnexOf<'VerificationRequest'>['points']> = {
+  identity: ['identity'],
+  nationality: ['nationality'],
+  identity_and_nationality: ['identity', 'nationality'],
 };
 
 /**
  * The purpose a list of points amounts to: nationality alone, nationality with anything else
  * (address, family, documents and records all establish identity), or identity.
  */
-const purposeOf = (points: readonly number[]): VerificationPurpose => {
-  const nationality = points.includes(P.VERIFICATION_POINT_NATIONALITY);
-  const other = points.some((point) => point !== P.VERIFICATION_POINT_NATIONALITY);
+const purposeOf = (points: readonly string[]): VerificationPurpose => {
+  const nationality = points.includes('nationality');
+  const other = points.some((point) => point !== 'nationality');
   if (nationality) return other ? 'identity_and_nationality' : 'nationality';
   return 'identity';
 };
 
-/** The subject is one person per case: its wire id is derived from the case. */
+/** The subject is one person per case: without a reference of its own, its id derives from the case. */
 const subjectId = (caseId: string) => personIdOf(caseId, 'subject');
 
-/** A VerificationRequest: the opening one, or another round (same subject, new circumstances). */
+type RequestAnnex = AnnexOf<'VerificationRequest'>;
+
+/** A VerificationRequest: the opening one, or another round (the subject as now known). */
 const requestToWire = (
-  request: { subject: VerificationSubject; purpose: VerificationPurpose; deadline: string; text: string },
+  request: {
+    subject: VerificationSubject;
+    purpose: VerificationPurpose;
+    deadline: string;
+    text: string;
+    annex?: RequestAnnex;
+  },
   caseId: string,
   addressCountry: string,
-) => ({
-  subjectRole: ROLE.toWire(request.subject.role),
-  person: personToWire(request.subject.person, subjectId(caseId), addressCountry),
-  points: POINTS[request.purpose],
-  answerBy: timestampOf(request.deadline),
-  circumstances: request.text,
+): v1.IVerificationRequest => {
+  const annex = request.annex ?? {};
+  return compact({
+    subjectRole: ROLE.toWire(request.subject.role),
+    person: personToWire(request.subject.person, subjectId(caseId), addressCountry),
+    points: (annex.points ?? PURPOSE_POINTS[request.purpose])?.map(POINT.toWire),
+    answerBy: timestampOf(request.deadline),
+    circumstances: request.text,
+    fileReference: annex.fileReference,
+    traffickingForm: annex.traffickingForm && TRAFFICKING_FORM.toWire(annex.traffickingForm),
+  });
+};
+
+const requestAnnexOf = (message: v1.VerificationRequest, purpose: VerificationPurpose): RequestAnnex =>
+  compact({
+    points: unlessDefault(wordListOf(POINT, message.points), PURPOSE_POINTS[purpose]),
+    fileReference: text(message.fileReference),
+    traffickingForm: TRAFFICKING_FORM.fromWire(message.traffickingForm),
+  });
+
+/** The subject as sent; its id and address country left out where they are what we would send. */
+const subjectOf = (
+  message: v1.VerificationRequest,
+  context: InboundContext,
+): VerificationSubject | undefined => {
+  const role = ROLE.fromWire(message.subjectRole);
+  if (!role || !message.person) return undefined;
+  return { role, person: personFromWire(message.person, subjectDefaults(context)) };
+};
+
+const subjectDefaults = (context: InboundContext) => ({
+  personId: subjectId(context.caseId),
+  addressCountry: countryOf(context.header.recipient),
 });
 
-export const VERIFICATION_OUTBOUND: Partial<Record<OutboundKind, OutboundMapper>> = {
-  VerificationRequest: (event, context) => {
-    const data = (event as VerificationRequestSent).data;
-    return {
+/** What an answer of ours needs when it lists nothing itself: its findings, when it needs more. */
+const neededByDefault = (outcome: VerificationOutcome, findings: string) =>
+  outcome === 'more_information_needed' && findings ? [findings] : undefined;
+
+/** A follow-up request (it answers our "more information needed") is another round of the case. */
+const isAnotherRound = (header: { causationId?: string }) => Boolean(header.causationId);
+
+export const VERIFICATION_WIRE: Pick<
+  WireTable,
+  | 'VerificationRequest'
+  | 'VerificationAnswer'
+  | 'VerificationAdditionalInformation'
+  | 'VerificationWithdrawal'
+> = {
+  VerificationRequest: {
+    toWire: ({ data }) => ({
       payloadType: 'xborder.v1.VerificationRequest',
-      payload: requestToWire({ ...data, text: data.details }, context.caseId, countryOf(data.responder)),
-    };
-  },
-  VerificationAnswer: (event, context) => {
-    const data = (event as VerificationAnswered).data;
-    const more = data.outcome === 'more_information_needed';
-    return {
-      payloadType: 'xborder.v1.VerificationAnswer',
-      payload: {
-        outcome: OUTCOME.toWire(data.outcome),
-        remarks: data.findings,
-        ...(more ? { informationNeeded: [data.findings] } : {}),
-        ...(data.person
-          ? {
-              verifiedPerson: personToWire(
-                data.person,
-                subjectId(context.caseId),
-                countryOf(context.counterpart),
-              ),
-            }
-          : {}),
+      payload: requestToWire({ ...data, text: data.details }, data.caseId, countryOf(data.responder)),
+    }),
+    fromWire: {
+      'xborder.v1.VerificationRequest': (message, context) => {
+        const deadline = isoOf(message.answerBy);
+        const subject = subjectOf(message, context);
+        if (!deadline || !subject) return { invalid: !deadline ? 'answer_by' : 'subject_role or person' };
+        const purpose = purposeOf(wordListOf(POINT, message.points));
+        return {
+          caseId: context.caseId,
+          subject,
+          purpose,
+          details: message.circumstances,
+          deadline,
+          annex: requestAnnexOf(message, purpose),
+        };
       },
-    };
+    },
+    when: (header) => !isAnotherRound(header),
+  },
+  VerificationAnswer: {
+    toWire: ({ data }, context) => {
+      const annex = data.annex ?? {};
+      // Events stored before the annex kept what was needed only in the findings.
+      const informationNeeded = annex.informationNeeded ?? neededByDefault(data.outcome, data.findings) ?? [];
+      return {
+        payloadType: 'xborder.v1.VerificationAnswer',
+        payload: compact({
+          outcome: OUTCOME.toWire(data.outcome),
+          confirmedPoints: annex.confirmedPoints?.map(POINT.toWire),
+          unconfirmedPoints: annex.unconfirmedPoints?.map(POINT.toWire),
+          verifiedPerson:
+            data.person &&
+            personToWire(data.person, subjectId(context.caseId), countryOf(context.counterpart)),
+          informationNeeded: [...informationNeeded],
+          fileReference: annex.fileReference,
+          remarks: data.findings,
+        }),
+      };
+    },
+    fromWire: {
+      'xborder.v1.VerificationAnswer': (message, context) => {
+        const outcome = OUTCOME.fromWire(message.outcome);
+        if (!outcome) return { invalid: 'outcome' };
+        return compact({
+          outcome,
+          findings: message.remarks,
+          person: message.verifiedPerson
+            ? personFromWire(message.verifiedPerson, subjectDefaults(context))
+            : undefined,
+          annex: {
+            ...compact({
+              confirmedPoints: wordListOf(POINT, message.confirmedPoints),
+              unconfirmedPoints: wordListOf(POINT, message.unconfirmedPoints),
+              fileReference: text(message.fileReference),
+            }),
+            ...listUnlessDefault(
+              'informationNeeded',
+              message.informationNeeded,
+              neededByDefault(outcome, message.remarks) ?? [],
+            ),
+          },
+        });
+      },
+    },
   },
   /**
    * Another round travels as a new request whose causation id is the answer (`outbound.inReplyTo`,
    * set by the domain). Events stored before the domain added the subject carry none: unsendable.
    */
-  VerificationAdditionalInformation: (event, context) => {
-    const { subject, purpose, information, deadline } = (event as VerificationAdditionalInformationProvided)
-      .data;
-    if (!subject || !purpose) return { missing: 'subject or purpose (stored before they were recorded)' };
-    return {
-      payloadType: 'xborder.v1.VerificationRequest',
-      payload: requestToWire(
-        { subject, purpose, deadline, text: information },
-        context.caseId,
-        countryOf(context.counterpart),
-      ),
-    };
+  VerificationAdditionalInformation: {
+    toWire: ({ data }, context) => {
+      const { subject, purpose, information, deadline, annex } = data;
+      if (!subject || !purpose) return { missing: 'subject or purpose (stored before they were recorded)' };
+      return {
+        payloadType: 'xborder.v1.VerificationRequest',
+        payload: requestToWire(
+          { subject, purpose, deadline, text: information, annex },
+          context.caseId,
+          countryOf(context.counterpart),
+        ),
+      };
+    },
+    fromWire: {
+      'xborder.v1.VerificationRequest': (message, context) => {
+        const deadline = isoOf(message.answerBy);
+        if (!deadline) return { invalid: 'answer_by' };
+        const purpose = purposeOf(wordListOf(POINT, message.points));
+        return compact({
+          information: message.circumstances,
+          deadline,
+          subject: subjectOf(message, context),
+          purpose,
+          annex: requestAnnexOf(message, purpose),
+        });
+      },
+    },
+    when: isAnotherRound,
   },
-  VerificationWithdrawal: (event) => ({
-    payloadType: 'xborder.v1.VerificationWithdrawal',
-    payload: { reason: (event as VerificationWithdrawn).data.reason },
-  }),
+  VerificationWithdrawal: {
+    toWire: ({ data }) => ({
+      payloadType: 'xborder.v1.VerificationWithdrawal',
+      payload: { reason: data.reason },
+    }),
+    fromWire: { 'xborder.v1.VerificationWithdrawal': (message) => ({ reason: message.reason }) },
+  },
 };
-
-const request = (message: v1.VerificationRequest, context: InboundContext): InboundMapping => {
-  const deadline = isoOf(message.answerBy);
-  if (!deadline) return { invalid: 'answer_by' };
-  // A follow-up request (it answers our "more information needed") is another round of the case.
-  if (context.header.causationId) {
-    return {
-      kind: 'VerificationAdditionalInformation',
-      data: { information: message.circumstances, deadline },
-    };
-  }
-  const role = ROLE.fromWire(message.subjectRole);
-  if (!role || !message.person) return { invalid: role ? 'person' : 'subject_role' };
-  return {
-    kind: 'VerificationRequest',
-    data: {
-      caseId: context.caseId,
-      subject: { role, person: personFromWire(message.person) },
-      purpose: purposeOf(message.points),
-      details: message.circumstances,
-      deadline,
-    },
-  };
-};
-
-const answer = (message: v1.VerificationAnswer): InboundMapping => {
-  const outcome = OUTCOME.fromWire(message.outcome);
-  if (!outcome) return { invalid: 'outcome' };
-  const findings = text(message.remarks) ?? message.informationNeeded.join('; ');
-  return {
-    kind: 'VerificationAnswer',
-    data: {
-      outcome,
-      findings,
-      ...(message.verifiedPerson ? { person: personFromWire(message.verifiedPerson) } : {}),
-    },
-  };
-};
-
-const withdrawal = (message: v1.VerificationWithdrawal): InboundMapping => ({
-  kind: 'VerificationWithdrawal',
-  data: { reason: message.reason },
-});
-
-export const VERIFICATION_INBOUND = {
-  'xborder.v1.VerificationRequest': request,
-  'xborder.v1.VerificationAnswer': answer,
-  'xborder.v1.VerificationWithdrawal': withdrawal,
-} as const;

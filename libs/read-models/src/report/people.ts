@@ -10,12 +10,13 @@ export type AgeGroup = (typeof AGE_GROUPS)[number];
  * a person counts as the younger, as victim protection presumes a child when the age is uncertain.
  */
 export function ageGroupOn(birth: PartialDate | undefined, instant: string): AgeGroup {
-  if (!birth || !Number.isInteger(birth.year)) return 'unknown';
-  const month = birth.month ?? 12;
-  const day = birth.day ?? new Date(Date.UTC(birth.year, month, 0)).getUTCDate();
+  const year = birth?.year;
+  if (year === undefined || !Number.isInteger(year)) return 'unknown';
+  const month = birth?.month ?? 12;
+  const day = birth?.day ?? new Date(Date.UTC(year, month, 0)).getUTCDate();
   const on = new Date(instant);
   const [y, m, d] = [on.getUTCFullYear(), on.getUTCMonth() + 1, on.getUTCDate()];
-  const age = y - birth.year - (m < month || (m === month && d < day) ? 1 : 0);
+  const age = y - year - (m < month || (m === month && d < day) ? 1 : 0);
   if (age < 16) return 'under_16';
   return age < 18 ? '16_to_18' : 'adult';
 }

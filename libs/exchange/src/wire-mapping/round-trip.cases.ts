@@ -1,0 +1,406 @@
+/**
+ * Test support for the round-trip property: for every payload type of a case, where the message
+ * applies (the receiving node's case brought there through the real deciders and this mapping), and
+ * the arbitrary valid payloads a counterpart may send.
+ */
+import { OutboundKind } from '@xb/domain';
+import { PayloadInput, PayloadType } from '@xb/envelope';
+import fc from 'fast-check';
+import { personIdOf } from './person';
+import { Agency, CHILD, CN, deliver, NOW, VN, WOMAN } from './wire-conversation';
+import * as a from './wire-arbitraries';
+
+export const CASE = '0193a7e2-0000-4000-8000-00000000f00d';
+const CHILD_ID = '0193a7e2-0000-4000-8000-00000000c0de';
+
+/** The message's sender and receiver, brought to where the message applies. */
+export interface RoundTripCase<P extends PayloadType> {
+  readonly kind: OutboundKind;
+  readonly from: 'VN' | 'CN';
+  readonly setup?: (vn: Agency, cn: Agency) => void;
+  /** Another verification round answers the answer: the header names a causation id. */
+  readonly answersAnAnswer?: boolean;
+  readonly payload: fc.Arbitrary<PayloadInput<P>>;
+}
+
+export type CasePayloadType = Exclude<PayloadType, 'xborder.v1.AuditSealHead'>;
+
+const verificationRequested = (vn: Agency, cn: Agency) => {
+  vn.act('verification', CASE, 'DraftVerificationRequest', {
+    caseId: CASE,
+    counterpart: CN,
+    subject: { role: 'victim', person: WOMAN },
+    purpose: 'identity',
+    details: 'Found at a bus station',
+    deadline: '2026-11-30T04:00:00Z',
+  });
+  deliver(vn, cn, vn.act('verification', CASE, 'SendVerificationRequest', {}));
+};
+
+/** CN rescued the victim and asks VN, her home side, to take her (and her child) back. */
+const repatriationRequested = (vn: Agency, cn: Agency) => {
+  const request = {
+    caseId: CASE,
+    counterpart: VN,
+    victim: WOMAN,
+    children: [{ childId: CHILD_ID, person: CHILD }],
+    circumstances: 'Rescued in Jinping county',
+    deadline: '2026-12-20T00:00:00Z',
+  };
+  deliver(cn, vn, cn.act('repatriation', CASE, 'RequestRepatriation', request));
+};
+const repatriationAccepted = (vn: Agency, cn: Agency) => {
+  repatriationRequested(vn, cn);
+  deliver(vn, cn, vn.act('repatriation', CASE, 'AcceptRepatriation', {}));
+};
+const arrangement = { borderGate: 'Ma Lu Thang', date: '2026-12-02', time: '09:30', receivingUnit: 'BGC' };
+const repatriationScheduled = (vn: Agency, cn: Agency) => {
+  repatriationAccepted(vn, cn);
+  deliver(vn, cn, vn.act('repatriation', CASE, 'ScheduleRepatriationHandover', arrangement));
+};
+
+/** VN holds the warrant and asks CN, which located the suspect. */
+const suspectRequested = (vn: Agency, cn: Agency) => {
+  const request = {
+    caseId: CASE,
+    counterpart: CN,
+    suspect: WOMAN,
+    warrantReference: '123/QD',
+    warrantIssuedBy: 'Lai Chau police',
+    warrantIssuedOn: '2026-10-30',
+    offences: 'Art. 150',
+    deadline: '2026-12-20T00:00:00Z',
+  };
+  deliver(vn, cn, vn.act('handover', CASE, 'RequestSuspectHandover', request));
+};
+const suspectAccepted = (vn: Agency, cn: Agency) => {
+  suspectRequested(vn, cn);
+  deliver(cn, vn, cn.act('handover', CASE, 'AcceptSuspectHandover', {}));
+};
+
+const terms = {
+  name: 'Spring crackdown',
+  startDate: '2026-12-01',
+  endDate: '2027-02-28',
+  units: [{ agencyId: VN, name: 'Lai Chau BGC' }],
+  targets: ['brokers'],
+};
+const proposed = (vn: Agency, cn: Agency) =>
+  deliver(
+    vn,
+    cn,
+    vn.act('jointop', CASE, 'ProposeJointOperation', {
+      caseId: CASE,
+      counterpart: CN,
+      terms,
+      deadline: '2026-11-30T00:00:00Z',
+    }),
+  );
+const agreed = (vn: Agency, cn: Agency) => {
+  proposed(vn, cn);
+  deliver(cn, vn, cn.act('jointop', CASE, 'AgreeJointOperation', {}));
+};
+
+const points = fc.array(a.enumValue(6), { minLength: 1, maxLength: 4 });
+const forms = fc.array(a.enumValue(8), { maxLength: 3 });
+const agencyId = fc.constantFrom(VN, CN, 'LA.MOS', 'VN.MPS.C02');
+const termsArbitrary = fc
+  .record({
+    name: a.text,
+    startsOn: a.calendarDate(),
+    days: fc.integer({ min: 0, max: 120 }),
+    units: fc.array(fc.record({ agencyId, unitName: a.optionalText, role: a.optionalText }), {
+      minLength: 1,
+      maxLength: 3,
+    }),
+    targets: a.texts,
+    areas: a.texts,
+    forms,
+  })
+  .map(({ days, startsOn, ...rest }) => {
+    const end = new Date(Date.UTC(startsOn.year, startsOn.month - 1, startsOn.day + days));
+    const endsOn = { year: end.getUTCFullYear(), month: end.getUTCMonth() + 1, day: end.getUTCDate() };
+    return { ...rest, startsOn, endsOn };
+  });
+const personIds = fc.subarray([personIdOf(CASE, 'victim'), CHILD_ID], { minLength: 1 });
+const notAfterNow = Date.parse(NOW);
+
+const verificationRequest = fc.record({
+  subjectRole: a.enumValue(3),
+  person: a.person,
+  points,
+  answerBy: a.timestamp,
+  fileReference: a.optionalText,
+  circumstances: a.optionalText,
+  traffickingForm: a.optionalEnum(8),
+});
+
+/** Another verification round: a request answering our "more information needed". */
+export const ANOTHER_ROUND: RoundTripCase<'xborder.v1.VerificationRequest'> = {
+  kind: 'VerificationAdditionalInformation',
+  from: 'VN',
+  answersAnAnswer: true,
+  setup: (vn, cn) => {
+    verificationRequested(vn, cn);
+    const more = { outcome: 'more_information_needed', findings: "the father's name" };
+    deliver(cn, vn, cn.act('verification', CASE, 'AnswerVerificationRequest', more));
+  },
+  payload: verificationRequest,
+};
+
+export const ROUND_TRIP_CASES: { readonly [P in CasePayloadType]: RoundTripCase<P> } = {
+  'xborder.v1.VerificationRequest': {
+    kind: 'VerificationRequest',
+    from: 'VN',
+    payload: verificationRequest,
+  },
+  'xborder.v1.VerificationAnswer': {
+    kind: 'VerificationAnswer',
+    from: 'CN',
+    setup: verificationRequested,
+    payload: fc.record(
+      {
+        outcome: a.enumValue(4),
+        confirmedPoints: fc.array(a.enumValue(6), { maxLength: 3 }),
+        unconfirmedPoints: fc.array(a.enumValue(6), { maxLength: 3 }),
+        verifiedPerson: a.person,
+        informationNeeded: a.texts,
+        fileReference: a.optionalText,
+        remarks: a.optionalText,
+      },
+      { requiredKeys: ['outcome'] },
+    ),
+  },
+  'xborder.v1.VerificationWithdrawal': {
+    kind: 'VerificationWithdrawal',
+    from: 'VN',
+    setup: verificationRequested,
+    payload: fc.record({ reason: a.text }),
+  },
+  'xborder.v1.RepatriationRequest': {
+    kind: 'RepatriationRequest',
+    from: 'CN',
+    payload: fc.record(
+      {
+        victim: a.person,
+        verificationCaseId: a.uuid,
+        traffickingForm: a.optionalEnum(8),
+        rescuedAt: a.timestamp,
+        rescuedWhere: a.optionalText,
+        proposedGate: a.gate,
+        proposedDate: a.calendarDate(),
+        supportNeeds: fc.array(a.enumValue(7), { maxLength: 3 }),
+        fileReference: a.optionalText,
+        remarks: a.optionalText,
+        respondBy: a.timestamp,
+      },
+      // Senders since schema version 2 state the deadline (without one this node sets its own).
+      { requiredKeys: ['victim', 'respondBy'] },
+    ),
+  },
+  'xborder.v1.RepatriationDecision': {
+    kind: 'RepatriationDecision',
+    from: 'VN',
+    setup: repatriationRequested,
+    payload: fc
+      .tuple(a.decision, a.optionalText)
+      .map(([decision, receivingUnit]) => ({ ...decision, receivingUnit })),
+  },
+  'xborder.v1.RepatriationChildAdded': {
+    kind: 'RepatriationChildAdded',
+    from: 'CN',
+    setup: repatriationRequested,
+    payload: fc.record({ child: a.accompanyingChild }),
+  },
+  'xborder.v1.RepatriationHandoverScheduled': {
+    kind: 'HandoverScheduling',
+    from: 'VN',
+    setup: repatriationAccepted,
+    payload: a.schedule,
+  },
+  'xborder.v1.RepatriationHandoverDone': {
+    kind: 'HandoverCompleted',
+    from: 'CN',
+    setup: repatriationScheduled,
+    payload: fc.record(
+      {
+        handedOverAt: a.timestamp,
+        gate: a.gate,
+        personIds,
+        receivedBy: a.officer,
+        minutesReference: a.optionalText,
+      },
+      { requiredKeys: ['handedOverAt', 'gate', 'personIds'] },
+    ),
+  },
+  'xborder.v1.RepatriationReceptionConfirmed': {
+    kind: 'ReceptionConfirmed',
+    from: 'VN',
+    setup: repatriationScheduled,
+    payload: fc.record({
+      receivedAt: a.timestamp,
+      receivingUnit: a.text,
+      referral: a.optionalEnum(4),
+      remarks: a.optionalText,
+      personIds: fc.oneof(fc.constant<string[]>([]), personIds),
+    }),
+  },
+  'xborder.v1.RepatriationCancellation': {
+    kind: 'RepatriationCancellation',
+    from: 'VN',
+    setup: repatriationRequested,
+    payload: fc.record({ reason: a.text }),
+  },
+  'xborder.v1.SuspectHandoverRequest': {
+    kind: 'SuspectHandoverRequest',
+    from: 'VN',
+    payload: fc.record(
+      {
+        suspect: a.person,
+        warrant: fc.record(
+          {
+            issuingAuthority: a.text,
+            number: a.text,
+            issuedOn: a.calendarDate(notAfterNow),
+            offence: a.text,
+            documentSha256: a.digest,
+          },
+          { requiredKeys: ['issuingAuthority', 'number', 'issuedOn', 'offence'] },
+        ),
+        locatedAt: a.optionalText,
+        proposedGate: a.gate,
+        verificationCaseId: a.uuid,
+        fileReference: a.optionalText,
+        remarks: a.optionalText,
+        respondBy: a.timestamp,
+      },
+      { requiredKeys: ['suspect', 'warrant', 'respondBy'] },
+    ),
+  },
+  'xborder.v1.SuspectHandoverDecision': {
+    kind: 'SuspectHandoverDecision',
+    from: 'CN',
+    setup: suspectRequested,
+    payload: a.decision,
+  },
+  'xborder.v1.SuspectHandoverScheduled': {
+    kind: 'SuspectHandoverScheduling',
+    from: 'CN',
+    setup: suspectAccepted,
+    payload: a.schedule,
+  },
+  'xborder.v1.SuspectHandoverDone': {
+    kind: 'SuspectHandoverCompleted',
+    from: 'CN',
+    setup: (vn, cn) => {
+      suspectAccepted(vn, cn);
+      deliver(cn, vn, cn.act('handover', CASE, 'ScheduleSuspectHandover', arrangement));
+    },
+    payload: fc.record(
+      {
+        handedOverAt: a.timestamp,
+        gate: a.gate,
+        personId: a.uuid,
+        receivedBy: a.officer,
+        minutesReference: a.optionalText,
+        exhibitsCount: fc.integer({ min: 0, max: 20 }),
+      },
+      { requiredKeys: ['handedOverAt', 'gate', 'personId'] },
+    ),
+  },
+  'xborder.v1.SuspectHandoverCancellation': {
+    kind: 'SuspectHandoverCancellation',
+    from: 'CN',
+    setup: suspectRequested,
+    payload: fc.record({ reason: a.text }),
+  },
+  'xborder.v1.JointOperationProposal': {
+    kind: 'JointOperationProposal',
+    from: 'VN',
+    payload: fc.record(
+      { terms: termsArbitrary, remarks: a.optionalText, respondBy: a.timestamp },
+      { requiredKeys: ['terms', 'respondBy'] },
+    ),
+  },
+  'xborder.v1.JointOperationAgreement': {
+    kind: 'JointOperationAgreement',
+    from: 'CN',
+    setup: proposed,
+    payload: fc.record({ terms: termsArbitrary, minutesReference: a.optionalText }),
+  },
+  'xborder.v1.JointOperationDeclined': {
+    kind: 'JointOperationAgreement',
+    from: 'CN',
+    setup: proposed,
+    payload: fc.record({ reason: a.text }),
+  },
+  'xborder.v1.JointOperationCaseLinked': {
+    kind: 'JointOperationCaseLink',
+    from: 'CN',
+    setup: agreed,
+    payload: fc.record({
+      caseKind: fc.constantFrom(1, 2, 3, 5),
+      caseId: a.uuid,
+      fileReference: a.optionalText,
+      summary: a.optionalText,
+    }),
+  },
+  'xborder.v1.JointOperationResultReport': {
+    kind: 'JointOperationReport',
+    from: 'CN',
+    setup: agreed,
+    payload: fc.record({
+      results: fc.record({
+        casesDetected: fc.nat(50),
+        suspectsArrested: fc.nat(50),
+        suspectsHandedOver: fc.nat(50),
+        victimsRescued: fc.nat(50),
+        victimsRepatriated: fc.nat(50),
+        childVictims: fc.nat(50),
+      }),
+      linkedCaseIds: fc.array(a.uuid, { maxLength: 3 }),
+      assessment: a.optionalText,
+      proposals: a.optionalText,
+    }),
+  },
+  'xborder.v1.CaseInformation': {
+    kind: 'InformationNotice',
+    from: 'VN',
+    payload: fc.record({
+      subject: a.text,
+      body: a.text,
+      persons: fc.array(a.person, { maxLength: 2 }),
+      relatedCaseIds: fc.array(a.uuid, { maxLength: 3 }),
+      traffickingForm: a.optionalEnum(8),
+      documentSha256s: fc.array(a.digest, { maxLength: 2 }),
+    }),
+  },
+  'xborder.v1.CriminalMethod': {
+    kind: 'InformationNotice',
+    from: 'CN',
+    payload: fc.record(
+      {
+        title: a.text,
+        description: a.text,
+        traffickingForm: a.optionalEnum(8),
+        indicators: a.texts,
+        routes: a.texts,
+        observedSince: a.calendarDate(),
+      },
+      { requiredKeys: ['title', 'description'] },
+    ),
+  },
+  'xborder.v1.HotlineTipOff': {
+    kind: 'InformationNotice',
+    from: 'VN',
+    payload: fc.record({
+      receivedAt: a.timestamp,
+      callerKind: a.optionalEnum(5),
+      content: a.text,
+      location: a.optionalText,
+      urgency: a.enumValue(3),
+      persons: fc.array(a.person, { maxLength: 2 }),
+      callReference: a.optionalText,
+    }),
+  },
+};

@@ -1,0 +1,15 @@
+/** The one wire table: every kind of message, both ways (see types.ts for its shape). */
+import { HANDOVER_WIRE } from './handover';
+import { JOINTOP_WIRE } from './jointop';
+import { NOTICE_WIRE } from './notice';
+import { REPATRIATION_WIRE } from './repatriation';
+import { WireTable } from './types';
+import { VERIFICATION_WIRE } from './verification';
+
+export const WIRE: WireTable = {
+  ...VERIFICATION_WIRE,
+  ...REPATRIATION_WIRE,
+  ...HANDOVER_WIRE,
+  ...JOINTOP_WIRE,
+  ...NOTICE_WIRE,
+};
