@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # One real Apache Kafka broker (KRaft, combined broker+controller) on loopback, for the demo, the tests
 # and a person typing. Usage: kafka.sh fetch|start|stop|status|logs
+# `kafka.sh cluster start|stop|...` runs the secured three-broker cluster instead (cluster.sh).
 #
 # Settings (environment, all optional):
 #   KAFKA_PORT             client port                        (default 9092)
@@ -141,10 +142,11 @@ status() {
 }
 
 case "${1:-}" in
+  cluster) shift; exec bash "$here/cluster.sh" "$@" ;;
   fetch) fetch ;;
   start) start ;;
   stop) stop ;;
   status) status ;;
   logs) tail -n "${2:-100}" "$logfile" ;;
-  *) echo "usage: $0 fetch|start|stop|status|logs [n]" >&2; exit 2 ;;
+  *) echo "usage: $0 fetch|start|stop|status|logs [n] | cluster ..." >&2; exit 2 ;;
 esac

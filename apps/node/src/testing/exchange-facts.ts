@@ -1,6 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { isDomainError, noticeDecider } from '@xb/domain';
 import { collectEvents, EventStore, handleCommand, RecordedEvent } from '@xb/event-store';
+import { waitFor } from '@xb/testing';
 
 /** Queues `count` information notices from `sender` to `counterpart`: `count` exchanges in flight. */
 export async function queueNotices(
@@ -61,4 +62,35 @@ export async function exchangeFacts(senderStore: EventStore, receiverStore: Even
       )
       .map((e) => (e.data as { reason?: string }).reason),
   };
+}
+
+/**
+ * Waits (up to `timeoutMs`) for `count` receipts back at the sender, then expects every message
+ * dispatched, applied, recorded and receipted exactly once: 0 lost, 0 applied twice.
+ */
+export async function expectExactlyOnce(
+  sender: EventStore,
+  receiver: EventStore,
+  count: number,
+  timeoutMs = 180_000,
+) {
+  let last: unknown;
+  const facts = await waitFor(
+    `${count} receipts back at the sender`,
+    async () => {
+      const f = await exchangeFacts(sender, receiver);
+      last = { ...f, refusedAtReceiver: f.refusedAtReceiver.length };
+      return f.delivered.distinct >= count ? f : undefined;
+    },
+    { timeoutMs, intervalMs: 500 },
+  ).catch((error) => {
+    throw new Error(`${(error as Error).message}; last seen: ${JSON.stringify(last)}`);
+  });
+  const once = { events: count, distinct: count };
+  expect(facts.applied).toEqual(once);
+  expect(facts.inboxRecords).toEqual(once);
+  expect(facts.dispatched).toEqual(once);
+  expect(facts.receipted).toEqual(once);
+  expect(facts.delivered).toEqual(once);
+  return facts;
 }
