@@ -120,8 +120,10 @@ ssl.truststore.location=$tls/truststore.p12
 ssl.truststore.password=$pw
 ssl.endpoint.identification.algorithm=https
 # Mutual TLS on every listener: a client must present a certificate of our CA before it may try SCRAM;
-# on the controller listener the certificate is the identity (only CN=xb-broker is authorised).
+# on the controller listener the certificate is the identity (only CN=xb-broker is authorised). A
+# SASL_SSL listener ignores the broker-wide setting (KIP-684): it is set for that listener by name.
 ssl.client.auth=required
+listener.name.sasl_ssl.ssl.client.auth=required
 ssl.principal.mapping.rules=RULE:^CN=([^,]+)\$/\$1/,DEFAULT
 authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer
 allow.everyone.if.no.acl.found=false

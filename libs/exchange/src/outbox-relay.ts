@@ -27,6 +27,11 @@ export interface OutboxRelayOptions {
   readonly filter?: SubscriptionFilter;
   /** Most events handled per Kafka send and checkpoint. Default 256. */
   readonly maxBatch?: number;
+  /**
+   * The gateway lease, when several gateways of one agency run: a relay whose term has lapsed stops
+   * before it seals, sends or moves the checkpoint (its successor resumes from the checkpoint).
+   */
+  readonly lease?: { held(): boolean };
   /** Told of each failure the relay recovers from (it retries from its checkpoint). */
   readonly onError?: (error: unknown) => void;
 }
@@ -96,6 +101,7 @@ export class OutboxRelay {
   }
 
   private async relay(batch: RecordedEvent[]): Promise<void> {
+    this.assertLeaseHeld();
     const records = await Promise.all(
       batch.map((event) => {
         const mapping = this.options.mapOutbound(event);
@@ -111,6 +117,7 @@ export class OutboxRelay {
       list.push(record.message);
       byTopic.set(record.topic, list);
     }
+    this.assertLeaseHeld();
     if (byTopic.size > 0) {
       await this.options.producer.sendBatch({
         acks: -1,
@@ -173,6 +180,11 @@ export class OutboxRelay {
     if (isDomainError(result) && result.code !== 'INVALID_TRANSITION')
       throw new Error(`outbox relay: cannot flag unsendable message: ${result.code}`);
     return undefined;
+  }
+
+  private assertLeaseHeld(): void {
+    if (this.options.lease && !this.options.lease.held())
+      throw new Error('outbox relay: the gateway lease has lapsed; nothing sent');
   }
 
   private loadState(messageId: string): Promise<OutboundMessageState> {

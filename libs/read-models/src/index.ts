@@ -5,3 +5,4 @@ export * from './projector';
 export * from './projections';
 export * from './queries';
 export * from './report-counts';
+export * from './overdue';
