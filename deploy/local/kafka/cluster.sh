@@ -4,12 +4,15 @@
 # the JDK's keytool at start (hostname verification on), mutual TLS on every listener,
 # the StandardAuthorizer with the agencies' ACLs (docs/operations.md), topics with replication factor 3
 # and min.insync.replicas=2. Called as `kafka.sh cluster start|stop|status|kill N|restart N|logs N`.
+# deploy/compose runs the same cluster one broker per container: `prepare` (once), `run N` in the
+# foreground, then `grants`, with XB_CLUSTER_HOSTS naming the three hosts.
 #
 # Settings (environment, all optional):
 #   KAFKA_PORT             client port of broker 1; brokers 2 and 3 use the next two  (default 9192)
 #   KAFKA_CONTROLLER_PORT  controller port of broker 1; the next two likewise          (default KAFKA_PORT+10)
 #   KAFKA_STATE_DIR        certificates, credentials, one folder per broker  (default <repo>/.local/kafka-cluster-<KAFKA_PORT>)
 #   XB_CLUSTER_AGENCIES    agencies that get a SCRAM user, topics and ACLs   (default VN.BGC.LAICHAU,CN.YN.BORDERPOLICE)
+#   XB_CLUSTER_HOSTS       three host names, one broker each on KAFKA_PORT   (default: all on 127.0.0.1, ports as above)
 #   XB_CACHE_DIR, KAFKA_HEAP (default 384m per broker), KAFKA_START_TIMEOUT_S (default 180)
 #
 # `start` prints the bootstrap list; a node of agency A connects with the settings in
@@ -29,11 +32,16 @@ BROKERS=(1 2 3)
 
 say() { echo "[kafka-cluster] $*" >&2; }
 die() { say "error: $*"; exit 1; }
-port_of() { echo $((base + $1 - 1)); }
-cport_of() { echo $((cbase + $1 - 1)); }
+IFS=, read -r -a hosts <<<"${XB_CLUSTER_HOSTS:-}"
+# On loopback the brokers share an address and differ by port; on named hosts they share the ports.
+host_of() { if ((${#hosts[@]})); then echo "${hosts[$1 - 1]}"; else echo 127.0.0.1; fi; }
+bind_of() { if ((${#hosts[@]})); then echo 0.0.0.0; else echo 127.0.0.1; fi; }
+port_of() { if ((${#hosts[@]})); then echo "$base"; else echo $((base + $1 - 1)); fi; }
+cport_of() { if ((${#hosts[@]})); then echo "$cbase"; else echo $((cbase + $1 - 1)); fi; }
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 secret() { head -c 24 /dev/urandom | base64 | tr -d '/+=' | head -c 24; }
-bootstrap() { local i list=(); for i in "${BROKERS[@]}"; do list+=("127.0.0.1:$(port_of "$i")"); done; (IFS=,; echo "${list[*]}"); }
+bootstrap() { local i list=(); for i in "${BROKERS[@]}"; do list+=("$(host_of "$i"):$(port_of "$i")"); done; (IFS=,; echo "${list[*]}"); }
+san() { local h list=(dns:localhost ip:127.0.0.1); for h in "${hosts[@]}"; do list+=("dns:$h"); done; (IFS=,; echo "SAN=${list[*]}"); }
 
 running_pid() {
   local pidfile=$state/broker-$1/kafka.pid pid
@@ -71,7 +79,7 @@ make_certificates() {
     -dname "CN=xborder local CA" -ext bc:c -keystore "$tls/ca.p12" 2>/dev/null
   "${kt[@]}" -exportcert -rfc -alias ca -keystore "$tls/ca.p12" -file "$tls/ca.pem" 2>/dev/null
   "${kt[@]}" -importcert -noprompt -alias ca -file "$tls/ca.pem" -keystore "$tls/truststore.p12" 2>/dev/null
-  issue broker "CN=xb-broker" -ext "SAN=dns:localhost,ip:127.0.0.1" -ext "EKU=serverAuth,clientAuth" &
+  issue broker "CN=xb-broker" -ext "$(san)" -ext "EKU=serverAuth,clientAuth" &
   local broker=$!
   issue client "CN=xb-client" -ext "EKU=clientAuth" &
   local client=$!
@@ -97,13 +105,13 @@ issue() {
 write_config() {
   local i=$1 dir=$state/broker-$1 pw admin_pw voters=() j
   pw=$(cat "$tls/password"); admin_pw=$(cat "$state/admin.password")
-  for j in "${BROKERS[@]}"; do voters+=("$j@127.0.0.1:$(cport_of "$j")"); done
+  for j in "${BROKERS[@]}"; do voters+=("$j@$(host_of "$j"):$(cport_of "$j")"); done
   cat >"$dir/server.properties" <<PROPS
 process.roles=broker,controller
 node.id=$i
 controller.quorum.voters=$(IFS=,; echo "${voters[*]}")
-listeners=SASL_SSL://127.0.0.1:$(port_of "$i"),CONTROLLER://127.0.0.1:$(cport_of "$i")
-advertised.listeners=SASL_SSL://127.0.0.1:$(port_of "$i")
+listeners=SASL_SSL://$(bind_of):$(port_of "$i"),CONTROLLER://$(bind_of):$(cport_of "$i")
+advertised.listeners=SASL_SSL://$(host_of "$i"):$(port_of "$i")
 controller.listener.names=CONTROLLER
 listener.security.protocol.map=SASL_SSL:SASL_SSL,CONTROLLER:SSL
 inter.broker.listener.name=SASL_SSL
@@ -199,10 +207,11 @@ ssl.keystore.password=$(cat "$tls/password")
 PROPS
 }
 
-start() {
+# Certificates, users and fresh storage for the three brokers (nothing runs yet).
+prepare() {
   bash "$here/kafka.sh" fetch
-  stop
-  rm -rf "$state" && mkdir -p "$state/users" && chmod 700 "$state/users"
+  mkdir -p "$state" && find "$state" -mindepth 1 -delete
+  mkdir -p "$state/users" && chmod 700 "$state/users"
   say "making TLS certificates with keytool in $tls"
   make_certificates
   secret >"$state/admin.password"
@@ -219,15 +228,31 @@ start() {
     java -cp "$libs/*" kafka.tools.StorageTool format -t "$cluster" -c "$state/broker-$i/server.properties" "${scram[@]}" \
       >"$state/broker-$i/format.log" 2>&1 || { cat "$state/broker-$i/format.log" >&2; die "formatting broker $i failed"; }
   done
-  say "starting 3 brokers of Kafka $version on $(bootstrap) (SASL_SSL), controllers on $cbase-$((cbase + 2))"
-  for i in "${BROKERS[@]}"; do launch "$i"; done
-  await_started "${BROKERS[@]}"
   write_clients
+  touch "$state/.prepared"
+}
+
+grants() {
   say "creating the agencies' topics (replication 3, min.insync.replicas 2) and ACLs"
   java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$libs/*" "$here/ClusterGrants.java" "$state/admin.properties" "$agencies" >&2 \
     || die "granting the agencies' topics and ACLs failed"
+}
+
+start() {
+  stop
+  prepare
+  say "starting 3 brokers of Kafka $version on $(bootstrap) (SASL_SSL), controllers on $cbase-$((cbase + 2))"
+  for i in "${BROKERS[@]}"; do launch "$i"; done
+  await_started "${BROKERS[@]}"
+  grants
   say "ready on $(bootstrap); client settings in $state/clients/"
   bootstrap
+}
+
+# One broker in the foreground (a container's main process), on the storage `prepare` made.
+run() {
+  exec java -Xms128m -Xmx"${KAFKA_HEAP:-384m}" -XX:+UseG1GC -Djava.awt.headless=true \
+    -cp "$libs/*" kafka.Kafka "$state/broker-$1/server.properties"
 }
 
 stop() { local i; for i in "${BROKERS[@]}"; do stop_broker "$i"; done; }
@@ -244,10 +269,13 @@ valid_broker() { [[ ${1:-} =~ ^[123]$ ]] || die "name a broker: 1, 2 or 3"; }
 
 case "${1:-}" in
   start) start ;;
+  prepare) if [[ -f $state/.prepared ]]; then say "already prepared: $state"; else prepare; fi ;;
+  run) valid_broker "${2:-}"; run "$2" ;;
+  grants) grants ;;
   stop) stop ;;
   status) status ;;
   kill) valid_broker "${2:-}"; stop_broker "$2" KILL ;;
   restart) valid_broker "${2:-}"; stop_broker "$2"; launch "$2"; await_started "$2"; say "broker $2 back" ;;
   logs) valid_broker "${2:-}"; tail -n "${3:-100}" "$state/broker-$2/kafka.log" ;;
-  *) echo "usage: kafka.sh cluster start|stop|status|kill N|restart N|logs N [n]" >&2; exit 2 ;;
+  *) echo "usage: kafka.sh cluster start|stop|status|kill N|restart N|logs N [n]|prepare|run N|grants" >&2; exit 2 ;;
 esac
