@@ -3,7 +3,7 @@ import { Lease } from '@xb/exchange';
 import { waitFor } from '@xb/testing';
 import { RunningNode } from './node-app';
 import { ChildProcessNode } from './testing/child-process-node';
-import { exchangeFacts, expectExactlyOnce, queueNotices } from './testing/exchange-facts';
+import { exchangeFacts, expectExactlyOnce, queueNotices, untilFacts } from './testing/exchange-facts';
 import { freePort, prepareAgencies, startTestNode, storeOf } from './testing/node-pair';
 
 /**
@@ -42,10 +42,11 @@ describe('gateways that fail over', () => {
       await gateways.get('gw-b')!.start();
       expect(await observer.holder()).toBe('gw-a');
       await queueNotices(vnStore, vn.agencyId, cn.agencyId, EXCHANGES);
-      await waitFor(
+      await untilFacts(
+        vnStore,
+        cnStore,
         'the leader mid-stream',
-        async () => (await exchangeFacts(vnStore, cnStore)).dispatched.distinct >= EXCHANGES / 5,
-        { timeoutMs: 120_000, intervalMs: 50 },
+        (f) => f.dispatched.distinct >= EXCHANGES / 5,
       );
       const leader = (await observer.holder())!;
       const standby = leader === 'gw-a' ? 'gw-b' : 'gw-a';

@@ -8,9 +8,8 @@ import { loadConfig, NodeConfig, nodeSettings } from '@xb/config';
 import { createKafka, deadLetterTopic, inboxTopic } from '@xb/exchange';
 import { LocalCluster, misnamedServerKeystore, startLocalCluster, strangerIdentity } from '@xb/testing';
 import { RunningNode } from './node-app';
-import { exchangeFacts, expectExactlyOnce, queueNotices } from './testing/exchange-facts';
+import { exchangeFacts, expectExactlyOnce, queueNotices, untilFacts } from './testing/exchange-facts';
 import { prepareAgencies, startTestNode, storeOf, TestAgency } from './testing/node-pair';
-import { waitFor } from '@xb/testing';
 
 /**
  * Issue 21: the secured three-broker cluster of `kafka.sh cluster` (SASL_SSL, SCRAM-SHA-512 per agency,
@@ -131,19 +130,15 @@ describe('secured three-broker cluster', () => {
     try {
       nodes.push(await startTestNode(vn), await startTestNode(cn));
       await queueNotices(vnStore, vn.agencyId, cn.agencyId, EXCHANGES);
-      await waitFor(
-        'a fifth of the messages applied',
-        async () => (await exchangeFacts(vnStore, cnStore)).applied.distinct >= EXCHANGES / 5,
-        { timeoutMs: 120_000, intervalMs: 100 },
-      );
+      await untilFacts(vnStore, cnStore, 'a fifth applied', (f) => f.applied.distinct >= EXCHANGES / 5);
       await cluster!.kill(2);
-      const before = (await exchangeFacts(vnStore, cnStore)).applied.distinct;
+      const { applied } = await exchangeFacts(vnStore, cnStore);
       // Two of three replicas meet min.insync.replicas=2: the exchange goes on while broker 2 is down.
-      await waitFor(
+      await untilFacts(
+        vnStore,
+        cnStore,
         'progress with broker 2 down',
-        async () =>
-          (await exchangeFacts(vnStore, cnStore)).applied.distinct >= Math.min(EXCHANGES, before + 100),
-        { timeoutMs: 120_000, intervalMs: 100 },
+        (f) => f.applied.distinct >= Math.min(EXCHANGES, applied.distinct + 100),
       );
       await cluster!.restart(2);
       await expectExactlyOnce(vnStore, cnStore, EXCHANGES, 300_000);

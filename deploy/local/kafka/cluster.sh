@@ -20,25 +20,21 @@
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-repo=$(cd "$here/../../.." && pwd)
-version=$(sed -n 's:.*<kafka.version>\(.*\)</kafka.version>.*:\1:p' "$here/pom.xml")
+name=kafka-cluster
+. "$here/common.sh"
 base=${KAFKA_PORT:-9192}
 cbase=${KAFKA_CONTROLLER_PORT:-$((base + 10))}
 state=${KAFKA_STATE_DIR:-$repo/.local/kafka-cluster-$base}
-libs=${XB_CACHE_DIR:-$HOME/.cache/xborder}/kafka-$version/libs
 agencies=${XB_CLUSTER_AGENCIES:-VN.BGC.LAICHAU,CN.YN.BORDERPOLICE}
 tls=$state/tls
 BROKERS=(1 2 3)
 
-say() { echo "[kafka-cluster] $*" >&2; }
-die() { say "error: $*"; exit 1; }
 IFS=, read -r -a hosts <<<"${XB_CLUSTER_HOSTS:-}"
 # On loopback the brokers share an address and differ by port; on named hosts they share the ports.
 host_of() { if ((${#hosts[@]})); then echo "${hosts[$1 - 1]}"; else echo 127.0.0.1; fi; }
 bind_of() { if ((${#hosts[@]})); then echo 0.0.0.0; else echo 127.0.0.1; fi; }
 port_of() { if ((${#hosts[@]})); then echo "$base"; else echo $((base + $1 - 1)); fi; }
 cport_of() { if ((${#hosts[@]})); then echo "$cbase"; else echo $((cbase + $1 - 1)); fi; }
-port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 secret() { head -c 24 /dev/urandom | base64 | tr -d '/+=' | head -c 24; }
 bootstrap() { local i list=(); for i in "${BROKERS[@]}"; do list+=("$(host_of "$i"):$(port_of "$i")"); done; (IFS=,; echo "${list[*]}"); }
 san() { local h list=(dns:localhost ip:127.0.0.1); for h in "${hosts[@]}"; do list+=("dns:$h"); done; (IFS=,; echo "SAN=${list[*]}"); }

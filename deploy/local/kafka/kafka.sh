@@ -14,18 +14,13 @@
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-repo=$(cd "$here/../../.." && pwd)
-version=$(sed -n 's:.*<kafka.version>\(.*\)</kafka.version>.*:\1:p' "$here/pom.xml")
+name=kafka
+. "$here/common.sh"
 port=${KAFKA_PORT:-9092}
 cport=${KAFKA_CONTROLLER_PORT:-$((port + 1))}
 state=${KAFKA_STATE_DIR:-$repo/.local/kafka-$port}
-cache=${XB_CACHE_DIR:-$HOME/.cache/xborder}
-libs=$cache/kafka-$version/libs
 pidfile=$state/kafka.pid
 logfile=$state/kafka.log
-
-say() { echo "[kafka] $*" >&2; }
-die() { say "error: $*"; exit 1; }
 
 fetch() {
   # The marker is written last, so an interrupted download is redone rather than trusted.
@@ -38,8 +33,6 @@ fetch() {
   ls "$libs"/kafka_2.13-"$version".jar >/dev/null 2>&1 || die "kafka_2.13-$version.jar missing after mvn"
   touch "$libs/.complete"
 }
-
-port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 running_pid() {
   [[ -f $pidfile ]] || return 1

@@ -64,6 +64,24 @@ export async function exchangeFacts(senderStore: EventStore, receiverStore: Even
   };
 }
 
+/** Waits (bounded) until the two stores' facts satisfy `holds`; resolves to those facts. */
+export function untilFacts(
+  sender: EventStore,
+  receiver: EventStore,
+  what: string,
+  holds: (facts: Awaited<ReturnType<typeof exchangeFacts>>) => boolean,
+  timeoutMs = 120_000,
+) {
+  return waitFor(
+    what,
+    async () => {
+      const facts = await exchangeFacts(sender, receiver);
+      return holds(facts) && facts;
+    },
+    { timeoutMs, intervalMs: 100 },
+  );
+}
+
 /**
  * Waits (up to `timeoutMs`) for `count` receipts back at the sender, then expects every message
  * dispatched, applied, recorded and receipted exactly once: 0 lost, 0 applied twice.
