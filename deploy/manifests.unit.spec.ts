@@ -126,7 +126,8 @@ describe('deployment manifests', () => {
 
   it('set only settings the node knows, and run the roles with probes on /health', () => {
     const known = new Set([...Object.values(nodeSettings).map((s) => s.name), 'PG_PASSWORD', 'NODE_ENV']);
-    const deployments = ofKind(docsOf('k8s/agency/node.yaml'), 'Deployment');
+    const roleFiles = ['node-api.yaml', 'node-gateway.yaml', 'node-projector-sealer.yaml'];
+    const deployments = roleFiles.flatMap((file) => ofKind(docsOf(`k8s/agency/${file}`), 'Deployment'));
     expect(deployments.map((d) => [d.metadata.name, d.spec.replicas])).toEqual([
       ['xb-api', 3],
       ['xb-gateway', 2],

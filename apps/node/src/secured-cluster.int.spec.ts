@@ -6,7 +6,7 @@ import { AddressInfo } from 'node:net';
 import { Kafka } from 'kafkajs';
 import { loadConfig, NodeConfig, nodeSettings } from '@xb/config';
 import { createKafka, deadLetterTopic, inboxTopic } from '@xb/exchange';
-import { LocalCluster, misnamedServerKeystore, startLocalCluster, strangerIdentity } from '@xb/testing';
+import { LocalCluster, misnamedServerIdentity, startLocalCluster, strangerIdentity } from '@xb/testing';
 import { RunningNode } from './node-app';
 import { exchangeFacts, expectExactlyOnce, queueNotices, untilFacts } from './testing/exchange-facts';
 import { prepareAgencies, startTestNode, storeOf, TestAgency } from './testing/node-pair';
@@ -26,6 +26,9 @@ const clientOf = (env: NodeJS.ProcessEnv, retries = 0): Kafka =>
     connectionTimeout: 5_000,
     authenticationTimeout: 5_000,
   });
+
+/** The broker's TLS alert to a client whose certificate is missing or not of the cluster's CA. */
+const TLS_REFUSAL = /alert (bad certificate|certificate unknown|certificate required|unknown ca)/;
 
 const without = (env: NodeJS.ProcessEnv, ...names: string[]) =>
   Object.fromEntries(Object.entries(env).filter(([name]) => !names.includes(name)));
@@ -51,7 +54,7 @@ describe('secured three-broker cluster', () => {
     const prepared = await prepareAgencies(['VN.BGC.LAICHAU', 'CN.YN.BORDERPOLICE'], { XB_ROLES: 'gateway' });
     root = prepared.root;
     const ids = prepared.agencies.map((a) => a.agencyId);
-    cluster = await startLocalCluster(port, path.join(scratch, 'kafka'), ids);
+    cluster = await startLocalCluster(port, ids);
     [vn, cn] = prepared.agencies.map((a) => ({ ...a, env: { ...a.env, ...cluster!.clientEnv(a.agencyId) } }));
   });
 
@@ -91,7 +94,7 @@ describe('secured three-broker cluster', () => {
       connectAdmin(clientOf({ ...vn.env, KAFKA_SASL_PASSWORD: 'not-the-password' })),
     ).rejects.toThrow(/SASL SCRAM SHA512 authentication failed/);
     const noCertificate = without(vn.env, 'KAFKA_SSL_CERT_FILE', 'KAFKA_SSL_KEY_FILE');
-    await expect(connectAdmin(clientOf(noCertificate))).rejects.toThrow();
+    await expect(connectAdmin(clientOf(noCertificate))).rejects.toThrow(TLS_REFUSAL);
     const plain = without(noCertificate, 'KAFKA_SSL_CA_FILE');
     await expect(connectAdmin(clientOf({ ...plain, KAFKA_SSL: 'false' }))).rejects.toThrow();
   });
@@ -103,16 +106,19 @@ describe('secured three-broker cluster', () => {
       connectAdmin(
         clientOf({ ...vn.env, KAFKA_SSL_CERT_FILE: stranger.certFile, KAFKA_SSL_KEY_FILE: stranger.keyFile }),
       ),
-    ).rejects.toThrow();
+    ).rejects.toThrow(TLS_REFUSAL);
     // A client that trusts only the stranger's CA refuses the brokers.
-    await expect(connectAdmin(clientOf({ ...vn.env, KAFKA_SSL_CA_FILE: stranger.caFile }))).rejects.toThrow(
+    await expect(connectAdmin(clientOf({ ...vn.env, KAFKA_SSL_CA_FILE: stranger.certFile }))).rejects.toThrow(
       /self.signed|unable to (verify|get)/i,
     );
   });
 
   it('verifies host names: a certificate of our own CA for another host is refused', async () => {
-    const keystore = await misnamedServerKeystore(cluster!.tlsDir, path.join(scratch, 'misnamed'));
-    const server = tls.createServer({ ...keystore }, (socket) => socket.destroy());
+    const misnamed = await misnamedServerIdentity(cluster!.tlsDir, path.join(scratch, 'misnamed'));
+    const server = tls.createServer(
+      { key: fs.readFileSync(misnamed.keyFile), cert: fs.readFileSync(misnamed.certFile) },
+      (socket) => socket.destroy(),
+    );
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
       const address = `127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -23,13 +23,11 @@ export interface LocalCluster {
 
 /**
  * Starts the cluster (fresh certificates, users, topics and ACLs for `agencies`) with the script a
- * person uses. The admin user is `xb-admin`.
+ * person uses. The admin user is `xb-admin`. The state folder is fixed per port, so that brokers left
+ * by a run that was itself killed are found and replaced, never left holding the ports.
  */
-export async function startLocalCluster(
-  port: number,
-  stateDir: string,
-  agencies: readonly string[],
-): Promise<LocalCluster> {
+export async function startLocalCluster(port: number, agencies: readonly string[]): Promise<LocalCluster> {
+  const stateDir = path.join(findRepoRoot(), `.local/kafka-cluster-${port}`);
   const env = {
     ...process.env,
     KAFKA_PORT: String(port),

@@ -29,7 +29,10 @@ export function registerOverdueGauge(registry: Registry, node: AgencyNode): void
     labelNames: ['process'],
     registers: [registry],
     async collect() {
-      const counts = await overdueCounts(await node.readModels.db(), node.now().toISOString());
+      // Read models out of reach: the gauge keeps its last values, the rest of the scrape still serves.
+      const counts = await overdueCounts(await node.readModels.db(), node.now().toISOString()).catch(
+        () => ({}),
+      );
       for (const [process, count] of Object.entries(counts)) this.set({ process }, count);
     },
   });
