@@ -6,7 +6,13 @@ import { AddressInfo } from 'node:net';
 import { Kafka } from 'kafkajs';
 import { loadConfig, NodeConfig, nodeSettings } from '@xb/config';
 import { createKafka, deadLetterTopic, inboxTopic } from '@xb/exchange';
-import { LocalCluster, misnamedServerIdentity, startLocalCluster, strangerIdentity } from '@xb/testing';
+import {
+  LocalCluster,
+  misnamedServerIdentity,
+  startLocalCluster,
+  strangerIdentity,
+  waitForKafkaCoordinator,
+} from '@xb/testing';
 import { RunningNode } from './node-app';
 import { exchangeFacts, expectExactlyOnce, queueNotices, untilFacts } from './testing/exchange-facts';
 import { prepareAgencies, startTestNode, storeOf, TestAgency } from './testing/node-pair';
@@ -56,6 +62,13 @@ describe('secured three-broker cluster', () => {
     const ids = prepared.agencies.map((a) => a.agencyId);
     cluster = await startLocalCluster(port, ids);
     [vn, cn] = prepared.agencies.map((a) => ({ ...a, env: { ...a.env, ...cluster!.clientEnv(a.agencyId) } }));
+    // The first test must meet the ACLs, not a group coordinator still loading.
+    await waitForKafkaCoordinator(
+      [],
+      120_000,
+      clientOf(vn.env, 2),
+      `xb-gateway-${vn.agencyId.toLowerCase()}`,
+    );
   });
 
   afterAll(async () => {
