@@ -83,7 +83,13 @@ export class OutboxRelay {
       this.subscription = subscription;
       try {
         for await (const batch of inBatches(subscription, this.options.maxBatch ?? 256)) {
-          await this.relay(batch);
+          // Ends the live subscription before the error unwinds the loop: leaving a `for await` waits
+          // for the subscription's pending read, which on a quiet store is the next event, so the
+          // retry below would wait for traffic instead of its backoff.
+          await this.relay(batch).catch(async (error: unknown) => {
+            await subscription.stop();
+            throw error;
+          });
           backoffMs = 100;
         }
       } catch (error) {
