@@ -28,7 +28,9 @@ for (const lib of fs.readdirSync(path.join(__dirname, 'libs'))) {
 
 const roots = ['apps', 'libs', 'bench']
   .flatMap((top) => (fs.existsSync(top) ? fs.readdirSync(top).map((name) => `${top}/${name}`) : []))
-  .filter((dir) => fs.statSync(dir).isDirectory());
+  .filter((dir) => fs.statSync(dir).isDirectory())
+  // The deployment manifests' checks (deploy/*.spec.ts) are one project of their own.
+  .concat(fs.existsSync('deploy') ? ['deploy'] : []);
 
 const needsBroker = tiers.includes('int');
 

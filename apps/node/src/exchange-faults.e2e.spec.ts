@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { SqliteEventStore } from '@xb/event-store';
 import { inboxTopic, outboundMappingOf } from '@xb/exchange';
 import { loadNodeCrypto } from './runtime/node-crypto';
 import { foreignRecords } from './testing/forged-records';
@@ -9,7 +8,11 @@ import { produceRaw } from './testing/kafka-records';
 import { startLocalKafka, stopLocalKafka, waitFor } from '@xb/testing';
 import { RunningNode } from './node-app';
 import { ChildProcessNode } from './testing/child-process-node';
-import { exchangeFacts, queueNotices } from './testing/exchange-facts';
+import {
+  exchangeFacts,
+  expectExactlyOnce,
+  queueNotices,
+} from './testing/exchange-facts';
 import { prepareAgencies, startTestNode, storeOf } from './testing/node-pair';
 
 /**
@@ -19,27 +22,6 @@ import { prepareAgencies, startTestNode, storeOf } from './testing/node-pair';
  */
 const EXCHANGES = 1_000;
 const fast = { XB_ROLES: 'gateway' };
-
-async function expectExactlyOnce(sender: SqliteEventStore, receiver: SqliteEventStore) {
-  let last: unknown;
-  const facts = await waitFor(
-    `${EXCHANGES} receipts back at the sender`,
-    async () => {
-      const f = await exchangeFacts(sender, receiver);
-      last = { ...f, refusedAtReceiver: f.refusedAtReceiver.length };
-      return f.delivered.distinct >= EXCHANGES ? f : undefined;
-    },
-    { timeoutMs: 180_000, intervalMs: 500 },
-  ).catch((error) => {
-    throw new Error(`${(error as Error).message}; last seen: ${JSON.stringify(last)}`);
-  });
-  expect(facts.applied).toEqual({ events: EXCHANGES, distinct: EXCHANGES });
-  expect(facts.inboxRecords).toEqual({ events: EXCHANGES, distinct: EXCHANGES });
-  expect(facts.dispatched).toEqual({ events: EXCHANGES, distinct: EXCHANGES });
-  expect(facts.receipted).toEqual({ events: EXCHANGES, distinct: EXCHANGES });
-  expect(facts.delivered).toEqual({ events: EXCHANGES, distinct: EXCHANGES });
-  return facts;
-}
 
 describe('exchange faults, 1,000 exchanges in flight', () => {
   jest.setTimeout(300_000);
@@ -64,7 +46,7 @@ describe('exchange faults, 1,000 exchanges in flight', () => {
       );
       await stopLocalKafka(port, kafkaDir);
       await startLocalKafka(port, kafkaDir, { keepData: true });
-      await expectExactlyOnce(vnStore, cnStore);
+      await expectExactlyOnce(vnStore, cnStore, EXCHANGES);
     } finally {
       for (const node of nodes) await node.stop().catch(() => undefined);
       await Promise.all([vnStore.close(), cnStore.close()]);
@@ -101,7 +83,7 @@ describe('exchange faults, 1,000 exchanges in flight', () => {
       );
       await vnChild.kill();
       await vnChild.start();
-      await expectExactlyOnce(vnStore, cnStore);
+      await expectExactlyOnce(vnStore, cnStore, EXCHANGES);
     } finally {
       await Promise.all([vnChild.stop(), cnChild.stop()]);
       await Promise.all([vnStore.close(), cnStore.close()]);
@@ -148,7 +130,7 @@ describe('exchange faults, 1,000 exchanges in flight', () => {
       }
       await produceRaw(inboxTopic(cn.agencyId), injected);
 
-      const facts = await expectExactlyOnce(vnStore, cnStore);
+      const facts = await expectExactlyOnce(vnStore, cnStore, EXCHANGES);
       const refused = await waitFor('the foreign records refused', async () => {
         const f = await exchangeFacts(vnStore, cnStore);
         return f.refusedAtReceiver.length >= foreign.length ? f.refusedAtReceiver : undefined;

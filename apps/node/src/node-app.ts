@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { INestApplication, Logger, LoggerService } from '@nestjs/common';
+import { INestApplication, Logger, LoggerService, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { SwaggerModule } from '@nestjs/swagger';
 import { loadConfig, NodeConfig, nodeSettings } from '@xb/config';
@@ -7,13 +7,14 @@ import { openApiDocument } from './api/openapi';
 import { AppModule } from './app.module';
 import { ApiErrorFilter } from './http/error-filter';
 import { useJsonBodies } from './http/json-bodies';
+import { OpsModule, registerOverdueGauge } from './health/ops.module';
 import { AgencyNode, AgencyNodeOptions } from './runtime/agency-node';
 
 export interface RunningNode {
   readonly node: AgencyNode;
   readonly config: NodeConfig;
-  /** Base URL of the HTTP API, when the `api` role runs. */
-  readonly url?: string;
+  /** Base URL of the HTTP API (with the `api` role) or of /health and /metrics alone (without). */
+  readonly url: string;
   stop(): Promise<void>;
 }
 
@@ -33,30 +34,32 @@ export async function startNode(
     await node.stop().catch(() => undefined);
     throw error;
   }
-  let app: INestApplication | undefined;
+  const logger: LoggerService | false | LogLevel[] =
+    typeof options.logger === 'object' ? options.logger : options.logger === false ? false : ['error', 'warn'];
+  if (config.roles.some((role) => role === 'api' || role === 'projector'))
+    registerOverdueGauge(node.metrics.registry, node);
+  let app: INestApplication;
   if (config.roles.includes('api')) {
     app = await NestFactory.create(AppModule.forNode(config, node), {
       bodyParser: false,
-      logger:
-        typeof options.logger === 'object'
-          ? options.logger
-          : options.logger === false
-            ? false
-            : ['error', 'warn'],
+      logger,
     });
     useJsonBodies(app);
     app.useGlobalFilters(new ApiErrorFilter(new Logger('api')));
     SwaggerModule.setup('docs', app, openApiDocument(config.agencyId, node.now()) as never, {
       jsonDocumentUrl: 'openapi.json',
     });
-    await app.listen(config.httpPort, config.httpHost);
+  } else {
+    // Other roles still answer probes and scrapes.
+    app = await NestFactory.create(OpsModule.forNode(node), { logger });
   }
+  await app.listen(config.httpPort, config.httpHost);
   return {
     node,
     config,
-    ...(app ? { url: `http://${config.httpHost}:${config.httpPort}` } : {}),
+    url: `http://${config.httpHost}:${config.httpPort}`,
     async stop() {
-      await app?.close();
+      await app.close();
       await node.stop();
     },
   };

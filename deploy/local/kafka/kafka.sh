@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # One real Apache Kafka broker (KRaft, combined broker+controller) on loopback, for the demo, the tests
 # and a person typing. Usage: kafka.sh fetch|start|stop|status|logs
+# `kafka.sh cluster start|stop|...` runs the secured three-broker cluster instead (cluster.sh).
 #
 # Settings (environment, all optional):
 #   KAFKA_PORT             client port                        (default 9092)
@@ -13,18 +14,13 @@
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-repo=$(cd "$here/../../.." && pwd)
-version=$(sed -n 's:.*<kafka.version>\(.*\)</kafka.version>.*:\1:p' "$here/pom.xml")
+name=kafka
+. "$here/common.sh"
 port=${KAFKA_PORT:-9092}
 cport=${KAFKA_CONTROLLER_PORT:-$((port + 1))}
 state=${KAFKA_STATE_DIR:-$repo/.local/kafka-$port}
-cache=${XB_CACHE_DIR:-$HOME/.cache/xborder}
-libs=$cache/kafka-$version/libs
 pidfile=$state/kafka.pid
 logfile=$state/kafka.log
-
-say() { echo "[kafka] $*" >&2; }
-die() { say "error: $*"; exit 1; }
 
 fetch() {
   # The marker is written last, so an interrupted download is redone rather than trusted.
@@ -37,8 +33,6 @@ fetch() {
   ls "$libs"/kafka_2.13-"$version".jar >/dev/null 2>&1 || die "kafka_2.13-$version.jar missing after mvn"
   touch "$libs/.complete"
 }
-
-port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 running_pid() {
   [[ -f $pidfile ]] || return 1
@@ -141,10 +135,11 @@ status() {
 }
 
 case "${1:-}" in
+  cluster) shift; exec bash "$here/cluster.sh" "$@" ;;
   fetch) fetch ;;
   start) start ;;
   stop) stop ;;
   status) status ;;
   logs) tail -n "${2:-100}" "$logfile" ;;
-  *) echo "usage: $0 fetch|start|stop|status|logs [n]" >&2; exit 2 ;;
+  *) echo "usage: $0 fetch|start|stop|status|logs [n] | cluster ..." >&2; exit 2 ;;
 esac

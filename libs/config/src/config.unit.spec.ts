@@ -24,6 +24,9 @@ describe('node configuration', () => {
     ['DATABASE_URL', 'mysql://x', 'postgres:'],
     ['KAFKA_SSL', 'maybe', 'true or false'],
     ['XB_MAX_EVENT_BYTES', '-1', 'positive integer'],
+    ['KAFKA_SSL_CA_FILE', '/nonexistent/ca.pem', 'readable file'],
+    ['KAFKA_SSL_CERT_FILE', '/', 'readable file'],
+    ['XB_LEASE_TTL_MS', '0', 'positive integer'],
   ])('refuses %s=%j naming the setting and what it expects', (name, value, expected) => {
     let error: unknown;
     try {

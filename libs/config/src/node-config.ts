@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { reportSettings } from './report-settings';
 import { ParseFailure, parsers, Setting } from './settings';
 
@@ -69,6 +70,28 @@ export const nodeSettings = {
     parse: parsers.bool,
     fallback: () => 'false',
   }),
+  kafkaSslCaFile: s({
+    name: 'KAFKA_SSL_CA_FILE',
+    description:
+      "PEM file of the CA that signs the brokers' certificates (host names are always verified); unset: the system's CAs",
+    defaultText: '(none: system CAs)',
+    optional: true,
+    parse: parsers.readableFile,
+  }),
+  kafkaSslCertFile: s({
+    name: 'KAFKA_SSL_CERT_FILE',
+    description: 'PEM client certificate, for clusters that authenticate clients by certificate',
+    defaultText: '(none)',
+    optional: true,
+    parse: parsers.readableFile,
+  }),
+  kafkaSslKeyFile: s({
+    name: 'KAFKA_SSL_KEY_FILE',
+    description: 'PEM private key of KAFKA_SSL_CERT_FILE',
+    defaultText: '(none)',
+    optional: true,
+    parse: parsers.readableFile,
+  }),
   kafkaSaslMechanism: s({
     name: 'KAFKA_SASL_MECHANISM',
     description: 'SASL mechanism (plain, scram-sha-256, scram-sha-512); unset for none',
@@ -103,6 +126,22 @@ export const nodeSettings = {
     defaultText: '1',
     parse: parsers.positiveInt,
     fallback: () => '1',
+  }),
+  instanceId: s({
+    name: 'XB_INSTANCE_ID',
+    description:
+      "This process's name in the gateway lease (two gateways of one agency need different names)",
+    defaultText: '<host name>-<pid>',
+    parse: parsers.text,
+    fallback: () => `${os.hostname()}-${process.pid}`,
+  }),
+  leaseTtlMs: s({
+    name: 'XB_LEASE_TTL_MS',
+    description:
+      'How long the gateway lease (relay and resender) lasts unless renewed; a standby gateway takes over after it lapses',
+    defaultText: '15000',
+    parse: parsers.positiveInt,
+    fallback: () => '15000',
   }),
   esdbUrl: s({
     name: 'ESDB_URL',

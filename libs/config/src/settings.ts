@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+
 /**
  * Every setting the node reads from its environment, in one table: the parser, the default and the
  * sentence shown to a person. The README's settings table is checked against this list by a test.
@@ -47,6 +49,14 @@ export const parsers = {
         ? false
         : failure('true or false'),
   text: (raw: string) => (raw.length > 0 ? raw : failure('a non-empty value')),
+  readableFile: (raw: string) => {
+    try {
+      fs.accessSync(raw, fs.constants.R_OK);
+      return fs.statSync(raw).isFile() ? raw : failure('a readable file');
+    } catch {
+      return failure('a readable file');
+    }
+  },
   oneOf:
     <T extends string>(...values: T[]) =>
     (raw: string) =>

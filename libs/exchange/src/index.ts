@@ -8,6 +8,7 @@ export * from './outbound-message';
 export * from './inbound-message/inbound-message';
 export * from './outbox-relay';
 export * from './resender';
+export * from './lease';
 export * from './inbox-gateway';
 export * from './envelope-codec';
 export * from './wire-mapping';

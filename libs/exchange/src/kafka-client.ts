@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import { ConnectionOptions } from 'node:tls';
 import { Kafka, KafkaConfig, logCreator, logLevel, SASLOptions } from 'kafkajs';
 import { NodeConfig } from '@xb/config';
 
@@ -9,7 +11,8 @@ export type KafkaSettings = Pick<
   | 'kafkaSaslMechanism'
   | 'kafkaSaslUsername'
   | 'kafkaSaslPassword'
->;
+> &
+  Partial<Pick<NodeConfig, 'kafkaSslCaFile' | 'kafkaSslCertFile' | 'kafkaSslKeyFile'>>;
 
 /** Builds the kafkajs client from the node's settings (TLS and SASL for production clusters). */
 export function createKafka(settings: KafkaSettings, overrides: Partial<KafkaConfig> = {}): Kafka {
@@ -23,7 +26,7 @@ export function createKafka(settings: KafkaSettings, overrides: Partial<KafkaCon
   return new Kafka({
     clientId: settings.kafkaClientId,
     brokers: settings.kafkaBrokers,
-    ssl: settings.kafkaSsl,
+    ssl: tlsOptions(settings),
     ...(sasl ? { sasl } : {}),
     // kafkajs logs every retried request at ERROR (e.g. a coordinator still loading); only what it gives
     // up on reaches us as an exception, so its own log is kept to one line per real error.
@@ -32,6 +35,27 @@ export function createKafka(settings: KafkaSettings, overrides: Partial<KafkaCon
     retry: { initialRetryTime: 100, retries: 8 },
     ...overrides,
   });
+}
+
+/**
+ * TLS as Node verifies it by default: the chain must reach a trusted CA and the broker's certificate
+ * must name the host dialled. A CA file replaces the system's CAs; a certificate and key are presented
+ * to clusters that ask for one. Nothing here can switch verification off.
+ */
+export function tlsOptions(settings: KafkaSettings): ConnectionOptions | boolean {
+  const { kafkaSslCaFile: ca, kafkaSslCertFile: cert, kafkaSslKeyFile: key } = settings;
+  if (!settings.kafkaSsl) {
+    if (ca || cert) throw new Error('KAFKA_SSL_CA_FILE or KAFKA_SSL_CERT_FILE is set but KAFKA_SSL is false');
+    return false;
+  }
+  if (Boolean(cert) !== Boolean(key))
+    throw new Error('KAFKA_SSL_CERT_FILE and KAFKA_SSL_KEY_FILE: set both or neither');
+  if (!ca && !cert) return true;
+  return {
+    rejectUnauthorized: true,
+    ...(ca ? { ca: [fs.readFileSync(ca, 'utf8')] } : {}),
+    ...(cert && key ? { cert: fs.readFileSync(cert, 'utf8'), key: fs.readFileSync(key, 'utf8') } : {}),
+  };
 }
 
 const oneLineLog: logCreator =

@@ -27,6 +27,11 @@ export interface OutboxRelayOptions {
   readonly filter?: SubscriptionFilter;
   /** Most events handled per Kafka send and checkpoint. Default 256. */
   readonly maxBatch?: number;
+  /**
+   * The gateway lease, when several gateways of one agency run: a relay whose term has lapsed stops
+   * before it seals, sends or moves the checkpoint (its successor resumes from the checkpoint).
+   */
+  readonly lease?: { held(): boolean };
   /** Told of each failure the relay recovers from (it retries from its checkpoint). */
   readonly onError?: (error: unknown) => void;
 }
@@ -78,7 +83,13 @@ export class OutboxRelay {
       this.subscription = subscription;
       try {
         for await (const batch of inBatches(subscription, this.options.maxBatch ?? 256)) {
-          await this.relay(batch);
+          // Ends the live subscription before the error unwinds the loop: leaving a `for await` waits
+          // for the subscription's pending read, which on a quiet store is the next event, so the
+          // retry below would wait for traffic instead of its backoff.
+          await this.relay(batch).catch(async (error: unknown) => {
+            await subscription.stop();
+            throw error;
+          });
           backoffMs = 100;
         }
       } catch (error) {
@@ -96,6 +107,7 @@ export class OutboxRelay {
   }
 
   private async relay(batch: RecordedEvent[]): Promise<void> {
+    this.assertLeaseHeld();
     const records = await Promise.all(
       batch.map((event) => {
         const mapping = this.options.mapOutbound(event);
@@ -111,6 +123,7 @@ export class OutboxRelay {
       list.push(record.message);
       byTopic.set(record.topic, list);
     }
+    this.assertLeaseHeld();
     if (byTopic.size > 0) {
       await this.options.producer.sendBatch({
         acks: -1,
@@ -173,6 +186,11 @@ export class OutboxRelay {
     if (isDomainError(result) && result.code !== 'INVALID_TRANSITION')
       throw new Error(`outbox relay: cannot flag unsendable message: ${result.code}`);
     return undefined;
+  }
+
+  private assertLeaseHeld(): void {
+    if (this.options.lease && !this.options.lease.held())
+      throw new Error('outbox relay: the gateway lease has lapsed; nothing sent');
   }
 
   private loadState(messageId: string): Promise<OutboundMessageState> {

@@ -26,6 +26,8 @@ export interface ResenderOptions {
   readonly tickMs?: number;
   /** What the officer is told when a message stays unacknowledged. */
   readonly advice?: string;
+  /** The gateway lease, when several gateways of one agency run: no re-send once its term has lapsed. */
+  readonly lease?: { held(): boolean };
   /** Told of each failed tick (the next tick tries again). */
   readonly onError?: (error: unknown) => void;
 }
@@ -84,6 +86,7 @@ export class Resender {
     const now = this.now();
     for (const [messageId, state] of this.messages) {
       if (state.status !== 'sent') continue;
+      if (this.options.lease && !this.options.lease.held()) break;
       const verdict = retryVerdict(policy, state.attempts, Date.parse(state.lastSentAt), now.getTime());
       if (verdict.action === 'resend') await this.resend(messageId, state, now);
       if (verdict.action === 'give_up') await this.flag(messageId, state, now);

@@ -6,3 +6,4 @@ export * from './parking';
 export * from './projections';
 export * from './queries';
 export * from './report';
+export * from './overdue';

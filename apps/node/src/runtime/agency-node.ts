@@ -17,6 +17,8 @@ import {
   ExchangeMetrics,
   inboxTopic,
   InboxGateway,
+  Lease,
+  LeasedWork,
   OutboxRelay,
   outboundMappingOf,
   provisionTopics,
@@ -156,25 +158,48 @@ export class AgencyNode {
       producer: this.producer,
     };
 
-    const relay = new OutboxRelay({
-      ...common,
+    // Every gateway of the agency consumes the inbox (one consumer group); the relay and resender run
+    // only in the one that holds the lease (docs/operations.md), the others stand by.
+    const lease = new Lease({
       store: this.store,
-      loadState: (d, id) => loadState(this.store, d, id),
-      mapOutbound: (event) => outboundMappingOf(event),
-      seal: (m, at) => codec.seal(m, at),
-      filter: { streamPrefixes: [...PROCESS_CATEGORIES, sealAnchorDecider.category].map((c) => `${c}-`) },
+      name: 'gateway',
+      holder: this.config.instanceId,
+      ttlMs: this.config.leaseTtlMs,
+      clock: () => this.now(),
     });
-    await relay.start();
-    this.parts.push({ name: 'relay', stop: () => relay.stop() });
-
-    const resender = new Resender({
-      ...common,
-      store: this.store,
-      ...(this.options.retryPolicy ? { policy: this.options.retryPolicy } : {}),
-      ...(this.options.resendTickMs ? { tickMs: this.options.resendTickMs } : {}),
+    const leased = new LeasedWork({
+      lease,
+      checkEveryMs: Math.max(50, Math.floor(this.config.leaseTtlMs / 3)),
+      onError: common.onError,
+      start: async () => {
+        const relay = new OutboxRelay({
+          ...common,
+          lease,
+          store: this.store,
+          loadState: (d, id) => loadState(this.store, d, id),
+          mapOutbound: (event) => outboundMappingOf(event),
+          seal: (m, at) => codec.seal(m, at),
+          filter: {
+            streamPrefixes: [...PROCESS_CATEGORIES, sealAnchorDecider.category].map((c) => `${c}-`),
+          },
+        });
+        const resender = new Resender({
+          ...common,
+          lease,
+          store: this.store,
+          ...(this.options.retryPolicy ? { policy: this.options.retryPolicy } : {}),
+          ...(this.options.resendTickMs ? { tickMs: this.options.resendTickMs } : {}),
+        });
+        await relay.start();
+        resender.start();
+        return async () => {
+          await resender.stop();
+          await relay.stop();
+        };
+      },
     });
-    resender.start();
-    this.parts.push({ name: 'resender', stop: () => resender.stop() });
+    await leased.start();
+    this.parts.push({ name: 'relay and resender (leased)', stop: () => leased.stop() });
 
     const gateway = new InboxGateway({
       ...common,

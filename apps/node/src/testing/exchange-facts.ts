@@ -2,6 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { isDomainError, noticeDecider } from '@xb/domain';
 import { collectEvents, EventStore, handleCommand, RecordedEvent } from '@xb/event-store';
 import { outboundMappingOf } from '@xb/exchange';
+import { waitFor } from '@xb/testing';
 
 /**
  * The first message the sender's store queued (of `payloadType`, when given), as its relay put it on the
@@ -75,4 +76,53 @@ export async function exchangeFacts(senderStore: EventStore, receiverStore: Even
       )
       .map((e) => (e.data as { reason?: string }).reason),
   };
+}
+
+/** Waits (bounded) until the two stores' facts satisfy `holds`; resolves to those facts. */
+export function untilFacts(
+  sender: EventStore,
+  receiver: EventStore,
+  what: string,
+  holds: (facts: Awaited<ReturnType<typeof exchangeFacts>>) => boolean,
+  timeoutMs = 120_000,
+) {
+  return waitFor(
+    what,
+    async () => {
+      const facts = await exchangeFacts(sender, receiver);
+      return holds(facts) && facts;
+    },
+    { timeoutMs, intervalMs: 100 },
+  );
+}
+
+/**
+ * Waits (up to `timeoutMs`) for `count` receipts back at the sender, then expects every message
+ * dispatched, applied, recorded and receipted exactly once: 0 lost, 0 applied twice.
+ */
+export async function expectExactlyOnce(
+  sender: EventStore,
+  receiver: EventStore,
+  count: number,
+  timeoutMs = 180_000,
+) {
+  let last: unknown;
+  const facts = await waitFor(
+    `${count} receipts back at the sender`,
+    async () => {
+      const f = await exchangeFacts(sender, receiver);
+      last = { ...f, refusedAtReceiver: f.refusedAtReceiver.length };
+      return f.delivered.distinct >= count ? f : undefined;
+    },
+    { timeoutMs, intervalMs: 500 },
+  ).catch((error) => {
+    throw new Error(`${(error as Error).message}; last seen: ${JSON.stringify(last)}`);
+  });
+  const once = { events: count, distinct: count };
+  expect(facts.applied).toEqual(once);
+  expect(facts.inboxRecords).toEqual(once);
+  expect(facts.dispatched).toEqual(once);
+  expect(facts.receipted).toEqual(once);
+  expect(facts.delivered).toEqual(once);
+  return facts;
 }
