@@ -8,11 +8,8 @@ import { produceRaw } from './testing/kafka-records';
 import { startLocalKafka, stopLocalKafka, waitFor } from '@xb/testing';
 import { RunningNode } from './node-app';
 import { ChildProcessNode } from './testing/child-process-node';
-import {
-  exchangeFacts,
-  expectExactlyOnce,
-  queueNotices,
-} from './testing/exchange-facts';
+import { exchangeFacts, queueNotices } from './testing/exchange-facts';
+import { expectExactlyOnce } from './testing/jest/exactly-once';
 import { prepareAgencies, startTestNode, storeOf } from './testing/node-pair';
 
 /**

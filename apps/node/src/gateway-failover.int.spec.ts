@@ -3,7 +3,8 @@ import { Lease } from '@xb/exchange';
 import { waitFor } from '@xb/testing';
 import { RunningNode } from './node-app';
 import { ChildProcessNode } from './testing/child-process-node';
-import { exchangeFacts, expectExactlyOnce, queueNotices, untilFacts } from './testing/exchange-facts';
+import { exchangeFacts, queueNotices, untilFacts } from './testing/exchange-facts';
+import { expectExactlyOnce } from './testing/jest/exactly-once';
 import { freePort, prepareAgencies, startTestNode, storeOf } from './testing/node-pair';
 
 /**

@@ -14,7 +14,8 @@ import {
   waitForKafkaCoordinator,
 } from '@xb/testing';
 import { RunningNode } from './node-app';
-import { exchangeFacts, expectExactlyOnce, queueNotices, untilFacts } from './testing/exchange-facts';
+import { exchangeFacts, queueNotices, untilFacts } from './testing/exchange-facts';
+import { expectExactlyOnce } from './testing/jest/exactly-once';
 import { prepareAgencies, startTestNode, storeOf, TestAgency } from './testing/node-pair';
 
 /**
