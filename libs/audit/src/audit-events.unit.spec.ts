@@ -4,6 +4,7 @@ import {
   auditStream,
   commandReceived,
   envelopeRefused,
+  REFUSED_RAW_KEPT_MAX_BYTES,
   particularsViewed,
   AUDIT_ENVELOPE_REFUSED,
 } from './audit-events';
@@ -55,6 +56,17 @@ describe('audit events', () => {
     expect(Buffer.from(data.rawBase64, 'base64').equals(Buffer.from(raw))).toBe(true);
     expect(data.sha256).toBe(createHash('sha256').update(raw).digest('hex'));
     expect(data.reason).toBe('UNKNOWN_SENDER');
+  });
+
+  it('keep a record too large to keep whole by SHA-256 and size, naming where its bytes went', () => {
+    const large = Buffer.alloc(REFUSED_RAW_KEPT_MAX_BYTES + 1, 7);
+    const { data } = envelopeRefused(large, { ...refused.event.data, rawKeptAt: 'kafka:xb.v1.dlq.x' }).event;
+    expect(data).toMatchObject({ size: large.length, rawKeptAt: 'kafka:xb.v1.dlq.x' });
+    expect(data.rawBase64).toBeUndefined();
+    expect(data.sha256).toBe(createHash('sha256').update(large).digest('hex'));
+    const empty = envelopeRefused(Buffer.alloc(0), refused.event.data).event.data;
+    expect(empty).toMatchObject({ rawBase64: '', size: 0 });
+    expect(empty.rawKeptAt).toBeUndefined();
   });
 
   it('record who acted, from where, for which request, in data and metadata', () => {
