@@ -163,5 +163,6 @@ export function appendAuditRecord(store: EventStore, record: AuditRecord): Promi
 export async function appendAuditRecords(store: EventStore, records: readonly AuditRecord[]): Promise<void> {
   const byStream = new Map<string, AuditEvent[]>();
   for (const { stream, event } of records) byStream.set(stream, [...(byStream.get(stream) ?? []), event]);
-  for (const [stream, events] of byStream) await store.appendToStream(stream, events, { expectedRevision: 'any' });
+  for (const [stream, events] of byStream)
+    await store.appendToStream(stream, events, { expectedRevision: 'any' });
 }

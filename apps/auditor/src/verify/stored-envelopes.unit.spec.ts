@@ -113,9 +113,7 @@ describe('stored envelope checks', () => {
     expect(await check(refused({ rawBase64: 'AAAA', sha256, reason: 'MALFORMED' }))).toContain(
       'differ from their recorded SHA-256',
     );
-    expect(await check(refused({ rawBase64: 'AA A', sha256, reason: 'MALFORMED' }))).toContain(
-      'not base64',
-    );
+    expect(await check(refused({ rawBase64: 'AA A', sha256, reason: 'MALFORMED' }))).toContain('not base64');
     const size = raw.length + 1;
     expect(
       await check(refused({ rawBase64: raw.toString('base64'), sha256, size, reason: 'MALFORMED' })),
@@ -125,7 +123,9 @@ describe('stored envelope checks', () => {
   it('accepts an empty refused record, as written today and before sizes were recorded', async () => {
     const check = storedEnvelopeCheck(keys);
     for (const event of [envelopeRefused(Buffer.alloc(0), refusal).event.data, { ...emptyLegacy }])
-      expect(await check(recorded('audit-refused-2026-07-01', 'AuditEnvelopeRefused', event, 3))).toBeUndefined();
+      expect(
+        await check(recorded('audit-refused-2026-07-01', 'AuditEnvelopeRefused', event, 3)),
+      ).toBeUndefined();
   });
 
   it('accepts a record too large to keep whole by digest and size, and only such a record', async () => {
