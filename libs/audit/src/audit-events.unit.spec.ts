@@ -54,7 +54,7 @@ describe('audit events', () => {
   it('keep a refused envelope byte for byte, with its SHA-256 and reason', () => {
     const { data } = refused.event;
     expect(refused.event.type).toBe(AUDIT_ENVELOPE_REFUSED);
-    expect(Buffer.from(data.rawBase64, 'base64').equals(Buffer.from(raw))).toBe(true);
+    expect(Buffer.from(data.rawBase64 ?? '', 'base64').equals(Buffer.from(raw))).toBe(true);
     expect(data.sha256).toBe(createHash('sha256').update(raw).digest('hex'));
     expect(data.reason).toBe('UNKNOWN_SENDER');
   });

@@ -12,3 +12,7 @@ export * from './inbox-gateway';
 export * from './envelope-codec';
 export * from './wire-mapping';
 export * from './anchor-checks';
+export * from './inbound-message/receipt-delivery';
+export * from './receipt-courier';
+export * from './inbox-health';
+export * from './dead-letters';
