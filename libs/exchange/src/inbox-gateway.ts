@@ -161,8 +161,11 @@ export class InboxGateway {
     this.tracker.lag(batch.partition, Number(batch.highWatermark) - Number(first));
     for (const message of batch.messages) {
       if (!isRunning() || isStale()) break;
-      const answer = await this.answer(message.value ?? Buffer.alloc(0), batch.partition, message.offset, () =>
-        this.flush(pending, payload),
+      const answer = await this.answer(
+        message.value ?? Buffer.alloc(0),
+        batch.partition,
+        message.offset,
+        () => this.flush(pending, payload),
       );
       pending.add(message.offset, answer);
       if (pending.bytes > FLUSH_BYTES) await this.flush(pending, payload);
@@ -356,7 +359,10 @@ export class InboxGateway {
       header.correlationId
     ) {
       const to = header as InboundHeader;
-      return { ...answer, receipt: await this.signedReceipt(to, 'rejected', refusal.reason, refusal.envelopeSha256) };
+      return {
+        ...answer,
+        receipt: await this.signedReceipt(to, 'rejected', refusal.reason, refusal.envelopeSha256),
+      };
     }
     return answer;
   }

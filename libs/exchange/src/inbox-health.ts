@@ -56,7 +56,11 @@ export class InboxHealthTracker {
   failed(partition: number, error: unknown, attempts: number): void {
     const current = this.partitions.get(partition);
     const since = current?.failing?.since ?? this.now().toISOString();
-    this.set({ partition, lag: current?.lag ?? 0, failing: { error: describeError(error), attempts, since } });
+    this.set({
+      partition,
+      lag: current?.lag ?? 0,
+      failing: { error: describeError(error), attempts, since },
+    });
   }
 
   /** Records up to here are answered and committed: the partition moves again. */

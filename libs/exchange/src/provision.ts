@@ -46,7 +46,10 @@ export async function provisionTopics(kafka: Kafka, plan: TopicPlan): Promise<st
           topic,
           numPartitions: plan.partitions,
           replicationFactor: plan.replicationFactor,
-          configEntries: Object.entries(plan.configs?.[topic] ?? {}).map(([name, value]) => ({ name, value })),
+          configEntries: Object.entries(plan.configs?.[topic] ?? {}).map(([name, value]) => ({
+            name,
+            value,
+          })),
         })),
       });
     }

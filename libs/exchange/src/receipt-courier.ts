@@ -98,7 +98,8 @@ export class ReceiptCourier {
   /** Sends receipts, one produce per counterpart; those Kafka does not take are parked, never thrown. */
   async deliver(receipts: readonly OutgoingReceipt[]): Promise<void> {
     const byCounterpart = new Map<string, OutgoingReceipt[]>();
-    for (const r of receipts) byCounterpart.set(r.counterpart, [...(byCounterpart.get(r.counterpart) ?? []), r]);
+    for (const r of receipts)
+      byCounterpart.set(r.counterpart, [...(byCounterpart.get(r.counterpart) ?? []), r]);
     for (const [counterpart, list] of byCounterpart) {
       try {
         await this.produce(counterpart, list);
@@ -162,7 +163,8 @@ export class ReceiptCourier {
       data: { messageId: receipt.messageId, attempts },
       metadata: { now: this.now().toISOString(), actor: 'system:gateway', agencyId: this.options.agencyId },
     });
-    if (isDomainError(result)) throw new Error(`receipt courier: cannot record a sent receipt: ${result.code}`);
+    if (isDomainError(result))
+      throw new Error(`receipt courier: cannot record a sent receipt: ${result.code}`);
     this.parked.delete(receipt.messageId);
   }
 

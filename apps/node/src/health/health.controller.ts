@@ -24,7 +24,9 @@ export class HealthController {
 }
 
 function projectorProblems(failure: unknown): string[] {
-  return failure ? [`projector stopped: ${failure instanceof Error ? failure.message : String(failure)}`] : [];
+  return failure
+    ? [`projector stopped: ${failure instanceof Error ? failure.message : String(failure)}`]
+    : [];
 }
 
 /** Parked receipts are reported, not a failure: they are re-sent, and our inbox moves on. */
@@ -32,9 +34,12 @@ function inboxProblems(inbox: InboxHealth | undefined): string[] {
   if (!inbox) return [];
   const problems = inbox.partitions.flatMap((p) =>
     p.failing
-      ? [`inbox partition ${p.partition} failing since ${p.failing.since} (${p.failing.attempts} tries): ${p.failing.error}`]
+      ? [
+          `inbox partition ${p.partition} failing since ${p.failing.since} (${p.failing.attempts} tries): ${p.failing.error}`,
+        ]
       : [],
   );
-  if (inbox.consumer === 'restarting') problems.push(`inbox consumer restarting: ${inbox.consumerError ?? ''}`);
+  if (inbox.consumer === 'restarting')
+    problems.push(`inbox consumer restarting: ${inbox.consumerError ?? ''}`);
   return problems;
 }

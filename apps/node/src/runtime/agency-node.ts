@@ -161,7 +161,10 @@ export class AgencyNode {
   async stop(): Promise<void> {
     const deadline = Date.now() + STOP_BOUND_MS;
     const errors: unknown[] = [];
-    const stopping = [...this.parts.reverse(), { name: 'producer', stop: async () => this.producer?.disconnect() }];
+    const stopping = [
+      ...this.parts.reverse(),
+      { name: 'producer', stop: async () => this.producer?.disconnect() },
+    ];
     this.parts.length = 0;
     for (const part of stopping) await stopWithin(part, deadline).catch((error) => errors.push(error));
     await this.readModels.close();
