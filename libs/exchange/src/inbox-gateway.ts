@@ -1,8 +1,9 @@
 import { Consumer, EachBatchPayload, Kafka, Producer } from 'kafkajs';
-import { appendAuditRecords, AuditRecord, envelopeRefused } from '@xb/audit';
+import { appendAuditRecords } from '@xb/audit';
 import { isDomainError } from '@xb/domain';
 import { EventStore } from '@xb/event-store';
-import { DeadLetter, deadLetter, produceDeadLetters } from './dead-letters';
+import { produceDeadLetters } from './dead-letters';
+import { Answer, clip, PendingAnswers, Refusal, refusalAnswer } from './inbox-answers';
 import { inboundMessageDecider } from './inbound-message/inbound-message';
 import { describeError, InboxHealth, InboxHealthTracker } from './inbox-health';
 import { ExchangeMetrics } from './metrics';
@@ -18,7 +19,7 @@ import {
 } from './ports';
 import { OutgoingReceipt, ReceiptCourier } from './receipt-courier';
 import { RetryPolicy } from './retry-policy';
-import { deadLetterTopic, inboxTopic } from './topics';
+import { inboxTopic } from './topics';
 
 export interface InboxGatewayOptions {
   readonly kafka: Kafka;
@@ -46,31 +47,6 @@ export interface InboxGatewayOptions {
   /** Told of each failure the gateway recovers from (a crashed consumer is started again). */
   readonly onError?: (error: unknown) => void;
 }
-
-/** What one record is answered with; written by `flush`, after the records before it. */
-interface Answer {
-  readonly audit?: AuditRecord;
-  readonly deadLetter?: DeadLetter;
-  readonly receipt?: OutgoingReceipt;
-}
-
-/** Answers of a batch not yet written: flushed at the batch's end, before a retry, or when large. */
-class PendingAnswers {
-  offsets: string[] = [];
-  answers: Answer[] = [];
-  bytes = 0;
-  add(offset: string, answer: Answer): void {
-    this.offsets.push(offset);
-    this.answers.push(answer);
-    this.bytes += (answer.deadLetter?.value.length ?? 0) + (answer.receipt?.value.length ?? 0);
-  }
-}
-
-/** Flush early past this many bytes of answers, so a run of large refused records is not held in memory. */
-const FLUSH_BYTES = 4 * 1024 * 1024;
-/** Strings read from an unauthenticated header are kept no longer than this in audit events and keys. */
-const HEADER_TEXT_MAX = 200;
-const clip = (text: string | undefined, max = HEADER_TEXT_MAX) => text?.slice(0, max);
 
 /**
  * Consumes this agency's inbox topic: opens each record in the order of docs/protocol.md section 4,
@@ -168,7 +144,7 @@ export class InboxGateway {
         () => this.flush(pending, payload),
       );
       pending.add(message.offset, answer);
-      if (pending.bytes > FLUSH_BYTES) await this.flush(pending, payload);
+      if (pending.full) await this.flush(pending, payload);
       await heartbeat();
     }
     await this.flush(pending, payload);
@@ -228,9 +204,7 @@ export class InboxGateway {
     for (const offset of pending.offsets) payload.resolveOffset(offset);
     await payload.commitOffsetsIfNecessary();
     this.tracker.progressed(payload.batch.partition, Number(payload.batch.highWatermark) - Number(last) - 1);
-    pending.offsets = [];
-    pending.answers = [];
-    pending.bytes = 0;
+    pending.clear();
   }
 
   /** Opens one record and acts on it; returns what it is answered with. */
@@ -319,52 +293,28 @@ export class InboxGateway {
     return true;
   }
 
-  /**
-   * A refused record's answer: its audit event (bytes whole, or digest and size when too large), its dead
-   * letter, and a rejected receipt when the sender was authenticated. Nothing here can fail on the bytes.
-   */
-  private async refusal(
-    bytes: Buffer,
-    partition: number,
-    offset: string,
-    refusal: Extract<OpenedRecord, { ok: false }>,
-  ): Promise<Answer> {
-    const now = this.now().toISOString();
-    const source = `${inboxTopic(this.options.agencyId)}/${partition}@${offset}`;
-    const dlq = deadLetterTopic(this.options.agencyId);
+  /** A refused record's answer, with a rejected receipt when the sender was authenticated. */
+  private async refusal(bytes: Buffer, partition: number, offset: string, refusal: Refusal): Promise<Answer> {
+    const answer = refusalAnswer(
+      this.options.agencyId,
+      { bytes, partition, offset },
+      refusal,
+      this.now().toISOString(),
+    );
     const header = refusal.header;
-    const detail = clip(refusal.detail, 500) ?? '';
-    const answer: Answer = {
-      audit: envelopeRefused(bytes, {
-        reason: refusal.reason,
-        detail,
-        ...(header?.messageId ? { messageId: clip(header.messageId) } : {}),
-        ...(header?.sender ? { sender: clip(header.sender) } : {}),
-        source: `kafka:${source}`,
-        receivedAt: now,
-        rawKeptAt: `kafka:${dlq}`,
-      }),
-      deadLetter: deadLetter(dlq, clip(header?.correlationId) ?? `${partition}:${offset}`, bytes, {
-        reason: refusal.reason,
-        detail,
-        source,
-        refusedAt: now,
-      }),
-    };
     if (
-      refusal.kind === 'envelope' &&
-      refusal.senderAuthenticated &&
-      header?.messageId &&
-      header.sender &&
-      header.correlationId
-    ) {
-      const to = header as InboundHeader;
-      return {
-        ...answer,
-        receipt: await this.signedReceipt(to, 'rejected', refusal.reason, refusal.envelopeSha256),
-      };
-    }
-    return answer;
+      refusal.kind !== 'envelope' ||
+      !refusal.senderAuthenticated ||
+      !header?.messageId ||
+      !header.sender ||
+      !header.correlationId
+    )
+      return answer;
+    const to = header as InboundHeader;
+    return {
+      ...answer,
+      receipt: await this.signedReceipt(to, 'rejected', refusal.reason, refusal.envelopeSha256),
+    };
   }
 
   private async signedReceipt(
