@@ -40,8 +40,10 @@ export async function provisionTopics(kafka: Kafka, plan: TopicPlan): Promise<st
     const existing = new Set(await admin.listTopics());
     const missing = plan.topics.filter((t) => !existing.has(t));
     if (missing.length > 0) {
+      // Leaders are awaited below: kafkajs's own wait fails outright on a metadata answer that is only late
+      // ("does not host this topic-partition"), e.g. when two nodes provision at once.
       await admin.createTopics({
-        waitForLeaders: true,
+        waitForLeaders: false,
         topics: missing.map((topic) => ({
           topic,
           numPartitions: plan.partitions,
