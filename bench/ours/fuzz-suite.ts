@@ -3,11 +3,10 @@ import { eventStoreFile } from '@xb/config';
 import { SqliteEventStore } from '@xb/event-store';
 import { inboxTopic } from '@xb/exchange';
 import { waitFor } from '@xb/testing';
-import { loadNodeCrypto } from '../../apps/node/src/runtime/node-crypto';
 import { fuzzRecords } from '../../apps/node/src/testing/fuzz-records';
 import { produceRaw } from '../../apps/node/src/testing/kafka-records';
 import { prepareAgencies } from '../../apps/node/src/testing/node-pair';
-import { noticePayload, sealedNotices } from '../../apps/node/src/testing/sealed-notices';
+import { noticeSealer } from '../../apps/node/src/testing/sealed-notices';
 import { BenchSuite } from '../harness/context';
 import { NodeProcess } from './node-process';
 
@@ -39,20 +38,22 @@ export const oursFuzzSuite: BenchSuite = {
     try {
       // Started once so that it provisions its inbox, stopped while the records are written.
       await (await NodeProcess.start(cn.agencyId, cn.env, cleanup)).stop();
-      const sender = { agencyId: vn.agencyId, crypto: await loadNodeCrypto(vn.dataDir) };
-      const payload = await noticePayload(vnStore, vn.agencyId, cn.agencyId);
-      const bases = (await sealedNotices(sender, cn.agencyId, payload, 5)).map((s) => s.bytes);
+      const bases = (await (await noticeSealer(vn, vnStore, cn.agencyId))(5)).map((s) => s.bytes);
       log(`writing ${count} fuzzed records to ${cn.agencyId}'s inbox`);
       await produceRaw(inboxTopic(cn.agencyId), fuzzRecords(13, count, bases), brokers);
       const node = await NodeProcess.start(cn.agencyId, cn.env, cleanup);
       try {
+        let lastCount = -1;
         const refusals = await waitFor(
           'the fuzzed records refused',
           async () => {
             const refused = (await cnStore.readAll({ maxCount: 1_000_000 })).filter(
               (e) => e.type === 'AuditEnvelopeRefused',
             );
-            return refused.length >= count * 0.99 ? refused : undefined;
+            // Done when no refusal came in a whole poll: a changed envelope may still open, so not all are refused.
+            const settled = refused.length >= count * 0.99 && refused.length === lastCount;
+            lastCount = refused.length;
+            return settled ? refused : undefined;
           },
           { timeoutMs: 600_000, intervalMs: 1_000 },
         );
@@ -62,7 +63,7 @@ export const oursFuzzSuite: BenchSuite = {
           'ours_fuzz_refused_per_s',
           (refusals.length - 1) / spanS,
           'records/s',
-          `${refusals.length} of ${count} fuzzed records refused (audit event + dead letter each), one gateway`,
+          `${refusals.length} of ${count} fuzzed records refused (audit event + dead letter each; the rest changed envelopes that still opened), one gateway`,
         );
       } finally {
         await node.stop();

@@ -6,10 +6,9 @@ import { waitFor } from '@xb/testing';
 import { memoryIo } from '../../auditor/src/cli/io';
 import { verifyCommand } from '../../auditor/src/commands/verify';
 import { RunningNode } from './node-app';
-import { loadNodeCrypto } from './runtime/node-crypto';
 import { produceRaw, readRecords } from './testing/kafka-records';
 import { prepareAgencies, startTestNode, storeOf, TestAgency } from './testing/node-pair';
-import { noticePayload, sealedNotices } from './testing/sealed-notices';
+import { noticeSealer } from './testing/sealed-notices';
 
 /** Issue 13 items 1-3 and issue 14 item 4, against nodes over the real broker. */
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -52,13 +51,8 @@ describe('hostile records on the inbox', () => {
   it('keeps a ~900 KB record by digest and an empty one whole; later messages on that partition are applied, verify stays intact', async () => {
     const [vnStore, cnStore] = [storeOf(vn), storeOf(cn)];
     stores.push(vnStore, cnStore);
-    const payload = await noticePayload(vnStore, vn.agencyId, cn.agencyId);
-    const good = await sealedNotices(
-      { agencyId: vn.agencyId, crypto: await loadNodeCrypto(vn.dataDir) },
-      cn.agencyId,
-      payload,
-      3,
-    );
+    const seal = await noticeSealer(vn, vnStore, cn.agencyId);
+    const good = await seal(3);
     const large = randomBytes(900_000);
     await produceRaw(inboxTopic(cn.agencyId), [
       { key: 'large', value: large, partition: 0 },
@@ -117,13 +111,8 @@ describe('hostile records on the inbox', () => {
   it('answers a duplicate with the recorded receipt, byte for byte', async () => {
     const [vnStore, cnStore] = [storeOf(vn), storeOf(cn)];
     stores.push(vnStore, cnStore);
-    const payload = await noticePayload(vnStore, vn.agencyId, cn.agencyId);
-    const [first] = await sealedNotices(
-      { agencyId: vn.agencyId, crypto: await loadNodeCrypto(vn.dataDir) },
-      cn.agencyId,
-      payload,
-      1,
-    );
+    const seal = await noticeSealer(vn, vnStore, cn.agencyId);
+    const [first] = await seal(1);
     await produceRaw(inboxTopic(cn.agencyId), [{ key: first.messageId, value: first.bytes }]);
     await waitFor('the first copy recorded', async () =>
       dataOf<{ messageId: string }>(await collectEvents(cnStore), 'InboundMessageRecorded').some(
@@ -165,13 +154,8 @@ describe('a counterpart without an inbox topic', () => {
       const admin = cnNode.node.kafka.admin();
       await admin.connect();
       expect(await admin.listTopics()).not.toContain(inboxTopic(vn.agencyId));
-      const payload = await noticePayload(vnStore, vn.agencyId, cn.agencyId);
-      const good = await sealedNotices(
-        { agencyId: vn.agencyId, crypto: await loadNodeCrypto(vn.dataDir) },
-        cn.agencyId,
-        payload,
-        3,
-      );
+      const seal = await noticeSealer(vn, vnStore, cn.agencyId);
+      const good = await seal(3);
       const junk = randomBytes(64);
       await produceRaw(inboxTopic(cn.agencyId), [
         ...good.map((g) => ({ key: 'one-case', value: g.bytes, partition: 1 })),

@@ -5,11 +5,10 @@ import { deadLetterTopic, inboxTopic } from '@xb/exchange';
 import { waitFor } from '@xb/testing';
 import { memoryIo } from '../../auditor/src/cli/io';
 import { verifyCommand } from '../../auditor/src/commands/verify';
-import { loadNodeCrypto } from './runtime/node-crypto';
 import { FuzzRecord, fuzzRecords } from './testing/fuzz-records';
 import { produceRaw, readRecords } from './testing/kafka-records';
 import { prepareAgencies, startTestNode, storeOf } from './testing/node-pair';
-import { noticePayload, sealedNotices } from './testing/sealed-notices';
+import { noticeSealer } from './testing/sealed-notices';
 
 /**
  * Issue 13's fuzz run: XB_FUZZ_RECORDS (default 10,000) records generated from XB_FUZZ_SEED (default 13)
@@ -46,12 +45,11 @@ describe(`the inbox under ${COUNT} fuzzed records (seed ${SEED})`, () => {
       await admin.createTopics({ waitForLeaders: true, topics: [{ topic: inboxTopic(vn.agencyId) }] });
       await admin.disconnect();
 
-      const vnCrypto = { agencyId: vn.agencyId, crypto: await loadNodeCrypto(vn.dataDir) };
-      const payload = await noticePayload(vnStore, vn.agencyId, cn.agencyId);
-      const bases = (await sealedNotices(vnCrypto, cn.agencyId, payload, 5)).map((s) => s.bytes);
+      const seal = await noticeSealer(vn, vnStore, cn.agencyId);
+      const bases = (await seal(5)).map((s) => s.bytes);
       const fuzzed = fuzzRecords(SEED, COUNT, bases);
       await produceRaw(inboxTopic(cn.agencyId), fuzzed);
-      const good = await sealedNotices(vnCrypto, cn.agencyId, payload, PARTITIONS);
+      const good = await seal(PARTITIONS);
       await produceRaw(
         inboxTopic(cn.agencyId),
         good.map((g, partition) => ({ key: g.messageId, value: g.bytes, partition })),

@@ -1,7 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { EventStore } from '@xb/event-store';
 import { outboundMappingOf } from '@xb/exchange';
-import { NodeCrypto } from '../runtime/node-crypto';
+import { loadNodeCrypto, NodeCrypto } from '../runtime/node-crypto';
 import { queueNotices } from './exchange-facts';
 import { craftEnvelope } from './forged-records';
 
@@ -41,4 +41,18 @@ export async function sealedNotices(
     sealed.push({ messageId, bytes });
   }
   return sealed;
+}
+
+/**
+ * Seals valid notices from `sender` (its keys from its data dir) to `receiver`, `count` at a time, all
+ * carrying one payload queued and mapped in `store` (the sender's).
+ */
+export async function noticeSealer(
+  sender: { agencyId: string; dataDir: string },
+  store: EventStore,
+  receiver: string,
+): Promise<(count: number) => Promise<{ messageId: string; bytes: Uint8Array }[]>> {
+  const payload = await noticePayload(store, sender.agencyId, receiver);
+  const from = { agencyId: sender.agencyId, crypto: await loadNodeCrypto(sender.dataDir) };
+  return (count) => sealedNotices(from, receiver, payload, count);
 }
