@@ -60,7 +60,12 @@ async function produceChunk(producer: Producer, records: DeadLetter[]): Promise<
   try {
     await send(producer, records);
   } catch (error) {
-    if (!isTooLarge(error) || records.length !== 1) throw error;
+    if (!isTooLarge(error)) throw error;
+    // The topic's limit is below ours: find the record it refuses by sending each alone.
+    if (records.length > 1) {
+      for (const record of records) await produceChunk(producer, [record]);
+      return;
+    }
     // A record at the inbox's limit plus our headers can exceed a dead-letter topic provisioned without
     // the headroom of provision.ts: keep the refusal (digest, size, reason) there rather than stall.
     const [record] = records;
