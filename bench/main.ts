@@ -20,6 +20,7 @@ import { rawSqliteSuite } from './raw/sqlite-suite';
 import { oursAuditSuite } from './ours/audit-suite';
 import { oursEnvelopeSuite } from './ours/envelope-suite';
 import { oursExchangeSuite } from './ours/exchange-suite';
+import { oursFuzzSuite } from './ours/fuzz-suite';
 
 /** Run in this order, one at a time. CPU-bound suites go before the broker starts and takes its share. */
 const suites: BenchSuite[] = [
@@ -29,6 +30,7 @@ const suites: BenchSuite[] = [
   oursAuditSuite,
   rawKafkaSuite,
   oursExchangeSuite,
+  oursFuzzSuite,
 ];
 
 /** `ratio_<x>` = ours / raw, recorded when both figures were measured in this run. */

@@ -12,11 +12,22 @@ export const AUDIT_ENVELOPE_REFUSED = 'AuditEnvelopeRefused';
 export const AUDIT_COMMAND_RECEIVED = 'AuditCommandReceived';
 export const AUDIT_PARTICULARS_VIEWED = 'AuditParticularsViewed';
 
+/**
+ * Largest refused record kept whole (base64) in its audit event. Anything larger is kept by SHA-256 and
+ * size, its bytes on the dead-letter topic: a record near the broker's limit would otherwise make an event
+ * the store refuses, and the refusal itself would block the partition.
+ */
+export const REFUSED_RAW_KEPT_MAX_BYTES = 64 * 1024;
+
 export interface AuditEnvelopeRefusedData {
-  /** The envelope's bytes exactly as received, base64. */
-  readonly rawBase64: string;
+  /** The envelope's bytes exactly as received, base64 ("" for an empty record); absent when too large. */
+  readonly rawBase64?: string;
   /** SHA-256 of those bytes (hex): what a receipt would have carried. */
   readonly sha256: string;
+  /** Length of those bytes. Absent in events written before sizes were recorded. */
+  readonly size?: number;
+  /** Where the bytes are when they are not in the event (over REFUSED_RAW_KEPT_MAX_BYTES), e.g. `kafka:xb.v1.dlq.vn-bgc-laichau`. */
+  readonly rawKeptAt?: string;
   /** The refusal's reason code (e.g. UNKNOWN_SENDER, BAD_SIGNATURE). */
   readonly reason: string;
   /** The refusal's explanation for a person (never payload content). */
@@ -87,15 +98,22 @@ const metadata = (
   ...extra,
 });
 
+/**
+ * The audit event of a refused record. Its bytes are kept whole up to REFUSED_RAW_KEPT_MAX_BYTES; a larger
+ * record is kept by digest and size, and `rawKeptAt` (given by the caller) says where its bytes went.
+ */
 export function envelopeRefused(
   raw: Uint8Array,
-  input: Omit<AuditEnvelopeRefusedData, 'rawBase64' | 'sha256'>,
+  input: Omit<AuditEnvelopeRefusedData, 'rawBase64' | 'sha256' | 'size'>,
 ): AuditRecord<EventToAppend<typeof AUDIT_ENVELOPE_REFUSED, AuditEnvelopeRefusedData>> {
   const bytes = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
+  const { rawKeptAt, ...rest } = input;
+  const whole = bytes.length <= REFUSED_RAW_KEPT_MAX_BYTES;
   const data = {
-    ...input,
-    rawBase64: bytes.toString('base64'),
+    ...rest,
+    ...(whole ? { rawBase64: bytes.toString('base64') } : { rawKeptAt: rawKeptAt ?? 'not kept' }),
     sha256: createHash('sha256').update(bytes).digest('hex'),
+    size: bytes.length,
   };
   const correlationId = input.messageId ?? data.sha256;
   return {
@@ -139,4 +157,12 @@ export function particularsViewed(
 /** Appends an audit record; audit streams take any revision, since they only ever grow. */
 export function appendAuditRecord(store: EventStore, record: AuditRecord): Promise<AppendResult> {
   return store.appendToStream(record.stream, [record.event], { expectedRevision: 'any' });
+}
+
+/** Appends several audit records, one append per stream (a batch of refusals is one write, not hundreds). */
+export async function appendAuditRecords(store: EventStore, records: readonly AuditRecord[]): Promise<void> {
+  const byStream = new Map<string, AuditEvent[]>();
+  for (const { stream, event } of records) byStream.set(stream, [...(byStream.get(stream) ?? []), event]);
+  for (const [stream, events] of byStream)
+    await store.appendToStream(stream, events, { expectedRevision: 'any' });
 }

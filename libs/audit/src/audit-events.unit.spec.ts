@@ -4,6 +4,7 @@ import {
   auditStream,
   commandReceived,
   envelopeRefused,
+  REFUSED_RAW_KEPT_MAX_BYTES,
   particularsViewed,
   AUDIT_ENVELOPE_REFUSED,
 } from './audit-events';
@@ -12,13 +13,14 @@ import { InMemoryEventStore } from './testing/in-memory-store';
 /** The brief's stream rule and the event store's (libs/event-store/src/rules.ts). */
 const STREAM_RULES = [/^[a-z][a-z0-9-]*-[A-Za-z0-9._:-]+$/, /^[a-z][a-z0-9]*-[A-Za-z0-9][A-Za-z0-9._:-]*$/];
 const raw = Uint8Array.from([0x0a, 0x03, 0xff, 0x00, 0x41]);
-const refused = envelopeRefused(raw, {
+const refusal = {
   reason: 'UNKNOWN_SENDER',
   sender: 'CN.MPS',
   messageId: '019a9c7e-0000-7000-8000-000000000001',
   source: 'kafka:xb.v1.inbox.vn-bgc-laichau/2@1234',
   receivedAt: '2026-11-23T23:59:59.999Z',
-});
+};
+const refused = envelopeRefused(raw, refusal);
 const command = commandReceived({
   commandType: 'RequestVerification',
   actor: 'officer:17',
@@ -52,9 +54,20 @@ describe('audit events', () => {
   it('keep a refused envelope byte for byte, with its SHA-256 and reason', () => {
     const { data } = refused.event;
     expect(refused.event.type).toBe(AUDIT_ENVELOPE_REFUSED);
-    expect(Buffer.from(data.rawBase64, 'base64').equals(Buffer.from(raw))).toBe(true);
+    expect(Buffer.from(data.rawBase64 ?? '', 'base64').equals(Buffer.from(raw))).toBe(true);
     expect(data.sha256).toBe(createHash('sha256').update(raw).digest('hex'));
     expect(data.reason).toBe('UNKNOWN_SENDER');
+  });
+
+  it('keep a record too large to keep whole by SHA-256 and size, naming where its bytes went', () => {
+    const large = Buffer.alloc(REFUSED_RAW_KEPT_MAX_BYTES + 1, 7);
+    const { data } = envelopeRefused(large, { ...refusal, rawKeptAt: 'kafka:xb.v1.dlq.x' }).event;
+    expect(data).toMatchObject({ size: large.length, rawKeptAt: 'kafka:xb.v1.dlq.x' });
+    expect(data.rawBase64).toBeUndefined();
+    expect(data.sha256).toBe(createHash('sha256').update(large).digest('hex'));
+    const empty = envelopeRefused(Buffer.alloc(0), refusal).event.data;
+    expect(empty).toMatchObject({ rawBase64: '', size: 0 });
+    expect(empty.rawKeptAt).toBeUndefined();
   });
 
   it('record who acted, from where, for which request, in data and metadata', () => {

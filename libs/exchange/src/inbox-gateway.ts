@@ -1,8 +1,11 @@
-import { Consumer, EachBatchPayload, IHeaders, Kafka, Producer } from 'kafkajs';
-import { appendAuditRecord, envelopeRefused } from '@xb/audit';
+import { Consumer, EachBatchPayload, Kafka, Producer } from 'kafkajs';
+import { appendAuditRecords } from '@xb/audit';
 import { isDomainError } from '@xb/domain';
 import { EventStore } from '@xb/event-store';
+import { produceDeadLetters } from './dead-letters';
+import { Answer, clip, PendingAnswers, Refusal, refusalAnswer } from './inbox-answers';
 import { inboundMessageDecider } from './inbound-message/inbound-message';
+import { describeError, InboxHealth, InboxHealthTracker } from './inbox-health';
 import { ExchangeMetrics } from './metrics';
 import { DispatchedMessage, outboundMessageDecider } from './outbound-message';
 import {
@@ -14,10 +17,13 @@ import {
   OpenedRecord,
   StateLoader,
 } from './ports';
-import { deadLetterTopic, inboxTopic } from './topics';
+import { OutgoingReceipt, ReceiptCourier } from './receipt-courier';
+import { RetryPolicy } from './retry-policy';
+import { inboxTopic } from './topics';
 
 export interface InboxGatewayOptions {
   readonly kafka: Kafka;
+  /** Produces dead letters (idempotent, acks=all). Receipts go through the gateway's own courier. */
   readonly producer: Producer;
   readonly agencyId: string;
   readonly codec: InboxCodec;
@@ -26,10 +32,12 @@ export interface InboxGatewayOptions {
   readonly applyInbound: ApplyInbound;
   /** Tells the case that its message was delivered or rejected (after the receipt is recorded). */
   readonly onReceipt?: (receipt: InboundReceipt, message: DispatchedMessage) => Promise<void>;
-  /** Where refused records are kept, with their raw bytes, in the audit trail. */
+  /** Where refused records are kept in the audit trail, and parked receipts recorded. */
   readonly store: EventStore;
   readonly clock?: () => Date;
   readonly metrics?: ExchangeMetrics;
+  /** Waits between re-sends of a parked receipt. */
+  readonly receiptRetryPolicy?: RetryPolicy;
   /** Consumer group. Default `xb-gateway-<agency id>`. */
   readonly groupId?: string;
   /** Partitions processed at once (order is kept within a partition, i.e. within a case). Default 3. */
@@ -40,24 +48,48 @@ export interface InboxGatewayOptions {
   readonly onError?: (error: unknown) => void;
 }
 
-type OutgoingRecord = { topic: string; key: string; value: Buffer; headers: IHeaders };
-
 /**
- * Consumes this agency's inbox topic: opens each record in the order of docs/design.md section 5, answers
- * duplicates with the receipt already given, applies new payloads as commands, and answers every
- * authenticated envelope with a signed receipt. Refused records go to the dead-letter topic and the audit
- * trail with their raw bytes. Offsets are committed only after a batch's receipts and dead letters have
- * been acknowledged by Kafka, so a crash replays rather than loses.
+ * Consumes this agency's inbox topic: opens each record in the order of docs/protocol.md section 4,
+ * answers duplicates with the receipt recorded the first time, applies new payloads as commands, and
+ * answers every authenticated envelope with a signed receipt. Refused records go to the dead-letter topic
+ * and the audit trail. Offsets are committed only after the answers of the records before them are
+ * written, so a crash replays rather than loses; no record, whatever its size or bytes, stops a partition.
  */
 export class InboxGateway {
   private consumer?: Consumer;
   private readonly failures = new Map<string, number>();
   private stopped = false;
   private restartTimer?: NodeJS.Timeout;
+  private readonly courier: ReceiptCourier;
+  private readonly tracker: InboxHealthTracker;
 
-  constructor(private readonly options: InboxGatewayOptions) {}
+  constructor(private readonly options: InboxGatewayOptions) {
+    this.courier = new ReceiptCourier({
+      ...options,
+      ...(options.receiptRetryPolicy ? { policy: options.receiptRetryPolicy } : {}),
+    });
+    this.tracker = new InboxHealthTracker(options.metrics, () => this.now());
+  }
 
   async start(): Promise<void> {
+    await this.courier.start();
+    await this.startConsumer();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.restartTimer);
+    this.tracker.consumerStopped();
+    await this.consumer?.disconnect();
+    await this.courier.stop();
+  }
+
+  /** Consumer state, per-partition lag and failures, parked receipts. */
+  health(): InboxHealth {
+    return this.tracker.snapshot(this.courier.parkedCount);
+  }
+
+  private async startConsumer(): Promise<void> {
     const { kafka, agencyId } = this.options;
     const consumer = kafka.consumer({
       groupId: this.options.groupId ?? `xb-gateway-${agencyId.toLowerCase()}`,
@@ -69,10 +101,13 @@ export class InboxGateway {
     // ends in a non-retriable crash. The gateway must outlive the broker, so it starts a new consumer
     // (from the committed offsets: nothing unacknowledged is lost) until it is stopped.
     consumer.on(consumer.events.CRASH, ({ payload }) => {
-      if (payload.restart || this.stopped) return;
+      if (this.stopped) return;
+      this.tracker.consumerRestarting(payload.error);
+      if (payload.restart) return;
       this.options.onError?.(payload.error);
       this.restartTimer = setTimeout(() => void this.restart(consumer), 1_000);
     });
+    consumer.on(consumer.events.GROUP_JOIN, () => this.tracker.consumerRunning());
     await consumer.connect();
     await consumer.subscribe({ topic: inboxTopic(agencyId), fromBeginning: true });
     await consumer.run({
@@ -83,103 +118,107 @@ export class InboxGateway {
     });
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.restartTimer);
-    await this.consumer?.disconnect();
-  }
-
   private async restart(crashed: Consumer): Promise<void> {
     if (this.stopped || this.consumer !== crashed) return;
     await crashed.disconnect().catch(() => undefined);
     try {
-      await this.start();
+      await this.startConsumer();
     } catch (error) {
       this.options.onError?.(error);
+      this.tracker.consumerRestarting(error);
       if (!this.stopped) this.restartTimer = setTimeout(() => void this.restart(this.consumer!), 2_000);
     }
   }
 
-  private async onBatch({
-    batch,
-    resolveOffset,
-    heartbeat,
-    isRunning,
-    isStale,
-    commitOffsetsIfNecessary,
-  }: EachBatchPayload): Promise<void> {
-    const outgoing: OutgoingRecord[] = [];
-    const done: string[] = [];
-    // Records between this batch and the partition's end: how far behind the gateway is.
-    this.options.metrics?.consumerLag.set({ partition: String(batch.partition) }, Number(batch.offsetLag()));
+  private async onBatch(payload: EachBatchPayload): Promise<void> {
+    const { batch, heartbeat, isRunning, isStale } = payload;
+    const pending = new PendingAnswers();
+    const first = batch.messages[0]?.offset ?? batch.highWatermark;
+    this.tracker.lag(batch.partition, Number(batch.highWatermark) - Number(first));
     for (const message of batch.messages) {
       if (!isRunning() || isStale()) break;
-      const where = `${batch.partition}:${message.offset}`;
-      try {
-        outgoing.push(
-          ...(await this.handle(
-            message.value ?? Buffer.alloc(0),
-            message.headers ?? {},
-            batch.partition,
-            message.offset,
-          )),
-        );
-        this.failures.delete(where);
-      } catch (error) {
-        const failures = (this.failures.get(where) ?? 0) + 1;
-        this.failures.set(where, failures);
-        if (failures < (this.options.maxRecordFailures ?? 3)) throw error; // kafkajs retries the batch from here
-        // A record that keeps failing must not block the partition: park it with the reason.
-        this.failures.delete(where);
-        outgoing.push(
-          ...(await this.refuse(message.value ?? Buffer.alloc(0), batch.partition, message.offset, {
-            kind: 'unknown',
-            ok: false,
-            reason: 'PROCESSING_FAILED',
-            detail: error instanceof Error ? error.message : String(error),
-            senderAuthenticated: false,
-            envelopeSha256: '',
-          })),
-        );
-      }
-      done.push(message.offset);
+      const answer = await this.answer(
+        message.value ?? Buffer.alloc(0),
+        batch.partition,
+        message.offset,
+        () => this.flush(pending, payload),
+      );
+      pending.add(message.offset, answer);
+      if (pending.full) await this.flush(pending, payload);
       await heartbeat();
     }
-    if (outgoing.length > 0) await this.send(outgoing);
-    for (const offset of done) resolveOffset(offset);
-    await commitOffsetsIfNecessary();
+    await this.flush(pending, payload);
   }
 
-  private async send(records: OutgoingRecord[]): Promise<void> {
-    const byTopic = new Map<string, OutgoingRecord[]>();
-    for (const r of records) byTopic.set(r.topic, [...(byTopic.get(r.topic) ?? []), r]);
-    await this.options.producer.sendBatch({
-      acks: -1,
-      topicMessages: [...byTopic].map(([topic, list]) => ({
-        topic,
-        messages: list.map(({ key, value, headers }) => ({ key, value, headers })),
-      })),
-    });
-  }
-
-  /** Handles one record; returns the records to send in answer (receipt, dead letter). */
-  private async handle(
+  /**
+   * One record's answer. A record that throws is tried again (the batch is retried from it, after the
+   * answers before it are written); after `maxRecordFailures` tries it is refused as PROCESSING_FAILED,
+   * an answer built from its digest and size that cannot fail on its bytes.
+   */
+  private async answer(
     bytes: Buffer,
-    _headers: IHeaders,
     partition: number,
     offset: string,
-  ): Promise<OutgoingRecord[]> {
+    beforeRetry: () => Promise<void>,
+  ): Promise<Answer> {
+    const where = `${partition}:${offset}`;
+    try {
+      const answer = await this.handle(bytes, partition, offset);
+      this.failures.delete(where);
+      return answer;
+    } catch (error) {
+      const failures = (this.failures.get(where) ?? 0) + 1;
+      this.tracker.failed(partition, error, failures);
+      if (failures < (this.options.maxRecordFailures ?? 3)) {
+        this.failures.set(where, failures);
+        await beforeRetry();
+        throw error; // kafkajs retries the batch from this record
+      }
+      this.failures.delete(where);
+      return this.refusal(bytes, partition, offset, {
+        kind: 'unknown',
+        ok: false,
+        reason: 'PROCESSING_FAILED',
+        detail: describeError(error),
+        senderAuthenticated: false,
+        envelopeSha256: '',
+      });
+    }
+  }
+
+  /** Writes the pending answers (audit events, dead letters, receipts), then commits their offsets. */
+  private async flush(pending: PendingAnswers, payload: EachBatchPayload): Promise<void> {
+    if (pending.offsets.length === 0) return;
+    const audit = pending.answers.flatMap((a) => (a.audit ? [a.audit] : []));
+    await appendAuditRecords(this.options.store, audit);
+    await produceDeadLetters(
+      this.options.producer,
+      pending.answers.flatMap((a) => (a.deadLetter ? [a.deadLetter] : [])),
+    );
+    await this.courier.deliver(pending.answers.flatMap((a) => (a.receipt ? [a.receipt] : [])));
+    for (const record of audit) {
+      this.options.metrics?.refusals.inc({ reason: (record.event.data as { reason: string }).reason });
+      this.options.metrics?.inbound.inc({ outcome: 'refused' });
+    }
+    const last = pending.offsets[pending.offsets.length - 1];
+    for (const offset of pending.offsets) payload.resolveOffset(offset);
+    await payload.commitOffsetsIfNecessary();
+    this.tracker.progressed(payload.batch.partition, Number(payload.batch.highWatermark) - Number(last) - 1);
+    pending.clear();
+  }
+
+  /** Opens one record and acts on it; returns what it is answered with. */
+  private async handle(bytes: Buffer, partition: number, offset: string): Promise<Answer> {
     const opened = await this.openTimed(bytes);
-    if (!opened.ok) return this.refuse(bytes, partition, offset, opened);
+    if (!opened.ok) return this.refusal(bytes, partition, offset, opened);
     if (opened.kind === 'envelope')
-      return [await this.accept(opened.header, opened.payload, opened.envelopeSha256)];
-    const matched = await this.recordReceipt(opened.receipt, bytes);
-    if (matched) return [];
-    return this.refuse(bytes, partition, offset, {
+      return { receipt: await this.accept(opened.header, opened.payload, opened.envelopeSha256) };
+    if (await this.recordReceipt(opened.receipt, bytes)) return {};
+    return this.refusal(bytes, partition, offset, {
       kind: 'receipt',
       ok: false,
       reason: 'UNKNOWN_MESSAGE',
-      detail: `receipt from ${opened.receipt.receiver} for a message this agency never sent`,
+      detail: `receipt from ${clip(opened.receipt.receiver)} for a message this agency never sent`,
       senderAuthenticated: false,
       envelopeSha256: '',
     });
@@ -189,16 +228,19 @@ export class InboxGateway {
     header: InboundHeader,
     payload: Record<string, unknown>,
     envelopeSha256: string,
-  ): Promise<OutgoingRecord> {
+  ): Promise<OutgoingReceipt> {
     const known = await this.options.loadState(inboundMessageDecider, header.messageId);
     if (known.status === 'recorded') {
       this.options.metrics?.inbound.inc({ outcome: 'duplicate' });
-      // A duplicate is answered with the outcome recorded the first time, never applied again.
-      return this.receiptRecord(header, known.record.outcome, known.record.reason, envelopeSha256);
+      // A duplicate is answered with the receipt given the first time, byte for byte (docs/protocol.md section 4).
+      const { outcome, reason, receipt } = known.record;
+      if (receipt) return this.receiptTo(header, Buffer.from(receipt, 'base64'));
+      return this.signedReceipt(header, outcome, reason, envelopeSha256); // recorded before receipts were kept
     }
     const applied = await this.options.applyInbound(header, payload);
     const outcome = applied.accepted ? 'accepted' : 'rejected';
     const reason = applied.accepted ? undefined : applied.reason;
+    const receipt = await this.signedReceipt(header, outcome, reason, envelopeSha256);
     const result = await this.options.runCommand(inboundMessageDecider, header.messageId, {
       type: 'RecordInbound',
       data: {
@@ -209,6 +251,7 @@ export class InboxGateway {
         envelopeSha256,
         outcome,
         ...(reason ? { reason } : {}),
+        receipt: receipt.value.toString('base64'),
       },
       metadata: {
         now: this.now().toISOString(),
@@ -219,7 +262,9 @@ export class InboxGateway {
     });
     if (isDomainError(result)) throw new Error(`inbox: cannot record message: ${result.code}`);
     this.options.metrics?.inbound.inc({ outcome });
-    return this.receiptRecord(header, outcome, reason, envelopeSha256);
+    // A copy that raced this one (another partition) recorded first: answer with its receipt.
+    const recorded = result.state.status === 'recorded' ? result.state.record.receipt : undefined;
+    return recorded ? this.receiptTo(header, Buffer.from(recorded, 'base64')) : receipt;
   }
 
   /** Records a counterpart's receipt against our message; false when we never sent that message. */
@@ -248,60 +293,36 @@ export class InboxGateway {
     return true;
   }
 
-  private async refuse(
-    bytes: Buffer,
-    partition: number,
-    offset: string,
-    refusal: Extract<OpenedRecord, { ok: false }>,
-  ): Promise<OutgoingRecord[]> {
-    const now = this.now().toISOString();
-    const source = `${inboxTopic(this.options.agencyId)}/${partition}@${offset}`;
-    this.options.metrics?.refusals.inc({ reason: refusal.reason });
-    this.options.metrics?.inbound.inc({ outcome: 'refused' });
-    const header = refusal.header;
-    await appendAuditRecord(
-      this.options.store,
-      envelopeRefused(bytes, {
-        reason: refusal.reason,
-        detail: refusal.detail,
-        ...(header?.messageId ? { messageId: header.messageId } : {}),
-        ...(header?.sender ? { sender: header.sender } : {}),
-        source: `kafka:${source}`,
-        receivedAt: now,
-      }),
+  /** A refused record's answer, with a rejected receipt when the sender was authenticated. */
+  private async refusal(bytes: Buffer, partition: number, offset: string, refusal: Refusal): Promise<Answer> {
+    const answer = refusalAnswer(
+      this.options.agencyId,
+      { bytes, partition, offset },
+      refusal,
+      this.now().toISOString(),
     );
-    const deadLetter: OutgoingRecord = {
-      topic: deadLetterTopic(this.options.agencyId),
-      key: header?.correlationId ?? `${partition}:${offset}`,
-      value: bytes,
-      headers: {
-        'xb-reason': refusal.reason,
-        'xb-detail': refusal.detail,
-        'xb-source': source,
-        'xb-refused-at': now,
-      },
-    };
+    const header = refusal.header;
     if (
-      refusal.kind === 'envelope' &&
-      refusal.senderAuthenticated &&
-      header?.messageId &&
-      header.sender &&
-      header.correlationId
-    ) {
-      return [
-        deadLetter,
-        await this.receiptRecord(header as InboundHeader, 'rejected', refusal.reason, refusal.envelopeSha256),
-      ];
-    }
-    return [deadLetter];
+      refusal.kind !== 'envelope' ||
+      !refusal.senderAuthenticated ||
+      !header?.messageId ||
+      !header.sender ||
+      !header.correlationId
+    )
+      return answer;
+    const to = header as InboundHeader;
+    return {
+      ...answer,
+      receipt: await this.signedReceipt(to, 'rejected', refusal.reason, refusal.envelopeSha256),
+    };
   }
 
-  private async receiptRecord(
+  private async signedReceipt(
     header: InboundHeader,
     status: 'accepted' | 'rejected',
     reason: string | undefined,
     envelopeSha256: string,
-  ): Promise<OutgoingRecord> {
+  ): Promise<OutgoingReceipt> {
     const receipt: InboundReceipt = {
       messageId: header.messageId,
       correlationId: header.correlationId,
@@ -311,13 +332,11 @@ export class InboxGateway {
       envelopeSha256,
       receivedAt: this.now().toISOString(),
     };
-    const value = await this.options.codec.signReceipt(receipt, header.sender);
-    return {
-      topic: inboxTopic(header.sender),
-      key: header.correlationId,
-      value: Buffer.from(value),
-      headers: { 'xb-receipt-for': header.messageId },
-    };
+    return this.receiptTo(header, Buffer.from(await this.options.codec.signReceipt(receipt, header.sender)));
+  }
+
+  private receiptTo(header: InboundHeader, value: Buffer): OutgoingReceipt {
+    return { messageId: header.messageId, counterpart: header.sender, key: header.correlationId, value };
   }
 
   private async openTimed(bytes: Buffer): Promise<OpenedRecord> {

@@ -14,3 +14,7 @@ export * from './envelope-codec';
 export * from './wire-mapping';
 export * from './anchor-checks';
 export * from './appliers';
+export * from './inbound-message/receipt-delivery';
+export * from './receipt-courier';
+export * from './inbox-health';
+export * from './dead-letters';

@@ -26,8 +26,19 @@ export class ExchangeMetrics {
   });
   readonly consumerLag = new Gauge({
     name: 'xb_inbox_consumer_lag',
-    help: 'Records in the inbox topic not yet processed, by partition',
+    help: 'Records in the inbox topic not yet answered and committed, by partition',
     labelNames: ['partition'],
+    registers: [this.registry],
+  });
+  readonly partitionFailing = new Gauge({
+    name: 'xb_inbox_partition_failing',
+    help: 'Inbox partitions whose last record failed and is being retried (1) or that progress (0)',
+    labelNames: ['partition'],
+    registers: [this.registry],
+  });
+  readonly receiptsParked = new Gauge({
+    name: 'xb_receipts_parked',
+    help: 'Receipts Kafka did not take (a missing counterpart topic, no access), parked and re-sent',
     registers: [this.registry],
   });
   readonly sealSeconds = new Histogram({

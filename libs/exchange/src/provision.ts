@@ -1,9 +1,32 @@
 import { Kafka } from 'kafkajs';
+import { deadLetterTopic, inboxTopic } from './topics';
 
 export interface TopicPlan {
   readonly topics: readonly string[];
   readonly partitions: number;
   readonly replicationFactor: number;
+  /** Topic settings by topic name, applied when the topic is created. */
+  readonly configs?: Readonly<Record<string, Record<string, string>>>;
+}
+
+/**
+ * Largest record batch the dead-letter topic takes: twice the broker default (1 MiB), so a refused record
+ * as large as the inbox allows still fits with the refusal's headers.
+ */
+export const DEAD_LETTER_MAX_MESSAGE_BYTES = 2 * 1024 * 1024;
+
+/** This agency's inbox and dead-letter topics, as a node provisions them at start-up. */
+export function provisionInbox(
+  kafka: Kafka,
+  agencyId: string,
+  sizing: Pick<TopicPlan, 'partitions' | 'replicationFactor'>,
+): Promise<string[]> {
+  const dlq = deadLetterTopic(agencyId);
+  return provisionTopics(kafka, {
+    ...sizing,
+    topics: [inboxTopic(agencyId), dlq],
+    configs: { [dlq]: { 'max.message.bytes': String(DEAD_LETTER_MAX_MESSAGE_BYTES) } },
+  });
 }
 
 /**
@@ -17,12 +40,18 @@ export async function provisionTopics(kafka: Kafka, plan: TopicPlan): Promise<st
     const existing = new Set(await admin.listTopics());
     const missing = plan.topics.filter((t) => !existing.has(t));
     if (missing.length > 0) {
+      // Leaders are awaited below: kafkajs's own wait fails outright on a metadata answer that is only late
+      // ("does not host this topic-partition"), e.g. when two nodes provision at once.
       await admin.createTopics({
-        waitForLeaders: true,
+        waitForLeaders: false,
         topics: missing.map((topic) => ({
           topic,
           numPartitions: plan.partitions,
           replicationFactor: plan.replicationFactor,
+          configEntries: Object.entries(plan.configs?.[topic] ?? {}).map(([name, value]) => ({
+            name,
+            value,
+          })),
         })),
       });
     }

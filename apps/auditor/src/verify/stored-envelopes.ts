@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type * as openpgp from 'openpgp';
-import { AUDIT_ENVELOPE_REFUSED, type EventCheck } from '@xb/audit';
+import { AUDIT_ENVELOPE_REFUSED, REFUSED_RAW_KEPT_MAX_BYTES, type EventCheck } from '@xb/audit';
 import type { RecordedEvent } from '@xb/event-store';
 import { fromTimestamp, openSealedContent, readInboxRecord, v1 } from '@xb/envelope';
 
@@ -20,9 +20,9 @@ const SIGNING_CLOCK_SLACK_MS = 5 * 60_000;
 
 const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
-/** Strict base64: Buffer.from would silently skip garbage. */
+/** Strict base64 ("" is zero bytes): Buffer.from would silently skip garbage. */
 const base64Bytes = (text: unknown): Buffer | undefined =>
-  typeof text === 'string' && text.length > 0 && /^[A-Za-z0-9+/]+={0,2}$/.test(text)
+  typeof text === 'string' && /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(text)
     ? Buffer.from(text, 'base64')
     : undefined;
 
@@ -31,7 +31,9 @@ const base64Bytes = (text: unknown): Buffer | undefined =>
  * - `OutboundMessageDispatched` (exchange-* streams): the envelope is present, its SHA-256 is the one
  *   recorded, it is an InboxRecord carrying an envelope for the recorded message id and counterpart and,
  *   with `keys`, it decrypts with our key, its signature is ours and the signed header equals the outer one;
- * - `AuditEnvelopeRefused` (audit-refused-*): the raw bytes are present and match their SHA-256. They were
+ * - `AuditEnvelopeRefused` (audit-refused-*): the raw bytes are present (an empty record is zero bytes) and
+ *   match their SHA-256 and size; or, for a record over REFUSED_RAW_KEPT_MAX_BYTES, the event keeps its
+ *   SHA-256, its size (which must justify leaving the bytes out) and where the bytes went. They were
  *   refused (often for a bad signature), so their signature is not checked.
  * Returns a reason (no content, no particulars) or undefined.
  */
@@ -46,9 +48,24 @@ export function storedEnvelopeCheck(keys?: EnvelopeKeys): EventCheck {
 }
 
 function checkRefused(data: Record<string, unknown>): string | undefined {
+  if (data.rawBase64 === undefined) return checkRefusedByDigest(data);
   const raw = base64Bytes(data.rawBase64);
-  if (!raw) return 'refused envelope: raw bytes missing';
+  if (!raw) return 'refused envelope: raw bytes are not base64';
   if (sha256(raw) !== data.sha256) return 'refused envelope: raw bytes differ from their recorded SHA-256';
+  if (data.size !== undefined && data.size !== raw.length)
+    return 'refused envelope: raw bytes differ from their recorded size';
+  return undefined;
+}
+
+/** A refusal kept by digest: only a record too large to keep whole may leave its bytes out. */
+function checkRefusedByDigest(data: Record<string, unknown>): string | undefined {
+  const { size, sha256: digest, rawKeptAt } = data;
+  if (typeof size !== 'number' || !Number.isInteger(size) || size <= REFUSED_RAW_KEPT_MAX_BYTES)
+    return 'refused envelope: raw bytes missing';
+  if (typeof digest !== 'string' || !/^[0-9a-f]{64}$/.test(digest))
+    return 'refused envelope kept by digest: SHA-256 missing or malformed';
+  if (typeof rawKeptAt !== 'string' || rawKeptAt.length === 0)
+    return 'refused envelope kept by digest: where its bytes are is not recorded';
   return undefined;
 }
 
@@ -57,7 +74,7 @@ async function checkDispatched(
   keys: EnvelopeKeys | undefined,
 ): Promise<string | undefined> {
   const bytes = base64Bytes(data.envelope);
-  if (!bytes) return `outbound message ${data.messageId}: envelope missing`;
+  if (!bytes || bytes.length === 0) return `outbound message ${data.messageId}: envelope missing`;
   if (sha256(bytes) !== data.envelopeSha256)
     return `outbound message ${data.messageId}: envelope differs from its recorded SHA-256`;
   const inbox = readInboxRecord(bytes);

@@ -1,5 +1,6 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import * as openpgp from 'openpgp';
+import { envelopeRefused, REFUSED_RAW_KEPT_MAX_BYTES } from '@xb/audit';
 import { sealContent, toTimestamp, v1 } from '@xb/envelope';
 import { recorded } from '../testing/recorded';
 import { storedEnvelopeCheck, type EnvelopeKeys } from './stored-envelopes';
@@ -16,6 +17,18 @@ beforeAll(async () => {
   [ours, theirs] = await Promise.all([make(US), make(CN)]);
   keys = { privateKey: ours, publicKeys: [ours.toPublic()] };
 });
+
+const refusal = {
+  reason: 'MALFORMED',
+  source: 'kafka:xb.v1.inbox.vn-bgc-laichau/0@7',
+  receivedAt: '2026-07-01T00:00:00.000Z',
+};
+/** An empty record refused before sizes were recorded: bytes "" and the SHA-256 of nothing. */
+const emptyLegacy = {
+  ...refusal,
+  rawBase64: '',
+  sha256: createHash('sha256').update(Buffer.alloc(0)).digest('hex'),
+};
 
 const header = (messageId = 'm-1') =>
   v1.Header.create({
@@ -100,6 +113,33 @@ describe('stored envelope checks', () => {
     expect(await check(refused({ rawBase64: 'AAAA', sha256, reason: 'MALFORMED' }))).toContain(
       'differ from their recorded SHA-256',
     );
+    expect(await check(refused({ rawBase64: 'AA A', sha256, reason: 'MALFORMED' }))).toContain('not base64');
+    const size = raw.length + 1;
+    expect(
+      await check(refused({ rawBase64: raw.toString('base64'), sha256, size, reason: 'MALFORMED' })),
+    ).toContain('differ from their recorded size');
+  });
+
+  it('accepts an empty refused record, as written today and before sizes were recorded', async () => {
+    const check = storedEnvelopeCheck(keys);
+    for (const event of [envelopeRefused(Buffer.alloc(0), refusal).event.data, { ...emptyLegacy }])
+      expect(
+        await check(recorded('audit-refused-2026-07-01', 'AuditEnvelopeRefused', event, 3)),
+      ).toBeUndefined();
+  });
+
+  it('accepts a record too large to keep whole by digest and size, and only such a record', async () => {
+    const check = storedEnvelopeCheck(keys);
+    const large = envelopeRefused(randomBytes(REFUSED_RAW_KEPT_MAX_BYTES + 1), {
+      ...refusal,
+      rawKeptAt: 'kafka:xb.v1.dlq.vn-bgc-laichau',
+    }).event.data;
+    expect(large.rawBase64).toBeUndefined();
+    const at = (data: object) => recorded('audit-refused-2026-07-01', 'AuditEnvelopeRefused', data, 3);
+    expect(await check(at(large))).toBeUndefined();
+    expect(await check(at({ ...large, size: REFUSED_RAW_KEPT_MAX_BYTES }))).toContain('raw bytes missing');
+    expect(await check(at({ ...large, sha256: 'x' }))).toContain('SHA-256 missing or malformed');
+    expect(await check(at({ ...large, rawKeptAt: undefined }))).toContain('is not recorded');
   });
 
   it('leaves every other event alone', async () => {

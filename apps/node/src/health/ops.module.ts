@@ -4,6 +4,7 @@ import { overdueCounts } from '@xb/read-models';
 import { NODE_CONFIG } from '@xb/config';
 import { ExchangeMetrics } from '@xb/exchange';
 import type { AgencyNode } from '../runtime/agency-node';
+import { INBOX_HEALTH } from '../runtime/inbox-health-probe';
 import { ReadModels } from '../runtime/read-models';
 import { HealthController } from './health.controller';
 import { MetricsController } from './metrics.controller';
@@ -22,6 +23,7 @@ export class OpsModule {
         { provide: NODE_CONFIG, useValue: node.config },
         { provide: ReadModels, useValue: node.readModels },
         { provide: ExchangeMetrics, useValue: node.metrics },
+        { provide: INBOX_HEALTH, useValue: () => node.inboxHealth() },
       ],
     };
   }

@@ -12,16 +12,15 @@ import {
 } from '@xb/event-store';
 import {
   createKafka,
-  deadLetterTopic,
   EnvelopeCodec,
   ExchangeMetrics,
-  inboxTopic,
   InboxGateway,
+  InboxHealth,
   Lease,
   LeasedWork,
   OutboxRelay,
   outboundMappingOf,
-  provisionTopics,
+  provisionInbox,
   Resender,
   RetryPolicy,
   CommandRunner,
@@ -49,6 +48,9 @@ export interface AgencyNodeOptions {
   readonly responderPolicy?: Partial<ResponderPolicy>;
 }
 
+/** A node stops within this, whatever the broker does: a part still stopping then is left behind. */
+export const STOP_BOUND_MS = 10_000;
+
 /** Stoppable parts started by a role, stopped in reverse order. */
 interface Part {
   readonly name: string;
@@ -71,6 +73,7 @@ export class AgencyNode {
   private producer?: Producer;
   private crypto?: NodeCrypto;
   private readonly parts: Part[] = [];
+  private gateway?: InboxGateway;
 
   private constructor(
     readonly config: NodeConfig,
@@ -122,18 +125,32 @@ export class AgencyNode {
     }
   }
 
+  /** The inbox gateway's own account (undefined when this process does not run the gateway role). */
+  inboxHealth(): InboxHealth | undefined {
+    return this.gateway?.health();
+  }
+
+  /**
+   * Stops every part within STOP_BOUND_MS: with the broker gone, kafkajs retries a disconnect or a send
+   * for far longer. What is left behind was not acknowledged, so it is replayed at the next start.
+   */
   async stop(): Promise<void> {
-    for (const part of this.parts.reverse()) await part.stop();
+    const deadline = Date.now() + STOP_BOUND_MS;
+    const errors: unknown[] = [];
+    const stopping = [
+      ...this.parts.reverse(),
+      { name: 'producer', stop: async () => this.producer?.disconnect() },
+    ];
     this.parts.length = 0;
-    await this.producer?.disconnect();
+    for (const part of stopping) await stopWithin(part, deadline).catch((error) => errors.push(error));
     await this.readModels.close();
     await this.store.close();
+    if (errors.length > 0) throw errors[0];
   }
 
   private async startGateway(): Promise<void> {
     const crypto = this.crypto!;
-    await provisionTopics(this.kafka, {
-      topics: [inboxTopic(this.agencyId), deadLetterTopic(this.agencyId)],
+    await provisionInbox(this.kafka, this.agencyId, {
       partitions: this.config.topicPartitions,
       replicationFactor: this.config.topicReplication,
     });
@@ -210,7 +227,9 @@ export class AgencyNode {
       applyInbound: inboundApplier(this.cases, this.store),
       onReceipt: receiptApplier(this.cases),
       concurrency: this.config.topicPartitions,
+      ...(this.options.retryPolicy ? { receiptRetryPolicy: this.options.retryPolicy } : {}),
     });
+    this.gateway = gateway;
     await gateway.start();
     this.parts.push({ name: 'gateway', stop: () => gateway.stop() });
   }
@@ -232,5 +251,20 @@ export class AgencyNode {
     });
     await anchorer.start();
     this.parts.push({ name: 'seal anchorer', stop: () => anchorer.stop() });
+  }
+}
+
+async function stopWithin(part: Part, deadline: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((resolve) => {
+    timer = setTimeout(() => resolve('late'), Math.max(0, deadline - Date.now()));
+  });
+  const stopped = part.stop();
+  stopped.catch(() => undefined); // a part left behind may fail later, when nobody waits for it
+  try {
+    if ((await Promise.race([stopped, late])) === 'late')
+      process.stderr.write(`${part.name} did not stop within ${STOP_BOUND_MS} ms: left behind\n`);
+  } finally {
+    clearTimeout(timer);
   }
 }

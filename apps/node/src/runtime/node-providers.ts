@@ -6,6 +6,7 @@ import { VerifyAuditTrailHandler } from '../api/audit-queries';
 import { BOARD_QUERY_HANDLERS } from '../api/board-queries';
 import { CaseTimelineHandler } from '../api/case-queries';
 import type { AgencyNode } from './agency-node';
+import { INBOX_HEALTH } from './inbox-health-probe';
 import { NODE_CLOCK } from './node-clock';
 import { NodeKeys } from './node-keys';
 import { ReadModels } from './read-models';
@@ -24,6 +25,7 @@ export function nodeProviders(node: AgencyNode): Provider[] {
     { provide: ReadModels, useValue: node.readModels },
     { provide: NodeKeys, useValue: node.keys },
     { provide: ExchangeMetrics, useValue: node.metrics },
+    { provide: INBOX_HEALTH, useValue: () => node.inboxHealth() },
     DecideCommandHandler,
     LoadCaseQueryHandler,
     CaseTimelineHandler,

@@ -11,7 +11,15 @@ startNode(process.env, {
 }).then(
   (running) => {
     process.stdout.write('ready\n');
-    process.on('SIGTERM', () => void running.stop().then(() => process.exit(0)));
+    process.on('SIGTERM', () =>
+      running.stop().then(
+        () => process.exit(0),
+        (error) => {
+          process.stderr.write(`child node: error while stopping: ${String(error)}\n`);
+          process.exit(1);
+        },
+      ),
+    );
   },
   (error) => {
     process.stderr.write(`child node failed: ${error instanceof Error ? error.stack : String(error)}\n`);

@@ -59,6 +59,36 @@ export class ChildProcessNode {
     clearTimeout(timer);
   }
 
+  /**
+   * Sends SIGTERM and waits, at most `boundMs`, for the process to exit: returns how it exited and how
+   * long it took. Past the bound it is killed and this throws, so a hang fails the test, never the run.
+   */
+  async terminate(boundMs: number): Promise<{ code: number | null; signal: string | null; ms: number }> {
+    const child = this.child;
+    if (!child || child.exitCode !== null || child.signalCode !== null)
+      throw new Error('the node is not running');
+    const started = Date.now();
+    const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) =>
+      child.once('exit', (code, signal) => resolve({ code, signal })),
+    );
+    child.kill('SIGTERM');
+    try {
+      await waitFor(
+        'the node to exit after SIGTERM',
+        () => child.exitCode !== null || child.signalCode !== null,
+        {
+          timeoutMs: boundMs,
+          intervalMs: 50,
+        },
+      );
+    } catch (error) {
+      child.kill('SIGKILL');
+      await exited;
+      throw error;
+    }
+    return { ...(await exited), ms: Date.now() - started };
+  }
+
   get log(): string {
     return this.output;
   }

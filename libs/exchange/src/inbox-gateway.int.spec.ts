@@ -1,0 +1,153 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { collectEvents, handleCommand, loadState, SqliteEventStore } from '@xb/event-store';
+import { waitFor } from '@xb/testing';
+import {
+  CommandRunner,
+  createKafka,
+  ExchangeMetrics,
+  InboxCodec,
+  InboxGateway,
+  inboxTopic,
+  OpenedRecord,
+  provisionInbox,
+} from '.';
+
+/**
+ * The gateway's own account of a partition that fails, over the real broker. The codec is a stand-in
+ * (the crypto is libs/envelope's, tested there and end to end): `HOLD` throws while held, `BOOM` always
+ * throws, `GOOD:<id>` is a valid envelope, anything else is malformed.
+ */
+const US = `VN.GW.${randomUUID().slice(0, 8).toUpperCase()}`;
+const THEM = `CN.GW.${randomUUID().slice(0, 8).toUpperCase()}`;
+let held = true;
+
+const codec: InboxCodec = {
+  async open(bytes): Promise<OpenedRecord> {
+    const text = Buffer.from(bytes).toString();
+    if (text === 'HOLD' && held) throw new Error('store unavailable (held by the test)');
+    if (text === 'BOOM') throw new Error('this record always fails');
+    if (text.startsWith('GOOD:')) {
+      const id = text.slice(5);
+      return {
+        kind: 'envelope',
+        ok: true,
+        header: {
+          messageId: id,
+          correlationId: id,
+          sender: THEM,
+          recipient: US,
+          payloadType: 'x',
+          sentAt: '',
+        },
+        payload: {},
+        envelopeSha256: id,
+      };
+    }
+    return {
+      kind: 'unknown',
+      ok: false,
+      reason: 'MALFORMED',
+      detail: 'test',
+      senderAuthenticated: false,
+      envelopeSha256: '',
+    };
+  },
+  async signReceipt(receipt) {
+    return Buffer.from(`receipt:${receipt.messageId}`);
+  },
+};
+
+describe('the inbox gateway on a failing partition', () => {
+  jest.setTimeout(120_000);
+  const kafka = createKafka({
+    kafkaBrokers: (process.env.KAFKA_BROKERS ?? '').split(','),
+    kafkaClientId: 'gw-test',
+    kafkaSsl: false,
+  } as never);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xb-gateway-'));
+  const store = new SqliteEventStore({ file: path.join(dir, 'store.sqlite') });
+  const metrics = new ExchangeMetrics();
+  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+  const runCommand: CommandRunner = (decider, id, command) => handleCommand(store, decider, id, command);
+  let gateway: InboxGateway;
+
+  beforeAll(async () => {
+    await provisionInbox(kafka, US, { partitions: 1, replicationFactor: 1 });
+    await provisionInbox(kafka, THEM, { partitions: 1, replicationFactor: 1 });
+    await producer.connect();
+    gateway = new InboxGateway({
+      kafka,
+      producer,
+      agencyId: US,
+      codec,
+      runCommand,
+      loadState: (decider, id) => loadState(store, decider, id),
+      applyInbound: async () => ({ accepted: true }),
+      store,
+      metrics,
+      maxRecordFailures: 4,
+    });
+    await gateway.start();
+  });
+
+  afterAll(async () => {
+    await gateway.stop();
+    await producer.disconnect();
+    await store.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const produce = (values: string[]) =>
+    producer.send({
+      topic: inboxTopic(US),
+      acks: -1,
+      messages: values.map((value) => ({ key: 'k', value })),
+    });
+  const recorded = async () =>
+    (await collectEvents(store))
+      .filter((e) => e.type === 'InboundMessageRecorded')
+      .map((e) => (e.data as { messageId: string }).messageId);
+  const gauge = async (name: 'consumerLag' | 'partitionFailing') =>
+    (await metrics[name].get()).values.find((v) => v.labels.partition === '0')?.value;
+
+  it('says a partition is failing, with its lag, while a record fails; then that it moves again', async () => {
+    await produce(['GOOD:a', 'HOLD', 'GOOD:b']);
+    const failing = await waitFor('partition 0 failing', () =>
+      gateway.health().partitions.find((p) => p.failing),
+    );
+    expect(failing).toMatchObject({
+      partition: 0,
+      failing: { error: 'store unavailable (held by the test)' },
+    });
+    expect(failing.lag).toBeGreaterThanOrEqual(2);
+    expect(await gauge('partitionFailing')).toBe(1);
+    expect(await gauge('consumerLag')).toBeGreaterThanOrEqual(2);
+    expect(await recorded()).toEqual(['a']);
+
+    held = false;
+    await waitFor('the record after the held one applied', async () => (await recorded()).includes('b'));
+    await waitFor('partition 0 caught up', () => gateway.health().partitions[0]?.lag === 0);
+    expect(gateway.health().partitions[0]).toEqual({ partition: 0, lag: 0 });
+    expect([await gauge('partitionFailing'), await gauge('consumerLag')]).toEqual([0, 0]);
+  });
+
+  it('refuses a record that keeps failing as PROCESSING_FAILED and carries on', async () => {
+    await produce(['BOOM', 'GOOD:c']);
+    await waitFor('the record after it applied', async () => (await recorded()).includes('c'));
+    const refused = (await collectEvents(store))
+      .filter((e) => e.type === 'AuditEnvelopeRefused')
+      .map((e) => e.data);
+    expect(refused).toContainEqual(
+      expect.objectContaining({
+        reason: 'PROCESSING_FAILED',
+        detail: 'this record always fails',
+        rawBase64: Buffer.from('BOOM').toString('base64'),
+      }),
+    );
+    await waitFor('partition 0 caught up', () => gateway.health().partitions[0]?.lag === 0);
+    expect(gateway.health().partitions[0]).toEqual({ partition: 0, lag: 0 });
+  });
+});
