@@ -7,6 +7,8 @@ import { CasesController } from './api/cases.controller';
 import { CommandsController } from './api/commands.controller';
 import { AGENCY_NODE } from './api/request-context';
 import { AuthGuard, TOKEN_KEYS } from './auth/auth.guard';
+import { officersProviders } from './officers/officers.providers';
+import { SessionController } from './officers/session.controller';
 import { HealthController } from './health/health.controller';
 import { MetricsController } from './health/metrics.controller';
 import type { AgencyNode } from './runtime/agency-node';
@@ -19,8 +21,9 @@ export class AppModule {
   static forNode(config: NodeConfig, node: AgencyNode): DynamicModule {
     return {
       module: AppModule,
-      // Audit and boards before cases: `GET /api/reports/counts` or `/api/audit/verify` must not be taken for a case.
+      // Session, audit and boards before cases and commands: `POST /api/session` is not a command, `GET /api/reports/counts` or `/api/audit/verify` must not be taken for a case.
       controllers: [
+        SessionController,
         HealthController,
         AuditController,
         MetricsController,
@@ -39,6 +42,7 @@ export class AppModule {
               localDir: path.join(config.dataDir, 'auth'),
             }),
         },
+        ...officersProviders(config, { clock: () => node.now(), store: node.store }),
         { provide: APP_GUARD, useClass: AuthGuard },
       ],
     };
