@@ -7,6 +7,8 @@ import { CasesController } from './api/cases.controller';
 import { CommandsController } from './api/commands.controller';
 import { AGENCY_NODE } from './api/request-context';
 import { AuthGuard, TOKEN_KEYS } from './auth/auth.guard';
+import { ConsoleController } from './console-api/console.controller';
+import { LiveController } from './console-api/live.controller';
 import { officersProviders } from './officers/officers.providers';
 import { SessionController } from './officers/session.controller';
 import { HealthController } from './health/health.controller';
@@ -24,6 +26,8 @@ export class AppModule {
       // Session, audit and boards before cases and commands: `POST /api/session` is not a command, `GET /api/reports/counts` or `/api/audit/verify` must not be taken for a case.
       controllers: [
         SessionController,
+        ConsoleController,
+        LiveController,
         HealthController,
         AuditController,
         MetricsController,
@@ -42,7 +46,11 @@ export class AppModule {
               localDir: path.join(config.dataDir, 'auth'),
             }),
         },
-        ...officersProviders(config, { clock: () => node.now(), store: node.store }),
+        ...officersProviders(config, {
+          clock: () => node.now(),
+          store: node.store,
+          readModels: () => node.readModels.db(),
+        }),
         { provide: APP_GUARD, useClass: AuthGuard },
       ],
     };

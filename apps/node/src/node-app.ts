@@ -5,6 +5,7 @@ import { SwaggerModule } from '@nestjs/swagger';
 import { loadConfig, NodeConfig, nodeSettings } from '@xb/config';
 import { openApiDocument } from './api/openapi';
 import { AppModule } from './app.module';
+import { consoleStatic, defaultConsoleDir } from './console-serving/console-static';
 import { AgencyNode, AgencyNodeOptions } from './runtime/agency-node';
 
 export interface RunningNode {
@@ -17,7 +18,7 @@ export interface RunningNode {
 
 /**
  * Starts one node from environment-style settings: validates them (ConfigError names each bad one),
- * opens the store, starts the configured roles, and serves the API (with /docs) when `api` is one.
+ * opens the store, starts the configured roles, and serves the API (with /docs) and the officers' console (at /) when `api` is one.
  */
 export async function startNode(
   env: NodeJS.ProcessEnv,
@@ -36,6 +37,7 @@ export async function startNode(
     app = await NestFactory.create(AppModule.forNode(config, node), {
       logger: options.logger === false ? false : ['error', 'warn'],
     });
+    app.use(consoleStatic(config.consoleDir ?? defaultConsoleDir()));
     SwaggerModule.setup('docs', app, openApiDocument(config.agencyId, node.now()) as never, {
       jsonDocumentUrl: 'openapi.json',
     });

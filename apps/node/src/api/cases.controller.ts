@@ -34,6 +34,7 @@ export class CasesController {
     @Param('resource') resource: string,
     @Param('caseId') caseId: string,
     @Query('particulars') particulars: string | undefined,
+    @Query('reason') reason: string | undefined,
     @CurrentOfficer() officer: Officer,
     @Req() request: Request,
   ) {
@@ -51,6 +52,7 @@ export class CasesController {
         viewer: context.actor,
         caseId: `${category}-${caseId}`,
         fields: particularsPaths(state),
+        ...(reason ? { reason: reason.slice(0, 200) } : {}),
         requestId: context.requestId,
         sourceAddress: context.sourceAddress,
         viewedAt: this.node.now().toISOString(),

@@ -4,13 +4,18 @@ import type { EventStore } from '@xb/event-store';
 import { OFFICER_ACCOUNTS } from '../auth/auth.guard';
 import { OfficerAccounts } from './officer-accounts';
 import { OfficerStore } from './officer-store';
-import { CLOCK, Clock, SIGN_IN_AUDIT } from './ports';
+import { CLOCK, Clock, EVENT_STORE, READ_MODELS, ReadModelsDb, SIGN_IN_AUDIT } from '../console-api/ports';
 import { signInAuditTo } from './sign-in-audit';
 
-/** What the console's sign-in needs from the node: its clock and its event store (for the audit trail). */
-export function officersProviders(config: NodeConfig, node: { clock: Clock; store: EventStore }): Provider[] {
+/** What the console's controllers and sign-in need from the node: its clock, event store and read models. */
+export function officersProviders(
+  config: NodeConfig,
+  node: { clock: Clock; store: EventStore; readModels: ReadModelsDb },
+): Provider[] {
   return [
     { provide: CLOCK, useValue: node.clock },
+    { provide: EVENT_STORE, useValue: node.store },
+    { provide: READ_MODELS, useValue: node.readModels },
     { provide: SIGN_IN_AUDIT, useValue: signInAuditTo(node.store) },
     {
       provide: OFFICER_ACCOUNTS,

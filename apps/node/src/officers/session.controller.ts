@@ -18,7 +18,7 @@ import { OFFICER_ACCOUNTS } from '../auth/auth.guard';
 import { clearedSessionCookie, csrfProblem, sessionCookie, sessionTokenOf } from '../auth/session-cookie';
 import { parseBody } from '../http/responses';
 import type { OfficerAccounts } from './officer-accounts';
-import { CLOCK, Clock, SIGN_IN_AUDIT } from './ports';
+import { CLOCK, Clock, SIGN_IN_AUDIT } from '../console-api/ports';
 import {
   AUDIT_OFFICER_SIGN_IN_REFUSED,
   AUDIT_OFFICER_SIGNED_IN,

@@ -1,0 +1,138 @@
+import {
+  BadRequestException,
+  Controller,
+  Get,
+  Inject,
+  NotFoundException,
+  Param,
+  Query,
+} from '@nestjs/common';
+import { z } from 'zod';
+import { NODE_CONFIG, NodeConfig } from '@xb/config';
+import { COMMAND_ROUTES, RESOURCES } from '../api/command-routes';
+import { Roles } from '../auth/auth.guard';
+import { CurrentOfficer } from '../auth/current-officer';
+import { Officer, ROLES } from '../auth/roles';
+import { parseBody } from '../http/responses';
+import { caseAsOf, commandView, locateCase, nextActions } from './case-views';
+import { CLOCK, Clock, EVENT_STORE, EventStore, READ_MODELS, ReadModelsDb } from './ports';
+import { deadlinesDue, messagesNeedingAction, simpleBoard } from './work-queries';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const LANGUAGES: Record<string, string> = { VN: 'vi', CN: 'zh', LA: 'lo' };
+const boardQuery = z.object({
+  status: z.string().max(40).optional(),
+  counterpart: z.string().max(60).optional(),
+  overdue: z.enum(['true', 'false']).optional(),
+  page: z.coerce.number().int().min(1).optional(),
+  pageSize: z.coerce.number().int().min(1).max(500).optional(),
+});
+const asOfQuery = z.object({ at: z.string().datetime({ offset: true }) });
+
+/** What the officers' console needs beyond the case API: its settings, the command table, my work. */
+@Controller('api/console')
+export class ConsoleController {
+  constructor(
+    @Inject(NODE_CONFIG) private readonly config: NodeConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(READ_MODELS) private readonly readModels: ReadModelsDb,
+  ) {}
+
+  /** Open: the sign-in page needs it before anyone signs in. */
+  @Get('config')
+  settings() {
+    return {
+      agencyId: this.config.agencyId,
+      timeZone: this.config.timeZone,
+      defaultLanguage: LANGUAGES[this.config.agencyId.slice(0, 2)] ?? 'en',
+      signIn: ['password'],
+    };
+  }
+
+  @Get('commands')
+  @Roles(...ROLES)
+  commands() {
+    const now = this.clock();
+    return { commands: COMMAND_ROUTES.map((route) => commandView(route, now)) };
+  }
+
+  @Get('my-work')
+  @Roles('liaison_officer', 'border_guard_command', 'auditor')
+  async myWork() {
+    const now = this.clock();
+    const [deadlines, messages] = await Promise.all([
+      deadlinesDue(await this.readModels(), now),
+      messagesNeedingAction(this.store, now),
+    ]);
+    return { now: now.toISOString(), deadlines, messages };
+  }
+
+  @Get('boards/:board')
+  @Roles('liaison_officer', 'border_guard_command', 'auditor')
+  async board(@Param('board') board: string, @Query() query: unknown) {
+    if (board !== 'suspect-handovers' && board !== 'notices')
+      throw new NotFoundException({ code: 'NOT_FOUND', reason: `no board ${board}` });
+    const filter = parseBody(boardQuery, query);
+    return simpleBoard(await this.readModels(), board, {
+      ...filter,
+      page: filter.page ?? 1,
+      pageSize: filter.pageSize ?? 50,
+      overdue: filter.overdue === 'true',
+      now: this.clock(),
+    });
+  }
+
+  @Get('locate/:caseId')
+  @Roles('liaison_officer', 'border_guard_command', 'auditor')
+  async locate(@Param('caseId') caseId: string) {
+    const found = UUID.test(caseId) ? await locateCase(this.store, caseId) : undefined;
+    if (!found) throw new NotFoundException({ code: 'NOT_FOUND', reason: `no case ${caseId}` });
+    return found;
+  }
+
+  @Get('cases/:resource/:caseId/actions')
+  @Roles(...ROLES)
+  async actions(
+    @Param('resource') resource: string,
+    @Param('caseId') caseId: string,
+    @CurrentOfficer() officer: Officer,
+  ) {
+    const actions = await nextActions(
+      this.store,
+      this.category(resource, caseId),
+      caseId,
+      officer,
+      this.clock(),
+    );
+    if (!actions) throw new NotFoundException({ code: 'NOT_FOUND', reason: `no case ${caseId}` });
+    return { caseId, actions };
+  }
+
+  /** A case replayed as of a past moment (auditors; particulars withheld). */
+  @Get('cases/:resource/:caseId/as-of')
+  @Roles('auditor')
+  async asOf(@Param('resource') resource: string, @Param('caseId') caseId: string, @Query() query: unknown) {
+    const { at } = parseBody(asOfQuery, query);
+    const replay = await caseAsOf(
+      this.store,
+      this.category(resource, caseId),
+      caseId,
+      new Date(at).toISOString(),
+    );
+    if (!replay) throw new NotFoundException({ code: 'NOT_FOUND', reason: `no case ${caseId}` });
+    return replay;
+  }
+
+  private category(resource: string, caseId: string) {
+    const category = RESOURCES.get(resource);
+    if (!category) throw new NotFoundException({ code: 'NOT_FOUND', reason: `no resource ${resource}` });
+    if (!UUID.test(caseId))
+      throw new BadRequestException({
+        code: 'VALIDATION_FAILED',
+        field: 'caseId',
+        reason: 'caseId: not a UUID',
+      });
+    return category;
+  }
+}
