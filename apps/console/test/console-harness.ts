@@ -1,12 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { officersFile } from '@xb/config';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
-import { Role } from '../../node/src/auth/roles';
 import { RunningNode } from '../../node/src/node-app';
-import { OfficerAccounts } from '../../node/src/officers/officer-accounts';
-import { OfficerStore } from '../../node/src/officers/officer-store';
+import { addOfficerAccounts, OfficerToAdd } from '../../node/src/officers/demo-officer';
 import { prepareAgencies, startTestNode, TestAgency } from '../../node/src/testing/node-pair';
 
 const REPO = path.resolve(__dirname, '../../..');
@@ -44,27 +41,7 @@ export function ensureConsoleBuilt(): void {
   if (built.status !== 0) throw new Error(`console build failed:\n${built.stdout}\n${built.stderr}`);
 }
 
-export interface OfficerSpec {
-  readonly id: string;
-  readonly displayName: string;
-  readonly roles: readonly Role[];
-  readonly disabled?: boolean;
-}
-
-/** Local officer accounts in an agency's data dir, before its node starts. */
-export async function addOfficers(
-  agency: { dataDir: string; agencyId: string },
-  officers: readonly OfficerSpec[],
-) {
-  const store = new OfficerStore(officersFile(agency.dataDir));
-  const accounts = new OfficerAccounts(store, agency.agencyId, () => new Date());
-  for (const officer of officers) {
-    const added = await accounts.add({ ...officer, password: PASSWORD });
-    if (!added.ok) throw new Error(added.reason);
-    if (officer.disabled) accounts.disable(officer.id);
-  }
-  store.close();
-}
+export type OfficerSpec = OfficerToAdd;
 
 export interface ConsolePair {
   readonly agencies: TestAgency[];
@@ -79,7 +56,7 @@ export interface ConsolePair {
 export async function startConsolePair(officers: readonly OfficerSpec[][]): Promise<ConsolePair> {
   ensureConsoleBuilt();
   const { root, agencies } = await prepareAgencies(['VN.BGC', 'CN.YN'], { XB_CONSOLE_DIR: CONSOLE_DIR });
-  for (const [i, agency] of agencies.entries()) await addOfficers(agency, officers[i] ?? []);
+  for (const [i, agency] of agencies.entries()) await addOfficerAccounts(agency, officers[i] ?? [], PASSWORD);
   const nodes: RunningNode[] = [];
   for (const agency of agencies) nodes.push(await startTestNode(agency, { resendTickMs: 500 }));
   const browser = await chromium.launch({
