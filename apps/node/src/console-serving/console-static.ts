@@ -34,7 +34,13 @@ export function consoleStatic(dir: string) {
   return (request: Request, response: Response, next: NextFunction) => {
     if ((request.method !== 'GET' && request.method !== 'HEAD') || NODE_PATHS.test(request.path))
       return next();
-    const wanted = path.resolve(root, `.${decodeURIComponent(request.path)}`);
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(request.path);
+    } catch {
+      return next(); // not a path the console has: the node answers 404
+    }
+    const wanted = path.resolve(root, `.${decoded}`);
     const isFile =
       wanted.startsWith(root + path.sep) && fs.existsSync(wanted) && fs.statSync(wanted).isFile();
     const file = isFile ? wanted : path.join(root, 'index.html');
