@@ -1,13 +1,4 @@
-import {
-  BadRequestException,
-  Controller,
-  Get,
-  Inject,
-  NotFoundException,
-  Param,
-  Query,
-  Req,
-} from '@nestjs/common';
+import { Controller, Get, Inject, NotFoundException, Param, Query, Req } from '@nestjs/common';
 import type { Request } from 'express';
 import { appendAuditRecord, particularsViewed } from '@xb/audit';
 import { DECIDERS, ProcessCategory } from '@xb/domain';
@@ -18,10 +9,8 @@ import { Officer } from '../auth/roles';
 import type { AgencyNode } from '../runtime/agency-node';
 import { particularsPaths, withholdParticulars } from './particulars';
 import { AGENCY_NODE, requestContext } from './request-context';
-import { RESOURCES } from './command-routes';
+import { caseCategory } from './case-resource';
 import { caseTimeline } from './timeline';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** A case's state and timeline, read from its streams (not from read models: always current). */
 @Controller('api/:resource/:caseId')
@@ -70,14 +59,6 @@ export class CasesController {
   }
 
   private category(resource: string, caseId: string): ProcessCategory {
-    const category = RESOURCES.get(resource);
-    if (!category) throw new NotFoundException({ code: 'NOT_FOUND', reason: `no resource ${resource}` });
-    if (!UUID.test(caseId))
-      throw new BadRequestException({
-        code: 'VALIDATION_FAILED',
-        field: 'caseId',
-        reason: 'caseId: not a UUID',
-      });
-    return category;
+    return caseCategory(resource, caseId);
   }
 }

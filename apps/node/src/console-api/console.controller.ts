@@ -1,5 +1,4 @@
 import {
-  BadRequestException,
   Controller,
   Get,
   Inject,
@@ -9,7 +8,8 @@ import {
 } from '@nestjs/common';
 import { z } from 'zod';
 import { NODE_CONFIG, NodeConfig } from '@xb/config';
-import { COMMAND_ROUTES, RESOURCES } from '../api/command-routes';
+import { caseCategory, UUID } from '../api/case-resource';
+import { COMMAND_ROUTES } from '../api/command-routes';
 import { Roles } from '../auth/auth.guard';
 import { CurrentOfficer } from '../auth/current-officer';
 import { Officer, ROLES } from '../auth/roles';
@@ -18,7 +18,6 @@ import { caseAsOf, commandView, locateCase, nextActions } from './case-views';
 import { CLOCK, Clock, EVENT_STORE, EventStore, READ_MODELS, ReadModelsDb } from './ports';
 import { deadlinesDue, messagesNeedingAction, simpleBoard } from './work-queries';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const LANGUAGES: Record<string, string> = { VN: 'vi', CN: 'zh', LA: 'lo' };
 const boardQuery = z.object({
   status: z.string().max(40).optional(),
@@ -100,7 +99,7 @@ export class ConsoleController {
   ) {
     const actions = await nextActions(
       this.store,
-      this.category(resource, caseId),
+      caseCategory(resource, caseId),
       caseId,
       officer,
       this.clock(),
@@ -116,23 +115,11 @@ export class ConsoleController {
     const { at } = parseBody(asOfQuery, query);
     const replay = await caseAsOf(
       this.store,
-      this.category(resource, caseId),
+      caseCategory(resource, caseId),
       caseId,
       new Date(at).toISOString(),
     );
     if (!replay) throw new NotFoundException({ code: 'NOT_FOUND', reason: `no case ${caseId}` });
     return replay;
-  }
-
-  private category(resource: string, caseId: string) {
-    const category = RESOURCES.get(resource);
-    if (!category) throw new NotFoundException({ code: 'NOT_FOUND', reason: `no resource ${resource}` });
-    if (!UUID.test(caseId))
-      throw new BadRequestException({
-        code: 'VALIDATION_FAILED',
-        field: 'caseId',
-        reason: 'caseId: not a UUID',
-      });
-    return category;
   }
 }

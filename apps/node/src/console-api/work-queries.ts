@@ -22,12 +22,36 @@ const statusAt = (deadline: string, now: Date): 'due_soon' | 'overdue' | undefin
   return left < 0 ? 'overdue' : left <= DUE_SOON_WITHIN_MS ? 'due_soon' : undefined;
 };
 
+/** Where each process keeps its awaited deadline in the read models (verifications have their own query). */
+const AWAITED = [
+  {
+    table: 'repatriations',
+    category: 'repatriation',
+    resource: 'repatriations',
+    id: 'case_id',
+    deadline: 'deadline',
+  },
+  {
+    table: 'suspect_handovers',
+    category: 'handover',
+    resource: 'suspect-handovers',
+    id: 'case_id',
+    deadline: 'deadline',
+  },
+  {
+    table: 'notices',
+    category: 'notice',
+    resource: 'notices',
+    id: 'notice_id',
+    deadline: 'processing_deadline',
+  },
+] as const;
+
 /** Cases of every process whose deadline has passed or falls within a day, and that still await it. */
 export async function deadlinesDue(db: ReadModelDb, now: Date): Promise<DeadlineItem[]> {
-  const iso = now.toISOString();
   const soon = new Date(now.getTime() + DUE_SOON_WITHIN_MS).toISOString();
   const items: DeadlineItem[] = [];
-  for (const v of await verificationQueue(db, { now: iso })) {
+  for (const v of await verificationQueue(db, { now: now.toISOString() })) {
     if (v.deadlineStatus === 'due_soon' || v.deadlineStatus === 'overdue')
       items.push({
         category: 'verification',
@@ -39,54 +63,29 @@ export async function deadlinesDue(db: ReadModelDb, now: Date): Promise<Deadline
         deadlineStatus: v.deadlineStatus,
       });
   }
-  const repatriations = await db
-    .selectFrom('repatriations')
-    .selectAll()
-    .where('status', 'in', [...AWAITING.repatriations])
-    .where('deadline', '<=', soon)
-    .execute();
-  for (const r of repatriations)
-    items.push({
-      category: 'repatriation',
-      resource: 'repatriations',
-      caseId: r.case_id,
-      status: r.status,
-      counterpart: r.counterpart,
-      deadline: r.deadline!,
-      deadlineStatus: statusAt(r.deadline!, now)!,
-    });
-  const handovers = await db
-    .selectFrom('suspect_handovers')
-    .selectAll()
-    .where('status', 'in', [...AWAITING.suspect_handovers])
-    .where('deadline', '<=', soon)
-    .execute();
-  for (const h of handovers)
-    items.push({
-      category: 'handover',
-      resource: 'suspect-handovers',
-      caseId: h.case_id,
-      status: h.status,
-      counterpart: h.counterpart,
-      deadline: h.deadline!,
-      deadlineStatus: statusAt(h.deadline!, now)!,
-    });
-  const notices = await db
-    .selectFrom('notices')
-    .selectAll()
-    .where('status', 'in', [...AWAITING.notices])
-    .where('processing_deadline', '<=', soon)
-    .execute();
-  for (const n of notices)
-    items.push({
-      category: 'notice',
-      resource: 'notices',
-      caseId: n.notice_id,
-      status: n.status,
-      counterpart: n.counterpart,
-      deadline: n.processing_deadline!,
-      deadlineStatus: statusAt(n.processing_deadline!, now)!,
-    });
+  for (const process of AWAITED) {
+    const rows = (await db
+      .selectFrom(process.table)
+      .select([
+        sql.ref<string>(process.id).as('id'),
+        'status',
+        'counterpart',
+        sql.ref<string>(process.deadline).as('deadline'),
+      ])
+      .where('status', 'in', [...AWAITING[process.table]])
+      .where(sql<boolean>`${sql.ref(process.deadline)} <= ${soon}`)
+      .execute()) as { id: string; status: string; counterpart: string; deadline: string }[];
+    for (const row of rows)
+      items.push({
+        category: process.category,
+        resource: process.resource,
+        caseId: row.id,
+        status: row.status,
+        counterpart: row.counterpart,
+        deadline: row.deadline,
+        deadlineStatus: statusAt(row.deadline, now)!,
+      });
+  }
   return items.sort((a, b) => a.deadline.localeCompare(b.deadline));
 }
 
