@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { leaves, setPath, specOf, textOf, valueOf } from '../src/components/fields';
 import { fromZonedInput, toZonedInput } from '../src/time';
 
@@ -55,5 +57,25 @@ describe("times in the node's zone", () => {
   ])('reads %s wall time %s as %s and shows it back', (zone, local, iso) => {
     expect(fromZonedInput(local, zone)).toBe(iso);
     expect(toZonedInput(iso, zone).slice(0, local.length)).toBe(local);
+  });
+});
+
+describe('the four languages', () => {
+  const load = (lang: string) =>
+    JSON.parse(fs.readFileSync(path.join(__dirname, '../src/locales', `${lang}.json`), 'utf8')) as Record<
+      string,
+      unknown
+    >;
+  /** Every key, plural forms folded into one (English has `_one` and `_other`, the others `_other` only). */
+  const keys = (tree: Record<string, unknown>, prefix = ''): string[] =>
+    Object.entries(tree).flatMap(([k, v]) =>
+      typeof v === 'object' && v !== null
+        ? keys(v as Record<string, unknown>, `${prefix}${k}.`)
+        : [`${prefix}${k.replace(/_(one|other)$/, '')}`],
+    );
+  const english = [...new Set(keys(load('en')))].sort();
+
+  it.each(['vi', 'zh', 'lo'])('%s has every label English has, and no other', (lang) => {
+    expect([...new Set(keys(load(lang)))].sort()).toEqual(english);
   });
 });

@@ -120,6 +120,11 @@ describe('officers console (browser)', () => {
     await page.getByRole('link', { name: 'Audit', exact: true }).click();
     await page.getByRole('button', { name: 'Verify the trail' }).click();
     await pwExpect(page.getByTestId('verify-result')).toContainText('The trail is intact.');
+    // The exchange with the counterpart, both ways.
+    await page.locator('#exchange-counterpart').fill(pair.agencies[1].agencyId);
+    await page.locator('#exchange-heading ~ form button').click();
+    await pwExpect(page.locator('#exchange-heading ~ table')).toContainText('VerificationAnswer');
+    await pwExpect(page.locator('#exchange-heading ~ table')).toContainText('VerificationRequest');
     await page.getByLabel('Case id').fill(verificationCaseId);
     const zone = (await page.evaluate(`fetch('/api/console/config').then((r) => r.json())`)) as {
       timeZone: string;

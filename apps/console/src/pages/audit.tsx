@@ -2,10 +2,12 @@ import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, query, TimelineEntry } from '../api';
 import { codeLabel } from '../components/labels';
+import { MessageRow, MessageTable } from '../components/message-table';
 import { StateView } from '../components/state-view';
 import { Timeline } from '../components/timeline';
 import { useConsole } from '../context';
 import { fromZonedInput, toZonedInput } from '../time';
+import { useFetch } from '../use-fetch';
 
 interface VerifyAnswer {
   readonly ok: boolean;
@@ -108,6 +110,7 @@ export function Audit() {
           </div>
         )}
       </section>
+      <ExchangeLog />
       <section aria-labelledby="replay-heading" className="panel">
         <h2 id="replay-heading">{t('audit.replayHeading')}</h2>
         <form onSubmit={runReplay} className="filters">
@@ -160,6 +163,46 @@ export function Audit() {
           </div>
         )}
       </section>
+    </section>
+  );
+}
+
+/** Messages in and out, per counterpart, refused envelopes and their reasons included. */
+function ExchangeLog() {
+  const { t } = useTranslation();
+  const { live } = useConsole();
+  const [counterpart, setCounterpart] = useState('');
+  const [shown, setShown] = useState('');
+  const { data, error } = useFetch<{ window: number; items: MessageRow[] }>(
+    `/api/console/exchange-log${query({ counterpart: shown })}`,
+    live.seq,
+  );
+  return (
+    <section aria-labelledby="exchange-heading" className="panel">
+      <h2 id="exchange-heading">{t('audit.exchangeHeading')}</h2>
+      <form
+        className="filters"
+        onSubmit={(event) => {
+          event.preventDefault();
+          setShown(counterpart.trim());
+        }}
+      >
+        <div className="field">
+          <label htmlFor="exchange-counterpart">{t('field.counterpart')}</label>
+          <input
+            id="exchange-counterpart"
+            value={counterpart}
+            onChange={(e) => setCounterpart(e.target.value)}
+          />
+        </div>
+        <button type="submit">{t('board.apply')}</button>
+      </form>
+      {error && (
+        <p className="error" role="alert">
+          {error.reason}
+        </p>
+      )}
+      {data && <MessageTable rows={data.items} caption={t('audit.exchangeWindow', { count: data.window })} />}
     </section>
   );
 }

@@ -1,7 +1,7 @@
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { codeLabel } from '../components/labels';
 import { useConsole } from '../context';
+import { MessageRow, MessageTable } from '../components/message-table';
 import { Link } from '../router';
 import { formatTime } from '../time';
 import { useFetch } from '../use-fetch';
@@ -16,15 +16,7 @@ interface MyWorkData {
     deadline: string;
     deadlineStatus: string;
   }[];
-  readonly messages: {
-    kind: string;
-    messageId?: string;
-    caseId?: string;
-    counterpart?: string;
-    payloadType?: string;
-    reason?: string;
-    at: string;
-  }[];
+  readonly messages: MessageRow[];
 }
 
 /** What needs the officer now: deadlines due or passed, new inbound messages, delivery problems. */
@@ -77,45 +69,9 @@ export function MyWork() {
         </tbody>
       </table>
       <h2>{t('work.inbound', { count: inbound.length })}</h2>
-      <MessageTable rows={inbound} time={time} />
+      <MessageTable rows={inbound} />
       <h2>{t('work.problems', { count: problems.length })}</h2>
-      <MessageTable rows={problems} time={time} />
+      <MessageTable rows={problems} />
     </section>
-  );
-}
-
-function MessageTable({ rows, time }: { rows: MyWorkData['messages']; time: (iso: string) => ReactNode }) {
-  const { t } = useTranslation();
-  return (
-    <table>
-      <thead>
-        <tr>
-          <th scope="col">{t('work.when')}</th>
-          <th scope="col">{t('work.kind')}</th>
-          <th scope="col">{t('field.counterpart')}</th>
-          <th scope="col">{t('work.message')}</th>
-          <th scope="col">{t('work.reason')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((m, i) => (
-          <tr key={`${m.messageId ?? ''}-${m.kind}-${i}`}>
-            <td>{time(m.at)}</td>
-            <td>{codeLabel(t, 'message', m.kind)}</td>
-            <td>{m.counterpart}</td>
-            <td>
-              {m.caseId ? (
-                <Link to={`/cases/locate/${m.caseId}`}>
-                  {(m.payloadType ?? '').replace('xborder.v1.', '') || m.caseId.slice(-8)}
-                </Link>
-              ) : (
-                (m.payloadType ?? m.messageId ?? '').replace('xborder.v1.', '')
-              )}
-            </td>
-            <td>{m.reason}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
   );
 }

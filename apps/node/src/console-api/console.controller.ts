@@ -1,11 +1,4 @@
-import {
-  Controller,
-  Get,
-  Inject,
-  NotFoundException,
-  Param,
-  Query,
-} from '@nestjs/common';
+import { Controller, Get, Inject, NotFoundException, Param, Query } from '@nestjs/common';
 import { z } from 'zod';
 import { NODE_CONFIG, NodeConfig } from '@xb/config';
 import { caseCategory, UUID } from '../api/case-resource';
@@ -16,7 +9,8 @@ import { Officer, ROLES } from '../auth/roles';
 import { parseBody } from '../http/responses';
 import { caseAsOf, commandView, locateCase, nextActions } from './case-views';
 import { CLOCK, Clock, EVENT_STORE, EventStore, READ_MODELS, ReadModelsDb } from './ports';
-import { deadlinesDue, messagesNeedingAction, simpleBoard } from './work-queries';
+import { exchangeLog, messagesNeedingAction, RECENT_EVENTS } from './message-log';
+import { deadlinesDue, simpleBoard } from './work-queries';
 
 const LANGUAGES: Record<string, string> = { VN: 'vi', CN: 'zh', LA: 'lo' };
 const boardQuery = z.object({
@@ -80,6 +74,14 @@ export class ConsoleController {
       overdue: filter.overdue === 'true',
       now: this.clock(),
     });
+  }
+
+  /** The newest messages in and out (of the last RECENT_EVENTS events), for one counterpart or all. */
+  @Get('exchange-log')
+  @Roles('auditor')
+  async exchange(@Query() query: unknown) {
+    const { counterpart } = parseBody(z.object({ counterpart: z.string().max(60).optional() }), query);
+    return { window: RECENT_EVENTS, items: await exchangeLog(this.store, counterpart || undefined) };
   }
 
   @Get('locate/:caseId')

@@ -1,11 +1,6 @@
 import { DUE_SOON_WITHIN_MS } from '@xb/domain';
 import { sql } from 'kysely';
-import type { EventStore, RecordedEvent } from '@xb/event-store';
 import { AWAITING, ReadModelDb, repatriationBoard, verificationQueue } from '@xb/read-models';
-
-/** How far back `my work` looks in the global order for messages (the newest events first). */
-export const RECENT_EVENTS = 5_000;
-const NEW_FOR_MS = 24 * 3600_000;
 
 export interface DeadlineItem {
   readonly category: string;
@@ -87,83 +82,6 @@ export async function deadlinesDue(db: ReadModelDb, now: Date): Promise<Deadline
       });
   }
   return items.sort((a, b) => a.deadline.localeCompare(b.deadline));
-}
-
-/** A message event for an officer: never the envelope's bytes, only who, what and why. */
-export interface MessageItem {
-  readonly kind: 'inbound' | 'unacknowledged' | 'refused_by_counterpart' | 'unsendable' | 'refused_inbound';
-  readonly messageId?: string;
-  readonly caseId?: string;
-  readonly counterpart?: string;
-  readonly payloadType?: string;
-  readonly reason?: string;
-  readonly at: string;
-}
-
-const messageItemOf = (event: RecordedEvent): MessageItem | undefined => {
-  const d = event.data as Record<string, string | undefined>;
-  const caseId = event.metadata.correlationId;
-  switch (event.type) {
-    case 'InboundMessageRecorded':
-      return {
-        kind: 'inbound',
-        messageId: d.messageId,
-        caseId,
-        counterpart: d.sender,
-        payloadType: d.payloadType,
-        ...(d.reason ? { reason: d.reason } : {}),
-        at: event.metadata.occurredAt,
-      };
-    case 'OutboundMessageUnacknowledged':
-      return {
-        kind: 'unacknowledged',
-        messageId: d.messageId,
-        caseId,
-        reason: d.advice,
-        at: event.metadata.occurredAt,
-      };
-    case 'OutboundMessageReceipted':
-      return d.status === 'rejected'
-        ? {
-            kind: 'refused_by_counterpart',
-            messageId: d.messageId,
-            caseId,
-            reason: d.reason,
-            at: event.metadata.occurredAt,
-          }
-        : undefined;
-    case 'OutboundMessageUnsendable':
-      return {
-        kind: 'unsendable',
-        messageId: d.messageId,
-        caseId,
-        reason: d.reason,
-        at: event.metadata.occurredAt,
-      };
-    case 'AuditEnvelopeRefused':
-      return {
-        kind: 'refused_inbound',
-        messageId: d.messageId,
-        counterpart: d.sender,
-        reason: d.reason,
-        at: d.receivedAt ?? event.metadata.occurredAt,
-      };
-    default:
-      return undefined;
-  }
-};
-
-/** Messages needing an officer's eye among the newest events: new inbound ones (a day), and every problem. */
-export async function messagesNeedingAction(store: EventStore, now: Date): Promise<MessageItem[]> {
-  const recent = await store.readAll({ direction: 'backwards', maxCount: RECENT_EVENTS });
-  return (
-    recent
-      .map(messageItemOf)
-      .filter((item): item is MessageItem => item !== undefined)
-      // Seal heads cross-anchoring the audit trails are the nodes' own business, not an officer's.
-      .filter((item) => !item.payloadType?.includes('AuditSeal'))
-      .filter((item) => item.kind !== 'inbound' || now.getTime() - Date.parse(item.at) <= NEW_FOR_MS)
-  );
 }
 
 /** Boards the read-model library has no query for yet: suspect hand-overs and notices, newest first. */
