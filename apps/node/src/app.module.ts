@@ -23,7 +23,8 @@ export class AppModule {
   static forNode(config: NodeConfig, node: AgencyNode): DynamicModule {
     return {
       module: AppModule,
-      // Session, audit and boards before cases and commands: `POST /api/session` is not a command, `GET /api/reports/counts` or `/api/audit/verify` must not be taken for a case.
+      // Session, console, audit and boards before cases and commands: `POST /api/session` is not a
+      // command, and `GET /api/reports/counts` or `/api/audit/verify` must not be taken for a case.
       controllers: [
         SessionController,
         ConsoleController,
