@@ -27,7 +27,8 @@ export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
 
 /**
  * 401 without a valid bearer token or console session (cookie, with its CSRF checks); 403 when the
- * officer's agency is not this node's or it has none of the route's roles. The verified officer is put on the request for handlers and the audit trail.
+ * officer's agency is not this node's or it has none of the route's roles. The verified officer is put
+ * on the request for handlers and the audit trail.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
