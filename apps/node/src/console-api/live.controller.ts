@@ -1,8 +1,10 @@
-import { Controller, Get, Inject, OnModuleDestroy, Req, Res } from '@nestjs/common';
+import { Controller, Get, Inject, OnModuleDestroy, Optional, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { PROCESS_CATEGORIES } from '@xb/domain';
 import type { AllSubscription } from '@xb/event-store';
-import { Roles } from '../auth/auth.guard';
+import { OFFICER_ACCOUNTS, Roles } from '../auth/auth.guard';
+import { sessionTokenOf } from '../auth/session-cookie';
+import type { OfficerAccounts } from '../officers/officer-accounts';
 import { EVENT_STORE, EventStore } from './ports';
 
 const HEARTBEAT_MS = 15_000;
@@ -17,7 +19,10 @@ const HEARTBEAT_MS = 15_000;
 export class LiveController implements OnModuleDestroy {
   private readonly open = new Set<{ subscription: AllSubscription; response: Response }>();
 
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Optional() @Inject(OFFICER_ACCOUNTS) private readonly accounts?: OfficerAccounts,
+  ) {}
 
   @Get('live')
   @Roles('liaison_officer', 'border_guard_command', 'auditor')
@@ -37,7 +42,13 @@ export class LiveController implements OnModuleDestroy {
     const subscription = this.store.subscribeToAll(after >= 0n ? { after } : {});
     const entry = { subscription, response };
     this.open.add(entry);
-    const heartbeat = setInterval(() => response.write(': alive\n\n'), HEARTBEAT_MS);
+    // A stream opened with a session ends at the first heartbeat after the session does (sign-out,
+    // expiry, account disabled); the guard only saw the session when the stream opened.
+    const sessionToken = request.headers.authorization ? undefined : sessionTokenOf(request.headers);
+    const heartbeat = setInterval(() => {
+      if (sessionToken && this.accounts && !this.accounts.session(sessionToken)) void subscription.stop();
+      else response.write(': alive\n\n');
+    }, HEARTBEAT_MS);
     const close = () => {
       clearInterval(heartbeat);
       this.open.delete(entry);
