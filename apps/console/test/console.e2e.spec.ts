@@ -1,4 +1,5 @@
 import { expect as pwExpect } from './expect-page';
+import { storeOf } from '../../node/src/testing/node-pair';
 import { ConsolePair, PASSWORD, seriousViolations, signIn, startConsolePair } from './console-harness';
 
 /**
@@ -78,6 +79,22 @@ describe('officers console (browser)', () => {
     await pwExpect(vn.page.getByTestId('case-status')).toHaveText('answered', { timeout: 30_000 });
     await pwExpect(vn.page.locator('.timeline [data-type=VerificationAnswered]')).toHaveCount(1);
     expect(await vn.page.evaluate('window.__notReloaded')).toBe(true);
+
+    // Particulars stay hidden until un-hidden with a stated reason, which the audit trail keeps.
+    await pwExpect(vn.page.locator('.person-name')).toHaveCount(0);
+    await vn.page.getByRole('button', { name: 'Show particulars' }).click();
+    await pwExpect(vn.page.locator('#particulars-error')).toContainText('at least 5 characters');
+    await vn.page.getByLabel('Reason for showing the particulars').fill('Preparing the repatriation request');
+    await vn.page.getByRole('button', { name: 'Show particulars' }).click();
+    await pwExpect(vn.page.locator('.person-name').first()).toHaveText('Lò Thị Mẫu (Lo Thi Mau)');
+    const store = storeOf(pair.agencies[0]);
+    const views = (await store.readAll({ direction: 'backwards', maxCount: 500 })).filter(
+      (e) => e.type === 'AuditParticularsViewed',
+    );
+    await store.close();
+    expect(views.map((e) => e.data)).toContainEqual(
+      expect.objectContaining({ viewer: 'officer:lo-vn', reason: 'Preparing the repatriation request' }),
+    );
     await vn.context.close();
     await cn.context.close();
   });
