@@ -90,6 +90,11 @@ export async function startConsolePair(officers: readonly OfficerSpec[][]): Prom
 }
 
 /** Signs in through the form; unless refused, waits until the console's header (signed in) shows. */
+/** Pages reach only this machine: a page that asks for anything else (a web font) is refused. */
+export async function onlyLoopback(context: BrowserContext): Promise<void> {
+  await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/]|localhost[:/])/, (route) => route.abort());
+}
+
 export async function signIn(
   page: Page,
   officerId: string,

@@ -17,7 +17,14 @@ import { introduceAgencies } from '../../node/src/keys/introduce';
 import { RunningNode, startNode } from '../../node/src/node-app';
 import { addOfficerAccounts, DEMO_OFFICER } from '../../node/src/officers/demo-officer';
 import { freePort } from '../../node/src/testing/node-pair';
-import { CHROMIUM_ARGS, CONSOLE_DIR, ensureConsoleBuilt, PASSWORD, signIn } from './console-harness';
+import {
+  CHROMIUM_ARGS,
+  CONSOLE_DIR,
+  ensureConsoleBuilt,
+  onlyLoopback,
+  PASSWORD,
+  signIn,
+} from './console-harness';
 
 const OUT = path.resolve(__dirname, '../../../docs/console');
 const LANGUAGES = ['vi', 'zh', 'lo', 'en'];
@@ -90,6 +97,7 @@ async function main() {
         const dir = path.join(OUT, language);
         fs.mkdirSync(dir, { recursive: true });
         const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+        await onlyLoopback(context);
         await context.addInitScript(`localStorage.setItem('xb.language', ${JSON.stringify(language)})`);
         const page = await context.newPage();
         await page.goto(nodes[0].url!);

@@ -10,6 +10,7 @@ import { AuthGuard, TOKEN_KEYS } from './auth/auth.guard';
 import { ConsoleController } from './console-api/console.controller';
 import { LiveController } from './console-api/live.controller';
 import { officersProviders } from './officers/officers.providers';
+import { OidcController } from './officers/oidc.controller';
 import { SessionController } from './officers/session.controller';
 import { HealthController } from './health/health.controller';
 import { MetricsController } from './health/metrics.controller';
@@ -26,6 +27,7 @@ export class AppModule {
       // Session, console, audit and boards before cases and commands: `POST /api/session` is not a
       // command, and `GET /api/reports/counts` or `/api/audit/verify` must not be taken for a case.
       controllers: [
+        OidcController,
         SessionController,
         ConsoleController,
         LiveController,

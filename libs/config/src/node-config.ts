@@ -170,6 +170,35 @@ export const nodeSettings = {
     optional: true,
     parse: parsers.text,
   }),
+  oidcIssuer: s({
+    name: 'XB_OIDC_ISSUER',
+    description:
+      "Issuer URL of the agency's OpenID Connect provider; when set, the console offers signing in there (authorization code with PKCE)",
+    defaultText: '(none: local accounts only)',
+    optional: true,
+    parse: parsers.url('https:', 'http:'),
+  }),
+  oidcClientId: s({
+    name: 'XB_OIDC_CLIENT_ID',
+    description: "The console's client id at the identity provider",
+    defaultText: 'xborder-console',
+    parse: parsers.text,
+    fallback: () => 'xborder-console',
+  }),
+  oidcClientSecret: s({
+    name: 'XB_OIDC_CLIENT_SECRET',
+    description: "The console's client secret at the identity provider; unset for a public client (PKCE only)",
+    defaultText: '(none)',
+    optional: true,
+    parse: parsers.text,
+  }),
+  oidcRolesClaim: s({
+    name: 'XB_OIDC_ROLES_CLAIM',
+    description: "ID-token claim that lists the officer's roles",
+    defaultText: 'roles',
+    parse: parsers.text,
+    fallback: () => 'roles',
+  }),
   keyPassphrase: s({
     name: 'XB_KEY_PASSPHRASE',
     description: 'Passphrase of the agency private key in XB_DATA_DIR/keys, when it has one',

@@ -13,7 +13,13 @@ export function SignIn({
   const { t } = useTranslation();
   const [officerId, setOfficerId] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string>();
+  // A refusal the node's OpenID Connect callback sent back (`/?signInRefused=CODE`).
+  const [error, setError] = useState<string | undefined>(() => {
+    const code = new URLSearchParams(window.location.search).get('signInRefused');
+    return code
+      ? t(`signIn.refused.${code}`, { defaultValue: t('signIn.refused.other', { code }) })
+      : undefined;
+  });
   const [busy, setBusy] = useState(false);
 
   const submit = async (event: FormEvent) => {
@@ -75,6 +81,14 @@ export function SignIn({
           {t('signIn.submit')}
         </button>
       </form>
+      {settings.signIn.includes('oidc') && (
+        <p>
+          {/* A full navigation: the provider's pages are not the console's. */}
+          <a className="button" href="/api/session/oidc">
+            {t('signIn.oidc')}
+          </a>
+        </p>
+      )}
     </main>
   );
 }

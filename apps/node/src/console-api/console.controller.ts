@@ -39,7 +39,7 @@ export class ConsoleController {
       agencyId: this.config.agencyId,
       timeZone: this.config.timeZone,
       defaultLanguage: LANGUAGES[this.config.agencyId.slice(0, 2)] ?? 'en',
-      signIn: ['password'],
+      signIn: this.config.oidcIssuer ? ['password', 'oidc'] : ['password'],
     };
   }
 

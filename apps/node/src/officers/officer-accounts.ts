@@ -125,18 +125,39 @@ export class OfficerAccounts {
     // Said only to whoever knows the password: it does not tell a guesser which ids exist.
     if (account.disabled) return { ok: false, code: 'ACCOUNT_DISABLED', reason: 'the account is disabled' };
     this.store.update(id, { failedAttempts: 0, lockedUntil: null }, now.toISOString());
+    return { ok: true, ...this.openSession(this.officerOf(account), now) };
+  }
+
+  /** A session for an officer the agency's identity provider vouched for (no local account). */
+  externalSession(officer: Omit<SignedInOfficer, 'agency'>) {
+    return this.openSession({ ...officer, agency: this.agencyId }, this.clock(), JSON.stringify(officer));
+  }
+
+  private openSession(officer: SignedInOfficer, now: Date, external?: string) {
     this.store.endExpiredSessions(now.toISOString());
     const token = randomBytes(32).toString('base64url');
     const csrfToken = randomBytes(32).toString('base64url');
     const expiresAt = addMinutes(now, SESSION_HOURS * 60);
-    this.store.addSession(hashOf(token), { officerId: id, csrfToken, expiresAt }, now.toISOString());
-    return { ok: true, token, csrfToken, expiresAt, officer: this.officerOf(account) };
+    this.store.addSession(
+      hashOf(token),
+      { officerId: officer.id, csrfToken, expiresAt, ...(external ? { external } : {}) },
+      now.toISOString(),
+    );
+    return { token, csrfToken, expiresAt, officer };
   }
 
-  /** The officer and CSRF token of a live session of an enabled account, or undefined. */
+  /** The officer and CSRF token of a live session of an enabled account (or an external officer), or undefined. */
   session(token: string): { officer: SignedInOfficer; csrfToken: string; expiresAt: string } | undefined {
     const session = this.store.session(hashOf(token));
     if (!session || session.expiresAt <= this.now()) return undefined;
+    if (session.external) {
+      const officer = JSON.parse(session.external) as Omit<SignedInOfficer, 'agency'>;
+      return {
+        officer: { ...officer, agency: this.agencyId },
+        csrfToken: session.csrfToken,
+        expiresAt: session.expiresAt,
+      };
+    }
     const account = this.store.find(session.officerId);
     if (!account || account.disabled) return undefined;
     return { officer: this.officerOf(account), csrfToken: session.csrfToken, expiresAt: session.expiresAt };

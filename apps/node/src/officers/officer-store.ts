@@ -19,6 +19,8 @@ export interface SessionRow {
   readonly officerId: string;
   readonly csrfToken: string;
   readonly expiresAt: string;
+  /** For an officer signed in at the identity provider (no local account): who, as its ID token said. */
+  readonly external?: string;
 }
 
 interface AccountRow {
@@ -37,7 +39,7 @@ CREATE TABLE IF NOT EXISTS officers (
   disabled INTEGER NOT NULL DEFAULT 0, failed_attempts INTEGER NOT NULL DEFAULT 0, locked_until TEXT,
   created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS sessions (
-  token_hash TEXT PRIMARY KEY, officer_id TEXT NOT NULL REFERENCES officers(id), csrf_token TEXT NOT NULL,
+  token_hash TEXT PRIMARY KEY, officer_id TEXT NOT NULL, csrf_token TEXT NOT NULL,
   created_at TEXT NOT NULL, expires_at TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS sessions_by_officer ON sessions(officer_id);`;
 
@@ -65,6 +67,10 @@ export class OfficerStore {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(SCHEMA);
+    // Files made before OpenID Connect sign-in have no column for an external officer.
+    const columns = this.db.prepare('PRAGMA table_info(sessions)').all() as { name: string }[];
+    if (!columns.some((c) => c.name === 'external'))
+      this.db.exec('ALTER TABLE sessions ADD COLUMN external TEXT');
   }
 
   find(id: string): OfficerAccount | undefined {
@@ -113,17 +119,17 @@ export class OfficerStore {
   addSession(tokenHash: string, session: SessionRow, now: string): void {
     this.db
       .prepare(
-        'INSERT INTO sessions (token_hash, officer_id, csrf_token, created_at, expires_at) VALUES (?, ?, ?, ?, ?)',
+        'INSERT INTO sessions (token_hash, officer_id, csrf_token, created_at, expires_at, external) VALUES (?, ?, ?, ?, ?, ?)',
       )
-      .run(tokenHash, session.officerId, session.csrfToken, now, session.expiresAt);
+      .run(tokenHash, session.officerId, session.csrfToken, now, session.expiresAt, session.external ?? null);
   }
 
   session(tokenHash: string): SessionRow | undefined {
     return this.db
       .prepare(
-        'SELECT officer_id AS officerId, csrf_token AS csrfToken, expires_at AS expiresAt FROM sessions WHERE token_hash = ?',
+        'SELECT officer_id AS officerId, csrf_token AS csrfToken, expires_at AS expiresAt, external FROM sessions WHERE token_hash = ?',
       )
-      .get(tokenHash) as SessionRow | undefined;
+      .get(tokenHash) as (SessionRow & { external: string | null }) | undefined;
   }
 
   endSession(tokenHash: string): void {

@@ -4,6 +4,8 @@ import type { EventStore } from '@xb/event-store';
 import { OFFICER_ACCOUNTS } from '../auth/auth.guard';
 import { OfficerAccounts } from './officer-accounts';
 import { OfficerStore } from './officer-store';
+import { OidcSignIn } from './oidc';
+import { OIDC_SIGN_IN } from './oidc.controller';
 import { CLOCK, Clock, EVENT_STORE, READ_MODELS, ReadModelsDb, SIGN_IN_AUDIT } from '../console-api/ports';
 import { signInAuditTo } from './sign-in-audit';
 
@@ -17,6 +19,22 @@ export function officersProviders(
     { provide: EVENT_STORE, useValue: node.store },
     { provide: READ_MODELS, useValue: node.readModels },
     { provide: SIGN_IN_AUDIT, useValue: signInAuditTo(node.store) },
+    ...(config.oidcIssuer
+      ? [
+          {
+            provide: OIDC_SIGN_IN,
+            useValue: new OidcSignIn(
+              {
+                issuer: config.oidcIssuer,
+                clientId: config.oidcClientId,
+                ...(config.oidcClientSecret ? { clientSecret: config.oidcClientSecret } : {}),
+                rolesClaim: config.oidcRolesClaim,
+              },
+              config.agencyId,
+            ),
+          },
+        ]
+      : []),
     {
       provide: OFFICER_ACCOUNTS,
       useFactory: () =>
