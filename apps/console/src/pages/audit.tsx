@@ -1,5 +1,6 @@
 import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ErrorLine } from '../components/error-line';
 import { api, ApiError, query, TimelineEntry } from '../api';
 import { codeLabel } from '../components/labels';
 import { MessageRow, MessageTable } from '../components/message-table';
@@ -145,11 +146,7 @@ export function Audit() {
           </div>
           <button type="submit">{t('audit.replay')}</button>
         </form>
-        {error && (
-          <p className="error" role="alert">
-            {error.reason}
-          </p>
-        )}
+        <ErrorLine error={error} />
         {replay && (
           <div data-testid="replay-result">
             <p>
@@ -197,11 +194,7 @@ function ExchangeLog() {
         </div>
         <button type="submit">{t('board.apply')}</button>
       </form>
-      {error && (
-        <p className="error" role="alert">
-          {error.reason}
-        </p>
-      )}
+      <ErrorLine error={error} />
       {data && <MessageTable rows={data.items} caption={t('audit.exchangeWindow', { count: data.window })} />}
     </section>
   );

@@ -1,5 +1,6 @@
 import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ErrorLine } from '../components/error-line';
 import { CommandView, query } from '../api';
 import { CommandForm } from '../components/command-form';
 import { codeLabel, labelOf } from '../components/labels';
@@ -111,11 +112,7 @@ export function Board({ board }: { board: BoardDefinition }) {
           <button type="submit">{t('board.apply')}</button>
         </form>
       )}
-      {error && (
-        <p className="error" role="alert">
-          {error.reason}
-        </p>
-      )}
+      <ErrorLine error={error} />
       <table>
         <caption>
           {data ? t('board.count', { count: data.total ?? data.items.length }) : t('common.loading')}

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { ErrorLine } from '../components/error-line';
 import { codeLabel } from '../components/labels';
 import { useConsole } from '../context';
 import { MessageRow, MessageTable } from '../components/message-table';
@@ -32,11 +33,7 @@ export function MyWork() {
   return (
     <section aria-labelledby="work-heading">
       <h1 id="work-heading">{t('nav.myWork')}</h1>
-      {error && (
-        <p className="error" role="alert">
-          {error.reason}
-        </p>
-      )}
+      <ErrorLine error={error} />
       <h2>{t('work.deadlines', { count: data?.deadlines.length ?? 0 })}</h2>
       <table>
         <thead>

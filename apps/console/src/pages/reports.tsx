@@ -1,5 +1,6 @@
 import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ErrorLine } from '../components/error-line';
 import { query } from '../api';
 import { useFetch } from '../use-fetch';
 
@@ -66,11 +67,7 @@ export function Reports() {
         </div>
         <button type="submit">{t('board.apply')}</button>
       </form>
-      {error && (
-        <p className="error" role="alert">
-          {error.reason}
-        </p>
-      )}
+      <ErrorLine error={error} />
       {data && (
         <>
           <table className="report">

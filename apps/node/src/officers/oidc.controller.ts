@@ -6,14 +6,16 @@ import { sessionCookie } from '../auth/session-cookie';
 import { CLOCK, Clock, SIGN_IN_AUDIT } from '../console-api/ports';
 import type { OfficerAccounts } from './officer-accounts';
 import type { OidcSignIn } from './oidc';
-import { AUDIT_OFFICER_SIGN_IN_REFUSED, AUDIT_OFFICER_SIGNED_IN, SignInAudit } from './sign-in-audit';
+import {
+  AUDIT_OFFICER_SIGN_IN_REFUSED,
+  AUDIT_OFFICER_SIGNED_IN,
+  SignInAudit,
+  sourceAddressOf,
+} from './sign-in-audit';
 
 export const OIDC_SIGN_IN = Symbol('OIDC_SIGN_IN');
 const PENDING_COOKIE = 'xb_oidc';
 const CALLBACK = '/api/session/oidc/callback';
-
-const sourceOf = (request: Request) =>
-  `${request.socket.remoteAddress ?? 'unknown'}:${request.socket.remotePort ?? 0}`;
 
 /**
  * Signing in at the agency's identity provider (when XB_OIDC_ISSUER is set): `GET /api/session/oidc`
@@ -45,7 +47,7 @@ export class OidcController {
     const pending = /(?:^|;\s*)xb_oidc=([\w-]+)/.exec(request.headers.cookie ?? '')?.[1];
     const outcome = await oidc.finish(new URL(request.originalUrl, this.callbackUrl(request)), pending);
     const at = this.clock().toISOString();
-    const sourceAddress = sourceOf(request);
+    const sourceAddress = sourceAddressOf(request);
     const cleared = this.pendingCookie('', 0);
     if (!outcome.ok) {
       await this.audit(AUDIT_OFFICER_SIGN_IN_REFUSED, {

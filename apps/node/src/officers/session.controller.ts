@@ -24,12 +24,10 @@ import {
   AUDIT_OFFICER_SIGNED_IN,
   AUDIT_OFFICER_SIGNED_OUT,
   SignInAudit,
+  sourceAddressOf,
 } from './sign-in-audit';
 
 const signInBody = z.object({ officerId: z.string().min(1).max(100), password: z.string().min(1).max(200) });
-
-const sourceOf = (request: Request) =>
-  `${request.socket.remoteAddress ?? 'unknown'}:${request.socket.remotePort ?? 0}`;
 
 /**
  * The console's sign-in with a local officer account: `POST /api/session` sets the session cookie and
@@ -57,7 +55,7 @@ export class SessionController {
     const { officerId, password } = parseBody(signInBody, body);
     const outcome = await this.accounts.signIn(officerId, password);
     const at = this.clock().toISOString();
-    const sourceAddress = sourceOf(request);
+    const sourceAddress = sourceAddressOf(request);
     if (!outcome.ok) {
       await this.audit(AUDIT_OFFICER_SIGN_IN_REFUSED, {
         officerId,
@@ -99,7 +97,7 @@ export class SessionController {
       await this.audit(AUDIT_OFFICER_SIGNED_OUT, {
         officerId: session.officer.id,
         method: 'password',
-        sourceAddress: sourceOf(request),
+        sourceAddress: sourceAddressOf(request),
         at: this.clock().toISOString(),
       });
     }

@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import type { EventStore } from '@xb/event-store';
 
 /**
@@ -48,3 +49,7 @@ export const signInAuditTo =
       { expectedRevision: 'any' },
     );
   };
+
+/** Client address and port, as the audit trail records them for HTTP. */
+export const sourceAddressOf = (request: IncomingMessage) =>
+  `${request.socket.remoteAddress ?? 'unknown'}:${request.socket.remotePort ?? 0}`;
