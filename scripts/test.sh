@@ -14,6 +14,7 @@ if compgen -G "proto/**/*.proto" >/dev/null || compgen -G "proto/*/*/*.proto" >/
 fi
 step "typecheck"
 npx tsc -p tsconfig.json --noEmit
+npx tsc -p apps/console
 step "lint"
 npx eslint . --max-warnings 0
 step "dependency rules (.dependency-cruiser.cjs): no import circles, no upward imports"

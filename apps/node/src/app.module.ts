@@ -7,6 +7,11 @@ import { BoardsController } from './api/boards.controller';
 import { CasesController } from './api/cases.controller';
 import { CommandsController } from './api/commands.controller';
 import { AuthGuard, TOKEN_KEYS } from './auth/auth.guard';
+import { ConsoleController } from './console-api/console.controller';
+import { LiveController } from './console-api/live.controller';
+import { officersProviders } from './officers/officers.providers';
+import { OidcController } from './officers/oidc.controller';
+import { SessionController } from './officers/session.controller';
 import { HealthController } from './health/health.controller';
 import { MetricsController } from './health/metrics.controller';
 import type { AgencyNode } from './runtime/agency-node';
@@ -24,8 +29,13 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [CqrsModule.forRoot()],
-      // Audit and boards before cases: `GET /api/reports/counts` or `/api/audit/verify` must not be taken for a case.
+      // Session, console, audit and boards before cases and commands: `POST /api/session` is not a
+      // command, and `GET /api/reports/counts` or `/api/audit/verify` must not be taken for a case.
       controllers: [
+        OidcController,
+        SessionController,
+        ConsoleController,
+        LiveController,
         HealthController,
         AuditController,
         MetricsController,
@@ -43,6 +53,11 @@ export class AppModule {
               localDir: path.join(config.dataDir, 'auth'),
             }),
         },
+        ...officersProviders(config, {
+          clock: () => node.now(),
+          store: node.store,
+          readModels: () => node.readModels.db(),
+        }),
         { provide: APP_GUARD, useClass: AuthGuard },
       ],
     };

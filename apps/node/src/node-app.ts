@@ -8,6 +8,7 @@ import { AppModule } from './app.module';
 import { ApiErrorFilter } from './http/error-filter';
 import { useJsonBodies } from './http/json-bodies';
 import { OpsModule, registerOverdueGauge } from './health/ops.module';
+import { consoleStatic, defaultConsoleDir } from './console-serving/console-static';
 import { AgencyNode, AgencyNodeOptions } from './runtime/agency-node';
 
 export interface RunningNode {
@@ -20,7 +21,7 @@ export interface RunningNode {
 
 /**
  * Starts one node from environment-style settings: validates them (ConfigError names each bad one),
- * opens the store, starts the configured roles, and serves the API (with /docs) when `api` is one.
+ * opens the store, starts the configured roles, and serves the API (with /docs) and the officers' console (at /) when `api` is one.
  */
 export async function startNode(
   env: NodeJS.ProcessEnv,
@@ -46,6 +47,7 @@ export async function startNode(
     });
     useJsonBodies(app);
     app.useGlobalFilters(new ApiErrorFilter(new Logger('api')));
+    app.use(consoleStatic(config.consoleDir ?? defaultConsoleDir()));
     SwaggerModule.setup('docs', app, openApiDocument(config.agencyId, node.now()) as never, {
       jsonDocumentUrl: 'openapi.json',
     });

@@ -62,6 +62,8 @@ export interface AuditParticularsViewedData {
   readonly caseId: string;
   /** Names of the particulars shown (e.g. `victim.name`), never their values. */
   readonly fields: readonly string[];
+  /** Why the officer un-hid them, as they stated it in the console (at most 200 characters). */
+  readonly reason?: string;
   readonly requestId: string;
   readonly sourceAddress: string;
   readonly viewedAt: string;

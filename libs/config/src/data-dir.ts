@@ -6,3 +6,5 @@ import path from 'node:path';
  */
 export const eventStoreFile = (dataDir: string) => path.join(dataDir, 'event-store.sqlite');
 export const readModelsFile = (dataDir: string) => path.join(dataDir, 'read-models.sqlite');
+/** Officer accounts and console sessions (the embedded sign-in; apps/node/src/officers). */
+export const officersFile = (dataDir: string) => path.join(dataDir, 'officers.sqlite');

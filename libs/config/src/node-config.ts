@@ -12,6 +12,14 @@ export type NodeRole = (typeof NODE_ROLES)[number];
 
 const s = <T>(setting: Setting<T>) => setting;
 
+const TIME_ZONES: Record<string, string> = {
+  VN: 'Asia/Ho_Chi_Minh',
+  CN: 'Asia/Shanghai',
+  LA: 'Asia/Vientiane',
+};
+/** The agency's country's time zone (UTC for a country this table does not know). */
+export const defaultTimeZone = (agencyId: string) => TIME_ZONES[agencyId.slice(0, 2)] ?? 'UTC';
+
 /** The node's settings. Order is the order of the README table. */
 export const nodeSettings = {
   agencyId: s({
@@ -179,6 +187,57 @@ export const nodeSettings = {
     defaultText: 'xborder-local',
     parse: parsers.text,
     fallback: () => 'xborder-local',
+  }),
+  sessionCookieSecure: s({
+    name: 'XB_SESSION_COOKIE_SECURE',
+    description:
+      "Mark the console's session cookie Secure (browsers keep Secure cookies from http://127.0.0.1 and localhost); false only for a lab reached over plain HTTP on another address",
+    defaultText: 'true',
+    parse: parsers.bool,
+    fallback: () => 'true',
+  }),
+  timeZone: s({
+    name: 'XB_TIME_ZONE',
+    description: 'IANA time zone the console shows dates in',
+    defaultText: '(by agency: VN Asia/Ho_Chi_Minh, CN Asia/Shanghai, LA Asia/Vientiane)',
+    parse: parsers.timeZone,
+    fallback: (env) => defaultTimeZone(env.XB_AGENCY_ID ?? 'VN.BGC.LAICHAU'),
+  }),
+  consoleDir: s({
+    name: 'XB_CONSOLE_DIR',
+    description: "Directory of the built officers' console that the api role serves at /",
+    defaultText: '(dist/console of the checkout)',
+    optional: true,
+    parse: parsers.text,
+  }),
+  oidcIssuer: s({
+    name: 'XB_OIDC_ISSUER',
+    description:
+      "Issuer URL of the agency's OpenID Connect provider; when set, the console offers signing in there (authorization code with PKCE)",
+    defaultText: '(none: local accounts only)',
+    optional: true,
+    parse: parsers.url('https:', 'http:'),
+  }),
+  oidcClientId: s({
+    name: 'XB_OIDC_CLIENT_ID',
+    description: "The console's client id at the identity provider",
+    defaultText: 'xborder-console',
+    parse: parsers.text,
+    fallback: () => 'xborder-console',
+  }),
+  oidcClientSecret: s({
+    name: 'XB_OIDC_CLIENT_SECRET',
+    description: "The console's client secret at the identity provider; unset for a public client (PKCE only)",
+    defaultText: '(none)',
+    optional: true,
+    parse: parsers.text,
+  }),
+  oidcRolesClaim: s({
+    name: 'XB_OIDC_ROLES_CLAIM',
+    description: "ID-token claim that lists the officer's roles",
+    defaultText: 'roles',
+    parse: parsers.text,
+    fallback: () => 'roles',
   }),
   keyPassphrase: s({
     name: 'XB_KEY_PASSPHRASE',

@@ -48,6 +48,14 @@ export const parsers = {
       : ['false', '0', 'no'].includes(raw)
         ? false
         : failure('true or false'),
+  timeZone: (raw: string) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: raw });
+      return raw;
+    } catch {
+      return failure('an IANA time zone, e.g. Asia/Ho_Chi_Minh');
+    }
+  },
   text: (raw: string) => (raw.length > 0 ? raw : failure('a non-empty value')),
   readableFile: (raw: string) => {
     try {

@@ -1,13 +1,4 @@
-import {
-  BadRequestException,
-  Controller,
-  Get,
-  Inject,
-  NotFoundException,
-  Param,
-  Query,
-  Req,
-} from '@nestjs/common';
+import { Controller, Get, Inject, NotFoundException, Param, Query, Req } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import type { Request } from 'express';
 import { appendAuditRecord, particularsViewed } from '@xb/audit';
@@ -19,10 +10,8 @@ import { Officer } from '../auth/roles';
 import { NODE_CLOCK, NodeClock } from '../runtime/node-clock';
 import { particularsPaths, withholdParticulars } from './particulars';
 import { requestContext } from './request-context';
-import { RESOURCES } from './command-routes';
+import { caseCategory } from './case-resource';
 import { CaseTimelineQuery } from './case-queries';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** A case's state and timeline, read from its streams (not from read models: always current). */
 @Controller('api/:resource/:caseId')
@@ -39,6 +28,7 @@ export class CasesController {
     @Param('resource') resource: string,
     @Param('caseId') caseId: string,
     @Query('particulars') particulars: string | undefined,
+    @Query('reason') reason: string | undefined,
     @CurrentOfficer() officer: Officer,
     @Req() request: Request,
   ) {
@@ -54,6 +44,7 @@ export class CasesController {
         viewer: context.actor,
         caseId: `${category}-${caseId}`,
         fields: particularsPaths(state),
+        ...(reason ? { reason: reason.slice(0, 200) } : {}),
         requestId: context.requestId,
         sourceAddress: context.sourceAddress,
         viewedAt: this.now().toISOString(),
@@ -71,15 +62,6 @@ export class CasesController {
   }
 
   private category(resource: string, caseId: string): ProcessCategory {
-    const category = RESOURCES.get(resource);
-    if (!category)
-      throw new NotFoundException({ code: 'NOT_FOUND', reason: 'no such resource; see /openapi.json' });
-    if (!UUID.test(caseId))
-      throw new BadRequestException({
-        code: 'VALIDATION_FAILED',
-        field: 'caseId',
-        reason: 'caseId: not a UUID',
-      });
-    return category;
+    return caseCategory(resource, caseId);
   }
 }

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { startLocalKafka, stopLocalKafka, waitFor, waitForKafkaCoordinator } from '@xb/testing';
 import { mintLocalToken } from '../auth/tokens';
 import { introduceAgencies } from '../keys/introduce';
+import { addDemoOfficers, DEMO_OFFICER } from '../officers/demo-officer';
 import { RunningNode, startNode } from '../node-app';
 import { OfficerClient } from './officer-client';
 import { CaseOutcome, runScenario } from './scenario';
@@ -58,6 +59,7 @@ async function main(): Promise<number> {
     ];
     say('generating agency keys and exchanging public keys ...');
     await introduceAgencies(agencies);
+    const officerPassword = await addDemoOfficers(agencies);
     const nodes: RunningNode[] = [];
     for (const agency of agencies) {
       const node = await startNode(
@@ -98,6 +100,9 @@ async function main(): Promise<number> {
       `\nBoth APIs stay up. Browse ${nodes[0].url}/docs and ${nodes[1].url}/docs (Authorize with a token).`,
     );
     agencies.forEach((a, i) => say(`token for ${a.agencyId}: ${tokens[i]}`));
+    nodes.forEach((n, i) =>
+      say(`console of ${agencies[i].agencyId}: ${n.url}/ (${DEMO_OFFICER} / ${officerPassword})`),
+    );
     say('Ctrl-C stops the nodes and the broker.');
     await new Promise(() => undefined);
     return 0;

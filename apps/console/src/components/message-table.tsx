@@ -1,0 +1,57 @@
+import { useTranslation } from 'react-i18next';
+import { useConsole } from '../context';
+import { Link } from '../router';
+import { formatTime } from '../time';
+import { codeLabel } from './labels';
+
+/** A message in or out as the node lists it (no content: who, what kind, when, why refused). */
+export interface MessageRow {
+  readonly kind: string;
+  readonly messageId?: string;
+  readonly caseId?: string;
+  readonly counterpart?: string;
+  readonly payloadType?: string;
+  readonly reason?: string;
+  readonly at: string;
+}
+
+export function MessageTable({ rows, caption }: { rows: readonly MessageRow[]; caption?: string }) {
+  const { t, i18n } = useTranslation();
+  const { settings } = useConsole();
+  return (
+    <table>
+      {caption && <caption>{caption}</caption>}
+      <thead>
+        <tr>
+          <th scope="col">{t('work.when')}</th>
+          <th scope="col">{t('work.kind')}</th>
+          <th scope="col">{t('field.counterpart')}</th>
+          <th scope="col">{t('work.message')}</th>
+          <th scope="col">{t('work.reason')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((m, i) => {
+          const type = (m.payloadType ?? '').replace('xborder.v1.', '');
+          return (
+            <tr key={`${m.messageId ?? ''}-${m.kind}-${i}`}>
+              <td>
+                <time dateTime={m.at}>{formatTime(m.at, i18n.language, settings.timeZone)}</time>
+              </td>
+              <td>{codeLabel(t, 'message', m.kind)}</td>
+              <td>{m.counterpart}</td>
+              <td>
+                {m.caseId ? (
+                  <Link to={`/cases/locate/${m.caseId}`}>{type || m.caseId.slice(-8)}</Link>
+                ) : (
+                  type || m.messageId
+                )}
+              </td>
+              <td>{m.reason}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}

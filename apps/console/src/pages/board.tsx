@@ -1,0 +1,166 @@
+import { FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorLine } from '../components/error-line';
+import { CommandView, query } from '../api';
+import { CommandForm } from '../components/command-form';
+import { codeLabel, labelOf } from '../components/labels';
+import { StateView } from '../components/state-view';
+import { useConsole } from '../context';
+import { Link, navigate } from '../router';
+import { formatTime } from '../time';
+import { useFetch } from '../use-fetch';
+import { BoardDefinition } from './boards';
+
+type Row = Record<string, unknown>;
+const TIME_COLUMNS = /(_at|_date|deadline|_on)$/;
+
+export function Board({ board }: { board: BoardDefinition }) {
+  const { t, i18n } = useTranslation();
+  const { settings, officer, live } = useConsole();
+  const [filter, setFilter] = useState<Record<string, string>>({});
+  const [applied, setApplied] = useState<Record<string, string>>({});
+  const [page, setPage] = useState(1);
+  const { data, error } = useFetch<{ items: Row[]; total?: number; pageSize?: number }>(
+    `${board.path}${query({ ...applied, ...(board.paged ? { page: String(page) } : {}) })}`,
+    live.seq,
+  );
+  const { data: commands } = useFetch<{ commands: CommandView[] }>('/api/console/commands');
+  const [opening, setOpening] = useState<CommandView>();
+  const openers = (commands?.commands ?? []).filter(
+    (c) =>
+      !c.action && board.resources.includes(c.resource) && c.roles.some((r) => officer.roles.includes(r)),
+  );
+  const apply = (event: FormEvent) => {
+    event.preventDefault();
+    setPage(1);
+    setApplied(filter);
+  };
+  const heading = t(`nav.${board.name}`);
+  const cell = (row: Row, column: string) => {
+    const value = row[column];
+    if (column === 'status' || column === 'direction' || column === 'kind')
+      return codeLabel(t, column === 'status' ? 'status' : 'code', value);
+    if (column === 'deadlineStatus')
+      return <span className={`deadline ${String(value)}`}>{codeLabel(t, 'deadline', value)}</span>;
+    if (TIME_COLUMNS.test(column) && typeof value === 'string')
+      return <time dateTime={value}>{formatTime(value, i18n.language, settings.timeZone)}</time>;
+    if (Array.isArray(value)) return i18n.t('board.linkedCases', { count: value.length });
+    if (typeof value === 'object') return <StateView value={value} />;
+    return codeLabel(t, 'code', value);
+  };
+
+  return (
+    <section aria-labelledby="board-heading">
+      <h1 id="board-heading">{heading}</h1>
+      {openers.length > 0 && (
+        <div className="openers">
+          {openers.map((command) => (
+            <button
+              key={command.command}
+              type="button"
+              aria-expanded={opening?.command === command.command}
+              onClick={() => setOpening(opening?.command === command.command ? undefined : command)}
+            >
+              {t(`command.${command.command}`, { defaultValue: command.summary })}
+            </button>
+          ))}
+        </div>
+      )}
+      {opening && (
+        <section
+          className="panel"
+          aria-label={t(`command.${opening.command}`, { defaultValue: opening.summary })}
+        >
+          <CommandForm
+            command={opening}
+            onDone={(outcome) => navigate(`/cases/${opening.resource}/${outcome.caseId}`)}
+          />
+        </section>
+      )}
+      {board.filters.length > 0 && (
+        <form className="filters" onSubmit={apply} aria-label={t('board.filters')}>
+          {board.filters.map((name) => (
+            <div className="field" key={name}>
+              <label htmlFor={`filter-${name}`}>{labelOf(t, name)}</label>
+              {name === 'overdue' ? (
+                <input
+                  id={`filter-${name}`}
+                  type="checkbox"
+                  checked={filter.overdue === 'true'}
+                  onChange={(e) => setFilter({ ...filter, overdue: e.target.checked ? 'true' : '' })}
+                />
+              ) : name === 'direction' ? (
+                <select
+                  id={`filter-${name}`}
+                  value={filter.direction ?? ''}
+                  onChange={(e) => setFilter({ ...filter, direction: e.target.value })}
+                >
+                  <option value="">{t('board.any')}</option>
+                  <option value="incoming">{codeLabel(t, 'code', 'incoming')}</option>
+                  <option value="outgoing">{codeLabel(t, 'code', 'outgoing')}</option>
+                </select>
+              ) : (
+                <input
+                  id={`filter-${name}`}
+                  type={name === 'from' || name === 'to' ? 'date' : 'text'}
+                  value={filter[name] ?? ''}
+                  onChange={(e) => setFilter({ ...filter, [name]: e.target.value })}
+                />
+              )}
+            </div>
+          ))}
+          <button type="submit">{t('board.apply')}</button>
+        </form>
+      )}
+      <ErrorLine error={error} />
+      <table>
+        <caption>
+          {data ? t('board.count', { count: data.total ?? data.items.length }) : t('common.loading')}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('board.case')}</th>
+            {board.columns.map((c) => (
+              <th scope="col" key={c}>
+                {labelOf(t, c)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {(data?.items ?? []).map((row) => {
+            const id = String(row[board.idColumn]);
+            const resource = board.resourceOf?.(row) ?? board.resources[0];
+            return (
+              <tr key={id}>
+                <td>
+                  <Link to={`/cases/${resource}/${id}`}>{id.slice(-8)}</Link>
+                </td>
+                {board.columns.map((c) => (
+                  <td key={c}>{cell(row, c)}</td>
+                ))}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {board.paged && data && (data.total ?? 0) > (data.pageSize ?? 50) && (
+        <nav className="pager" aria-label={t('board.pages')}>
+          <button type="button" disabled={page <= 1} onClick={() => setPage(page - 1)}>
+            {t('board.previous')}
+          </button>
+          <span>
+            {t('board.page', { page, pages: Math.ceil((data.total ?? 0) / (data.pageSize ?? 50)) })}
+          </span>
+          <button
+            type="button"
+            disabled={page * (data.pageSize ?? 50) >= (data.total ?? 0)}
+            onClick={() => setPage(page + 1)}
+          >
+            {t('board.next')}
+          </button>
+        </nav>
+      )}
+    </section>
+  );
+}

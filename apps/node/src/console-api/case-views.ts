@@ -1,0 +1,107 @@
+import {
+  Command,
+  Decider,
+  DECIDERS,
+  DomainEvent,
+  isDomainError,
+  PROCESS_CATEGORIES,
+  ProcessCategory,
+} from '@xb/domain';
+import { EventStore, StreamNotFoundError } from '@xb/event-store';
+import { foldUpTo } from '../../../auditor/src/replay/fold';
+import { COMMAND_ROUTES, CommandRoute } from '../api/command-routes';
+import { withholdParticulars } from '../api/particulars';
+import { caseTimeline } from '../api/timeline';
+import { Officer } from '../auth/roles';
+
+/** What the console shows of a command: the route table's row with its example as of the node's clock. */
+export const commandView = (route: CommandRoute, now: Date) => ({
+  resource: route.resource,
+  ...(route.action ? { action: route.action } : {}),
+  category: route.category,
+  command: route.command,
+  roles: route.roles,
+  summary: route.summary,
+  example: route.example(now),
+});
+
+/** The console's resource for a process (the first in the route table: `notice` → `notices`). */
+export const resourceOf = (category: ProcessCategory) =>
+  COMMAND_ROUTES.find((r) => r.category === category)!.resource;
+
+/** Refusals that mean "not at this step" rather than "not with this input". */
+const NOT_NOW = new Set(['INVALID_TRANSITION', 'NOT_PERMITTED', 'NOT_FOUND', 'ALREADY_EXISTS']);
+
+/**
+ * The steps a case allows now, found by asking the process itself: each step of the resource is decided
+ * (never recorded) on the case's current state with the route's example. A refusal of the step itself
+ * (wrong status, wrong side) hides it; any other answer means the step is possible with the right input.
+ * A new process thus gets its forms without console code.
+ */
+export async function nextActions(
+  store: EventStore,
+  category: ProcessCategory,
+  caseId: string,
+  officer: Officer,
+  now: Date,
+) {
+  const decider = DECIDERS[category] as unknown as Decider<Command, DomainEvent, unknown>;
+  const stream = await readCase(store, category, caseId);
+  if (!stream) return undefined;
+  const state = foldUpTo(decider, stream, undefined).state;
+  return COMMAND_ROUTES.filter((r) => r.category === category && r.action).map((route) => {
+    const refusal = decider.decide(
+      {
+        type: route.command,
+        data: route.example(now),
+        metadata: {
+          now: now.toISOString(),
+          actor: `officer:${officer.id}`,
+          agencyId: officer.agency,
+          newIds: ['00000000-0000-7000-8000-000000000001', '00000000-0000-7000-8000-000000000002'],
+        },
+      },
+      state,
+    );
+    const allowedNow = !(isDomainError(refusal) && NOT_NOW.has(refusal.code));
+    const permitted = officer.roles.some((role) => route.roles.includes(role));
+    return { ...commandView(route, now), allowedNow, permitted };
+  });
+}
+
+/** A case as it stood at `at`: state folded from the events that occurred by then, and its timeline then. */
+export async function caseAsOf(store: EventStore, category: ProcessCategory, caseId: string, at: string) {
+  const stream = await readCase(store, category, caseId);
+  if (!stream) return undefined;
+  const folded = foldUpTo(DECIDERS[category] as never, stream, at);
+  const timeline = ((await caseTimeline(store, `${category}-${caseId}`)) ?? []).filter(
+    (e) => Date.parse(e.at) <= Date.parse(at),
+  );
+  return {
+    caseId,
+    category,
+    at,
+    state: withholdParticulars(folded.state),
+    eventsFolded: folded.events.length,
+    eventsAfter: stream.length - folded.events.length,
+    timeline,
+  };
+}
+
+/** The process of a case id: the one category that has a stream for it. */
+export async function locateCase(store: EventStore, caseId: string) {
+  for (const category of PROCESS_CATEGORIES) {
+    if (await readCase(store, category, caseId, 1))
+      return { category, resource: resourceOf(category), caseId };
+  }
+  return undefined;
+}
+
+async function readCase(store: EventStore, category: ProcessCategory, caseId: string, maxCount?: number) {
+  try {
+    return await store.readStream(`${DECIDERS[category].category}-${caseId}`, maxCount ? { maxCount } : {});
+  } catch (error) {
+    if (error instanceof StreamNotFoundError) return undefined;
+    throw error;
+  }
+}

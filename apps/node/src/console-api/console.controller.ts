@@ -1,0 +1,127 @@
+import { Controller, Get, Inject, NotFoundException, Param, Query } from '@nestjs/common';
+import { z } from 'zod';
+import { NODE_CONFIG, NodeConfig } from '@xb/config';
+import { caseCategory, UUID } from '../api/case-resource';
+import { COMMAND_ROUTES } from '../api/command-routes';
+import { Roles } from '../auth/auth.guard';
+import { CurrentOfficer } from '../auth/current-officer';
+import { Officer, ROLES } from '../auth/roles';
+import { parseBody } from '../http/responses';
+import { caseAsOf, commandView, locateCase, nextActions } from './case-views';
+import { CLOCK, Clock, EVENT_STORE, EventStore, READ_MODELS, ReadModelsDb } from './ports';
+import { exchangeLog, messagesNeedingAction, RECENT_EVENTS } from './message-log';
+import { deadlinesDue, simpleBoard } from './work-queries';
+
+const LANGUAGES: Record<string, string> = { VN: 'vi', CN: 'zh', LA: 'lo' };
+const boardQuery = z.object({
+  status: z.string().max(40).optional(),
+  counterpart: z.string().max(60).optional(),
+  overdue: z.enum(['true', 'false']).optional(),
+  page: z.coerce.number().int().min(1).optional(),
+  pageSize: z.coerce.number().int().min(1).max(500).optional(),
+});
+const asOfQuery = z.object({ at: z.string().datetime({ offset: true }) });
+
+/** What the officers' console needs beyond the case API: its settings, the command table, my work. */
+@Controller('api/console')
+export class ConsoleController {
+  constructor(
+    @Inject(NODE_CONFIG) private readonly config: NodeConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(READ_MODELS) private readonly readModels: ReadModelsDb,
+  ) {}
+
+  /** Open: the sign-in page needs it before anyone signs in. */
+  @Get('config')
+  settings() {
+    return {
+      agencyId: this.config.agencyId,
+      timeZone: this.config.timeZone,
+      defaultLanguage: LANGUAGES[this.config.agencyId.slice(0, 2)] ?? 'en',
+      signIn: this.config.oidcIssuer ? ['password', 'oidc'] : ['password'],
+    };
+  }
+
+  @Get('commands')
+  @Roles(...ROLES)
+  commands() {
+    const now = this.clock();
+    return { commands: COMMAND_ROUTES.map((route) => commandView(route, now)) };
+  }
+
+  @Get('my-work')
+  @Roles('liaison_officer', 'border_guard_command', 'auditor')
+  async myWork() {
+    const now = this.clock();
+    const [deadlines, messages] = await Promise.all([
+      deadlinesDue(await this.readModels(), now),
+      messagesNeedingAction(this.store, now),
+    ]);
+    return { now: now.toISOString(), deadlines, messages };
+  }
+
+  @Get('boards/:board')
+  @Roles('liaison_officer', 'border_guard_command', 'auditor')
+  async board(@Param('board') board: string, @Query() query: unknown) {
+    if (board !== 'suspect-handovers' && board !== 'notices')
+      throw new NotFoundException({ code: 'NOT_FOUND', reason: `no board ${board}` });
+    const filter = parseBody(boardQuery, query);
+    return simpleBoard(await this.readModels(), board, {
+      ...filter,
+      page: filter.page ?? 1,
+      pageSize: filter.pageSize ?? 50,
+      overdue: filter.overdue === 'true',
+      now: this.clock(),
+    });
+  }
+
+  /** The newest messages in and out (of the last RECENT_EVENTS events), for one counterpart or all. */
+  @Get('exchange-log')
+  @Roles('auditor')
+  async exchange(@Query() query: unknown) {
+    const { counterpart } = parseBody(z.object({ counterpart: z.string().max(60).optional() }), query);
+    return { window: RECENT_EVENTS, items: await exchangeLog(this.store, counterpart || undefined) };
+  }
+
+  @Get('locate/:caseId')
+  @Roles('liaison_officer', 'border_guard_command', 'auditor')
+  async locate(@Param('caseId') caseId: string) {
+    const found = UUID.test(caseId) ? await locateCase(this.store, caseId) : undefined;
+    if (!found) throw new NotFoundException({ code: 'NOT_FOUND', reason: `no case ${caseId}` });
+    return found;
+  }
+
+  @Get('cases/:resource/:caseId/actions')
+  @Roles(...ROLES)
+  async actions(
+    @Param('resource') resource: string,
+    @Param('caseId') caseId: string,
+    @CurrentOfficer() officer: Officer,
+  ) {
+    const actions = await nextActions(
+      this.store,
+      caseCategory(resource, caseId),
+      caseId,
+      officer,
+      this.clock(),
+    );
+    if (!actions) throw new NotFoundException({ code: 'NOT_FOUND', reason: `no case ${caseId}` });
+    return { caseId, actions };
+  }
+
+  /** A case replayed as of a past moment (auditors; particulars withheld). */
+  @Get('cases/:resource/:caseId/as-of')
+  @Roles('auditor')
+  async asOf(@Param('resource') resource: string, @Param('caseId') caseId: string, @Query() query: unknown) {
+    const { at } = parseBody(asOfQuery, query);
+    const replay = await caseAsOf(
+      this.store,
+      caseCategory(resource, caseId),
+      caseId,
+      new Date(at).toISOString(),
+    );
+    if (!replay) throw new NotFoundException({ code: 'NOT_FOUND', reason: `no case ${caseId}` });
+    return replay;
+  }
+}

@@ -1,0 +1,122 @@
+import { DUE_SOON_WITHIN_MS } from '@xb/domain';
+import { sql } from 'kysely';
+import { AWAITING, ReadModelDb, repatriationBoard, verificationQueue } from '@xb/read-models';
+
+export interface DeadlineItem {
+  readonly category: string;
+  readonly resource: string;
+  readonly caseId: string;
+  readonly status: string;
+  readonly counterpart: string;
+  readonly deadline: string;
+  readonly deadlineStatus: 'due_soon' | 'overdue';
+}
+
+const statusAt = (deadline: string, now: Date): 'due_soon' | 'overdue' | undefined => {
+  const left = Date.parse(deadline) - now.getTime();
+  return left < 0 ? 'overdue' : left <= DUE_SOON_WITHIN_MS ? 'due_soon' : undefined;
+};
+
+/** Where each process keeps its awaited deadline in the read models (verifications have their own query). */
+const AWAITED = [
+  {
+    table: 'repatriations',
+    category: 'repatriation',
+    resource: 'repatriations',
+    id: 'case_id',
+    deadline: 'deadline',
+  },
+  {
+    table: 'suspect_handovers',
+    category: 'handover',
+    resource: 'suspect-handovers',
+    id: 'case_id',
+    deadline: 'deadline',
+  },
+  {
+    table: 'notices',
+    category: 'notice',
+    resource: 'notices',
+    id: 'notice_id',
+    deadline: 'processing_deadline',
+  },
+] as const;
+
+/** Cases of every process whose deadline has passed or falls within a day, and that still await it. */
+export async function deadlinesDue(db: ReadModelDb, now: Date): Promise<DeadlineItem[]> {
+  const soon = new Date(now.getTime() + DUE_SOON_WITHIN_MS).toISOString();
+  const items: DeadlineItem[] = [];
+  for (const v of await verificationQueue(db, { now: now.toISOString() })) {
+    if (v.deadlineStatus === 'due_soon' || v.deadlineStatus === 'overdue')
+      items.push({
+        category: 'verification',
+        resource: 'verifications',
+        caseId: v.case_id,
+        status: v.status,
+        counterpart: v.counterpart,
+        deadline: v.deadline,
+        deadlineStatus: v.deadlineStatus,
+      });
+  }
+  for (const process of AWAITED) {
+    const rows = (await db
+      .selectFrom(process.table)
+      .select([
+        sql.ref<string>(process.id).as('id'),
+        'status',
+        'counterpart',
+        sql.ref<string>(process.deadline).as('deadline'),
+      ])
+      .where('status', 'in', [...AWAITING[process.table]])
+      .where(sql<boolean>`${sql.ref(process.deadline)} <= ${soon}`)
+      .execute()) as { id: string; status: string; counterpart: string; deadline: string }[];
+    for (const row of rows)
+      items.push({
+        category: process.category,
+        resource: process.resource,
+        caseId: row.id,
+        status: row.status,
+        counterpart: row.counterpart,
+        deadline: row.deadline,
+        deadlineStatus: statusAt(row.deadline, now)!,
+      });
+  }
+  return items.sort((a, b) => a.deadline.localeCompare(b.deadline));
+}
+
+/** Boards the read-model library has no query for yet: suspect hand-overs and notices, newest first. */
+export async function simpleBoard(
+  db: ReadModelDb,
+  board: 'suspect-handovers' | 'notices',
+  filter: {
+    status?: string;
+    counterpart?: string;
+    overdue?: boolean;
+    now: Date;
+    page: number;
+    pageSize: number;
+  },
+) {
+  const now = filter.now.toISOString();
+  const table = board === 'notices' ? 'notices' : 'suspect_handovers';
+  let query = db.selectFrom(table);
+  if (filter.status) query = query.where('status', '=', filter.status);
+  if (filter.counterpart) query = query.where('counterpart', '=', filter.counterpart);
+  if (filter.overdue) {
+    const awaiting: readonly string[] = table === 'notices' ? AWAITING.notices : AWAITING.suspect_handovers;
+    const deadline = sql.ref(table === 'notices' ? 'processing_deadline' : 'deadline');
+    query = query.where('status', 'in', [...awaiting]).where(sql<boolean>`${deadline} < ${now}`);
+  }
+  const { total } = await query
+    .select((eb) => eb.fn.countAll<string | number>().as('total'))
+    .executeTakeFirstOrThrow();
+  const rows = await query
+    .selectAll()
+    .orderBy(sql.ref(table === 'notices' ? 'received_at' : 'opened_at'), 'desc')
+    .limit(filter.pageSize)
+    .offset((filter.page - 1) * filter.pageSize)
+    .execute();
+  return { items: rows, total: Number(total), page: filter.page, pageSize: filter.pageSize };
+}
+
+export { repatriationBoard };
