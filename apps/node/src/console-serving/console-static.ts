@@ -26,8 +26,8 @@ export function defaultConsoleDir(from = __dirname): string {
 }
 
 /**
- * Serves the console's static files at `/`: hashed assets cached for a year, anything else that is not
- * a file answered with index.html (the console routes in the browser), with a strict CSP.
+ * Serves the console's static files at `/`: hashed assets cached for a year, a page asked for by a browser
+ * that is not a file answered with index.html (the console routes in the browser), with a strict CSP.
  */
 export function consoleStatic(dir: string) {
   const root = path.resolve(dir);
@@ -40,12 +40,18 @@ export function consoleStatic(dir: string) {
     } catch {
       return next(); // not a path the console has: the node answers 404
     }
-    const wanted = path.resolve(root, `.${decoded}`);
+    const wanted = path.resolve(root, decoded === '/' ? 'index.html' : `.${decoded}`);
     const isFile =
       wanted.startsWith(root + path.sep) && fs.existsSync(wanted) && fs.statSync(wanted).isFile();
+    // Only a browser asking for a page gets index.html for a path that is not a file (the console routes
+    // in the browser); any other client gets the node's own 404 in the API's error format.
+    const wantsPage = (request.headers.accept ?? '').includes('text/html');
+    if (!isFile && !wantsPage) return next();
     const file = isFile ? wanted : path.join(root, 'index.html');
     if (!fs.existsSync(file)) {
-      response.status(503).type('text/plain').send('The console is not built: run `npm run build`.\n');
+      response
+        .status(503)
+        .json({ code: 'CONSOLE_NOT_BUILT', reason: 'the console is not built: run `npm run build`' });
       return;
     }
     response.setHeader('content-type', TYPES[path.extname(file)] ?? 'application/octet-stream');

@@ -46,7 +46,10 @@ describe('console static files', () => {
   });
 
   it("answers the console's own routes with the page, and leaves the node's to the node", async () => {
-    expect(await (await fetch(`${base}/cases/verifications/x`)).text()).toContain('console');
+    const asPage = { headers: { accept: 'text/html,application/xhtml+xml' } };
+    expect(await (await fetch(`${base}/cases/verifications/x`, asPage)).text()).toContain('console');
+    // A client that does not ask for a page gets the node's 404 (the API's error format), not the page.
+    expect(await (await fetch(`${base}/cases/verifications/x`)).text()).toBe('node route');
     expect(await (await fetch(`${base}/api/verifications`)).text()).toBe('node route');
     expect(await (await fetch(`${base}/docs`)).text()).toBe('node route');
   });
