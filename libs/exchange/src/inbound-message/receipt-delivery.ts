@@ -23,7 +23,6 @@ export type ReceiptDeliveryEvent =
   | { type: 'ReceiptParked'; data: ReceiptParkedData }
   | { type: 'ParkedReceiptSent'; data: { messageId: string; attempts: number; sentAt: string } };
 
-
 const RECEIPT_DELIVERY_EVENT_TYPES: readonly string[] = everyTypeOf<ReceiptDeliveryEvent>()([
   'ReceiptParked',
   'ParkedReceiptSent',
