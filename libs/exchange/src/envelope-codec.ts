@@ -8,6 +8,7 @@ import {
   PayloadType,
   readInboxRecord,
   REFUSAL_REASONS,
+  RefusalReason,
   sealEnvelope,
   signReceipt,
   TrustStore,
@@ -54,6 +55,8 @@ export class EnvelopeCodec implements InboxCodec {
         ...(extras.evaluation ? { evaluation: extras.evaluation as v1.Evaluation.$Properties } : {}),
       },
       payloadType: message.payloadType as PayloadType,
+      // The port carries the payload type as a run-time string (the event recorded it), so TypeScript cannot
+      // tie this record to PayloadInput<that type>; sealEnvelope validates the decoded payload against it.
       payload: message.payload as never,
       senderKey: this.options.ownKeys.current,
       recipientKeys: [recipientKey, this.options.ownPublicKey],
@@ -74,6 +77,7 @@ export class EnvelopeCodec implements InboxCodec {
         kind: 'envelope',
         ok: true,
         header: inboundHeaderOf(opened.header),
+        // A decoded message of a type known only at run time: the port keeps payloads as plain records.
         payload: opened.payload as never,
         envelopeSha256: opened.envelopeSha256,
       };
@@ -101,7 +105,12 @@ export class EnvelopeCodec implements InboxCodec {
         senderAgencyId: to,
         status: receipt.status === 'accepted' ? 'ACCEPTED' : 'REJECTED',
         ...(receipt.status === 'rejected'
-          ? { reason: domainRefusal ? 'DOMAIN_REFUSED' : (receipt.reason as never) }
+          ? {
+              reason:
+                receipt.reason === undefined || isEnvelopeRefusal(receipt.reason)
+                  ? receipt.reason
+                  : 'DOMAIN_REFUSED',
+            }
           : {}),
         ...(domainRefusal ? { domainCode: receipt.reason } : {}),
         envelopeSha256: receipt.envelopeSha256,
@@ -146,7 +155,8 @@ export class EnvelopeCodec implements InboxCodec {
 }
 
 // Envelope refusals travel as themselves; anything else is a domain refusal code (DOMAIN_REFUSED + code).
-const isEnvelopeRefusal = (reason: string) => (REFUSAL_REASONS as readonly string[]).includes(reason);
+const isEnvelopeRefusal = (reason: string): reason is RefusalReason =>
+  (REFUSAL_REASONS as readonly string[]).includes(reason);
 
 function inboundHeaderOf(header: EnvelopeHeader): InboundHeader {
   return {

@@ -3,7 +3,7 @@ import { isDomainError } from '@xb/domain';
 import { EventStore, eventsOf } from '@xb/event-store';
 import {
   evolveReceiptDelivery,
-  ReceiptDeliveryEvent,
+  isReceiptDeliveryEvent,
   receiptDeliveryDecider,
   ReceiptDeliveryState,
 } from './inbound-message/receipt-delivery';
@@ -64,9 +64,10 @@ export class ReceiptCourier {
     await this.producer.connect();
     const states = new Map<string, ReceiptDeliveryState>();
     for await (const event of eventsOf(this.options.store, [`${receiptDeliveryDecider.category}-`])) {
+      if (!isReceiptDeliveryEvent(event)) continue;
       const id = event.streamId.slice(receiptDeliveryDecider.category.length + 1);
       const state = states.get(id) ?? receiptDeliveryDecider.initialState();
-      states.set(id, evolveReceiptDelivery(state, event as unknown as ReceiptDeliveryEvent));
+      states.set(id, evolveReceiptDelivery(state, event));
     }
     for (const state of states.values()) {
       if (state.status !== 'parked') continue;

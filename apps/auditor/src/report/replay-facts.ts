@@ -1,4 +1,4 @@
-import { DECIDERS, PROCESS_CATEGORIES, type ProcessCategory } from '@xb/domain';
+import { type CaseState, deciderOf, PROCESS_CATEGORIES, type ProcessCategory } from '@xb/domain';
 import type { RecordedEvent } from '@xb/event-store';
 import { reportFactsOf, type ReportFact } from '@xb/read-models';
 
@@ -16,15 +16,12 @@ const categoryOf = (streamId: string): ProcessCategory | undefined =>
  * read models use, so both sources count alike and any difference is a difference in what they hold.
  */
 export function replayFacts(events: Iterable<ReportEvent>): ReportFact[] {
-  const states = new Map<string, unknown>();
+  const states = new Map<string, CaseState>();
   const facts: ReportFact[] = [];
   for (const event of events) {
     const category = categoryOf(event.streamId);
     if (!category) continue;
-    const decider = DECIDERS[category] as unknown as {
-      initialState: () => unknown;
-      evolve: (s: unknown, e: { type: string; data: unknown }) => unknown;
-    };
+    const decider = deciderOf(category);
     const after = decider.evolve(states.get(event.streamId) ?? decider.initialState(), event);
     states.set(event.streamId, after);
     facts.push(...reportFactsOf(category, after, event));

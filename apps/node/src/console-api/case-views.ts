@@ -1,12 +1,4 @@
-import {
-  Command,
-  Decider,
-  DECIDERS,
-  DomainEvent,
-  isDomainError,
-  PROCESS_CATEGORIES,
-  ProcessCategory,
-} from '@xb/domain';
+import { deciderOf, isDomainError, PROCESS_CATEGORIES, ProcessCategory } from '@xb/domain';
 import { EventStore, StreamNotFoundError } from '@xb/event-store';
 import { foldUpTo } from '../../../auditor/src/replay/fold';
 import { COMMAND_ROUTES, CommandRoute } from '../api/command-routes';
@@ -45,7 +37,7 @@ export async function nextActions(
   officer: Officer,
   now: Date,
 ) {
-  const decider = DECIDERS[category] as unknown as Decider<Command, DomainEvent, unknown>;
+  const decider = deciderOf(category);
   const stream = await readCase(store, category, caseId);
   if (!stream) return undefined;
   const state = foldUpTo(decider, stream, undefined).state;
@@ -73,7 +65,7 @@ export async function nextActions(
 export async function caseAsOf(store: EventStore, category: ProcessCategory, caseId: string, at: string) {
   const stream = await readCase(store, category, caseId);
   if (!stream) return undefined;
-  const folded = foldUpTo(DECIDERS[category] as never, stream, at);
+  const folded = foldUpTo(deciderOf(category), stream, at);
   const timeline = ((await caseTimeline(store, `${category}-${caseId}`)) ?? []).filter(
     (e) => Date.parse(e.at) <= Date.parse(at),
   );
@@ -99,7 +91,7 @@ export async function locateCase(store: EventStore, caseId: string) {
 
 async function readCase(store: EventStore, category: ProcessCategory, caseId: string, maxCount?: number) {
   try {
-    return await store.readStream(`${DECIDERS[category].category}-${caseId}`, maxCount ? { maxCount } : {});
+    return await store.readStream(`${deciderOf(category).category}-${caseId}`, maxCount ? { maxCount } : {});
   } catch (error) {
     if (error instanceof StreamNotFoundError) return undefined;
     throw error;

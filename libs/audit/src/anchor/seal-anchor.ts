@@ -27,6 +27,12 @@ export type SealAnchorEvent = {
   type: typeof SEAL_ANCHOR_QUEUED;
   data: SealAnchorData & { outbound: { messageId: string; counterpart: string; kind: 'AuditSealHead' } };
 };
+
+/** Recognises a stored seal anchor by its type (only this decider writes it), so its data can be read. */
+export const isSealAnchorEvent = <E extends { readonly type: string; readonly data: unknown }>(
+  event: E,
+): event is E & SealAnchorEvent => event.type === SEAL_ANCHOR_QUEUED;
+
 export type SealAnchorState = { readonly counterparts: readonly string[] };
 export type AnchorSeal = Command<'AnchorSeal', SealAnchorData & { readonly counterparts: readonly string[] }>;
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { collectEvents, EventStore, RecordedEvent } from '@xb/event-store';
 import { AUDIT_SEALS_STREAM, isSealEvent, parseSeal } from '../seal';
-import { SEAL_ANCHOR_QUEUED, SealAnchorEvent } from './seal-anchor';
+import { isSealAnchorEvent } from './seal-anchor';
 
 /** What a counterpart's signed receipt says, once its signature is checked (libs/envelope openReceipt). */
 export type CheckedReceipt =
@@ -77,10 +77,9 @@ export async function verifyAnchors(
   let unread = 0;
   let pending = 0;
   const confirmedSigners = new Set<string>();
-  for (const event of events.filter(
-    (e) => e.type === SEAL_ANCHOR_QUEUED && e.streamId.startsWith('anchor-'),
-  )) {
-    const anchor = event.data as SealAnchorEvent['data'];
+  for (const { data: anchor } of events
+    .filter(isSealAnchorEvent)
+    .filter((e) => e.streamId.startsWith('anchor-'))) {
     const fail = (code: AnchorFailure['code'], message: string) =>
       failures.push({ sealId: anchor.sealId, counterpart: anchor.outbound.counterpart, code, message });
     const seal = seals.get(anchor.sealId);

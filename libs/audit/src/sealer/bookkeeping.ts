@@ -1,5 +1,5 @@
 import type { EventStore, RecordedEvent } from '@xb/event-store';
-import { SEAL_ANCHOR_QUEUED, SEAL_HEAD_PAYLOAD_TYPE, type SealAnchorEvent } from '../anchor/seal-anchor';
+import { isSealAnchorEvent, SEAL_HEAD_PAYLOAD_TYPE } from '../anchor/seal-anchor';
 import { isSealEvent } from '../seal';
 import { isStreamNotFound } from '../stream-not-found';
 
@@ -26,8 +26,7 @@ export class AuditBookkeeping {
   async isBookkeeping(event: RecordedEvent): Promise<boolean> {
     if (isSealEvent(event) || event.streamId.startsWith(COUNTERPART_SEALS_PREFIX)) return true;
     if (event.streamId.startsWith(ANCHOR_PREFIX)) {
-      if (event.type === SEAL_ANCHOR_QUEUED)
-        this.remember((event.data as SealAnchorEvent['data']).outbound.messageId, true);
+      if (isSealAnchorEvent(event)) this.remember(event.data.outbound.messageId, true);
       return true;
     }
     if (event.streamId.startsWith(INBOX_PREFIX))

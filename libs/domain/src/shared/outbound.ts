@@ -65,20 +65,24 @@ export const isOutboundKind = (value: unknown): value is OutboundKind =>
 const record = (value: unknown): Record<string, unknown> | undefined =>
   typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : undefined;
 
+/**
+ * Recognise the message markers a stored event's data carries by the fields every reader relies on; the
+ * optional ones (reply, handling, evaluation) were written by the same decider that wrote the marker.
+ */
+const isOutbound = (value: Record<string, unknown>): value is Record<string, unknown> & Outbound =>
+  typeof value.messageId === 'string' && typeof value.counterpart === 'string' && isOutboundKind(value.kind);
+
+const isInbound = (value: Record<string, unknown>): value is Record<string, unknown> & Inbound =>
+  typeof value.messageId === 'string' && typeof value.counterpart === 'string';
+
 /** The envelope an event queues, or undefined when it queues none. Works on any event, stored or new. */
 export const queuedMessageOf = (event: DomainEvent): Outbound | undefined => {
   const outbound = record(record(event.data)?.outbound);
-  if (!outbound) return undefined;
-  const { messageId, counterpart, kind } = outbound;
-  if (typeof messageId !== 'string' || typeof counterpart !== 'string' || !isOutboundKind(kind))
-    return undefined;
-  return outbound as unknown as Outbound;
+  return outbound && isOutbound(outbound) ? outbound : undefined;
 };
 
 /** The counterpart message an event was applied from, or undefined for a local event. */
 export const appliedMessageOf = (event: DomainEvent): Inbound | undefined => {
   const inbound = record(record(event.data)?.inbound);
-  if (!inbound || typeof inbound.messageId !== 'string' || typeof inbound.counterpart !== 'string')
-    return undefined;
-  return inbound as unknown as Inbound;
+  return inbound && isInbound(inbound) ? inbound : undefined;
 };

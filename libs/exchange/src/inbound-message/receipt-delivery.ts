@@ -1,4 +1,4 @@
-import { Command, Decider, domainError, DomainError } from '@xb/domain';
+import { Command, Decider, domainError, DomainError, everyTypeOf } from '@xb/domain';
 
 /**
  * The delivery of one receipt we could not produce (the sender's inbox topic missing, no write access,
@@ -22,6 +22,16 @@ export interface ReceiptParkedData {
 export type ReceiptDeliveryEvent =
   | { type: 'ReceiptParked'; data: ReceiptParkedData }
   | { type: 'ParkedReceiptSent'; data: { messageId: string; attempts: number; sentAt: string } };
+
+const RECEIPT_DELIVERY_EVENT_TYPES: readonly string[] = everyTypeOf<ReceiptDeliveryEvent>()([
+  'ReceiptParked',
+  'ParkedReceiptSent',
+]);
+
+/** Recognises a stored event of a `receipt-` stream by its type (only this decider writes them). */
+export const isReceiptDeliveryEvent = <E extends { readonly type: string; readonly data: unknown }>(
+  event: E,
+): event is E & ReceiptDeliveryEvent => RECEIPT_DELIVERY_EVENT_TYPES.includes(event.type);
 
 export type ReceiptDeliveryState =
   | { status: 'none' }

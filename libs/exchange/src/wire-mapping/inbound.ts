@@ -34,6 +34,8 @@ const receivedDataOf = <K extends OutboundKind>(
 ): InboundMapping<K> => {
   const mappers: Readonly<Record<string, (message: never, context: InboundContext) => InboundMapping<K>>> =
     WIRE[kind].fromWire;
+  // Kind and payload type are chosen at run time, and TypeScript cannot correlate a union-keyed lookup
+  // with its argument (microsoft/TypeScript#30581), so the mapper's parameter is satisfied by assertion.
   return mappers[type](message as never, context);
 };
 
@@ -57,10 +59,6 @@ export type InboundCommandResult =
     }
   | { readonly ok: false; readonly reason: 'UNSUPPORTED_TYPE' | 'INVALID_PAYLOAD'; readonly detail: string };
 
-interface MessageClass {
-  fromObject(object: Record<string, unknown>): unknown;
-}
-
 const refuse = (reason: 'UNSUPPORTED_TYPE' | 'INVALID_PAYLOAD', detail: string): InboundCommandResult => ({
   ok: false,
   reason,
@@ -74,7 +72,7 @@ const refuse = (reason: 'UNSUPPORTED_TYPE' | 'INVALID_PAYLOAD', detail: string):
  */
 const messageOf = (type: PayloadType, payload: Record<string, unknown>): unknown => {
   try {
-    return (PAYLOAD_MESSAGES[type] as unknown as MessageClass).fromObject(payload);
+    return PAYLOAD_MESSAGES[type].fromObject(payload);
   } catch {
     return undefined;
   }

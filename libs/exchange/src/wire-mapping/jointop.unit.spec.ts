@@ -1,4 +1,4 @@
-import { Agency, CN, contentOf, deliver, typesOf, VN } from './wire-conversation';
+import { Agency, CN, contentOf, deliver, typesOf, VN } from '../testing/wire-conversation';
 
 const caseId = '0193a7e2-0000-4000-8000-0000000000d1';
 const linkedCaseId = '0193a7e2-0000-4000-8000-0000000000a1';

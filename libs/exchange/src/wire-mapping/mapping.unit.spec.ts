@@ -4,8 +4,8 @@ import { deliveryCommandOf } from './delivery';
 import { inboundCommandOf, isCasePayloadType, NON_CASE_PAYLOAD_TYPES } from './inbound';
 import { outboundMappingOf, outboundMessageOf, outboundMessageOfWith } from './outbound';
 import { WIRE } from './table';
-import { CN, NOW, VN } from './wire-conversation';
-import { caseId, context, header, messageId, outbound, recorded } from './single-message';
+import { CN, NOW, VN } from '../testing/wire-conversation';
+import { caseId, context, header, messageId, outbound, recorded } from '../testing/single-message';
 
 describe('completeness', () => {
   it.each(OUTBOUND_KINDS)('outbound kind %s has a mapping', (kind) => {

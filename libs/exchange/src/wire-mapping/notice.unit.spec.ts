@@ -1,5 +1,5 @@
 import { outboundMessageOf } from './outbound';
-import { Agency, CN, contentOf, deliver, typesOf, VN, WOMAN } from './wire-conversation';
+import { Agency, CN, contentOf, deliver, typesOf, VN, WOMAN } from '../testing/wire-conversation';
 
 describe('information notice over the wire', () => {
   const vn = new Agency(VN);

@@ -1,4 +1,4 @@
-import { Agency, CHILD, CN, contentOf, deliver, typesOf, VN, WOMAN } from './wire-conversation';
+import { Agency, CHILD, CN, contentOf, deliver, typesOf, VN, WOMAN } from '../testing/wire-conversation';
 
 const caseId = '0193a7e2-0000-4000-8000-0000000000a1';
 const childId = '0193a7e2-0000-4000-8000-0000000000c1';

@@ -6,8 +6,8 @@ import { toTimestamp } from '@xb/envelope';
 import { inboundCommandOf } from './inbound';
 import { outboundMappingOf, outboundMessageOf } from './outbound';
 import { childPersonIdOf, personIdOf } from './person';
-import { CN, NOW, overTheWire, VN, WOMAN } from './wire-conversation';
-import { caseId, context, header, messageId, outbound, recorded } from './single-message';
+import { CN, NOW, overTheWire, VN, WOMAN } from '../testing/wire-conversation';
+import { caseId, context, header, messageId, outbound, recorded } from '../testing/single-message';
 
 describe('schema version 2 payloads', () => {
   const child = '0193a7e2-0000-4000-8000-0000000000c7';

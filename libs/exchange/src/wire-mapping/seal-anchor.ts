@@ -1,4 +1,4 @@
-import { CHAIN_DOMAIN, CounterpartSealHead, SEAL_ANCHOR_QUEUED, SEAL_HEAD_PAYLOAD_TYPE, SealAnchorEvent } from '@xb/audit';
+import { CHAIN_DOMAIN, CounterpartSealHead, isSealAnchorEvent, SEAL_HEAD_PAYLOAD_TYPE } from '@xb/audit';
 import { v1 } from '@xb/envelope';
 import Long from 'long';
 import { RecordedEvent } from '@xb/event-store';
@@ -33,8 +33,8 @@ export const sealHeadToWire = (head: CounterpartSealHead): v1.IAuditSealHead => 
 
 /** A queued seal anchor (libs/audit) as the `AuditSealHead` message for its counterpart. */
 export function sealAnchorMessageOf(event: RecordedEvent): OutboundMessage | undefined {
-  if (event.type !== SEAL_ANCHOR_QUEUED || !event.streamId.startsWith('anchor-')) return undefined;
-  const data = event.data as SealAnchorEvent['data'];
+  if (!isSealAnchorEvent(event) || !event.streamId.startsWith('anchor-')) return undefined;
+  const { data } = event;
   return {
     messageId: data.outbound.messageId,
     category: 'anchor',

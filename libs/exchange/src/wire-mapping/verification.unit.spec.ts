@@ -1,5 +1,5 @@
 import { outboundMessageOf } from './outbound';
-import { Agency, CN, contentOf, deliver, typesOf, VN, WOMAN } from './wire-conversation';
+import { Agency, CN, contentOf, deliver, typesOf, VN, WOMAN } from '../testing/wire-conversation';
 
 const caseId = '0193a7e2-0000-4000-8000-000000000001';
 

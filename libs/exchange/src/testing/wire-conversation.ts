@@ -15,9 +15,9 @@ import {
 import { decodePayload, encodePayload, PayloadType, validateMessage } from '@xb/envelope';
 import { RecordedEvent } from '@xb/event-store';
 import { InboundHeader, OutboundMessage } from '../ports';
-import { deliveryCommandOf } from './delivery';
-import { inboundCommandOf } from './inbound';
-import { outboundMessageOf } from './outbound';
+import { deliveryCommandOf } from '../wire-mapping/delivery';
+import { inboundCommandOf } from '../wire-mapping/inbound';
+import { outboundMessageOf } from '../wire-mapping/outbound';
 
 export const VN = 'VN.BGC.LAICHAU';
 export const CN = 'CN.YN.BORDERPOLICE';

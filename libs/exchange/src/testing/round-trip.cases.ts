@@ -6,7 +6,7 @@
 import { OutboundKind } from '@xb/domain';
 import { PayloadInput, PayloadType } from '@xb/envelope';
 import fc from 'fast-check';
-import { personIdOf } from './person';
+import { personIdOf } from '../wire-mapping/person';
 import { Agency, CHILD, CN, deliver, NOW, VN, WOMAN } from './wire-conversation';
 import * as a from './wire-arbitraries';
 

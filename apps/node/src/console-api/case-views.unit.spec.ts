@@ -1,0 +1,54 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { deciderOf, isDomainError } from '@xb/domain';
+import { handleCommand, SqliteEventStore } from '@xb/event-store';
+import { COMMAND_ROUTES } from '../api/command-routes';
+import { caseAsOf, nextActions } from './case-views';
+
+const caseId = '0193a7b2-0000-7000-8000-0000000000c1';
+const draftedAt = new Date('2031-03-01T02:00:00Z');
+const officer = { id: 'lo-17', agency: 'VN.BGC.LAICHAU', roles: ['liaison_officer'] } as const;
+
+describe('console case views', () => {
+  let dir: string;
+  let store: SqliteEventStore;
+
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xb-case-views-'));
+    store = new SqliteEventStore({ file: path.join(dir, 'events.db') });
+    const draft = COMMAND_ROUTES.find((r) => r.command === 'DraftVerificationRequest')!;
+    const outcome = await handleCommand(store, deciderOf('verification'), caseId, {
+      type: draft.command,
+      data: { caseId, ...draft.example(draftedAt) },
+      metadata: {
+        now: draftedAt.toISOString(),
+        actor: `officer:${officer.id}`,
+        agencyId: officer.agency,
+        newIds: ['0193a7b2-0000-7000-8000-0000000000c2'],
+      },
+    });
+    expect(isDomainError(outcome) ? outcome : 'recorded').toBe('recorded');
+  });
+
+  afterAll(async () => {
+    await store.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("offers the steps the case's process allows now, and hides the others", async () => {
+    const actions = await nextActions(store, 'verification', caseId, officer, draftedAt);
+    const allowed = Object.fromEntries((actions ?? []).map((a) => [a.action, a.allowedNow]));
+    expect(allowed.send).toBe(true);
+    expect(allowed.answer).toBe(false);
+    expect(await nextActions(store, 'repatriation', caseId, officer, draftedAt)).toBeUndefined();
+  });
+
+  it('folds the case up to the moment asked for', async () => {
+    const before = await caseAsOf(store, 'verification', caseId, '2031-03-01T01:00:00Z');
+    expect(before).toMatchObject({ eventsFolded: 0, eventsAfter: 1, state: { status: 'none' } });
+    const after = await caseAsOf(store, 'verification', caseId, '2031-03-01T03:00:00Z');
+    expect(after).toMatchObject({ eventsFolded: 1, eventsAfter: 0 });
+    expect(after?.state).not.toMatchObject({ status: 'none' });
+  });
+});
