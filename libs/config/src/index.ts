@@ -4,3 +4,4 @@ export * from './node-config';
 export * from './config.module';
 export * from './data-dir';
 export * from './report-settings';
+export * from './local-time';

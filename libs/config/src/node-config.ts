@@ -12,13 +12,6 @@ export type NodeRole = (typeof NODE_ROLES)[number];
 
 const s = <T>(setting: Setting<T>) => setting;
 
-const TIME_ZONES: Record<string, string> = {
-  VN: 'Asia/Ho_Chi_Minh',
-  CN: 'Asia/Shanghai',
-  LA: 'Asia/Vientiane',
-};
-/** The agency's country's time zone (UTC for a country this table does not know). */
-export const defaultTimeZone = (agencyId: string) => TIME_ZONES[agencyId.slice(0, 2)] ?? 'UTC';
 
 /** The node's settings. Order is the order of the README table. */
 export const nodeSettings = {
@@ -195,13 +188,6 @@ export const nodeSettings = {
     defaultText: 'true',
     parse: parsers.bool,
     fallback: () => 'true',
-  }),
-  timeZone: s({
-    name: 'XB_TIME_ZONE',
-    description: 'IANA time zone the console shows dates in',
-    defaultText: '(by agency: VN Asia/Ho_Chi_Minh, CN Asia/Shanghai, LA Asia/Vientiane)',
-    parse: parsers.timeZone,
-    fallback: (env) => defaultTimeZone(env.XB_AGENCY_ID ?? 'VN.BGC.LAICHAU'),
   }),
   consoleDir: s({
     name: 'XB_CONSOLE_DIR',

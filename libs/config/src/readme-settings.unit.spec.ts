@@ -11,4 +11,13 @@ describe('README settings table', () => {
       expect(readme).toContain(`| \`${name}\` | ${defaultText} |`);
     },
   );
+
+  it('lists no setting the code does not have', () => {
+    const table = readme.slice(
+      readme.indexOf('<!-- settings-table:start -->'),
+      readme.indexOf('<!-- settings-table:end -->'),
+    );
+    const listed = [...table.matchAll(/^\| `([A-Z_]+)` \|/gm)].map((m) => m[1]);
+    expect(listed.filter((name) => !Object.values(nodeSettings).some((s) => s.name === name))).toEqual([]);
+  });
 });

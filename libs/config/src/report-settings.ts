@@ -1,3 +1,4 @@
+import { timeZoneSetting } from './local-time';
 import { failure, parsers, Setting } from './settings';
 
 /** The plan's indicators (chỉ tiêu) the reports compute, by id. */
@@ -46,15 +47,6 @@ export function parseIndicatorTargets(raw: string): IndicatorTargets | ReturnTyp
   return { all, byYear };
 }
 
-const timeZone = (raw: string) => {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: raw });
-    return raw;
-  } catch {
-    return failure('an IANA time zone, e.g. Asia/Ho_Chi_Minh');
-  }
-};
-
 const DEFAULT_TARGETS =
   'tips_classified>=100,tips_processed>90,verification_answers_on_time>=100,victims_supported>=100';
 
@@ -62,13 +54,7 @@ const s = <T>(setting: Setting<T>) => setting;
 
 /** Settings of the periodic reports (docs/reports.md), read by the node's API and the auditor's tool. */
 export const reportSettings = {
-  reportTimeZone: s({
-    name: 'XB_REPORT_TIME_ZONE',
-    description: "Time zone of the reports' periods: a day starts at local midnight",
-    defaultText: 'Asia/Ho_Chi_Minh',
-    parse: timeZone,
-    fallback: () => 'Asia/Ho_Chi_Minh',
-  }),
+  timeZone: timeZoneSetting,
   reportCutoff: s({
     name: 'XB_REPORT_CUTOFF',
     description:

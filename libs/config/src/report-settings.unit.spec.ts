@@ -26,13 +26,13 @@ describe('report settings', () => {
 
   it('refuses an unknown time zone and an unknown cut-off, naming the setting', () => {
     expect(() =>
-      loadConfig(reportSettings, { XB_REPORT_TIME_ZONE: 'Asia/Saigon_X', XB_REPORT_CUTOFF: 'fiscal' }),
-    ).toThrow(/XB_REPORT_TIME_ZONE=.*IANA time zone[\s\S]*XB_REPORT_CUTOFF=/);
+      loadConfig(reportSettings, { XB_TIME_ZONE: 'Asia/Saigon_X', XB_REPORT_CUTOFF: 'fiscal' }),
+    ).toThrow(/XB_TIME_ZONE=.*IANA time zone[\s\S]*XB_REPORT_CUTOFF=/);
   });
 
   it('defaults to Vietnam time, calendar periods and the issuing agency', () => {
     expect(loadConfig(reportSettings, { XB_AGENCY_ID: 'VN.BGC.DIENBIEN' })).toMatchObject({
-      reportTimeZone: 'Asia/Ho_Chi_Minh',
+      timeZone: 'Asia/Ho_Chi_Minh',
       reportCutoff: 'calendar',
       reportIssuer: 'VN.BGC.DIENBIEN',
     });

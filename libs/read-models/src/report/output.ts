@@ -61,7 +61,7 @@ export async function makeReport(
   figuresOf: (period: ReportPeriod) => Promise<readonly FigureRow[]> | readonly FigureRow[],
 ): Promise<{ period: ReportPeriod; format: ReportFormat; body: Buffer }> {
   const cutoff = request.cutoff ?? (settings.reportCutoff as Cutoff);
-  const period = parseReportPeriod(request.period, settings.reportTimeZone, cutoff);
+  const period = parseReportPeriod(request.period, settings.timeZone, cutoff);
   const data = buildReport(await figuresOf(period), period, settings.reportTargets, source);
   const format = request.format ?? 'json';
   const body = await reportOutput(data, {
@@ -72,7 +72,7 @@ export async function makeReport(
       issuer: settings.reportIssuer,
       ...(request.number ? { number: request.number } : {}),
       ...(settings.reportPlace ? { place: settings.reportPlace } : {}),
-      issuedOn: localDay(now.toISOString(), settings.reportTimeZone),
+      issuedOn: localDay(now.toISOString(), settings.timeZone),
     },
   });
   return { period, format, body };
