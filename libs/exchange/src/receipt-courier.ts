@@ -11,6 +11,7 @@ import { ExchangeMetrics } from './metrics';
 import { CommandRunner } from './ports';
 import { DEFAULT_RETRY_POLICY, delayAfterAttempt, RetryPolicy } from './retry-policy';
 import { inboxTopic } from './topics';
+import { Ticker } from './ticker';
 
 /** A signed receipt on its way to the inbox of the envelope's sender. */
 export interface OutgoingReceipt {
@@ -49,8 +50,7 @@ interface Parked {
 export class ReceiptCourier {
   private readonly producer: Producer;
   private readonly parked = new Map<string, Parked>();
-  private timer?: NodeJS.Timeout;
-  private ticking?: Promise<void>;
+  private readonly ticker: Ticker;
 
   constructor(private readonly options: ReceiptCourierOptions) {
     // Never create a counterpart's topic (that is theirs to do), and fail fast: a parked receipt is retried.
@@ -58,6 +58,7 @@ export class ReceiptCourier {
       allowAutoTopicCreation: false,
       retry: { retries: 2, initialRetryTime: 100 },
     });
+    this.ticker = new Ticker(() => this.tick(), options.tickMs ?? 1_000, options.onError);
   }
 
   async start(): Promise<void> {
@@ -79,16 +80,11 @@ export class ReceiptCourier {
       });
     }
     this.report();
-    this.timer = setInterval(() => {
-      this.ticking ??= this.tick()
-        .catch((error) => this.options.onError?.(error))
-        .finally(() => (this.ticking = undefined));
-    }, this.options.tickMs ?? 1_000);
+    this.ticker.start();
   }
 
   async stop(): Promise<void> {
-    clearInterval(this.timer);
-    await this.ticking;
+    await this.ticker.stop();
     await this.producer.disconnect();
   }
 

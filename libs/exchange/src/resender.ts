@@ -13,6 +13,7 @@ import {
 import { CommandRunner } from './ports';
 import { DEFAULT_RETRY_POLICY, RetryPolicy, retryVerdict } from './retry-policy';
 import { inboxTopic } from './topics';
+import { Ticker } from './ticker';
 
 export interface ResenderOptions {
   readonly store: EventStore;
@@ -42,10 +43,12 @@ export class Resender {
   private readonly messages = new Map<string, OutboundMessageState>();
   private subscription?: AllSubscription;
   private following?: Promise<void>;
-  private timer?: NodeJS.Timeout;
-  private ticking?: Promise<void>;
+  private readonly ticker: Ticker;
 
-  constructor(private readonly options: ResenderOptions) {}
+  constructor(private readonly options: ResenderOptions) {
+    // A failed look (Kafka down) is tried again at the next tick; nothing is lost in between.
+    this.ticker = new Ticker(() => this.tick(), options.tickMs ?? 1_000, options.onError);
+  }
 
   start(): void {
     this.subscription = this.options.store.subscribeToAll({ filter: { streamPrefixes: ['exchange-'] } });
@@ -58,17 +61,11 @@ export class Resender {
         this.messages.set(messageId, evolveOutboundMessage(state, recorded));
       }
     })();
-    this.timer = setInterval(() => {
-      // A failed look (Kafka down) is tried again at the next tick; nothing is lost in between.
-      this.ticking ??= this.tick()
-        .catch((error) => this.options.onError?.(error))
-        .finally(() => (this.ticking = undefined));
-    }, this.options.tickMs ?? 1_000);
+    this.ticker.start();
   }
 
   async stop(): Promise<void> {
-    clearInterval(this.timer);
-    await this.ticking;
+    await this.ticker.stop();
     await this.subscription?.stop();
     await this.following;
   }
