@@ -1,11 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { Gauge, Registry } from 'prom-client';
 import { overdueCounts } from '@xb/read-models';
-import { NODE_CONFIG } from '@xb/config';
-import { ExchangeMetrics } from '@xb/exchange';
 import type { AgencyNode } from '../runtime/agency-node';
-import { INBOX_HEALTH } from '../runtime/inbox-health-probe';
-import { ReadModels } from '../runtime/read-models';
+import { nodeParts } from '../runtime/node-providers';
 import { HealthController } from './health.controller';
 import { MetricsController } from './metrics.controller';
 
@@ -19,12 +16,7 @@ export class OpsModule {
     return {
       module: OpsModule,
       controllers: [HealthController, MetricsController],
-      providers: [
-        { provide: NODE_CONFIG, useValue: node.config },
-        { provide: ReadModels, useValue: node.readModels },
-        { provide: ExchangeMetrics, useValue: node.metrics },
-        { provide: INBOX_HEALTH, useValue: () => node.inboxHealth() },
-      ],
+      providers: nodeParts(node),
     };
   }
 }

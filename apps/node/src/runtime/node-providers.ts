@@ -11,13 +11,11 @@ import { NODE_CLOCK } from './node-clock';
 import { NodeKeys } from './node-keys';
 import { ReadModels } from './read-models';
 
-
 /**
- * The node's parts as Nest providers, one per thing the API needs (its settings, clock, event store,
- * read models, keys, metrics), and the @nestjs/cqrs handlers of the API's commands and queries
- * (the app imports `CqrsModule.forRoot()`). Controllers never see the AgencyNode.
+ * The node's parts as Nest providers, one per thing a controller needs (its settings, clock, event
+ * store, read models, keys, metrics, inbox health). Controllers never see the AgencyNode.
  */
-export function nodeProviders(node: AgencyNode): Provider[] {
+export function nodeParts(node: AgencyNode): Provider[] {
   return [
     { provide: NODE_CONFIG, useValue: node.config },
     { provide: NODE_CLOCK, useValue: () => node.now() },
@@ -26,6 +24,16 @@ export function nodeProviders(node: AgencyNode): Provider[] {
     { provide: NodeKeys, useValue: node.keys },
     { provide: ExchangeMetrics, useValue: node.metrics },
     { provide: INBOX_HEALTH, useValue: () => node.inboxHealth() },
+  ];
+}
+
+/**
+ * The API's providers: the node's parts and the @nestjs/cqrs handlers of its commands and queries
+ * (the app imports `CqrsModule.forRoot()`).
+ */
+export function nodeProviders(node: AgencyNode): Provider[] {
+  return [
+    ...nodeParts(node),
     DecideCommandHandler,
     LoadCaseQueryHandler,
     CaseTimelineHandler,
