@@ -18,6 +18,7 @@ import { rawCryptoSuite } from './raw/crypto-suite';
 import { rawKafkaSuite } from './raw/kafka-suite';
 import { rawSqliteSuite } from './raw/sqlite-suite';
 import { oursAuditSuite } from './ours/audit-suite';
+import { oursConsoleSuite } from './ours/console-suite';
 import { oursEnvelopeSuite } from './ours/envelope-suite';
 import { oursExchangeSuite } from './ours/exchange-suite';
 import { oursFuzzSuite } from './ours/fuzz-suite';
@@ -28,6 +29,7 @@ const suites: BenchSuite[] = [
   oursEnvelopeSuite,
   rawSqliteSuite,
   oursAuditSuite,
+  oursConsoleSuite,
   rawKafkaSuite,
   oursExchangeSuite,
   oursFuzzSuite,

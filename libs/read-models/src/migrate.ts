@@ -135,14 +135,24 @@ async function createTables(db: ReadModelDb): Promise<void> {
     .addColumn('at', text, (c) => c.notNull())
     .addColumn('value', 'integer', (c) => c.notNull())
     .execute();
-  for (const [table, column] of [
+  // The filters, and each board's order (its first page reads the index, not the whole table).
+  for (const [table, ...columns] of [
     ['report_facts', 'at'],
     ['repatriations', 'status'],
     ['verifications', 'status'],
     ['suspect_handovers', 'status'],
     ['notices', 'status'],
+    ['repatriations', 'opened_at', 'case_id'],
+    ['repatriations', 'deadline'],
+    ['verifications', 'deadline', 'case_id'],
+    ['suspect_handovers', 'opened_at'],
+    ['suspect_handovers', 'deadline'],
+    ['notices', 'received_at'],
+    ['notices', 'processing_deadline'],
+    ['joint_operations', 'starts_on', 'operation_id'],
   ] as const) {
-    await sql`create index if not exists ${sql.raw(`${table}_${column}_idx`)} on ${sql.table(table)} (${sql.ref(column)})`.execute(
+    const name = `${table}_${columns.join('_')}_idx`;
+    await sql`create index if not exists ${sql.raw(name)} on ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))})`.execute(
       db,
     );
   }

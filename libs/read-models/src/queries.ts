@@ -1,5 +1,7 @@
 import { classifyDeadline, DeadlineStatus } from '@xb/domain';
+import { SelectQueryBuilder } from 'kysely';
 import { ReadModelDb } from './database';
+import { ReadModelTables } from './tables';
 import { canonicalProvince } from './projections/border-gates';
 import { utcTime } from './times';
 
@@ -40,8 +42,7 @@ export interface RepatriationBoardFilter {
 /** The border guard command's board of repatriations, newest first (ties by case id). */
 export async function repatriationBoard(db: ReadModelDb, filter: RepatriationBoardFilter) {
   const now = utcTime(filter.now);
-  const page = wholeNumberIn(filter.page, 1, Number.MAX_SAFE_INTEGER, 1);
-  const pageSize = wholeNumberIn(filter.pageSize, 1, 500, 50);
+  const { page, pageSize } = pagingOf(filter);
   let query = db.selectFrom('repatriations');
   if (filter.status) query = query.where('status', '=', filter.status);
   if (filter.borderGate) query = query.where('border_gate', '=', filter.borderGate);
@@ -51,9 +52,7 @@ export async function repatriationBoard(db: ReadModelDb, filter: RepatriationBoa
   if (filter.to) query = query.where('handover_date', '<=', filter.to);
   if (filter.overdue)
     query = query.where('status', 'in', [...AWAITING.repatriations]).where('deadline', '<', now);
-  const { total } = await query
-    .select((eb) => eb.fn.countAll<string | number>().as('total'))
-    .executeTakeFirstOrThrow();
+  const total = await countOf(query);
   const rows = await query
     .selectAll()
     .orderBy('opened_at', 'desc')
@@ -65,43 +64,91 @@ export async function repatriationBoard(db: ReadModelDb, filter: RepatriationBoa
     ...row,
     deadlineStatus: repatriationDeadlineStatusOf(row, now),
   }));
-  return { items, total: Number(total), page, pageSize } satisfies Page<unknown>;
+  return { items, total, page, pageSize } satisfies Page<unknown>;
+}
+
+export interface VerificationQueueFilter {
+  readonly direction?: string;
+  readonly status?: string;
+  /** The moment deadlines are judged at (ISO 8601, any offset). */
+  readonly now: string;
+  /** 1-based. Default 1. */
+  readonly page?: number;
+  /** Default 50, at most 500. */
+  readonly pageSize?: number;
 }
 
 /**
  * The liaison officers' queue of verification requests with their deadline status, earliest deadline
- * first (ties by case id). `now` is ISO 8601 at any offset.
+ * first (ties by case id), a page at a time.
  */
-export async function verificationQueue(
-  db: ReadModelDb,
-  filter: { readonly direction?: string; readonly status?: string; readonly now: string },
-) {
-  let query = db.selectFrom('verifications').selectAll();
+export async function verificationQueue(db: ReadModelDb, filter: VerificationQueueFilter) {
+  const { page, pageSize } = pagingOf(filter);
+  let query = db.selectFrom('verifications');
   if (filter.direction) query = query.where('direction', '=', filter.direction);
   if (filter.status) query = query.where('status', '=', filter.status);
   const now = utcTime(filter.now);
-  const rows = await query.orderBy('deadline').orderBy('case_id').execute();
-  return rows.map((row) => ({
-    ...row,
-    deadlineStatus: verificationDeadlineStatusOf(row, now),
-  }));
+  const total = await countOf(query);
+  const rows = await query
+    .selectAll()
+    .orderBy('deadline')
+    .orderBy('case_id')
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .execute();
+  const items = rows.map((row) => ({ ...row, deadlineStatus: verificationDeadlineStatusOf(row, now) }));
+  return { items, total, page, pageSize } satisfies Page<unknown>;
 }
 
-/** Joint crackdown periods with their linked cases, latest start first (ties by id). */
-export async function jointOperations(db: ReadModelDb) {
-  const operations = await db
-    .selectFrom('joint_operations')
+/**
+ * Joint crackdown periods with their linked cases, latest start first (ties by id), a page at a time:
+ * only the page's periods have their links read.
+ */
+export async function jointOperations(db: ReadModelDb, filter: { page?: number; pageSize?: number } = {}) {
+  const { page, pageSize } = pagingOf(filter);
+  const query = db.selectFrom('joint_operations');
+  const total = await countOf(query);
+  const operations = await query
     .selectAll()
     .orderBy('starts_on', 'desc')
     .orderBy('operation_id')
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
     .execute();
-  const links = await db.selectFrom('joint_operation_cases').selectAll().orderBy('case_id').execute();
-  return operations.map((op) => ({
+  const ids = operations.map((op) => op.operation_id);
+  const links = ids.length
+    ? await db
+        .selectFrom('joint_operation_cases')
+        .selectAll()
+        .where('operation_id', 'in', ids)
+        .orderBy('case_id')
+        .execute()
+    : [];
+  const items = operations.map((op) => ({
     ...op,
     linkedCases: links
       .filter((l) => l.operation_id === op.operation_id)
       .map(({ case_id, case_type }) => ({ caseId: case_id, process: case_type })),
   }));
+  return { items, total, page, pageSize } satisfies Page<unknown>;
+}
+
+/** Boards are read a page at a time (default 50 rows, at most 500), so a board costs the same at any size. */
+export function pagingOf(filter: { page?: number; pageSize?: number }) {
+  return {
+    page: wholeNumberIn(filter.page, 1, Number.MAX_SAFE_INTEGER, 1),
+    pageSize: wholeNumberIn(filter.pageSize, 1, 500, 50),
+  };
+}
+
+/** The rows a filtered board query matches, before paging. */
+export async function countOf<TB extends keyof ReadModelTables>(
+  query: SelectQueryBuilder<ReadModelTables, TB, object>,
+): Promise<number> {
+  const { total } = await query
+    .select((eb) => eb.fn.countAll<string | number>().as('total'))
+    .executeTakeFirstOrThrow();
+  return Number(total);
 }
 
 /** A paging parameter as a whole number within bounds; the default when absent or not a number. */

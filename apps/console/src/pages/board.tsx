@@ -21,7 +21,7 @@ export function Board({ board }: { board: BoardDefinition }) {
   const [applied, setApplied] = useState<Record<string, string>>({});
   const [page, setPage] = useState(1);
   const { data, error } = useFetch<{ items: Row[]; total?: number; pageSize?: number }>(
-    `${board.path}${query({ ...applied, ...(board.paged ? { page: String(page) } : {}) })}`,
+    `${board.path}${query({ ...applied, page: String(page) })}`,
     live.seq,
   );
   const { data: commands } = useFetch<{ commands: CommandView[] }>('/api/console/commands');
@@ -144,7 +144,7 @@ export function Board({ board }: { board: BoardDefinition }) {
           })}
         </tbody>
       </table>
-      {board.paged && data && (data.total ?? 0) > (data.pageSize ?? 50) && (
+      {data && (data.total ?? 0) > (data.pageSize ?? 50) && (
         <nav className="pager" aria-label={t('board.pages')}>
           <button type="button" disabled={page <= 1} onClick={() => setPage(page - 1)}>
             {t('board.previous')}

@@ -1,6 +1,7 @@
 /**
  * The boards, as data: where each reads, which columns and filters it shows. A new process's board is a
- * row here (and its read-model query in the node); its case page and forms need nothing.
+ * row here (and its read-model query in the node, paged like the others); its case page and forms need
+ * nothing.
  */
 export interface BoardDefinition {
   readonly name: string;
@@ -12,7 +13,6 @@ export interface BoardDefinition {
   readonly filters: readonly (
     'direction' | 'status' | 'borderGate' | 'province' | 'counterpart' | 'from' | 'to' | 'overdue'
   )[];
-  readonly paged: boolean;
   /** Where the caseId of a row lives when rows are of more than one resource. */
   readonly resourceOf?: (row: Record<string, unknown>) => string;
 }
@@ -25,7 +25,6 @@ export const BOARDS: readonly BoardDefinition[] = [
     idColumn: 'case_id',
     columns: ['status', 'direction', 'counterpart', 'purpose', 'subject_role', 'deadline', 'deadlineStatus'],
     filters: ['direction', 'status'],
-    paged: false,
   },
   {
     name: 'repatriations',
@@ -44,7 +43,6 @@ export const BOARDS: readonly BoardDefinition[] = [
       'deadlineStatus',
     ],
     filters: ['status', 'borderGate', 'province', 'counterpart', 'from', 'to', 'overdue'],
-    paged: true,
   },
   {
     name: 'suspect-handovers',
@@ -61,7 +59,6 @@ export const BOARDS: readonly BoardDefinition[] = [
       'deadline',
     ],
     filters: ['status', 'counterpart', 'overdue'],
-    paged: true,
   },
   {
     name: 'joint-operations',
@@ -70,7 +67,6 @@ export const BOARDS: readonly BoardDefinition[] = [
     idColumn: 'operation_id',
     columns: ['title', 'status', 'counterpart', 'starts_on', 'ends_on', 'linkedCases'],
     filters: [],
-    paged: false,
   },
   {
     name: 'notices',
@@ -79,7 +75,6 @@ export const BOARDS: readonly BoardDefinition[] = [
     idColumn: 'notice_id',
     columns: ['kind', 'direction', 'status', 'counterpart', 'processing_deadline', 'received_at'],
     filters: ['status', 'counterpart', 'overdue'],
-    paged: true,
     resourceOf: () => 'notices',
   },
 ];

@@ -10,13 +10,13 @@ import {
   RepatriationBoardFilter,
   repatriationBoard,
   verificationQueue,
+  VerificationQueueFilter,
 } from '@xb/read-models';
 import { NODE_CLOCK, NodeClock } from '../runtime/node-clock';
 import { ReadModels } from '../runtime/read-models';
 import { periodicReport } from './report-request';
 
 type Result<F extends (...args: never[]) => unknown> = Awaited<ReturnType<F>>;
-type VerificationQueueFilter = Parameters<typeof verificationQueue>[1];
 
 export class RepatriationBoardQuery extends Query<Result<typeof repatriationBoard>> {
   constructor(readonly filter: RepatriationBoardFilter) {
@@ -30,7 +30,11 @@ export class VerificationQueueQuery extends Query<Result<typeof verificationQueu
   }
 }
 
-export class JointOperationsQuery extends Query<Result<typeof jointOperations>> {}
+export class JointOperationsQuery extends Query<Result<typeof jointOperations>> {
+  constructor(readonly paging: { readonly page?: number; readonly pageSize?: number }) {
+    super();
+  }
+}
 
 /** The periodic report of a period, as the API's query string asks it (validated by the handler). */
 export class ReportCountsQuery extends Query<StreamableFile> {
@@ -58,8 +62,8 @@ export class VerificationQueueHandler implements IQueryHandler<VerificationQueue
 @QueryHandler(JointOperationsQuery)
 export class JointOperationsHandler implements IQueryHandler<JointOperationsQuery> {
   constructor(private readonly readModels: ReadModels) {}
-  async execute() {
-    return jointOperations(await this.readModels.db());
+  async execute(query: JointOperationsQuery) {
+    return jointOperations(await this.readModels.db(), query.paging);
   }
 }
 

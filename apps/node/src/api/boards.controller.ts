@@ -12,6 +12,10 @@ import {
 } from './board-queries';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'an ISO date YYYY-MM-DD');
+const paging = {
+  page: z.coerce.number().int().min(1).optional(),
+  pageSize: z.coerce.number().int().min(1).max(500).optional(),
+};
 const boardQuery = z.object({
   status: z.string().max(40).optional(),
   borderGate: z.string().max(200).optional(),
@@ -20,8 +24,7 @@ const boardQuery = z.object({
   from: isoDate.optional(),
   to: isoDate.optional(),
   overdue: z.enum(['true', 'false']).optional(),
-  page: z.coerce.number().int().min(1).optional(),
-  pageSize: z.coerce.number().int().min(1).max(500).optional(),
+  ...paging,
 });
 
 /** Boards and queues from the read models (eventually consistent with the cases, usually within ms). */
@@ -51,19 +54,16 @@ export class BoardsController {
       z.object({
         direction: z.enum(['incoming', 'outgoing']).optional(),
         status: z.string().max(40).optional(),
+        ...paging,
       }),
       query,
     );
-    return {
-      items: await this.queries.execute(
-        new VerificationQueueQuery({ ...filter, now: this.now().toISOString() }),
-      ),
-    };
+    return this.queries.execute(new VerificationQueueQuery({ ...filter, now: this.now().toISOString() }));
   }
 
   @Get('joint-operations')
-  async jointOperations() {
-    return { items: await this.queries.execute(new JointOperationsQuery()) };
+  async jointOperations(@Query() query: unknown) {
+    return this.queries.execute(new JointOperationsQuery(parseBody(z.object(paging), query)));
   }
 
   @Get('reports/counts')

@@ -101,9 +101,14 @@ export function openApiDocument(agencyId: string, now: Date) {
     get: {
       tags: ['boards'],
       summary: 'Verification queue with deadline status',
-      parameters: [query('direction', 'incoming or outgoing'), query('status', 'status')],
+      parameters: [
+        query('direction', 'incoming or outgoing'),
+        query('status', 'status'),
+        query('page', '1-based page'),
+        query('pageSize', 'rows per page, default 50, at most 500'),
+      ],
       ...secured,
-      responses: { 200: { description: 'Queue' }, ...secured.responses },
+      responses: { 200: { description: 'A page of the queue' }, ...secured.responses },
     },
   };
   paths['/api/joint-operations'] = {
@@ -111,8 +116,9 @@ export function openApiDocument(agencyId: string, now: Date) {
     get: {
       tags: ['boards'],
       summary: 'Joint crackdown periods with linked cases',
+      parameters: [query('page', '1-based page'), query('pageSize', 'rows per page, default 50, at most 500')],
       ...secured,
-      responses: { 200: { description: 'Periods' }, ...secured.responses },
+      responses: { 200: { description: 'A page of periods' }, ...secured.responses },
     },
   };
   paths['/api/reports/counts'] = {

@@ -1,6 +1,6 @@
 import { DUE_SOON_WITHIN_MS } from '@xb/domain';
 import { sql } from 'kysely';
-import { AWAITING, ReadModelDb, repatriationBoard, verificationQueue } from '@xb/read-models';
+import { AWAITING, ReadModelDb, repatriationBoard } from '@xb/read-models';
 
 export interface DeadlineItem {
   readonly category: string;
@@ -12,13 +12,22 @@ export interface DeadlineItem {
   readonly deadlineStatus: 'due_soon' | 'overdue';
 }
 
+export const MY_WORK_LIMIT = 200;
+
 const statusAt = (deadline: string, now: Date): 'due_soon' | 'overdue' | undefined => {
   const left = Date.parse(deadline) - now.getTime();
   return left < 0 ? 'overdue' : left <= DUE_SOON_WITHIN_MS ? 'due_soon' : undefined;
 };
 
-/** Where each process keeps its awaited deadline in the read models (verifications have their own query). */
+/** Where each process keeps its awaited deadline in the read models. */
 const AWAITED = [
+  {
+    table: 'verifications',
+    category: 'verification',
+    resource: 'verifications',
+    id: 'case_id',
+    deadline: 'deadline',
+  },
   {
     table: 'repatriations',
     category: 'repatriation',
@@ -42,22 +51,13 @@ const AWAITED = [
   },
 ] as const;
 
-/** Cases of every process whose deadline has passed or falls within a day, and that still await it. */
+/**
+ * Cases of every process whose deadline has passed or falls within a day, and that still await it: the
+ * earliest MY_WORK_LIMIT of each process (an index on the deadline reads only those).
+ */
 export async function deadlinesDue(db: ReadModelDb, now: Date): Promise<DeadlineItem[]> {
   const soon = new Date(now.getTime() + DUE_SOON_WITHIN_MS).toISOString();
   const items: DeadlineItem[] = [];
-  for (const v of await verificationQueue(db, { now: now.toISOString() })) {
-    if (v.deadlineStatus === 'due_soon' || v.deadlineStatus === 'overdue')
-      items.push({
-        category: 'verification',
-        resource: 'verifications',
-        caseId: v.case_id,
-        status: v.status,
-        counterpart: v.counterpart,
-        deadline: v.deadline,
-        deadlineStatus: v.deadlineStatus,
-      });
-  }
   for (const process of AWAITED) {
     const rows = (await db
       .selectFrom(process.table)
@@ -69,6 +69,8 @@ export async function deadlinesDue(db: ReadModelDb, now: Date): Promise<Deadline
       ])
       .where('status', 'in', [...AWAITING[process.table]])
       .where(sql<boolean>`${sql.ref(process.deadline)} <= ${soon}`)
+      .orderBy(sql.ref(process.deadline))
+      .limit(MY_WORK_LIMIT)
       .execute()) as { id: string; status: string; counterpart: string; deadline: string }[];
     for (const row of rows)
       items.push({

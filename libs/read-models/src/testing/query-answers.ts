@@ -5,7 +5,7 @@ import { COUNTERPART, MARCH_2026, SCENARIO_NOW } from './scenario';
 
 const now = SCENARIO_NOW;
 /** Case ids of a board page, in order. */
-const ids = async (query: ReturnType<typeof repatriationBoard>) => {
+const ids = async (query: Promise<{ total: number; items: readonly { case_id: string }[] }>) => {
   const page = await query;
   return { total: page.total, ids: page.items.map((item) => item.case_id) };
 };
@@ -29,9 +29,17 @@ export async function queryAnswers(db: ReadModelDb) {
       await ids(repatriationBoard(db, { now, pageSize: 2, page: 3 })),
       await ids(repatriationBoard(db, { now, pageSize: 2, page: 4 })),
     ],
-    queue: await verificationQueue(db, { now }),
-    incomingQueue: (await verificationQueue(db, { now, direction: 'incoming' })).map((row) => row.case_id),
-    jointOperations: await jointOperations(db),
+    queue: (await verificationQueue(db, { now })).items,
+    incomingQueue: (await verificationQueue(db, { now, direction: 'incoming' })).items.map((row) => row.case_id),
+    queuePages: [
+      await ids(verificationQueue(db, { now, pageSize: 3, page: 1 })),
+      await ids(verificationQueue(db, { now, pageSize: 3, page: 3 })),
+    ],
+    jointOperations: (await jointOperations(db)).items,
+    jointOperationPages: [
+      (await jointOperations(db, { pageSize: 1, page: 2 })).items.map((op) => op.operation_id),
+      (await jointOperations(db, { pageSize: 1, page: 2 })).total,
+    ],
     march: await reportFigures(db, MARCH_2026),
     february: await reportFigures(db, { from: '2026-02-01T07:00:00+07:00', to: '2026-03-01T07:00:00+07:00' }),
   };

@@ -72,6 +72,10 @@ export async function expectScenarioAnswers(db: ReadModelDb): Promise<void> {
     C.verificationIncomingOverdue,
     C.verificationDueSoon,
   ]);
+  expect(answers.queuePages).toEqual([
+    { total: 7, ids: [C.verificationLate, C.verificationTwoRounds, C.verificationOnTime] },
+    { total: 7, ids: [C.verificationDueSoon] },
+  ]);
   const twoRounds = answers.queue.find((row) => row.case_id === C.verificationTwoRounds);
   expect([twoRounds?.round, twoRounds?.answered_at]).toEqual([2, '2026-03-09T02:00:00.000Z']);
 
@@ -89,6 +93,7 @@ export async function expectScenarioAnswers(db: ReadModelDb): Promise<void> {
       ],
     ],
   ]);
+  expect(answers.jointOperationPages).toEqual([[C.jointOperationClosed], 2]);
 
   // The report's figures keep directions apart: what we did and what the counterpart did.
   const march = (filter: FigureFilter) => sumFigures(answers.march, filter);

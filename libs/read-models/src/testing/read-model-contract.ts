@@ -82,7 +82,7 @@ export function describeReadModelContract(name: string, openDb: OpenReadModelDb)
     it.each(['2026-03-01T00:00:00Z', '2026-03-08T12:00:00+07:00', SCENARIO_NOW, '2026-05-01T00:00:00Z'])(
       'gives the domain deadline statuses at %s',
       async (now) => {
-        for (const row of await verificationQueue(rm.db, { now })) {
+        for (const row of (await verificationQueue(rm.db, { now })).items) {
           const state = await loadState(events.store, verificationDecider, row.case_id);
           expect([row.case_id, row.deadlineStatus]).toEqual([
             row.case_id,
