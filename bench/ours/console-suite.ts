@@ -69,7 +69,9 @@ export const oursConsoleSuite: BenchSuite = {
               const body = (await response.json()) as { items?: unknown[]; total?: number };
               times.push(performance.now() - started);
               if (response.status !== 200 || body.items?.length !== 50 || body.total !== cases)
-                throw new Error(`${board.name}: ${response.status}, ${body.items?.length} rows of ${body.total}`);
+                throw new Error(
+                  `${board.name}: ${response.status}, ${body.items?.length} rows of ${body.total}`,
+                );
             }
             times.sort((a, b) => a - b);
             const note = `${cases} cases, ${dialect} read models, first page of 50 over HTTP (target < 300 ms)`;
@@ -250,7 +252,9 @@ async function fillBoards(db: ReadModelDb, cases: number): Promise<void> {
   for (const [table, row] of Object.entries(rows) as [keyof ReadModelTables, (i: number) => never][]) {
     await db.transaction().execute(async (trx) => {
       for (let from = 0; from < cases; from += ROWS_PER_INSERT) {
-        const values = Array.from({ length: Math.min(ROWS_PER_INSERT, cases - from) }, (_, k) => row(from + k));
+        const values = Array.from({ length: Math.min(ROWS_PER_INSERT, cases - from) }, (_, k) =>
+          row(from + k),
+        );
         await trx.insertInto(table).values(values).execute();
       }
     });

@@ -116,7 +116,10 @@ export function openApiDocument(agencyId: string, now: Date) {
     get: {
       tags: ['boards'],
       summary: 'Joint crackdown periods with linked cases',
-      parameters: [query('page', '1-based page'), query('pageSize', 'rows per page, default 50, at most 500')],
+      parameters: [
+        query('page', '1-based page'),
+        query('pageSize', 'rows per page, default 50, at most 500'),
+      ],
       ...secured,
       responses: { 200: { description: 'A page of periods' }, ...secured.responses },
     },
