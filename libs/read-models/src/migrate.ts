@@ -7,7 +7,7 @@ import { PROJECTED_TABLES } from './tables';
  * Version of the read-model tables' shape. Raise it with any change to `tables.ts`: stores of another
  * version are emptied by `migrateReadModels` and rebuilt by the projector from the start.
  */
-export const READ_MODEL_SCHEMA_VERSION = 3;
+export const READ_MODEL_SCHEMA_VERSION = 4;
 
 /**
  * Makes the read-model store hold the tables of READ_MODEL_SCHEMA_VERSION. Read models are disposable
@@ -122,6 +122,20 @@ async function createTables(db: ReadModelDb): Promise<void> {
     .addColumn('processed_at', text)
     .execute();
   await db.schema
+    .createTable('messages')
+    .ifNotExists()
+    .addColumn('message_id', text, (c) => c.primaryKey())
+    .addColumn('direction', text, (c) => c.notNull())
+    .addColumn('case_id', text, (c) => c.notNull())
+    .addColumn('category', text)
+    .addColumn('counterpart', text, (c) => c.notNull())
+    .addColumn('payload_type', text, (c) => c.notNull())
+    .addColumn('status', text, (c) => c.notNull())
+    .addColumn('reason', text)
+    .addColumn('at', text, (c) => c.notNull())
+    .addColumn('updated_at', text, (c) => c.notNull())
+    .execute();
+  await db.schema
     .createTable('report_facts')
     .ifNotExists()
     .addColumn('fact_id', text, (c) => c.primaryKey())
@@ -150,6 +164,9 @@ async function createTables(db: ReadModelDb): Promise<void> {
     ['notices', 'received_at'],
     ['notices', 'processing_deadline'],
     ['joint_operations', 'starts_on', 'operation_id'],
+    ['messages', 'updated_at'],
+    ['messages', 'counterpart', 'updated_at'],
+    ['messages', 'status', 'updated_at'],
   ] as const) {
     const name = `${table}_${columns.join('_')}_idx`;
     await sql`create index if not exists ${sql.raw(name)} on ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))})`.execute(

@@ -133,6 +133,36 @@ export async function jointOperations(db: ReadModelDb, filter: { page?: number; 
   return { items, total, page, pageSize } satisfies Page<unknown>;
 }
 
+export interface MessageLogFilter {
+  readonly direction?: 'outbound' | 'inbound';
+  readonly counterpart?: string;
+  /** Only messages in one of these states (`messages.status`). */
+  readonly statuses?: readonly string[];
+  /** Only messages changed at or after this moment (ISO 8601). */
+  readonly since?: string;
+  readonly page?: number;
+  readonly pageSize?: number;
+}
+
+/** Messages in and out, the latest changed first (ties by id), a page at a time. */
+export async function messageLog(db: ReadModelDb, filter: MessageLogFilter) {
+  const { page, pageSize } = pagingOf(filter);
+  let query = db.selectFrom('messages');
+  if (filter.direction) query = query.where('direction', '=', filter.direction);
+  if (filter.counterpart) query = query.where('counterpart', '=', filter.counterpart);
+  if (filter.statuses) query = query.where('status', 'in', [...filter.statuses]);
+  if (filter.since) query = query.where('updated_at', '>=', utcTime(filter.since));
+  const total = await countOf(query);
+  const items = await query
+    .selectAll()
+    .orderBy('updated_at', 'desc')
+    .orderBy('message_id')
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .execute();
+  return { items, total, page, pageSize } satisfies Page<unknown>;
+}
+
 /** Boards are read a page at a time (default 50 rows, at most 500), so a board costs the same at any size. */
 export function pagingOf(filter: { page?: number; pageSize?: number }) {
   return {

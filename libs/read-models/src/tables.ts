@@ -90,6 +90,24 @@ export interface ReadModelTables {
     processed_at: string | null;
     updated_at: string;
   };
+  /** Every message in and out (projections/messages.ts): its delivery or inbox state, never its bytes. */
+  messages: {
+    message_id: string;
+    /** `outbound` or `inbound`. */
+    direction: string;
+    case_id: string;
+    /** The case's stream category (outbound; inbound records do not name it). */
+    category: string | null;
+    counterpart: string;
+    payload_type: string;
+    /** Outbound: sent, resent, delivered, rejected, unacknowledged, unsendable. Inbound: received, rejected. */
+    status: string;
+    /** The counterpart's or our refusal code, or the advice of an unacknowledged message. */
+    reason: string | null;
+    /** Dispatched (outbound) or recorded (inbound). */
+    at: string;
+    updated_at: string;
+  };
   /** What the periodic reports count (`report/facts.ts`), one row per fact; `fact_id` is `<position>:<n>`. */
   report_facts: {
     fact_id: string;
@@ -115,6 +133,7 @@ export const PROJECTED_TABLES: readonly ReadModelTable[] = [
   'repatriations',
   'suspect_handovers',
   'notices',
+  'messages',
   'report_facts',
   'case_documents',
 ];

@@ -4,6 +4,7 @@ import { ErrorLine } from '../components/error-line';
 import { api, ApiError, query, TimelineEntry } from '../api';
 import { codeLabel } from '../components/labels';
 import { MessageRow, MessageTable } from '../components/message-table';
+import { Pager } from '../components/pager';
 import { StateView } from '../components/state-view';
 import { Timeline } from '../components/timeline';
 import { useConsole } from '../context';
@@ -170,10 +171,14 @@ function ExchangeLog() {
   const { live } = useConsole();
   const [counterpart, setCounterpart] = useState('');
   const [shown, setShown] = useState('');
-  const { data, error } = useFetch<{ window: number; items: MessageRow[] }>(
-    `/api/console/exchange-log${query({ counterpart: shown })}`,
-    live.seq,
-  );
+  const [page, setPage] = useState(1);
+  const { data, error } = useFetch<{
+    items: MessageRow[];
+    total: number;
+    pageSize: number;
+    refused: MessageRow[];
+    refusedDays: number;
+  }>(`/api/console/exchange-log${query({ counterpart: shown, page: String(page) })}`, live.seq);
   return (
     <section aria-labelledby="exchange-heading" className="panel">
       <h2 id="exchange-heading">{t('audit.exchangeHeading')}</h2>
@@ -182,6 +187,7 @@ function ExchangeLog() {
         onSubmit={(event) => {
           event.preventDefault();
           setShown(counterpart.trim());
+          setPage(1);
         }}
       >
         <div className="field">
@@ -195,7 +201,16 @@ function ExchangeLog() {
         <button type="submit">{t('board.apply')}</button>
       </form>
       <ErrorLine error={error} />
-      {data && <MessageTable rows={data.items} caption={t('audit.exchangeWindow', { count: data.window })} />}
+      {data && (
+        <>
+          <MessageTable rows={data.items} caption={t('audit.exchangeMessages', { count: data.total })} />
+          <Pager page={page} total={data.total} pageSize={data.pageSize} onPage={setPage} />
+          <MessageTable
+            rows={data.refused}
+            caption={t('audit.refusedEnvelopes', { count: data.refusedDays })}
+          />
+        </>
+      )}
     </section>
   );
 }

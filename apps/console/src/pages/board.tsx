@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorLine } from '../components/error-line';
 import { CommandView, query } from '../api';
 import { CommandForm } from '../components/command-form';
+import { Pager } from '../components/pager';
 import { codeLabel, labelOf } from '../components/labels';
 import { StateView } from '../components/state-view';
 import { useConsole } from '../context';
@@ -144,23 +145,7 @@ export function Board({ board }: { board: BoardDefinition }) {
           })}
         </tbody>
       </table>
-      {data && (data.total ?? 0) > (data.pageSize ?? 50) && (
-        <nav className="pager" aria-label={t('board.pages')}>
-          <button type="button" disabled={page <= 1} onClick={() => setPage(page - 1)}>
-            {t('board.previous')}
-          </button>
-          <span>
-            {t('board.page', { page, pages: Math.ceil((data.total ?? 0) / (data.pageSize ?? 50)) })}
-          </span>
-          <button
-            type="button"
-            disabled={page * (data.pageSize ?? 50) >= (data.total ?? 0)}
-            onClick={() => setPage(page + 1)}
-          >
-            {t('board.next')}
-          </button>
-        </nav>
-      )}
+      {data && <Pager page={page} total={data.total ?? 0} pageSize={data.pageSize ?? 50} onPage={setPage} />}
     </section>
   );
 }

@@ -9,7 +9,7 @@ import { Officer, ROLES } from '../auth/roles';
 import { parseBody } from '../http/responses';
 import { caseAsOf, commandView, locateCase, nextActions } from './case-views';
 import { CLOCK, Clock, EVENT_STORE, EventStore, READ_MODELS, ReadModelsDb } from './ports';
-import { exchangeLog, messagesNeedingAction, RECENT_EVENTS } from './message-log';
+import { exchangeLog, messagesNeedingAction } from './message-log';
 import { deadlinesDue, simpleBoard } from './work-queries';
 
 const LANGUAGES: Record<string, string> = { VN: 'vi', CN: 'zh', LA: 'lo' };
@@ -54,9 +54,10 @@ export class ConsoleController {
   @Roles('liaison_officer', 'border_guard_command', 'auditor')
   async myWork() {
     const now = this.clock();
+    const db = await this.readModels();
     const [deadlines, messages] = await Promise.all([
-      deadlinesDue(await this.readModels(), now),
-      messagesNeedingAction(this.store, now),
+      deadlinesDue(db, now),
+      messagesNeedingAction(db, this.store, now),
     ]);
     return { now: now.toISOString(), deadlines, messages };
   }
@@ -76,12 +77,21 @@ export class ConsoleController {
     });
   }
 
-  /** The newest messages in and out (of the last RECENT_EVENTS events), for one counterpart or all. */
+  /** A page of the messages in and out with one counterpart or all, and the envelopes refused lately. */
   @Get('exchange-log')
   @Roles('auditor')
   async exchange(@Query() query: unknown) {
-    const { counterpart } = parseBody(z.object({ counterpart: z.string().max(60).optional() }), query);
-    return { window: RECENT_EVENTS, items: await exchangeLog(this.store, counterpart || undefined) };
+    const { counterpart, page } = parseBody(
+      z.object({
+        counterpart: z.string().max(60).optional(),
+        page: z.coerce.number().int().min(1).optional(),
+      }),
+      query,
+    );
+    return exchangeLog(await this.readModels(), this.store, this.clock(), {
+      ...(counterpart ? { counterpart } : {}),
+      ...(page ? { page } : {}),
+    });
   }
 
   @Get('locate/:caseId')

@@ -1,10 +1,14 @@
-import type { EventStore, RecordedEvent } from '@xb/event-store';
+import { auditStream } from '@xb/audit';
+import type { EventStore } from '@xb/event-store';
+import { messageLog, ReadModelDb, ReadModelTables } from '@xb/read-models';
 
-/** How far back the message views look in the global order (the newest events first). */
-export const RECENT_EVENTS = 5_000;
 const NEW_FOR_MS = 24 * 3600_000;
+/** How many days back the refused envelopes are listed (one `audit-refused-<day>` stream a day). */
+export const REFUSED_DAYS = 7;
+/** Most rows of each kind in `my work` (the latest first). */
+const MY_WORK_MESSAGES = 200;
 
-/** A message event for an officer or auditor: never the envelope's bytes, only who, what and why. */
+/** A message for an officer or auditor: never the envelope's bytes, only who, what and why. */
 export interface MessageItem {
   readonly kind:
     | 'outbound'
@@ -22,81 +26,87 @@ export interface MessageItem {
   readonly at: string;
 }
 
-const messageItemOf = (event: RecordedEvent): MessageItem | undefined => {
-  const d = event.data as Record<string, string | undefined>;
-  const caseId = event.metadata.correlationId;
-  const at = event.metadata.occurredAt;
-  switch (event.type) {
-    case 'OutboundMessageDispatched':
-      return {
-        kind: 'outbound',
-        messageId: d.messageId,
-        caseId,
-        counterpart: d.counterpart,
-        payloadType: d.payloadType,
-        at,
-      };
-    case 'OutboundMessageReceipted':
-      return d.status === 'rejected'
-        ? { kind: 'refused_by_counterpart', messageId: d.messageId, caseId, reason: d.reason, at }
-        : { kind: 'receipted', messageId: d.messageId, caseId, at };
-    case 'InboundMessageRecorded':
-      return {
-        kind: 'inbound',
-        messageId: d.messageId,
-        caseId,
-        counterpart: d.sender,
-        payloadType: d.payloadType,
-        ...(d.reason ? { reason: d.reason } : {}),
-        at,
-      };
-    case 'OutboundMessageUnacknowledged':
-      return { kind: 'unacknowledged', messageId: d.messageId, caseId, reason: d.advice, at };
-    case 'OutboundMessageUnsendable':
-      return { kind: 'unsendable', messageId: d.messageId, caseId, reason: d.reason, at };
-    case 'AuditEnvelopeRefused':
-      return {
-        kind: 'refused_inbound',
-        messageId: d.messageId,
-        counterpart: d.sender,
-        reason: d.reason,
-        at: d.receivedAt ?? at,
-      };
-    default:
-      return undefined;
-  }
+const KIND_OF_STATUS: Record<string, MessageItem['kind']> = {
+  sent: 'outbound',
+  resent: 'outbound',
+  delivered: 'receipted',
+  rejected: 'refused_by_counterpart',
+  unacknowledged: 'unacknowledged',
+  unsendable: 'unsendable',
 };
 
+const itemOf = (row: ReadModelTables['messages']): MessageItem => ({
+  kind: row.direction === 'inbound' ? 'inbound' : (KIND_OF_STATUS[row.status] ?? 'outbound'),
+  messageId: row.message_id,
+  caseId: row.case_id,
+  counterpart: row.counterpart,
+  payloadType: row.payload_type,
+  ...(row.reason ? { reason: row.reason } : {}),
+  at: row.updated_at,
+});
+
 /**
- * The message events among the newest of the store, newest first, each outbound one's counterpart and
- * type filled in from its dispatch (receipts and flags name only the message).
+ * Envelopes refused at our inbox over the last REFUSED_DAYS days (they have no case and no message
+ * stream: only the audit trail's day streams know them), the latest first.
  */
-async function recentMessages(store: EventStore): Promise<MessageItem[]> {
-  const recent = await store.readAll({ direction: 'backwards', maxCount: RECENT_EVENTS });
-  const items = recent.map(messageItemOf).filter((item): item is MessageItem => item !== undefined);
-  const dispatched = new Map(items.filter((i) => i.kind === 'outbound').map((i) => [i.messageId, i]));
-  return (
-    items
-      .map((item) => {
-        const sent = item.counterpart ? undefined : dispatched.get(item.messageId);
-        return sent ? { ...item, counterpart: sent.counterpart, payloadType: sent.payloadType } : item;
-      })
-      // Seal heads cross-anchoring the audit trails are the nodes' own business, not an officer's.
-      .filter((item) => !item.payloadType?.includes('AuditSeal'))
+async function refusedInbound(store: EventStore, now: Date, counterpart?: string): Promise<MessageItem[]> {
+  const items: MessageItem[] = [];
+  for (let day = 0; day < REFUSED_DAYS; day++) {
+    const stream = auditStream('refused', new Date(now.getTime() - day * NEW_FOR_MS).toISOString());
+    for (const event of await store.readStream(stream)) {
+      const d = event.data as Record<string, string | undefined>;
+      if (counterpart && d.sender !== counterpart) continue;
+      items.push({
+        kind: 'refused_inbound',
+        ...(d.messageId ? { messageId: d.messageId } : {}),
+        ...(d.sender ? { counterpart: d.sender } : {}),
+        ...(d.reason ? { reason: d.reason } : {}),
+        at: d.receivedAt ?? event.metadata.occurredAt,
+      });
+    }
+  }
+  return items.sort((a, b) => b.at.localeCompare(a.at));
+}
+
+/** For `my work`: new inbound messages (a day), messages with a delivery problem, refused envelopes. */
+export async function messagesNeedingAction(
+  db: ReadModelDb,
+  store: EventStore,
+  now: Date,
+): Promise<MessageItem[]> {
+  const [problems, inbound, refused] = await Promise.all([
+    messageLog(db, {
+      direction: 'outbound',
+      statuses: ['rejected', 'unacknowledged', 'unsendable'],
+      pageSize: MY_WORK_MESSAGES,
+    }),
+    messageLog(db, {
+      direction: 'inbound',
+      since: new Date(now.getTime() - NEW_FOR_MS).toISOString(),
+      pageSize: MY_WORK_MESSAGES,
+    }),
+    refusedInbound(store, now),
+  ]);
+  return [...problems.items.map(itemOf), ...inbound.items.map(itemOf), ...refused].sort((a, b) =>
+    b.at.localeCompare(a.at),
   );
 }
 
-/** For `my work`: new inbound messages (a day) and every delivery problem. */
-export async function messagesNeedingAction(store: EventStore, now: Date): Promise<MessageItem[]> {
-  return (await recentMessages(store)).filter(
-    (item) =>
-      item.kind !== 'outbound' &&
-      item.kind !== 'receipted' &&
-      (item.kind !== 'inbound' || now.getTime() - Date.parse(item.at) <= NEW_FOR_MS),
-  );
-}
-
-/** For auditors: the exchange with one counterpart (or all), refused envelopes and their reasons included. */
-export async function exchangeLog(store: EventStore, counterpart?: string): Promise<MessageItem[]> {
-  return (await recentMessages(store)).filter((item) => !counterpart || item.counterpart === counterpart);
+/**
+ * For auditors: a page of the messages exchanged with one counterpart (or all), each in its latest state
+ * with its reason, and the envelopes refused at our inbox over the last REFUSED_DAYS days.
+ */
+export async function exchangeLog(
+  db: ReadModelDb,
+  store: EventStore,
+  now: Date,
+  filter: { counterpart?: string; page?: number },
+) {
+  const page = await messageLog(db, filter);
+  return {
+    ...page,
+    items: page.items.map(itemOf),
+    refused: await refusedInbound(store, now, filter.counterpart),
+    refusedDays: REFUSED_DAYS,
+  };
 }

@@ -8,6 +8,7 @@ import {
 } from '@xb/domain';
 import { caseProjection } from './case-projection';
 import { jointOperationRows } from './joint-operation';
+import { inboundMessageProjection, outboundMessageProjection } from './messages';
 import { noticeRows } from './notice';
 import { repatriationRows } from './repatriation';
 import { suspectHandoverRows } from './suspect-handover';
@@ -17,6 +18,7 @@ import { withReportFacts } from '../report/facts-projection';
 
 export { canonicalProvince, provinceOfGate } from './border-gates';
 export { caseProjection, type RowWriter } from './case-projection';
+export { inboundMessageProjection, outboundMessageProjection } from './messages';
 
 // Every projection also keeps the facts the periodic reports count, in the same transaction as its rows.
 export const verificationProjection = withReportFacts(
@@ -33,11 +35,16 @@ export const jointOperationProjection = withReportFacts(
 );
 export const noticeProjection = withReportFacts(caseProjection(processDecider(noticeDecider), noticeRows));
 
-/** Every read model of the node, one per process, each also keeping the facts the reports count. */
+/**
+ * Every read model of the node: one per process, each also keeping the facts the reports count, and the
+ * messages in and out.
+ */
 export const ALL_PROJECTIONS: readonly CaseProjection[] = [
   verificationProjection,
   repatriationProjection,
   suspectHandoverProjection,
   jointOperationProjection,
   noticeProjection,
+  outboundMessageProjection,
+  inboundMessageProjection,
 ];

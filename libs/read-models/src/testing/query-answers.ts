@@ -30,7 +30,9 @@ export async function queryAnswers(db: ReadModelDb) {
       await ids(repatriationBoard(db, { now, pageSize: 2, page: 4 })),
     ],
     queue: (await verificationQueue(db, { now })).items,
-    incomingQueue: (await verificationQueue(db, { now, direction: 'incoming' })).items.map((row) => row.case_id),
+    incomingQueue: (await verificationQueue(db, { now, direction: 'incoming' })).items.map(
+      (row) => row.case_id,
+    ),
     queuePages: [
       await ids(verificationQueue(db, { now, pageSize: 3, page: 1 })),
       await ids(verificationQueue(db, { now, pageSize: 3, page: 3 })),

@@ -1,0 +1,88 @@
+import { DomainEvent } from '@xb/domain';
+import { CaseProjection } from '../projector';
+import { ReadModelTables } from '../tables';
+import { utcTime } from '../times';
+
+type MessageRow = ReadModelTables['messages'];
+
+/**
+ * One message in or out as officers and auditors list it (`messages`): who, what, when and why, never
+ * its bytes. Folded from the message's own stream, `exchange-<id>` (outbound, the delivery's events) or
+ * `inbox-<id>` (inbound, the inbox record), so the lists cost the same at any length of history.
+ */
+type MessageState = Omit<MessageRow, 'updated_at'> | null;
+
+const text = (data: unknown, key: string): string | undefined => {
+  const value = (data as Record<string, unknown> | null)?.[key];
+  return typeof value === 'string' ? value : undefined;
+};
+
+function evolveOutbound(state: MessageState, event: DomainEvent): MessageState {
+  const { data } = event;
+  if (event.type === 'OutboundMessageDispatched')
+    return {
+      message_id: text(data, 'messageId') ?? '',
+      direction: 'outbound',
+      case_id: text(data, 'correlationId') ?? '',
+      category: text(data, 'category') ?? '',
+      counterpart: text(data, 'counterpart') ?? '',
+      payload_type: text(data, 'payloadType') ?? '',
+      status: 'sent',
+      reason: null,
+      at: utcTime(text(data, 'dispatchedAt') ?? ''),
+    };
+  if (!state) return state;
+  switch (event.type) {
+    case 'OutboundMessageResent':
+      return { ...state, status: 'resent', reason: null };
+    case 'OutboundMessageReceipted':
+      return text(data, 'status') === 'rejected'
+        ? { ...state, status: 'rejected', reason: text(data, 'reason') ?? null }
+        : { ...state, status: 'delivered', reason: null };
+    case 'OutboundMessageUnacknowledged':
+      return { ...state, status: 'unacknowledged', reason: text(data, 'advice') ?? null };
+    case 'OutboundMessageUnsendable':
+      return { ...state, status: 'unsendable', reason: text(data, 'reason') ?? null };
+    default:
+      return state;
+  }
+}
+
+function evolveInbound(state: MessageState, event: DomainEvent): MessageState {
+  if (event.type !== 'InboundMessageRecorded') return state;
+  const { data } = event;
+  const rejected = text(data, 'outcome') === 'rejected';
+  return {
+    message_id: text(data, 'messageId') ?? '',
+    direction: 'inbound',
+    case_id: text(data, 'correlationId') ?? '',
+    category: null,
+    counterpart: text(data, 'sender') ?? '',
+    payload_type: text(data, 'payloadType') ?? '',
+    status: rejected ? 'rejected' : 'received',
+    reason: rejected ? (text(data, 'reason') ?? null) : null,
+    at: utcTime(text(data, 'recordedAt') ?? ''),
+  };
+}
+
+const messageProjection = (
+  category: 'exchange' | 'inbox',
+  evolve: (state: MessageState, event: DomainEvent) => MessageState,
+): CaseProjection<MessageState> => ({
+  category,
+  initialState: () => null,
+  evolve,
+  async write(trx, _id, state, event) {
+    // Seal heads cross-anchoring the audit trails are the nodes' own business, not an officer's.
+    if (!state || state.payload_type.includes('AuditSeal')) return;
+    const row = { ...state, updated_at: utcTime(event.metadata.occurredAt) };
+    await trx
+      .insertInto('messages')
+      .values(row)
+      .onConflict((oc) => oc.column('message_id').doUpdateSet(row))
+      .execute();
+  },
+});
+
+export const outboundMessageProjection = messageProjection('exchange', evolveOutbound);
+export const inboundMessageProjection = messageProjection('inbox', evolveInbound);
