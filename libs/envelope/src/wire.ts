@@ -33,6 +33,16 @@ export const PAYLOAD_MESSAGES = {
   'xborder.v1.CaseInformation': v1.CaseInformation,
   'xborder.v1.CriminalMethod': v1.CriminalMethod,
   'xborder.v1.HotlineTipOff': v1.HotlineTipOff,
+  'xborder.v1.LocateRescueRequest': v1.LocateRescueRequest,
+  'xborder.v1.LocateRescueAcknowledgement': v1.LocateRescueAcknowledgement,
+  'xborder.v1.LocateRescueProgress': v1.LocateRescueProgress,
+  'xborder.v1.LocateRescueOutcome': v1.LocateRescueOutcome,
+  'xborder.v1.LocateRescueCaseLinked': v1.LocateRescueCaseLinked,
+  'xborder.v1.WantedPersonRequest': v1.WantedPersonRequest,
+  'xborder.v1.WantedPersonAcknowledgement': v1.WantedPersonAcknowledgement,
+  'xborder.v1.WantedPersonProgress': v1.WantedPersonProgress,
+  'xborder.v1.WantedPersonOutcome': v1.WantedPersonOutcome,
+  'xborder.v1.WantedPersonCaseLinked': v1.WantedPersonCaseLinked,
   'xborder.v1.AuditSealHead': v1.AuditSealHead,
 } as const;
 
