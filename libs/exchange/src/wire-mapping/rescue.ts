@@ -68,23 +68,26 @@ export const RESCUE_WIRE: Pick<
           return { invalid: missingPerson ? 'last_contact' : 'missing_person' };
         const deadline = isoOf(message.respondBy);
         if (!deadline) return { invalid: 'respond_by' };
-        return compact({
-          caseId: context.caseId,
-          missingPerson: personFromWire(missingPerson, {
-            personId: missingId(context.caseId),
-            addressCountry: countryOf(context.header.sender),
+        return {
+          ...compact({
+            caseId: context.caseId,
+            missingPerson: personFromWire(missingPerson, {
+              personId: missingId(context.caseId),
+              addressCountry: countryOf(context.header.sender),
+            }),
+            lastContact: compact({
+              date: isoDateOf(lastContact.date) ?? '',
+              place: lastContact.place ?? '',
+              means: text(lastContact.means),
+            }),
+            suspectedPlace: text(message.suspectedPlace),
+            circumstances: message.circumstances ?? '',
+            deadline,
           }),
-          lastContact: compact({
-            date: isoDateOf(lastContact.date) ?? '',
-            place: lastContact.place ?? '',
-            means: text(lastContact.means),
-          }),
+          // Lists stay, even empty: the domain records that none were given.
           phoneNumbers: [...(message.phoneNumbers ?? [])],
-          suspectedPlace: text(message.suspectedPlace),
           photos: photosFromWire(message.photos),
-          circumstances: message.circumstances ?? '',
-          deadline,
-        });
+        };
       },
     },
   },

@@ -51,21 +51,24 @@ export const WANTED_WIRE: Pick<
         if (!suspect || !warrant) return { invalid: suspect ? 'warrant' : 'suspect' };
         const deadline = isoOf(message.respondBy);
         if (!deadline) return { invalid: 'respond_by' };
-        return compact({
-          caseId: context.caseId,
-          suspect: personFromWire(suspect, {
-            personId: suspectId(context.caseId),
-            addressCountry: countryOf(context.header.sender),
+        return {
+          ...compact({
+            caseId: context.caseId,
+            suspect: personFromWire(suspect, {
+              personId: suspectId(context.caseId),
+              addressCountry: countryOf(context.header.sender),
+            }),
+            warrantReference: warrant.number ?? '',
+            warrantIssuedBy: warrant.issuingAuthority ?? '',
+            warrantIssuedOn: isoDateOf(warrant.issuedOn) ?? '',
+            offences: warrant.offence ?? '',
+            warrantDocumentDigest: digestOf(warrant.documentSha256),
+            lastKnownPlace: text(message.lastKnownPlace),
+            deadline,
           }),
-          warrantReference: warrant.number ?? '',
-          warrantIssuedBy: warrant.issuingAuthority ?? '',
-          warrantIssuedOn: isoDateOf(warrant.issuedOn) ?? '',
-          offences: warrant.offence ?? '',
-          warrantDocumentDigest: digestOf(warrant.documentSha256),
-          lastKnownPlace: text(message.lastKnownPlace),
+          // The list stays, even empty: the domain records that none were given.
           photos: photosFromWire(message.photos),
-          deadline,
-        });
+        };
       },
     },
   },
