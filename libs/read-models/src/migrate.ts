@@ -7,7 +7,7 @@ import { PROJECTED_TABLES } from './tables';
  * Version of the read-model tables' shape. Raise it with any change to `tables.ts`: stores of another
  * version are emptied by `migrateReadModels` and rebuilt by the projector from the start.
  */
-export const READ_MODEL_SCHEMA_VERSION = 3;
+export const READ_MODEL_SCHEMA_VERSION = 4;
 
 /**
  * Makes the read-model store hold the tables of READ_MODEL_SCHEMA_VERSION. Read models are disposable
@@ -121,6 +121,29 @@ async function createTables(db: ReadModelDb): Promise<void> {
     .addColumn('received_at', text, (c) => c.notNull())
     .addColumn('processed_at', text)
     .execute();
+  await caseColumns('locate_rescues', 'case_id')
+    .addColumn('direction', text, (c) => c.notNull())
+    .addColumn('deadline', text, (c) => c.notNull())
+    .addColumn('progress_reports', 'integer', (c) => c.notNull())
+    .addColumn('outcome_at', text)
+    .addColumn('opened_at', text, (c) => c.notNull())
+    .execute();
+  await caseColumns('wanted_persons', 'case_id')
+    .addColumn('direction', text, (c) => c.notNull())
+    .addColumn('warrant_reference', text, (c) => c.notNull())
+    .addColumn('deadline', text, (c) => c.notNull())
+    .addColumn('progress_reports', 'integer', (c) => c.notNull())
+    .addColumn('arrested_at', text)
+    .addColumn('opened_at', text, (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createTable('follow_on_cases')
+    .ifNotExists()
+    .addColumn('case_id', text, (c) => c.notNull())
+    .addColumn('linked_case_id', text, (c) => c.notNull())
+    .addColumn('process', text, (c) => c.notNull())
+    .addPrimaryKeyConstraint('follow_on_cases_pk', ['case_id', 'linked_case_id'])
+    .execute();
   await db.schema
     .createTable('report_facts')
     .ifNotExists()
@@ -141,6 +164,8 @@ async function createTables(db: ReadModelDb): Promise<void> {
     ['verifications', 'status'],
     ['suspect_handovers', 'status'],
     ['notices', 'status'],
+    ['locate_rescues', 'status'],
+    ['wanted_persons', 'status'],
   ] as const) {
     await sql`create index if not exists ${sql.raw(`${table}_${column}_idx`)} on ${sql.table(table)} (${sql.ref(column)})`.execute(
       db,

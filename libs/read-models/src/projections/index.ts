@@ -1,17 +1,21 @@
 import {
   jointOperationDecider,
+  locateRescueDecider,
   noticeDecider,
   processDecider,
   repatriationDecider,
   suspectHandoverDecider,
   verificationDecider,
+  wantedPersonDecider,
 } from '@xb/domain';
 import { caseProjection } from './case-projection';
 import { jointOperationRows } from './joint-operation';
+import { locateRescueRows } from './locate-rescue';
 import { noticeRows } from './notice';
 import { repatriationRows } from './repatriation';
 import { suspectHandoverRows } from './suspect-handover';
 import { verificationRows } from './verification';
+import { wantedPersonRows } from './wanted-person';
 import { CaseProjection } from '../projector';
 import { withReportFacts } from '../report/facts-projection';
 
@@ -32,6 +36,12 @@ export const jointOperationProjection = withReportFacts(
   caseProjection(processDecider(jointOperationDecider), jointOperationRows),
 );
 export const noticeProjection = withReportFacts(caseProjection(processDecider(noticeDecider), noticeRows));
+export const locateRescueProjection = withReportFacts(
+  caseProjection(processDecider(locateRescueDecider), locateRescueRows),
+);
+export const wantedPersonProjection = withReportFacts(
+  caseProjection(processDecider(wantedPersonDecider), wantedPersonRows),
+);
 
 /** Every read model of the node, one per process, each also keeping the facts the reports count. */
 export const ALL_PROJECTIONS: readonly CaseProjection[] = [
@@ -40,4 +50,6 @@ export const ALL_PROJECTIONS: readonly CaseProjection[] = [
   suspectHandoverProjection,
   jointOperationProjection,
   noticeProjection,
+  locateRescueProjection,
+  wantedPersonProjection,
 ];
