@@ -101,6 +101,10 @@ describe('two nodes over the real Kafka: locate-and-rescue and wanted-person req
         : undefined,
     );
     expect(rescued.rescued).toMatchObject({ place: expect.any(String) });
+    // The officer's view withholds her particulars and the family's phone numbers unless asked for.
+    const shown = JSON.stringify(rescued);
+    expect(shown).not.toContain('Lò Thị Mẫu');
+    expect(shown).not.toContain('912 000 001');
     return caseId;
   };
 
