@@ -6,5 +6,7 @@ export * from './repatriation';
 export * from './handover';
 export * from './jointop';
 export * from './notice';
+export * from './rescue';
+export * from './wanted';
 export * from './processes';
 export * from './wire';

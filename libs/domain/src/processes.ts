@@ -4,8 +4,10 @@ import { SuspectHandoverEvent, suspectHandoverDecider } from './handover';
 import { JointOperationEvent, jointOperationDecider } from './jointop';
 import { NoticeEvent, noticeDecider } from './notice';
 import { RepatriationEvent, repatriationDecider } from './repatriation';
+import { LocateRescueEvent, locateRescueDecider } from './rescue';
 import { validationFailed } from './shared';
 import { VerificationEvent, verificationDecider } from './verification';
+import { WantedPersonEvent, wantedPersonDecider } from './wanted';
 
 /** Every process's decider by stream category. */
 export const DECIDERS = {
@@ -14,6 +16,8 @@ export const DECIDERS = {
   handover: suspectHandoverDecider,
   jointop: jointOperationDecider,
   notice: noticeDecider,
+  rescue: locateRescueDecider,
+  wanted: wantedPersonDecider,
 } as const;
 
 export type ProcessCategory = keyof typeof DECIDERS;
@@ -25,7 +29,13 @@ export const PROCESS_CATEGORIES: readonly ProcessCategory[] = Object.keys(DECIDE
 
 /** Any event of any process. */
 export type CooperationEvent =
-  VerificationEvent | RepatriationEvent | SuspectHandoverEvent | JointOperationEvent | NoticeEvent;
+  | VerificationEvent
+  | RepatriationEvent
+  | SuspectHandoverEvent
+  | JointOperationEvent
+  | NoticeEvent
+  | LocateRescueEvent
+  | WantedPersonEvent;
 
 /**
  * A process as seen by a part that holds a command or an event of any process (the API, the inbox
@@ -66,6 +76,8 @@ const PROCESS_DECIDERS: { readonly [K in ProcessCategory]: ProcessDecider } = {
   handover: processDecider(suspectHandoverDecider),
   jointop: processDecider(jointOperationDecider),
   notice: processDecider(noticeDecider),
+  rescue: processDecider(locateRescueDecider),
+  wanted: processDecider(wantedPersonDecider),
 };
 
 /** The decider of a process chosen at run time (a route, an inbound payload, a stream's category). */

@@ -374,6 +374,60 @@ describe('two nodes', () => {
     expect(cn.state('handover', '0193a7b2-0000-7000-8000-000000000302').status).toBe('cancelled');
   });
 
+  it('locate and rescue a missing woman, then link her repatriation', () => {
+    const caseId = '0193a7b2-0000-7000-8000-000000000701';
+    act(vn, 'rescue', caseId, 'RequestLocateRescue', {
+      caseId,
+      counterpart: CN,
+      missingPerson: PERSON,
+      lastContact: { date: '2026-10-30', place: 'Hekou' },
+      phoneNumbers: ['+84 912 000 001'],
+      photos: [{ sha256: 'ab'.repeat(32), mediaType: 'image/jpeg' }],
+      circumstances: 'Left with a broker.',
+      deadline: '2026-11-30T00:00:00Z',
+    });
+    act(cn, 'rescue', caseId, 'AcknowledgeLocateRescue', { assignedUnit: 'Hekou police' });
+    act(vn, 'rescue', caseId, 'ReportLocateRescueProgress', { summary: 'She called home.' });
+    act(cn, 'rescue', caseId, 'RecordPersonLocated', { at: '2026-11-22T00:00:00Z', place: 'Jinping' });
+    act(cn, 'rescue', caseId, 'RecordPersonRescued', { at: NOW, place: 'Jinping', person: PERSON });
+    const repatriation = '0193a7b2-0000-7000-8000-000000000702';
+    act(cn, 'rescue', caseId, 'LinkCaseToLocateRescue', {
+      process: 'repatriation',
+      linkedCaseId: repatriation,
+    });
+    for (const node of [vn, cn])
+      expect(node.state('rescue', caseId)).toMatchObject({
+        status: 'rescued',
+        progress: [{ summary: 'She called home.', by: 'requesting' }],
+        linkedCases: [{ process: 'repatriation', linkedCaseId: repatriation }],
+      });
+  });
+
+  it('find a wanted person, then link the suspect hand-over', () => {
+    const caseId = '0193a7b2-0000-7000-8000-000000000703';
+    act(cn, 'wanted', caseId, 'RequestWantedPerson', {
+      caseId,
+      counterpart: VN,
+      suspect: PERSON,
+      warrantReference: 'YN-2026-7',
+      warrantIssuedBy: 'Honghe prefecture public security bureau',
+      warrantIssuedOn: '2026-10-01',
+      offences: 'Abducting and trafficking women (art. 240)',
+      photos: [],
+      deadline: '2026-11-30T00:00:00Z',
+    });
+    act(vn, 'wanted', caseId, 'AcknowledgeWantedPerson', {});
+    act(vn, 'wanted', caseId, 'ReportWantedPersonProgress', { summary: 'Seen in Phong Tho.' });
+    act(vn, 'wanted', caseId, 'RecordWantedPersonArrest', { at: NOW, place: 'Phong Tho' });
+    const handover = '0193a7b2-0000-7000-8000-000000000704';
+    act(cn, 'wanted', caseId, 'LinkCaseToWantedPerson', { process: 'handover', linkedCaseId: handover });
+    for (const node of [vn, cn])
+      expect(node.state('wanted', caseId)).toMatchObject({
+        status: 'arrested',
+        linkedCases: [{ process: 'handover', linkedCaseId: handover }],
+      });
+  });
+
   it('exercised every payload kind', () => {
     expect([...delivered].sort()).toEqual([...OUTBOUND_KINDS].sort());
   });

@@ -49,6 +49,20 @@ import {
   RepatriationRefused,
   RepatriationRequested,
 } from './repatriation';
+import {
+  LocateRescueAcknowledged,
+  LocateRescueCaseLinked,
+  LocateRescueProgressReported,
+  LocateRescueRequested,
+  MissingPersonLocated,
+  MissingPersonNotFound,
+  MissingPersonRescued,
+  ReceiveLocateRescueCaseLink,
+  ReceiveLocateRescueProgress,
+  ReceiveLocateRescueRequest,
+  RecordLocateRescueAcknowledgement,
+  RecordLocateRescueOutcome,
+} from './rescue';
 import { OutboundKind } from './shared';
 import {
   ReceiveAdditionalInformation,
@@ -60,6 +74,19 @@ import {
   VerificationRequestSent,
   VerificationWithdrawn,
 } from './verification';
+import {
+  ReceiveWantedPersonCaseLink,
+  ReceiveWantedPersonProgress,
+  ReceiveWantedPersonRequest,
+  RecordWantedPersonAcknowledgement,
+  RecordWantedPersonOutcome,
+  WantedPersonAcknowledged,
+  WantedPersonArrested,
+  WantedPersonCaseLinked,
+  WantedPersonNotFound,
+  WantedPersonProgressReported,
+  WantedPersonRequested,
+} from './wanted';
 
 /** The events that queue each kind of message (their `data.outbound.kind` is the kind). */
 export interface QueuingEvents {
@@ -84,6 +111,16 @@ export interface QueuingEvents {
   readonly JointOperationCaseLink: JointOperationCaseLinked;
   readonly JointOperationReport: JointOperationClosed;
   readonly InformationNotice: InformationNoticeSent;
+  readonly LocateRescueRequest: LocateRescueRequested;
+  readonly LocateRescueAcknowledgement: LocateRescueAcknowledged;
+  readonly LocateRescueProgress: LocateRescueProgressReported;
+  readonly LocateRescueOutcome: MissingPersonLocated | MissingPersonRescued | MissingPersonNotFound;
+  readonly LocateRescueCaseLink: LocateRescueCaseLinked;
+  readonly WantedPersonRequest: WantedPersonRequested;
+  readonly WantedPersonAcknowledgement: WantedPersonAcknowledged;
+  readonly WantedPersonProgress: WantedPersonProgressReported;
+  readonly WantedPersonOutcome: WantedPersonArrested | WantedPersonNotFound;
+  readonly WantedPersonCaseLink: WantedPersonCaseLinked;
 }
 
 /** The command each kind of message becomes on the receiving node. */
@@ -109,6 +146,16 @@ export interface ReceivingCommands {
   readonly JointOperationCaseLink: ReceiveJointOperationCaseLink;
   readonly JointOperationReport: ReceiveJointOperationReport;
   readonly InformationNotice: ReceiveInformationNotice;
+  readonly LocateRescueRequest: ReceiveLocateRescueRequest;
+  readonly LocateRescueAcknowledgement: RecordLocateRescueAcknowledgement;
+  readonly LocateRescueProgress: ReceiveLocateRescueProgress;
+  readonly LocateRescueOutcome: RecordLocateRescueOutcome;
+  readonly LocateRescueCaseLink: ReceiveLocateRescueCaseLink;
+  readonly WantedPersonRequest: ReceiveWantedPersonRequest;
+  readonly WantedPersonAcknowledgement: RecordWantedPersonAcknowledgement;
+  readonly WantedPersonProgress: ReceiveWantedPersonProgress;
+  readonly WantedPersonOutcome: RecordWantedPersonOutcome;
+  readonly WantedPersonCaseLink: ReceiveWantedPersonCaseLink;
 }
 
 /** The events that queue messages of kind K. */
@@ -229,6 +276,56 @@ export const INBOUND_COMMANDS: {
     category: 'notice',
     type: 'ReceiveInformationNotice',
     queuedBy: ['InformationNoticeSent'],
+  },
+  LocateRescueRequest: {
+    category: 'rescue',
+    type: 'ReceiveLocateRescueRequest',
+    queuedBy: ['LocateRescueRequested'],
+  },
+  LocateRescueAcknowledgement: {
+    category: 'rescue',
+    type: 'RecordLocateRescueAcknowledgement',
+    queuedBy: ['LocateRescueAcknowledged'],
+  },
+  LocateRescueProgress: {
+    category: 'rescue',
+    type: 'ReceiveLocateRescueProgress',
+    queuedBy: ['LocateRescueProgressReported'],
+  },
+  LocateRescueOutcome: {
+    category: 'rescue',
+    type: 'RecordLocateRescueOutcome',
+    queuedBy: ['MissingPersonLocated', 'MissingPersonRescued', 'MissingPersonNotFound'],
+  },
+  LocateRescueCaseLink: {
+    category: 'rescue',
+    type: 'ReceiveLocateRescueCaseLink',
+    queuedBy: ['LocateRescueCaseLinked'],
+  },
+  WantedPersonRequest: {
+    category: 'wanted',
+    type: 'ReceiveWantedPersonRequest',
+    queuedBy: ['WantedPersonRequested'],
+  },
+  WantedPersonAcknowledgement: {
+    category: 'wanted',
+    type: 'RecordWantedPersonAcknowledgement',
+    queuedBy: ['WantedPersonAcknowledged'],
+  },
+  WantedPersonProgress: {
+    category: 'wanted',
+    type: 'ReceiveWantedPersonProgress',
+    queuedBy: ['WantedPersonProgressReported'],
+  },
+  WantedPersonOutcome: {
+    category: 'wanted',
+    type: 'RecordWantedPersonOutcome',
+    queuedBy: ['WantedPersonArrested', 'WantedPersonNotFound'],
+  },
+  WantedPersonCaseLink: {
+    category: 'wanted',
+    type: 'ReceiveWantedPersonCaseLink',
+    queuedBy: ['WantedPersonCaseLinked'],
   },
 };
 

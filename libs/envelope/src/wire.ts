@@ -33,6 +33,16 @@ export const PAYLOAD_MESSAGES = {
   'xborder.v1.CaseInformation': v1.CaseInformation,
   'xborder.v1.CriminalMethod': v1.CriminalMethod,
   'xborder.v1.HotlineTipOff': v1.HotlineTipOff,
+  'xborder.v1.LocateRescueRequest': v1.LocateRescueRequest,
+  'xborder.v1.LocateRescueAcknowledgement': v1.LocateRescueAcknowledgement,
+  'xborder.v1.LocateRescueProgress': v1.LocateRescueProgress,
+  'xborder.v1.LocateRescueOutcome': v1.LocateRescueOutcome,
+  'xborder.v1.LocateRescueCaseLinked': v1.LocateRescueCaseLinked,
+  'xborder.v1.WantedPersonRequest': v1.WantedPersonRequest,
+  'xborder.v1.WantedPersonAcknowledgement': v1.WantedPersonAcknowledgement,
+  'xborder.v1.WantedPersonProgress': v1.WantedPersonProgress,
+  'xborder.v1.WantedPersonOutcome': v1.WantedPersonOutcome,
+  'xborder.v1.WantedPersonCaseLinked': v1.WantedPersonCaseLinked,
   'xborder.v1.AuditSealHead': v1.AuditSealHead,
 } as const;
 
@@ -52,9 +62,10 @@ export const isPayloadType = (name: string): name is PayloadType =>
 /**
  * Revision of the xborder.v1 contract this code was built from (Header.schema_version). 2 added the
  * cancellation, withdrawal, decline and child-added payloads, `respond_by` on requests, the received
- * person ids and CASE_KIND_INFORMATION_NOTICE (docs/protocol.md, section 7).
+ * person ids and CASE_KIND_INFORMATION_NOTICE; 3 the locate-and-rescue and wanted-person payloads
+ * (docs/protocol.md, section 7).
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export const encodePayload = <T extends PayloadType>(type: T, payload: PayloadInput<T>): Uint8Array =>
   (PAYLOAD_MESSAGES[type] as unknown as PayloadCodec).encode(payload).finish();

@@ -121,6 +121,29 @@ async function createTables(db: ReadModelDb): Promise<void> {
     .addColumn('received_at', text, (c) => c.notNull())
     .addColumn('processed_at', text)
     .execute();
+  await caseColumns('locate_rescues', 'case_id')
+    .addColumn('direction', text, (c) => c.notNull())
+    .addColumn('deadline', text, (c) => c.notNull())
+    .addColumn('progress_reports', 'integer', (c) => c.notNull())
+    .addColumn('outcome_at', text)
+    .addColumn('opened_at', text, (c) => c.notNull())
+    .execute();
+  await caseColumns('wanted_persons', 'case_id')
+    .addColumn('direction', text, (c) => c.notNull())
+    .addColumn('warrant_reference', text, (c) => c.notNull())
+    .addColumn('deadline', text, (c) => c.notNull())
+    .addColumn('progress_reports', 'integer', (c) => c.notNull())
+    .addColumn('arrested_at', text)
+    .addColumn('opened_at', text, (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createTable('follow_on_cases')
+    .ifNotExists()
+    .addColumn('case_id', text, (c) => c.notNull())
+    .addColumn('linked_case_id', text, (c) => c.notNull())
+    .addColumn('process', text, (c) => c.notNull())
+    .addPrimaryKeyConstraint('follow_on_cases_pk', ['case_id', 'linked_case_id'])
+    .execute();
   await db.schema
     .createTable('messages')
     .ifNotExists()
@@ -167,6 +190,8 @@ async function createTables(db: ReadModelDb): Promise<void> {
     ['messages', 'updated_at'],
     ['messages', 'counterpart', 'updated_at'],
     ['messages', 'status', 'updated_at'],
+    ['locate_rescues', 'status'],
+    ['wanted_persons', 'status'],
   ] as const) {
     const name = `${table}_${columns.join('_')}_idx`;
     await sql`create index if not exists ${sql.raw(name)} on ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))})`.execute(

@@ -68,6 +68,8 @@ describe('overdue counts', () => {
       repatriations: 0,
       suspect_handovers: 0,
       notices: 1,
+      locate_rescues: 0,
+      wanted_persons: 0,
     });
   });
 });

@@ -8,6 +8,8 @@ const DEADLINE_COLUMN = {
   repatriations: 'deadline',
   suspect_handovers: 'deadline',
   notices: 'processing_deadline',
+  locate_rescues: 'deadline',
+  wanted_persons: 'deadline',
 } as const;
 
 type Process = keyof typeof AWAITING;

@@ -11,6 +11,8 @@ export const AWAITING = {
   repatriations: ['requested', 'under_verification'],
   suspect_handovers: ['requested'],
   notices: ['received', 'classified'],
+  locate_rescues: ['requested'],
+  wanted_persons: ['requested'],
 } as const;
 
 export interface Page<T> {

@@ -108,6 +108,32 @@ export interface ReadModelTables {
     at: string;
     updated_at: string;
   };
+  locate_rescues: {
+    case_id: string;
+    direction: string;
+    status: string;
+    counterpart: string;
+    deadline: string;
+    progress_reports: number;
+    /** When the person was rescued, else located (none while searching or when not found). */
+    outcome_at: string | null;
+    opened_at: string;
+    updated_at: string;
+  };
+  wanted_persons: {
+    case_id: string;
+    direction: string;
+    status: string;
+    counterpart: string;
+    warrant_reference: string;
+    deadline: string;
+    progress_reports: number;
+    arrested_at: string | null;
+    opened_at: string;
+    updated_at: string;
+  };
+  /** The follow-on cases a rescue or an arrest led to (verification, repatriation, suspect hand-over). */
+  follow_on_cases: { case_id: string; linked_case_id: string; process: string };
   /** What the periodic reports count (`report/facts.ts`), one row per fact; `fact_id` is `<position>:<n>`. */
   report_facts: {
     fact_id: string;
@@ -134,6 +160,9 @@ export const PROJECTED_TABLES: readonly ReadModelTable[] = [
   'suspect_handovers',
   'notices',
   'messages',
+  'follow_on_cases',
+  'locate_rescues',
+  'wanted_persons',
   'report_facts',
   'case_documents',
 ];

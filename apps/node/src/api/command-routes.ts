@@ -77,6 +77,18 @@ const repatriation = route('repatriation', 'repatriations', CASEWORK);
 const handover = route('handover', 'suspect-handovers', CASEWORK);
 const jointop = route('jointop', 'joint-operations', CASEWORK);
 const notice = route('notice', 'notices', LIAISON);
+const rescue = route('rescue', 'locate-rescues', CASEWORK);
+const wanted = route('wanted', 'wanted-persons', CASEWORK);
+const RESCUED_PERSON = {
+  ...PERSON,
+  name: { original: 'Lò Thị Mẫu', romanised: 'Lo Thi Mau' },
+  accompanyingChildren: [{ person: CHILD.person, relationship: 'child' }],
+};
+const SUSPECT = {
+  ...PERSON,
+  name: { original: 'Nguyễn Văn Test', romanised: 'Nguyen Van Test' },
+  sex: 'male',
+};
 
 export const COMMAND_ROUTES: readonly CommandRoute[] = [
   verification(
@@ -246,6 +258,80 @@ export const COMMAND_ROUTES: readonly CommandRoute[] = [
       processingDeadline: at(now, 1),
     }),
   ),
+
+  rescue(
+    'RequestLocateRescue',
+    undefined,
+    'Ask the counterpart to locate and rescue a missing person (a family\u2019s report)',
+    (now) => ({
+      counterpart: COUNTERPART,
+      missingPerson: PERSON,
+      lastContact: { date: at(now, -20).slice(0, 10), place: 'Hekou, Yunnan', means: 'phone call' },
+      phoneNumbers: ['+84 912 000 001', '+86 138 0000 0001'],
+      suspectedPlace: 'Jinping county, Yunnan',
+      photos: [{ sha256: 'ab'.repeat(32), mediaType: 'image/jpeg' }],
+      circumstances: 'Left Ma Ly Pho with a woman promising factory work; her mother reported her missing.',
+      deadline: deadline(now),
+    }),
+  ),
+  rescue('AcknowledgeLocateRescue', 'acknowledge', 'Take the request on', {
+    assignedUnit: 'Hekou border police station',
+  }),
+  rescue('ReportLocateRescueProgress', 'progress', 'Report progress of the search', {
+    summary: 'The phone number was last used near Jinping; officers are checking the village.',
+  }),
+  rescue('RecordPersonLocated', 'located', 'Record that the person was located', (now) => ({
+    at: at(now, -0.2),
+    place: 'A village in Jinping county',
+  })),
+  rescue('RecordPersonRescued', 'rescued', 'Record the rescue, with her particulars as found', (now) => ({
+    at: at(now, -0.1),
+    place: 'Jinping county, Yunnan',
+    person: RESCUED_PERSON,
+    heldAt: 'Hekou social welfare centre',
+  })),
+  rescue('RecordPersonNotFound', 'not-found', 'End the search: not found', {
+    note: 'Not at the suspected place; the phone number is no longer in use.',
+  }),
+  rescue('LinkCaseToLocateRescue', 'cases', 'Link the verification or repatriation case that followed', {
+    process: 'repatriation',
+    linkedCaseId: '0193a7b2-0000-7000-8000-000000000001',
+  }),
+
+  wanted(
+    'RequestWantedPerson',
+    undefined,
+    'Ask the counterpart to locate and arrest a wanted person',
+    (now) => ({
+      counterpart: COUNTERPART,
+      suspect: SUSPECT,
+      warrantReference: 'LCH-2026-0043',
+      warrantIssuedBy: 'Lai Chau Provincial Police, Investigation Agency',
+      warrantIssuedOn: at(now, -30).slice(0, 10),
+      offences: 'Trafficking in persons (Criminal Code art. 150)',
+      lastKnownPlace: 'Hekou, Yunnan',
+      photos: [],
+      deadline: deadline(now),
+    }),
+  ),
+  wanted('AcknowledgeWantedPerson', 'acknowledge', 'Take the request on', {
+    assignedUnit: 'Hekou border police, criminal investigation',
+  }),
+  wanted('ReportWantedPersonProgress', 'progress', 'Report progress of the search', {
+    summary: 'Seen at the Hekou bus station last week.',
+  }),
+  wanted('RecordWantedPersonArrest', 'arrested', 'Record the arrest', (now) => ({
+    at: at(now, -0.1),
+    place: 'Hekou, Yunnan',
+    heldAt: 'Hekou detention centre',
+  })),
+  wanted('RecordWantedPersonNotFound', 'not-found', 'End the search: not found', {
+    note: 'Left the province; no trace since.',
+  }),
+  wanted('LinkCaseToWantedPerson', 'cases', 'Link the suspect hand-over that followed', {
+    process: 'handover',
+    linkedCaseId: '0193a7b2-0000-7000-8000-000000000002',
+  }),
 ];
 
 /** The category a case resource belongs to (`repatriations` → `repatriation`). */

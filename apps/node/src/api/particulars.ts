@@ -2,7 +2,10 @@
  * Personal particulars of victims, children and suspects are withheld from API answers unless asked for,
  * and every showing is recorded in the audit trail. A particulars record is recognised by its shape
  * (a `name` with `original` or `romanised`), so new processes are covered without a list of fields.
+ * Phone numbers a family gave for a missing person lie outside her particulars record (they are the
+ * request's, not the person's): a `phoneNumbers` list is withheld the same way.
  */
+const PARTICULARS_LISTS = new Set(['phoneNumbers']);
 const isParticulars = (value: unknown): value is { name: unknown } => {
   if (typeof value !== 'object' || value === null || !('name' in value)) return false;
   const name = (value as { name: unknown }).name;
@@ -20,10 +23,14 @@ export function withholdParticulars(value: unknown, found: string[] = [], path =
   if (Array.isArray(value)) return value.map((item, i) => withholdParticulars(item, found, `${path}[${i}]`));
   if (typeof value === 'object' && value !== null) {
     return Object.fromEntries(
-      Object.entries(value).map(([key, item]) => [
-        key,
-        withholdParticulars(item, found, path ? `${path}.${key}` : key),
-      ]),
+      Object.entries(value).map(([key, item]) => {
+        const at = path ? `${path}.${key}` : key;
+        if (PARTICULARS_LISTS.has(key) && Array.isArray(item) && item.length > 0) {
+          found.push(at);
+          return [key, WITHHELD];
+        }
+        return [key, withholdParticulars(item, found, at)];
+      }),
     );
   }
   return value;

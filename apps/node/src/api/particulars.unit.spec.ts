@@ -19,4 +19,11 @@ describe('withholding particulars', () => {
   it('names the paths it withheld', () => {
     expect(particularsPaths(state)).toEqual(['victim', 'children[0].person']);
   });
+
+  it('withholds the phone numbers of a locate-and-rescue request', () => {
+    const request = { missingPerson: state.victim, phoneNumbers: ['+84 912 000 001'], photos: [] };
+    const shown = withholdParticulars(request) as Record<string, unknown>;
+    expect(JSON.stringify(shown)).not.toMatch(/912|Mau/);
+    expect(particularsPaths(request)).toEqual(['missingPerson', 'phoneNumbers']);
+  });
 });

@@ -10,7 +10,7 @@ import { parseBody } from '../http/responses';
 import { caseAsOf, commandView, locateCase, nextActions } from './case-views';
 import { CLOCK, Clock, EVENT_STORE, EventStore, READ_MODELS, ReadModelsDb } from './ports';
 import { exchangeLog, messagesNeedingAction } from './message-log';
-import { deadlinesDue, simpleBoard } from './work-queries';
+import { deadlinesDue, isSimpleBoard, simpleBoard } from './work-queries';
 
 const LANGUAGES: Record<string, string> = { VN: 'vi', CN: 'zh', LA: 'lo' };
 const boardQuery = z.object({
@@ -65,7 +65,7 @@ export class ConsoleController {
   @Get('boards/:board')
   @Roles('liaison_officer', 'border_guard_command', 'auditor')
   async board(@Param('board') board: string, @Query() query: unknown) {
-    if (board !== 'suspect-handovers' && board !== 'notices')
+    if (!isSimpleBoard(board))
       throw new NotFoundException({ code: 'NOT_FOUND', reason: `no board ${board}` });
     const filter = parseBody(boardQuery, query);
     return simpleBoard(await this.readModels(), board, {

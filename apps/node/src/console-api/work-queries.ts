@@ -49,6 +49,20 @@ const AWAITED = [
     id: 'notice_id',
     deadline: 'processing_deadline',
   },
+  {
+    table: 'locate_rescues',
+    category: 'rescue',
+    resource: 'locate-rescues',
+    id: 'case_id',
+    deadline: 'deadline',
+  },
+  {
+    table: 'wanted_persons',
+    category: 'wanted',
+    resource: 'wanted-persons',
+    id: 'case_id',
+    deadline: 'deadline',
+  },
 ] as const;
 
 /**
@@ -86,10 +100,21 @@ export async function deadlinesDue(db: ReadModelDb, now: Date): Promise<Deadline
   return items.sort((a, b) => a.deadline.localeCompare(b.deadline));
 }
 
-/** Boards the read-model library has no query for yet: suspect hand-overs and notices, newest first. */
+/** The table of each board the read-model library has no query for yet. */
+export const SIMPLE_BOARDS = {
+  'suspect-handovers': 'suspect_handovers',
+  notices: 'notices',
+  'locate-rescues': 'locate_rescues',
+  'wanted-persons': 'wanted_persons',
+} as const;
+export type SimpleBoard = keyof typeof SIMPLE_BOARDS;
+export const isSimpleBoard = (board: string): board is SimpleBoard =>
+  Object.prototype.hasOwnProperty.call(SIMPLE_BOARDS, board);
+
+/** Boards the read-model library has no query for yet, newest first. */
 export async function simpleBoard(
   db: ReadModelDb,
-  board: 'suspect-handovers' | 'notices',
+  board: SimpleBoard,
   filter: {
     status?: string;
     counterpart?: string;
@@ -100,12 +125,13 @@ export async function simpleBoard(
   },
 ) {
   const now = filter.now.toISOString();
-  const table = board === 'notices' ? 'notices' : 'suspect_handovers';
+  // One shape for four tables: Kysely cannot type a table chosen at run time.
+  const table = SIMPLE_BOARDS[board] as 'suspect_handovers' | 'notices';
   let query = db.selectFrom(table);
   if (filter.status) query = query.where('status', '=', filter.status);
   if (filter.counterpart) query = query.where('counterpart', '=', filter.counterpart);
   if (filter.overdue) {
-    const awaiting: readonly string[] = table === 'notices' ? AWAITING.notices : AWAITING.suspect_handovers;
+    const awaiting: readonly string[] = AWAITING[SIMPLE_BOARDS[board]];
     const deadline = sql.ref(table === 'notices' ? 'processing_deadline' : 'deadline');
     query = query.where('status', 'in', [...awaiting]).where(sql<boolean>`${deadline} < ${now}`);
   }

@@ -171,6 +171,17 @@ export interface MessageAnnexes {
     readonly urgency?: Urgency;
     readonly callReference?: string;
   };
+  // Locate-and-rescue and wanted-person requests hold every field they carry in their own content.
+  readonly LocateRescueRequest: Record<string, never>;
+  readonly LocateRescueAcknowledgement: Record<string, never>;
+  readonly LocateRescueProgress: Record<string, never>;
+  readonly LocateRescueOutcome: Record<string, never>;
+  readonly LocateRescueCaseLink: Record<string, never>;
+  readonly WantedPersonRequest: Record<string, never>;
+  readonly WantedPersonAcknowledgement: Record<string, never>;
+  readonly WantedPersonProgress: Record<string, never>;
+  readonly WantedPersonOutcome: Record<string, never>;
+  readonly WantedPersonCaseLink: Record<string, never>;
 }
 
 /** Every kind has an annex type: a kind missing above is a compile error here. */

@@ -28,6 +28,16 @@ export const OUTBOUND_KINDS = [
   'JointOperationCaseLink',
   'JointOperationReport',
   'InformationNotice',
+  'LocateRescueRequest',
+  'LocateRescueAcknowledgement',
+  'LocateRescueProgress',
+  'LocateRescueOutcome',
+  'LocateRescueCaseLink',
+  'WantedPersonRequest',
+  'WantedPersonAcknowledgement',
+  'WantedPersonProgress',
+  'WantedPersonOutcome',
+  'WantedPersonCaseLink',
 ] as const;
 
 export type OutboundKind = (typeof OUTBOUND_KINDS)[number];

@@ -101,6 +101,65 @@ const agreed = (vn: Agency, cn: Agency) => {
   deliver(cn, vn, cn.act('jointop', CASE, 'AgreeJointOperation', {}));
 };
 
+/** VN asks CN to find a missing woman; CN takes the request on and, for a link, rescues her. */
+const rescueRequested = (vn: Agency, cn: Agency) => {
+  const request = {
+    caseId: CASE,
+    counterpart: CN,
+    missingPerson: WOMAN,
+    lastContact: { date: '2026-10-01', place: 'Hekou' },
+    phoneNumbers: ['+84 912 000 001'],
+    photos: [],
+    circumstances: 'Left with a broker; last call from Hekou',
+    deadline: '2026-12-20T00:00:00Z',
+  };
+  deliver(vn, cn, vn.act('rescue', CASE, 'RequestLocateRescue', request));
+};
+const rescueAcknowledged = (vn: Agency, cn: Agency) => {
+  rescueRequested(vn, cn);
+  deliver(cn, vn, cn.act('rescue', CASE, 'AcknowledgeLocateRescue', {}));
+};
+const rescued = (vn: Agency, cn: Agency) => {
+  rescueAcknowledged(vn, cn);
+  const outcome = { at: '2026-11-20T04:00:00Z', place: 'Jinping', person: WOMAN };
+  deliver(cn, vn, cn.act('rescue', CASE, 'RecordPersonRescued', outcome));
+};
+/** VN holds the warrant and asks CN to find the suspect; CN takes it on and, for a link, arrests him. */
+const wantedRequested = (vn: Agency, cn: Agency) => {
+  const request = {
+    caseId: CASE,
+    counterpart: CN,
+    suspect: WOMAN,
+    warrantReference: '124/QD',
+    warrantIssuedBy: 'Lai Chau police',
+    warrantIssuedOn: '2026-10-30',
+    offences: 'Art. 150',
+    photos: [],
+    deadline: '2026-12-20T00:00:00Z',
+  };
+  deliver(vn, cn, vn.act('wanted', CASE, 'RequestWantedPerson', request));
+};
+const wantedAcknowledged = (vn: Agency, cn: Agency) => {
+  wantedRequested(vn, cn);
+  deliver(cn, vn, cn.act('wanted', CASE, 'AcknowledgeWantedPerson', {}));
+};
+const wantedArrested = (vn: Agency, cn: Agency) => {
+  wantedAcknowledged(vn, cn);
+  deliver(
+    cn,
+    vn,
+    cn.act('wanted', CASE, 'RecordWantedPersonArrest', { at: '2026-11-20T04:00:00Z', place: 'Hekou' }),
+  );
+};
+const photos = fc.array(
+  fc.record({ sha256: a.digest, mediaType: fc.constantFrom('image/jpeg', 'image/png', 'image/webp') }),
+  { maxLength: 3 },
+);
+const phoneNumbers = fc.array(
+  fc.integer({ min: 100_000_000, max: 999_999_999 }).map((n) => `+84 ${n}`),
+  { maxLength: 3 },
+);
+
 const points = fc.array(a.enumValue(6), { minLength: 1, maxLength: 4 });
 const forms = fc.array(a.enumValue(8), { maxLength: 3 });
 const agencyId = fc.constantFrom(VN, CN, 'LA.MOS', 'VN.MPS.C02');
@@ -402,5 +461,106 @@ export const ROUND_TRIP_CASES: { readonly [P in CasePayloadType]: RoundTripCase<
       persons: fc.array(a.person, { maxLength: 2 }),
       callReference: a.optionalText,
     }),
+  },
+  'xborder.v1.LocateRescueRequest': {
+    kind: 'LocateRescueRequest',
+    from: 'VN',
+    payload: fc.record({
+      missingPerson: a.person,
+      lastContact: fc.record({ date: a.calendarDate(), place: a.text, means: a.optionalText }),
+      phoneNumbers,
+      suspectedPlace: a.optionalText,
+      photos,
+      circumstances: a.text,
+      respondBy: a.timestamp,
+    }),
+  },
+  'xborder.v1.LocateRescueAcknowledgement': {
+    kind: 'LocateRescueAcknowledgement',
+    from: 'CN',
+    setup: rescueRequested,
+    payload: fc.record({ assignedUnit: a.optionalText, remarks: a.optionalText }),
+  },
+  'xborder.v1.LocateRescueProgress': {
+    kind: 'LocateRescueProgress',
+    from: 'CN',
+    setup: rescueAcknowledged,
+    payload: fc.record({ summary: a.text }),
+  },
+  'xborder.v1.LocateRescueOutcome': {
+    kind: 'LocateRescueOutcome',
+    from: 'CN',
+    setup: rescueAcknowledged,
+    payload: fc.oneof(
+      fc.record({ result: fc.constant(1), at: a.timestamp, place: a.text, remarks: a.optionalText }),
+      fc.record({
+        result: fc.constant(2),
+        at: a.timestamp,
+        place: a.text,
+        person: a.person,
+        heldAt: a.optionalText,
+        remarks: a.optionalText,
+      }),
+      fc.record({ result: fc.constant(3), remarks: a.text }),
+    ),
+  },
+  'xborder.v1.LocateRescueCaseLinked': {
+    kind: 'LocateRescueCaseLink',
+    from: 'CN',
+    setup: rescued,
+    payload: fc.record({ caseKind: fc.constantFrom(1, 2), caseId: a.uuid }),
+  },
+  'xborder.v1.WantedPersonRequest': {
+    kind: 'WantedPersonRequest',
+    from: 'VN',
+    payload: fc.record({
+      suspect: a.person,
+      warrant: fc.record(
+        {
+          issuingAuthority: a.text,
+          number: a.text,
+          issuedOn: a.calendarDate(),
+          offence: a.text,
+          documentSha256: a.digest,
+        },
+        { requiredKeys: ['issuingAuthority', 'number', 'issuedOn', 'offence'] },
+      ),
+      lastKnownPlace: a.optionalText,
+      photos,
+      respondBy: a.timestamp,
+    }),
+  },
+  'xborder.v1.WantedPersonAcknowledgement': {
+    kind: 'WantedPersonAcknowledgement',
+    from: 'CN',
+    setup: wantedRequested,
+    payload: fc.record({ assignedUnit: a.optionalText, remarks: a.optionalText }),
+  },
+  'xborder.v1.WantedPersonProgress': {
+    kind: 'WantedPersonProgress',
+    from: 'VN',
+    setup: wantedAcknowledged,
+    payload: fc.record({ summary: a.text }),
+  },
+  'xborder.v1.WantedPersonOutcome': {
+    kind: 'WantedPersonOutcome',
+    from: 'CN',
+    setup: wantedAcknowledged,
+    payload: fc.oneof(
+      fc.record({
+        result: fc.constant(1),
+        arrestedAt: a.timestamp,
+        place: a.text,
+        heldAt: a.optionalText,
+        remarks: a.optionalText,
+      }),
+      fc.record({ result: fc.constant(2), remarks: a.text }),
+    ),
+  },
+  'xborder.v1.WantedPersonCaseLinked': {
+    kind: 'WantedPersonCaseLink',
+    from: 'VN',
+    setup: wantedArrested,
+    payload: fc.record({ caseKind: fc.constant(3), caseId: a.uuid }),
   },
 };

@@ -3,8 +3,10 @@ import { HANDOVER_WIRE } from './handover';
 import { JOINTOP_WIRE } from './jointop';
 import { NOTICE_WIRE } from './notice';
 import { REPATRIATION_WIRE } from './repatriation';
+import { RESCUE_WIRE } from './rescue';
 import { WireTable } from './types';
 import { VERIFICATION_WIRE } from './verification';
+import { WANTED_WIRE } from './wanted';
 
 export const WIRE: WireTable = {
   ...VERIFICATION_WIRE,
@@ -12,4 +14,6 @@ export const WIRE: WireTable = {
   ...HANDOVER_WIRE,
   ...JOINTOP_WIRE,
   ...NOTICE_WIRE,
+  ...RESCUE_WIRE,
+  ...WANTED_WIRE,
 };

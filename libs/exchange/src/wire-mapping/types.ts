@@ -40,6 +40,16 @@ export interface KindPayloadTypes {
   readonly JointOperationReport: 'xborder.v1.JointOperationResultReport';
   readonly InformationNotice:
     'xborder.v1.CaseInformation' | 'xborder.v1.CriminalMethod' | 'xborder.v1.HotlineTipOff';
+  readonly LocateRescueRequest: 'xborder.v1.LocateRescueRequest';
+  readonly LocateRescueAcknowledgement: 'xborder.v1.LocateRescueAcknowledgement';
+  readonly LocateRescueProgress: 'xborder.v1.LocateRescueProgress';
+  readonly LocateRescueOutcome: 'xborder.v1.LocateRescueOutcome';
+  readonly LocateRescueCaseLink: 'xborder.v1.LocateRescueCaseLinked';
+  readonly WantedPersonRequest: 'xborder.v1.WantedPersonRequest';
+  readonly WantedPersonAcknowledgement: 'xborder.v1.WantedPersonAcknowledgement';
+  readonly WantedPersonProgress: 'xborder.v1.WantedPersonProgress';
+  readonly WantedPersonOutcome: 'xborder.v1.WantedPersonOutcome';
+  readonly WantedPersonCaseLink: 'xborder.v1.WantedPersonCaseLinked';
 }
 
 /** A payload of one of the types P, typed by its type name. */

@@ -1,18 +1,22 @@
 import {
   jointOperationDecider,
+  locateRescueDecider,
   noticeDecider,
   processDecider,
   repatriationDecider,
   suspectHandoverDecider,
   verificationDecider,
+  wantedPersonDecider,
 } from '@xb/domain';
 import { caseProjection } from './case-projection';
 import { jointOperationRows } from './joint-operation';
 import { inboundMessageProjection, outboundMessageProjection } from './messages';
+import { locateRescueRows } from './locate-rescue';
 import { noticeRows } from './notice';
 import { repatriationRows } from './repatriation';
 import { suspectHandoverRows } from './suspect-handover';
 import { verificationRows } from './verification';
+import { wantedPersonRows } from './wanted-person';
 import { CaseProjection } from '../projector';
 import { withReportFacts } from '../report/facts-projection';
 
@@ -34,6 +38,12 @@ export const jointOperationProjection = withReportFacts(
   caseProjection(processDecider(jointOperationDecider), jointOperationRows),
 );
 export const noticeProjection = withReportFacts(caseProjection(processDecider(noticeDecider), noticeRows));
+export const locateRescueProjection = withReportFacts(
+  caseProjection(processDecider(locateRescueDecider), locateRescueRows),
+);
+export const wantedPersonProjection = withReportFacts(
+  caseProjection(processDecider(wantedPersonDecider), wantedPersonRows),
+);
 
 /**
  * Every read model of the node: one per process, each also keeping the facts the reports count, and the
@@ -47,4 +57,6 @@ export const ALL_PROJECTIONS: readonly CaseProjection[] = [
   noticeProjection,
   outboundMessageProjection,
   inboundMessageProjection,
+  locateRescueProjection,
+  wantedPersonProjection,
 ];

@@ -112,6 +112,10 @@ export function reportFactsOf(category: ProcessCategory, state: unknown, event: 
       return noticeFacts(state as NoticeState, event);
     case 'jointop':
       return jointOperationFacts(state as JointOperationState, event);
+    // Locate-and-rescue and wanted-person requests are not counted by the reports yet.
+    case 'rescue':
+    case 'wanted':
+      return [];
   }
 }
 

@@ -63,6 +63,9 @@ export function describeReadModelContract(name: string, openDb: OpenReadModelDb)
         notices: 4,
         // The scenario writes cases only, no message streams (messages.int.spec.ts covers those).
         messages: 0,
+        follow_on_cases: 0,
+        locate_rescues: 0,
+        wanted_persons: 0,
         // Verifications 15, repatriations 12, suspects 3, joint operations 5, notices 7 (report/facts.ts).
         report_facts: 42,
         case_documents: 20,

@@ -1,0 +1,30 @@
+import { LocateRescueState } from '@xb/domain';
+import { RowWriter } from './case-projection';
+import { utcTime, utcTimeOrNull } from '../times';
+
+/**
+ * Locate-and-rescue requests, both directions, and the verification or repatriation cases they led
+ * to. No particulars on the board: no names, places or phone numbers (the case page shows them on request).
+ */
+export const locateRescueRows: RowWriter<LocateRescueState> = async (trx, caseId, state, at) => {
+  const row = {
+    direction: state.ourSide === 'requesting' ? 'outgoing' : 'incoming',
+    status: state.status,
+    counterpart: state.counterpart,
+    deadline: utcTime(state.deadline),
+    progress_reports: state.progress.length,
+    outcome_at: utcTimeOrNull(state.rescued?.at ?? state.located?.at),
+    updated_at: at,
+  };
+  await trx
+    .insertInto('locate_rescues')
+    .values({ case_id: caseId, opened_at: at, ...row })
+    .onConflict((oc) => oc.column('case_id').doUpdateSet(row))
+    .execute();
+  for (const link of state.linkedCases)
+    await trx
+      .insertInto('follow_on_cases')
+      .values({ case_id: caseId, linked_case_id: link.linkedCaseId, process: link.process })
+      .onConflict((oc) => oc.columns(['case_id', 'linked_case_id']).doNothing())
+      .execute();
+};

@@ -1,0 +1,28 @@
+import { WantedPersonState } from '@xb/domain';
+import { RowWriter } from './case-projection';
+import { utcTime, utcTimeOrNull } from '../times';
+
+/** Wanted-person requests, both directions, and the suspect hand-overs they led to. */
+export const wantedPersonRows: RowWriter<WantedPersonState> = async (trx, caseId, state, at) => {
+  const row = {
+    direction: state.ourSide === 'requesting' ? 'outgoing' : 'incoming',
+    status: state.status,
+    counterpart: state.counterpart,
+    warrant_reference: state.warrantReference,
+    deadline: utcTime(state.deadline),
+    progress_reports: state.progress.length,
+    arrested_at: utcTimeOrNull(state.arrest?.at),
+    updated_at: at,
+  };
+  await trx
+    .insertInto('wanted_persons')
+    .values({ case_id: caseId, opened_at: at, ...row })
+    .onConflict((oc) => oc.column('case_id').doUpdateSet(row))
+    .execute();
+  for (const link of state.linkedCases)
+    await trx
+      .insertInto('follow_on_cases')
+      .values({ case_id: caseId, linked_case_id: link.linkedCaseId, process: link.process })
+      .onConflict((oc) => oc.columns(['case_id', 'linked_case_id']).doNothing())
+      .execute();
+};
