@@ -116,6 +116,11 @@ export function reactionsTo(event: DomainEvent, policy: ResponderPolicy): readon
           note: 'Shared with the provincial units.',
         })),
       ];
+    // A request to search is taken on; what the search finds is for officers (or a demo) to record.
+    case 'LocateRescueRequestReceived':
+      return [react('rescue', 'AcknowledgeLocateRescue', () => ({ assignedUnit: 'Duty unit' }))];
+    case 'WantedPersonRequestReceived':
+      return [react('wanted', 'AcknowledgeWantedPerson', () => ({ assignedUnit: 'Duty unit' }))];
     default:
       return [];
   }

@@ -13,6 +13,8 @@ describe('responder policy', () => {
     ['SuspectHandoverScheduled', ['RecordSuspectHandover']],
     ['JointOperationProposalReceived', ['AgreeJointOperation']],
     ['InformationNoticeReceived', ['ClassifyInformationNotice', 'ProcessInformationNotice']],
+    ['LocateRescueRequestReceived', ['AcknowledgeLocateRescue']],
+    ['WantedPersonRequestReceived', ['AcknowledgeWantedPerson']],
     ['VerificationClosed', []],
   ])('answers %s from the counterpart with %j', (type, expected) => {
     expect(types({ type, data: { inbound } })).toEqual(expected);
