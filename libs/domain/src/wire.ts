@@ -39,6 +39,10 @@ import {
   ReceiveRepatriationRequest,
   RecordReceptionConfirmation,
   RecordRepatriationDecision,
+  ReceiveRepatriationMinutesCountersignature,
+  ReceiveRepatriationMinutesProposal,
+  RepatriationMinutesCountersigned,
+  RepatriationMinutesSigned,
   RepatriationAccepted,
   RepatriationCancelled,
   RepatriationChildAdded,
@@ -84,6 +88,8 @@ export interface QueuingEvents {
   readonly JointOperationCaseLink: JointOperationCaseLinked;
   readonly JointOperationReport: JointOperationClosed;
   readonly InformationNotice: InformationNoticeSent;
+  readonly RepatriationMinutesProposal: RepatriationMinutesSigned;
+  readonly RepatriationMinutesCountersignature: RepatriationMinutesCountersigned;
 }
 
 /** The command each kind of message becomes on the receiving node. */
@@ -109,6 +115,8 @@ export interface ReceivingCommands {
   readonly JointOperationCaseLink: ReceiveJointOperationCaseLink;
   readonly JointOperationReport: ReceiveJointOperationReport;
   readonly InformationNotice: ReceiveInformationNotice;
+  readonly RepatriationMinutesProposal: ReceiveRepatriationMinutesProposal;
+  readonly RepatriationMinutesCountersignature: ReceiveRepatriationMinutesCountersignature;
 }
 
 /** The events that queue messages of kind K. */
@@ -229,6 +237,16 @@ export const INBOUND_COMMANDS: {
     category: 'notice',
     type: 'ReceiveInformationNotice',
     queuedBy: ['InformationNoticeSent'],
+  },
+  RepatriationMinutesProposal: {
+    category: 'repatriation',
+    type: 'ReceiveRepatriationMinutesProposal',
+    queuedBy: ['RepatriationMinutesSigned'],
+  },
+  RepatriationMinutesCountersignature: {
+    category: 'repatriation',
+    type: 'ReceiveRepatriationMinutesCountersignature',
+    queuedBy: ['RepatriationMinutesCountersigned'],
   },
 };
 

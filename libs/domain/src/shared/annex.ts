@@ -171,6 +171,9 @@ export interface MessageAnnexes {
     readonly urgency?: Urgency;
     readonly callReference?: string;
   };
+  /** The minutes are the signed record itself: nothing travels beside them. */
+  readonly RepatriationMinutesProposal: Record<string, never>;
+  readonly RepatriationMinutesCountersignature: Record<string, never>;
 }
 
 /** Every kind has an annex type: a kind missing above is a compile error here. */

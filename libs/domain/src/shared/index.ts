@@ -11,3 +11,5 @@ export * from './deadline';
 export * from './trail';
 export * from './schedule';
 export * from './steps';
+export * from './zones';
+export * from './minutes';

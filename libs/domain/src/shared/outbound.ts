@@ -28,6 +28,8 @@ export const OUTBOUND_KINDS = [
   'JointOperationCaseLink',
   'JointOperationReport',
   'InformationNotice',
+  'RepatriationMinutesProposal',
+  'RepatriationMinutesCountersignature',
 ] as const;
 
 export type OutboundKind = (typeof OUTBOUND_KINDS)[number];
