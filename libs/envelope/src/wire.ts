@@ -34,6 +34,8 @@ export const PAYLOAD_MESSAGES = {
   'xborder.v1.CriminalMethod': v1.CriminalMethod,
   'xborder.v1.HotlineTipOff': v1.HotlineTipOff,
   'xborder.v1.AuditSealHead': v1.AuditSealHead,
+  'xborder.v1.RepatriationMinutesProposal': v1.RepatriationMinutesProposal,
+  'xborder.v1.RepatriationMinutesCountersignature': v1.RepatriationMinutesCountersignature,
 } as const;
 
 /** Full protobuf name of a payload message, e.g. `xborder.v1.VerificationRequest`. */

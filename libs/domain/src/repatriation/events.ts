@@ -159,7 +159,13 @@ export type RepatriationMinutesProposed = DomainEvent<
 /** Our signature over minutes we proposed; queues them with it (`RepatriationMinutesProposal`). */
 export type RepatriationMinutesSigned = DomainEvent<
   'RepatriationMinutesSigned',
-  { readonly minutesId: string; readonly signature: MinutesSignature; readonly outbound: Outbound }
+  {
+    readonly minutesId: string;
+    /** The minutes signed, as sent (the event is all the message needs, and all an auditor needs). */
+    readonly minutes: HandoverMinutes;
+    readonly signature: MinutesSignature;
+    readonly outbound: Outbound;
+  }
 >;
 /** The counterpart's proposed minutes with its signature (checked by the gateway before applying). */
 export type RepatriationMinutesReceived = DomainEvent<
@@ -171,12 +177,23 @@ export type RepatriationMinutesAgreed = DomainEvent<'RepatriationMinutesAgreed',
 /** Our countersignature; queues it with the minutes (`RepatriationMinutesCountersignature`). */
 export type RepatriationMinutesCountersigned = DomainEvent<
   'RepatriationMinutesCountersigned',
-  { readonly minutesId: string; readonly signature: MinutesSignature; readonly outbound: Outbound }
+  {
+    readonly minutesId: string;
+    /** The minutes signed, as sent (the event is all the message needs, and all an auditor needs). */
+    readonly minutes: HandoverMinutes;
+    readonly signature: MinutesSignature;
+    readonly outbound: Outbound;
+  }
 >;
 /** The counterpart's countersignature over the minutes we proposed: both signatures are in hand. */
 export type RepatriationMinutesCoSigned = DomainEvent<
   'RepatriationMinutesCoSigned',
-  { readonly minutesId: string; readonly signature: MinutesSignature; readonly inbound: Inbound }
+  {
+    readonly minutesId: string;
+    readonly minutes: HandoverMinutes;
+    readonly signature: MinutesSignature;
+    readonly inbound: Inbound;
+  }
 >;
 
 export type RepatriationEvent =

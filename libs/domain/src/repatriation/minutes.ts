@@ -61,8 +61,12 @@ export const identify = (command: IdentifyRepatriationVictim): Decision => {
   return [{ type: 'RepatriationVictimIdentified', data }];
 };
 
-/** The victim's reference in the minutes: its person id, or the case id when the case gave none. */
-const victimRef = (state: Repatriation) => state.victim.personId ?? state.caseId;
+/**
+ * The victim's reference in the minutes: its person id, or the case id when the case gave none (a
+ * receiving side may hold the id the wire derives for the victim, so both are accepted).
+ */
+const victimRefs = (state: Repatriation) =>
+  [...new Set([state.victim.personId ?? state.caseId, state.caseId])];
 
 const agreedOf = (state: Repatriation): AgreedHandover => ({
   caseId: state.caseId,
@@ -71,7 +75,7 @@ const agreedOf = (state: Repatriation): AgreedHandover => ({
   receivingAgency: state.receivingAgency,
   ...(state.schedule ? { borderGate: state.schedule.borderGate } : {}),
   persons: [
-    { personId: victimRef(state), role: 'victim' },
+    ...victimRefs(state).map((personId) => ({ personId, role: 'victim' as const })),
     ...state.children.map((child) => ({ personId: child.childId, role: 'child' as const })),
   ],
 });
@@ -135,7 +139,12 @@ export const decideMinutes = (command: MinutesCommand, state: Repatriation, orig
       const kind = proposing ? 'RepatriationMinutesProposal' : 'RepatriationMinutesCountersignature';
       const marker = messageMarker(command, origin, state.counterpart, kind);
       if (isDomainError(marker) || !('outbound' in marker)) return isDomainError(marker) ? marker : [];
-      const data = { minutesId, signature: { agency: us, signature }, outbound: marker.outbound };
+      const data = {
+        minutesId,
+        minutes: current.minutes,
+        signature: { agency: us, signature },
+        outbound: marker.outbound,
+      };
       return [{ type: proposing ? 'RepatriationMinutesSigned' : 'RepatriationMinutesCountersigned', data }];
     }
     case 'ReceiveRepatriationMinutesProposal': {
@@ -165,6 +174,7 @@ export const decideMinutes = (command: MinutesCommand, state: Repatriation, orig
       if (!('inbound' in origin)) return [];
       const data = {
         minutesId: current.minutes.minutesId,
+        minutes: current.minutes,
         signature: { agency: state.counterpart, signature },
         inbound: origin.inbound,
       };

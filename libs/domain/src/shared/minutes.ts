@@ -125,7 +125,9 @@ export const agreedMinutesProblems = (m: HandoverMinutes, agreed: AgreedHandover
     'minutes.handingOverAgency': m.handingOverAgency === agreed.handingOverAgency,
     'minutes.receivingAgency': m.receivingAgency === agreed.receivingAgency,
     'minutes.borderGate': agreed.borderGate !== undefined && m.borderGate === agreed.borderGate,
-    'minutes.persons': m.persons.every((p) => known.get(p.personId) === p.role),
+    'minutes.persons':
+      m.persons.every((p) => known.get(p.personId) === p.role) &&
+      m.persons.filter((p) => p.role === 'victim').length <= 1,
     'minutes.localTimes': canonicalJson(m.localTimes) === canonicalJson(both),
     // Both sides were present: at least one officer of each.
     'minutes.officers':

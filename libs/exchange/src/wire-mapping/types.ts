@@ -45,6 +45,8 @@ export interface KindPayloadTypes {
   readonly JointOperationReport: 'xborder.v1.JointOperationResultReport';
   readonly InformationNotice:
     'xborder.v1.CaseInformation' | 'xborder.v1.CriminalMethod' | 'xborder.v1.HotlineTipOff';
+  readonly RepatriationMinutesProposal: 'xborder.v1.RepatriationMinutesProposal';
+  readonly RepatriationMinutesCountersignature: 'xborder.v1.RepatriationMinutesCountersignature';
 }
 
 /** A payload of one of the types P, typed by its type name. */
