@@ -168,7 +168,12 @@ const BEFORE_HANDOVER: readonly RepatriationStatus[] = [
   'scheduled',
 ];
 
-const AT_OR_AFTER_SCHEDULE: readonly RepatriationStatus[] = ['scheduled', 'handed_over', 'received', 'referred'];
+const AT_OR_AFTER_SCHEDULE: readonly RepatriationStatus[] = [
+  'scheduled',
+  'handed_over',
+  'received',
+  'referred',
+];
 
 /** Who takes each step and from which statuses (inbound steps are taken by the counterpart). */
 export const REPATRIATION_RULES: {

@@ -311,7 +311,9 @@ const schedule = (
     state.requestingAgency,
     state.receivingAgency,
   ]);
-  return [{ type, data: { schedule: decided.schedule, localTimes, ...annexOf(command.data), ...decided.marker } }];
+  return [
+    { type, data: { schedule: decided.schedule, localTimes, ...annexOf(command.data), ...decided.marker } },
+  ];
 };
 
 /** Decides a repatriation command on the current state (pure). */

@@ -136,7 +136,12 @@ export type RepatriationCancelled = DomainEvent<
  * means are then not needed).
  */
 export type IdentificationCriterion = 'act' | 'means' | 'purpose' | 'child';
-export const IDENTIFICATION_CRITERIA: readonly IdentificationCriterion[] = ['act', 'means', 'purpose', 'child'];
+export const IDENTIFICATION_CRITERIA: readonly IdentificationCriterion[] = [
+  'act',
+  'means',
+  'purpose',
+  'child',
+];
 
 /**
  * Identification (local, either side): whether the person is a victim of trafficking, on which
@@ -173,7 +178,10 @@ export type RepatriationMinutesReceived = DomainEvent<
   { readonly minutes: HandoverMinutes; readonly signature: MinutesSignature; readonly inbound: Inbound }
 >;
 /** Our officer agreed the counterpart's minutes as they are (local); this node's key countersigns next. */
-export type RepatriationMinutesAgreed = DomainEvent<'RepatriationMinutesAgreed', { readonly minutesId: string }>;
+export type RepatriationMinutesAgreed = DomainEvent<
+  'RepatriationMinutesAgreed',
+  { readonly minutesId: string }
+>;
 /** Our countersignature; queues it with the minutes (`RepatriationMinutesCountersignature`). */
 export type RepatriationMinutesCountersigned = DomainEvent<
   'RepatriationMinutesCountersigned',
@@ -245,7 +253,10 @@ export const REPATRIATION_EVENT_TYPES = everyTypeOf<RepatriationEvent>()([
 const withChildren = (count: number): string =>
   count === 0 ? '' : ` with ${count} child${count === 1 ? '' : 'ren'}`;
 /** The gate and the time, in both sides' local times when the event has them. */
-const at = (data: { readonly schedule: HandoverSchedule; readonly localTimes?: readonly LocalTime[] }): string =>
+const at = (data: {
+  readonly schedule: HandoverSchedule;
+  readonly localTimes?: readonly LocalTime[];
+}): string =>
   `${data.schedule.borderGate} on ${
     data.localTimes ? localTimesLine(data.localTimes) : `${data.schedule.date} ${data.schedule.time}`
   }`;

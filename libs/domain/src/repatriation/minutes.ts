@@ -47,7 +47,9 @@ export const identify = (command: IdentifyRepatriationVictim): Decision => {
     criteria.every((c) => IDENTIFICATION_CRITERIA.includes(c)) &&
     new Set(criteria).size === criteria.length;
   const met =
-    known && criteria.includes('act') && criteria.includes('purpose') &&
+    known &&
+    criteria.includes('act') &&
+    criteria.includes('purpose') &&
     (criteria.includes('means') || criteria.includes('child'));
   const invalid = refuseIf(
     problems({
@@ -65,8 +67,9 @@ export const identify = (command: IdentifyRepatriationVictim): Decision => {
  * The victim's reference in the minutes: its person id, or the case id when the case gave none (a
  * receiving side may hold the id the wire derives for the victim, so both are accepted).
  */
-const victimRefs = (state: Repatriation) =>
-  [...new Set([state.victim.personId ?? state.caseId, state.caseId])];
+const victimRefs = (state: Repatriation) => [
+  ...new Set([state.victim.personId ?? state.caseId, state.caseId]),
+];
 
 const agreedOf = (state: Repatriation): AgreedHandover => ({
   caseId: state.caseId,
@@ -122,7 +125,10 @@ export const decideMinutes = (command: MinutesCommand, state: Repatriation, orig
       ]);
       if (invalid) return invalid;
       const persons = data.personIds.map((personId) => ({ personId, role: roles.get(personId)! }));
-      const minutes = draftMinutes({ ...data, persons }, { ...agreed, borderGate: state.schedule!.borderGate });
+      const minutes = draftMinutes(
+        { ...data, persons },
+        { ...agreed, borderGate: state.schedule!.borderGate },
+      );
       const refused = contentRefusal(minutes, state);
       if (refused) return refused;
       return [{ type: 'RepatriationMinutesProposed', data: { minutes } }];
@@ -132,7 +138,10 @@ export const decideMinutes = (command: MinutesCommand, state: Repatriation, orig
         return notNow(command.type, current?.status ?? 'not drafted');
       const { minutesId, signature } = command.data ?? {};
       const invalid = refuseIf(
-        problems({ minutesId: minutesId === current.minutes.minutesId, signature: isSignatureText(signature) }),
+        problems({
+          minutesId: minutesId === current.minutes.minutesId,
+          signature: isSignatureText(signature),
+        }),
       );
       if (invalid) return invalid;
       const proposing = current.proposedBy === us;

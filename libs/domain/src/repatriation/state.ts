@@ -165,7 +165,9 @@ export const evolveRepatriation = (state: RepatriationState, event: Repatriation
         },
       };
     case 'RepatriationMinutesAgreed':
-      return state.minutes ? { ...next, minutes: { ...state.minutes, status: 'awaiting_our_signature' } } : next;
+      return state.minutes
+        ? { ...next, minutes: { ...state.minutes, status: 'awaiting_our_signature' } }
+        : next;
     case 'RepatriationMinutesSigned':
     case 'RepatriationMinutesCountersigned':
     case 'RepatriationMinutesCoSigned': {

@@ -117,7 +117,10 @@ export const minutesDiffer = (fields: Problems): DomainError =>
 /** The fields of the minutes that contradict the case (the sides, the gate, the persons, the local times). */
 export const agreedMinutesProblems = (m: HandoverMinutes, agreed: AgreedHandover): Problems => {
   const known = new Map(agreed.persons.map((p) => [p.personId, p.role]));
-  const both = [localTimeOf(m.handedOverAt, m.handingOverAgency), localTimeOf(m.handedOverAt, m.receivingAgency)];
+  const both = [
+    localTimeOf(m.handedOverAt, m.handingOverAgency),
+    localTimeOf(m.handedOverAt, m.receivingAgency),
+  ];
   const officerAgencies = new Set(m.officers.map((o) => o.agency));
   return problems({
     'minutes.caseId': m.caseId === agreed.caseId,
@@ -187,7 +190,8 @@ export const draftMinutes = (
 };
 
 /** Where co-signing stands, on one side. */
-export type MinutesStatus = 'awaiting_our_signature' | 'awaiting_our_agreement' | 'awaiting_their_signature' | 'co_signed';
+export type MinutesStatus =
+  'awaiting_our_signature' | 'awaiting_our_agreement' | 'awaiting_their_signature' | 'co_signed';
 
 /** The minutes kept with a case, with both sides' signatures as they come. */
 export interface MinutesRecord {

@@ -248,15 +248,17 @@ export const ROUND_TRIP_CASES: { readonly [P in CasePayloadType]: RoundTripCase<
     kind: 'RepatriationMinutesProposal',
     from: 'CN',
     setup: repatriationScheduled,
-    payload: fc.tuple(minutesArbitrary, signatureBytes).map(([[documents, belongings, officers], signature]) => {
-      // Drawn up by a CN node of its own (the real sender's case stays unsigned): the same deciders.
-      const [vn, cn] = [new Agency(VN), new Agency(CN)];
-      repatriationScheduled(vn, cn);
-      return {
-        minutes: minutesBytesOf(proposedMinutes(cn, minutesBy(documents, belongings, officers))),
-        signature,
-      };
-    }),
+    payload: fc
+      .tuple(minutesArbitrary, signatureBytes)
+      .map(([[documents, belongings, officers], signature]) => {
+        // Drawn up by a CN node of its own (the real sender's case stays unsigned): the same deciders.
+        const [vn, cn] = [new Agency(VN), new Agency(CN)];
+        repatriationScheduled(vn, cn);
+        return {
+          minutes: minutesBytesOf(proposedMinutes(cn, minutesBy(documents, belongings, officers))),
+          signature,
+        };
+      }),
   },
   'xborder.v1.RepatriationMinutesCountersignature': {
     kind: 'RepatriationMinutesCountersignature',
@@ -264,12 +266,19 @@ export const ROUND_TRIP_CASES: { readonly [P in CasePayloadType]: RoundTripCase<
     setup: (vn, cn) => {
       repatriationScheduled(vn, cn);
       proposedMinutes(cn, minutesBy(['passport'], ['bag'], []));
-      deliver(cn, vn, cn.act('repatriation', CASE, 'SignRepatriationMinutes', { minutesId: MINUTES_ID, signature: 'c2ln' }));
+      deliver(
+        cn,
+        vn,
+        cn.act('repatriation', CASE, 'SignRepatriationMinutes', { minutesId: MINUTES_ID, signature: 'c2ln' }),
+      );
     },
     payload: signatureBytes.map((signature) => {
       const [vn, cn] = [new Agency(VN), new Agency(CN)];
       repatriationScheduled(vn, cn);
-      return { minutes: minutesBytesOf(proposedMinutes(cn, minutesBy(['passport'], ['bag'], []))), signature };
+      return {
+        minutes: minutesBytesOf(proposedMinutes(cn, minutesBy(['passport'], ['bag'], []))),
+        signature,
+      };
     }),
   },
   'xborder.v1.RepatriationHandoverDone': {

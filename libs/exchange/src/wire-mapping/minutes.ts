@@ -28,7 +28,8 @@ export const minutesOfBytes = (bytes: Uint8Array | null | undefined): HandoverMi
 const base64 = (bytes: Uint8Array | null | undefined) =>
   bytes && bytes.length > 0 ? Buffer.from(bytes).toString('base64') : undefined;
 
-type SignedMinutes = { readonly minutes: HandoverMinutes; readonly signature: string } | { readonly invalid: string };
+type SignedMinutes =
+  { readonly minutes: HandoverMinutes; readonly signature: string } | { readonly invalid: string };
 
 const signedMinutesOf = (
   message: v1.RepatriationMinutesProposal | v1.RepatriationMinutesCountersignature,
