@@ -106,10 +106,11 @@ export type IdentifyRepatriationVictim = Command<
 export type ProposeRepatriationMinutes = Command<
   'ProposeRepatriationMinutes',
   {
-    readonly minutesId: string;
+    /** Default: the command's first new id. */
+    readonly minutesId?: string;
     readonly handedOverAt: string;
-    /** Persons handed over: the victim's person id and children's ids. */
-    readonly personIds: readonly string[];
+    /** Persons handed over, by the victim's reference and the children's ids. Default: all of them. */
+    readonly personIds?: readonly string[];
     readonly documents: readonly string[];
     readonly belongings: readonly string[];
     readonly officers: readonly MinutesOfficer[];

@@ -110,23 +110,28 @@ export const decideMinutes = (command: MinutesCommand, state: Repatriation, orig
   switch (command.type) {
     case 'ProposeRepatriationMinutes': {
       if (current) return domainError('ALREADY_EXISTS', 'the case already has hand-over minutes');
-      const data = command.data;
       const agreed = agreedOf(state);
+      const everyone = [victimRefs(state)[0], ...state.children.map((child) => child.childId)];
+      const data = {
+        ...command.data,
+        minutesId: command.data?.minutesId ?? command.metadata.newIds?.[0],
+        personIds: command.data?.personIds ?? everyone,
+      };
       const roles = new Map(agreed.persons.map((p) => [p.personId, p.role]));
-      const ids: unknown = data?.personIds;
+      const ids: unknown = data.personIds;
       const personIdsOk = Array.isArray(ids) && ids.length > 0 && ids.every((id) => roles.has(id));
       const invalid = refuseIf([
         ...problems({
-          minutesId: isUuid(data?.minutesId),
+          minutesId: isUuid(data.minutesId),
           handedOverAt:
-            isIsoDateTime(data?.handedOverAt) && instant(data.handedOverAt) <= instant(command.metadata.now),
+            isIsoDateTime(data.handedOverAt) && instant(data.handedOverAt) <= instant(command.metadata.now),
           personIds: personIdsOk,
         }),
       ]);
       if (invalid) return invalid;
       const persons = data.personIds.map((personId) => ({ personId, role: roles.get(personId)! }));
       const minutes = draftMinutes(
-        { ...data, persons },
+        { ...data, minutesId: data.minutesId as string, persons },
         { ...agreed, borderGate: state.schedule!.borderGate },
       );
       const refused = contentRefusal(minutes, state);
