@@ -43,7 +43,8 @@ export function minutesCheckedApplier(
       others,
       at,
     );
-    if (!verdict.ok) return { accepted: false, reason: `${verdict.reason}:${verdict.field}`, detail: verdict.detail };
+    if (!verdict.ok)
+      return { accepted: false, reason: `${verdict.reason}:${verdict.field}`, detail: verdict.detail };
     return inner(header, payload);
   };
 }

@@ -41,7 +41,8 @@ export class MinutesSigner {
     this.subscription = subscription;
     this.running = (async () => {
       for await (const event of subscription) {
-        if (SIGNATURE_DUE.has(event.type)) await this.sign(event.streamId.slice(event.streamId.indexOf('-') + 1));
+        if (SIGNATURE_DUE.has(event.type))
+          await this.sign(event.streamId.slice(event.streamId.indexOf('-') + 1));
         await store.saveCheckpoint(CHECKPOINT, event.position);
       }
     })().catch(this.options.onError);
