@@ -127,7 +127,12 @@ describe('co-signed hand-over minutes, China to Vietnam, over the real Kafka', (
       .timeline as { line: string }[];
     const lines = timeline.map((entry) => entry.line).join('\n');
     expect(lines).toMatch(/Hand-over scheduled at .* 09:30 Asia\/Shanghai \/ .* 08:30 Asia\/Ho_Chi_Minh/);
-    expect(lines).toContain('co-signed by both sides');
+    expect(lines).toContain(`Hand-over minutes countersigned by ${vn.agencyId} and sent`);
+    const cnTimeline = (await call(cnNode, cnToken, 'GET', `/api/repatriations/${caseId}/timeline`)).body
+      .timeline as { line: string }[];
+    expect(cnTimeline.map((entry) => entry.line).join('\n')).toContain(
+      `Hand-over minutes countersigned by ${vn.agencyId}: co-signed by both sides`,
+    );
 
     const keysDir = path.join(root, 'auditor-keys');
     fs.mkdirSync(keysDir);
