@@ -5,6 +5,7 @@
  */
 import { EXIT, type CommandIo, type ExitCode } from './cli/io';
 import { HISTORY_USAGE, historyCommand } from './commands/history';
+import { CASE_USAGE, caseCommand, MINUTES_USAGE, minutesCommand } from './commands/minutes';
 import { REPLAY_USAGE, replayCommand } from './commands/replay';
 import { REPORT_USAGE, reportCommand } from './commands/report';
 import { VERIFY_USAGE, verifyCommand } from './commands/verify';
@@ -14,6 +15,8 @@ const COMMANDS: Record<string, (args: readonly string[], io: CommandIo) => Promi
   replay: replayCommand,
   history: historyCommand,
   report: reportCommand,
+  case: caseCommand,
+  minutes: minutesCommand,
 };
 
 export const USAGE = [
@@ -22,6 +25,8 @@ export const USAGE = [
   REPLAY_USAGE,
   HISTORY_USAGE,
   REPORT_USAGE,
+  CASE_USAGE,
+  MINUTES_USAGE,
 ].join('\n');
 
 /** Runs the auditor with `argv` (without node and script); returns the exit code. */

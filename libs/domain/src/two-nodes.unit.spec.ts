@@ -24,6 +24,12 @@ const inboundCommandOf = (
     }
     case 'InformationNotice':
       return { type, data: { ...payload, processingDeadline }, metadata };
+    case 'RepatriationMinutesProposal':
+    case 'RepatriationMinutesCountersignature': {
+      // The wire carries the minutes and the bare signature; the sender is the envelope's.
+      const signature = (payload.signature as { signature: string }).signature;
+      return { type, data: { minutes: payload.minutes, signature }, metadata };
+    }
     default:
       return { type, data: payload, metadata };
   }
@@ -165,6 +171,52 @@ describe('two nodes', () => {
       services: ['shelter', 'medical'],
       referredTo: 'Provincial centre',
     });
+    // The minutes: VN (handing over) drafts and signs them, CN agrees them as they are and countersigns.
+    const minutesCase = '0193a7b2-0000-7000-8000-000000000201';
+    act(
+      vn,
+      'repatriation',
+      minutesCase,
+      'ProposeRepatriationMinutes',
+      {
+        minutesId: '0193a7b2-0000-7000-8000-0000000000a1',
+        handedOverAt: '2026-12-02T07:05:00Z',
+        personIds: [
+          minutesCase,
+          '0193a7b2-0000-7000-8000-000000000c01',
+          '0193a7b2-0000-7000-8000-000000000c02',
+        ],
+        documents: ['identity card'],
+        belongings: ['bag'],
+        officers: [
+          { agency: VN, name: 'Officer A', position: 'Captain' },
+          { agency: CN, name: 'Officer B', position: 'Inspector' },
+        ],
+      },
+      '2026-12-02T08:00:00Z',
+    );
+    act(vn, 'repatriation', minutesCase, 'SignRepatriationMinutes', {
+      minutesId: '0193a7b2-0000-7000-8000-0000000000a1',
+      signature: 'c2lnVk4=',
+    });
+    const drawnUp = cn.state<{ minutes: { minutes: unknown } }>('repatriation', minutesCase).minutes.minutes;
+    act(cn, 'repatriation', minutesCase, 'CountersignRepatriationMinutes', { minutes: drawnUp });
+    act(cn, 'repatriation', minutesCase, 'SignRepatriationMinutes', {
+      minutesId: '0193a7b2-0000-7000-8000-0000000000a1',
+      signature: 'c2lnQ04=',
+    });
+    for (const node of [vn, cn]) {
+      expect(node.state('repatriation', minutesCase)).toMatchObject({
+        minutes: {
+          minutes: drawnUp,
+          status: 'co_signed',
+          signatures: [
+            { agency: VN, signature: 'c2lnVk4=' },
+            { agency: CN, signature: 'c2lnQ04=' },
+          ],
+        },
+      });
+    }
 
     const ours = vn.state<{
       status: string;

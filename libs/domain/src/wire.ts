@@ -39,6 +39,10 @@ import {
   ReceiveRepatriationRequest,
   RecordReceptionConfirmation,
   RecordRepatriationDecision,
+  ReceiveRepatriationMinutesCountersignature,
+  ReceiveRepatriationMinutesProposal,
+  RepatriationMinutesCountersigned,
+  RepatriationMinutesSigned,
   RepatriationAccepted,
   RepatriationCancelled,
   RepatriationChildAdded,
@@ -121,6 +125,8 @@ export interface QueuingEvents {
   readonly WantedPersonProgress: WantedPersonProgressReported;
   readonly WantedPersonOutcome: WantedPersonArrested | WantedPersonNotFound;
   readonly WantedPersonCaseLink: WantedPersonCaseLinked;
+  readonly RepatriationMinutesProposal: RepatriationMinutesSigned;
+  readonly RepatriationMinutesCountersignature: RepatriationMinutesCountersigned;
 }
 
 /** The command each kind of message becomes on the receiving node. */
@@ -156,6 +162,8 @@ export interface ReceivingCommands {
   readonly WantedPersonProgress: ReceiveWantedPersonProgress;
   readonly WantedPersonOutcome: RecordWantedPersonOutcome;
   readonly WantedPersonCaseLink: ReceiveWantedPersonCaseLink;
+  readonly RepatriationMinutesProposal: ReceiveRepatriationMinutesProposal;
+  readonly RepatriationMinutesCountersignature: ReceiveRepatriationMinutesCountersignature;
 }
 
 /** The events that queue messages of kind K. */
@@ -326,6 +334,16 @@ export const INBOUND_COMMANDS: {
     category: 'wanted',
     type: 'ReceiveWantedPersonCaseLink',
     queuedBy: ['WantedPersonCaseLinked'],
+  },
+  RepatriationMinutesProposal: {
+    category: 'repatriation',
+    type: 'ReceiveRepatriationMinutesProposal',
+    queuedBy: ['RepatriationMinutesSigned'],
+  },
+  RepatriationMinutesCountersignature: {
+    category: 'repatriation',
+    type: 'ReceiveRepatriationMinutesCountersignature',
+    queuedBy: ['RepatriationMinutesCountersigned'],
   },
 };
 

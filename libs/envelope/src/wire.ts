@@ -44,6 +44,8 @@ export const PAYLOAD_MESSAGES = {
   'xborder.v1.WantedPersonOutcome': v1.WantedPersonOutcome,
   'xborder.v1.WantedPersonCaseLinked': v1.WantedPersonCaseLinked,
   'xborder.v1.AuditSealHead': v1.AuditSealHead,
+  'xborder.v1.RepatriationMinutesProposal': v1.RepatriationMinutesProposal,
+  'xborder.v1.RepatriationMinutesCountersignature': v1.RepatriationMinutesCountersignature,
 } as const;
 
 /** Full protobuf name of a payload message, e.g. `xborder.v1.VerificationRequest`. */

@@ -172,6 +172,36 @@ export const COMMAND_ROUTES: readonly CommandRoute[] = [
   repatriation('CancelRepatriation', 'cancel', 'Cancel before the hand-over', {
     reason: 'Victim chose to stay with relatives.',
   }),
+  repatriation(
+    'IdentifyRepatriationVictim',
+    'identification',
+    'Decide whether the person is a victim of trafficking, on the agreed criteria and grounds',
+    {
+      decision: 'identified',
+      criteria: ['act', 'means', 'purpose'],
+      grounds: 'Recruited with a false job offer, taken across the border and sold into a forced marriage.',
+    },
+  ),
+  repatriation(
+    'ProposeRepatriationMinutes',
+    'minutes',
+    'Draw up the hand-over minutes (the node then signs them with the agency key and sends them)',
+    (now) => ({
+      handedOverAt: at(now, -0.05),
+      documents: ['Identity card (copy)', 'Birth certificate of the child'],
+      belongings: ['One travel bag', 'One mobile phone'],
+      officers: [
+        { agency: COUNTERPART, name: 'Li Wei', position: 'Inspector, Jinshuihe border police' },
+        { agency: 'VN.BGC.LAICHAU', name: 'Nguyen Van An', position: 'Captain, Ma Lu Thang border post' },
+      ],
+    }),
+  ),
+  repatriation(
+    'CountersignRepatriationMinutes',
+    'minutes-countersign',
+    'Agree the counterpart\u2019s minutes as received (the case view: minutes.minutes); the node then countersigns them',
+    { minutes: { note: 'the minutes exactly as received' } },
+  ),
 
   handover('RequestSuspectHandover', undefined, 'Request a wanted person held by the counterpart', (now) => ({
     counterpart: COUNTERPART,

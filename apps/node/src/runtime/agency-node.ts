@@ -25,6 +25,8 @@ import {
   RetryPolicy,
   CommandRunner,
   inboundApplier,
+  MinutesSigner,
+  minutesCheckedApplier,
   receiptApplier,
 } from '@xb/exchange';
 import { loadNodeCrypto, NodeCrypto } from './node-crypto';
@@ -207,9 +209,20 @@ export class AgencyNode {
           ...(this.options.retryPolicy ? { policy: this.options.retryPolicy } : {}),
           ...(this.options.resendTickMs ? { tickMs: this.options.resendTickMs } : {}),
         });
+        // Signs hand-over minutes with the agency key: here, where the key is (docs/architecture.md).
+        const minutesSigner = new MinutesSigner({
+          store: this.store,
+          runCommand,
+          agencyId: this.agencyId,
+          signingKey: crypto.ownKeys.current,
+          clock: common.clock,
+          onError: common.onError,
+        });
         await relay.start();
         resender.start();
+        await minutesSigner.start();
         return async () => {
+          await minutesSigner.stop();
           await resender.stop();
           await relay.stop();
         };
@@ -224,7 +237,11 @@ export class AgencyNode {
       store: this.store,
       codec,
       loadState: (d, id) => loadState(this.store, d, id),
-      applyInbound: inboundApplier(this.cases, this.store),
+      applyInbound: minutesCheckedApplier(
+        inboundApplier(this.cases, this.store),
+        crypto.trustStore,
+        crypto.ownPublicKey,
+      ),
       onReceipt: receiptApplier(this.cases),
       concurrency: this.config.topicPartitions,
       ...(this.options.retryPolicy ? { receiptRetryPolicy: this.options.retryPolicy } : {}),

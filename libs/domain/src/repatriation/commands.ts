@@ -1,6 +1,14 @@
 import { Command } from '../decider';
-import { Annexed, DeliveryCommand, HandoverArrangement, PersonParticulars, StepRule } from '../shared';
-import { ChildParticulars, SupportService } from './events';
+import {
+  Annexed,
+  DeliveryCommand,
+  HandoverArrangement,
+  HandoverMinutes,
+  MinutesOfficer,
+  PersonParticulars,
+  StepRule,
+} from '../shared';
+import { ChildParticulars, IdentificationCriterion, SupportService } from './events';
 import { RepatriationSide, RepatriationStatus } from './state';
 
 interface RequestData extends Annexed<'RepatriationRequest'> {
@@ -85,6 +93,50 @@ export type ReceiveRepatriationCancellation = Command<
   { readonly reason: string }
 >;
 
+/** Either side: decides whether the person is a victim of trafficking, on the criteria and grounds (local). */
+export type IdentifyRepatriationVictim = Command<
+  'IdentifyRepatriationVictim',
+  {
+    readonly decision: 'identified' | 'not_identified';
+    readonly criteria: readonly IdentificationCriterion[];
+    readonly grounds: string;
+  }
+>;
+/** Either side: drafts the hand-over minutes (the gate and both local times come from the case). */
+export type ProposeRepatriationMinutes = Command<
+  'ProposeRepatriationMinutes',
+  {
+    /** Default: the command's first new id. */
+    readonly minutesId?: string;
+    readonly handedOverAt: string;
+    /** Persons handed over, by the victim's reference and the children's ids. Default: all of them. */
+    readonly personIds?: readonly string[];
+    readonly documents: readonly string[];
+    readonly belongings: readonly string[];
+    readonly officers: readonly MinutesOfficer[];
+  }
+>;
+/** The node holding the agency key: its signature over the canonical minutes (system, not officers). */
+export type SignRepatriationMinutes = Command<
+  'SignRepatriationMinutes',
+  { readonly minutesId: string; readonly signature: string }
+>;
+/** Inbound `RepatriationMinutesProposal`: the counterpart's minutes and signature. */
+export type ReceiveRepatriationMinutesProposal = Command<
+  'ReceiveRepatriationMinutesProposal',
+  { readonly minutes: HandoverMinutes; readonly signature: string }
+>;
+/** Our officer agrees the counterpart's minutes, giving them as agreed: they must be the same record. */
+export type CountersignRepatriationMinutes = Command<
+  'CountersignRepatriationMinutes',
+  { readonly minutes: HandoverMinutes }
+>;
+/** Inbound `RepatriationMinutesCountersignature`: the counterpart's signature over our minutes. */
+export type ReceiveRepatriationMinutesCountersignature = Command<
+  'ReceiveRepatriationMinutesCountersignature',
+  { readonly minutes: HandoverMinutes; readonly signature: string }
+>;
+
 export type RepatriationOpeningCommand = RequestRepatriation | ReceiveRepatriationRequest;
 export type RepatriationStepCommand =
   | StartRepatriationVerification
@@ -101,7 +153,13 @@ export type RepatriationStepCommand =
   | RecordReceptionConfirmation
   | ReferRepatriatedVictim
   | CancelRepatriation
-  | ReceiveRepatriationCancellation;
+  | ReceiveRepatriationCancellation
+  | IdentifyRepatriationVictim
+  | ProposeRepatriationMinutes
+  | SignRepatriationMinutes
+  | ReceiveRepatriationMinutesProposal
+  | CountersignRepatriationMinutes
+  | ReceiveRepatriationMinutesCountersignature;
 export type RepatriationCommand = RepatriationOpeningCommand | RepatriationStepCommand | DeliveryCommand;
 
 const BEFORE_HANDOVER: readonly RepatriationStatus[] = [
@@ -109,6 +167,13 @@ const BEFORE_HANDOVER: readonly RepatriationStatus[] = [
   'under_verification',
   'accepted',
   'scheduled',
+];
+
+const AT_OR_AFTER_SCHEDULE: readonly RepatriationStatus[] = [
+  'scheduled',
+  'handed_over',
+  'received',
+  'referred',
 ];
 
 /** Who takes each step and from which statuses (inbound steps are taken by the counterpart). */
@@ -135,4 +200,14 @@ export const REPATRIATION_RULES: {
   ReferRepatriatedVictim: { by: 'receiving', from: ['received'], inbound: false },
   CancelRepatriation: { by: 'either', from: BEFORE_HANDOVER, inbound: false },
   ReceiveRepatriationCancellation: { by: 'either', from: BEFORE_HANDOVER, inbound: true },
+  IdentifyRepatriationVictim: {
+    by: 'either',
+    from: ['requested', 'under_verification', 'accepted', ...AT_OR_AFTER_SCHEDULE],
+    inbound: false,
+  },
+  ProposeRepatriationMinutes: { by: 'either', from: AT_OR_AFTER_SCHEDULE, inbound: false },
+  SignRepatriationMinutes: { by: 'either', from: AT_OR_AFTER_SCHEDULE, inbound: false },
+  ReceiveRepatriationMinutesProposal: { by: 'either', from: AT_OR_AFTER_SCHEDULE, inbound: true },
+  CountersignRepatriationMinutes: { by: 'either', from: AT_OR_AFTER_SCHEDULE, inbound: false },
+  ReceiveRepatriationMinutesCountersignature: { by: 'either', from: AT_OR_AFTER_SCHEDULE, inbound: true },
 };

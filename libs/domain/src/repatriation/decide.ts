@@ -10,7 +10,9 @@ import {
   decideScheduling,
   inboundOf,
   instant,
+  instantOfLocal,
   isAgencyId,
+  localTimesOf,
   isIsoDateTime,
   isNonEmptyText,
   isUuid,
@@ -34,6 +36,7 @@ import {
 } from './commands';
 import { ChildParticulars, childParticularsOf, RepatriationEvent, SUPPORT_SERVICES } from './events';
 import { Repatriation, RepatriationState } from './state';
+import { decideMinutes, identify } from './minutes';
 
 export * from './commands';
 
@@ -227,6 +230,14 @@ const step = (command: RepatriationStepCommand, state: Repatriation, origin: Ori
       if (isDomainError(marker)) return marker;
       return [{ type: 'RepatriationCancelled', data: { reason, ...marker } }];
     }
+    case 'IdentifyRepatriationVictim':
+      return identify(command);
+    case 'ProposeRepatriationMinutes':
+    case 'SignRepatriationMinutes':
+    case 'ReceiveRepatriationMinutesProposal':
+    case 'CountersignRepatriationMinutes':
+    case 'ReceiveRepatriationMinutesCountersignature':
+      return decideMinutes(command, state, origin);
     default: {
       const unhandled: never = command;
       return unhandled;
@@ -295,7 +306,14 @@ const schedule = (
   );
   if (decided === 'stale' || isDomainError(decided)) return decided === 'stale' ? [] : decided;
   const type = decided.first ? 'RepatriationHandoverScheduled' : 'RepatriationHandoverRescheduled';
-  return [{ type, data: { schedule: decided.schedule, ...annexOf(command.data), ...decided.marker } }];
+  const { date, time, proposedBy } = decided.schedule;
+  const localTimes = localTimesOf(instantOfLocal(date, time, proposedBy), [
+    state.requestingAgency,
+    state.receivingAgency,
+  ]);
+  return [
+    { type, data: { schedule: decided.schedule, localTimes, ...annexOf(command.data), ...decided.marker } },
+  ];
 };
 
 /** Decides a repatriation command on the current state (pure). */

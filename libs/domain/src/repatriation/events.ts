@@ -4,8 +4,13 @@ import {
   Annexed,
   ChildRelationship,
   DeliveryEvent,
+  bothLocalTimes,
+  HandoverMinutes,
   HandoverSchedule,
   Inbound,
+  LocalTime,
+  localTimesLine,
+  MinutesSignature,
   Outbound,
   PersonParticulars,
 } from '../shared';
@@ -83,12 +88,22 @@ export type RepatriationChildAdded = DomainEvent<'RepatriationChildAdded', Child
 /** The first schedule (revision 1). */
 export type RepatriationHandoverScheduled = DomainEvent<
   'RepatriationHandoverScheduled',
-  { readonly schedule: HandoverSchedule } & Annexed<'HandoverScheduling'> & Marked
+  {
+    readonly schedule: HandoverSchedule;
+    /** The agreed time in the requesting then the receiving side's local time. */
+    readonly localTimes?: readonly LocalTime[];
+  } & Annexed<'HandoverScheduling'> &
+    Marked
 >;
 /** A later schedule (revision 2+), replacing the previous one. */
 export type RepatriationHandoverRescheduled = DomainEvent<
   'RepatriationHandoverRescheduled',
-  { readonly schedule: HandoverSchedule } & Annexed<'HandoverScheduling'> & Marked
+  {
+    readonly schedule: HandoverSchedule;
+    /** The agreed time in the requesting then the receiving side's local time. */
+    readonly localTimes?: readonly LocalTime[];
+  } & Annexed<'HandoverScheduling'> &
+    Marked
 >;
 export type RepatriationHandedOver = DomainEvent<
   'RepatriationHandedOver',
@@ -114,6 +129,81 @@ export type RepatriationCancelled = DomainEvent<
   { readonly reason: string } & Marked
 >;
 
+/**
+ * The elements a victim of trafficking is identified on (xác định nạn nhân): the act (recruited,
+ * transported, transferred, harboured or received), the means (threat, force, deception, abuse of
+ * vulnerability, payment), the purpose (exploitation), and that the person is a child (under 18: the
+ * means are then not needed).
+ */
+export type IdentificationCriterion = 'act' | 'means' | 'purpose' | 'child';
+export const IDENTIFICATION_CRITERIA: readonly IdentificationCriterion[] = [
+  'act',
+  'means',
+  'purpose',
+  'child',
+];
+
+/**
+ * Identification (local, either side): whether the person is a victim of trafficking, on which
+ * criteria and grounds. A decision of its own, distinct from verifying identity and nationality.
+ */
+export type RepatriationVictimIdentified = DomainEvent<
+  'RepatriationVictimIdentified',
+  {
+    readonly decision: 'identified' | 'not_identified';
+    readonly criteria: readonly IdentificationCriterion[];
+    readonly grounds: string;
+    readonly decidedBy: string;
+  }
+>;
+/** Minutes drafted by this side's officer (local); this node's key signs them next. */
+export type RepatriationMinutesProposed = DomainEvent<
+  'RepatriationMinutesProposed',
+  { readonly minutes: HandoverMinutes }
+>;
+/** Our signature over minutes we proposed; queues them with it (`RepatriationMinutesProposal`). */
+export type RepatriationMinutesSigned = DomainEvent<
+  'RepatriationMinutesSigned',
+  {
+    readonly minutesId: string;
+    /** The minutes signed, as sent (the event is all the message needs, and all an auditor needs). */
+    readonly minutes: HandoverMinutes;
+    readonly signature: MinutesSignature;
+    readonly outbound: Outbound;
+  }
+>;
+/** The counterpart's proposed minutes with its signature (checked by the gateway before applying). */
+export type RepatriationMinutesReceived = DomainEvent<
+  'RepatriationMinutesReceived',
+  { readonly minutes: HandoverMinutes; readonly signature: MinutesSignature; readonly inbound: Inbound }
+>;
+/** Our officer agreed the counterpart's minutes as they are (local); this node's key countersigns next. */
+export type RepatriationMinutesAgreed = DomainEvent<
+  'RepatriationMinutesAgreed',
+  { readonly minutesId: string }
+>;
+/** Our countersignature; queues it with the minutes (`RepatriationMinutesCountersignature`). */
+export type RepatriationMinutesCountersigned = DomainEvent<
+  'RepatriationMinutesCountersigned',
+  {
+    readonly minutesId: string;
+    /** The minutes signed, as sent (the event is all the message needs, and all an auditor needs). */
+    readonly minutes: HandoverMinutes;
+    readonly signature: MinutesSignature;
+    readonly outbound: Outbound;
+  }
+>;
+/** The counterpart's countersignature over the minutes we proposed: both signatures are in hand. */
+export type RepatriationMinutesCoSigned = DomainEvent<
+  'RepatriationMinutesCoSigned',
+  {
+    readonly minutesId: string;
+    readonly minutes: HandoverMinutes;
+    readonly signature: MinutesSignature;
+    readonly inbound: Inbound;
+  }
+>;
+
 export type RepatriationEvent =
   | RepatriationRequested
   | RepatriationRequestReceived
@@ -127,6 +217,13 @@ export type RepatriationEvent =
   | RepatriationReceptionConfirmed
   | RepatriationVictimReferred
   | RepatriationCancelled
+  | RepatriationVictimIdentified
+  | RepatriationMinutesProposed
+  | RepatriationMinutesSigned
+  | RepatriationMinutesReceived
+  | RepatriationMinutesAgreed
+  | RepatriationMinutesCountersigned
+  | RepatriationMinutesCoSigned
   | DeliveryEvent<'Repatriation'>;
 
 export const REPATRIATION_EVENT_TYPES = everyTypeOf<RepatriationEvent>()([
@@ -142,14 +239,29 @@ export const REPATRIATION_EVENT_TYPES = everyTypeOf<RepatriationEvent>()([
   'RepatriationReceptionConfirmed',
   'RepatriationVictimReferred',
   'RepatriationCancelled',
+  'RepatriationVictimIdentified',
+  'RepatriationMinutesProposed',
+  'RepatriationMinutesSigned',
+  'RepatriationMinutesReceived',
+  'RepatriationMinutesAgreed',
+  'RepatriationMinutesCountersigned',
+  'RepatriationMinutesCoSigned',
   'RepatriationMessageDelivered',
   'RepatriationMessageRejected',
 ]);
 
 const withChildren = (count: number): string =>
   count === 0 ? '' : ` with ${count} child${count === 1 ? '' : 'ren'}`;
-const at = (schedule: HandoverSchedule): string =>
-  `${schedule.borderGate} on ${schedule.date} ${schedule.time}`;
+/** The gate and the time, in both sides' local times when the event has them. */
+const at = (data: {
+  readonly schedule: HandoverSchedule;
+  readonly localTimes?: readonly LocalTime[];
+}): string =>
+  `${data.schedule.borderGate} on ${
+    data.localTimes ? localTimesLine(data.localTimes) : `${data.schedule.date} ${data.schedule.time}`
+  }`;
+const minutesLine = (minutes: HandoverMinutes): string =>
+  `at ${minutes.borderGate} on ${bothLocalTimes(minutes.handedOverAt, minutes.handingOverAgency, minutes.receivingAgency)}`;
 
 /** A timeline line without particulars. */
 export const describeRepatriationEvent = (event: RepatriationEvent): string => {
@@ -167,9 +279,9 @@ export const describeRepatriationEvent = (event: RepatriationEvent): string => {
     case 'RepatriationChildAdded':
       return 'Accompanying child added';
     case 'RepatriationHandoverScheduled':
-      return `Hand-over scheduled at ${at(event.data.schedule)}`;
+      return `Hand-over scheduled at ${at(event.data)}`;
     case 'RepatriationHandoverRescheduled':
-      return `Hand-over rescheduled to ${at(event.data.schedule)}`;
+      return `Hand-over rescheduled to ${at(event.data)}`;
     case 'RepatriationHandedOver':
       return `Victim handed over${withChildren(event.data.childIds.length)}`;
     case 'RepatriationReceptionConfirmed':
@@ -178,6 +290,22 @@ export const describeRepatriationEvent = (event: RepatriationEvent): string => {
       return `Victim referred to ${event.data.services.join(', ')} services`;
     case 'RepatriationCancelled':
       return 'Repatriation cancelled';
+    case 'RepatriationVictimIdentified':
+      return event.data.decision === 'identified'
+        ? `Identified as a victim of trafficking by ${event.data.decidedBy} (${event.data.criteria.join(', ')})`
+        : `Not identified as a victim of trafficking by ${event.data.decidedBy}`;
+    case 'RepatriationMinutesProposed':
+      return `Hand-over minutes drafted ${minutesLine(event.data.minutes)}`;
+    case 'RepatriationMinutesSigned':
+      return `Hand-over minutes signed by ${event.data.signature.agency} and sent`;
+    case 'RepatriationMinutesReceived':
+      return `Hand-over minutes signed by ${event.data.signature.agency} received ${minutesLine(event.data.minutes)}`;
+    case 'RepatriationMinutesAgreed':
+      return 'Hand-over minutes agreed';
+    case 'RepatriationMinutesCountersigned':
+      return `Hand-over minutes countersigned by ${event.data.signature.agency} and sent`;
+    case 'RepatriationMinutesCoSigned':
+      return `Hand-over minutes countersigned by ${event.data.signature.agency}: co-signed by both sides`;
     case 'RepatriationMessageDelivered':
       return `${event.data.kind} delivered`;
     case 'RepatriationMessageRejected':

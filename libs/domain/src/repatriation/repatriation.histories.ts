@@ -1,5 +1,10 @@
 import { applied as inb, CHILD, PERSON, queued as out, THEM, US } from '../testing/fixtures';
+import { instantOfLocal, localTimesOf } from '../shared';
 import { RepatriationEvent } from './events';
+
+/** The local times a schedule event records: the gate time set by `by`, on the requesting then receiving side. */
+export const timesOf = (date: string, time: string, by: string, requesting: string, receiving: string) =>
+  localTimesOf(instantOfLocal(date, time, by), [requesting, receiving]);
 
 // Shared by the repatriation specs: a request and the histories of both sides.
 export const DEADLINE = '2026-11-30T10:00:00Z';
@@ -28,7 +33,15 @@ export const acceptedByThem: RepatriationEvent = {
 };
 export const scheduledByUs: RepatriationEvent = {
   type: 'RepatriationHandoverScheduled',
-  data: { schedule: { ...gate, revision: 1, proposedBy: US }, ...out('m-s1', 'HandoverScheduling') },
+  data: {
+    schedule: { ...gate, revision: 1, proposedBy: US },
+    // 09:30 at the gate in Vietnam is 10:30 in China.
+    localTimes: [
+      { agency: US, zone: 'Asia/Ho_Chi_Minh', local: '2026-12-02T09:30:00+07:00' },
+      { agency: THEM, zone: 'Asia/Shanghai', local: '2026-12-02T10:30:00+08:00' },
+    ],
+    ...out('m-s1', 'HandoverScheduling'),
+  },
 };
 export const handedOver: RepatriationEvent = {
   type: 'RepatriationHandedOver',
@@ -59,7 +72,15 @@ export const acceptedByUs: RepatriationEvent = {
 };
 export const scheduledByThem: RepatriationEvent = {
   type: 'RepatriationHandoverScheduled',
-  data: { schedule: { ...gate, revision: 1, proposedBy: THEM }, ...inb('in-s1') },
+  data: {
+    schedule: { ...gate, revision: 1, proposedBy: THEM },
+    // 09:30 in China is 08:30 in Vietnam.
+    localTimes: [
+      { agency: THEM, zone: 'Asia/Shanghai', local: '2026-12-02T09:30:00+08:00' },
+      { agency: US, zone: 'Asia/Ho_Chi_Minh', local: '2026-12-02T08:30:00+07:00' },
+    ],
+    ...inb('in-s1'),
+  },
 };
 export const handedOverToUs: RepatriationEvent = {
   type: 'RepatriationHandedOver',

@@ -18,6 +18,7 @@ import {
   scheduledByThem,
   handedOverToUs,
   receivedByUs,
+  timesOf,
 } from './repatriation.histories';
 
 const cmd = commandsOf<RepatriationCommand>();
@@ -102,7 +103,11 @@ describe('repatriation: requesting side', () => {
       .then([
         {
           type: 'RepatriationHandoverRescheduled',
-          data: { schedule: { ...later, revision: 2, proposedBy: US }, ...out('m-s2', 'HandoverScheduling') },
+          data: {
+            schedule: { ...later, revision: 2, proposedBy: US },
+            localTimes: timesOf('2026-12-04', '09:30', US, US, THEM),
+            ...out('m-s2', 'HandoverScheduling'),
+          },
         },
       ]);
     expect(state).toMatchObject({ status: 'scheduled', schedule: { revision: 2, date: '2026-12-04' } });
@@ -115,7 +120,11 @@ describe('repatriation: requesting side', () => {
       .then([
         {
           type: 'RepatriationHandoverRescheduled',
-          data: { schedule: { ...later, revision: 2, proposedBy: THEM }, ...inb('in-s2') },
+          data: {
+            schedule: { ...later, revision: 2, proposedBy: THEM },
+            localTimes: timesOf('2026-12-05', '09:30', THEM, US, THEM),
+            ...inb('in-s2'),
+          },
         },
       ]);
   });
@@ -134,7 +143,11 @@ describe('repatriation: requesting side', () => {
       .then([
         {
           type: 'RepatriationHandoverRescheduled',
-          data: { schedule: { ...gate, date: '2026-12-05', revision: 2, proposedBy: THEM }, ...inb('in-s2') },
+          data: {
+            schedule: { ...gate, date: '2026-12-05', revision: 2, proposedBy: THEM },
+            localTimes: timesOf('2026-12-05', '09:30', THEM, US, THEM),
+            ...inb('in-s2'),
+          },
         },
       ]);
     expect(state).toMatchObject({ schedule: { proposedBy: THEM, date: '2026-12-05' } });

@@ -5,12 +5,14 @@ import {
   emptyTrail,
   HandoverSchedule,
   MessageTrail,
+  MinutesRecord,
   trailAfter,
   trailAfterDelivery,
 } from '../shared';
 import {
   ChildParticulars,
   childParticularsOf,
+  IdentificationCriterion,
   RepatriationEvent,
   RepatriationRequestContent,
   SupportService,
@@ -54,6 +56,15 @@ export interface Repatriation extends RepatriationRequestContent {
   readonly reception?: { readonly facility: string; readonly receivedAt: string };
   readonly referral?: { readonly services: readonly SupportService[]; readonly referredTo: string };
   readonly cancellationReason?: string;
+  /** Whether the person was identified as a victim of trafficking (not the verification of identity). */
+  readonly identification?: {
+    readonly decision: 'identified' | 'not_identified';
+    readonly criteria: readonly IdentificationCriterion[];
+    readonly grounds: string;
+    readonly decidedBy: string;
+  };
+  /** The hand-over minutes and the signatures both sides put on them. */
+  readonly minutes?: MinutesRecord;
   readonly trail: MessageTrail;
 }
 
@@ -131,6 +142,40 @@ export const evolveRepatriation = (state: RepatriationState, event: Repatriation
       };
     case 'RepatriationCancelled':
       return { ...next, status: 'cancelled', cancellationReason: event.data.reason };
+    case 'RepatriationVictimIdentified':
+      return { ...next, identification: event.data };
+    case 'RepatriationMinutesProposed':
+      return {
+        ...next,
+        minutes: {
+          minutes: event.data.minutes,
+          proposedBy: state.ourSide === 'requesting' ? state.requestingAgency : state.receivingAgency,
+          status: 'awaiting_our_signature',
+          signatures: [],
+        },
+      };
+    case 'RepatriationMinutesReceived':
+      return {
+        ...next,
+        minutes: {
+          minutes: event.data.minutes,
+          proposedBy: event.data.signature.agency,
+          status: 'awaiting_our_agreement',
+          signatures: [event.data.signature],
+        },
+      };
+    case 'RepatriationMinutesAgreed':
+      return state.minutes
+        ? { ...next, minutes: { ...state.minutes, status: 'awaiting_our_signature' } }
+        : next;
+    case 'RepatriationMinutesSigned':
+    case 'RepatriationMinutesCountersigned':
+    case 'RepatriationMinutesCoSigned': {
+      if (!state.minutes) return next;
+      const signatures = [...state.minutes.signatures, event.data.signature];
+      const status = event.type === 'RepatriationMinutesSigned' ? 'awaiting_their_signature' : 'co_signed';
+      return { ...next, minutes: { ...state.minutes, signatures, status } };
+    }
     case 'RepatriationMessageDelivered':
     case 'RepatriationMessageRejected':
       return { ...next, trail: trailAfterDelivery(trail, event.data) };

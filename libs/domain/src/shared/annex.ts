@@ -182,6 +182,9 @@ export interface MessageAnnexes {
   readonly WantedPersonProgress: Record<string, never>;
   readonly WantedPersonOutcome: Record<string, never>;
   readonly WantedPersonCaseLink: Record<string, never>;
+  /** The minutes are the signed record itself: nothing travels beside them. */
+  readonly RepatriationMinutesProposal: Record<string, never>;
+  readonly RepatriationMinutesCountersignature: Record<string, never>;
 }
 
 /** Every kind has an annex type: a kind missing above is a compile error here. */

@@ -12,3 +12,5 @@ export * from './trail';
 export * from './schedule';
 export * from './steps';
 export * from './photo';
+export * from './zones';
+export * from './minutes';

@@ -38,6 +38,8 @@ export const OUTBOUND_KINDS = [
   'WantedPersonProgress',
   'WantedPersonOutcome',
   'WantedPersonCaseLink',
+  'RepatriationMinutesProposal',
+  'RepatriationMinutesCountersignature',
 ] as const;
 
 export type OutboundKind = (typeof OUTBOUND_KINDS)[number];

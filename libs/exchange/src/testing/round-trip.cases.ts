@@ -3,7 +3,8 @@
  * applies (the receiving node's case brought there through the real deciders and this mapping), and
  * the arbitrary valid payloads a counterpart may send.
  */
-import { OutboundKind } from '@xb/domain';
+import { HandoverMinutes, OutboundKind } from '@xb/domain';
+import { minutesBytesOf } from '../wire-mapping/minutes';
 import { PayloadInput, PayloadType } from '@xb/envelope';
 import fc from 'fast-check';
 import { personIdOf } from '../wire-mapping/person';
@@ -207,6 +208,31 @@ export const ANOTHER_ROUND: RoundTripCase<'xborder.v1.VerificationRequest'> = {
   payload: verificationRequest,
 };
 
+const MINUTES_ID = '0193a7e2-0000-4000-8000-00000000b1e5';
+const signatureBytes = fc.uint8Array({ minLength: 1, maxLength: 300 });
+/** The minutes CN (the handing side) draws up on the scheduled case, any documents, belongings and officers. */
+const minutesBy = (documents: string[], belongings: string[], officers: [string, string][]) => ({
+  minutesId: MINUTES_ID,
+  handedOverAt: '2026-11-23T02:30:00Z',
+  personIds: [CASE, CHILD_ID],
+  documents,
+  belongings,
+  officers: [
+    { agency: CN, name: 'Li Wei', position: 'Inspector' },
+    { agency: VN, name: 'Nguyen Van An', position: 'Captain' },
+    ...officers.map(([name, position], i) => ({ agency: i % 2 ? VN : CN, name, position })),
+  ],
+});
+const proposedMinutes = (cn: Agency, data: ReturnType<typeof minutesBy>) => {
+  const [proposed] = cn.act('repatriation', CASE, 'ProposeRepatriationMinutes', data);
+  return (proposed.data as { minutes: HandoverMinutes }).minutes;
+};
+const minutesArbitrary = fc.tuple(
+  fc.array(a.text, { maxLength: 3 }),
+  fc.array(a.text, { maxLength: 3 }),
+  fc.array(fc.tuple(a.text, a.text), { maxLength: 2 }),
+);
+
 export const ROUND_TRIP_CASES: { readonly [P in CasePayloadType]: RoundTripCase<P> } = {
   'xborder.v1.VerificationRequest': {
     kind: 'VerificationRequest',
@@ -276,6 +302,43 @@ export const ROUND_TRIP_CASES: { readonly [P in CasePayloadType]: RoundTripCase<
     from: 'VN',
     setup: repatriationAccepted,
     payload: a.schedule,
+  },
+  'xborder.v1.RepatriationMinutesProposal': {
+    kind: 'RepatriationMinutesProposal',
+    from: 'CN',
+    setup: repatriationScheduled,
+    payload: fc
+      .tuple(minutesArbitrary, signatureBytes)
+      .map(([[documents, belongings, officers], signature]) => {
+        // Drawn up by a CN node of its own (the real sender's case stays unsigned): the same deciders.
+        const [vn, cn] = [new Agency(VN), new Agency(CN)];
+        repatriationScheduled(vn, cn);
+        return {
+          minutes: minutesBytesOf(proposedMinutes(cn, minutesBy(documents, belongings, officers))),
+          signature,
+        };
+      }),
+  },
+  'xborder.v1.RepatriationMinutesCountersignature': {
+    kind: 'RepatriationMinutesCountersignature',
+    from: 'VN',
+    setup: (vn, cn) => {
+      repatriationScheduled(vn, cn);
+      proposedMinutes(cn, minutesBy(['passport'], ['bag'], []));
+      deliver(
+        cn,
+        vn,
+        cn.act('repatriation', CASE, 'SignRepatriationMinutes', { minutesId: MINUTES_ID, signature: 'c2ln' }),
+      );
+    },
+    payload: signatureBytes.map((signature) => {
+      const [vn, cn] = [new Agency(VN), new Agency(CN)];
+      repatriationScheduled(vn, cn);
+      return {
+        minutes: minutesBytesOf(proposedMinutes(cn, minutesBy(['passport'], ['bag'], []))),
+        signature,
+      };
+    }),
   },
   'xborder.v1.RepatriationHandoverDone': {
     kind: 'HandoverCompleted',

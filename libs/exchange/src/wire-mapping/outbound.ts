@@ -7,7 +7,7 @@ import { isUuid } from './convert';
 import { headerExtrasOf } from './header';
 import { sealAnchorMessageOf } from './seal-anchor';
 import { WIRE } from './table';
-import { DEFAULT_GATE_UTC_OFFSET_MINUTES, OutboundContext, WireConventions, WirePayload } from './types';
+import { OutboundContext, WireConventions, WirePayload } from './types';
 
 /**
  * The payload of kind `kind` for an event, or undefined when the event is not one that queues that
@@ -73,7 +73,9 @@ export const outboundMappingOf = (
     caseId: where.caseId,
     counterpart: outbound.counterpart,
     recordedAt: event.recordedAt,
-    gateUtcOffsetMinutes: conventions.gateUtcOffsetMinutes ?? DEFAULT_GATE_UTC_OFFSET_MINUTES,
+    ...(conventions.gateUtcOffsetMinutes === undefined
+      ? {}
+      : { gateUtcOffsetMinutes: conventions.gateUtcOffsetMinutes }),
   });
   if (!wire)
     return { ...base, reason: 'NO_WIRE_TYPE', detail: `${event.type} does not queue ${outbound.kind}` };

@@ -9,6 +9,7 @@ import {
   OfficerContact,
   REFUSAL_GROUNDS,
   RefusalGround,
+  zoneOf,
 } from '@xb/domain';
 import { v1 } from '@xb/envelope';
 import {
@@ -94,9 +95,11 @@ type ScheduleAnnex = AnnexOf<'HandoverScheduling'>;
  */
 export const scheduleToWire = (
   data: { readonly schedule: HandoverSchedule; readonly annex?: ScheduleAnnex },
-  gateUtcOffsetMinutes: number,
+  agreedOffsetMinutes: number | undefined,
 ) => {
   const { schedule } = data;
+  // The schedule's date and time are the local time of the side that set it.
+  const gateUtcOffsetMinutes = agreedOffsetMinutes ?? zoneOf(schedule.proposedBy).utcOffsetMinutes;
   const annex = data.annex ?? {};
   const unit = text(schedule.receivingUnit);
   return compact({
@@ -113,8 +116,11 @@ export const scheduleToWire = (
 /** The data of an inbound (re)scheduling command, or undefined when the time is missing. */
 export const scheduleFromWire = (
   message: v1.RepatriationHandoverScheduled | v1.SuspectHandoverScheduled,
-  gateUtcOffsetMinutes: number,
+  agreedOffsetMinutes: number | undefined,
+  sender: string,
 ) => {
+  // The sender set the schedule: its time is read in the sender's local time.
+  const gateUtcOffsetMinutes = agreedOffsetMinutes ?? zoneOf(sender).utcOffsetMinutes;
   const local = gateLocalOf(message.scheduledAt, gateUtcOffsetMinutes);
   const scheduledAt = isoOf(message.scheduledAt);
   if (!local || !scheduledAt) return undefined;

@@ -1,5 +1,6 @@
 /** The one wire table: every kind of message, both ways (see types.ts for its shape). */
 import { HANDOVER_WIRE } from './handover';
+import { MINUTES_WIRE } from './minutes';
 import { JOINTOP_WIRE } from './jointop';
 import { NOTICE_WIRE } from './notice';
 import { REPATRIATION_WIRE } from './repatriation';
@@ -16,4 +17,5 @@ export const WIRE: WireTable = {
   ...NOTICE_WIRE,
   ...RESCUE_WIRE,
   ...WANTED_WIRE,
+  ...MINUTES_WIRE,
 };

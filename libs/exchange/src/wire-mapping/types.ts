@@ -6,13 +6,18 @@ import { InboundHeader, OutboundHeaderExtras } from '../ports';
 export interface WireConventions {
   /**
    * UTC offset (minutes east) of the local gate time the domain keeps (`date` + `time`), used to turn
-   * it into the wire's UTC `scheduled_at` and back. Default 420 (Indochina time, UTC+7). Both nodes
-   * must use the same value: it is a bilateral convention, not a node preference.
+   * it into the wire's UTC `scheduled_at` and back. Unset (the default): the zone of the side that set
+   * the schedule (`zoneOf` in libs/domain: China UTC+8, Vietnam and Laos UTC+7), so each side agrees
+   * times in its own local time. Set, one offset for every counterpart (both nodes must then use it).
    */
   readonly gateUtcOffsetMinutes?: number;
 }
 
+/** Indochina time (UTC+7): the one offset every counterpart got before gate times were by side. */
 export const DEFAULT_GATE_UTC_OFFSET_MINUTES = 420;
+
+/** An inbound policy with its defaults filled in (the gate offset stays unset: by side). */
+export type PolicyInForce = Required<Omit<InboundPolicy, 'gateUtcOffsetMinutes'>> & WireConventions;
 
 /** The payload types each kind of message travels as (a kind may have several, chosen by its event). */
 export interface KindPayloadTypes {
@@ -50,6 +55,8 @@ export interface KindPayloadTypes {
   readonly WantedPersonProgress: 'xborder.v1.WantedPersonProgress';
   readonly WantedPersonOutcome: 'xborder.v1.WantedPersonOutcome';
   readonly WantedPersonCaseLink: 'xborder.v1.WantedPersonCaseLinked';
+  readonly RepatriationMinutesProposal: 'xborder.v1.RepatriationMinutesProposal';
+  readonly RepatriationMinutesCountersignature: 'xborder.v1.RepatriationMinutesCountersignature';
 }
 
 /** A payload of one of the types P, typed by its type name. */
@@ -95,7 +102,7 @@ export interface OutboundContext {
   readonly counterpart: string;
   /** When the store recorded the event (ISO): the "as of" date where the contract needs one. */
   readonly recordedAt: string;
-  readonly gateUtcOffsetMinutes: number;
+  readonly gateUtcOffsetMinutes?: number;
 }
 
 /**
@@ -113,8 +120,7 @@ export interface InboundPolicy extends WireConventions {
 }
 
 const DAY = 24 * 60 * 60 * 1000;
-export const DEFAULT_INBOUND_POLICY: Required<InboundPolicy> = {
-  gateUtcOffsetMinutes: DEFAULT_GATE_UTC_OFFSET_MINUTES,
+export const DEFAULT_INBOUND_POLICY: PolicyInForce = {
   repatriationDecisionWithinMs: 30 * DAY,
   suspectHandoverDecisionWithinMs: 30 * DAY,
   jointOperationAnswerWithinMs: 14 * DAY,
@@ -125,5 +131,5 @@ export interface InboundContext {
   readonly header: InboundHeader;
   readonly caseId: string;
   readonly now: string;
-  readonly policy: Required<InboundPolicy>;
+  readonly policy: PolicyInForce;
 }

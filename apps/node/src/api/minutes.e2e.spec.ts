@@ -1,0 +1,156 @@
+/**
+ * China to Vietnam over the real broker: China rescued a Vietnamese woman and her son and asks Vietnam to
+ * take them back; Vietnam accepts; China schedules the hand-over (its local time, shown in both); China
+ * draws up the hand-over minutes, its gateway signs them with the agency key and sends them; Vietnam's
+ * gateway checks the signature, its officer agrees the minutes as received, its gateway countersigns;
+ * both cases keep both signatures, and the auditor verifies both offline from each side's exported case.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { eventStoreFile } from '@xb/config';
+import { agencyKeyPaths } from '@xb/envelope';
+import { waitFor } from '@xb/testing';
+import { memoryIo } from '../../../auditor/src/cli/io';
+import { runAuditor } from '../../../auditor/src/main';
+import { RunningNode } from '../node-app';
+import { prepareAgencies, startTestNode, TestAgency, tokenFor } from '../testing/node-pair';
+import { COMMAND_ROUTES } from './command-routes';
+
+const example = (command: string) => COMMAND_ROUTES.find((r) => r.command === command)!.example(new Date());
+
+describe('co-signed hand-over minutes, China to Vietnam, over the real Kafka', () => {
+  let root: string;
+  let vn: TestAgency;
+  let cn: TestAgency;
+  let vnNode: RunningNode;
+  let cnNode: RunningNode;
+  let vnToken: string;
+  let cnToken: string;
+
+  beforeAll(async () => {
+    ({
+      root,
+      agencies: [vn, cn],
+    } = await prepareAgencies(['VN.BGC.LAICHAU', 'CN.YN.BORDERPOLICE']));
+    [vnNode, cnNode] = await Promise.all([startTestNode(vn), startTestNode(cn)]);
+    vnToken = await tokenFor(vn, { id: 'lo-vn-1', roles: ['liaison_officer'] });
+    cnToken = await tokenFor(cn, { id: 'lo-cn-1', roles: ['liaison_officer'] });
+  });
+
+  afterAll(async () => {
+    await Promise.all([vnNode?.stop(), cnNode?.stop()]);
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+
+  const call = async (node: RunningNode, token: string, method: string, url: string, body?: unknown) => {
+    const response = await fetch(`${node.url}${url}`, {
+      method,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a test reads whatever JSON came back
+    return { status: response.status, body: (await response.json()) as Record<string, any> };
+  };
+  const stateOf = async (node: RunningNode, token: string, caseId: string) =>
+    (await call(node, token, 'GET', `/api/repatriations/${caseId}?particulars=true`)).body.state;
+
+  it('runs the repatriation, both sides sign the same minutes, the auditor verifies both', async () => {
+    const requested = await call(cnNode, cnToken, 'POST', '/api/repatriations', {
+      ...example('RequestRepatriation'),
+      counterpart: vn.agencyId,
+    });
+    expect(requested.status).toBe(201);
+    const caseId = requested.body.caseId as string;
+    await waitFor(
+      'the request in Vietnam',
+      async () => (await stateOf(vnNode, vnToken, caseId))?.status === 'requested',
+    );
+    expect((await call(vnNode, vnToken, 'POST', `/api/repatriations/${caseId}/accept`, {})).status).toBe(200);
+    await waitFor(
+      'the acceptance in China',
+      async () => (await stateOf(cnNode, cnToken, caseId))?.status === 'accepted',
+    );
+    expect(
+      (
+        await call(
+          cnNode,
+          cnToken,
+          'POST',
+          `/api/repatriations/${caseId}/schedule`,
+          example('ScheduleRepatriationHandover'),
+        )
+      ).status,
+    ).toBe(200);
+    await waitFor(
+      'the schedule in Vietnam',
+      async () => (await stateOf(vnNode, vnToken, caseId))?.status === 'scheduled',
+    );
+
+    const minutesBody = {
+      ...example('ProposeRepatriationMinutes'),
+      officers: [
+        { agency: cn.agencyId, name: 'Li Wei', position: 'Inspector' },
+        { agency: vn.agencyId, name: 'Nguyen Van An', position: 'Captain' },
+      ],
+    };
+    expect(
+      (await call(cnNode, cnToken, 'POST', `/api/repatriations/${caseId}/minutes`, minutesBody)).status,
+    ).toBe(200);
+    const received = await waitFor('the signed minutes in Vietnam', async () => {
+      const state = await stateOf(vnNode, vnToken, caseId);
+      return state?.minutes?.status === 'awaiting_our_agreement' ? state.minutes : undefined;
+    });
+    expect(received.signatures).toEqual([expect.objectContaining({ agency: cn.agencyId })]);
+    // Agreeing other minutes than received is refused, with the field.
+    const changed = await call(vnNode, vnToken, 'POST', `/api/repatriations/${caseId}/minutes-countersign`, {
+      minutes: { ...received.minutes, belongings: [] },
+    });
+    expect(changed.status).toBeGreaterThanOrEqual(400);
+    expect(JSON.stringify(changed.body)).toContain('MINUTES_DIFFER');
+    expect(
+      (
+        await call(vnNode, vnToken, 'POST', `/api/repatriations/${caseId}/minutes-countersign`, {
+          minutes: received.minutes,
+        })
+      ).status,
+    ).toBe(200);
+    for (const [node, token] of [
+      [cnNode, cnToken],
+      [vnNode, vnToken],
+    ] as const)
+      await waitFor(
+        'both signatures on each side',
+        async () => (await stateOf(node, token, caseId))?.minutes?.status === 'co_signed',
+      );
+
+    const timeline = (await call(vnNode, vnToken, 'GET', `/api/repatriations/${caseId}/timeline`)).body
+      .timeline as { line: string }[];
+    const lines = timeline.map((entry) => entry.line).join('\n');
+    expect(lines).toMatch(/Hand-over scheduled at .* 09:30 Asia\/Shanghai \/ .* 08:30 Asia\/Ho_Chi_Minh/);
+    expect(lines).toContain(`Hand-over minutes countersigned by ${vn.agencyId} and sent`);
+    const cnTimeline = (await call(cnNode, cnToken, 'GET', `/api/repatriations/${caseId}/timeline`)).body
+      .timeline as { line: string }[];
+    expect(cnTimeline.map((entry) => entry.line).join('\n')).toContain(
+      `Hand-over minutes countersigned by ${vn.agencyId}: co-signed by both sides`,
+    );
+
+    const keysDir = path.join(root, 'auditor-keys');
+    fs.mkdirSync(keysDir);
+    for (const agency of [vn, cn])
+      fs.copyFileSync(agencyKeyPaths(agency.dataDir).publicKey, path.join(keysDir, `${agency.agencyId}.asc`));
+    for (const agency of [cn, vn]) {
+      const file = path.join(root, `${agency.agencyId}-case.json`);
+      const exported = memoryIo();
+      expect(
+        await runAuditor(
+          ['case', 'export', '--store', eventStoreFile(agency.dataDir), '--case', caseId, '--out', file],
+          exported,
+        ),
+      ).toBe(0);
+      const io = memoryIo();
+      const code = await runAuditor(['minutes', 'verify', '--case', file, '--keys', keysDir], io);
+      expect(io.stdout.join('\n')).toContain('CO-SIGNED');
+      expect(code).toBe(0);
+    }
+  });
+});

@@ -1,0 +1,443 @@
+/** Identification of the victim and the co-signed hand-over minutes, given/when/then. */
+import { isDomainError } from '../decider';
+import { AgreedHandover, draftMinutes, HandoverMinutes } from '../shared';
+import { commandsOf, given } from '../testing/given';
+import { applied as inb, fromThem, OFFICER, queued as out, THEM, US } from '../testing/fixtures';
+import { RepatriationCommand } from './decide';
+import { repatriationDecider as decider } from './decider';
+import { describeRepatriationEvent, RepatriationEvent } from './events';
+import {
+  acceptedByThem,
+  acceptedByUs,
+  received,
+  request,
+  requested,
+  scheduledByThem,
+  scheduledByUs,
+} from './repatriation.histories';
+
+const cmd = commandsOf<RepatriationCommand>();
+const CHILD_ID = request.children[0].childId;
+const MINUTES_ID = '0193a7b2-0000-7000-8000-0000000000a1';
+const officers = [
+  { agency: US, name: 'Nguyen Van An', position: 'Captain' },
+  { agency: THEM, name: 'Li Wei', position: 'Inspector' },
+];
+const proposal = {
+  minutesId: MINUTES_ID,
+  handedOverAt: '2026-11-23T02:30:00.000Z',
+  personIds: [request.caseId, CHILD_ID],
+  documents: ['passport (copy)'],
+  belongings: ['one bag', 'phone'],
+  officers,
+};
+const weRequested = [requested, acceptedByThem, scheduledByUs];
+const weReceived = [received, acceptedByUs, scheduledByThem];
+
+const agreed = (handing: string, receiving: string): AgreedHandover & { borderGate: string } => ({
+  caseId: request.caseId,
+  process: 'repatriation',
+  handingOverAgency: handing,
+  receivingAgency: receiving,
+  borderGate: 'Ma Lu Thang',
+  persons: [
+    { personId: request.caseId, role: 'victim' },
+    { personId: CHILD_ID, role: 'child' },
+  ],
+});
+const persons = agreed(US, THEM).persons;
+/** The minutes we draw up when we hand over (we requested). */
+const ours: HandoverMinutes = draftMinutes({ ...proposal, persons }, agreed(US, THEM));
+/** The minutes the counterpart draws up when it hands over to us. */
+const theirs: HandoverMinutes = draftMinutes({ ...proposal, persons }, agreed(THEM, US));
+
+const proposed: RepatriationEvent = { type: 'RepatriationMinutesProposed', data: { minutes: ours } };
+const signedByUs: RepatriationEvent = {
+  type: 'RepatriationMinutesSigned',
+  data: {
+    minutesId: MINUTES_ID,
+    minutes: ours,
+    signature: { agency: US, signature: 'c2lnVVM=' },
+    ...out('m-min', 'RepatriationMinutesProposal'),
+  },
+};
+const receivedTheirs: RepatriationEvent = {
+  type: 'RepatriationMinutesReceived',
+  data: { minutes: theirs, signature: { agency: THEM, signature: 'c2lnQ04=' }, ...inb('in-min') },
+};
+const agreedByUs: RepatriationEvent = { type: 'RepatriationMinutesAgreed', data: { minutesId: MINUTES_ID } };
+
+/** The refusal's code and fields, for refusals whose field matters. */
+const refusal = (history: RepatriationEvent[], command: RepatriationCommand) => {
+  const result = decider.decide(command, history.reduce(decider.evolve, decider.initialState()));
+  return isDomainError(result) ? { code: result.code, fields: result.fields } : result;
+};
+const system = { ...OFFICER, actor: 'system:minutes-signer' };
+
+describe('hand-over minutes: the side that hands over proposes', () => {
+  it('drafts the minutes with the agreed gate and both local times', () => {
+    const state = given(decider, weRequested)
+      .when(cmd('ProposeRepatriationMinutes', proposal))
+      .then([proposed]);
+    expect(ours).toMatchObject({
+      format: 'xborder.v1.minutes/1',
+      handingOverAgency: US,
+      receivingAgency: THEM,
+      borderGate: 'Ma Lu Thang',
+      handedOverAt: '2026-11-23T02:30:00Z',
+      localTimes: [
+        { agency: US, zone: 'Asia/Ho_Chi_Minh', local: '2026-11-23T09:30:00+07:00' },
+        { agency: THEM, zone: 'Asia/Shanghai', local: '2026-11-23T10:30:00+08:00' },
+      ],
+      persons: [
+        { personId: request.caseId, role: 'victim' },
+        { personId: CHILD_ID, role: 'child' },
+      ],
+    });
+    expect(state).toMatchObject({
+      minutes: { status: 'awaiting_our_signature', proposedBy: US, signatures: [] },
+    });
+  });
+
+  it('signs them (the node holding the key), queuing the proposal with the minutes', () => {
+    const state = given(decider, [...weRequested, proposed])
+      .when(
+        cmd(
+          'SignRepatriationMinutes',
+          { minutesId: MINUTES_ID, signature: 'c2lnVVM=' },
+          { ...system, newIds: ['m-min'] },
+        ),
+      )
+      .then([signedByUs]);
+    expect(state).toMatchObject({ minutes: { status: 'awaiting_their_signature' } });
+  });
+
+  it('keeps the countersignature over the same minutes: co-signed', () => {
+    const state = given(decider, [...weRequested, proposed, signedByUs])
+      .when(
+        cmd(
+          'ReceiveRepatriationMinutesCountersignature',
+          { minutes: ours, signature: 'c2lnQ04=' },
+          fromThem('in-cs'),
+        ),
+      )
+      .then([
+        {
+          type: 'RepatriationMinutesCoSigned',
+          data: {
+            minutesId: MINUTES_ID,
+            minutes: ours,
+            signature: { agency: THEM, signature: 'c2lnQ04=' },
+            ...inb('in-cs'),
+          },
+        },
+      ]);
+    expect(state).toMatchObject({
+      minutes: { status: 'co_signed', signatures: [{ agency: US }, { agency: THEM }] },
+    });
+  });
+
+  it.each<[string, RepatriationEvent[], RepatriationCommand, { code: string; fields?: string[] }]>([
+    [
+      'before the hand-over is scheduled',
+      [requested, acceptedByThem],
+      cmd('ProposeRepatriationMinutes', proposal),
+      { code: 'INVALID_TRANSITION' },
+    ],
+    [
+      'twice',
+      [...weRequested, proposed],
+      cmd('ProposeRepatriationMinutes', proposal),
+      { code: 'ALREADY_EXISTS' },
+    ],
+    [
+      'a person not of the case',
+      weRequested,
+      cmd('ProposeRepatriationMinutes', { ...proposal, personIds: ['someone'] }),
+      { code: 'VALIDATION_FAILED', fields: ['personIds'] },
+    ],
+    [
+      'a hand-over in the future',
+      weRequested,
+      cmd('ProposeRepatriationMinutes', { ...proposal, handedOverAt: '2026-11-24T00:00:00Z' }),
+      { code: 'VALIDATION_FAILED', fields: ['handedOverAt'] },
+    ],
+    [
+      'officers of one side only',
+      weRequested,
+      cmd('ProposeRepatriationMinutes', { ...proposal, officers: [officers[0]] }),
+      { code: 'MINUTES_DIFFER', fields: ['minutes.officers'] },
+    ],
+    [
+      'an empty list of documents entry',
+      weRequested,
+      cmd('ProposeRepatriationMinutes', { ...proposal, documents: [' '] }),
+      { code: 'VALIDATION_FAILED', fields: ['minutes.documents'] },
+    ],
+    [
+      'a signature before the minutes',
+      weRequested,
+      cmd('SignRepatriationMinutes', { minutesId: MINUTES_ID, signature: 'c2ln' }, system),
+      { code: 'INVALID_TRANSITION' },
+    ],
+    [
+      'a signature of other minutes',
+      [...weRequested, proposed],
+      cmd('SignRepatriationMinutes', { minutesId: request.caseId, signature: 'c2ln' }, system),
+      { code: 'VALIDATION_FAILED', fields: ['minutesId'] },
+    ],
+    [
+      'a signature that is not base64',
+      [...weRequested, proposed],
+      cmd('SignRepatriationMinutes', { minutesId: MINUTES_ID, signature: 'not base64!' }, system),
+      { code: 'VALIDATION_FAILED', fields: ['signature'] },
+    ],
+    [
+      'a second signature',
+      [...weRequested, proposed, signedByUs],
+      cmd('SignRepatriationMinutes', { minutesId: MINUTES_ID, signature: 'c2ln' }, system),
+      { code: 'INVALID_TRANSITION' },
+    ],
+    [
+      'a countersignature over changed minutes',
+      [...weRequested, proposed, signedByUs],
+      cmd(
+        'ReceiveRepatriationMinutesCountersignature',
+        { minutes: { ...ours, belongings: ['one bag'] }, signature: 'c2ln' },
+        fromThem('in-cs'),
+      ),
+      { code: 'MINUTES_DIFFER', fields: ['minutes.belongings'] },
+    ],
+    [
+      'a countersignature before ours',
+      [...weRequested, proposed],
+      cmd(
+        'ReceiveRepatriationMinutesCountersignature',
+        { minutes: ours, signature: 'c2ln' },
+        fromThem('in-cs'),
+      ),
+      { code: 'INVALID_TRANSITION' },
+    ],
+    [
+      'a countersignature without a signature',
+      [...weRequested, proposed, signedByUs],
+      cmd('ReceiveRepatriationMinutesCountersignature', { minutes: ours, signature: '' }, fromThem('in-cs')),
+      { code: 'VALIDATION_FAILED', fields: ['signature'] },
+    ],
+  ])('refuses %s', (_name, history, command, expected) => {
+    expect(refusal(history, command)).toEqual(
+      expected.fields ? expected : { code: expected.code, fields: undefined },
+    );
+  });
+});
+
+describe('hand-over minutes: the side that takes over countersigns', () => {
+  it('receives the proposed minutes with the signature', () => {
+    given(decider, weReceived)
+      .when(
+        cmd(
+          'ReceiveRepatriationMinutesProposal',
+          { minutes: theirs, signature: 'c2lnQ04=' },
+          fromThem('in-min'),
+        ),
+      )
+      .then([receivedTheirs]);
+  });
+
+  it('agrees them as they are, then countersigns with the key', () => {
+    const agreedState = given(decider, [...weReceived, receivedTheirs])
+      .when(cmd('CountersignRepatriationMinutes', { minutes: theirs }))
+      .then([agreedByUs]);
+    expect(agreedState).toMatchObject({ minutes: { status: 'awaiting_our_signature', proposedBy: THEM } });
+    const state = given(decider, [...weReceived, receivedTheirs, agreedByUs])
+      .when(
+        cmd(
+          'SignRepatriationMinutes',
+          { minutesId: MINUTES_ID, signature: 'c2lnVk4=' },
+          { ...system, newIds: ['m-cs'] },
+        ),
+      )
+      .then([
+        {
+          type: 'RepatriationMinutesCountersigned',
+          data: {
+            minutesId: MINUTES_ID,
+            minutes: theirs,
+            signature: { agency: US, signature: 'c2lnVk4=' },
+            ...out('m-cs', 'RepatriationMinutesCountersignature'),
+          },
+        },
+      ]);
+    expect(state).toMatchObject({
+      minutes: { status: 'co_signed', signatures: [{ agency: THEM }, { agency: US }] },
+    });
+  });
+
+  const inbound = (minutes: unknown, messageId = 'in-min') =>
+    cmd(
+      'ReceiveRepatriationMinutesProposal',
+      { minutes: minutes as HandoverMinutes, signature: 'c2ln' },
+      fromThem(messageId),
+    );
+  it.each<[string, RepatriationEvent[], RepatriationCommand, { code: string; fields?: string[] }]>([
+    [
+      'minutes at another gate',
+      weReceived,
+      inbound({ ...theirs, borderGate: 'Lao Cai' }),
+      { code: 'MINUTES_DIFFER', fields: ['minutes.borderGate'] },
+    ],
+    [
+      'minutes naming a person not of the case',
+      weReceived,
+      inbound({ ...theirs, persons: [{ personId: 'x-1', role: 'child' }] }),
+      { code: 'MINUTES_DIFFER', fields: ['minutes.persons'] },
+    ],
+    [
+      'minutes with the sides swapped',
+      weReceived,
+      inbound(draftMinutes({ ...proposal, persons }, agreed(US, THEM))),
+      { code: 'MINUTES_DIFFER', fields: ['minutes.handingOverAgency', 'minutes.receivingAgency'] },
+    ],
+    [
+      'local times that are not the instant',
+      weReceived,
+      inbound({ ...theirs, localTimes: [...theirs.localTimes].reverse() }),
+      { code: 'MINUTES_DIFFER', fields: ['minutes.localTimes'] },
+    ],
+    [
+      'malformed minutes',
+      weReceived,
+      inbound({ ...theirs, handedOverAt: 'tomorrow' }),
+      { code: 'VALIDATION_FAILED', fields: ['minutes.handedOverAt'] },
+    ],
+    [
+      'minutes of another format',
+      weReceived,
+      inbound({ ...theirs, format: 'v0' }),
+      { code: 'VALIDATION_FAILED', fields: ['minutes.format'] },
+    ],
+    [
+      'a second set of minutes',
+      [...weReceived, receivedTheirs],
+      inbound(theirs, 'in-min-2'),
+      { code: 'ALREADY_EXISTS' },
+    ],
+    [
+      'agreeing to other minutes than received',
+      [...weReceived, receivedTheirs],
+      cmd('CountersignRepatriationMinutes', { minutes: { ...theirs, documents: [] } }),
+      { code: 'MINUTES_DIFFER', fields: ['minutes.documents'] },
+    ],
+    [
+      'agreeing before any minutes came',
+      weReceived,
+      cmd('CountersignRepatriationMinutes', { minutes: theirs }),
+      { code: 'INVALID_TRANSITION' },
+    ],
+    [
+      'the countersignature before agreeing',
+      [...weReceived, receivedTheirs],
+      cmd('SignRepatriationMinutes', { minutesId: MINUTES_ID, signature: 'c2ln' }, system),
+      { code: 'INVALID_TRANSITION' },
+    ],
+  ])('refuses %s', (_name, history, command, expected) => {
+    expect(refusal(history, command)).toEqual(
+      expected.fields ? expected : { code: expected.code, fields: undefined },
+    );
+  });
+});
+
+describe('identification of the victim (not the verification of identity)', () => {
+  const identify = (data: object) => cmd('IdentifyRepatriationVictim', data as never);
+  it.each([[['act', 'means', 'purpose']], [['act', 'purpose', 'child']]])('identifies on %j', (criteria) => {
+    const state = given(decider, weReceived)
+      .when(identify({ decision: 'identified', criteria, grounds: 'testimony and medical report' }))
+      .then([
+        {
+          type: 'RepatriationVictimIdentified',
+          data: {
+            decision: 'identified',
+            criteria: criteria as never,
+            grounds: 'testimony and medical report',
+            decidedBy: US,
+          },
+        },
+      ]);
+    expect(state).toMatchObject({ status: 'scheduled', identification: { decision: 'identified' } });
+  });
+
+  it('records that the person was not identified as a victim', () => {
+    given(decider, weReceived)
+      .when(identify({ decision: 'not_identified', criteria: ['act'], grounds: 'left of her own will' }))
+      .then([
+        {
+          type: 'RepatriationVictimIdentified',
+          data: {
+            decision: 'not_identified',
+            criteria: ['act'],
+            grounds: 'left of her own will',
+            decidedBy: US,
+          },
+        },
+      ]);
+  });
+
+  it.each<[string, object, string[]]>([
+    [
+      'identified without the means (an adult)',
+      { decision: 'identified', criteria: ['act', 'purpose'], grounds: 'g' },
+      ['criteria'],
+    ],
+    [
+      'an unknown criterion',
+      { decision: 'identified', criteria: ['act', 'purpose', 'means', 'rumour'], grounds: 'g' },
+      ['criteria'],
+    ],
+    [
+      'a criterion twice',
+      { decision: 'not_identified', criteria: ['act', 'act'], grounds: 'g' },
+      ['criteria'],
+    ],
+    [
+      'no grounds',
+      { decision: 'identified', criteria: ['act', 'means', 'purpose'], grounds: ' ' },
+      ['grounds'],
+    ],
+    ['no decision', { criteria: [], grounds: 'g' }, ['decision']],
+  ])('refuses %s', (_name, data, fields) => {
+    expect(refusal(weReceived, identify(data))).toEqual({ code: 'VALIDATION_FAILED', fields });
+  });
+
+  it('refuses once the case is cancelled', () => {
+    const cancelled: RepatriationEvent = {
+      type: 'RepatriationCancelled',
+      data: { reason: 'r', ...inb('in-c') },
+    };
+    expect(
+      refusal([received, cancelled], identify({ decision: 'not_identified', criteria: [], grounds: 'g' })),
+    ).toMatchObject({
+      code: 'INVALID_TRANSITION',
+    });
+  });
+});
+
+describe('timeline lines show both local times, without particulars', () => {
+  it('shows the schedule in both local times', () => {
+    expect(describeRepatriationEvent(scheduledByUs)).toBe(
+      'Hand-over scheduled at Ma Lu Thang on 2026-12-02 09:30 Asia/Ho_Chi_Minh / 2026-12-02 10:30 Asia/Shanghai',
+    );
+    expect(describeRepatriationEvent(scheduledByThem)).toBe(
+      'Hand-over scheduled at Ma Lu Thang on 2026-12-02 09:30 Asia/Shanghai / 2026-12-02 08:30 Asia/Ho_Chi_Minh',
+    );
+  });
+
+  it('shows the minutes in both local times and who signed', () => {
+    expect(describeRepatriationEvent(receivedTheirs)).toBe(
+      `Hand-over minutes signed by ${THEM} received at Ma Lu Thang on 2026-11-23 10:30 Asia/Shanghai / 2026-11-23 09:30 Asia/Ho_Chi_Minh`,
+    );
+    const lines = [proposed, signedByUs, receivedTheirs, agreedByUs]
+      .map(describeRepatriationEvent)
+      .join('\n');
+    for (const secret of ['Nguyen Van An', 'passport', 'one bag']) expect(lines).not.toContain(secret);
+  });
+});
