@@ -6,5 +6,7 @@ export * from './repatriation';
 export * from './handover';
 export * from './jointop';
 export * from './notice';
+export * from './liaison';
+export * from './mission';
 export * from './processes';
 export * from './wire';

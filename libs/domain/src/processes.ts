@@ -2,6 +2,8 @@ import { CaseProcess } from './case-process';
 import { CaseState, Command, DomainError, DomainEvent } from './decider';
 import { SuspectHandoverEvent, suspectHandoverDecider } from './handover';
 import { JointOperationEvent, jointOperationDecider } from './jointop';
+import { LiaisonMeetingEvent, liaisonMeetingDecider } from './liaison';
+import { MissionEvent, missionDecider } from './mission';
 import { NoticeEvent, noticeDecider } from './notice';
 import { RepatriationEvent, repatriationDecider } from './repatriation';
 import { validationFailed } from './shared';
@@ -14,6 +16,8 @@ export const DECIDERS = {
   handover: suspectHandoverDecider,
   jointop: jointOperationDecider,
   notice: noticeDecider,
+  liaison: liaisonMeetingDecider,
+  mission: missionDecider,
 } as const;
 
 export type ProcessCategory = keyof typeof DECIDERS;
@@ -25,7 +29,13 @@ export const PROCESS_CATEGORIES: readonly ProcessCategory[] = Object.keys(DECIDE
 
 /** Any event of any process. */
 export type CooperationEvent =
-  VerificationEvent | RepatriationEvent | SuspectHandoverEvent | JointOperationEvent | NoticeEvent;
+  | VerificationEvent
+  | RepatriationEvent
+  | SuspectHandoverEvent
+  | JointOperationEvent
+  | NoticeEvent
+  | LiaisonMeetingEvent
+  | MissionEvent;
 
 /**
  * A process as seen by a part that holds a command or an event of any process (the API, the inbox
@@ -66,6 +76,8 @@ const PROCESS_DECIDERS: { readonly [K in ProcessCategory]: ProcessDecider } = {
   handover: processDecider(suspectHandoverDecider),
   jointop: processDecider(jointOperationDecider),
   notice: processDecider(noticeDecider),
+  liaison: processDecider(liaisonMeetingDecider),
+  mission: processDecider(missionDecider),
 };
 
 /** The decider of a process chosen at run time (a route, an inbound payload, a stream's category). */

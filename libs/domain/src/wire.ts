@@ -30,6 +30,31 @@ import {
   RecordJointOperationAgreement,
 } from './jointop';
 import { InformationNoticeSent, ReceiveInformationNotice } from './notice';
+import {
+  LiaisonActionItemDone,
+  LiaisonMeetingAgreed,
+  LiaisonMeetingCounterProposed,
+  LiaisonMeetingHeld,
+  LiaisonMeetingMinutesRecorded,
+  LiaisonMeetingProposed,
+  ReceiveLiaisonActionItemDone,
+  ReceiveLiaisonMeetingHeld,
+  ReceiveLiaisonMeetingMinutes,
+  ReceiveLiaisonMeetingProposal,
+  RecordLiaisonMeetingAnswer,
+} from './liaison';
+import {
+  MissionAccepted,
+  MissionArrived,
+  MissionClosed,
+  MissionDeparted,
+  MissionRefused,
+  MissionRequested,
+  ReceiveMissionMovement,
+  ReceiveMissionOutcome,
+  ReceiveMissionRequest,
+  RecordMissionDecision,
+} from './mission';
 import { ProcessCategory } from './processes';
 import {
   ReceiveAccompanyingChild,
@@ -84,6 +109,15 @@ export interface QueuingEvents {
   readonly JointOperationCaseLink: JointOperationCaseLinked;
   readonly JointOperationReport: JointOperationClosed;
   readonly InformationNotice: InformationNoticeSent;
+  readonly LiaisonMeetingProposal: LiaisonMeetingProposed;
+  readonly LiaisonMeetingAnswer: LiaisonMeetingAgreed | LiaisonMeetingCounterProposed;
+  readonly LiaisonMeetingHeld: LiaisonMeetingHeld;
+  readonly LiaisonMeetingMinutes: LiaisonMeetingMinutesRecorded;
+  readonly LiaisonActionItemDone: LiaisonActionItemDone;
+  readonly MissionRequest: MissionRequested;
+  readonly MissionDecision: MissionAccepted | MissionRefused;
+  readonly MissionMovement: MissionArrived | MissionDeparted;
+  readonly MissionOutcome: MissionClosed;
 }
 
 /** The command each kind of message becomes on the receiving node. */
@@ -109,6 +143,15 @@ export interface ReceivingCommands {
   readonly JointOperationCaseLink: ReceiveJointOperationCaseLink;
   readonly JointOperationReport: ReceiveJointOperationReport;
   readonly InformationNotice: ReceiveInformationNotice;
+  readonly LiaisonMeetingProposal: ReceiveLiaisonMeetingProposal;
+  readonly LiaisonMeetingAnswer: RecordLiaisonMeetingAnswer;
+  readonly LiaisonMeetingHeld: ReceiveLiaisonMeetingHeld;
+  readonly LiaisonMeetingMinutes: ReceiveLiaisonMeetingMinutes;
+  readonly LiaisonActionItemDone: ReceiveLiaisonActionItemDone;
+  readonly MissionRequest: ReceiveMissionRequest;
+  readonly MissionDecision: RecordMissionDecision;
+  readonly MissionMovement: ReceiveMissionMovement;
+  readonly MissionOutcome: ReceiveMissionOutcome;
 }
 
 /** The events that queue messages of kind K. */
@@ -230,6 +273,43 @@ export const INBOUND_COMMANDS: {
     type: 'ReceiveInformationNotice',
     queuedBy: ['InformationNoticeSent'],
   },
+  LiaisonMeetingProposal: {
+    category: 'liaison',
+    type: 'ReceiveLiaisonMeetingProposal',
+    queuedBy: ['LiaisonMeetingProposed'],
+  },
+  LiaisonMeetingAnswer: {
+    category: 'liaison',
+    type: 'RecordLiaisonMeetingAnswer',
+    queuedBy: ['LiaisonMeetingAgreed', 'LiaisonMeetingCounterProposed'],
+  },
+  LiaisonMeetingHeld: {
+    category: 'liaison',
+    type: 'ReceiveLiaisonMeetingHeld',
+    queuedBy: ['LiaisonMeetingHeld'],
+  },
+  LiaisonMeetingMinutes: {
+    category: 'liaison',
+    type: 'ReceiveLiaisonMeetingMinutes',
+    queuedBy: ['LiaisonMeetingMinutesRecorded'],
+  },
+  LiaisonActionItemDone: {
+    category: 'liaison',
+    type: 'ReceiveLiaisonActionItemDone',
+    queuedBy: ['LiaisonActionItemDone'],
+  },
+  MissionRequest: { category: 'mission', type: 'ReceiveMissionRequest', queuedBy: ['MissionRequested'] },
+  MissionDecision: {
+    category: 'mission',
+    type: 'RecordMissionDecision',
+    queuedBy: ['MissionAccepted', 'MissionRefused'],
+  },
+  MissionMovement: {
+    category: 'mission',
+    type: 'ReceiveMissionMovement',
+    queuedBy: ['MissionArrived', 'MissionDeparted'],
+  },
+  MissionOutcome: { category: 'mission', type: 'ReceiveMissionOutcome', queuedBy: ['MissionClosed'] },
 };
 
 /**

@@ -33,6 +33,16 @@ export const PAYLOAD_MESSAGES = {
   'xborder.v1.CaseInformation': v1.CaseInformation,
   'xborder.v1.CriminalMethod': v1.CriminalMethod,
   'xborder.v1.HotlineTipOff': v1.HotlineTipOff,
+  'xborder.v1.LiaisonMeetingProposal': v1.LiaisonMeetingProposal,
+  'xborder.v1.LiaisonMeetingAgreement': v1.LiaisonMeetingAgreement,
+  'xborder.v1.LiaisonMeetingCounterProposal': v1.LiaisonMeetingCounterProposal,
+  'xborder.v1.LiaisonMeetingHeld': v1.LiaisonMeetingHeld,
+  'xborder.v1.LiaisonMeetingMinutes': v1.LiaisonMeetingMinutes,
+  'xborder.v1.LiaisonActionItemDone': v1.LiaisonActionItemDone,
+  'xborder.v1.MissionRequest': v1.MissionRequest,
+  'xborder.v1.MissionDecision': v1.MissionDecision,
+  'xborder.v1.MissionMovement': v1.MissionMovement,
+  'xborder.v1.MissionOutcomeReport': v1.MissionOutcomeReport,
   'xborder.v1.AuditSealHead': v1.AuditSealHead,
 } as const;
 

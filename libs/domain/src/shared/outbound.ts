@@ -28,6 +28,15 @@ export const OUTBOUND_KINDS = [
   'JointOperationCaseLink',
   'JointOperationReport',
   'InformationNotice',
+  'LiaisonMeetingProposal',
+  'LiaisonMeetingAnswer',
+  'LiaisonMeetingHeld',
+  'LiaisonMeetingMinutes',
+  'LiaisonActionItemDone',
+  'MissionRequest',
+  'MissionDecision',
+  'MissionMovement',
+  'MissionOutcome',
 ] as const;
 
 export type OutboundKind = (typeof OUTBOUND_KINDS)[number];

@@ -1,6 +1,8 @@
 /** The one wire table: every kind of message, both ways (see types.ts for its shape). */
 import { HANDOVER_WIRE } from './handover';
 import { JOINTOP_WIRE } from './jointop';
+import { LIAISON_WIRE } from './liaison';
+import { MISSION_WIRE } from './mission';
 import { NOTICE_WIRE } from './notice';
 import { REPATRIATION_WIRE } from './repatriation';
 import { WireTable } from './types';
@@ -12,4 +14,6 @@ export const WIRE: WireTable = {
   ...HANDOVER_WIRE,
   ...JOINTOP_WIRE,
   ...NOTICE_WIRE,
+  ...LIAISON_WIRE,
+  ...MISSION_WIRE,
 };

@@ -40,6 +40,16 @@ export interface KindPayloadTypes {
   readonly JointOperationReport: 'xborder.v1.JointOperationResultReport';
   readonly InformationNotice:
     'xborder.v1.CaseInformation' | 'xborder.v1.CriminalMethod' | 'xborder.v1.HotlineTipOff';
+  readonly LiaisonMeetingProposal: 'xborder.v1.LiaisonMeetingProposal';
+  readonly LiaisonMeetingAnswer:
+    'xborder.v1.LiaisonMeetingAgreement' | 'xborder.v1.LiaisonMeetingCounterProposal';
+  readonly LiaisonMeetingHeld: 'xborder.v1.LiaisonMeetingHeld';
+  readonly LiaisonMeetingMinutes: 'xborder.v1.LiaisonMeetingMinutes';
+  readonly LiaisonActionItemDone: 'xborder.v1.LiaisonActionItemDone';
+  readonly MissionRequest: 'xborder.v1.MissionRequest';
+  readonly MissionDecision: 'xborder.v1.MissionDecision';
+  readonly MissionMovement: 'xborder.v1.MissionMovement';
+  readonly MissionOutcome: 'xborder.v1.MissionOutcomeReport';
 }
 
 /** A payload of one of the types P, typed by its type name. */

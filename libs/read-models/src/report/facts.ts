@@ -112,6 +112,10 @@ export function reportFactsOf(category: ProcessCategory, state: unknown, event: 
       return noticeFacts(state as NoticeState, event);
     case 'jointop':
       return jointOperationFacts(state as JointOperationState, event);
+    case 'liaison':
+    case 'mission':
+      // Meetings, working groups and delegations are not (yet) counted in the periodic reports.
+      return [];
   }
 }
 
