@@ -51,8 +51,12 @@ const openProblems = (
       Array.isArray(data?.agenda) && data.agenda.length > 0 && data.agenda.every((item) => text(item, 2000)),
     place: text(data?.place, 500),
     startsAt: ahead(data?.startsAt, now),
+    // A local proposal wants the answer before the meeting; a counterpart's is taken as sent.
     deadline:
-      ahead(data?.deadline, now) && (!isIsoDateTime(data?.startsAt) || data.deadline <= data.startsAt),
+      ahead(data?.deadline, now) &&
+      (now === undefined ||
+        !isIsoDateTime(data?.startsAt) ||
+        instant(data.deadline) <= instant(data.startsAt)),
   });
 
 const open = (command: ProposeLiaisonMeeting | ReceiveLiaisonMeetingProposal): Decision => {
@@ -107,7 +111,9 @@ const itemProblems = (items: readonly ActionItem[] | undefined, state: LiaisonMe
       number: item?.number === index + 1,
       description: text(item?.description, 10_000),
       owner: sides.includes(item?.owner),
-      deadline: isIsoDateTime(item?.deadline) && (!local || (state.heldAt ?? '') < item.deadline),
+      deadline:
+        isIsoDateTime(item?.deadline) &&
+        (!local || state.heldAt === undefined || instant(item.deadline) > instant(state.heldAt)),
     }).map((field) => `actionItems[${index}].${field}`),
   );
 };
@@ -197,7 +203,9 @@ const step = (command: LiaisonMeetingStepCommand, state: LiaisonMeeting, origin:
           reason: optionalText(counter?.reason),
           deadline:
             ahead(counter?.deadline, now) &&
-            (!isIsoDateTime(counter?.startsAt) || counter.deadline! <= counter.startsAt),
+            (now === undefined ||
+              !isIsoDateTime(counter?.startsAt) ||
+              instant(counter.deadline!) <= instant(counter.startsAt)),
         }),
       );
       const marker =

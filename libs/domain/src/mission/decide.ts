@@ -83,8 +83,9 @@ const requestProblems = (
             caseId: isUuid(supported?.caseId),
           }),
         )),
+    // The contract lets a counterpart leave travel documents out; our officers record them.
     ...(members ?? []).flatMap((member, index) =>
-      prefixed(`members[${index}]`, memberProblems(member, workingGroup)),
+      prefixed(`members[${index}]`, memberProblems(member, workingGroup && now !== undefined)),
     ),
     ...prefixed('entryGate', gateProblems(data?.entryGate)),
   ];
@@ -174,7 +175,7 @@ const crossing = (
       at:
         isIsoDateTime(data?.at) &&
         (now === undefined || instant(data.at) <= instant(now)) &&
-        (after === undefined || instant(data.at) >= instant(after)),
+        (now === undefined || after === undefined || instant(data.at) >= instant(after)),
     }),
     ...prefixed('gate', gateProblems(gate)),
   ]);
