@@ -7,7 +7,7 @@ import { PROJECTED_TABLES } from './tables';
  * Version of the read-model tables' shape. Raise it with any change to `tables.ts`: stores of another
  * version are emptied by `migrateReadModels` and rebuilt by the projector from the start.
  */
-export const READ_MODEL_SCHEMA_VERSION = 3;
+export const READ_MODEL_SCHEMA_VERSION = 4;
 
 /**
  * Makes the read-model store hold the tables of READ_MODEL_SCHEMA_VERSION. Read models are disposable
@@ -120,6 +120,37 @@ async function createTables(db: ReadModelDb): Promise<void> {
     .addColumn('processing_deadline', text)
     .addColumn('received_at', text, (c) => c.notNull())
     .addColumn('processed_at', text)
+    .execute();
+  await caseColumns('liaison_meetings', 'meeting_id')
+    .addColumn('direction', text, (c) => c.notNull())
+    .addColumn('kind', text, (c) => c.notNull())
+    .addColumn('level', text, (c) => c.notNull())
+    .addColumn('host', text, (c) => c.notNull())
+    .addColumn('starts_at', text, (c) => c.notNull())
+    .addColumn('answer_deadline', text, (c) => c.notNull())
+    .addColumn('held_at', text)
+    .addColumn('opened_at', text, (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createTable('liaison_action_items')
+    .ifNotExists()
+    .addColumn('meeting_id', text, (c) => c.notNull())
+    .addColumn('number', 'integer', (c) => c.notNull())
+    .addColumn('owner', text, (c) => c.notNull())
+    .addColumn('deadline', text, (c) => c.notNull())
+    .addColumn('done_at', text)
+    .addPrimaryKeyConstraint('liaison_action_items_pk', ['meeting_id', 'number'])
+    .execute();
+  await caseColumns('missions', 'mission_id')
+    .addColumn('direction', text, (c) => c.notNull())
+    .addColumn('kind', text, (c) => c.notNull())
+    .addColumn('supported_case_id', text)
+    .addColumn('members', 'integer', (c) => c.notNull())
+    .addColumn('arrives_on', text, (c) => c.notNull())
+    .addColumn('departs_on', text, (c) => c.notNull())
+    .addColumn('entry_gate', text, (c) => c.notNull())
+    .addColumn('deadline', text, (c) => c.notNull())
+    .addColumn('opened_at', text, (c) => c.notNull())
     .execute();
   await db.schema
     .createTable('report_facts')

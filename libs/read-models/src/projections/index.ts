@@ -1,5 +1,7 @@
 import {
   jointOperationDecider,
+  liaisonMeetingDecider,
+  missionDecider,
   noticeDecider,
   processDecider,
   repatriationDecider,
@@ -7,6 +9,7 @@ import {
   verificationDecider,
 } from '@xb/domain';
 import { caseProjection } from './case-projection';
+import { liaisonMeetingRows, missionRows } from './cooperation';
 import { jointOperationRows } from './joint-operation';
 import { noticeRows } from './notice';
 import { repatriationRows } from './repatriation';
@@ -32,6 +35,10 @@ export const jointOperationProjection = withReportFacts(
   caseProjection(processDecider(jointOperationDecider), jointOperationRows),
 );
 export const noticeProjection = withReportFacts(caseProjection(processDecider(noticeDecider), noticeRows));
+export const liaisonMeetingProjection = withReportFacts(
+  caseProjection(processDecider(liaisonMeetingDecider), liaisonMeetingRows),
+);
+export const missionProjection = withReportFacts(caseProjection(processDecider(missionDecider), missionRows));
 
 /** Every read model of the node, one per process, each also keeping the facts the reports count. */
 export const ALL_PROJECTIONS: readonly CaseProjection[] = [
@@ -40,4 +47,6 @@ export const ALL_PROJECTIONS: readonly CaseProjection[] = [
   suspectHandoverProjection,
   jointOperationProjection,
   noticeProjection,
+  liaisonMeetingProjection,
+  missionProjection,
 ];
