@@ -186,7 +186,10 @@ const step = (command: LiaisonMeetingStepCommand, state: LiaisonMeeting, origin:
           );
         if (isDomainError(marker)) return marker;
         return [
-          { type: 'LiaisonMeetingAgreed', data: { place: state.place, startsAt: state.startsAt, ...marker } },
+          {
+            type: 'LiaisonMeetingAgreed',
+            data: { decision: 'agreed', place: state.place, startsAt: state.startsAt, ...marker },
+          },
         ];
       }
       const counter = command.data as {
@@ -222,7 +225,14 @@ const step = (command: LiaisonMeetingStepCommand, state: LiaisonMeeting, origin:
       return [
         {
           type: 'LiaisonMeetingCounterProposed',
-          data: { place, startsAt, deadline, ...(reason === undefined ? {} : { reason }), ...marker },
+          data: {
+            decision: 'counter_proposed',
+            place,
+            startsAt,
+            deadline,
+            ...(reason === undefined ? {} : { reason }),
+            ...marker,
+          },
         },
       ];
     }

@@ -50,12 +50,13 @@ export type LiaisonMeetingProposalReceived = DomainEvent<
 /** The date and place last proposed are agreed. */
 export type LiaisonMeetingAgreed = DomainEvent<
   'LiaisonMeetingAgreed',
-  { readonly place: string; readonly startsAt: string } & Marked
+  { readonly decision: 'agreed'; readonly place: string; readonly startsAt: string } & Marked
 >;
 /** Another date or place is proposed; the other side now answers, by `deadline`. */
 export type LiaisonMeetingCounterProposed = DomainEvent<
   'LiaisonMeetingCounterProposed',
   {
+    readonly decision: 'counter_proposed';
     readonly place: string;
     readonly startsAt: string;
     readonly reason?: string;

@@ -181,8 +181,10 @@ const crossing = (
   ]);
   const marker = invalid ?? messageMarker(command, origin, state.counterpart, 'MissionMovement');
   if (isDomainError(marker)) return marker;
-  const type = movement === 'arrival' ? 'MissionArrived' : 'MissionDeparted';
-  return [{ type, data: { at: data!.at!, gate, ...marker } }];
+  const at = data!.at!;
+  return movement === 'arrival'
+    ? [{ type: 'MissionArrived', data: { movement, at, gate, ...marker } }]
+    : [{ type: 'MissionDeparted', data: { movement, at, gate, ...marker } }];
 };
 
 const step = (command: MissionStepCommand, state: Mission, origin: Origin): Decision => {

@@ -63,11 +63,11 @@ export type MissionRefused = DomainEvent<
 /** The host side saw the group cross in at `at`. */
 export type MissionArrived = DomainEvent<
   'MissionArrived',
-  { readonly at: string; readonly gate: BorderGateRef } & Marked
+  { readonly movement: 'arrival'; readonly at: string; readonly gate: BorderGateRef } & Marked
 >;
 export type MissionDeparted = DomainEvent<
   'MissionDeparted',
-  { readonly at: string; readonly gate: BorderGateRef } & Marked
+  { readonly movement: 'departure'; readonly at: string; readonly gate: BorderGateRef } & Marked
 >;
 /** The sending side's outcome report, linked to the cases it fed into. */
 export type MissionClosed = DomainEvent<
