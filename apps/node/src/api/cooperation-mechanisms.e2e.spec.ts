@@ -80,7 +80,8 @@ describe('two nodes over the real Kafka: liaison meetings, working groups and de
       path,
       (s: { awaiting: string; place: string }) => s.awaiting === 'proposer' && s.place === counter.place,
     );
-    expect((await call(cnNode, 'POST', `${path}/agree`, {})).status).toBe(403);
+    // The side that made the last proposal cannot answer it (a domain refusal: 409 NOT_PERMITTED).
+    expect((await call(cnNode, 'POST', `${path}/agree`, {})).status).toBe(409);
     expect(await call(vnNode, 'POST', `${path}/agree`, {})).toMatchObject({
       status: 200,
       body: { status: 'agreed' },
@@ -137,7 +138,7 @@ describe('two nodes over the real Kafka: liaison meetings, working groups and de
     }
 
     // Only the owning side marks an item done; the other side sees it through the message.
-    expect((await call(vnNode, 'POST', `${path}/action-items-done`, { number: 2 })).status).toBe(403);
+    expect((await call(vnNode, 'POST', `${path}/action-items-done`, { number: 2 })).status).toBe(409);
     expect(
       (await call(vnNode, 'POST', `${path}/action-items-done`, { number: 1, remarks: 'Sent.' })).status,
     ).toBe(200);
@@ -170,7 +171,7 @@ describe('two nodes over the real Kafka: liaison meetings, working groups and de
     expect(shown).not.toContain('Tran Van Hung');
     expect(shown).not.toContain('C0000001');
 
-    expect((await call(vnNode, 'POST', `${path}/accept`, {})).status).toBe(403);
+    expect((await call(vnNode, 'POST', `${path}/accept`, {})).status).toBe(409);
     expect((await call(cnNode, 'POST', `${path}/accept`, example('AcceptMission'))).status).toBe(200);
     await until(
       'the acceptance on the Vietnamese node',
