@@ -173,7 +173,12 @@ const step = (command: LiaisonMeetingStepCommand, state: LiaisonMeeting, origin:
         const invalid = refuseIf(
           answer === undefined
             ? []
-            : problems({ place: answer.place === state.place, startsAt: answer.startsAt === state.startsAt }),
+            : problems({
+                place: answer.place === state.place,
+                // The same instant, however written (the wire drops zero milliseconds).
+                startsAt:
+                  isIsoDateTime(answer.startsAt) && instant(answer.startsAt) === instant(state.startsAt),
+              }),
         );
         const marker =
           invalid ??

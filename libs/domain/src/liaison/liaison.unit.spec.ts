@@ -151,6 +151,17 @@ describe('liaison meetings: given/when/then', () => {
         )
         .then({ code: 'NOT_PERMITTED' });
     });
+    it('takes their agreement of the same instant written otherwise', () => {
+      given(decider, [proposed])
+        .when(
+          cmd(
+            'RecordLiaisonMeetingAnswer',
+            { decision: 'agreed', place: 'Ma Lu Thang', startsAt: '2026-12-10T02:00:00.000Z' },
+            fromThem('in-agree'),
+          ),
+        )
+        .then([agreedByThem]);
+    });
     it('records their agreement, refusing one of another date than proposed', () => {
       given(decider, [proposed])
         .when(
