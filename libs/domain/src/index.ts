@@ -8,5 +8,7 @@ export * from './jointop';
 export * from './notice';
 export * from './rescue';
 export * from './wanted';
+export * from './liaison';
+export * from './mission';
 export * from './processes';
 export * from './wire';

@@ -2,6 +2,8 @@ import { CaseProcess } from './case-process';
 import { CaseState, Command, DomainError, DomainEvent } from './decider';
 import { SuspectHandoverEvent, suspectHandoverDecider } from './handover';
 import { JointOperationEvent, jointOperationDecider } from './jointop';
+import { LiaisonMeetingEvent, liaisonMeetingDecider } from './liaison';
+import { MissionEvent, missionDecider } from './mission';
 import { NoticeEvent, noticeDecider } from './notice';
 import { RepatriationEvent, repatriationDecider } from './repatriation';
 import { LocateRescueEvent, locateRescueDecider } from './rescue';
@@ -18,6 +20,8 @@ export const DECIDERS = {
   notice: noticeDecider,
   rescue: locateRescueDecider,
   wanted: wantedPersonDecider,
+  liaison: liaisonMeetingDecider,
+  mission: missionDecider,
 } as const;
 
 export type ProcessCategory = keyof typeof DECIDERS;
@@ -35,7 +39,9 @@ export type CooperationEvent =
   | JointOperationEvent
   | NoticeEvent
   | LocateRescueEvent
-  | WantedPersonEvent;
+  | WantedPersonEvent
+  | LiaisonMeetingEvent
+  | MissionEvent;
 
 /**
  * A process as seen by a part that holds a command or an event of any process (the API, the inbox
@@ -78,6 +84,8 @@ const PROCESS_DECIDERS: { readonly [K in ProcessCategory]: ProcessDecider } = {
   notice: processDecider(noticeDecider),
   rescue: processDecider(locateRescueDecider),
   wanted: processDecider(wantedPersonDecider),
+  liaison: processDecider(liaisonMeetingDecider),
+  mission: processDecider(missionDecider),
 };
 
 /** The decider of a process chosen at run time (a route, an inbound payload, a stream's category). */

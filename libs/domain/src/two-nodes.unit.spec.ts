@@ -480,6 +480,80 @@ describe('two nodes', () => {
       });
   });
 
+  it('hold a liaison meeting whose action items are tracked on both sides until done', () => {
+    const id = '0193a7b2-0000-7000-8000-000000000601';
+    act(vn, 'liaison', id, 'ProposeLiaisonMeeting', {
+      caseId: id,
+      counterpart: CN,
+      kind: 'annual_review',
+      level: 'central',
+      agenda: ['Review of the agreement'],
+      place: 'Hanoi',
+      startsAt: '2026-12-10T02:00:00Z',
+      deadline: '2026-12-01T00:00:00Z',
+    });
+    act(cn, 'liaison', id, 'CounterProposeLiaisonMeeting', {
+      place: 'Kunming',
+      startsAt: '2026-12-12T02:00:00Z',
+      deadline: '2026-12-02T00:00:00Z',
+    });
+    act(vn, 'liaison', id, 'AgreeLiaisonMeeting', {});
+    const after = '2026-12-12T08:00:00Z';
+    act(cn, 'liaison', id, 'RecordLiaisonMeetingHeld', { heldAt: '2026-12-12T02:00:00Z' }, after);
+    const actionItems = [
+      { number: 1, description: 'a', owner: VN, deadline: '2027-01-12T00:00:00Z' },
+      { number: 2, description: 'b', owner: CN, deadline: '2027-01-12T00:00:00Z' },
+    ];
+    act(vn, 'liaison', id, 'RecordLiaisonMeetingMinutes', { summary: 's', actionItems }, after);
+    act(cn, 'liaison', id, 'CompleteLiaisonActionItem', { number: 2 }, '2027-01-02T00:00:00Z');
+    for (const node of [vn, cn]) {
+      expect(node.state('liaison', id)).toMatchObject({
+        status: 'closed',
+        place: 'Kunming',
+        actionItems: [
+          { number: 1, done: false },
+          { number: 2, done: true, doneAt: '2027-01-02T00:00:00Z' },
+        ],
+      });
+    }
+  });
+
+  it('send a working group: accepted, arrived, departed, outcome reported', () => {
+    const id = '0193a7b2-0000-7000-8000-000000000701';
+    act(vn, 'mission', id, 'RequestMission', {
+      caseId: id,
+      counterpart: CN,
+      kind: 'working_group',
+      purpose: 'p',
+      supportedCase: { process: 'repatriation', caseId: '0193a7b2-0000-7000-8000-000000000201' },
+      members: [
+        {
+          person: {
+            name: { original: '', romanised: 'Tran Van A' },
+            identityDocuments: [{ type: 'passport', number: 'C1', issuingCountry: 'VN' }],
+          },
+          rank: 'Major',
+        },
+      ],
+      arrivesOn: '2026-12-05',
+      departsOn: '2026-12-07',
+      entryGate: { code: 'VN-CN.MALUTHANG' },
+      deadline: '2026-12-01T00:00:00Z',
+    });
+    act(cn, 'mission', id, 'AcceptMission', {});
+    const later = '2026-12-08T00:00:00Z';
+    act(cn, 'mission', id, 'RecordMissionArrival', { at: '2026-12-05T02:00:00Z' }, later);
+    act(cn, 'mission', id, 'RecordMissionDeparture', { at: '2026-12-07T02:00:00Z' }, later);
+    act(vn, 'mission', id, 'ReportMissionOutcome', { summary: 'done' }, later);
+    for (const node of [vn, cn]) {
+      expect(node.state('mission', id)).toMatchObject({
+        status: 'closed',
+        arrival: { at: '2026-12-05T02:00:00Z', gate: { code: 'VN-CN.MALUTHANG' } },
+        outcome: { linkedCaseIds: ['0193a7b2-0000-7000-8000-000000000201'] },
+      });
+    }
+  });
+
   it('exercised every payload kind', () => {
     expect([...delivered].sort()).toEqual([...OUTBOUND_KINDS].sort());
   });

@@ -30,6 +30,31 @@ import {
   RecordJointOperationAgreement,
 } from './jointop';
 import { InformationNoticeSent, ReceiveInformationNotice } from './notice';
+import {
+  LiaisonActionItemDone,
+  LiaisonMeetingAgreed,
+  LiaisonMeetingCounterProposed,
+  LiaisonMeetingHeld,
+  LiaisonMeetingMinutesRecorded,
+  LiaisonMeetingProposed,
+  ReceiveLiaisonActionItemDone,
+  ReceiveLiaisonMeetingHeld,
+  ReceiveLiaisonMeetingMinutes,
+  ReceiveLiaisonMeetingProposal,
+  RecordLiaisonMeetingAnswer,
+} from './liaison';
+import {
+  MissionAccepted,
+  MissionArrived,
+  MissionClosed,
+  MissionDeparted,
+  MissionRefused,
+  MissionRequested,
+  ReceiveMissionMovement,
+  ReceiveMissionOutcome,
+  ReceiveMissionRequest,
+  RecordMissionDecision,
+} from './mission';
 import { ProcessCategory } from './processes';
 import {
   ReceiveAccompanyingChild,
@@ -127,6 +152,15 @@ export interface QueuingEvents {
   readonly WantedPersonCaseLink: WantedPersonCaseLinked;
   readonly RepatriationMinutesProposal: RepatriationMinutesSigned;
   readonly RepatriationMinutesCountersignature: RepatriationMinutesCountersigned;
+  readonly LiaisonMeetingProposal: LiaisonMeetingProposed;
+  readonly LiaisonMeetingAnswer: LiaisonMeetingAgreed | LiaisonMeetingCounterProposed;
+  readonly LiaisonMeetingHeld: LiaisonMeetingHeld;
+  readonly LiaisonMeetingMinutes: LiaisonMeetingMinutesRecorded;
+  readonly LiaisonActionItemDone: LiaisonActionItemDone;
+  readonly MissionRequest: MissionRequested;
+  readonly MissionDecision: MissionAccepted | MissionRefused;
+  readonly MissionMovement: MissionArrived | MissionDeparted;
+  readonly MissionOutcome: MissionClosed;
 }
 
 /** The command each kind of message becomes on the receiving node. */
@@ -164,6 +198,15 @@ export interface ReceivingCommands {
   readonly WantedPersonCaseLink: ReceiveWantedPersonCaseLink;
   readonly RepatriationMinutesProposal: ReceiveRepatriationMinutesProposal;
   readonly RepatriationMinutesCountersignature: ReceiveRepatriationMinutesCountersignature;
+  readonly LiaisonMeetingProposal: ReceiveLiaisonMeetingProposal;
+  readonly LiaisonMeetingAnswer: RecordLiaisonMeetingAnswer;
+  readonly LiaisonMeetingHeld: ReceiveLiaisonMeetingHeld;
+  readonly LiaisonMeetingMinutes: ReceiveLiaisonMeetingMinutes;
+  readonly LiaisonActionItemDone: ReceiveLiaisonActionItemDone;
+  readonly MissionRequest: ReceiveMissionRequest;
+  readonly MissionDecision: RecordMissionDecision;
+  readonly MissionMovement: ReceiveMissionMovement;
+  readonly MissionOutcome: ReceiveMissionOutcome;
 }
 
 /** The events that queue messages of kind K. */
@@ -345,6 +388,43 @@ export const INBOUND_COMMANDS: {
     type: 'ReceiveRepatriationMinutesCountersignature',
     queuedBy: ['RepatriationMinutesCountersigned'],
   },
+  LiaisonMeetingProposal: {
+    category: 'liaison',
+    type: 'ReceiveLiaisonMeetingProposal',
+    queuedBy: ['LiaisonMeetingProposed'],
+  },
+  LiaisonMeetingAnswer: {
+    category: 'liaison',
+    type: 'RecordLiaisonMeetingAnswer',
+    queuedBy: ['LiaisonMeetingAgreed', 'LiaisonMeetingCounterProposed'],
+  },
+  LiaisonMeetingHeld: {
+    category: 'liaison',
+    type: 'ReceiveLiaisonMeetingHeld',
+    queuedBy: ['LiaisonMeetingHeld'],
+  },
+  LiaisonMeetingMinutes: {
+    category: 'liaison',
+    type: 'ReceiveLiaisonMeetingMinutes',
+    queuedBy: ['LiaisonMeetingMinutesRecorded'],
+  },
+  LiaisonActionItemDone: {
+    category: 'liaison',
+    type: 'ReceiveLiaisonActionItemDone',
+    queuedBy: ['LiaisonActionItemDone'],
+  },
+  MissionRequest: { category: 'mission', type: 'ReceiveMissionRequest', queuedBy: ['MissionRequested'] },
+  MissionDecision: {
+    category: 'mission',
+    type: 'RecordMissionDecision',
+    queuedBy: ['MissionAccepted', 'MissionRefused'],
+  },
+  MissionMovement: {
+    category: 'mission',
+    type: 'ReceiveMissionMovement',
+    queuedBy: ['MissionArrived', 'MissionDeparted'],
+  },
+  MissionOutcome: { category: 'mission', type: 'ReceiveMissionOutcome', queuedBy: ['MissionClosed'] },
 };
 
 /**

@@ -43,6 +43,16 @@ export const PAYLOAD_MESSAGES = {
   'xborder.v1.WantedPersonProgress': v1.WantedPersonProgress,
   'xborder.v1.WantedPersonOutcome': v1.WantedPersonOutcome,
   'xborder.v1.WantedPersonCaseLinked': v1.WantedPersonCaseLinked,
+  'xborder.v1.LiaisonMeetingProposal': v1.LiaisonMeetingProposal,
+  'xborder.v1.LiaisonMeetingAgreement': v1.LiaisonMeetingAgreement,
+  'xborder.v1.LiaisonMeetingCounterProposal': v1.LiaisonMeetingCounterProposal,
+  'xborder.v1.LiaisonMeetingHeld': v1.LiaisonMeetingHeld,
+  'xborder.v1.LiaisonMeetingMinutes': v1.LiaisonMeetingMinutes,
+  'xborder.v1.LiaisonActionItemDone': v1.LiaisonActionItemDone,
+  'xborder.v1.MissionRequest': v1.MissionRequest,
+  'xborder.v1.MissionDecision': v1.MissionDecision,
+  'xborder.v1.MissionMovement': v1.MissionMovement,
+  'xborder.v1.MissionOutcomeReport': v1.MissionOutcomeReport,
   'xborder.v1.AuditSealHead': v1.AuditSealHead,
   'xborder.v1.RepatriationMinutesProposal': v1.RepatriationMinutesProposal,
   'xborder.v1.RepatriationMinutesCountersignature': v1.RepatriationMinutesCountersignature,
@@ -65,6 +75,7 @@ export const isPayloadType = (name: string): name is PayloadType =>
  * Revision of the xborder.v1 contract this code was built from (Header.schema_version). 2 added the
  * cancellation, withdrawal, decline and child-added payloads, `respond_by` on requests, the received
  * person ids and CASE_KIND_INFORMATION_NOTICE; 3 the locate-and-rescue and wanted-person payloads
+ * person ids and CASE_KIND_INFORMATION_NOTICE; 3 the liaison meeting and mission payloads
  * (docs/protocol.md, section 7).
  */
 export const SCHEMA_VERSION = 3;

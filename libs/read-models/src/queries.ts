@@ -183,6 +183,43 @@ export async function countOf<TB extends keyof ReadModelTables>(
   return Number(total);
 }
 
+/**
+ * Liaison meetings, latest start first, each with its minutes' action items and where each stands
+ * against its deadline at `now` (`met` once done): the same on both nodes of the meeting.
+ */
+export async function liaisonMeetings(db: ReadModelDb, now: string) {
+  const meetings = await db
+    .selectFrom('liaison_meetings')
+    .selectAll()
+    .orderBy('starts_at', 'desc')
+    .orderBy('meeting_id')
+    .execute();
+  const items = await db.selectFrom('liaison_action_items').selectAll().orderBy('number').execute();
+  return meetings.map((meeting) => ({
+    ...meeting,
+    actionItems: items
+      .filter((item) => item.meeting_id === meeting.meeting_id)
+      .map(({ number, owner, deadline, done_at }) => ({
+        number: Number(number),
+        owner,
+        deadline,
+        doneAt: done_at,
+        deadlineStatus: classifyDeadline({ deadline, met: done_at !== null }, now),
+      })),
+  }));
+}
+
+/** Working groups and delegations, latest arrival first (ties by id). */
+export async function missions(db: ReadModelDb) {
+  const rows = await db
+    .selectFrom('missions')
+    .selectAll()
+    .orderBy('arrives_on', 'desc')
+    .orderBy('mission_id')
+    .execute();
+  return rows.map((row) => ({ ...row, members: Number(row.members) }));
+}
+
 /** A paging parameter as a whole number within bounds; the default when absent or not a number. */
 const wholeNumberIn = (value: number | undefined, min: number, max: number, fallback: number) =>
   value === undefined || !Number.isFinite(value) ? fallback : Math.min(max, Math.max(min, Math.trunc(value)));

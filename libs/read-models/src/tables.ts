@@ -134,6 +134,43 @@ export interface ReadModelTables {
   };
   /** The follow-on cases a rescue or an arrest led to (verification, repatriation, suspect hand-over). */
   follow_on_cases: { case_id: string; linked_case_id: string; process: string };
+  liaison_meetings: {
+    meeting_id: string;
+    status: string;
+    counterpart: string;
+    direction: string;
+    kind: string;
+    level: string;
+    host: string;
+    starts_at: string;
+    answer_deadline: string;
+    held_at: string | null;
+    opened_at: string;
+    updated_at: string;
+  };
+  /** One row per action item of a meeting's minutes; `done_at` null while open. */
+  liaison_action_items: {
+    meeting_id: string;
+    number: number;
+    owner: string;
+    deadline: string;
+    done_at: string | null;
+  };
+  missions: {
+    mission_id: string;
+    status: string;
+    counterpart: string;
+    direction: string;
+    kind: string;
+    supported_case_id: string | null;
+    members: number;
+    arrives_on: string;
+    departs_on: string;
+    entry_gate: string;
+    deadline: string;
+    opened_at: string;
+    updated_at: string;
+  };
   /** What the periodic reports count (`report/facts.ts`), one row per fact; `fact_id` is `<position>:<n>`. */
   report_facts: {
     fact_id: string;
@@ -165,4 +202,7 @@ export const PROJECTED_TABLES: readonly ReadModelTable[] = [
   'wanted_persons',
   'report_facts',
   'case_documents',
+  'liaison_action_items',
+  'liaison_meetings',
+  'missions',
 ];

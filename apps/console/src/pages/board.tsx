@@ -45,6 +45,11 @@ export function Board({ board }: { board: BoardDefinition }) {
       return <span className={`deadline ${String(value)}`}>{codeLabel(t, 'deadline', value)}</span>;
     if (TIME_COLUMNS.test(column) && typeof value === 'string')
       return <time dateTime={value}>{formatTime(value, i18n.language, settings.timeZone)}</time>;
+    // A meeting's action items: how many, and how many are past their deadline and not done.
+    if (column === 'actionItems' && Array.isArray(value)) {
+      const overdue = value.filter((item: { deadlineStatus?: string }) => item.deadlineStatus === 'overdue');
+      return i18n.t('board.actionItems', { count: value.length, overdue: overdue.length });
+    }
     if (Array.isArray(value)) return i18n.t('board.linkedCases', { count: value.length });
     if (typeof value === 'object') return <StateView value={value} />;
     return codeLabel(t, 'code', value);

@@ -7,6 +7,8 @@ import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { NODE_CONFIG, NodeConfig } from '@xb/config';
 import {
   jointOperations,
+  liaisonMeetings,
+  missions,
   RepatriationBoardFilter,
   repatriationBoard,
   verificationQueue,
@@ -35,6 +37,14 @@ export class JointOperationsQuery extends Query<Result<typeof jointOperations>> 
     super();
   }
 }
+
+export class LiaisonMeetingsQuery extends Query<Result<typeof liaisonMeetings>> {
+  constructor(readonly now: string) {
+    super();
+  }
+}
+
+export class MissionsQuery extends Query<Result<typeof missions>> {}
 
 /** The periodic report of a period, as the API's query string asks it (validated by the handler). */
 export class ReportCountsQuery extends Query<StreamableFile> {
@@ -67,6 +77,22 @@ export class JointOperationsHandler implements IQueryHandler<JointOperationsQuer
   }
 }
 
+@QueryHandler(LiaisonMeetingsQuery)
+export class LiaisonMeetingsHandler implements IQueryHandler<LiaisonMeetingsQuery> {
+  constructor(private readonly readModels: ReadModels) {}
+  async execute(query: LiaisonMeetingsQuery) {
+    return liaisonMeetings(await this.readModels.db(), query.now);
+  }
+}
+
+@QueryHandler(MissionsQuery)
+export class MissionsHandler implements IQueryHandler<MissionsQuery> {
+  constructor(private readonly readModels: ReadModels) {}
+  async execute() {
+    return missions(await this.readModels.db());
+  }
+}
+
 @QueryHandler(ReportCountsQuery)
 export class ReportCountsHandler implements IQueryHandler<ReportCountsQuery> {
   constructor(
@@ -84,4 +110,6 @@ export const BOARD_QUERY_HANDLERS = [
   VerificationQueueHandler,
   JointOperationsHandler,
   ReportCountsHandler,
+  LiaisonMeetingsHandler,
+  MissionsHandler,
 ];

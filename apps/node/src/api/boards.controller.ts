@@ -6,6 +6,8 @@ import { parseBody } from '../http/responses';
 import { NODE_CLOCK, NodeClock } from '../runtime/node-clock';
 import {
   JointOperationsQuery,
+  LiaisonMeetingsQuery,
+  MissionsQuery,
   RepatriationBoardQuery,
   ReportCountsQuery,
   VerificationQueueQuery,
@@ -64,6 +66,17 @@ export class BoardsController {
   @Get('joint-operations')
   async jointOperations(@Query() query: unknown) {
     return this.queries.execute(new JointOperationsQuery(parseBody(z.object(paging), query)));
+  }
+
+  /** Meetings with their action items, each classified against its deadline (overdue until done). */
+  @Get('liaison-meetings')
+  async liaisonMeetings() {
+    return { items: await this.queries.execute(new LiaisonMeetingsQuery(this.now().toISOString())) };
+  }
+
+  @Get('missions')
+  async missions() {
+    return { items: await this.queries.execute(new MissionsQuery()) };
   }
 
   @Get('reports/counts')

@@ -89,6 +89,8 @@ const SUSPECT = {
   name: { original: 'Nguyễn Văn Test', romanised: 'Nguyen Van Test' },
   sex: 'male',
 };
+const liaison = route('liaison', 'liaison-meetings', CASEWORK);
+const mission = route('mission', 'missions', CASEWORK);
 
 export const COMMAND_ROUTES: readonly CommandRoute[] = [
   verification(
@@ -361,6 +363,97 @@ export const COMMAND_ROUTES: readonly CommandRoute[] = [
   wanted('LinkCaseToWantedPerson', 'cases', 'Link the suspect hand-over that followed', {
     process: 'handover',
     linkedCaseId: '0193a7b2-0000-7000-8000-000000000002',
+  }),
+  liaison(
+    'ProposeLiaisonMeeting',
+    undefined,
+    'Propose a liaison meeting (regular, ad hoc or the annual review) to a counterpart',
+    (now) => ({
+      counterpart: COUNTERPART,
+      kind: 'regular',
+      level: 'border_post',
+      agenda: ['Tips and notices of the month', 'Repatriations pending at Ma Lu Thang'],
+      place: 'Ma Lu Thang border post',
+      startsAt: at(now, 10),
+      deadline: at(now, 5),
+    }),
+  ),
+  liaison('AgreeLiaisonMeeting', 'agree', 'Agree the date and place last proposed', {}),
+  liaison('CounterProposeLiaisonMeeting', 'counter-propose', 'Propose another date or place', (now) => ({
+    place: 'Jinshuihe border station',
+    startsAt: at(now, 12),
+    reason: 'The head of post is away that week.',
+    deadline: at(now, 6),
+  })),
+  liaison('RecordLiaisonMeetingHeld', 'held', 'Record that the meeting took place', (now) => ({
+    heldAt: at(now, -0.05),
+    attendees: ['Lt. Col. Nguyen Van A (head, VN)', 'Supt. Li Wei (head, CN)'],
+  })),
+  liaison(
+    'RecordLiaisonMeetingMinutes',
+    'minutes',
+    'Close the meeting with its minutes and the action items agreed (each owned by one side)',
+    (now) => ({
+      summary: 'Agreed to exchange the lists of missing persons monthly.',
+      minutesReference: 'BB-2026-12',
+      actionItems: [
+        {
+          number: 1,
+          description: 'Send the list of missing persons reported in Phong Tho.',
+          owner: 'VN.BGC.LAICHAU',
+          deadline: at(now, 14),
+        },
+        {
+          number: 2,
+          description: 'Check the list against the Jinping shelters.',
+          owner: COUNTERPART,
+          deadline: at(now, 30),
+        },
+      ],
+    }),
+  ),
+  liaison('CompleteLiaisonActionItem', 'action-items-done', 'Mark an action item this agency owns done', {
+    number: 1,
+    remarks: 'List sent by the liaison desk.',
+  }),
+
+  mission(
+    'RequestMission',
+    undefined,
+    'Ask a counterpart to receive a working group supporting a case, or a delegation',
+    (now) => ({
+      counterpart: COUNTERPART,
+      kind: 'working_group',
+      purpose: 'Support the identification of the victims rescued in Jinping.',
+      supportedCase: { process: 'repatriation', caseId: '0193a7b2-0000-7000-8000-000000000001' },
+      members: [
+        {
+          person: {
+            name: { original: 'Trần Văn Hùng', romanised: 'Tran Van Hung' },
+            identityDocuments: [{ type: 'passport', number: 'C0000001', issuingCountry: 'VN' }],
+          },
+          rank: 'Lieutenant Colonel',
+          role: 'head',
+        },
+      ],
+      arrivesOn: at(now, 10).slice(0, 10),
+      departsOn: at(now, 13).slice(0, 10),
+      entryGate: { code: 'VN-CN.MALUTHANG-JINSHUIHE', name: 'Ma Lu Thang - Jinshuihe' },
+      deadline: at(now, 5),
+    }),
+  ),
+  mission('AcceptMission', 'accept', 'Accept to receive the group', { remarks: 'Met at the gate.' }),
+  mission('RefuseMission', 'refuse', 'Refuse to receive the group', {
+    reason: 'Dates clash with a holiday.',
+  }),
+  mission('RecordMissionArrival', 'arrival', 'Record the group entering (host side)', (now) => ({
+    at: at(now, -0.1),
+  })),
+  mission('RecordMissionDeparture', 'departure', 'Record the group leaving (host side)', (now) => ({
+    at: at(now, -0.05),
+  })),
+  mission('ReportMissionOutcome', 'outcome', 'Report the outcome and close (sending side)', {
+    summary: 'Three victims identified; two suspects named to the Chinese side.',
   }),
 ];
 

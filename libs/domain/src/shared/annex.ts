@@ -185,6 +185,15 @@ export interface MessageAnnexes {
   /** The minutes are the signed record itself: nothing travels beside them. */
   readonly RepatriationMinutesProposal: Record<string, never>;
   readonly RepatriationMinutesCountersignature: Record<string, never>;
+  readonly LiaisonMeetingProposal: Record<string, never>;
+  readonly LiaisonMeetingAnswer: Record<string, never>;
+  readonly LiaisonMeetingHeld: Record<string, never>;
+  readonly LiaisonMeetingMinutes: Record<string, never>;
+  readonly LiaisonActionItemDone: Record<string, never>;
+  readonly MissionRequest: Record<string, never>;
+  readonly MissionDecision: Record<string, never>;
+  readonly MissionMovement: Record<string, never>;
+  readonly MissionOutcome: Record<string, never>;
 }
 
 /** Every kind has an annex type: a kind missing above is a compile error here. */

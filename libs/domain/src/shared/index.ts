@@ -14,3 +14,4 @@ export * from './steps';
 export * from './photo';
 export * from './zones';
 export * from './minutes';
+export * from './open-deadline';

@@ -40,6 +40,15 @@ export const OUTBOUND_KINDS = [
   'WantedPersonCaseLink',
   'RepatriationMinutesProposal',
   'RepatriationMinutesCountersignature',
+  'LiaisonMeetingProposal',
+  'LiaisonMeetingAnswer',
+  'LiaisonMeetingHeld',
+  'LiaisonMeetingMinutes',
+  'LiaisonActionItemDone',
+  'MissionRequest',
+  'MissionDecision',
+  'MissionMovement',
+  'MissionOutcome',
 ] as const;
 
 export type OutboundKind = (typeof OUTBOUND_KINDS)[number];

@@ -7,6 +7,7 @@ import { HandoverMinutes, OutboundKind } from '@xb/domain';
 import { minutesBytesOf } from '../wire-mapping/minutes';
 import { PayloadInput, PayloadType } from '@xb/envelope';
 import fc from 'fast-check';
+import { timestampOf } from '../wire-mapping/convert';
 import { personIdOf } from '../wire-mapping/person';
 import { Agency, CHILD, CN, deliver, NOW, VN, WOMAN } from './wire-conversation';
 import * as a from './wire-arbitraries';
@@ -232,6 +233,93 @@ const minutesArbitrary = fc.tuple(
   fc.array(a.text, { maxLength: 3 }),
   fc.array(fc.tuple(a.text, a.text), { maxLength: 2 }),
 );
+const meeting = {
+  caseId: CASE,
+  counterpart: CN,
+  kind: 'regular',
+  level: 'border_post',
+  agenda: ['Tips received this month'],
+  place: 'Ma Lu Thang border post',
+  startsAt: '2026-12-10T02:00:00Z',
+  deadline: '2026-12-01T00:00:00Z',
+};
+const meetingProposed = (vn: Agency, cn: Agency) =>
+  deliver(vn, cn, vn.act('liaison', CASE, 'ProposeLiaisonMeeting', meeting));
+const meetingHeld = (vn: Agency, cn: Agency) => {
+  meetingProposed(vn, cn);
+  deliver(cn, vn, cn.act('liaison', CASE, 'AgreeLiaisonMeeting', {}));
+  const held = { heldAt: '2026-12-10T02:00:00Z' };
+  deliver(vn, cn, vn.act('liaison', CASE, 'RecordLiaisonMeetingHeld', held, '2026-12-10T06:00:00Z'));
+};
+const meetingClosed = (vn: Agency, cn: Agency) => {
+  meetingHeld(vn, cn);
+  const actionItems = [
+    { number: 1, description: 'Share the list', owner: CN, deadline: '2027-01-10T00:00:00Z' },
+  ];
+  const minutes = { summary: 'Agreed to share lists', actionItems };
+  deliver(vn, cn, vn.act('liaison', CASE, 'RecordLiaisonMeetingMinutes', minutes, '2026-12-10T06:00:00Z'));
+};
+const delegation = {
+  caseId: CASE,
+  counterpart: CN,
+  kind: 'delegation',
+  purpose: 'Exchange of experience',
+  members: [{ person: WOMAN, rank: 'Major' }],
+  arrivesOn: '2026-12-05',
+  departsOn: '2026-12-07',
+  entryGate: { code: 'VN-CN.MALUTHANG' },
+  deadline: '2026-12-01T00:00:00Z',
+};
+const missionRequested = (vn: Agency, cn: Agency) =>
+  deliver(vn, cn, vn.act('mission', CASE, 'RequestMission', delegation));
+const missionAccepted = (vn: Agency, cn: Agency) => {
+  missionRequested(vn, cn);
+  deliver(cn, vn, cn.act('mission', CASE, 'AcceptMission', {}));
+};
+const missionDeparted = (vn: Agency, cn: Agency) => {
+  missionAccepted(vn, cn);
+  const later = '2026-12-08T00:00:00Z';
+  deliver(
+    cn,
+    vn,
+    cn.act('mission', CASE, 'RecordMissionArrival', { at: '2026-12-05T02:00:00Z' }, later),
+    later,
+  );
+  deliver(
+    cn,
+    vn,
+    cn.act('mission', CASE, 'RecordMissionDeparture', { at: '2026-12-07T09:00:00Z' }, later),
+    later,
+  );
+};
+const actionItems = fc
+  .array(fc.record({ description: a.text, ownerAgencyId: fc.constantFrom(VN, CN), dueBy: a.timestamp }), {
+    maxLength: 3,
+  })
+  .map((items) => items.map((item, index) => ({ number: index + 1, ...item })));
+const missionRequest = fc
+  .record({
+    kind: a.enumValue(2),
+    purpose: a.text,
+    supportedCaseKind: fc.constantFrom(1, 2, 3, 5),
+    supportedCaseId: a.uuid,
+    members: fc.array(fc.record({ person: a.person, rank: a.optionalText, role: a.optionalText }), {
+      minLength: 1,
+      maxLength: 2,
+    }),
+    arrivesOn: a.calendarDate(),
+    days: fc.integer({ min: 0, max: 30 }),
+    entryGate: a.gate,
+    respondBy: a.timestamp,
+    linked: fc.boolean(),
+  })
+  .map(({ days, arrivesOn, linked, supportedCaseKind, supportedCaseId, ...rest }) => {
+    const end = new Date(Date.UTC(arrivesOn.year, arrivesOn.month - 1, arrivesOn.day + days));
+    const departsOn = { year: end.getUTCFullYear(), month: end.getUTCMonth() + 1, day: end.getUTCDate() };
+    // A working group names the case it supports; a delegation may.
+    const supported = linked || rest.kind === 1 ? { supportedCaseKind, supportedCaseId } : {};
+    return { ...rest, ...supported, arrivesOn, departsOn };
+  });
 
 export const ROUND_TRIP_CASES: { readonly [P in CasePayloadType]: RoundTripCase<P> } = {
   'xborder.v1.VerificationRequest': {
@@ -625,5 +713,78 @@ export const ROUND_TRIP_CASES: { readonly [P in CasePayloadType]: RoundTripCase<
     from: 'VN',
     setup: wantedArrested,
     payload: fc.record({ caseKind: fc.constant(3), caseId: a.uuid }),
+  },
+  'xborder.v1.LiaisonMeetingProposal': {
+    kind: 'LiaisonMeetingProposal',
+    from: 'VN',
+    payload: fc.record({
+      kind: a.enumValue(3),
+      level: a.enumValue(3),
+      agenda: fc.array(a.text, { minLength: 1, maxLength: 3 }),
+      place: a.text,
+      startsAt: a.timestamp,
+      respondBy: a.timestamp,
+      hostAgencyId: fc.constantFrom(VN, CN),
+    }),
+  },
+  'xborder.v1.LiaisonMeetingAgreement': {
+    kind: 'LiaisonMeetingAnswer',
+    from: 'CN',
+    setup: meetingProposed,
+    payload: fc.constant({ place: meeting.place, startsAt: timestampOf(meeting.startsAt) }),
+  },
+  'xborder.v1.LiaisonMeetingCounterProposal': {
+    kind: 'LiaisonMeetingAnswer',
+    from: 'CN',
+    setup: meetingProposed,
+    payload: fc.record({
+      place: a.text,
+      startsAt: a.timestamp,
+      reason: a.optionalText,
+      respondBy: a.timestamp,
+    }),
+  },
+  'xborder.v1.LiaisonMeetingHeld': {
+    kind: 'LiaisonMeetingHeld',
+    from: 'CN',
+    setup: (vn, cn) => {
+      meetingProposed(vn, cn);
+      deliver(cn, vn, cn.act('liaison', CASE, 'AgreeLiaisonMeeting', {}));
+    },
+    payload: fc.record({ heldAt: a.timestamp, attendees: a.texts }),
+  },
+  'xborder.v1.LiaisonMeetingMinutes': {
+    kind: 'LiaisonMeetingMinutes',
+    from: 'CN',
+    setup: meetingHeld,
+    payload: fc.record({ summary: a.text, actionItems, minutesReference: a.optionalText }),
+  },
+  'xborder.v1.LiaisonActionItemDone': {
+    kind: 'LiaisonActionItemDone',
+    from: 'CN',
+    setup: meetingClosed,
+    payload: fc.record({ number: fc.constant(1), doneAt: a.timestamp, remarks: a.optionalText }),
+  },
+  'xborder.v1.MissionRequest': { kind: 'MissionRequest', from: 'VN', payload: missionRequest },
+  'xborder.v1.MissionDecision': {
+    kind: 'MissionDecision',
+    from: 'CN',
+    setup: missionRequested,
+    payload: fc.oneof(
+      fc.record({ decision: fc.constant(1), remarks: a.optionalText }),
+      fc.record({ decision: fc.constant(2), remarks: a.text }),
+    ),
+  },
+  'xborder.v1.MissionMovement': {
+    kind: 'MissionMovement',
+    from: 'CN',
+    setup: missionAccepted,
+    payload: fc.record({ movement: fc.constant(1), at: a.timestamp, gate: a.gate }),
+  },
+  'xborder.v1.MissionOutcomeReport': {
+    kind: 'MissionOutcome',
+    from: 'VN',
+    setup: missionDeparted,
+    payload: fc.record({ summary: a.text, linkedCaseIds: fc.array(a.uuid, { maxLength: 3 }) }),
   },
 };

@@ -2,6 +2,8 @@
 import { HANDOVER_WIRE } from './handover';
 import { MINUTES_WIRE } from './minutes';
 import { JOINTOP_WIRE } from './jointop';
+import { LIAISON_WIRE } from './liaison';
+import { MISSION_WIRE } from './mission';
 import { NOTICE_WIRE } from './notice';
 import { REPATRIATION_WIRE } from './repatriation';
 import { RESCUE_WIRE } from './rescue';
@@ -18,4 +20,6 @@ export const WIRE: WireTable = {
   ...RESCUE_WIRE,
   ...WANTED_WIRE,
   ...MINUTES_WIRE,
+  ...LIAISON_WIRE,
+  ...MISSION_WIRE,
 };

@@ -57,6 +57,16 @@ export interface KindPayloadTypes {
   readonly WantedPersonCaseLink: 'xborder.v1.WantedPersonCaseLinked';
   readonly RepatriationMinutesProposal: 'xborder.v1.RepatriationMinutesProposal';
   readonly RepatriationMinutesCountersignature: 'xborder.v1.RepatriationMinutesCountersignature';
+  readonly LiaisonMeetingProposal: 'xborder.v1.LiaisonMeetingProposal';
+  readonly LiaisonMeetingAnswer:
+    'xborder.v1.LiaisonMeetingAgreement' | 'xborder.v1.LiaisonMeetingCounterProposal';
+  readonly LiaisonMeetingHeld: 'xborder.v1.LiaisonMeetingHeld';
+  readonly LiaisonMeetingMinutes: 'xborder.v1.LiaisonMeetingMinutes';
+  readonly LiaisonActionItemDone: 'xborder.v1.LiaisonActionItemDone';
+  readonly MissionRequest: 'xborder.v1.MissionRequest';
+  readonly MissionDecision: 'xborder.v1.MissionDecision';
+  readonly MissionMovement: 'xborder.v1.MissionMovement';
+  readonly MissionOutcome: 'xborder.v1.MissionOutcomeReport';
 }
 
 /** A payload of one of the types P, typed by its type name. */

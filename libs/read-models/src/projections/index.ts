@@ -1,6 +1,8 @@
 import {
   jointOperationDecider,
   locateRescueDecider,
+  liaisonMeetingDecider,
+  missionDecider,
   noticeDecider,
   processDecider,
   repatriationDecider,
@@ -9,6 +11,7 @@ import {
   wantedPersonDecider,
 } from '@xb/domain';
 import { caseProjection } from './case-projection';
+import { liaisonMeetingRows, missionRows } from './cooperation';
 import { jointOperationRows } from './joint-operation';
 import { inboundMessageProjection, outboundMessageProjection } from './messages';
 import { locateRescueRows } from './locate-rescue';
@@ -44,6 +47,10 @@ export const locateRescueProjection = withReportFacts(
 export const wantedPersonProjection = withReportFacts(
   caseProjection(processDecider(wantedPersonDecider), wantedPersonRows),
 );
+export const liaisonMeetingProjection = withReportFacts(
+  caseProjection(processDecider(liaisonMeetingDecider), liaisonMeetingRows),
+);
+export const missionProjection = withReportFacts(caseProjection(processDecider(missionDecider), missionRows));
 
 /**
  * Every read model of the node: one per process, each also keeping the facts the reports count, and the
@@ -59,4 +66,6 @@ export const ALL_PROJECTIONS: readonly CaseProjection[] = [
   inboundMessageProjection,
   locateRescueProjection,
   wantedPersonProjection,
+  liaisonMeetingProjection,
+  missionProjection,
 ];

@@ -115,6 +115,9 @@ export function reportFactsOf(category: ProcessCategory, state: unknown, event: 
     // Locate-and-rescue and wanted-person requests are not counted by the reports yet.
     case 'rescue':
     case 'wanted':
+    case 'liaison':
+    case 'mission':
+      // Meetings, working groups and delegations are not (yet) counted in the periodic reports.
       return [];
   }
 }
