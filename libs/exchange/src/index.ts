@@ -18,3 +18,4 @@ export * from './inbound-message/receipt-delivery';
 export * from './receipt-courier';
 export * from './inbox-health';
 export * from './dead-letters';
+export { Ticker } from './ticker';
