@@ -14,7 +14,7 @@ import { generate } from './keys/key-commands';
 import { RunningNode } from './node-app';
 import { directoryPaths, signatureFileOf } from './runtime/node-directory';
 import { exchangeFacts, queueNotices } from './testing/exchange-facts';
-import { prepareAgencies, startTestNode, storeOf, TestAgency } from './testing/node-pair';
+import { freePort, prepareAgencies, startTestNode, storeOf, TestAgency, tokenFor } from './testing/node-pair';
 
 /**
  * The three-level mechanism's signed directory over the real broker: a central key signs it, each node
@@ -227,6 +227,34 @@ describe('signed agency directory: trust updated in a running node', () => {
       });
     } finally {
       await vnStore.close();
+    }
+  });
+
+  it('opens cases only with the counterparts the directory pairs the agency with', async () => {
+    // VN's API process, beside its gateway: it reads the accepted directory at its start.
+    const api = await startTestNode({
+      ...vn,
+      env: { ...vn.env, XB_ROLES: 'api', XB_HTTP_PORT: String(await freePort()) },
+    });
+    try {
+      const token = await tokenFor(vn, { id: 'lo-vn-pairing', roles: ['liaison_officer'] });
+      const send = (counterpart: string) =>
+        fetch(`${api.url}/api/notices`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify({
+            counterpart,
+            category: 'criminal_method',
+            title: 'Recruitment through fake factory jobs',
+            content: 'Brokers post factory jobs and take recruits across at night.',
+          }),
+        });
+      const unpaired = await send('LA.PHONGSALY.POLICE');
+      expect(unpaired.status).toBe(403);
+      expect(await unpaired.json()).toMatchObject({ code: 'COUNTERPART_NOT_PAIRED', field: 'counterpart' });
+      expect((await send(cn.agencyId)).status).toBe(201);
+    } finally {
+      await api.stop();
     }
   });
 });
