@@ -29,7 +29,7 @@ import {
   ReceiveJointOperationReport,
   RecordJointOperationAgreement,
 } from './jointop';
-import { InformationNoticeSent, ReceiveInformationNotice } from './notice';
+import { HotlineTipForwarded, InformationNoticeSent, ReceiveInformationNotice } from './notice';
 import { ProcessCategory } from './processes';
 import {
   ReceiveAccompanyingChild,
@@ -83,7 +83,7 @@ export interface QueuingEvents {
   readonly JointOperationAgreement: JointOperationAgreed | JointOperationDeclined;
   readonly JointOperationCaseLink: JointOperationCaseLinked;
   readonly JointOperationReport: JointOperationClosed;
-  readonly InformationNotice: InformationNoticeSent;
+  readonly InformationNotice: InformationNoticeSent | HotlineTipForwarded;
 }
 
 /** The command each kind of message becomes on the receiving node. */
@@ -228,7 +228,7 @@ export const INBOUND_COMMANDS: {
   InformationNotice: {
     category: 'notice',
     type: 'ReceiveInformationNotice',
-    queuedBy: ['InformationNoticeSent'],
+    queuedBy: ['InformationNoticeSent', 'HotlineTipForwarded'],
   },
 };
 
