@@ -7,7 +7,7 @@ import { PROJECTED_TABLES } from './tables';
  * Version of the read-model tables' shape. Raise it with any change to `tables.ts`: stores of another
  * version are emptied by `migrateReadModels` and rebuilt by the projector from the start.
  */
-export const READ_MODEL_SCHEMA_VERSION = 3;
+export const READ_MODEL_SCHEMA_VERSION = 4;
 
 /**
  * Makes the read-model store hold the tables of READ_MODEL_SCHEMA_VERSION. Read models are disposable
@@ -120,6 +120,8 @@ async function createTables(db: ReadModelDb): Promise<void> {
     .addColumn('processing_deadline', text)
     .addColumn('received_at', text, (c) => c.notNull())
     .addColumn('processed_at', text)
+    .addColumn('source', text, (c) => c.notNull().defaultTo(''))
+    .addColumn('urgency', text)
     .execute();
   await db.schema
     .createTable('report_facts')

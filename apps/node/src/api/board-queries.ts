@@ -6,6 +6,8 @@ import { Inject, StreamableFile } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { NODE_CONFIG, NodeConfig } from '@xb/config';
 import {
+  NoticeListFilter,
+  noticeList,
   jointOperations,
   RepatriationBoardFilter,
   repatriationBoard,
@@ -27,6 +29,20 @@ export class RepatriationBoardQuery extends Query<Result<typeof repatriationBoar
 export class VerificationQueueQuery extends Query<Result<typeof verificationQueue>> {
   constructor(readonly filter: VerificationQueueFilter) {
     super();
+  }
+}
+
+export class NoticeListQuery extends Query<Result<typeof noticeList>> {
+  constructor(readonly filter: NoticeListFilter) {
+    super();
+  }
+}
+
+@QueryHandler(NoticeListQuery)
+export class NoticeListHandler implements IQueryHandler<NoticeListQuery> {
+  constructor(private readonly readModels: ReadModels) {}
+  async execute(query: NoticeListQuery) {
+    return noticeList(await this.readModels.db(), query.filter);
   }
 }
 
@@ -80,4 +96,5 @@ export const BOARD_QUERY_HANDLERS = [
   VerificationQueueHandler,
   JointOperationsHandler,
   ReportCountsHandler,
+  NoticeListHandler,
 ];
