@@ -240,7 +240,9 @@ async function fillBoards(db: ReadModelDb, cases: number): Promise<void> {
     notices: (i) => ({
       notice_id: id(5, i),
       direction: pick(['incoming', 'outgoing'], i),
-      kind: pick(['information', 'hotline_tip'], i),
+      kind: pick(['case_information', 'hotline_tip'], i),
+      source: i % 2 ? 'tip' : 'notice',
+      urgency: i % 2 ? pick(['routine', 'urgent', 'immediate'], i) : null,
       status: pick(['received', 'classified', 'processed'], i),
       counterpart: pick(COUNTERPARTS, i),
       processing_deadline: at(i, 3),

@@ -10,6 +10,7 @@ import { useJsonBodies } from './http/json-bodies';
 import { OpsModule, registerOverdueGauge } from './health/ops.module';
 import { consoleStatic, defaultConsoleDir } from './console-serving/console-static';
 import { AgencyNode, AgencyNodeOptions } from './runtime/agency-node';
+import { registerNoticeGauges } from './health/notice-metrics';
 
 export interface RunningNode {
   readonly node: AgencyNode;
@@ -36,9 +37,15 @@ export async function startNode(
     throw error;
   }
   const logger: LoggerService | false | LogLevel[] =
-    typeof options.logger === 'object' ? options.logger : options.logger === false ? false : ['error', 'warn'];
+    typeof options.logger === 'object'
+      ? options.logger
+      : options.logger === false
+        ? false
+        : ['error', 'warn'];
   if (config.roles.some((role) => role === 'api' || role === 'projector'))
     registerOverdueGauge(node.metrics.registry, node);
+  if (config.roles.some((role) => role === 'api' || role === 'projector'))
+    registerNoticeGauges(node.metrics.registry, node);
   let app: INestApplication;
   if (config.roles.includes('api')) {
     app = await NestFactory.create(AppModule.forNode(config, node), {

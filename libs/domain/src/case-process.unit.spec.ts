@@ -9,6 +9,8 @@ const hotlineTip = {
     title: 'Girl missing',
     content: 'caller reports a girl taken across',
     channel: 'phone',
+    callerKind: 'relative',
+    urgency: 'priority',
     receivedAt: '2026-11-23T03:00:00Z',
     processingDeadline: '2026-11-24T03:00:00Z',
   },

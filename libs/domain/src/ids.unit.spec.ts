@@ -117,6 +117,8 @@ const OPENINGS: [string, ProcessCategory, (caseId: string) => Command][] = [
       officer('RecordHotlineTip', {
         caseId,
         channel: 'phone',
+        callerKind: 'relative',
+        urgency: 'priority',
         title: 't',
         content: 'c',
         receivedAt: NOW,

@@ -29,7 +29,7 @@ import {
   ReceiveJointOperationReport,
   RecordJointOperationAgreement,
 } from './jointop';
-import { InformationNoticeSent, ReceiveInformationNotice } from './notice';
+import { HotlineTipForwarded, InformationNoticeSent, ReceiveInformationNotice } from './notice';
 import {
   LiaisonActionItemDone,
   LiaisonMeetingAgreed,
@@ -139,7 +139,7 @@ export interface QueuingEvents {
   readonly JointOperationAgreement: JointOperationAgreed | JointOperationDeclined;
   readonly JointOperationCaseLink: JointOperationCaseLinked;
   readonly JointOperationReport: JointOperationClosed;
-  readonly InformationNotice: InformationNoticeSent;
+  readonly InformationNotice: InformationNoticeSent | HotlineTipForwarded;
   readonly LocateRescueRequest: LocateRescueRequested;
   readonly LocateRescueAcknowledgement: LocateRescueAcknowledged;
   readonly LocateRescueProgress: LocateRescueProgressReported;
@@ -326,7 +326,7 @@ export const INBOUND_COMMANDS: {
   InformationNotice: {
     category: 'notice',
     type: 'ReceiveInformationNotice',
-    queuedBy: ['InformationNoticeSent'],
+    queuedBy: ['InformationNoticeSent', 'HotlineTipForwarded'],
   },
   LocateRescueRequest: {
     category: 'rescue',

@@ -46,6 +46,22 @@ export type { TrustedKey, SenderLookup } from './trust-store';
 export { loadTrustStore, loadTrustFile, trustedKeyFrom, trustFileName } from './trust-store-files';
 export type { TrustFile, TrustFileProblem, TrustStoreLoad } from './trust-store-files';
 export { agencyKeyPaths, loadOwnKeys } from './key-files';
+export {
+  AgencyDirectory,
+  AGENCY_LEVELS,
+  DIRECTORY_FORMAT,
+  checkDirectoryContent,
+  verifyDirectory,
+} from './agency-directory';
+export type {
+  AgencyDirectoryFile,
+  AgencyLevel,
+  DirectoryAgency,
+  DirectoryAgencyEntry,
+  DirectoryCheckOptions,
+  DirectoryRefusal,
+  DirectoryRefusalCode,
+} from './agency-directory';
 export type { AgencyKeyPaths, OwnKeys } from './key-files';
 export { measureSealOpen } from './measure';
 export type { SealOpenRates } from './measure';

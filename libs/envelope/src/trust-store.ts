@@ -41,6 +41,20 @@ export class TrustStore {
   private readonly byKeyId = new Map<string, TrustedKey>();
 
   constructor(entries: readonly TrustedKey[]) {
+    this.fill(entries);
+  }
+
+  /**
+   * Replaces every entry at once (a newer signed agency directory): the codec and the anchorer hold this
+   * object, so a rotation or revocation takes effect for the next seal or open without a restart.
+   */
+  replace(entries: readonly TrustedKey[]): void {
+    this.byAgency.clear();
+    this.byKeyId.clear();
+    this.fill(entries);
+  }
+
+  private fill(entries: readonly TrustedKey[]): void {
     for (const entry of entries) {
       const list = this.byAgency.get(entry.agencyId) ?? [];
       list.push(entry);

@@ -19,3 +19,4 @@ export * from './receipt-courier';
 export * from './inbox-health';
 export * from './dead-letters';
 export * from './minutes';
+export { Ticker } from './ticker';

@@ -120,6 +120,8 @@ async function createTables(db: ReadModelDb): Promise<void> {
     .addColumn('processing_deadline', text)
     .addColumn('received_at', text, (c) => c.notNull())
     .addColumn('processed_at', text)
+    .addColumn('source', text, (c) => c.notNull().defaultTo(''))
+    .addColumn('urgency', text)
     .execute();
   await caseColumns('locate_rescues', 'case_id')
     .addColumn('direction', text, (c) => c.notNull())

@@ -53,6 +53,8 @@ describe('overdue counts', () => {
       received_at: at,
       processed_at: null,
       updated_at: at,
+      source: 'counterpart',
+      urgency: null,
     });
     await connection.db
       .insertInto('notices')

@@ -256,3 +256,103 @@ function verificationDeadlineStatusOf(
   if (!awaiting && !answered) return 'none';
   return classifyDeadline({ deadline: row.deadline, met: answered }, now);
 }
+
+/** Where a tip or notice that came to us stands: the plans' "received, classified, processed". */
+export type NoticeProcessingState = 'received' | 'classified' | 'processed';
+
+export interface NoticeListFilter {
+  /** `tip`: our hotline's; `notice`: what counterparts sent (their notices and tip-offs). */
+  readonly source?: 'tip' | 'notice';
+  readonly state?: NoticeProcessingState;
+  /** Only those unprocessed past their processing deadline. */
+  readonly overdue?: boolean;
+  /** The moment deadlines are judged at (ISO 8601, any offset). */
+  readonly now: string;
+  readonly page?: number;
+  readonly pageSize?: number;
+}
+
+const processingStateOf = (status: string): NoticeProcessingState =>
+  status === 'received' || status === 'classified' ? status : 'processed';
+
+/**
+ * Tips and notices that came to us, with their processing state and whether they are unprocessed past
+ * their deadline, earliest deadline first; and, over all of them (not the page), how many are
+ * unprocessed past it, by source.
+ */
+export async function noticeList(db: ReadModelDb, filter: NoticeListFilter) {
+  const now = utcTime(filter.now);
+  const page = wholeNumberIn(filter.page, 1, Number.MAX_SAFE_INTEGER, 1);
+  const pageSize = wholeNumberIn(filter.pageSize, 1, 500, 50);
+  let query = db.selectFrom('notices').where('direction', '=', 'incoming');
+  if (filter.source) query = query.where('source', filter.source === 'tip' ? '=' : '!=', 'hotline');
+  if (filter.state === 'processed') query = query.where('status', 'not in', [...AWAITING.notices]);
+  else if (filter.state) query = query.where('status', '=', filter.state);
+  if (filter.overdue)
+    query = query.where('status', 'in', [...AWAITING.notices]).where('processing_deadline', '<', now);
+  const { total } = await query
+    .select((eb) => eb.fn.countAll<string | number>().as('total'))
+    .executeTakeFirstOrThrow();
+  const rows = await query
+    .selectAll()
+    .orderBy('processing_deadline')
+    .orderBy('notice_id')
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .execute();
+  const items = rows.map((row) => ({
+    noticeId: row.notice_id,
+    source: row.source === 'hotline' ? ('tip' as const) : ('notice' as const),
+    kind: row.kind,
+    counterpart: row.source === 'hotline' ? null : row.counterpart,
+    urgency: row.urgency,
+    status: row.status,
+    state: processingStateOf(row.status),
+    receivedAt: row.received_at,
+    processingDeadline: row.processing_deadline,
+    processedAt: row.processed_at,
+    overdue:
+      isAwaitingNotice(row.status) && row.processing_deadline !== null && row.processing_deadline < now,
+  }));
+  return {
+    items,
+    total: Number(total),
+    page,
+    pageSize,
+    unprocessedPastDeadline: await unprocessedNoticesPastDeadline(db, filter.now),
+  };
+}
+
+const isAwaitingNotice = (status: string) => (AWAITING.notices as readonly string[]).includes(status);
+
+/** Tips and notices that came to us and are unprocessed past their processing deadline, by source. */
+export async function unprocessedNoticesPastDeadline(db: ReadModelDb, now: string) {
+  const rows = await db
+    .selectFrom('notices')
+    .where('direction', '=', 'incoming')
+    .where('status', 'in', [...AWAITING.notices])
+    .where('processing_deadline', '<', utcTime(now))
+    .select(['source', (eb) => eb.fn.countAll<string | number>().as('n')])
+    .groupBy('source')
+    .execute();
+  const count = (tip: boolean) =>
+    rows.filter((r) => (r.source === 'hotline') === tip).reduce((sum, r) => sum + Number(r.n), 0);
+  return { tips: count(true), notices: count(false) };
+}
+
+/** Tips and notices that came to us, by source and processing state (the `xb_notices` gauge). */
+export async function noticeStateCounts(db: ReadModelDb) {
+  const rows = await db
+    .selectFrom('notices')
+    .where('direction', '=', 'incoming')
+    .select(['source', 'status', (eb) => eb.fn.countAll<string | number>().as('n')])
+    .groupBy(['source', 'status'])
+    .execute();
+  const counts: Record<'tip' | 'notice', Record<NoticeProcessingState, number>> = {
+    tip: { received: 0, classified: 0, processed: 0 },
+    notice: { received: 0, classified: 0, processed: 0 },
+  };
+  for (const row of rows)
+    counts[row.source === 'hotline' ? 'tip' : 'notice'][processingStateOf(row.status)] += Number(row.n);
+  return counts;
+}

@@ -89,6 +89,10 @@ export interface ReadModelTables {
     received_at: string;
     processed_at: string | null;
     updated_at: string;
+    /** `hotline` (our tip), `counterpart` (their notice or tip-off), `ours` (we sent it). */
+    source: string;
+    /** The tip's urgency (`routine`, `priority`, `immediate`), when it has one. */
+    urgency: string | null;
   };
   /** Every message in and out (projections/messages.ts): its delivery or inbox state, never its bytes. */
   messages: {

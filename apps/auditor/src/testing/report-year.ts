@@ -116,6 +116,8 @@ async function hotlineTip(
   const tip = {
     caseId: id,
     channel: 'phone',
+    callerKind: 'relative',
+    urgency: 'priority',
     title: 'Caller',
     content: 'A neighbour left',
     receivedAt: at(m, day, time),

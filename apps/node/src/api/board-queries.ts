@@ -6,6 +6,8 @@ import { Inject, StreamableFile } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { NODE_CONFIG, NodeConfig } from '@xb/config';
 import {
+  NoticeListFilter,
+  noticeList,
   jointOperations,
   liaisonMeetings,
   missions,
@@ -35,6 +37,20 @@ export class VerificationQueueQuery extends Query<Result<typeof verificationQueu
 export class JointOperationsQuery extends Query<Result<typeof jointOperations>> {
   constructor(readonly paging: { readonly page?: number; readonly pageSize?: number }) {
     super();
+  }
+}
+
+export class NoticeListQuery extends Query<Result<typeof noticeList>> {
+  constructor(readonly filter: NoticeListFilter) {
+    super();
+  }
+}
+
+@QueryHandler(NoticeListQuery)
+export class NoticeListHandler implements IQueryHandler<NoticeListQuery> {
+  constructor(private readonly readModels: ReadModels) {}
+  async execute(query: NoticeListQuery) {
+    return noticeList(await this.readModels.db(), query.filter);
   }
 }
 
@@ -112,4 +128,5 @@ export const BOARD_QUERY_HANDLERS = [
   ReportCountsHandler,
   LiaisonMeetingsHandler,
   MissionsHandler,
+  NoticeListHandler,
 ];

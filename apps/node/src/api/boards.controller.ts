@@ -8,6 +8,7 @@ import {
   JointOperationsQuery,
   LiaisonMeetingsQuery,
   MissionsQuery,
+  NoticeListQuery,
   RepatriationBoardQuery,
   ReportCountsQuery,
   VerificationQueueQuery,
@@ -61,6 +62,24 @@ export class BoardsController {
       query,
     );
     return this.queries.execute(new VerificationQueueQuery({ ...filter, now: this.now().toISOString() }));
+  }
+
+  /** Tips and notices that came to us: processing state, and the count unprocessed past their deadline. */
+  @Get('notices')
+  async notices(@Query() query: unknown) {
+    const filter = parseBody(
+      z.object({
+        source: z.enum(['tip', 'notice']).optional(),
+        state: z.enum(['received', 'classified', 'processed']).optional(),
+        overdue: z.enum(['true', 'false']).optional(),
+        page: z.coerce.number().int().min(1).optional(),
+        pageSize: z.coerce.number().int().min(1).max(500).optional(),
+      }),
+      query,
+    );
+    return this.queries.execute(
+      new NoticeListQuery({ ...filter, overdue: filter.overdue === 'true', now: this.now().toISOString() }),
+    );
   }
 
   @Get('joint-operations')

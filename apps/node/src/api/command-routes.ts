@@ -284,11 +284,19 @@ export const COMMAND_ROUTES: readonly CommandRoute[] = [
     'Record a tip-off received on the hotline',
     (now) => ({
       channel: 'phone',
+      callerKind: 'relative',
+      urgency: 'immediate',
       title: 'Girl taken across near Dao San',
       content: 'Caller reports a 16-year-old taken across the border by a relative last night.',
       receivedAt: at(now, -0.1),
       processingDeadline: at(now, 1),
     }),
+  ),
+  route('notice', 'hotline-tips', ['liaison_officer'])(
+    'ForwardHotlineTip',
+    'forward',
+    'Forward a hotline tip to a counterpart as the same case, its urgency kept',
+    { counterpart: COUNTERPART },
   ),
 
   rescue(

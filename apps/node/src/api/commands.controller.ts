@@ -22,6 +22,7 @@ import { Roles } from '../auth/auth.guard';
 import { Officer, ROLES } from '../auth/roles';
 import { httpErrorOf } from '../http/responses';
 import { NODE_CLOCK, NodeClock } from '../runtime/node-clock';
+import { NodeDirectory } from '../runtime/node-directory';
 import { CommandRoute, findRoute } from './command-routes';
 import { requestContext } from './request-context';
 
@@ -41,6 +42,7 @@ export class CommandsController {
     @Inject(NODE_CONFIG) private readonly config: NodeConfig,
     @Inject(NODE_CLOCK) private readonly now: NodeClock,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly directory: NodeDirectory,
   ) {}
 
   @Post(':resource')
@@ -111,6 +113,14 @@ export class CommandsController {
         receivedAt: now,
       }),
     );
+    // The three-level mechanism: a case goes only to a counterpart the signed directory pairs us with.
+    const counterpart = (body as { counterpart?: unknown }).counterpart;
+    if (typeof counterpart === 'string' && !this.directory.mayOpenWith(counterpart))
+      throw new ForbiddenException({
+        code: 'COUNTERPART_NOT_PAIRED',
+        field: 'counterpart',
+        reason: `counterpart: the agency directory does not pair ${this.config.agencyId} with ${counterpart}`,
+      });
     const data = route.action ? body : { ...body, caseId };
     const command = {
       type: route.command,

@@ -111,6 +111,23 @@ export function openApiDocument(agencyId: string, now: Date) {
       responses: { 200: { description: 'A page of the queue' }, ...secured.responses },
     },
   };
+  paths['/api/notices'] = {
+    ...paths['/api/notices'],
+    get: {
+      tags: ['boards'],
+      summary:
+        'Tips and notices that came to us, with their processing state, and how many are unprocessed past their deadline',
+      parameters: [
+        query('source', 'tip (our hotline) or notice (from counterparts)'),
+        query('state', 'received, classified or processed'),
+        query('overdue', 'true: only those unprocessed past their deadline'),
+        query('page', 'page'),
+        query('pageSize', 'pageSize'),
+      ],
+      ...secured,
+      responses: { 200: { description: 'A page of tips and notices' }, ...secured.responses },
+    },
+  };
   paths['/api/joint-operations'] = {
     ...paths['/api/joint-operations'],
     get: {

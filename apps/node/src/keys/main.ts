@@ -6,6 +6,7 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, nodeSettings } from '@xb/config';
 import { exportPublic, generate, importKey, KeyCommandError, KeyContext, list, revoke } from './key-commands';
+import { showDirectory, signDirectory, trustCentralKey, verifyDirectoryFile } from './directory-commands';
 
 const USAGE = `usage: npm run keys -- <subcommand> [options]
   generate [--type ecc|rsa] [--rsa-bits 3072] [--rotate] [--overlap-days 30]
@@ -17,7 +18,11 @@ const USAGE = `usage: npm run keys -- <subcommand> [options]
                       from --valid-from, by default the key's creation time
   list                trusted keys: state, agency, fingerprint, algorithm, validity window
   revoke <fingerprint> [--reason text]
-                      refuse that key for every message from now on`;
+                      refuse that key for every message from now on
+  directory sign <directory.json>     sign as the central issuer: writes <directory.json>.sig
+  directory verify <directory.json>   check it (and its .sig) as this node would
+  directory show [<directory.json>]   agencies, levels, pairings, key states (default: the accepted one)
+  directory trust-central <key.asc>   trust a central key to sign directories (node set-up)`;
 
 async function run(argv: string[]): Promise<string[]> {
   const { positionals, values } = parseArgs({
@@ -72,6 +77,15 @@ async function run(argv: string[]): Promise<string[]> {
     case 'revoke':
       if (args.length !== 1) throw new UsageError('revoke needs <fingerprint>');
       return revoke(ctx, { fingerprint: args[0], ...(values.reason ? { reason: values.reason } : {}) });
+    case 'directory': {
+      const [sub, file] = args;
+      if (sub === 'show') return showDirectory(ctx, file);
+      if (!file) throw new UsageError(`directory ${sub ?? '<sub>'} needs a file`);
+      if (sub === 'sign') return signDirectory(ctx, file);
+      if (sub === 'verify') return verifyDirectoryFile(ctx, file);
+      if (sub === 'trust-central') return trustCentralKey(ctx, file);
+      throw new UsageError(`unknown directory subcommand "${sub}"`);
+    }
     default:
       throw new UsageError(command ? `unknown subcommand "${command}"` : 'a subcommand is needed');
   }

@@ -17,6 +17,7 @@ import {
   InboxGateway,
   InboxHealth,
   Lease,
+  Ticker,
   LeasedWork,
   OutboxRelay,
   outboundMappingOf,
@@ -31,6 +32,7 @@ import {
 } from '@xb/exchange';
 import { loadNodeCrypto, NodeCrypto } from './node-crypto';
 import { NodeKeys } from './node-keys';
+import { NodeDirectory } from './node-directory';
 import { Responder } from '../responder/responder';
 import { DEFAULT_RESPONDER_POLICY, ResponderPolicy } from '../responder/policy';
 import { headerDefaults } from './wire';
@@ -48,6 +50,8 @@ export interface AgencyNodeOptions {
   readonly sealTimer?: SealTimer;
   /** How the `responder` role answers (see responder/policy.ts). */
   readonly responderPolicy?: Partial<ResponderPolicy>;
+  /** How often the node looks for a newer signed agency directory. Default 5 s. */
+  readonly directoryCheckMs?: number;
 }
 
 /** A node stops within this, whatever the broker does: a part still stopping then is left behind. */
@@ -72,6 +76,8 @@ export class AgencyNode {
   readonly cases: CaseCommands;
   readonly readModels: ReadModels;
   readonly keys: NodeKeys;
+  /** The signed agency directory: trust, pairings (node-directory.ts). */
+  readonly directory: NodeDirectory;
   private producer?: Producer;
   private crypto?: NodeCrypto;
   private readonly parts: Part[] = [];
@@ -85,7 +91,13 @@ export class AgencyNode {
     this.kafka = createKafka(config);
     this.cases = caseCommandsOn(store, config.agencyId, () => this.now());
     this.readModels = new ReadModels(config, store, () => this.now());
-    this.keys = new NodeKeys(config.agencyId, config.dataDir);
+    this.directory = new NodeDirectory({
+      agencyId: config.agencyId,
+      dataDir: config.dataDir,
+      clock: () => this.now(),
+      store,
+    });
+    this.keys = new NodeKeys(config.agencyId, config.dataDir, this.directory);
   }
 
   /** Opens the store (SQLite file in the data dir, or EventStoreDB when ESDB_URL is set). */
@@ -110,10 +122,22 @@ export class AgencyNode {
   /** Starts every role of the configuration. */
   async start(): Promise<void> {
     const roles = new Set(this.config.roles);
+    await this.directory.load();
     if (roles.has('gateway') || roles.has('sealer')) {
       this.crypto = await loadNodeCrypto(this.config.dataDir, this.config.keyPassphrase);
       this.keys.loaded(this.crypto);
+      this.directory.attach(this.crypto.trustStore);
     }
+    const directoryTicker = new Ticker(
+      async () => void (await this.directory.check()),
+      this.options.directoryCheckMs ?? 5_000,
+      (error) =>
+        process.stderr.write(
+          `${this.agencyId}: agency directory check failed: ${error instanceof Error ? error.message : String(error)}\n`,
+        ),
+    );
+    directoryTicker.start();
+    this.parts.push({ name: 'directory check', stop: () => directoryTicker.stop() });
     if (roles.has('gateway')) await this.startGateway();
     if (roles.has('projector')) this.parts.push(await this.readModels.startProjector());
     if (roles.has('sealer')) await this.startSealer();

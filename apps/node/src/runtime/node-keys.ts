@@ -1,6 +1,7 @@
 import { anchorChecks } from '@xb/exchange';
 import { agencyKeyPaths, loadTrustStore } from '@xb/envelope';
 import type { NodeCrypto } from './node-crypto';
+import type { NodeDirectory } from './node-directory';
 
 /**
  * The agency's keys as the audit endpoints need them: the trust store as on disk now (the api role
@@ -12,6 +13,7 @@ export class NodeKeys {
   constructor(
     readonly agencyId: string,
     private readonly dataDir: string,
+    private readonly directory?: NodeDirectory,
   ) {}
 
   /** Set once the gateway or sealer role has loaded the private keys. */
@@ -20,6 +22,9 @@ export class NodeKeys {
   }
 
   async trustStore() {
+    // A signed agency directory, once accepted, is the trust store; the trust files only before that.
+    const directory = this.directory?.current;
+    if (directory) return directory.trustStore();
     const trust = await loadTrustStore(agencyKeyPaths(this.dataDir).trustDir);
     if (!trust.ok)
       throw new Error(

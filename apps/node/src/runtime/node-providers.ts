@@ -9,6 +9,7 @@ import type { AgencyNode } from './agency-node';
 import { INBOX_HEALTH } from './inbox-health-probe';
 import { NODE_CLOCK } from './node-clock';
 import { NodeKeys } from './node-keys';
+import { NodeDirectory } from './node-directory';
 import { ReadModels } from './read-models';
 
 /**
@@ -24,6 +25,7 @@ export function nodeParts(node: AgencyNode): Provider[] {
     { provide: NodeKeys, useValue: node.keys },
     { provide: ExchangeMetrics, useValue: node.metrics },
     { provide: INBOX_HEALTH, useValue: () => node.inboxHealth() },
+    { provide: NodeDirectory, useValue: node.directory },
   ];
 }
 

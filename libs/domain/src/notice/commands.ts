@@ -1,5 +1,5 @@
 import { Command } from '../decider';
-import { Annexed, DeliveryCommand, PersonParticulars, StepRule } from '../shared';
+import { Annexed, CallerKind, DeliveryCommand, PersonParticulars, StepRule, Urgency } from '../shared';
 import { HotlineChannel, NoticeCategory, NoticePriority, ProcessingOutcome } from './events';
 import { NoticeSide, NoticeStatus } from './state';
 
@@ -30,10 +30,19 @@ export type RecordHotlineTip = Command<
   'RecordHotlineTip',
   Omit<ContentData, 'category'> & {
     readonly channel: HotlineChannel;
+    /** Who called (kind only: the caller's identity is never recorded). */
+    readonly callerKind: CallerKind;
+    /** How fast action is needed; kept when the tip is forwarded. */
+    readonly urgency: Urgency;
     readonly receivedAt: string;
     readonly processingDeadline: string;
   }
 >;
+/**
+ * Passes a hotline tip on to `counterpart` as this same case (one correlation id on both sides), with
+ * its caller kind, urgency and time of the call (`HotlineTipOff`).
+ */
+export type ForwardHotlineTip = Command<'ForwardHotlineTip', { readonly counterpart: string }>;
 /** Classifies (or reclassifies) a notice that came to us. */
 export type ClassifyInformationNotice = Command<
   'ClassifyInformationNotice',
@@ -52,7 +61,8 @@ export type ProcessInformationNotice = Command<
 export type CloseInformationNotice = Command<'CloseInformationNotice', { readonly note?: string }>;
 
 export type NoticeOpeningCommand = SendInformationNotice | ReceiveInformationNotice | RecordHotlineTip;
-export type NoticeStepCommand = ClassifyInformationNotice | ProcessInformationNotice | CloseInformationNotice;
+export type NoticeStepCommand =
+  ClassifyInformationNotice | ProcessInformationNotice | CloseInformationNotice | ForwardHotlineTip;
 export type NoticeCommand = NoticeOpeningCommand | NoticeStepCommand | DeliveryCommand;
 
 /** Who takes each step and from which statuses. */
@@ -61,4 +71,5 @@ export const NOTICE_RULES: { readonly [T in NoticeStepCommand['type']]: StepRule
     ClassifyInformationNotice: { by: 'recipient', from: ['received', 'classified'], inbound: false },
     ProcessInformationNotice: { by: 'recipient', from: ['classified'], inbound: false },
     CloseInformationNotice: { by: 'either', from: ['processed', 'sent'], inbound: false },
+    ForwardHotlineTip: { by: 'recipient', from: ['received', 'classified', 'processed'], inbound: false },
   };

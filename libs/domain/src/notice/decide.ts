@@ -17,6 +17,10 @@ import {
   problems,
   refuseIf,
   refuseUnlessLocal,
+  CALLER_KINDS,
+  URGENCIES,
+  invalidTransition,
+  notPermitted,
 } from '../shared';
 import { NOTICE_RULES, NoticeCommand, NoticeOpeningCommand, NoticeStepCommand } from './commands';
 import {
@@ -27,7 +31,7 @@ import {
   NoticeEvent,
   PROCESSING_OUTCOMES,
 } from './events';
-import { NoticeState } from './state';
+import { Notice, NoticeState } from './state';
 
 export * from './commands';
 
@@ -103,7 +107,7 @@ const open = (command: NoticeOpeningCommand): Decision => {
       return [{ type: 'InformationNoticeReceived', data }];
     }
     case 'RecordHotlineTip': {
-      const { channel, receivedAt, processingDeadline } = command.data;
+      const { channel, callerKind, urgency, receivedAt, processingDeadline } = command.data;
       const content = { ...command.data, category: 'hotline_tip' as const };
       const invalid =
         refuseUnlessLocal(command) ??
@@ -111,6 +115,8 @@ const open = (command: NoticeOpeningCommand): Decision => {
           ...contentProblems(content),
           ...problems({
             channel: HOTLINE_CHANNELS.includes(channel),
+            callerKind: CALLER_KINDS.includes(callerKind),
+            urgency: URGENCIES.includes(urgency),
             receivedAt: isIsoDateTime(receivedAt) && instant(receivedAt) <= instant(now),
             processingDeadline:
               isIsoDateTime(processingDeadline) && instant(processingDeadline) > instant(receivedAt),
@@ -120,15 +126,48 @@ const open = (command: NoticeOpeningCommand): Decision => {
       return [
         {
           type: 'HotlineTipRecorded',
-          data: { ...contentOf(content), channel, receivedAt, processingDeadline },
+          data: { ...contentOf(content), channel, callerKind, urgency, receivedAt, processingDeadline },
         },
       ];
     }
   }
 };
 
-const step = (command: NoticeStepCommand): Decision => {
+/** The tip as it goes to the counterpart: its content, with the call's facts in the annex. */
+const forwardedContent = (tip: Notice & { readonly tip: NonNullable<Notice['tip']> }): NoticeContent => ({
+  ...contentOf({ ...tip, persons: tip.persons.length > 0 ? tip.persons : undefined }),
+  annex: {
+    ...tip.annex,
+    receivedAt: tip.tip.receivedAt,
+    ...(tip.tip.callerKind === undefined ? {} : { callerKind: tip.tip.callerKind }),
+    urgency: tip.urgency ?? tip.annex?.urgency ?? 'routine',
+  },
+});
+
+const step = (command: NoticeStepCommand, state: Notice): Decision => {
   switch (command.type) {
+    case 'ForwardHotlineTip': {
+      const us = command.metadata.agencyId;
+      const { counterpart } = command.data ?? {};
+      if (state.source !== 'hotline' || state.tip === undefined)
+        return notPermitted('only a tip taken on our hotline is forwarded; send a notice instead');
+      if (state.forwardedTo !== undefined) return invalidTransition(command.type, 'forwarded');
+      const invalid = refuseIf(problems({ counterpart: isAgencyId(counterpart) && counterpart !== us }));
+      if (invalid) return invalid;
+      const outbound = outboundOf(command, counterpart, 'InformationNotice');
+      if (isDomainError(outbound)) return outbound;
+      return [
+        {
+          type: 'HotlineTipForwarded',
+          data: {
+            ...forwardedContent({ ...state, tip: state.tip }),
+            sender: us,
+            recipient: counterpart,
+            outbound,
+          },
+        },
+      ];
+    }
     case 'ClassifyInformationNotice': {
       const { category, priority, topics } = command.data ?? {};
       const invalid = refuseIf(

@@ -1,6 +1,6 @@
 import { everyTypeOf } from '../case-process';
 import { DomainEvent } from '../decider';
-import { Annexed, DeliveryEvent, Inbound, Outbound, PersonParticulars } from '../shared';
+import { Annexed, CallerKind, DeliveryEvent, Inbound, Outbound, PersonParticulars, Urgency } from '../shared';
 
 export type NoticeCategory = 'case_information' | 'criminal_method' | 'hotline_tip';
 export const NOTICE_CATEGORIES: readonly NoticeCategory[] = [
@@ -56,9 +56,20 @@ export type HotlineTipRecorded = DomainEvent<
   'HotlineTipRecorded',
   NoticeContent & {
     readonly channel: HotlineChannel;
+    /** Absent in tips recorded before caller kind and urgency were required. */
+    readonly callerKind?: CallerKind;
+    readonly urgency?: Urgency;
     readonly receivedAt: string;
     readonly processingDeadline: string;
   }
+>;
+/**
+ * Our hotline tip passed on to a counterpart as this same case; the annex carries the call's time,
+ * caller kind and urgency, so the counterpart receives them as recorded.
+ */
+export type HotlineTipForwarded = DomainEvent<
+  'HotlineTipForwarded',
+  NoticeContent & { readonly sender: string; readonly recipient: string; readonly outbound: Outbound }
 >;
 export type InformationNoticeClassified = DomainEvent<
   'InformationNoticeClassified',
@@ -74,6 +85,7 @@ export type NoticeEvent =
   | InformationNoticeSent
   | InformationNoticeReceived
   | HotlineTipRecorded
+  | HotlineTipForwarded
   | InformationNoticeClassified
   | InformationNoticeProcessed
   | InformationNoticeClosed
@@ -88,6 +100,7 @@ export const NOTICE_EVENT_TYPES = everyTypeOf<NoticeEvent>()([
   'InformationNoticeClosed',
   'InformationNoticeMessageDelivered',
   'InformationNoticeMessageRejected',
+  'HotlineTipForwarded',
 ]);
 
 const label = (category: NoticeCategory): string => category.replace(/_/g, ' ');
@@ -101,6 +114,8 @@ export const describeNoticeEvent = (event: NoticeEvent): string => {
       return `Notice (${label(event.data.category)}) received from ${event.data.sender}, to process by ${event.data.processingDeadline}`;
     case 'HotlineTipRecorded':
       return `Hotline tip recorded (${event.data.channel.replace(/_/g, ' ')}), to process by ${event.data.processingDeadline}`;
+    case 'HotlineTipForwarded':
+      return `Hotline tip forwarded to ${event.data.recipient} (${event.data.annex?.urgency ?? 'routine'})`;
     case 'InformationNoticeClassified':
       return `Classified as ${label(event.data.category)}, ${event.data.priority}`;
     case 'InformationNoticeProcessed':

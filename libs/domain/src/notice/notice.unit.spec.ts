@@ -21,6 +21,8 @@ const tip = {
   title: 'Girl missing',
   content: 'caller reports a girl taken across',
   channel: 'phone' as const,
+  callerKind: 'relative' as const,
+  urgency: 'immediate' as const,
   receivedAt: '2026-11-23T03:00:00Z',
   processingDeadline: DUE,
 };
@@ -41,8 +43,24 @@ const tipRecorded: NoticeEvent = {
     title: tip.title,
     content: tip.content,
     channel: 'phone',
+    callerKind: 'relative',
+    urgency: 'immediate',
     receivedAt: tip.receivedAt,
     processingDeadline: DUE,
+  },
+};
+/** The tip passed on as the same case, its call facts in the annex. */
+const tipForwarded: NoticeEvent = {
+  type: 'HotlineTipForwarded',
+  data: {
+    caseId: tip.caseId,
+    category: 'hotline_tip',
+    title: tip.title,
+    content: tip.content,
+    annex: { receivedAt: tip.receivedAt, callerKind: 'relative', urgency: 'immediate' },
+    sender: US,
+    recipient: THEM,
+    ...queued('m-f', 'InformationNotice'),
   },
 };
 const classified: NoticeEvent = {
@@ -143,6 +161,27 @@ describe('information notice: transitions', () => {
       'sent',
     ],
     [
+      'forward a tip to the counterpart as the same case, its urgency kept',
+      [tipRecorded],
+      cmd('ForwardHotlineTip', { counterpart: THEM }, queuing('m-f')),
+      [tipForwarded],
+      'received',
+    ],
+    [
+      'forward a processed tip',
+      [tipRecorded, classified, processed],
+      cmd('ForwardHotlineTip', { counterpart: THEM }, queuing('m-f')),
+      [{ ...tipForwarded }],
+      'processed',
+    ],
+    [
+      'record delivery of a forwarded tip',
+      [tipRecorded, tipForwarded],
+      cmd('RecordDelivery', { messageId: 'm-f' }, fromThem('r-f')),
+      [{ type: 'InformationNoticeMessageDelivered', data: { messageId: 'm-f', kind: 'InformationNotice' } }],
+      'received',
+    ],
+    [
       'ignore the same notice twice',
       [received],
       cmd('ReceiveInformationNotice', { ...content, processingDeadline: DUE }, fromThem('in-n')),
@@ -227,6 +266,48 @@ describe('information notice: refusals', () => {
       [],
       cmd('RecordHotlineTip', tip, fromThem('in')),
       'NOT_PERMITTED',
+    ],
+    [
+      'a hotline tip without its urgency',
+      [],
+      cmd('RecordHotlineTip', { ...tip, urgency: undefined as never }),
+      'VALIDATION_FAILED',
+    ],
+    [
+      'a hotline tip with an unknown caller kind',
+      [],
+      cmd('RecordHotlineTip', { ...tip, callerKind: 'neighbour' as never }),
+      'VALIDATION_FAILED',
+    ],
+    [
+      'forwarding a notice that did not come from our hotline',
+      [received],
+      cmd('ForwardHotlineTip', { counterpart: OTHER }, queuing('m-f')),
+      'NOT_PERMITTED',
+    ],
+    [
+      'forwarding a tip twice',
+      [tipRecorded, tipForwarded],
+      cmd('ForwardHotlineTip', { counterpart: OTHER }, queuing('m-g')),
+      'INVALID_TRANSITION',
+    ],
+    [
+      'forwarding a tip to ourselves',
+      [tipRecorded],
+      cmd('ForwardHotlineTip', { counterpart: US }, queuing('m-f')),
+      'VALIDATION_FAILED',
+    ],
+    [
+      'forwarding a tip without a message id',
+      [tipRecorded],
+      cmd('ForwardHotlineTip', { counterpart: THEM }),
+      'VALIDATION_FAILED',
+    ],
+    [
+      'forwarding a closed tip',
+      [tipRecorded, classified, processed, { type: 'InformationNoticeClosed', data: {} }],
+      cmd('ForwardHotlineTip', { counterpart: THEM }, queuing('m-f')),
+      'INVALID_TRANSITION',
     ],
     [
       'a hotline tip from the future',
@@ -321,7 +402,33 @@ describe('information notice: nothing left unprocessed', () => {
     expect(noticeStatusAt(state, now)).toBe(shown);
   });
 
-  it.each([sent, received, tipRecorded, classified, processed])(
+  it("keeps the tip's caller kind and urgency, and whom it was forwarded to", () => {
+    expect(fold([tipRecorded, tipForwarded])).toMatchObject({
+      source: 'hotline',
+      urgency: 'immediate',
+      tip: { channel: 'phone', callerKind: 'relative', receivedAt: tip.receivedAt },
+      forwardedTo: THEM,
+      counterpart: THEM,
+    });
+  });
+
+  it("keeps the urgency a counterpart's tip-off came with", () => {
+    const tipOff: NoticeEvent = {
+      type: 'InformationNoticeReceived',
+      data: {
+        ...content,
+        category: 'hotline_tip',
+        annex: { urgency: 'priority', callerKind: 'witness' },
+        sender: THEM,
+        recipient: US,
+        processingDeadline: DUE,
+        ...applied('in-t'),
+      },
+    };
+    expect(fold([tipOff])).toMatchObject({ source: 'counterpart', urgency: 'priority' });
+  });
+
+  it.each([sent, received, tipRecorded, tipForwarded, classified, processed])(
     'describes $type without particulars or free text',
     (event) => {
       expect(describeNoticeEvent(event)).not.toMatch(/Lo Thi|Lò|Girl missing|Fake job/);

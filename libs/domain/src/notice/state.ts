@@ -1,5 +1,8 @@
 import { unchanged } from '../case-process';
 import {
+  AnnexOf,
+  CallerKind,
+  Urgency,
   classifyDeadline,
   DeadlineStatus,
   emptyTrail,
@@ -8,7 +11,7 @@ import {
   trailAfter,
   trailAfterDelivery,
 } from '../shared';
-import { NoticeCategory, NoticeEvent, NoticePriority, ProcessingOutcome } from './events';
+import { HotlineChannel, NoticeCategory, NoticeEvent, NoticePriority, ProcessingOutcome } from './events';
 
 export type NoticeStatus = 'sent' | 'received' | 'classified' | 'processed' | 'closed';
 
@@ -29,6 +32,18 @@ export interface Notice {
   readonly content: string;
   readonly relatedCaseId?: string;
   readonly persons: readonly PersonParticulars[];
+  /** What the message carries beyond the rules (shared/annex.ts); for a tip, what was said of the call. */
+  readonly annex?: AnnexOf<'InformationNotice'>;
+  /** How fast action is needed: the tip's, or what a counterpart's tip-off said. */
+  readonly urgency?: Urgency;
+  /** Our hotline's tip: how the call came in and who called. */
+  readonly tip?: {
+    readonly channel: HotlineChannel;
+    readonly callerKind?: CallerKind;
+    readonly receivedAt: string;
+  };
+  /** The counterpart our tip was forwarded to. */
+  readonly forwardedTo?: string;
   /** When a notice that came to us must be processed. */
   readonly processingDeadline?: string;
   readonly classification?: { readonly priority: NoticePriority; readonly topics: readonly string[] };
@@ -50,8 +65,19 @@ export const evolveNotice = (state: NoticeState, event: NoticeEvent): NoticeStat
     case 'InformationNoticeSent':
     case 'InformationNoticeReceived':
     case 'HotlineTipRecorded': {
-      const { caseId, category, title, content, relatedCaseId, persons } = event.data;
-      const common = { caseId, category, title, content, relatedCaseId, persons: persons ?? [], trail };
+      const { caseId, category, title, content, relatedCaseId, persons, annex } = event.data;
+      const urgency = event.type === 'HotlineTipRecorded' ? event.data.urgency : annex?.urgency;
+      const common = {
+        caseId,
+        category,
+        title,
+        content,
+        relatedCaseId,
+        persons: persons ?? [],
+        trail,
+        ...(annex === undefined ? {} : { annex }),
+        ...(urgency === undefined ? {} : { urgency }),
+      };
       if (event.type === 'InformationNoticeSent') {
         return {
           ...common,
@@ -69,7 +95,16 @@ export const evolveNotice = (state: NoticeState, event: NoticeEvent): NoticeStat
         theirSide: 'sender' as const,
       };
       return event.type === 'HotlineTipRecorded'
-        ? { ...received, source: 'hotline', processingDeadline: event.data.processingDeadline }
+        ? {
+            ...received,
+            source: 'hotline',
+            processingDeadline: event.data.processingDeadline,
+            tip: {
+              channel: event.data.channel,
+              receivedAt: event.data.receivedAt,
+              ...(event.data.callerKind === undefined ? {} : { callerKind: event.data.callerKind }),
+            },
+          }
         : {
             ...received,
             source: 'counterpart',
@@ -90,6 +125,8 @@ export const evolveNotice = (state: NoticeState, event: NoticeEvent): NoticeStat
       };
     case 'InformationNoticeProcessed':
       return { ...state, status: 'processed', processing: event.data, trail };
+    case 'HotlineTipForwarded':
+      return { ...state, counterpart: event.data.recipient, forwardedTo: event.data.recipient, trail };
     case 'InformationNoticeClosed':
       return { ...state, status: 'closed', trail };
     case 'InformationNoticeMessageDelivered':

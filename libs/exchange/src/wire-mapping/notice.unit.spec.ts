@@ -38,6 +38,34 @@ describe('information notice over the wire', () => {
     expect(vn.state('notice', caseId).status).toBe('closed');
   });
 
+  it('forwards a hotline tip as the same case, with its urgency, caller kind and time of the call', () => {
+    const caseId = '0193a7e2-0000-4000-8000-0000000000e4';
+    vn.act('notice', caseId, 'RecordHotlineTip', {
+      caseId,
+      channel: 'phone',
+      callerKind: 'witness',
+      urgency: 'immediate',
+      title: 'Call about a girl',
+      content: 'A girl was taken across near Dao San last night.',
+      receivedAt: '2026-11-23T03:00:00Z',
+      processingDeadline: '2026-11-24T03:00:00Z',
+    });
+    const forwarded = vn.act('notice', caseId, 'ForwardHotlineTip', { counterpart: CN });
+    expect(outboundMessageOf(forwarded[0])).toMatchObject({
+      payloadType: 'xborder.v1.HotlineTipOff',
+      correlationId: caseId,
+      payload: { urgency: 3, callerKind: 3 },
+    });
+    const received = deliver(vn, cn, forwarded);
+    expect(typesOf(received)).toEqual(['InformationNoticeReceived']);
+    expect(received[0].data).toMatchObject({
+      caseId,
+      category: 'hotline_tip',
+      annex: { urgency: 'immediate', callerKind: 'witness', receivedAt: '2026-11-23T03:00:00Z' },
+    });
+    expect(cn.state('notice', caseId)).toMatchObject({ status: 'received', urgency: 'immediate' });
+  });
+
   it.each([
     ['criminal_method', 'xborder.v1.CriminalMethod', 'Fake casino jobs', 'Fake casino jobs'],
     ['hotline_tip', 'xborder.v1.HotlineTipOff', 'Call about a girl', 'Hotline tip-off'],

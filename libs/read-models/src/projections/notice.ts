@@ -11,6 +11,8 @@ export const noticeRows: RowWriter<NoticeState> = async (trx, noticeId, state, a
     counterpart: state.counterpart ?? (state.source === 'hotline' ? 'hotline' : ''),
     processing_deadline: utcTimeOrNull(state.processingDeadline),
     updated_at: at,
+    source: state.source,
+    urgency: state.urgency ?? null,
   };
   // Only the processing event sets the processing time: closing or receipts later keep it.
   const processed = event.type === 'InformationNoticeProcessed' ? { processed_at: at } : {};

@@ -94,6 +94,8 @@ export async function writeNotices(w: ScenarioWriter): Promise<void> {
   const hotline = {
     caseId: tip,
     channel: 'phone',
+    callerKind: 'relative',
+    urgency: 'priority',
     title: 'Caller reports a missing sister',
     content: 'Left home in January',
     receivedAt: '2026-03-15T02:00:00Z',
