@@ -47,6 +47,9 @@ const CHILD = {
     identityDocuments: [],
   },
 };
+// Who is asked: victims are found across the border and verified and received at home, so China asks
+// Vietnam; Vietnam asks China for suspects, crackdowns and notices.
+const VIETNAM = 'VN.BGC.LAICHAU';
 const COUNTERPART = 'CN.YN.BORDERPOLICE';
 // Examples are dated from the caller's clock, so they stay valid: deadlines and hand-overs lie ahead,
 // what is recorded as done lies just behind.
@@ -84,19 +87,20 @@ export const COMMAND_ROUTES: readonly CommandRoute[] = [
     undefined,
     'Draft a verification request to a counterpart',
     (now) => ({
-      counterpart: COUNTERPART,
+      counterpart: VIETNAM,
       subject: { role: 'victim', person: PERSON },
       purpose: 'identity_and_nationality',
-      details: 'Rescued in Hekou on 2026-11-20; states she is from Phong Tho district.',
+      details: 'Rescued by Hekou police on 2026-11-20 with her son; states she is from Ma Ly Pho, Phong Tho, Lai Chau.',
       deadline: deadline(now),
       // What the case's rules do not act on but the message carries (docs/protocol.md, section 5).
-      annex: { fileReference: 'LC-2026-117', traffickingForm: 'forced_marriage' },
+      annex: { fileReference: 'HK-2026-117', traffickingForm: 'forced_marriage' },
     }),
   ),
   verification('SendVerificationRequest', 'send', 'Send the drafted request'),
   verification('AnswerVerificationRequest', 'answer', "Answer a counterpart's request", {
     outcome: 'confirmed',
-    findings: 'Identity and nationality confirmed by the commune police.',
+    findings:
+      'Identity and Vietnamese nationality confirmed against the household registry and by the Ma Ly Pho commune police.',
   }),
   verification(
     'ProvideAdditionalInformation',
@@ -114,21 +118,23 @@ export const COMMAND_ROUTES: readonly CommandRoute[] = [
     undefined,
     'Ask the counterpart to take a rescued victim (and children) back',
     (now) => ({
-      counterpart: COUNTERPART,
+      counterpart: VIETNAM,
       victim: PERSON,
       children: [CHILD],
-      circumstances: 'Rescued with her son during a joint operation; both in a shelter.',
+      circumstances: 'Rescued by Hekou police with her son; both are in the Hekou shelter.',
       deadline: deadline(now),
       annex: {
         traffickingForm: 'forced_marriage',
-        rescuedWhere: 'Jinping county, Yunnan',
+        rescuedWhere: 'Hekou, Yunnan',
         supportNeeds: ['shelter', 'child_care'],
-        fileReference: 'LC-2026-118',
+        fileReference: 'HK-2026-118',
       },
     }),
   ),
   repatriation('StartRepatriationVerification', 'start-verification', 'Start verifying the victim', {}),
-  repatriation('AcceptRepatriation', 'accept', 'Accept the repatriation', { note: 'Identity confirmed.' }),
+  repatriation('AcceptRepatriation', 'accept', 'Accept the repatriation', {
+    note: 'Identity and nationality verified; she and her son will be received.',
+  }),
   repatriation('RefuseRepatriation', 'refuse', 'Refuse the repatriation', {
     reason: 'Not a national of the receiving country.',
   }),
@@ -154,7 +160,7 @@ export const COMMAND_ROUTES: readonly CommandRoute[] = [
     }),
   ),
   repatriation('ReferRepatriatedVictim', 'referral', 'Refer the victim to support services', {
-    services: ['medical', 'psychological', 'legal'],
+    services: ['shelter', 'medical', 'legal', 'family_reunification'],
     referredTo: 'Lai Chau Women\u2019s Union',
   }),
   repatriation('CancelRepatriation', 'cancel', 'Cancel before the hand-over', {
