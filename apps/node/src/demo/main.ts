@@ -132,7 +132,7 @@ async function summarize(outcomes: CaseOutcome[], say: (line: string) => void): 
     const reached = outcome.expected.every(({ status }, i) => reachedStates[i] === status);
     ok &&= reached;
     const sides = outcome.expected.map(
-      ({ client }, i) => `${client.agencyId}: ${String(reachedStates[i]).padEnd(12)}`,
+      ({ client }, i) => `${client.agencyId}: ${String(reachedStates[i])}`.padEnd(34),
     );
     say(`  ${reached ? 'OK  ' : 'FAIL'} ${outcome.process.padEnd(20)} ${sides.join(' ')}`.trimEnd());
   }
