@@ -1,4 +1,5 @@
-import { ProcessCategory } from '@xb/domain';
+import { Command, Decider, deciderOf, DomainEvent, ProcessCategory } from '@xb/domain';
+import { outboundMessageDecider } from '@xb/exchange';
 import { Role } from '../auth/roles';
 
 /**
@@ -6,11 +7,14 @@ import { Role } from '../auth/roles';
  * chooses its id), `POST /api/<resource>/{caseId}/<action>` takes a step. The OpenAPI document, the
  * controller and the demo all read this table, so a command is added in one place.
  */
+/** A case's process, or `exchange`: an outbound message's delivery (libs/exchange outbound-message). */
+export type RouteCategory = ProcessCategory | 'exchange';
+
 export interface CommandRoute {
   readonly resource: string;
   /** Absent for the command that opens a case. */
   readonly action?: string;
-  readonly category: ProcessCategory;
+  readonly category: RouteCategory;
   readonly command: string;
   readonly roles: readonly Role[];
   readonly summary: string;
@@ -64,7 +68,7 @@ const schedule = (now: Date) => ({
 });
 
 const route =
-  (category: ProcessCategory, resource: string, roles: readonly Role[]) =>
+  (category: RouteCategory, resource: string, roles: readonly Role[]) =>
   (command: string, action: string | undefined, summary: string, example: Example = {}): CommandRoute => ({
     resource,
     ...(action ? { action } : {}),
@@ -252,12 +256,27 @@ export const COMMAND_ROUTES: readonly CommandRoute[] = [
       processingDeadline: at(now, 1),
     }),
   ),
+  // `{caseId}` is the message id here: the officers' message views and a case's timeline show it.
+  route('exchange', 'messages', CASEWORK)(
+    'ResendMessage',
+    'resend',
+    'Send a rejected or unacknowledged message again, once its cause is fixed',
+    { note: 'The counterpart imported our renewed public key on the hotline.' },
+  ),
 ];
 
 /** The category a case resource belongs to (`repatriations` → `repatriation`). */
 export const RESOURCES: ReadonlyMap<string, ProcessCategory> = new Map(
-  COMMAND_ROUTES.map((r) => [r.resource, r.category]),
+  COMMAND_ROUTES.flatMap((r) => (r.category === 'exchange' ? [] : [[r.resource, r.category] as const])),
 );
+
+/** The decider a route's command goes to. */
+export const deciderOfRoute = (route: CommandRoute): Decider<Command, DomainEvent, unknown> =>
+  (route.category === 'exchange' ? outboundMessageDecider : deciderOf(route.category)) as unknown as Decider<
+    Command,
+    DomainEvent,
+    unknown
+  >;
 
 export function findRoute(resource: string, action?: string): CommandRoute | undefined {
   return COMMAND_ROUTES.find((r) => r.resource === resource && r.action === action);
