@@ -69,8 +69,8 @@ describe('verification: outgoing', () => {
 
   it('goes rejected → delivered when an officer re-sent the message once its cause was fixed', () => {
     const rejected = {
-      type: 'VerificationMessageRejected',
-      data: { messageId: 'm-req', kind: 'VerificationRequest', reason: 'UNKNOWN_SENDER' },
+      type: 'VerificationMessageRejected' as const,
+      data: { messageId: 'm-req', kind: 'VerificationRequest' as const, reason: 'UNKNOWN_SENDER' },
     };
     const state = given(decider, [drafted, sent, rejected])
       .when(cmd('RecordDelivery', { messageId: 'm-req' }, fromThem('rcpt-2')))
