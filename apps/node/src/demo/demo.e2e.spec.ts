@@ -21,7 +21,7 @@ describe('the README main job (the three-node demo)', () => {
           DEMO_LA_PORT: String(await freePort()),
         },
         encoding: 'utf8',
-        timeout: 280_000,
+        timeout: 460_000,
       });
       const output = `${result.stdout}\n${result.stderr}`;
       expect({ status: result.status, output: result.status === 0 ? 'ok' : output }).toEqual({
@@ -49,5 +49,5 @@ describe('the README main job (the three-node demo)', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
-  }, 300_000);
+  }, 480_000);
 });
