@@ -45,6 +45,11 @@ async function main() {
         dataDir: path.join(root, 'cn'),
         roles: 'api,gateway,projector,sealer,responder',
       },
+      {
+        agencyId: 'LA.PHONGSALY.POLICE',
+        dataDir: path.join(root, 'la'),
+        roles: 'api,gateway,projector,sealer,responder',
+      },
     ];
     await introduceAgencies(agencies);
     for (const agency of agencies) {
@@ -74,7 +79,8 @@ async function main() {
         return new OfficerClient(a.agencyId, nodes[i].url!, token);
       }),
     );
-    const outcomes = await runScenario(clients[0], clients[1], () => undefined);
+    const [vn, cn, la] = clients;
+    const outcomes = await runScenario({ vn, cn, la }, () => undefined);
     const repatriation = outcomes.find((o) => o.resource === 'repatriations')!;
     const pages: [string, string][] = [
       ['my-work', '/'],

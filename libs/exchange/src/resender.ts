@@ -82,8 +82,13 @@ export class Resender {
     const policy = this.options.policy ?? DEFAULT_RETRY_POLICY;
     const now = this.now();
     for (const [messageId, state] of this.messages) {
-      if (state.status !== 'sent') continue;
+      if (state.status !== 'sent' && state.status !== 'resend_requested') continue;
       if (this.options.lease && !this.options.lease.held()) break;
+      // An officer's re-send (ResendMessage) goes at once, then backs off like a first send.
+      if (state.status === 'resend_requested') {
+        await this.resend(messageId, state, now);
+        continue;
+      }
       const verdict = retryVerdict(policy, state.attempts, Date.parse(state.lastSentAt), now.getTime());
       if (verdict.action === 'resend') await this.resend(messageId, state, now);
       if (verdict.action === 'give_up') await this.flag(messageId, state, now);

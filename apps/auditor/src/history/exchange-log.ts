@@ -126,5 +126,9 @@ function foldOutbound(
     case 'OutboundMessageUnacknowledged':
       entry.outcome = 'unacknowledged';
       return;
+    // An officer's re-send after fixing the cause: the earlier outcome no longer stands.
+    case 'OutboundMessageResendRequested':
+      entry.outcome = 'awaiting receipt';
+      return;
   }
 }

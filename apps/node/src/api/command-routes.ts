@@ -1,4 +1,5 @@
-import { ProcessCategory } from '@xb/domain';
+import { Command, Decider, deciderOf, DomainEvent, ProcessCategory } from '@xb/domain';
+import { outboundMessageDecider } from '@xb/exchange';
 import { Role } from '../auth/roles';
 
 /**
@@ -6,11 +7,14 @@ import { Role } from '../auth/roles';
  * chooses its id), `POST /api/<resource>/{caseId}/<action>` takes a step. The OpenAPI document, the
  * controller and the demo all read this table, so a command is added in one place.
  */
+/** A case's process, or `exchange`: an outbound message's delivery (libs/exchange outbound-message). */
+export type RouteCategory = ProcessCategory | 'exchange';
+
 export interface CommandRoute {
   readonly resource: string;
   /** Absent for the command that opens a case. */
   readonly action?: string;
-  readonly category: ProcessCategory;
+  readonly category: RouteCategory;
   readonly command: string;
   readonly roles: readonly Role[];
   readonly summary: string;
@@ -47,6 +51,9 @@ const CHILD = {
     identityDocuments: [],
   },
 };
+// Who is asked: victims are found across the border and verified and received at home, so China asks
+// Vietnam; Vietnam asks China for suspects, crackdowns and notices.
+const VIETNAM = 'VN.BGC.LAICHAU';
 const COUNTERPART = 'CN.YN.BORDERPOLICE';
 // Examples are dated from the caller's clock, so they stay valid: deadlines and hand-overs lie ahead,
 // what is recorded as done lies just behind.
@@ -61,7 +68,7 @@ const schedule = (now: Date) => ({
 });
 
 const route =
-  (category: ProcessCategory, resource: string, roles: readonly Role[]) =>
+  (category: RouteCategory, resource: string, roles: readonly Role[]) =>
   (command: string, action: string | undefined, summary: string, example: Example = {}): CommandRoute => ({
     resource,
     ...(action ? { action } : {}),
@@ -98,19 +105,20 @@ export const COMMAND_ROUTES: readonly CommandRoute[] = [
     undefined,
     'Draft a verification request to a counterpart',
     (now) => ({
-      counterpart: COUNTERPART,
+      counterpart: VIETNAM,
       subject: { role: 'victim', person: PERSON },
       purpose: 'identity_and_nationality',
-      details: 'Rescued in Hekou on 2026-11-20; states she is from Phong Tho district.',
+      details: 'Rescued by Hekou police on 2026-11-20 with her son; states she is from Ma Ly Pho, Phong Tho, Lai Chau.',
       deadline: deadline(now),
       // What the case's rules do not act on but the message carries (docs/protocol.md, section 5).
-      annex: { fileReference: 'LC-2026-117', traffickingForm: 'forced_marriage' },
+      annex: { fileReference: 'HK-2026-117', traffickingForm: 'forced_marriage' },
     }),
   ),
   verification('SendVerificationRequest', 'send', 'Send the drafted request'),
   verification('AnswerVerificationRequest', 'answer', "Answer a counterpart's request", {
     outcome: 'confirmed',
-    findings: 'Identity and nationality confirmed by the commune police.',
+    findings:
+      'Identity and Vietnamese nationality confirmed against the household registry and by the Ma Ly Pho commune police.',
   }),
   verification(
     'ProvideAdditionalInformation',
@@ -128,21 +136,23 @@ export const COMMAND_ROUTES: readonly CommandRoute[] = [
     undefined,
     'Ask the counterpart to take a rescued victim (and children) back',
     (now) => ({
-      counterpart: COUNTERPART,
+      counterpart: VIETNAM,
       victim: PERSON,
       children: [CHILD],
-      circumstances: 'Rescued with her son during a joint operation; both in a shelter.',
+      circumstances: 'Rescued by Hekou police with her son; both are in the Hekou shelter.',
       deadline: deadline(now),
       annex: {
         traffickingForm: 'forced_marriage',
-        rescuedWhere: 'Jinping county, Yunnan',
+        rescuedWhere: 'Hekou, Yunnan',
         supportNeeds: ['shelter', 'child_care'],
-        fileReference: 'LC-2026-118',
+        fileReference: 'HK-2026-118',
       },
     }),
   ),
   repatriation('StartRepatriationVerification', 'start-verification', 'Start verifying the victim', {}),
-  repatriation('AcceptRepatriation', 'accept', 'Accept the repatriation', { note: 'Identity confirmed.' }),
+  repatriation('AcceptRepatriation', 'accept', 'Accept the repatriation', {
+    note: 'Identity and nationality verified; she and her son will be received.',
+  }),
   repatriation('RefuseRepatriation', 'refuse', 'Refuse the repatriation', {
     reason: 'Not a national of the receiving country.',
   }),
@@ -168,7 +178,7 @@ export const COMMAND_ROUTES: readonly CommandRoute[] = [
     }),
   ),
   repatriation('ReferRepatriatedVictim', 'referral', 'Refer the victim to support services', {
-    services: ['medical', 'psychological', 'legal'],
+    services: ['shelter', 'medical', 'legal', 'family_reunification'],
     referredTo: 'Lai Chau Women\u2019s Union',
   }),
   repatriation('CancelRepatriation', 'cancel', 'Cancel before the hand-over', {
@@ -463,12 +473,27 @@ export const COMMAND_ROUTES: readonly CommandRoute[] = [
   mission('ReportMissionOutcome', 'outcome', 'Report the outcome and close (sending side)', {
     summary: 'Three victims identified; two suspects named to the Chinese side.',
   }),
+  // `{caseId}` is the message id here: the officers' message views and a case's timeline show it.
+  route('exchange', 'messages', CASEWORK)(
+    'ResendMessage',
+    'resend',
+    'Send a rejected or unacknowledged message again, once its cause is fixed',
+    { note: 'The counterpart imported our renewed public key on the hotline.' },
+  ),
 ];
 
 /** The category a case resource belongs to (`repatriations` → `repatriation`). */
 export const RESOURCES: ReadonlyMap<string, ProcessCategory> = new Map(
-  COMMAND_ROUTES.map((r) => [r.resource, r.category]),
+  COMMAND_ROUTES.flatMap((r) => (r.category === 'exchange' ? [] : [[r.resource, r.category] as const])),
 );
+
+/** The decider a route's command goes to. */
+export const deciderOfRoute = (route: CommandRoute): Decider<Command, DomainEvent, unknown> =>
+  (route.category === 'exchange' ? outboundMessageDecider : deciderOf(route.category)) as unknown as Decider<
+    Command,
+    DomainEvent,
+    unknown
+  >;
 
 export function findRoute(resource: string, action?: string): CommandRoute | undefined {
   return COMMAND_ROUTES.find((r) => r.resource === resource && r.action === action);

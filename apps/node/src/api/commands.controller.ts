@@ -15,7 +15,7 @@ import type { Request } from 'express';
 import { v7 as uuidv7 } from 'uuid';
 import { appendAuditRecord, commandReceived } from '@xb/audit';
 import { NODE_CONFIG, NodeConfig } from '@xb/config';
-import { deciderOf, isDomainError } from '@xb/domain';
+import { isDomainError } from '@xb/domain';
 import { ConcurrencyConflictError, DecideCommand, EVENT_STORE, EventStore } from '@xb/event-store';
 import { CurrentOfficer } from '../auth/current-officer';
 import { Roles } from '../auth/auth.guard';
@@ -23,7 +23,7 @@ import { Officer, ROLES } from '../auth/roles';
 import { httpErrorOf } from '../http/responses';
 import { NODE_CLOCK, NodeClock } from '../runtime/node-clock';
 import { NodeDirectory } from '../runtime/node-directory';
-import { CommandRoute, findRoute } from './command-routes';
+import { CommandRoute, deciderOfRoute, findRoute } from './command-routes';
 import { requestContext } from './request-context';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -135,7 +135,7 @@ export class CommandsController {
     };
     let outcome;
     try {
-      outcome = await this.commands.execute(new DecideCommand(deciderOf(route.category), caseId, command));
+      outcome = await this.commands.execute(new DecideCommand(deciderOfRoute(route), caseId, command));
     } catch (error) {
       if (error instanceof ConcurrencyConflictError)
         throw httpErrorOf({
@@ -149,7 +149,7 @@ export class CommandsController {
     return {
       caseId,
       category: route.category,
-      status: outcome.state.status,
+      status: (outcome.state as { status: string }).status,
       events: outcome.events.map((e) => e.type),
       requestId: context.requestId,
     };

@@ -1,4 +1,4 @@
-import { COMMAND_ROUTES } from './command-routes';
+import { COMMAND_ROUTES, RESOURCES } from './command-routes';
 
 const error = (description: string) => ({
   description,
@@ -51,7 +51,8 @@ export function openApiDocument(agencyId: string, now: Date) {
       },
     };
   }
-  const resources = [...new Set(COMMAND_ROUTES.map((r) => r.resource))];
+  // Case resources only: `messages` takes a command but is read through the case it belongs to.
+  const resources = [...RESOURCES.keys()];
   for (const resource of resources) {
     paths[`/api/${resource}/{caseId}`] = {
       ...(paths[`/api/${resource}/{caseId}`] ?? {}),

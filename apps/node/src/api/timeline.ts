@@ -16,6 +16,8 @@ const EXCHANGE_LINES: Record<string, (data: Record<string, unknown>) => string> 
   OutboundMessageDispatched: (d) =>
     `${String(d.payloadType).replace('xborder.v1.', '')} sealed and sent to ${d.counterpart}`,
   OutboundMessageResent: (d) => `message re-sent (attempt ${d.attempt}): no receipt yet`,
+  // The officer's note stays with the message (free text): the line names only the step.
+  OutboundMessageResendRequested: () => 'officer asked for the message to be sent again',
   OutboundMessageReceipted: (d) => `receipt: ${d.status}${d.reason ? ` (${d.reason})` : ''}`,
   OutboundMessageUnacknowledged: (d) => `no receipt after ${d.attempts} attempts: ${d.advice}`,
   OutboundMessageUnsendable: (d) => `message could not be sent: ${d.reason} (${d.detail})`,

@@ -8,7 +8,8 @@ import { caseAsOf, nextActions } from './case-views';
 
 const caseId = '0193a7b2-0000-7000-8000-0000000000c1';
 const draftedAt = new Date('2031-03-01T02:00:00Z');
-const officer = { id: 'lo-17', agency: 'VN.BGC.LAICHAU', roles: ['liaison_officer'] } as const;
+// A Chinese liaison officer: the route table's verification request is China's, to Vietnam.
+const officer = { id: 'lo-17', agency: 'CN.YN.BORDERPOLICE', roles: ['liaison_officer'] } as const;
 
 describe('console case views', () => {
   let dir: string;

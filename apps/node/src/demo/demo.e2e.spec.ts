@@ -6,8 +6,8 @@ import { freePort } from '../testing/node-pair';
 
 const repo = path.resolve(__dirname, '../../../..');
 
-describe('the README main job (the two-node demo)', () => {
-  it('runs the scenario with --once and every process reaches its final state on both nodes', async () => {
+describe('the README main job (the three-node demo)', () => {
+  it('runs the scenario with --once and every process reaches its final state on each side', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xb-demo-'));
     try {
       // The real command, built and run as a person would (the broker is the test run's).
@@ -18,30 +18,36 @@ describe('the README main job (the two-node demo)', () => {
           DEMO_DIR: dir,
           DEMO_VN_PORT: String(await freePort()),
           DEMO_CN_PORT: String(await freePort()),
+          DEMO_LA_PORT: String(await freePort()),
         },
         encoding: 'utf8',
-        timeout: 280_000,
+        timeout: 460_000,
       });
       const output = `${result.stdout}\n${result.stderr}`;
       expect({ status: result.status, output: result.status === 0 ? 'ok' : output }).toEqual({
         status: 0,
         output: 'ok',
       });
-      for (const process of [
-        'verification',
-        'repatriation',
-        'suspect hand-over',
-        'joint crackdown',
-        'information notice',
+      for (const [process, sides] of [
+        ['verification', 'CN.YN.BORDERPOLICE: closed +VN.BGC.LAICHAU: answered'],
+        ['repatriation', 'CN.YN.BORDERPOLICE: received +VN.BGC.LAICHAU: referred'],
+        ['suspect hand-over', 'VN.BGC.LAICHAU: handed_over +CN.YN.BORDERPOLICE: handed_over'],
+        ['joint crackdown', 'VN.BGC.LAICHAU: closed +CN.YN.BORDERPOLICE: closed'],
+        ['information notice', 'VN.BGC.LAICHAU: sent +CN.YN.BORDERPOLICE: processed'],
+        [String.raw`verification \(Laos\)`, 'LA.PHONGSALY.POLICE: closed +VN.BGC.LAICHAU: answered'],
+        [String.raw`notice \(Laos\)`, 'VN.BGC.LAICHAU: sent +LA.PHONGSALY.POLICE: processed'],
       ]) {
-        expect(output).toMatch(new RegExp(`OK +${process}`));
+        expect(output).toMatch(new RegExp(`OK +${process} +${sides}`));
       }
-      expect(output).toContain('Victim handed over with 1 child');
+      // The woman and her son are handed over by China and received in Vietnam; every node's timeline prints.
+      expect(output).toMatch(/CN\.YN\.BORDERPOLICE +repatriation +\w+ +Victim handed over with 1 child/);
+      expect(output).toMatch(/VN\.BGC\.LAICHAU +repatriation +\w+ +.*[Rr]eferred/);
+      expect(output).toMatch(/LA\.PHONGSALY\.POLICE +verification /);
       expect(output).toContain('receipt: accepted');
       // Particulars stay out of the printed timeline.
       expect(output).not.toContain('Lò Thị Mẫu');
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
-  }, 300_000);
+  }, 480_000);
 });

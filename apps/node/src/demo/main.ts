@@ -7,19 +7,21 @@ import { introduceAgencies } from '../keys/introduce';
 import { addDemoOfficers, DEMO_OFFICER } from '../officers/demo-officer';
 import { RunningNode, startNode } from '../node-app';
 import { OfficerClient } from './officer-client';
-import { CaseOutcome, runScenario } from './scenario';
+import { CaseOutcome, DemoNodes, runScenario } from './scenario';
 import { TimelinePrinter } from './timeline-printer';
 
 /**
- * The README's main job: a local Kafka, two agency nodes (VN.BGC.LAICHAU, and CN.YN.BORDERPOLICE
- * answering through its responder) with their own stores and keys, a scenario across the border printed
- * as it happens, then both APIs left up for a person to explore (`--once`: exit when the scenario ends).
+ * The README's main job: a local Kafka, three agency nodes (VN.BGC.LAICHAU; CN.YN.BORDERPOLICE and
+ * LA.PHONGSALY.POLICE, each answering Vietnam's requests through its responder) with their own stores
+ * and keys, every one trusting the others, a scenario across both borders printed as it happens, then
+ * the APIs left up for a person to explore (`--once`: exit when the scenario ends).
  *
  * Settings: KAFKA_BROKERS (use that cluster, start none), DEMO_KAFKA_PORT (9092), DEMO_VN_PORT (3000),
- * DEMO_CN_PORT (3001), DEMO_DIR (.local/demo, emptied at start).
+ * DEMO_CN_PORT (3001), DEMO_LA_PORT (3002), DEMO_DIR (.local/demo, emptied at start).
  */
 const VN = 'VN.BGC.LAICHAU';
 const CN = 'CN.YN.BORDERPOLICE';
+const LA = 'LA.PHONGSALY.POLICE';
 
 async function main(): Promise<number> {
   const { values } = parseArgs({ options: { once: { type: 'boolean', default: false } } });
@@ -56,6 +58,12 @@ async function main(): Promise<number> {
         port: process.env.DEMO_CN_PORT ?? '3001',
         roles: 'api,gateway,projector,sealer,responder',
       },
+      {
+        agencyId: LA,
+        dataDir: path.join(root, 'la'),
+        port: process.env.DEMO_LA_PORT ?? '3002',
+        roles: 'api,gateway,projector,sealer,responder',
+      },
     ];
     say('generating agency keys and exchanging public keys ...');
     await introduceAgencies(agencies);
@@ -87,17 +95,18 @@ async function main(): Promise<number> {
         }),
       ),
     );
-    const [vn, cn] = nodes.map((n, i) => new OfficerClient(agencies[i].agencyId, n.url!, tokens[i]));
-    say(`nodes up: ${VN} ${nodes[0].url}, ${CN} ${nodes[1].url} (responder)\n`);
+    const [vn, cn, la] = nodes.map((n, i) => new OfficerClient(agencies[i].agencyId, n.url!, tokens[i]));
+    const demoNodes: DemoNodes = { vn, cn, la };
+    say(`nodes up: ${VN} ${nodes[0].url}, ${CN} ${nodes[1].url} (responder), ${LA} ${nodes[2].url} (responder)\n`);
 
-    const outcomes = await runScenario(vn, cn, say);
-    const ok = await summarize(outcomes, vn, cn, say);
+    const outcomes = await runScenario(demoNodes, say);
+    const ok = await summarize(outcomes, say);
     if (values.once) {
       await stopAll();
       return ok ? 0 : 1;
     }
     say(
-      `\nBoth APIs stay up. Browse ${nodes[0].url}/docs and ${nodes[1].url}/docs (Authorize with a token).`,
+      `\nThe APIs stay up. Browse ${nodes.map((n) => `${n.url}/docs`).join(', ')} (Authorize with a token).`,
     );
     agencies.forEach((a, i) => say(`token for ${a.agencyId}: ${tokens[i]}`));
     nodes.forEach((n, i) =>
@@ -113,24 +122,19 @@ async function main(): Promise<number> {
   }
 }
 
-async function summarize(
-  outcomes: CaseOutcome[],
-  vn: OfficerClient,
-  cn: OfficerClient,
-  say: (line: string) => void,
-): Promise<boolean> {
+async function summarize(outcomes: CaseOutcome[], say: (line: string) => void): Promise<boolean> {
   say('\nfinal states:');
   let ok = true;
   for (const outcome of outcomes) {
-    const [ours, theirs] = await Promise.all([
-      finalStatus(vn, outcome, outcome.expected.ours),
-      finalStatus(cn, outcome, outcome.expected.theirs),
-    ]);
-    const reached = ours === outcome.expected.ours && theirs === outcome.expected.theirs;
-    ok &&= reached;
-    say(
-      `  ${reached ? 'OK  ' : 'FAIL'} ${outcome.process.padEnd(20)} ${vn.agencyId}: ${String(ours).padEnd(12)} ${cn.agencyId}: ${String(theirs)}`,
+    const reachedStates = await Promise.all(
+      outcome.expected.map(({ client, status }) => finalStatus(client, outcome, status)),
     );
+    const reached = outcome.expected.every(({ status }, i) => reachedStates[i] === status);
+    ok &&= reached;
+    const sides = outcome.expected.map(
+      ({ client }, i) => `${client.agencyId}: ${String(reachedStates[i])}`.padEnd(34),
+    );
+    say(`  ${reached ? 'OK  ' : 'FAIL'} ${outcome.process.padEnd(20)} ${sides.join(' ')}`.trimEnd());
   }
   return ok;
 }

@@ -1,8 +1,9 @@
 import { appliedMessageOf, DomainEvent, ProcessCategory } from '@xb/domain';
 
 /**
- * How the automatic counterpart answers (the `responder` role): for demos and tests, a second node can
- * play the Chinese or Lao agency without officers. Every answer goes through the same commands an
+ * How the automatic counterpart answers (the `responder` role): for demos and tests, a node can play the
+ * Chinese or Lao agency without officers, answering what Vietnam asks of it (a suspect held there, a
+ * crackdown period, a notice, a verification in its own records). Every answer goes through the same commands an
  * officer would use, so it is sealed, sent and receipted like any other.
  */
 export interface ResponderPolicy {
@@ -57,7 +58,7 @@ export function reactionsTo(event: DomainEvent, policy: ResponderPolicy): readon
           findings:
             policy.verificationOutcome === 'more_information_needed'
               ? 'Please send the names of the parents.'
-              : 'Checked against the household registry.',
+              : 'Checked against the residence records and with the local police station.',
         })),
       ];
     case 'RepatriationRequestReceived':
@@ -80,7 +81,7 @@ export function reactionsTo(event: DomainEvent, policy: ResponderPolicy): readon
           childIds: childIds(state),
         })),
         react('repatriation', 'ReferRepatriatedVictim', () => ({
-          services: ['shelter', 'medical', 'family_reunification'],
+          services: ['shelter', 'medical', 'legal', 'family_reunification'],
           referredTo: policy.facility,
         })),
       ];

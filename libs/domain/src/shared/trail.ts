@@ -117,7 +117,10 @@ export const decideDelivery = <Prefix extends string>(
   if (message === undefined) return notFound(`${command.type} for a message this case did not queue`);
   const outcome: DeliveryState = command.type === 'RecordDelivery' ? 'delivered' : 'rejected';
   if (message.delivery === outcome) return [];
-  if (message.delivery !== 'queued')
+  // A rejected message an officer re-sent once its cause was fixed (the exchange's ResendMessage) may
+  // then be delivered; nothing else moves a message's delivery on.
+  const resentAfterRejection = message.delivery === 'rejected' && outcome === 'delivered';
+  if (message.delivery !== 'queued' && !resentAfterRejection)
     return invalidTransition(command.type, `a message already ${message.delivery}`);
   const base = { messageId: command.data.messageId, kind: message.kind };
   return command.type === 'RecordDelivery'

@@ -67,6 +67,20 @@ describe('verification: outgoing', () => {
     });
   });
 
+  it('goes rejected → delivered when an officer re-sent the message once its cause was fixed', () => {
+    const rejected = {
+      type: 'VerificationMessageRejected' as const,
+      data: { messageId: 'm-req', kind: 'VerificationRequest' as const, reason: 'UNKNOWN_SENDER' },
+    };
+    const state = given(decider, [drafted, sent, rejected])
+      .when(cmd('RecordDelivery', { messageId: 'm-req' }, fromThem('rcpt-2')))
+      .then([delivered]);
+    expect(state).toMatchObject({
+      status: 'delivered',
+      trail: { messages: { 'm-req': { delivery: 'delivered' } } },
+    });
+  });
+
   it.each([
     ['delivered', [drafted, sent, delivered]],
     ['sent (the answer overtook the receipt)', [drafted, sent]],

@@ -18,6 +18,11 @@ export type OutboundMessageEvent =
       };
     }
   | { type: 'OutboundMessageResent'; data: { messageId: string; attempt: number; resentAt: string } }
+  /**
+   * An officer asks for a rejected or unacknowledged message to be sent again, the same sealed bytes
+   * under the same message id, having fixed the cause (`note` says how); the resender sends it at once.
+   */
+  | { type: 'OutboundMessageResendRequested'; data: { messageId: string; note: string; requestedAt: string } }
   | {
       type: 'OutboundMessageReceipted';
       data: {
@@ -46,6 +51,7 @@ export type OutboundMessageEvent =
 export const OUTBOUND_MESSAGE_EVENT_TYPES = [
   'OutboundMessageDispatched',
   'OutboundMessageResent',
+  'OutboundMessageResendRequested',
   'OutboundMessageReceipted',
   'OutboundMessageUnacknowledged',
   'OutboundMessageUnsendable',

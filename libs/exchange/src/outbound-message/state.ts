@@ -1,14 +1,18 @@
 import { OutboundMessageEvent } from './events';
 
-/** Delivery state of one outbound message: queued (no stream yet), sent, delivered, rejected, unacknowledged. */
+/**
+ * Delivery state of one outbound message: queued (no stream yet), sent, delivered, rejected,
+ * unacknowledged, or resend_requested (an officer asked for it to be sent again; the resender sends it).
+ */
 export interface DispatchedMessage {
-  status: 'sent' | 'delivered' | 'rejected' | 'unacknowledged';
+  status: 'sent' | 'delivered' | 'rejected' | 'unacknowledged' | 'resend_requested';
   messageId: string;
   correlationId: string;
   category: string;
   counterpart: string;
   envelope: string;
   envelopeSha256: string;
+  /** Sends since the first dispatch, or since an officer's re-send request (0 until the resender sends). */
   attempts: number;
   lastSentAt: string;
   rejectionReason?: string;
@@ -48,9 +52,19 @@ export function evolveOutboundMessage(
         detail: event.data.detail,
       };
     case 'OutboundMessageResent':
-      return state.status === 'queued' || state.status === 'unsendable'
-        ? state
-        : { ...state, attempts: event.data.attempt, lastSentAt: event.data.resentAt };
+      if (state.status === 'queued' || state.status === 'unsendable') return state;
+      return {
+        ...state,
+        ...(state.status === 'resend_requested' ? { status: 'sent' as const } : {}),
+        attempts: event.data.attempt,
+        lastSentAt: event.data.resentAt,
+      };
+    case 'OutboundMessageResendRequested': {
+      if (state.status === 'queued' || state.status === 'unsendable') return state;
+      // The earlier rejection no longer stands for this message: its new receipt will say.
+      const { rejectionReason: _reason, hashMismatch: _mismatch, ...rest } = state;
+      return { ...rest, status: 'resend_requested', attempts: 0 };
+    }
     case 'OutboundMessageReceipted':
       if (state.status === 'queued' || state.status === 'unsendable') return state;
       return {
