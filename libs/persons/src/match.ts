@@ -105,8 +105,8 @@ export function probe(particulars: Particulars, indexer: BlindIndexer): Probe {
 
 const GENERIC_WEIGHT = 0.3;
 const COARSE_SIMILARITY = 0.6;
-/** Same sounds, other tone marks, both sides written in Vietnamese with them (Mai and Mây). */
-const OTHER_TONE_SIMILARITY = 0.4;
+/** Same sounds, other tone marks, both sides written in Vietnamese with them (Mai and Mây): another name. */
+const OTHER_TONE_SIMILARITY = 0;
 /** How much one distinctive syllable on each side that matches nothing on the other takes off: a different
  * syllable where the other name has one (Thu Hương against Thu Hà) is evidence of another person; a syllable
  * one side lacks (a name recorded in part) is not. */

@@ -35,7 +35,8 @@ const VOWEL_GROUPS: ReadonlyArray<[RegExp, string]> = [
   [/^(ou|oo)$/, 'u'],
   [/^(eu|ue|ui|uy|oui)$/, 'ui'],
   [/^(aa)$/, 'a'],
-  [/^(ae|ee|ai|ay|ei|ey|ây)$/, 'ai'],
+  [/^(ae|ee|è)$/, 'e'],
+  [/^(ai|ay|ei|ey)$/, 'ai'],
   [/^(ao|au|aw|ow)$/, 'ao'],
   [/^(ia|ie|ya|ye|iye|iu?e)$/, 'ie'],
   [/^(ua|uo|uoa|oua|ueu|eua|uea|eu?a)$/, 'uo'],
@@ -89,7 +90,7 @@ export function syllableKeys(syllable: string): { fine: string[]; coarse: string
   const medial = /^[ouw](?=[aeiy])/.exec(vowels) ?? (vowels === 'uo' ? /^u/.exec(vowels) : null);
   if (medial) nuclei.add(canonicalVowels(vowels.slice(1)));
   // Vietnamese -anh, -ach sound close to eng, ec (Lao writes ແອັງ for Anh).
-  if ((coda === 'nh' || coda === 'ch') && vowels === 'a') nuclei.add('ai');
+  if ((coda === 'nh' || coda === 'ch') && vowels === 'a') nuclei.add('e');
   const classes = ONSET_CLASS[onset] ?? [''];
   const fine: string[] = [];
   const coarse: string[] = [];
