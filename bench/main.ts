@@ -21,6 +21,7 @@ import { oursAuditSuite } from './ours/audit-suite';
 import { oursEnvelopeSuite } from './ours/envelope-suite';
 import { oursExchangeSuite } from './ours/exchange-suite';
 import { oursFuzzSuite } from './ours/fuzz-suite';
+import { oursPersonsSuite } from './ours/persons-suite';
 
 /** Run in this order, one at a time. CPU-bound suites go before the broker starts and takes its share. */
 const suites: BenchSuite[] = [
@@ -31,6 +32,7 @@ const suites: BenchSuite[] = [
   rawKafkaSuite,
   oursExchangeSuite,
   oursFuzzSuite,
+  oursPersonsSuite,
 ];
 
 /** `ratio_<x>` = ours / raw, recorded when both figures were measured in this run. */

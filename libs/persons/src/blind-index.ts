@@ -13,12 +13,24 @@ export interface BlindIndexer {
 /** 16 bytes of the HMAC are kept: collisions stay far below one in a register of millions. */
 const KEPT_BYTES = 16;
 
+/** Phonetic keys repeat across a register (a few thousand syllables make all names): their indexes are kept in
+ * memory, up to this many, instead of recomputed. Memory only: nothing of it is written anywhere. */
+const MEMO_LIMIT = 50_000;
+
 export function hmacBlindIndexer(secret: Uint8Array): BlindIndexer {
   if (secret.length < 32) throw new Error('blind index secret: 32 bytes or more required (field: secret)');
   const key = Buffer.from(secret);
+  const memo = new Map<string, string>();
   return {
     blind(domain: string, value: string): string {
-      return createHmac('sha256', key).update(domain).update('\u0000').update(value).digest().subarray(0, KEPT_BYTES).toString('base64url');
+      const input = `${domain}\u0000${value}`;
+      let index = memo.get(input);
+      if (index === undefined) {
+        index = createHmac('sha256', key).update(input).digest().subarray(0, KEPT_BYTES).toString('base64url');
+        if (memo.size >= MEMO_LIMIT) memo.clear();
+        memo.set(input, index);
+      }
+      return index;
     },
   };
 }

@@ -15,6 +15,8 @@ export class CandidateIndex {
   private readonly postings = new Map<string, number[]>();
   private hits = new Uint16Array(1024);
   private stamp = new Uint32Array(1024);
+  /** The probe syllable that last counted each person (round * 4096 + syllable), so a syllable counts once. */
+  private lastSyllable = new Float64Array(1024);
   private round = 0;
 
   get size(): number {
@@ -31,7 +33,9 @@ export class CandidateIndex {
     for (const name of record.names) {
       for (const token of name) {
         if (token.generic) continue;
-        for (const key of [...token.fine, ...token.coarse]) {
+        // Coarse keys only: two syllables sharing a fine key share its coarse key too (it is made from the fine
+        // one), so the coarse postings find every person a fine one would, with half the lists to walk.
+        for (const key of token.coarse) {
           const list = this.postings.get(key);
           if (list === undefined) this.postings.set(key, [ordinal]);
           else if (list[list.length - 1] !== ordinal) list.push(ordinal);
@@ -42,6 +46,7 @@ export class CandidateIndex {
       const grown = this.hits.length * 2;
       this.hits = new Uint16Array(grown);
       this.stamp = new Uint32Array(grown);
+      this.lastSyllable = new Float64Array(grown);
       this.round = 0;
     }
   }
@@ -60,6 +65,7 @@ export class CandidateIndex {
     this.round++;
     if (this.round === 0xffffffff) {
       this.stamp.fill(0);
+      this.lastSyllable.fill(0);
       this.round = 1;
     }
     const round = this.round;
@@ -70,18 +76,17 @@ export class CandidateIndex {
       needed = Math.max(needed, Math.min(2, distinctive));
     }
     // One count per probe syllable: a person is counted once for it however many of its keys they share.
-    const seen = new Map<number, number>();
-    let syllable = 0;
+    let syllable = round * 4096;
     for (const name of p.names) {
       for (const token of name) {
         if (token.generic) continue;
         syllable++;
-        for (const key of [...token.fine, ...token.coarse]) {
+        for (const key of token.coarse) {
           const list = this.postings.get(key);
           if (list === undefined) continue;
           for (const ordinal of list) {
-            if (seen.get(ordinal) === syllable) continue;
-            seen.set(ordinal, syllable);
+            if (this.lastSyllable[ordinal] === syllable) continue;
+            this.lastSyllable[ordinal] = syllable;
             if (this.stamp[ordinal] !== round) {
               this.stamp[ordinal] = round;
               this.hits[ordinal] = 0;

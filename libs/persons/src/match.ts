@@ -149,7 +149,7 @@ export interface ScoreParts {
   readonly name: number;
   readonly dob: number;
   readonly place: number;
-  /** Set when the dates of birth rule the pair out whatever the names say. */
+  /** Set when the dates of birth rule the pair out whatever the names say (total 0, names not compared). */
   readonly dobConflict: boolean;
   readonly total: number;
 }
@@ -157,8 +157,6 @@ export interface ScoreParts {
 export const WEIGHTS = { name: 0.7, dob: 0.2, place: 0.1 } as const;
 /** A pair scoring at least this is proposed to an officer as a candidate. */
 export const CANDIDATE_THRESHOLD = 0.72;
-/** Total score a pair is held to when the dates of birth conflict. */
-const CONFLICT_CAP = 0.3;
 
 function dobScore(p: Probe, r: BlindRecord): { score: number; conflict: boolean } {
   if (p.dobYear === null || r.dobYear === null) return { score: 0.5, conflict: false };
@@ -183,10 +181,12 @@ function placeScore(p: Probe, r: BlindRecord): number {
 }
 
 export function score(p: Probe, r: BlindRecord): ScoreParts {
-  let name = 0;
-  for (const a of p.names) for (const b of r.names) name = Math.max(name, nameSimilarity(a, b));
   const dob = dobScore(p, r);
   const where = placeScore(p, r);
+  // Dates of birth that rule the pair out cap it below any threshold: the names need not be compared.
+  if (dob.conflict) return { name: 0, dob: dob.score, place: where, dobConflict: true, total: 0 };
+  let name = 0;
+  for (const a of p.names) for (const b of r.names) name = Math.max(name, nameSimilarity(a, b));
   const raw = WEIGHTS.name * name + WEIGHTS.dob * dob.score + WEIGHTS.place * where;
-  return { name, dob: dob.score, place: where, dobConflict: dob.conflict, total: dob.conflict ? Math.min(raw, CONFLICT_CAP) : raw };
+  return { name, dob: dob.score, place: where, dobConflict: false, total: raw };
 }
