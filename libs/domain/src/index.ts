@@ -8,3 +8,4 @@ export * from './jointop';
 export * from './notice';
 export * from './processes';
 export * from './wire';
+export * from './person-register';
