@@ -10,8 +10,12 @@ import {
   PersonParticulars,
   PersonState,
   isDomainError,
+  isUuid,
   personDecider,
+  personProblems,
   personsOf,
+  prefixed,
+  validationFailed,
 } from '@xb/domain';
 import { EventStore, RecordedEvent, StreamNotFoundError, handleCommand } from '@xb/event-store';
 import { BlindIndexer, BlindRecord, Candidate, CandidateIndex, Particulars, blindRecord, probe } from '@xb/persons';
@@ -75,6 +79,9 @@ export class PersonRegister {
     input: { personId: string; particulars: PersonParticulars; placeOfOrigin?: string; firstRecord?: CaseRecordLink },
     metadata: CommandMetadata,
   ): Promise<RegisterOutcome> {
+    // The particulars are checked before the blind indexes are made of them (the decider checks them again).
+    const problems = personProblems(input.particulars);
+    if (problems.length > 0) return validationFailed(prefixed('particulars', problems));
     let blind: BlindRecord;
     try {
       blind = blindRecord(matchingParticularsOf(input.particulars, input.placeOfOrigin, metadata.now), this.indexer);
@@ -112,6 +119,7 @@ export class PersonRegister {
 
   /** The officer's confirmation: `otherId` is merged into `personId` (two events, one on each stream). */
   async confirmMatch(personId: string, otherId: string, metadata: CommandMetadata, score?: number): Promise<RegisterOutcome> {
+    if (!isUuid(otherId) || otherId === personId) return validationFailed(['otherPersonId']);
     const other = await this.load(otherId);
     if (!other || other.state.status === 'none')
       return { kind: 'DomainError', code: 'NOT_FOUND', reason: 'ConfirmMatch: no such person', fields: ['otherPersonId'] };

@@ -133,5 +133,7 @@ describe('person register', () => {
     expect(outcome).toMatchObject({ code: 'VALIDATION_FAILED', fields: ['place'] });
     expect(JSON.stringify(outcome)).not.toContain('Lai');
     expect(register.size).toBe(0);
+    const missing = await register.record({ personId: id(2), particulars: undefined as never }, META);
+    expect(missing).toMatchObject({ code: 'VALIDATION_FAILED', fields: ['particulars.(missing)'] });
   });
 });
