@@ -26,7 +26,11 @@ export function hmacBlindIndexer(secret: Uint8Array): BlindIndexer {
       const input = `${domain}\u0000${value}`;
       let index = memo.get(input);
       if (index === undefined) {
-        index = createHmac('sha256', key).update(input).digest().subarray(0, KEPT_BYTES).toString('base64url');
+        index = createHmac('sha256', key)
+          .update(input)
+          .digest()
+          .subarray(0, KEPT_BYTES)
+          .toString('base64url');
         if (memo.size >= MEMO_LIMIT) memo.clear();
         memo.set(input, index);
       }

@@ -50,7 +50,10 @@ export function hanVietOfPinyin(syllable: string): readonly string[] {
 const PINYIN_TO_HAN_VIET: ReadonlyMap<string, readonly string[]> = (() => {
   const map = new Map<string, string[]>();
   for (const [ch, readings] of HAN_VIET) {
-    for (const py of new Set([pinyin(ch, { toneType: 'none', v: true }), pinyin(ch, { toneType: 'none', v: true, surname: 'head' })])) {
+    for (const py of new Set([
+      pinyin(ch, { toneType: 'none', v: true }),
+      pinyin(ch, { toneType: 'none', v: true, surname: 'head' }),
+    ])) {
       const list = map.get(py) ?? [];
       for (const reading of readings) if (!list.includes(reading)) list.push(reading);
       map.set(py, list);

@@ -7,14 +7,55 @@
 // written by officers never carry them.
 
 const CONSONANT: Readonly<Record<string, string>> = {
-  'ກ': 'k', 'ຂ': 'kh', 'ຄ': 'kh', 'ງ': 'ng', 'ຈ': 'ch', 'ສ': 's', 'ຊ': 'x', 'ຍ': 'y', 'ດ': 'd', 'ຕ': 't',
-  'ຖ': 'th', 'ທ': 'th', 'ນ': 'n', 'ບ': 'b', 'ປ': 'p', 'ຜ': 'ph', 'ຝ': 'f', 'ພ': 'ph', 'ຟ': 'f', 'ມ': 'm',
-  'ຢ': 'y', 'ຣ': 'r', 'ລ': 'l', 'ວ': 'v', 'ຫ': 'h', 'ອ': '', 'ຮ': 'h', 'ໜ': 'n', 'ໝ': 'm',
+  ກ: 'k',
+  ຂ: 'kh',
+  ຄ: 'kh',
+  ງ: 'ng',
+  ຈ: 'ch',
+  ສ: 's',
+  ຊ: 'x',
+  ຍ: 'y',
+  ດ: 'd',
+  ຕ: 't',
+  ຖ: 'th',
+  ທ: 'th',
+  ນ: 'n',
+  ບ: 'b',
+  ປ: 'p',
+  ຜ: 'ph',
+  ຝ: 'f',
+  ພ: 'ph',
+  ຟ: 'f',
+  ມ: 'm',
+  ຢ: 'y',
+  ຣ: 'r',
+  ລ: 'l',
+  ວ: 'v',
+  ຫ: 'h',
+  ອ: '',
+  ຮ: 'h',
+  ໜ: 'n',
+  ໝ: 'm',
 };
 /** How a consonant sounds at the end of a syllable (BGN/PCGN finals). */
 const FINAL: Readonly<Record<string, string>> = {
-  'ກ': 'k', 'ງ': 'ng', 'ດ': 't', 'ນ': 'n', 'ບ': 'p', 'ມ': 'm', 'ຍ': 'y', 'ວ': 'w', 'ຊ': 't', 'ສ': 't', 'ລ': 'n',
-  'ຕ': 't', 'ທ': 't', 'ຈ': 't', 'ພ': 'p', 'ຟ': 'p', 'ຣ': 'n',
+  ກ: 'k',
+  ງ: 'ng',
+  ດ: 't',
+  ນ: 'n',
+  ບ: 'p',
+  ມ: 'm',
+  ຍ: 'y',
+  ວ: 'w',
+  ຊ: 't',
+  ສ: 't',
+  ລ: 'n',
+  ຕ: 't',
+  ທ: 't',
+  ຈ: 't',
+  ພ: 'p',
+  ຟ: 'p',
+  ຣ: 'n',
 };
 /** Consonants that ຫ only leads (it sets the tone and is not heard): ຫງ ຫຍ ຫນ ຫມ ຫລ ຫວ ຫຣ. */
 const LED_BY_HO = new Set(['ງ', 'ຍ', 'ນ', 'ມ', 'ລ', 'ວ', 'ຣ']);
@@ -72,7 +113,14 @@ export function laoSyllables(word: string): string[][] {
       continue;
     }
     i++;
-    if (onsetChar === 'ຫ' && LED_BY_HO.has(chars[i] ?? '') && (isVowelSign(chars[i + 1]) || PRE_VOWELS.has(pre) || isConsonant(chars[i + 1]) || chars[i + 1] === undefined)) {
+    if (
+      onsetChar === 'ຫ' &&
+      LED_BY_HO.has(chars[i] ?? '') &&
+      (isVowelSign(chars[i + 1]) ||
+        PRE_VOWELS.has(pre) ||
+        isConsonant(chars[i + 1]) ||
+        chars[i + 1] === undefined)
+    ) {
       onsetChar = chars[i++]!;
     }
     let onset = CONSONANT[onsetChar]!;
@@ -106,7 +154,7 @@ export function laoSyllables(word: string): string[][] {
       i++;
     }
     let final = '';
-    if (isFinalHere(chars, i) && !(signs.includes('ຳ')) && !(pre === 'ໄ' || pre === 'ໃ') && !(signs === 'ະ')) {
+    if (isFinalHere(chars, i) && !signs.includes('ຳ') && !(pre === 'ໄ' || pre === 'ໃ') && !(signs === 'ະ')) {
       final = FINAL[chars[i]!]!;
       i++;
     }
@@ -133,6 +181,10 @@ export function romaniseLao(text: string): string {
   return text
     .split(/\s+/)
     .filter(Boolean)
-    .map((word) => laoSyllables(word).map((readings) => readings[0]).join(''))
+    .map((word) =>
+      laoSyllables(word)
+        .map((readings) => readings[0])
+        .join(''),
+    )
     .join(' ');
 }

@@ -60,13 +60,18 @@ export function parseDob(dob: string): ParsedDob | null {
   const match = /^(~?)(\d{4})(?:-(\d{2})-(\d{2}))?$/.exec(text);
   if (!match) throw new Error(`dob: expected YYYY-MM-DD, YYYY or ~YYYY (field: dob)`);
   const [, tilde, year, month, day] = match;
-  return { year: Number(year), date: month && day ? `${year}-${month}-${day}` : null, estimated: tilde === '~' };
+  return {
+    year: Number(year),
+    date: month && day ? `${year}-${month}-${day}` : null,
+    estimated: tilde === '~',
+  };
 }
 
 function place(code: string): { full: string | null; country: string | null } {
   const text = code.trim().toUpperCase();
   if (text === '') return { full: null, country: null };
-  if (!/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/.test(text)) throw new Error('place: expected an ISO 3166-2 or country code (field: place)');
+  if (!/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/.test(text))
+    throw new Error('place: expected an ISO 3166-2 or country code (field: place)');
   return { full: text, country: text.slice(0, 2) };
 }
 
@@ -124,7 +129,8 @@ export function nameSimilarity(a: readonly BlindToken[], b: readonly BlindToken[
       const ta = a[i]!;
       const tb = b[j]!;
       let s = intersects(ta.fine, tb.fine) ? 1 : intersects(ta.coarse, tb.coarse) ? COARSE_SIMILARITY : 0;
-      if (s > 0 && ta.tonal.length > 0 && tb.tonal.length > 0 && !intersects(ta.tonal, tb.tonal)) s = Math.min(s, OTHER_TONE_SIMILARITY);
+      if (s > 0 && ta.tonal.length > 0 && tb.tonal.length > 0 && !intersects(ta.tonal, tb.tonal))
+        s = Math.min(s, OTHER_TONE_SIMILARITY);
       if (s > 0) pairs.push({ i, j, value: (s * (weight(ta) + weight(tb))) / 2 });
     }
   }

@@ -40,7 +40,10 @@ describe('name matching across scripts, on the labelled set', () => {
         }
     }
     for (const [a, b, why] of NEGATIVES) {
-      for (const [x, y] of [[a, b], [b, a]] as const) {
+      for (const [x, y] of [
+        [a, b],
+        [b, a],
+      ] as const) {
         if (proposed(x, y)) {
           t.fp++;
           t.misses.push(`proposed (${why}): ${x[0]} / ${y[0]}`);
@@ -60,7 +63,9 @@ describe('name matching across scripts, on the labelled set', () => {
     const index = new CandidateIndex();
     const records: { id: string; label: string; rendering: Rendering }[] = [];
     PERSONS.forEach((person) =>
-      person.renderings.forEach((rendering, k) => records.push({ id: `${person.label}.${k}`, label: person.label, rendering })),
+      person.renderings.forEach((rendering, k) =>
+        records.push({ id: `${person.label}.${k}`, label: person.label, rendering }),
+      ),
     );
     // The other person of each negative pair is in the register too, as a person of their own; the first of
     // each pair is a rendering of a listed person, so only that pair's verdict is known for them.
@@ -70,9 +75,11 @@ describe('name matching across scripts, on the labelled set', () => {
       distractorOf.set(`n${k}`, a);
     });
     for (const r of records) index.put(r.id, blindRecord(particulars(r.rendering), indexer));
-        const t: Tally = { tp: 0, fp: 0, fn: 0, tn: 0, misses: [] };
+    const t: Tally = { tp: 0, fp: 0, fn: 0, tn: 0, misses: [] };
     for (const r of records) {
-      const found = new Set(index.search(probe(particulars(r.rendering), indexer), { exclude: r.id }).map((c) => c.personId));
+      const found = new Set(
+        index.search(probe(particulars(r.rendering), indexer), { exclude: r.id }).map((c) => c.personId),
+      );
       for (const other of records) {
         if (other.id === r.id) continue;
         // A pair with a distractor counts only as the negative it was written as.

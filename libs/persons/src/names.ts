@@ -69,7 +69,9 @@ export function nameTokens(name: string): NameToken[] {
       fine: [...fine],
       coarse: [...coarse],
       tonal: tonal === null ? [] : [tonal],
-      generic: GENERIC_READINGS.has(readings[0]!) && readings.every((r) => GENERIC_READINGS.has(r) || r === 'shi' || r === 'thi'),
+      generic:
+        GENERIC_READINGS.has(readings[0]!) &&
+        readings.every((r) => GENERIC_READINGS.has(r) || r === 'shi' || r === 'thi'),
     };
   });
 }

@@ -13,21 +13,84 @@ export function foldLatin(text: string): string {
     .toLowerCase();
 }
 
-const ONSETS = ['ngh', 'ng', 'nh', 'gn', 'ny', 'ch', 'kh', 'ph', 'th', 'tr', 'gh', 'gi', 'qu', 'sh', 'zh',
-  'b', 'c', 'd', 'f', 'g', 'h', 'j', 'k', 'l', 'm', 'n', 'p', 'q', 'r', 's', 't', 'v', 'w', 'x', 'y', 'z'];
+const ONSETS = [
+  'ngh',
+  'ng',
+  'nh',
+  'gn',
+  'ny',
+  'ch',
+  'kh',
+  'ph',
+  'th',
+  'tr',
+  'gh',
+  'gi',
+  'qu',
+  'sh',
+  'zh',
+  'b',
+  'c',
+  'd',
+  'f',
+  'g',
+  'h',
+  'j',
+  'k',
+  'l',
+  'm',
+  'n',
+  'p',
+  'q',
+  'r',
+  's',
+  't',
+  'v',
+  'w',
+  'x',
+  'y',
+  'z',
+];
 
 /** Sound classes of onsets. Some letters stand for two sounds across the scripts: Vietnamese d is /z/ (Dương) or,
  * as đ with its stroke lost, /d/ (Đặng); y opens a syllable with /j/ or with nothing. */
 const ONSET_CLASS: Readonly<Record<string, readonly string[]>> = {
-  ngh: ['G'], ng: ['G'], nh: ['Y'], gn: ['Y'], ny: ['Y'],
-  ch: ['C'], tr: ['C'], zh: ['C'], j: ['C'], q: ['C'], z: ['C'],
-  kh: ['K'], k: ['K'], c: ['K'], g: ['K'], gh: ['K'], qu: ['K'],
-  ph: ['P'], f: ['P'], b: ['P'], p: ['P'],
-  th: ['T'], t: ['T'], d: ['T', 'Z'],
-  gi: ['Z'], r: ['Z', 'L'], y: ['Z', ''],
-  x: ['S'], s: ['S'], sh: ['S'],
-  v: ['V'], w: ['V'],
-  h: ['H'], l: ['L'], m: ['M'], n: ['N'],
+  ngh: ['G'],
+  ng: ['G'],
+  nh: ['Y'],
+  gn: ['Y'],
+  ny: ['Y'],
+  ch: ['C'],
+  tr: ['C'],
+  zh: ['C'],
+  j: ['C'],
+  q: ['C'],
+  z: ['C'],
+  kh: ['K'],
+  k: ['K'],
+  c: ['K'],
+  g: ['K'],
+  gh: ['K'],
+  qu: ['K'],
+  ph: ['P'],
+  f: ['P'],
+  b: ['P'],
+  p: ['P'],
+  th: ['T'],
+  t: ['T'],
+  d: ['T', 'Z'],
+  gi: ['Z'],
+  r: ['Z', 'L'],
+  y: ['Z', ''],
+  x: ['S'],
+  s: ['S'],
+  sh: ['S'],
+  v: ['V'],
+  w: ['V'],
+  h: ['H'],
+  l: ['L'],
+  m: ['M'],
+  n: ['N'],
 };
 
 /** Vowel groups, spelt in any of the romanisations, to one spelling. */
@@ -46,8 +109,19 @@ const VOWEL_GROUPS: ReadonlyArray<[RegExp, string]> = [
 ];
 
 const CODAS: ReadonlyArray<[string, string]> = [
-  ['nh', 'ng'], ['ng', 'ng'], ['ch', 'k'], ['c', 'k'], ['k', 'k'], ['n', 'n'], ['m', 'm'], ['p', 'p'], ['t', 't'],
-  ['h', ''], ['y', 'i'], ['w', 'u'], ['r', ''],
+  ['nh', 'ng'],
+  ['ng', 'ng'],
+  ['ch', 'k'],
+  ['c', 'k'],
+  ['k', 'k'],
+  ['n', 'n'],
+  ['m', 'm'],
+  ['p', 'p'],
+  ['t', 't'],
+  ['h', ''],
+  ['y', 'i'],
+  ['w', 'u'],
+  ['r', ''],
 ];
 
 function canonicalVowels(group: string): string {
@@ -97,7 +171,9 @@ export function syllableKeys(syllable: string): { fine: string[]; coarse: string
   for (const cls of classes) {
     for (const nucleus of nuclei) {
       fine.push(`${cls}${nucleus}${codaClass}`);
-      coarse.push(`${cls}${COARSE_VOWEL[nucleus.charAt(0)] ?? nucleus.charAt(0)}${codaClass === '' ? '' : codaClass === 'ng' || codaClass === 'n' || codaClass === 'm' ? 'N' : 'K'}`);
+      coarse.push(
+        `${cls}${COARSE_VOWEL[nucleus.charAt(0)] ?? nucleus.charAt(0)}${codaClass === '' ? '' : codaClass === 'ng' || codaClass === 'n' || codaClass === 'm' ? 'N' : 'K'}`,
+      );
     }
   }
   return { fine: [...new Set(fine)], coarse: [...new Set(coarse)] };
@@ -121,7 +197,8 @@ export function syllabify(word: string): string[] {
     const prev = units.at(-1);
     // y between vowels or after a consonant before a vowel opens a syllable (Xayavong, Xiuying); after u it
     // belongs to the vowel (nguyen, quynh, thuy).
-    const isVowel = VOWEL.test(ch) && !(ch === 'y' && VOWEL.test(w[i + 1] ?? '') && !(prev?.vowel && prev.text === 'u'));
+    const isVowel =
+      VOWEL.test(ch) && !(ch === 'y' && VOWEL.test(w[i + 1] ?? '') && !(prev?.vowel && prev.text === 'u'));
     if (prev && prev.vowel === isVowel) prev.text += ch;
     else units.push({ text: ch, vowel: isVowel });
     i++;

@@ -7,7 +7,12 @@ import { useFetch } from '../use-fetch';
 
 interface Candidate {
   readonly personId: string;
-  readonly score: { readonly total: number; readonly name: number; readonly dob: number; readonly place: number };
+  readonly score: {
+    readonly total: number;
+    readonly name: number;
+    readonly dob: number;
+    readonly place: number;
+  };
 }
 
 /**
@@ -69,7 +74,11 @@ export function PersonPage({ personId }: { personId: string }) {
               <button type="button" onClick={() => void act('confirm', candidate.personId)}>
                 {t('person.confirm')}
               </button>{' '}
-              <button type="button" className="secondary" onClick={() => void act('reject', candidate.personId)}>
+              <button
+                type="button"
+                className="secondary"
+                onClick={() => void act('reject', candidate.personId)}
+              >
                 {t('person.reject')}
               </button>
             </li>

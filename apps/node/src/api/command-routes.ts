@@ -272,7 +272,12 @@ export interface PersonCommandRoute {
 }
 
 const OTHER_PERSON = '0193a7b2-0000-7000-8000-0000000000e2';
-const personRoute = (command: string, action: string | undefined, summary: string, example: Record<string, unknown>): PersonCommandRoute => ({
+const personRoute = (
+  command: string,
+  action: string | undefined,
+  summary: string,
+  example: Record<string, unknown>,
+): PersonCommandRoute => ({
   resource: 'persons',
   ...(action ? { action } : {}),
   command,

@@ -18,18 +18,36 @@ import {
   validationFailed,
 } from '@xb/domain';
 import { EventStore, RecordedEvent, StreamNotFoundError, handleCommand } from '@xb/event-store';
-import { BlindIndexer, BlindRecord, Candidate, CandidateIndex, Particulars, blindRecord, probe } from '@xb/persons';
+import {
+  BlindIndexer,
+  BlindRecord,
+  Candidate,
+  CandidateIndex,
+  Particulars,
+  blindRecord,
+  probe,
+} from '@xb/persons';
 import { TimelineEntry, caseTimeline } from '../api/timeline';
 
 /** A case's particulars as the matcher reads them: every name and rendering, the date of birth, the place. */
-export function matchingParticularsOf(person: PersonParticulars, placeOfOrigin: string | undefined, now: string): Particulars {
-  const names = [person.name, ...(person.otherNames ?? [])].flatMap((name) => [name.original, name.romanised]).filter((n) => n && n.trim() !== '');
+export function matchingParticularsOf(
+  person: PersonParticulars,
+  placeOfOrigin: string | undefined,
+  now: string,
+): Particulars {
+  const names = [person.name, ...(person.otherNames ?? [])]
+    .flatMap((name) => [name.original, name.romanised])
+    .filter((n) => n && n.trim() !== '');
   const dob = person.dateOfBirth;
   const pad = (n: number) => String(n).padStart(2, '0');
   let dobText = '';
   if (dob?.year !== undefined)
-    dobText = dob.month !== undefined && dob.day !== undefined ? `${dob.year}-${pad(dob.month)}-${pad(dob.day)}` : String(dob.year);
-  else if (person.estimatedAgeYears !== undefined) dobText = `~${Number(now.slice(0, 4)) - person.estimatedAgeYears}`;
+    dobText =
+      dob.month !== undefined && dob.day !== undefined
+        ? `${dob.year}-${pad(dob.month)}-${pad(dob.day)}`
+        : String(dob.year);
+  else if (person.estimatedAgeYears !== undefined)
+    dobText = `~${Number(now.slice(0, 4)) - person.estimatedAgeYears}`;
   return { names, dob: dobText, place: placeOfOrigin ?? person.claimedNationality ?? '' };
 }
 
@@ -56,13 +74,17 @@ export class PersonRegister {
     const blinds = new Map<string, BlindRecord>();
     const merged = new Set<string>();
     for (;;) {
-      const batch = await this.store.readAll({ ...(from === undefined ? {} : { fromPosition: from }), maxCount: 1000 });
+      const batch = await this.store.readAll({
+        ...(from === undefined ? {} : { fromPosition: from }),
+        maxCount: 1000,
+      });
       const fresh = from === undefined ? batch : batch.filter((e) => e.position > from!);
       if (fresh.length === 0) break;
       for (const event of fresh) {
         if (!event.streamId.startsWith('person-')) continue;
         const id = event.streamId.slice('person-'.length);
-        if (event.type === 'PersonRecorded') blinds.set(id, (event.data as { blindIndex: BlindRecord }).blindIndex);
+        if (event.type === 'PersonRecorded')
+          blinds.set(id, (event.data as { blindIndex: BlindRecord }).blindIndex);
         if (event.type === 'PersonMergedInto') merged.add(id);
         if (event.type === 'PersonRestored') merged.delete(id);
       }
@@ -76,7 +98,12 @@ export class PersonRegister {
   }
 
   async record(
-    input: { personId: string; particulars: PersonParticulars; placeOfOrigin?: string; firstRecord?: CaseRecordLink },
+    input: {
+      personId: string;
+      particulars: PersonParticulars;
+      placeOfOrigin?: string;
+      firstRecord?: CaseRecordLink;
+    },
     metadata: CommandMetadata,
   ): Promise<RegisterOutcome> {
     // The particulars are checked before the blind indexes are made of them (the decider checks them again).
@@ -84,11 +111,19 @@ export class PersonRegister {
     if (problems.length > 0) return validationFailed(prefixed('particulars', problems));
     let blind: BlindRecord;
     try {
-      blind = blindRecord(matchingParticularsOf(input.particulars, input.placeOfOrigin, metadata.now), this.indexer);
+      blind = blindRecord(
+        matchingParticularsOf(input.particulars, input.placeOfOrigin, metadata.now),
+        this.indexer,
+      );
     } catch (error) {
       // The matcher refuses a malformed date or place by field name only (never the value).
       const field = error instanceof Error && /field: (\w+)/.exec(error.message)?.[1];
-      return { kind: 'DomainError', code: 'VALIDATION_FAILED', reason: `invalid: ${field || 'particulars'}`, fields: [field || 'particulars'] };
+      return {
+        kind: 'DomainError',
+        code: 'VALIDATION_FAILED',
+        reason: `invalid: ${field || 'particulars'}`,
+        fields: [field || 'particulars'],
+      };
     }
     const outcome = await this.run(input.personId, {
       type: 'RecordPerson',
@@ -99,7 +134,11 @@ export class PersonRegister {
     return outcome;
   }
 
-  linkCaseRecord(personId: string, link: CaseRecordLink, metadata: CommandMetadata): Promise<RegisterOutcome> {
+  linkCaseRecord(
+    personId: string,
+    link: CaseRecordLink,
+    metadata: CommandMetadata,
+  ): Promise<RegisterOutcome> {
     return this.run(personId, { type: 'LinkCaseRecord', data: link, metadata });
   }
 
@@ -118,26 +157,49 @@ export class PersonRegister {
   }
 
   /** The officer's confirmation: `otherId` is merged into `personId` (two events, one on each stream). */
-  async confirmMatch(personId: string, otherId: string, metadata: CommandMetadata, score?: number): Promise<RegisterOutcome> {
+  async confirmMatch(
+    personId: string,
+    otherId: string,
+    metadata: CommandMetadata,
+    score?: number,
+  ): Promise<RegisterOutcome> {
     if (!isUuid(otherId) || otherId === personId) return validationFailed(['otherPersonId']);
     const other = await this.load(otherId);
     if (!other || other.state.status === 'none')
-      return { kind: 'DomainError', code: 'NOT_FOUND', reason: 'ConfirmMatch: no such person', fields: ['otherPersonId'] };
+      return {
+        kind: 'DomainError',
+        code: 'NOT_FOUND',
+        reason: 'ConfirmMatch: no such person',
+        fields: ['otherPersonId'],
+      };
     if (other.state.status === 'merged' && other.state.mergedInto !== personId)
-      return { kind: 'DomainError', code: 'INVALID_TRANSITION', reason: 'ConfirmMatch: the other person is merged into a third one' };
+      return {
+        kind: 'DomainError',
+        code: 'INVALID_TRANSITION',
+        reason: 'ConfirmMatch: the other person is merged into a third one',
+      };
     const confirmed = await this.run(personId, {
       type: 'ConfirmMatch',
       data: { otherPersonId: otherId, ...(score === undefined ? {} : { score }) },
       metadata,
     });
     if (isDomainError(confirmed)) return confirmed;
-    const marked = await this.run(otherId, { type: 'MarkMergedInto', data: { intoPersonId: personId }, metadata });
+    const marked = await this.run(otherId, {
+      type: 'MarkMergedInto',
+      data: { intoPersonId: personId },
+      metadata,
+    });
     if (isDomainError(marked)) return marked;
     this.index.remove(otherId);
     return confirmed;
   }
 
-  rejectMatch(personId: string, otherId: string, metadata: CommandMetadata, reason?: string): Promise<RegisterOutcome> {
+  rejectMatch(
+    personId: string,
+    otherId: string,
+    metadata: CommandMetadata,
+    reason?: string,
+  ): Promise<RegisterOutcome> {
     return this.run(personId, {
       type: 'RejectMatch',
       data: { otherPersonId: otherId, ...(reason === undefined ? {} : { reason }) },
@@ -146,10 +208,23 @@ export class PersonRegister {
   }
 
   /** A split: the merge of `otherId` into `personId` undone on both streams; both are persons again. */
-  async undoMerge(personId: string, otherId: string, reason: string, metadata: CommandMetadata): Promise<RegisterOutcome> {
-    const undone = await this.run(personId, { type: 'UndoMerge', data: { mergedPersonId: otherId, reason }, metadata });
+  async undoMerge(
+    personId: string,
+    otherId: string,
+    reason: string,
+    metadata: CommandMetadata,
+  ): Promise<RegisterOutcome> {
+    const undone = await this.run(personId, {
+      type: 'UndoMerge',
+      data: { mergedPersonId: otherId, reason },
+      metadata,
+    });
     if (isDomainError(undone)) return undone;
-    const restored = await this.run(otherId, { type: 'RestoreFromMerge', data: { fromPersonId: personId, reason }, metadata });
+    const restored = await this.run(otherId, {
+      type: 'RestoreFromMerge',
+      data: { fromPersonId: personId, reason },
+      metadata,
+    });
     if (isDomainError(restored)) return restored;
     const other = await this.load(otherId);
     if (other?.recorded) this.index.put(otherId, other.recorded.blindIndex as unknown as BlindRecord);
@@ -198,10 +273,15 @@ export class PersonRegister {
           entries.push({ ...entry, caseId: link.caseId, category: link.category, personId: id });
       }
     }
-    return entries.sort((a, b) => (BigInt(a.position) < BigInt(b.position) ? -1 : BigInt(a.position) > BigInt(b.position) ? 1 : 0));
+    return entries.sort((a, b) =>
+      BigInt(a.position) < BigInt(b.position) ? -1 : BigInt(a.position) > BigInt(b.position) ? 1 : 0,
+    );
   }
 
-  private async run(personId: string, command: { type: string; data: unknown; metadata: CommandMetadata }): Promise<RegisterOutcome> {
+  private async run(
+    personId: string,
+    command: { type: string; data: unknown; metadata: CommandMetadata },
+  ): Promise<RegisterOutcome> {
     const outcome = await handleCommand(this.store, personDecider, personId, command as never);
     if (isDomainError(outcome)) return outcome;
     return { personId, state: outcome.state };
@@ -211,7 +291,12 @@ export class PersonRegister {
     | {
         state: PersonState;
         events: RecordedEvent[];
-        recorded?: { particulars: PersonParticulars; placeOfOrigin?: string; blindIndex: unknown; at: string };
+        recorded?: {
+          particulars: PersonParticulars;
+          placeOfOrigin?: string;
+          blindIndex: unknown;
+          at: string;
+        };
       }
     | undefined
   > {

@@ -1,4 +1,16 @@
-import { BadRequestException, Body, Controller, ForbiddenException, Get, HttpCode, Inject, NotFoundException, Param, Post, Req } from '@nestjs/common';
+import {
+  BadRequestException,
+  Body,
+  Controller,
+  ForbiddenException,
+  Get,
+  HttpCode,
+  Inject,
+  NotFoundException,
+  Param,
+  Post,
+  Req,
+} from '@nestjs/common';
 import type { Request } from 'express';
 import { v7 as uuidv7 } from 'uuid';
 import { appendAuditRecord, commandReceived } from '@xb/audit';
@@ -60,7 +72,8 @@ export class PersonsController {
     @Req() request: Request,
   ) {
     const route = findPersonRoute(action);
-    if (!route || action === undefined) throw new NotFoundException({ code: 'NO_SUCH_COMMAND', reason: 'no such command; see /openapi.json' });
+    if (!route || action === undefined)
+      throw new NotFoundException({ code: 'NO_SUCH_COMMAND', reason: 'no such command; see /openapi.json' });
     this.checkId(personId);
     const { data, metadata } = await this.accept(route, personId, body, officer, request);
     const text = (key: string) => (typeof data[key] === 'string' ? (data[key] as string) : '');
@@ -70,10 +83,20 @@ export class PersonsController {
         outcome = await this.register.linkCaseRecord(personId, data as never, metadata);
         break;
       case 'ConfirmMatch':
-        outcome = await this.register.confirmMatch(personId, text('otherPersonId'), metadata, typeof data.score === 'number' ? data.score : undefined);
+        outcome = await this.register.confirmMatch(
+          personId,
+          text('otherPersonId'),
+          metadata,
+          typeof data.score === 'number' ? data.score : undefined,
+        );
         break;
       case 'RejectMatch':
-        outcome = await this.register.rejectMatch(personId, text('otherPersonId'), metadata, typeof data.reason === 'string' ? data.reason : undefined);
+        outcome = await this.register.rejectMatch(
+          personId,
+          text('otherPersonId'),
+          metadata,
+          typeof data.reason === 'string' ? data.reason : undefined,
+        );
         break;
       default:
         outcome = await this.register.undoMerge(personId, text('mergedPersonId'), text('reason'), metadata);
@@ -101,14 +124,31 @@ export class PersonsController {
 
   private checkId(personId: string) {
     if (!UUID.test(personId))
-      throw new BadRequestException({ code: 'VALIDATION_FAILED', field: 'personId', reason: 'personId: not a UUID' });
+      throw new BadRequestException({
+        code: 'VALIDATION_FAILED',
+        field: 'personId',
+        reason: 'personId: not a UUID',
+      });
   }
 
-  private async accept(route: PersonCommandRoute, personId: string, body: unknown, officer: Officer, request: Request): Promise<{ data: Body; metadata: CommandMetadata }> {
+  private async accept(
+    route: PersonCommandRoute,
+    personId: string,
+    body: unknown,
+    officer: Officer,
+    request: Request,
+  ): Promise<{ data: Body; metadata: CommandMetadata }> {
     if (!officer.roles.some((role) => route.roles.includes(role)))
-      throw new ForbiddenException({ code: 'WRONG_ROLE', reason: `${route.command} requires one of: ${route.roles.join(', ')}` });
+      throw new ForbiddenException({
+        code: 'WRONG_ROLE',
+        reason: `${route.command} requires one of: ${route.roles.join(', ')}`,
+      });
     if (typeof body !== 'object' || body === null || Array.isArray(body))
-      throw new BadRequestException({ code: 'VALIDATION_FAILED', field: '(body)', reason: '(body): a JSON object is expected' });
+      throw new BadRequestException({
+        code: 'VALIDATION_FAILED',
+        field: '(body)',
+        reason: '(body): a JSON object is expected',
+      });
     const context = requestContext(officer, request);
     const now = this.now().toISOString();
     await appendAuditRecord(

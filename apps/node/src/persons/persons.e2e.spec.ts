@@ -22,7 +22,10 @@ describe('person register over the API', () => {
   let token: string;
 
   beforeAll(async () => {
-    ({ root, agencies: [vn] } = await prepareAgencies(['VN.BGC.LAICHAU'], { XB_ROLES: 'api' }));
+    ({
+      root,
+      agencies: [vn],
+    } = await prepareAgencies(['VN.BGC.LAICHAU'], { XB_ROLES: 'api' }));
     node = await startNode(vn.env);
     token = await tokenFor(vn, { id: 'lo-vn-1', roles: ['liaison_officer', 'border_guard_command'] });
   });
@@ -35,7 +38,13 @@ describe('person register over the API', () => {
     request(node.url!).post(path).set('authorization', `Bearer ${token}`).send(body);
   const get = (path: string) => request(node.url!).get(path).set('authorization', `Bearer ${token}`);
 
-  async function caseAndPerson(resource: string, body: object, category: string, person: object, place?: string) {
+  async function caseAndPerson(
+    resource: string,
+    body: object,
+    category: string,
+    person: object,
+    place?: string,
+  ) {
     const opened = await post(`/api/${resource}`, body);
     expect(opened.status).toBe(201);
     const recorded = await post('/api/persons', {
@@ -51,9 +60,38 @@ describe('person register over the API', () => {
     const chinese = woman('罗氏梅', 'Luo Shi Mei', { year: 1995 });
     const lao = woman('ລໍ ທິ ມາຍ', 'Lo Thi Mai', { year: 1996 });
     const vietnamese = woman('Lò Thị Mai', 'Lo Thi Mai', { year: 1995, month: 3, day: 12 });
-    const located = await caseAndPerson('verifications', { ...example('DraftVerificationRequest'), counterpart: 'CN.YN.BORDERPOLICE', subject: { role: 'victim', person: chinese } }, 'verification', chinese);
-    const verified = await caseAndPerson('verifications', { ...example('DraftVerificationRequest'), counterpart: 'LA.MOS', subject: { role: 'victim', person: lao } }, 'verification', lao);
-    const repatriated = await caseAndPerson('repatriations', { ...example('RequestRepatriation'), counterpart: 'CN.YN.BORDERPOLICE', victim: vietnamese, children: [] }, 'repatriation', vietnamese, 'VN-02');
+    const located = await caseAndPerson(
+      'verifications',
+      {
+        ...example('DraftVerificationRequest'),
+        counterpart: 'CN.YN.BORDERPOLICE',
+        subject: { role: 'victim', person: chinese },
+      },
+      'verification',
+      chinese,
+    );
+    const verified = await caseAndPerson(
+      'verifications',
+      {
+        ...example('DraftVerificationRequest'),
+        counterpart: 'LA.MOS',
+        subject: { role: 'victim', person: lao },
+      },
+      'verification',
+      lao,
+    );
+    const repatriated = await caseAndPerson(
+      'repatriations',
+      {
+        ...example('RequestRepatriation'),
+        counterpart: 'CN.YN.BORDERPOLICE',
+        victim: vietnamese,
+        children: [],
+      },
+      'repatriation',
+      vietnamese,
+      'VN-02',
+    );
 
     const candidates = await get(`/api/persons/${repatriated.personId}/candidates`);
     expect(candidates.status).toBe(200);
@@ -63,7 +101,9 @@ describe('person register over the API', () => {
     expect(candidates.text).not.toContain('Lo Thi');
 
     for (const other of [located.personId, verified.personId])
-      expect((await post(`/api/persons/${repatriated.personId}/confirm`, { otherPersonId: other })).status).toBe(200);
+      expect(
+        (await post(`/api/persons/${repatriated.personId}/confirm`, { otherPersonId: other })).status,
+      ).toBe(200);
 
     const timeline = await get(`/api/persons/${repatriated.personId}/timeline`);
     expect(timeline.status).toBe(200);
@@ -72,7 +112,9 @@ describe('person register over the API', () => {
     expect(timeline.text).not.toContain('Lo Thi');
 
     // A merged person cannot be merged again elsewhere; a malformed id is refused by field.
-    const again = await post(`/api/persons/${located.personId}/confirm`, { otherPersonId: verified.personId });
+    const again = await post(`/api/persons/${located.personId}/confirm`, {
+      otherPersonId: verified.personId,
+    });
     expect(again.status).toBe(409);
     const bad = await get('/api/persons/not-a-uuid/timeline');
     expect(bad.status).toBe(400);

@@ -45,7 +45,10 @@ export function nodeProviders(node: AgencyNode): Provider[] {
     {
       provide: PersonRegister,
       useFactory: async () => {
-        const register = new PersonRegister(node.store, hmacBlindIndexer(loadBlindIndexSecret(node.config.dataDir)));
+        const register = new PersonRegister(
+          node.store,
+          hmacBlindIndexer(loadBlindIndexSecret(node.config.dataDir)),
+        );
         await register.start();
         return register;
       },

@@ -38,20 +38,23 @@ export type RecordPerson = Command<
   }
 >;
 export type LinkCaseRecord = Command<'LinkCaseRecord', CaseRecordLink>;
-export type ConfirmMatch = Command<'ConfirmMatch', { readonly otherPersonId: string; readonly score?: number }>;
-export type RejectMatch = Command<'RejectMatch', { readonly otherPersonId: string; readonly reason?: string }>;
+export type ConfirmMatch = Command<
+  'ConfirmMatch',
+  { readonly otherPersonId: string; readonly score?: number }
+>;
+export type RejectMatch = Command<
+  'RejectMatch',
+  { readonly otherPersonId: string; readonly reason?: string }
+>;
 export type MarkMergedInto = Command<'MarkMergedInto', { readonly intoPersonId: string }>;
 export type UndoMerge = Command<'UndoMerge', { readonly mergedPersonId: string; readonly reason: string }>;
-export type RestoreFromMerge = Command<'RestoreFromMerge', { readonly fromPersonId: string; readonly reason: string }>;
+export type RestoreFromMerge = Command<
+  'RestoreFromMerge',
+  { readonly fromPersonId: string; readonly reason: string }
+>;
 
 export type PersonCommand =
-  | RecordPerson
-  | LinkCaseRecord
-  | ConfirmMatch
-  | RejectMatch
-  | MarkMergedInto
-  | UndoMerge
-  | RestoreFromMerge;
+  RecordPerson | LinkCaseRecord | ConfirmMatch | RejectMatch | MarkMergedInto | UndoMerge | RestoreFromMerge;
 
 interface Who {
   readonly by: string;
@@ -117,7 +120,10 @@ export function evolvePerson(state: PersonState, event: PersonEvent): PersonStat
         rejected: without(state.rejected, event.data.otherPersonId),
       };
     case 'MatchRejected':
-      return { ...state, rejected: [...without(state.rejected, event.data.otherPersonId), event.data.otherPersonId] };
+      return {
+        ...state,
+        rejected: [...without(state.rejected, event.data.otherPersonId), event.data.otherPersonId],
+      };
     case 'PersonMergedInto':
       return { ...state, status: 'merged', mergedInto: event.data.intoPersonId };
     case 'MergeUndone':
@@ -140,17 +146,26 @@ const linkProblems = (link: CaseRecordLink | undefined) =>
   });
 const PLACE = /^[A-Z]{2}(-[A-Z0-9]{1,3})?$/;
 const mergedAway = (command: string, into: string | undefined): DomainError =>
-  domainError('INVALID_TRANSITION', `${command}: this person is merged into ${into ?? 'another'}; act on that person`);
+  domainError(
+    'INVALID_TRANSITION',
+    `${command}: this person is merged into ${into ?? 'another'}; act on that person`,
+  );
 
-export function decidePerson(command: PersonCommand, state: PersonState): readonly PersonEvent[] | DomainError {
+export function decidePerson(
+  command: PersonCommand,
+  state: PersonState,
+): readonly PersonEvent[] | DomainError {
   if (command.type === 'RecordPerson') {
     if (state.status !== 'none') return alreadyExists(command.type);
     const d = command.data;
     const fields = [
       ...problems({
         personId: isUuid(d?.personId),
-        placeOfOrigin: d?.placeOfOrigin === undefined || (typeof d.placeOfOrigin === 'string' && PLACE.test(d.placeOfOrigin)),
-        blindIndex: typeof d?.blindIndex === 'object' && d.blindIndex !== null && !Array.isArray(d.blindIndex),
+        placeOfOrigin:
+          d?.placeOfOrigin === undefined ||
+          (typeof d.placeOfOrigin === 'string' && PLACE.test(d.placeOfOrigin)),
+        blindIndex:
+          typeof d?.blindIndex === 'object' && d.blindIndex !== null && !Array.isArray(d.blindIndex),
       }),
       ...prefixed('particulars', personProblems(d?.particulars)),
       ...(d?.firstRecord === undefined ? [] : prefixed('firstRecord', linkProblems(d.firstRecord))),
@@ -188,7 +203,12 @@ export function decidePerson(command: PersonCommand, state: PersonState): readon
       });
       if (fields.length > 0) return validationFailed(fields);
       if (state.absorbed.includes(otherPersonId)) return [];
-      return [{ type: 'MatchConfirmed', data: { otherPersonId, ...(score === undefined ? {} : { score }), ...who(command) } }];
+      return [
+        {
+          type: 'MatchConfirmed',
+          data: { otherPersonId, ...(score === undefined ? {} : { score }), ...who(command) },
+        },
+      ];
     }
     case 'RejectMatch': {
       if (state.status === 'merged') return mergedAway(command.type, state.mergedInto);
@@ -199,9 +219,17 @@ export function decidePerson(command: PersonCommand, state: PersonState): readon
       });
       if (fields.length > 0) return validationFailed(fields);
       if (state.absorbed.includes(otherPersonId))
-        return domainError('INVALID_TRANSITION', 'RejectMatch: the persons are merged; undo the merge instead');
+        return domainError(
+          'INVALID_TRANSITION',
+          'RejectMatch: the persons are merged; undo the merge instead',
+        );
       if (state.rejected.includes(otherPersonId)) return [];
-      return [{ type: 'MatchRejected', data: { otherPersonId, ...(reason === undefined ? {} : { reason }), ...who(command) } }];
+      return [
+        {
+          type: 'MatchRejected',
+          data: { otherPersonId, ...(reason === undefined ? {} : { reason }), ...who(command) },
+        },
+      ];
     }
     case 'MarkMergedInto': {
       const { intoPersonId } = command.data ?? {};
@@ -213,7 +241,10 @@ export function decidePerson(command: PersonCommand, state: PersonState): readon
     case 'UndoMerge': {
       if (state.status === 'merged') return mergedAway(command.type, state.mergedInto);
       const { mergedPersonId, reason } = command.data ?? {};
-      const fields = problems({ mergedPersonId: isUuid(mergedPersonId), reason: isNonEmptyText(reason, 500) });
+      const fields = problems({
+        mergedPersonId: isUuid(mergedPersonId),
+        reason: isNonEmptyText(reason, 500),
+      });
       if (fields.length > 0) return validationFailed(fields);
       if (!state.absorbed.includes(mergedPersonId))
         return domainError('INVALID_TRANSITION', 'UndoMerge: that person is not merged into this one');

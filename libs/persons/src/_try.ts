@@ -1,3 +1,0 @@
-import { syllabify, syllableKeys } from './phonetic';
-for (const w of ['souksavanh','phommachanh','xiuying','nguyen','quynh','thuy','somphone','sengdeuane','manivone','xayavong','khamphaeng','sisouvanh','bounmy','thongdy','inthavong','sihalath','phoummala','huong','ngoc','giang','yen','thanh']) console.log(w, syllabify(w).join('-'));
-for (const s of ['lo','luo','mai','mei','nguyen','ngoian','thi','shi','hoa','hua','minh','min','cheun','chen','tran','anh','aeng','ying','luong','leuang','liang','tuan','touan','xouan','xuan','chun','duong','yang','yen','yan','lio','luu','liu','thaw','thao','bouy','bui','houng','hung','vi','wei','via','mua','moua','ma']) { const k = syllableKeys(s); console.log(s.padEnd(8), k.fine.join(',').padEnd(20), k.coarse.join(',')); }
