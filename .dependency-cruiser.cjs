@@ -6,7 +6,7 @@
  * layer (siblings stay independent) nor one above it.
  */
 const LAYERS = [
-  ['domain', 'config', 'envelope', 'testing'],
+  ['domain', 'config', 'envelope', 'testing', 'persons'],
   ['event-store'],
   ['audit', 'read-models'],
   ['exchange'],

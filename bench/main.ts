@@ -22,6 +22,7 @@ import { oursConsoleSuite } from './ours/console-suite';
 import { oursEnvelopeSuite } from './ours/envelope-suite';
 import { oursExchangeSuite } from './ours/exchange-suite';
 import { oursFuzzSuite } from './ours/fuzz-suite';
+import { oursPersonsSuite } from './ours/persons-suite';
 
 /** Run in this order, one at a time. CPU-bound suites go before the broker starts and takes its share. */
 const suites: BenchSuite[] = [
@@ -33,6 +34,7 @@ const suites: BenchSuite[] = [
   rawKafkaSuite,
   oursExchangeSuite,
   oursFuzzSuite,
+  oursPersonsSuite,
 ];
 
 /** `ratio_<x>` = ours / raw, recorded when both figures were measured in this run. */

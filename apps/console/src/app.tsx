@@ -4,6 +4,7 @@ import { api, ConsoleSettings, Officer, setCsrfToken, whenSignedOut } from './ap
 import { LanguageSwitch } from './components/language-switch';
 import { ConsoleContext, hasRole, LiveEvent, NO_LIVE, withLiveEvent } from './context';
 import { Audit } from './pages/audit';
+import { PersonPage } from './pages/person-page';
 import { Board } from './pages/board';
 import { BOARDS } from './pages/boards';
 import { CasePage } from './pages/case-page';
@@ -119,6 +120,8 @@ function Page({ path }: { path: string }) {
   if ((params = match('/cases/locate/:caseId', path))) return <Locate caseId={params.caseId} />;
   if ((params = match('/cases/:resource/:caseId', path)))
     return <CasePage key={params.caseId} resource={params.resource} caseId={params.caseId} />;
+  if ((params = match('/persons/:personId', path)))
+    return <PersonPage key={params.personId} personId={params.personId} />;
   if (match('/audit', path)) return <Audit />;
   if (match('/reports', path)) return <Reports />;
   if (match('/', path)) return <MyWork />;

@@ -6,6 +6,7 @@ import { AuditController } from './api/audit.controller';
 import { BoardsController } from './api/boards.controller';
 import { CasesController } from './api/cases.controller';
 import { CommandsController } from './api/commands.controller';
+import { PersonsController } from './persons/persons.controller';
 import { AuthGuard, TOKEN_KEYS } from './auth/auth.guard';
 import { ConsoleController } from './console-api/console.controller';
 import { LiveController } from './console-api/live.controller';
@@ -39,6 +40,8 @@ export class AppModule {
         HealthController,
         AuditController,
         MetricsController,
+        // Before cases and commands: `/api/persons/...` is the register, not a case resource.
+        PersonsController,
         BoardsController,
         CasesController,
         CommandsController,

@@ -12,3 +12,4 @@ export * from './liaison';
 export * from './mission';
 export * from './processes';
 export * from './wire';
+export * from './person-register';

@@ -498,3 +498,60 @@ export const deciderOfRoute = (route: CommandRoute): Decider<Command, DomainEven
 export function findRoute(resource: string, action?: string): CommandRoute | undefined {
   return COMMAND_ROUTES.find((r) => r.resource === resource && r.action === action);
 }
+
+/**
+ * The person register's commands (docs/persons.md): `POST /api/persons` records a person (the node chooses the
+ * id and computes the blind indexes), `POST /api/persons/{personId}/<action>` acts on one. Served by the persons
+ * controller through the PersonRegister (a confirmation writes two streams), not by the case command handler.
+ */
+export interface PersonCommandRoute {
+  readonly resource: 'persons';
+  readonly action?: string;
+  readonly command: string;
+  readonly roles: readonly Role[];
+  readonly summary: string;
+  readonly example: (now: Date) => Record<string, unknown>;
+}
+
+const OTHER_PERSON = '0193a7b2-0000-7000-8000-0000000000e2';
+const personRoute = (
+  command: string,
+  action: string | undefined,
+  summary: string,
+  example: Record<string, unknown>,
+): PersonCommandRoute => ({
+  resource: 'persons',
+  ...(action ? { action } : {}),
+  command,
+  roles: CASEWORK,
+  summary,
+  example: () => example,
+});
+
+export const PERSON_COMMAND_ROUTES: readonly PersonCommandRoute[] = [
+  personRoute('RecordPerson', undefined, 'Record a person in the register', {
+    particulars: PERSON,
+    placeOfOrigin: 'VN-01',
+  }),
+  personRoute('LinkCaseRecord', 'links', "Link a case's record to the person", {
+    caseId: '0193a7b2-0000-7000-8000-000000000101',
+    category: 'verification',
+    role: 'subject',
+  }),
+  personRoute('ConfirmMatch', 'confirm', 'Confirm a proposed candidate: merge them into this person', {
+    otherPersonId: OTHER_PERSON,
+    score: 0.82,
+  }),
+  personRoute('RejectMatch', 'reject', 'Reject a proposed candidate: another person', {
+    otherPersonId: OTHER_PERSON,
+    reason: 'Different mother and village.',
+  }),
+  personRoute('UndoMerge', 'split', 'Undo a merge: the merged person is a person of their own again', {
+    mergedPersonId: OTHER_PERSON,
+    reason: 'Confirmed in error: different date of birth on her ID card.',
+  }),
+];
+
+export function findPersonRoute(action?: string): PersonCommandRoute | undefined {
+  return PERSON_COMMAND_ROUTES.find((r) => r.action === action);
+}

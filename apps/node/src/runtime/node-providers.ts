@@ -5,6 +5,9 @@ import { ExchangeMetrics } from '@xb/exchange';
 import { VerifyAuditTrailHandler } from '../api/audit-queries';
 import { BOARD_QUERY_HANDLERS } from '../api/board-queries';
 import { CaseTimelineHandler } from '../api/case-queries';
+import { hmacBlindIndexer } from '@xb/persons';
+import { loadBlindIndexSecret } from '../persons/blind-index-secret';
+import { PersonRegister } from '../persons/person-register';
 import type { AgencyNode } from './agency-node';
 import { INBOX_HEALTH } from './inbox-health-probe';
 import { NODE_CLOCK } from './node-clock';
@@ -41,5 +44,16 @@ export function nodeProviders(node: AgencyNode): Provider[] {
     CaseTimelineHandler,
     VerifyAuditTrailHandler,
     ...BOARD_QUERY_HANDLERS,
+    {
+      provide: PersonRegister,
+      useFactory: async () => {
+        const register = new PersonRegister(
+          node.store,
+          hmacBlindIndexer(loadBlindIndexSecret(node.config.dataDir)),
+        );
+        await register.start();
+        return register;
+      },
+    },
   ];
 }
