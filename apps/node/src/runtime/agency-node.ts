@@ -32,6 +32,8 @@ import { NodeKeys } from './node-keys';
 import { Responder } from '../responder/responder';
 import { DEFAULT_RESPONDER_POLICY, ResponderPolicy } from '../responder/policy';
 import { headerDefaults } from './wire';
+import { protectParticulars } from './protect-particulars';
+import type { KeyManagement } from '@xb/protection';
 import { ReadModels } from './read-models';
 
 export interface AgencyNodeOptions {
@@ -46,6 +48,8 @@ export interface AgencyNodeOptions {
   readonly sealTimer?: SealTimer;
   /** How the `responder` role answers (see responder/policy.ts). */
   readonly responderPolicy?: Partial<ResponderPolicy>;
+  /** The master key of the particulars' keys (production: a KMS). Default: the data dir's key file. */
+  readonly keyManagement?: KeyManagement;
 }
 
 /** A node stops within this, whatever the broker does: a part still stopping then is left behind. */
@@ -88,12 +92,17 @@ export class AgencyNode {
 
   /** Opens the store (SQLite file in the data dir, or EventStoreDB when ESDB_URL is set). */
   static open(config: NodeConfig, options: AgencyNodeOptions = {}): AgencyNode {
-    const store = config.esdbUrl
+    const stored = config.esdbUrl
       ? createEventStore({ esdbConnectionString: config.esdbUrl, maxEventBytes: config.maxEventBytes })
       : createEventStore({
           sqliteFile: eventStoreFile(config.dataDir),
           maxEventBytes: config.maxEventBytes,
         });
+    // Particulars are sealed before the adapter stores them (docs/confidentiality.md).
+    const store = protectParticulars(stored, config.dataDir, {
+      ...(options.keyManagement ? { keyManagement: options.keyManagement } : {}),
+      now: () => options.clock?.() ?? new Date(),
+    });
     return new AgencyNode(config, store, options);
   }
 

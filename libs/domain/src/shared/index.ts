@@ -11,3 +11,4 @@ export * from './deadline';
 export * from './trail';
 export * from './schedule';
 export * from './steps';
+export * from './particulars';
