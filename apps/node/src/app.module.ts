@@ -6,6 +6,7 @@ import { AuditController } from './api/audit.controller';
 import { BoardsController } from './api/boards.controller';
 import { CasesController } from './api/cases.controller';
 import { CommandsController } from './api/commands.controller';
+import { ErasureController } from './api/erasure.controller';
 import { AuthGuard, TOKEN_KEYS } from './auth/auth.guard';
 import { ConsoleController } from './console-api/console.controller';
 import { LiveController } from './console-api/live.controller';
@@ -41,6 +42,8 @@ export class AppModule {
         MetricsController,
         BoardsController,
         CasesController,
+        // Before CommandsController, whose `POST api/:resource` would take `erasures` for a process.
+        ErasureController,
         CommandsController,
       ],
       providers: [

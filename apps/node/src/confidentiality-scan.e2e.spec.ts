@@ -90,7 +90,8 @@ class FileLogger implements LoggerService {
   verbose = (m: unknown, ...r: unknown[]) => this.write('verbose', m, r);
 }
 
-const example = (command: string, now: Date) => COMMAND_ROUTES.find((r) => r.command === command)!.example(now);
+const example = (command: string, now: Date) =>
+  COMMAND_ROUTES.find((r) => r.command === command)!.example(now);
 
 describe('no plain particulars at rest, after an exchange about victims', () => {
   jest.setTimeout(180_000);
@@ -170,16 +171,30 @@ describe('no plain particulars at rest, after an exchange about victims', () => 
     // The counterpart answered the verification (its responder); the answer came back.
     await waitFor(
       'the answer on our side',
-      async () => (await api(vnNode, vn, 'GET', `/api/verifications/${verificationId}`)).body.state?.status === 'answered',
+      async () =>
+        (await api(vnNode, vn, 'GET', `/api/verifications/${verificationId}`)).body.state?.status ===
+        'answered',
       { timeoutMs: 60_000 },
     );
     // The counterpart holds the particulars whole: the relay opened them for the wire.
     const theirs = await waitFor('the repatriation at the counterpart', async () => {
-      const view = await api(cnNode, cn, 'GET', `/api/repatriations/${repatriation.body.caseId}?particulars=true&reason=scan+test`);
+      const view = await api(
+        cnNode,
+        cn,
+        'GET',
+        `/api/repatriations/${repatriation.body.caseId}?particulars=true&reason=scan+test`,
+      );
       return view.status === 200 && view.body.state?.status !== 'none' ? view : undefined;
     });
-    expect(theirs.body.state.victim).toMatchObject({ personId: PERSON_ID, name: VICTIM.name, identityDocuments: VICTIM.identityDocuments });
-    expect(theirs.body.state.children[0].person).toMatchObject({ name: CHILD.person.name, dateOfBirth: CHILD.person.dateOfBirth });
+    expect(theirs.body.state.victim).toMatchObject({
+      personId: PERSON_ID,
+      name: VICTIM.name,
+      identityDocuments: VICTIM.identityDocuments,
+    });
+    expect(theirs.body.state.children[0].person).toMatchObject({
+      name: CHILD.person.name,
+      dateOfBirth: CHILD.person.dateOfBirth,
+    });
     expect(theirs.body.state.circumstances).toContain('Vang Van Khoi');
     // Masked by default, and the opened view is audited; both answers are HTTP, never files.
     const masked = await api(vnNode, vn, 'GET', `/api/repatriations/${repatriation.body.caseId}`);
@@ -187,13 +202,21 @@ describe('no plain particulars at rest, after an exchange about victims', () => 
     // The read models caught up (their rows hold what they hold for this test to scan).
     await waitFor('both boards', async () => {
       const token = await tokenFor(vn, { id: 'lo-7', roles: ['liaison_officer'] });
-      const board = await fetch(`${vnNode.url}/api/repatriations`, { headers: { authorization: `Bearer ${token}` } });
+      const board = await fetch(`${vnNode.url}/api/repatriations`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
       return board.ok && JSON.stringify(await board.json()).includes(repatriation.body.caseId);
     });
 
     // /metrics of both nodes, and VN's PostgreSQL schema, as files beside the rest.
-    for (const [name, node] of [['vn', vnNode], ['cn', cnNode]] as const) {
-      fs.writeFileSync(path.join(root, `${name}.metrics.txt`), await (await fetch(`${node.url}/metrics`)).text());
+    for (const [name, node] of [
+      ['vn', vnNode],
+      ['cn', cnNode],
+    ] as const) {
+      fs.writeFileSync(
+        path.join(root, `${name}.metrics.txt`),
+        await (await fetch(`${node.url}/metrics`)).text(),
+      );
     }
     const pool = new Pool({ connectionString: TEST_DATABASE_URL });
     try {
@@ -204,7 +227,9 @@ describe('no plain particulars at rest, after an exchange about victims', () => 
       expect(tables.rows.map((r) => r.table_name)).toEqual(expect.arrayContaining(['case_documents']));
       let dump = '';
       for (const { table_name } of tables.rows) {
-        const rows = await pool.query<{ row: string }>(`select t::text as row from ${SCHEMA}."${table_name}" t`);
+        const rows = await pool.query<{ row: string }>(
+          `select t::text as row from ${SCHEMA}."${table_name}" t`,
+        );
         dump += `${table_name}\n${rows.rows.map((r) => r.row).join('\n')}\n`;
       }
       fs.writeFileSync(path.join(root, 'vn.postgres-dump.txt'), dump);
@@ -218,13 +243,21 @@ describe('no plain particulars at rest, after an exchange about victims', () => 
     // The scan sees what the nodes wrote: stores, read models, key stores, logs, metrics, the dump.
     const names = files.map((f) => path.basename(f));
     expect(names).toEqual(
-      expect.arrayContaining(['event-store.sqlite', 'read-models.sqlite', 'particulars-keys.sqlite', 'vn.log', 'vn.metrics.txt', 'vn.postgres-dump.txt']),
+      expect.arrayContaining([
+        'event-store.sqlite',
+        'read-models.sqlite',
+        'particulars-keys.sqlite',
+        'vn.log',
+        'vn.metrics.txt',
+        'vn.postgres-dump.txt',
+      ]),
     );
     const found: string[] = [];
     for (const file of files) {
       const bytes = fs.readFileSync(file);
       for (const needle of NEEDLES) {
-        if (spellings(needle).some((form) => bytes.includes(form))) found.push(`${path.relative(root, file)}: ${needle}`);
+        if (spellings(needle).some((form) => bytes.includes(form)))
+          found.push(`${path.relative(root, file)}: ${needle}`);
       }
     }
     expect(found).toEqual([]);

@@ -19,15 +19,21 @@ export const DISCLOSURE: Readonly<Record<string, DisclosureRule>> = {
   key_administrator: { cases: [], particulars: 'never' },
 };
 
-export type Disclosure = { readonly allowed: true } | { readonly allowed: false; readonly code: string; readonly reason: string };
+export type Disclosure =
+  { readonly allowed: true } | { readonly allowed: false; readonly code: string; readonly reason: string };
 
-const reads = (rule: DisclosureRule, category: string) => rule.cases === 'all' || rule.cases.includes(category);
+const reads = (rule: DisclosureRule, category: string) =>
+  rule.cases === 'all' || rule.cases.includes(category);
 
 /** Whether any of `roles` may read cases of `category` (masked). */
 export function mayReadCase(roles: readonly string[], category: string): Disclosure {
   return roles.some((role) => DISCLOSURE[role] && reads(DISCLOSURE[role], category))
     ? { allowed: true }
-    : { allowed: false, code: 'NOT_NEEDED_TO_KNOW', reason: `none of the roles ${roles.join(', ')} reads ${category} cases` };
+    : {
+        allowed: false,
+        code: 'NOT_NEEDED_TO_KNOW',
+        reason: `none of the roles ${roles.join(', ')} reads ${category} cases`,
+      };
 }
 
 /** Whether an officer with `roles` may un-hide the particulars of a `category` case, given a reason and grants. */
@@ -37,7 +43,11 @@ export function mayUnhide(
   request: { readonly reason?: string; readonly granted?: boolean },
 ): Disclosure {
   if (!request.reason || request.reason.trim().length < 3) {
-    return { allowed: false, code: 'REASON_REQUIRED', reason: 'un-hiding particulars needs a reason (field reason)' };
+    return {
+      allowed: false,
+      code: 'REASON_REQUIRED',
+      reason: 'un-hiding particulars needs a reason (field reason)',
+    };
   }
   const terms = roles.flatMap((role) => {
     const rule = DISCLOSURE[role];
@@ -46,7 +56,15 @@ export function mayUnhide(
   if (terms.includes('with_reason')) return { allowed: true };
   if (terms.includes('with_grant') && request.granted) return { allowed: true };
   if (terms.includes('with_grant')) {
-    return { allowed: false, code: 'GRANT_REQUIRED', reason: 'an auditor sees particulars only under a grant naming the officer' };
+    return {
+      allowed: false,
+      code: 'GRANT_REQUIRED',
+      reason: 'an auditor sees particulars only under a grant naming the officer',
+    };
   }
-  return { allowed: false, code: 'NOT_NEEDED_TO_KNOW', reason: `none of the roles ${roles.join(', ')} may un-hide ${category} particulars` };
+  return {
+    allowed: false,
+    code: 'NOT_NEEDED_TO_KNOW',
+    reason: `none of the roles ${roles.join(', ')} may un-hide ${category} particulars`,
+  };
 }

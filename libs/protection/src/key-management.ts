@@ -63,7 +63,9 @@ export class LocalKeyManagement implements KeyManagement {
     }
     const mode = fs.statSync(file).mode & 0o777;
     if (process.platform !== 'win32' && (mode & 0o077) !== 0) {
-      throw new Error(`master key file ${file} is readable by others (mode ${mode.toString(8)}): chmod 600 it`);
+      throw new Error(
+        `master key file ${file} is readable by others (mode ${mode.toString(8)}): chmod 600 it`,
+      );
     }
     const key = fs.readFileSync(file);
     if (key.length !== 32) throw new Error(`master key file ${file} does not hold a 32-byte key`);

@@ -60,7 +60,10 @@ export class KeyStore {
   }
 
   /** The data key of `keyId`, made now when it has none; undefined when it was destroyed (erased). */
-  async keyFor(keyId: string, use: { caseId: string; category: string; at: string }): Promise<Buffer | undefined> {
+  async keyFor(
+    keyId: string,
+    use: { caseId: string; category: string; at: string },
+  ): Promise<Buffer | undefined> {
     this.db
       .prepare(`INSERT OR IGNORE INTO key_cases (key_id, case_id, category, first_seen) VALUES (?, ?, ?, ?)`)
       .run(keyId, use.caseId, use.category, use.at);
@@ -82,7 +85,12 @@ export class KeyStore {
     const cached = this.cache.get(keyId);
     if (cached) return { key: cached };
     const row = this.db.prepare(`SELECT * FROM data_keys WHERE key_id = ?`).get(keyId) as
-      | { wrapped: Buffer | null; destroyed_at: string | null; destroyed_by: string | null; ground: string | null }
+      | {
+          wrapped: Buffer | null;
+          destroyed_at: string | null;
+          destroyed_by: string | null;
+          ground: string | null;
+        }
       | undefined;
     if (!row) return undefined;
     if (row.wrapped === null) {
@@ -114,7 +122,9 @@ export class KeyStore {
       .run({ keyId, ...by });
     // The overwritten pages leave the WAL too.
     this.db.pragma('wal_checkpoint(TRUNCATE)');
-    const found = this.db.prepare(`SELECT destroyed_at, destroyed_by, ground FROM data_keys WHERE key_id = ?`).get(keyId) as {
+    const found = this.db
+      .prepare(`SELECT destroyed_at, destroyed_by, ground FROM data_keys WHERE key_id = ?`)
+      .get(keyId) as {
       destroyed_at: string;
       destroyed_by: string;
       ground: string;
@@ -124,9 +134,16 @@ export class KeyStore {
 
   /** The keys a case's particulars were sealed with. */
   keysOfCase(caseId: string): string[] {
-    return (this.db.prepare(`SELECT key_id FROM key_cases WHERE case_id = ?`).all(caseId) as { key_id: string }[]).map(
-      (row) => row.key_id,
-    );
+    return (
+      this.db.prepare(`SELECT key_id FROM key_cases WHERE case_id = ?`).all(caseId) as { key_id: string }[]
+    ).map((row) => row.key_id);
+  }
+
+  /** The cases whose particulars a key sealed. */
+  casesOfKey(keyId: string): string[] {
+    return (
+      this.db.prepare(`SELECT case_id FROM key_cases WHERE key_id = ?`).all(keyId) as { case_id: string }[]
+    ).map((row) => row.case_id);
   }
 
   /** Cases of `category` first sealed before `before` whose keys are not all destroyed yet. */

@@ -6,7 +6,12 @@
  * `person:<personId>` for a person record that has its reference, else `case:<case id>` (free text and
  * persons recorded without one).
  */
-import { PERSON_STATISTICAL_FIELDS, isPersonRecord, mapParticulars, type PersonParticulars } from '@xb/domain';
+import {
+  PERSON_STATISTICAL_FIELDS,
+  isPersonRecord,
+  mapParticulars,
+  type PersonParticulars,
+} from '@xb/domain';
 import { blindIndex } from './blind-index';
 import { seal, unseal, type KeyManagement } from './key-management';
 import type { KeyStore } from './key-store';
@@ -70,7 +75,9 @@ export class ParticularsCodec {
       if (isSealed(node)) return this.openOne(node);
       if (Array.isArray(node)) return Promise.all(node.map(walk));
       if (typeof node !== 'object' || node === null) return node;
-      const entries = await Promise.all(Object.entries(node).map(async ([k, v]) => [k, await walk(v)] as const));
+      const entries = await Promise.all(
+        Object.entries(node).map(async ([k, v]) => [k, await walk(v)] as const),
+      );
       return Object.fromEntries(entries);
     };
     return walk(data);
@@ -109,7 +116,9 @@ export class ParticularsCodec {
     if (own.dateOfBirth?.year !== undefined) residue.dateOfBirth = { year: own.dateOfBirth.year };
     const indexKey = await this.blindIndexKey();
     const names = [own.name, ...(own.otherNames ?? [])].flatMap((name) => [name.romanised, name.original]);
-    const nameIndex = [...new Set(names.map((name) => blindIndex(indexKey, name ?? '')).filter((i) => i !== undefined))];
+    const nameIndex = [
+      ...new Set(names.map((name) => blindIndex(indexKey, name ?? '')).filter((i) => i !== undefined)),
+    ];
     const children =
       accompanyingChildren === undefined
         ? {}
@@ -117,7 +126,9 @@ export class ParticularsCodec {
             accompanyingChildren: await Promise.all(
               accompanyingChildren.map(async (child) => ({
                 ...child,
-                person: isPersonRecord(child.person) ? await this.sealPerson(child.person, context) : child.person,
+                person: isPersonRecord(child.person)
+                  ? await this.sealPerson(child.person, context)
+                  : child.person,
               })),
             ),
           };
@@ -128,15 +139,29 @@ export class ParticularsCodec {
     const { $sealed: keyId, box, nameIndex: _index, accompanyingChildren, ...residue } = sealed;
     const found = await this.keys.lookup(keyId);
     const children =
-      accompanyingChildren === undefined ? {} : { accompanyingChildren: await this.open(accompanyingChildren) };
+      accompanyingChildren === undefined
+        ? {}
+        : { accompanyingChildren: await this.open(accompanyingChildren) };
     if (!found || 'erased' in found) {
       // A person record keeps its shape (the folds and the wire mapping read `name`); text reads erased.
-      if (Object.keys(residue).length === 0 && accompanyingChildren === undefined && !('nameIndex' in sealed)) {
+      if (
+        Object.keys(residue).length === 0 &&
+        accompanyingChildren === undefined &&
+        !('nameIndex' in sealed)
+      ) {
         return ERASED;
       }
-      return { ...residue, name: { original: '', romanised: ERASED }, identityDocuments: [], erased: true, ...children };
+      return {
+        ...residue,
+        name: { original: '', romanised: ERASED },
+        identityDocuments: [],
+        erased: true,
+        ...children,
+      };
     }
-    const plain = JSON.parse(unseal(found.key, Buffer.from(box, 'base64'), keyId).toString('utf8')) as unknown;
+    const plain = JSON.parse(
+      unseal(found.key, Buffer.from(box, 'base64'), keyId).toString('utf8'),
+    ) as unknown;
     return typeof plain === 'object' && plain !== null ? { ...plain, ...children } : plain;
   }
 }

@@ -35,7 +35,11 @@ export class ProtectedEventStore implements EventStore, OpensParticulars {
     const at = this.now().toISOString();
     const sealed = await Promise.all(
       events.map(async (event) => {
-        const data = await this.codec.seal(event.data, { caseId: event.metadata.correlationId, category, at });
+        const data = await this.codec.seal(event.data, {
+          caseId: event.metadata.correlationId,
+          category,
+          at,
+        });
         return data === event.data ? event : { ...event, data };
       }),
     );

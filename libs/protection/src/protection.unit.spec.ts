@@ -16,9 +16,19 @@ const victim = {
   sex: 'female',
   claimedNationality: 'VN',
   identityDocuments: [{ type: 'national_id', number: '038207001234', issuingCountry: 'VN' }],
-  accompanyingChildren: [{ relationship: 'child', person: { name: { original: '', romanised: 'Lo Van Binh' }, identityDocuments: [] } }],
+  accompanyingChildren: [
+    {
+      relationship: 'child',
+      person: { name: { original: '', romanised: 'Lo Van Binh' }, identityDocuments: [] },
+    },
+  ],
 };
-const data = { caseId: 'c-1', victim, circumstances: 'Found at the Hekou market', schedule: { borderGate: 'Lao Cai' } };
+const data = {
+  caseId: 'c-1',
+  victim,
+  circumstances: 'Found at the Hekou market',
+  schedule: { borderGate: 'Lao Cai' },
+};
 const context = { caseId: 'c-1', category: 'repatriation', at: '2026-01-01T00:00:00.000Z' };
 
 describe('particulars at rest', () => {
@@ -39,9 +49,14 @@ describe('particulars at rest', () => {
   it('seals every particular of the rule, keeps the statistical residue, and opens them back exactly', async () => {
     const sealed = (await codec.seal(data, context)) as Record<string, unknown>;
     const text = JSON.stringify(sealed);
-    for (const plain of ['Mau', 'Mẫu', 'Binh', '038207001234', 'Hekou', '"day":14']) expect(text).not.toContain(plain);
+    for (const plain of ['Mau', 'Mẫu', 'Binh', '038207001234', 'Hekou', '"day":14'])
+      expect(text).not.toContain(plain);
     expect(isSealed(sealed.victim)).toBe(true);
-    expect(sealed.victim).toMatchObject({ $sealed: `person:${PERSON_ID}`, sex: 'female', dateOfBirth: { year: 2007 } });
+    expect(sealed.victim).toMatchObject({
+      $sealed: `person:${PERSON_ID}`,
+      sex: 'female',
+      dateOfBirth: { year: 2007 },
+    });
     expect(sealed.schedule).toEqual(data.schedule);
     expect(await codec.open(sealed)).toEqual(data);
   });
@@ -57,12 +72,18 @@ describe('particulars at rest', () => {
     const sealed = (await codec.seal(data, context)) as { victim: { nameIndex: string[] } };
     expect(normaliseName('  Lò Thị  MẪU ')).toBe('lo thi mau');
     expect(sealed.victim.nameIndex).toContain(await codec.nameIndexOf('lo thi mau'));
-    expect(blindIndex(Buffer.alloc(32, 1), 'Lo Thi Mau')).not.toBe(blindIndex(Buffer.alloc(32, 2), 'Lo Thi Mau'));
+    expect(blindIndex(Buffer.alloc(32, 1), 'Lo Thi Mau')).not.toBe(
+      blindIndex(Buffer.alloc(32, 2), 'Lo Thi Mau'),
+    );
   });
 
   it('after the key is destroyed, the person reads as erased, the rest still opens, and nothing new is sealed under it', async () => {
     const sealed = await codec.seal(data, context);
-    const destruction = keys.destroy(`person:${PERSON_ID}`, { destroyedBy: 'officer:o1', ground: 'retention', at: '2031-01-01T00:00:00.000Z' });
+    const destruction = keys.destroy(`person:${PERSON_ID}`, {
+      destroyedBy: 'officer:o1',
+      ground: 'retention',
+      at: '2031-01-01T00:00:00.000Z',
+    });
     expect(destruction).toMatchObject({ destroyedBy: 'officer:o1', ground: 'retention' });
     const opened = (await codec.open(sealed)) as { victim: Record<string, unknown>; circumstances: string };
     expect(opened.victim).toMatchObject({ erased: true, name: { romanised: ERASED }, sex: 'female' });
@@ -96,10 +117,19 @@ describe('need-to-know', () => {
   });
 
   it('un-hiding needs a reason, and an auditor a grant', () => {
-    expect(mayUnhide(['liaison_officer'], 'verification', {})).toMatchObject({ allowed: false, code: 'REASON_REQUIRED' });
+    expect(mayUnhide(['liaison_officer'], 'verification', {})).toMatchObject({
+      allowed: false,
+      code: 'REASON_REQUIRED',
+    });
     expect(mayUnhide(['liaison_officer'], 'verification', { reason: 'verify identity' }).allowed).toBe(true);
-    expect(mayUnhide(['auditor'], 'verification', { reason: 'audit' })).toMatchObject({ allowed: false, code: 'GRANT_REQUIRED' });
+    expect(mayUnhide(['auditor'], 'verification', { reason: 'audit' })).toMatchObject({
+      allowed: false,
+      code: 'GRANT_REQUIRED',
+    });
     expect(mayUnhide(['auditor'], 'verification', { reason: 'audit', granted: true }).allowed).toBe(true);
-    expect(mayUnhide(['border_guard_command'], 'notice', { reason: 'curious' })).toMatchObject({ allowed: false, code: 'NOT_NEEDED_TO_KNOW' });
+    expect(mayUnhide(['border_guard_command'], 'notice', { reason: 'curious' })).toMatchObject({
+      allowed: false,
+      code: 'NOT_NEEDED_TO_KNOW',
+    });
   });
 });

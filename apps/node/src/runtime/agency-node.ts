@@ -33,7 +33,7 @@ import { Responder } from '../responder/responder';
 import { DEFAULT_RESPONDER_POLICY, ResponderPolicy } from '../responder/policy';
 import { headerDefaults } from './wire';
 import { protectParticulars } from './protect-particulars';
-import type { KeyManagement } from '@xb/protection';
+import { ProtectedEventStore, type KeyManagement, type KeyStore } from '@xb/protection';
 import { ReadModels } from './read-models';
 
 export interface AgencyNodeOptions {
@@ -104,6 +104,12 @@ export class AgencyNode {
       now: () => options.clock?.() ?? new Date(),
     });
     return new AgencyNode(config, store, options);
+  }
+
+  /** The particulars' data keys (erasure, retention: docs/confidentiality.md). */
+  get particularKeys(): KeyStore {
+    if (!(this.store instanceof ProtectedEventStore)) throw new Error('this node does not seal particulars');
+    return this.store.codec.keys;
   }
 
   get agencyId(): string {
