@@ -53,6 +53,8 @@ export async function foldOpened(
   at: string | undefined,
   dataDir: string,
 ): Promise<CaseAt<unknown>> {
+  // A store written before particulars were sealed (or a case without any) needs no keys.
+  if (keysIn(found.events).size === 0) return foldUpTo(deciderOf(found.category), found.events, at);
   if (!fs.existsSync(masterKeyFile(dataDir)))
     throw new UsageError(
       `--show-particulars needs the node's keys: no ${masterKeyFile(dataDir)} (use --data-dir DIR)`,
