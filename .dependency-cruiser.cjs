@@ -8,7 +8,7 @@
 const LAYERS = [
   ['domain', 'config', 'envelope', 'testing', 'persons'],
   ['event-store'],
-  ['audit', 'read-models'],
+  ['audit', 'read-models', 'protection'],
   ['exchange'],
 ];
 

@@ -23,6 +23,7 @@ import { oursEnvelopeSuite } from './ours/envelope-suite';
 import { oursExchangeSuite } from './ours/exchange-suite';
 import { oursFuzzSuite } from './ours/fuzz-suite';
 import { oursPersonsSuite } from './ours/persons-suite';
+import { oursParticularsSuite } from './ours/particulars-suite';
 
 /** Run in this order, one at a time. CPU-bound suites go before the broker starts and takes its share. */
 const suites: BenchSuite[] = [
@@ -31,6 +32,7 @@ const suites: BenchSuite[] = [
   rawSqliteSuite,
   oursAuditSuite,
   oursConsoleSuite,
+  oursParticularsSuite,
   rawKafkaSuite,
   oursExchangeSuite,
   oursFuzzSuite,

@@ -7,6 +7,7 @@ import { BoardsController } from './api/boards.controller';
 import { CasesController } from './api/cases.controller';
 import { CommandsController } from './api/commands.controller';
 import { PersonsController } from './persons/persons.controller';
+import { ErasureController } from './api/erasure.controller';
 import { AuthGuard, TOKEN_KEYS } from './auth/auth.guard';
 import { ConsoleController } from './console-api/console.controller';
 import { LiveController } from './console-api/live.controller';
@@ -44,6 +45,8 @@ export class AppModule {
         PersonsController,
         BoardsController,
         CasesController,
+        // Before CommandsController, whose `POST api/:resource` would take `erasures` for a process.
+        ErasureController,
         CommandsController,
       ],
       providers: [

@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import { AUDIT_SEALS_STREAM, counterpartSealsStream, parseSeal } from '@xb/audit';
-import { SqliteEventStore, StreamNotFoundError } from '@xb/event-store';
+import { EventStore, StreamNotFoundError } from '@xb/event-store';
 import { waitFor } from '@xb/testing';
 import { RunningNode } from './node-app';
 import { queueNotices } from './testing/exchange-facts';
 import { prepareAgencies, startTestNode, storeOf, TestAgency, tokenFor } from './testing/node-pair';
 
-const readOrNone = (store: SqliteEventStore, stream: string) =>
+const readOrNone = (store: EventStore, stream: string) =>
   store.readStream(stream).catch((error) => {
     if (error instanceof StreamNotFoundError) return [];
     throw error;

@@ -131,7 +131,7 @@ describeTools('the counterpart guide, run with gpg, protoc and kcat', () => {
     expect(run('read-receipt')).toContain('status: RECEIPT_STATUS_ACCEPTED');
 
     // Everything they sent is on the case: their person id, file reference, handling code and grading.
-    const view = await api('GET', `/api/verifications/${read('case.id')}?particulars=true`);
+    const view = await api('GET', `/api/verifications/${read('case.id')}?particulars=true&reason=guide`);
     expect(view.body.state).toMatchObject({
       status: 'received',
       details: '',

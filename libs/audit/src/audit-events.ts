@@ -11,6 +11,7 @@ import type { EventStore, EventToAppend, AppendResult } from '@xb/event-store';
 export const AUDIT_ENVELOPE_REFUSED = 'AuditEnvelopeRefused';
 export const AUDIT_COMMAND_RECEIVED = 'AuditCommandReceived';
 export const AUDIT_PARTICULARS_VIEWED = 'AuditParticularsViewed';
+export const AUDIT_PARTICULARS_ERASED = 'AuditParticularsErased';
 
 /**
  * Largest refused record kept whole (base64) in its audit event. Anything larger is kept by SHA-256 and
@@ -69,10 +70,29 @@ export interface AuditParticularsViewedData {
   readonly viewedAt: string;
 }
 
+/** Crypto-shredding (docs/confidentiality.md): the keys destroyed, by whom, when and on what ground. */
+export interface AuditParticularsErasedData {
+  /** An officer id, or `system:retention` for the retention job. */
+  readonly erasedBy: string;
+  /** `retention_expired`, `legal_request` or `data_subject_request`. */
+  readonly ground: string;
+  /** The reference of the legal request or decision, when there is one (never particulars). */
+  readonly reference?: string;
+  /** What was erased: a person (its reference) or every particular of a case (a stream id). */
+  readonly personId?: string;
+  readonly caseId?: string;
+  /** The data keys destroyed (`person:<id>`, `case:<id>`): what reads as erased from now on. */
+  readonly keyIds: readonly string[];
+  readonly requestId: string;
+  readonly sourceAddress: string;
+  readonly erasedAt: string;
+}
+
 export type AuditEvent =
   | EventToAppend<typeof AUDIT_ENVELOPE_REFUSED, AuditEnvelopeRefusedData>
   | EventToAppend<typeof AUDIT_COMMAND_RECEIVED, AuditCommandReceivedData>
-  | EventToAppend<typeof AUDIT_PARTICULARS_VIEWED, AuditParticularsViewedData>;
+  | EventToAppend<typeof AUDIT_PARTICULARS_VIEWED, AuditParticularsViewedData>
+  | EventToAppend<typeof AUDIT_PARTICULARS_ERASED, AuditParticularsErasedData>;
 
 /** An audit event and the stream it goes to. */
 export interface AuditRecord<E extends AuditEvent = AuditEvent> {
@@ -81,7 +101,7 @@ export interface AuditRecord<E extends AuditEvent = AuditEvent> {
 }
 
 /** `audit-<kind>-<yyyy-mm-dd>` for the UTC day of `at` (ISO 8601). */
-export function auditStream(kind: 'refused' | 'commands' | 'views', at: string): string {
+export function auditStream(kind: 'refused' | 'commands' | 'views' | 'erasures', at: string): string {
   const time = new Date(at);
   if (Number.isNaN(time.getTime())) throw new RangeError(`not an ISO 8601 time: ${at}`);
   return `audit-${kind}-${time.toISOString().slice(0, 10)}`;
@@ -152,6 +172,20 @@ export function particularsViewed(
       type: AUDIT_PARTICULARS_VIEWED,
       data,
       metadata: metadata(data.caseId, data.viewer, data.viewedAt, extra),
+    },
+  };
+}
+
+export function particularsErased(
+  data: AuditParticularsErasedData,
+): AuditRecord<EventToAppend<typeof AUDIT_PARTICULARS_ERASED, AuditParticularsErasedData>> {
+  const extra = { requestId: data.requestId, sourceAddress: data.sourceAddress };
+  return {
+    stream: auditStream('erasures', data.erasedAt),
+    event: {
+      type: AUDIT_PARTICULARS_ERASED,
+      data,
+      metadata: metadata(data.caseId ?? data.personId ?? data.requestId, data.erasedBy, data.erasedAt, extra),
     },
   };
 }

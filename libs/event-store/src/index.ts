@@ -37,3 +37,4 @@ export {
 } from './command-handling/event-store.module';
 export { EVENT_STORE } from './command-handling/event-store.tokens';
 export { caseCommandsOn, type CaseCommands } from './command-handling/case-commands';
+export { openedEvents, type OpensParticulars } from './opened-events';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Producer } from 'kafkajs';
 import { isDomainError } from '@xb/domain';
 import { AllSubscription, EventStore, RecordedEvent, SubscriptionFilter } from '@xb/event-store';
-import { inBatches } from '@xb/event-store';
+import { inBatches, openedEvents } from '@xb/event-store';
 import { ExchangeMetrics } from './metrics';
 import { outboundMessageDecider, OutboundMessageState } from './outbound-message';
 import { CommandRunner, OutboundMessage, StateLoader } from './ports';
@@ -108,8 +108,10 @@ export class OutboxRelay {
 
   private async relay(batch: RecordedEvent[]): Promise<void> {
     this.assertLeaseHeld();
+    // The wire carries the particulars (inside the sealed envelope): the relay opens what the store sealed.
+    const opened = await openedEvents(this.options.store, batch);
     const records = await Promise.all(
-      batch.map((event) => {
+      opened.map((event) => {
         const mapping = this.options.mapOutbound(event);
         if (mapping.kind === 'message') return this.dispatch(event, mapping.message);
         if (mapping.kind === 'unsendable') return this.flagUnsendable(mapping);

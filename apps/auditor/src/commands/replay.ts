@@ -8,9 +8,10 @@ import { parseOptions, runCommand } from '../cli/run-command';
 import { parseInstant } from '../cli/values';
 import { findCase, type CaseStream } from '../replay/case-stream';
 import { foldUpTo } from '../replay/fold';
-import { maskParticulars } from '../replay/mask';
+import { maskParticulars, WITHHELD } from '../replay/mask';
+import { caseOfErasure, erasuresIn, foldOpened } from '../replay/erasures';
 import { renderReplay, replayView } from '../replay/render';
-import { openStore, STORE_ARGS } from '../store/open-store';
+import { dataDirOf, openStore, STORE_ARGS } from '../store/open-store';
 
 export const REPLAY_USAGE = `usage: auditor replay --case <category>-<id> | --case <id> [--at ISO]
                       [--show-particulars --viewer ID] [--json] [--store FILE | --data-dir DIR | --esdb URL]`;
@@ -40,14 +41,20 @@ export function replayCommand(args: readonly string[], io: CommandIo): Promise<E
     const opened = openStore(options, io.env);
     try {
       const found = await findCase(opened.store, options.case);
-      const folded = foldUpTo(deciderOf(found.category), found.events, at);
-      const masked = maskParticulars(folded.state);
+      const erasures = await erasuresIn(opened.store);
+      const erasedKeys = new Set(erasures.flatMap((e) => e.keyIds));
+      const sealed = foldUpTo(deciderOf(found.category), found.events, at);
+      const masked = maskParticulars(sealed.state, WITHHELD, erasedKeys);
       if (show && masked.paths.length > 0)
         await recordView(opened.store, found, masked.paths, options.viewer as string, io);
+      // Shown particulars are opened with the node's keys (its data dir); erased ones stay erased.
+      const folded = show ? await foldOpened(found, at, dataDirOf(options, io.env)) : sealed;
       const view = replayView(found, at, folded, {
         state: show ? folded.state : masked.value,
         withheld: show ? [] : masked.paths,
         particularsShown: show && masked.paths.length > 0,
+        erased: masked.erased,
+        erasures: erasures.filter((e) => caseOfErasure(e, found.streamId, found.events)),
       });
       io.out(options.json ? JSON.stringify(view, null, 2) : renderReplay(view));
       return EXIT.ok;

@@ -41,6 +41,6 @@ describe('masking particulars', () => {
   });
 
   it('leaves a state without particulars alone', () => {
-    expect(maskParticulars({ status: 'none' })).toEqual({ value: { status: 'none' }, paths: [] });
+    expect(maskParticulars({ status: 'none' })).toEqual({ value: { status: 'none' }, paths: [], erased: [] });
   });
 });

@@ -1,4 +1,5 @@
 import { describeEvent } from '@xb/domain';
+import type { AuditParticularsErasedData } from '@xb/audit';
 import type { RecordedEvent } from '@xb/event-store';
 import type { CaseStream } from './case-stream';
 import type { CaseAt } from './fold';
@@ -24,6 +25,10 @@ export interface ReplayView {
   /** Paths withheld from `state`; empty when particulars are shown. */
   readonly withheld: readonly string[];
   readonly particularsShown: boolean;
+  /** Paths of particulars erased (their key destroyed): they read `[erased]` whoever asks. */
+  readonly erased: readonly string[];
+  /** The erasures that touched the case: who, when, on what ground, which keys. */
+  readonly erasures: readonly AuditParticularsErasedData[];
   readonly timeline: readonly TimelineLine[];
   /** Events past the cut whose occurredAt is not later than `at` (clock disagreement), not folded. */
   readonly outOfOrder: readonly TimelineLine[];
@@ -43,7 +48,13 @@ export function replayView(
   found: CaseStream,
   at: string | undefined,
   folded: CaseAt<unknown>,
-  shown: { state: unknown; withheld: readonly string[]; particularsShown: boolean },
+  shown: {
+    state: unknown;
+    withheld: readonly string[];
+    particularsShown: boolean;
+    erased: readonly string[];
+    erasures: readonly AuditParticularsErasedData[];
+  },
 ): ReplayView {
   return {
     case: found.streamId,
@@ -96,6 +107,9 @@ export function renderReplay(view: ReplayView): string {
     );
   if (view.particularsShown)
     lines.push('particulars shown: this view was recorded as AuditParticularsViewed');
+  if (view.erased.length > 0) lines.push(`particulars erased: ${view.erased.join(', ')}`);
+  for (const e of view.erasures)
+    lines.push(`erasure: ${e.erasedAt} by ${e.erasedBy}, ground ${e.ground}, keys ${e.keyIds.join(', ')}`);
   lines.push('', 'timeline:', ...view.timeline.map((l) => indent(renderLine(l))));
   if (view.outOfOrder.length > 0) {
     lines.push('', 'not folded: later in the stream but stamped at or before the moment (clocks disagree):');

@@ -1,9 +1,10 @@
-import { Controller, Get, Inject, NotFoundException, Param, Query, Req } from '@nestjs/common';
+import { Controller, ForbiddenException, Get, Inject, NotFoundException, Param, Query, Req } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import type { Request } from 'express';
 import { appendAuditRecord, particularsViewed } from '@xb/audit';
 import { ProcessCategory } from '@xb/domain';
 import { EVENT_STORE, EventStore, LoadCaseQuery } from '@xb/event-store';
+import { mayReadCase, mayUnhide } from '@xb/protection';
 import { CurrentOfficer } from '../auth/current-officer';
 import { Roles } from '../auth/auth.guard';
 import { Officer } from '../auth/roles';
@@ -33,10 +34,18 @@ export class CasesController {
     @Req() request: Request,
   ) {
     const category = this.category(resource, caseId);
-    const state = await this.queries.execute(new LoadCaseQuery(category, caseId));
+    const readable = mayReadCase(officer.roles, category);
+    if (!readable.allowed) throw new ForbiddenException({ code: readable.code, reason: readable.reason });
+    const show = particulars === 'true';
+    if (show) {
+      const unhide = mayUnhide(officer.roles, category, { ...(reason ? { reason } : {}), granted: false });
+      if (!unhide.allowed) throw new ForbiddenException({ code: unhide.code, reason: unhide.reason, field: 'particulars' });
+    }
+    // Sealed particulars are opened only for the view that shows them (docs/confidentiality.md).
+    const state = await this.queries.execute(new LoadCaseQuery(category, caseId, show));
     if (state.status === 'none')
       throw new NotFoundException({ code: 'NOT_FOUND', reason: `no ${category} case ${caseId}` });
-    if (particulars !== 'true') return { caseId, category, state: withholdParticulars(state) };
+    if (!show) return { caseId, category, state: withholdParticulars(state) };
     const context = requestContext(officer, request);
     await appendAuditRecord(
       this.store,
@@ -44,7 +53,7 @@ export class CasesController {
         viewer: context.actor,
         caseId: `${category}-${caseId}`,
         fields: particularsPaths(state),
-        ...(reason ? { reason: reason.slice(0, 200) } : {}),
+        reason: (reason ?? '').slice(0, 200),
         requestId: context.requestId,
         sourceAddress: context.sourceAddress,
         viewedAt: this.now().toISOString(),
@@ -54,8 +63,14 @@ export class CasesController {
   }
 
   @Get('timeline')
-  async timeline(@Param('resource') resource: string, @Param('caseId') caseId: string) {
+  async timeline(
+    @Param('resource') resource: string,
+    @Param('caseId') caseId: string,
+    @CurrentOfficer() officer: Officer,
+  ) {
     const category = this.category(resource, caseId);
+    const readable = mayReadCase(officer.roles, category);
+    if (!readable.allowed) throw new ForbiddenException({ code: readable.code, reason: readable.reason });
     const entries = await this.queries.execute(new CaseTimelineQuery(`${category}-${caseId}`));
     if (!entries) throw new NotFoundException({ code: 'NOT_FOUND', reason: `no ${category} case ${caseId}` });
     return { caseId, category, timeline: entries };

@@ -131,7 +131,7 @@ describe('API errors: one format with a code, never an echo, client errors not l
     const opened = await post('/api/joint-operations').send(proposal(COMBINING));
     expect(opened.status).toBe(201);
     const view = await request(node.url!)
-      .get(`/api/joint-operations/${opened.body.caseId}?particulars=true`)
+      .get(`/api/joint-operations/${opened.body.caseId}?particulars=true&reason=check`)
       .set('authorization', `Bearer ${token}`);
     expect(view.status).toBe(200);
     expect(JSON.stringify(view.body)).toContain(VICTIM);

@@ -36,6 +36,8 @@ import { NodeDirectory } from './node-directory';
 import { Responder } from '../responder/responder';
 import { DEFAULT_RESPONDER_POLICY, ResponderPolicy } from '../responder/policy';
 import { headerDefaults } from './wire';
+import { protectParticulars } from './protect-particulars';
+import { ProtectedEventStore, type KeyManagement, type KeyStore } from '@xb/protection';
 import { ReadModels } from './read-models';
 
 export interface AgencyNodeOptions {
@@ -52,6 +54,8 @@ export interface AgencyNodeOptions {
   readonly responderPolicy?: Partial<ResponderPolicy>;
   /** How often the node looks for a newer signed agency directory. Default 5 s. */
   readonly directoryCheckMs?: number;
+  /** The master key of the particulars' keys (production: a KMS). Default: the data dir's key file. */
+  readonly keyManagement?: KeyManagement;
 }
 
 /** A node stops within this, whatever the broker does: a part still stopping then is left behind. */
@@ -102,13 +106,24 @@ export class AgencyNode {
 
   /** Opens the store (SQLite file in the data dir, or EventStoreDB when ESDB_URL is set). */
   static open(config: NodeConfig, options: AgencyNodeOptions = {}): AgencyNode {
-    const store = config.esdbUrl
+    const stored = config.esdbUrl
       ? createEventStore({ esdbConnectionString: config.esdbUrl, maxEventBytes: config.maxEventBytes })
       : createEventStore({
           sqliteFile: eventStoreFile(config.dataDir),
           maxEventBytes: config.maxEventBytes,
         });
+    // Particulars are sealed before the adapter stores them (docs/confidentiality.md).
+    const store = protectParticulars(stored, config.dataDir, {
+      ...(options.keyManagement ? { keyManagement: options.keyManagement } : {}),
+      now: () => options.clock?.() ?? new Date(),
+    });
     return new AgencyNode(config, store, options);
+  }
+
+  /** The particulars' data keys (erasure, retention: docs/confidentiality.md). */
+  get particularKeys(): KeyStore {
+    if (!(this.store instanceof ProtectedEventStore)) throw new Error('this node does not seal particulars');
+    return this.store.codec.keys;
   }
 
   get agencyId(): string {

@@ -2,6 +2,7 @@ import type { Provider } from '@nestjs/common';
 import { NODE_CONFIG } from '@xb/config';
 import { DecideCommandHandler, EVENT_STORE, LoadCaseQueryHandler } from '@xb/event-store';
 import { ExchangeMetrics } from '@xb/exchange';
+import { KeyStore } from '@xb/protection';
 import { VerifyAuditTrailHandler } from '../api/audit-queries';
 import { BOARD_QUERY_HANDLERS } from '../api/board-queries';
 import { CaseTimelineHandler } from '../api/case-queries';
@@ -29,6 +30,7 @@ export function nodeParts(node: AgencyNode): Provider[] {
     { provide: ExchangeMetrics, useValue: node.metrics },
     { provide: INBOX_HEALTH, useValue: () => node.inboxHealth() },
     { provide: NodeDirectory, useValue: node.directory },
+    { provide: KeyStore, useValue: node.particularKeys },
   ];
 }
 

@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import { isDomainError, noticeDecider } from '@xb/domain';
-import { collectEvents, EventStore, handleCommand, RecordedEvent } from '@xb/event-store';
+import { collectEvents, EventStore, handleCommand, openedEvents, RecordedEvent } from '@xb/event-store';
 import { outboundMappingOf } from '@xb/exchange';
 import { waitFor } from '@xb/testing';
 
@@ -9,7 +9,7 @@ import { waitFor } from '@xb/testing';
  * wire: a real payload for crafting envelopes in tests.
  */
 export async function queuedWireMessage(store: EventStore, payloadType?: string) {
-  for (const event of await store.readAll({ maxCount: 500 })) {
+  for (const event of await openedEvents(store, await store.readAll({ maxCount: 500 }))) {
     const mapping = outboundMappingOf(event);
     if (mapping.kind === 'message' && (!payloadType || mapping.message.payloadType === payloadType))
       return mapping.message;

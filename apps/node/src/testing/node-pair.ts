@@ -9,6 +9,7 @@ import { mintLocalToken } from '../auth/tokens';
 import { introduceAgencies } from '../keys/introduce';
 import { RunningNode, startNode } from '../node-app';
 import { AgencyNodeOptions } from '../runtime/agency-node';
+import { protectParticulars } from '../runtime/protect-particulars';
 
 /** A free TCP port on loopback, for a node's API in tests. */
 export async function freePort(): Promise<number> {
@@ -73,5 +74,9 @@ export function tokenFor(
   return mintLocalToken(path.join(agency.dataDir, 'auth'), { agency: agency.agencyId, ...officer });
 }
 
-/** The agency's event store file, opened beside its node (the SQLite store is safe across processes). */
-export const storeOf = (agency: TestAgency) => new SqliteEventStore({ file: eventStoreFile(agency.dataDir) });
+/**
+ * The agency's event store file, opened beside its node (the SQLite store is safe across processes),
+ * with its particulars sealed and opened by the node's own keys (docs/confidentiality.md).
+ */
+export const storeOf = (agency: TestAgency) =>
+  protectParticulars(new SqliteEventStore({ file: eventStoreFile(agency.dataDir) }), agency.dataDir);

@@ -15,3 +15,4 @@ export * from './photo';
 export * from './zones';
 export * from './minutes';
 export * from './open-deadline';
+export * from './particulars';

@@ -7,6 +7,7 @@ import { checkCommandText, textRefused } from '@xb/domain';
 import type { Command, Decider, DomainError, DomainEvent } from '@xb/domain';
 import { ConcurrencyConflictError, StreamNotFoundError, WrongExpectedRevisionError } from '../errors';
 import type { EventMetadata, EventStore, ExpectedRevision } from '../port';
+import { openedEvents } from '../opened-events';
 
 export interface HandleCommandOptions {
   /** Times the command is decided again after losing a race for its stream. Default 3. */
@@ -97,17 +98,21 @@ export async function loadState<C extends Command, E extends DomainEvent, S>(
   store: EventStore,
   decider: Decider<C, E, S>,
   id: string,
+  /** false: particulars stay as stored (sealed when the store seals them), for a view that shows none. */
+  { openParticulars = true }: { openParticulars?: boolean } = {},
 ): Promise<S> {
-  return (await load(store, decider, `${decider.category}-${id}`)).state;
+  return (await load(store, decider, `${decider.category}-${id}`, openParticulars)).state;
 }
 
 async function load<C extends Command, E extends DomainEvent, S>(
   store: EventStore,
   decider: Decider<C, E, S>,
   streamId: string,
+  openParticulars = true,
 ): Promise<LoadedState<S>> {
   try {
-    const recorded = await store.readStream(streamId);
+    const stored = await store.readStream(streamId);
+    const recorded = openParticulars ? await openedEvents(store, stored) : stored;
     const state = recorded.reduce(
       (current, event) => decider.evolve(current, { type: event.type, data: event.data } as E),
       decider.initialState(),

@@ -11,6 +11,8 @@ export class LoadCaseQuery extends Query<CaseState> {
   constructor(
     readonly category: ProcessCategory,
     readonly caseId: string,
+    /** Open the particulars (an authorised, audited view); by default they stay sealed. */
+    readonly openParticulars = false,
   ) {
     super();
   }
@@ -21,6 +23,8 @@ export class LoadCaseQueryHandler implements IQueryHandler<LoadCaseQuery, CaseSt
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   execute(query: LoadCaseQuery): Promise<CaseState> {
-    return loadState(this.store, deciderOf(query.category), query.caseId);
+    return loadState(this.store, deciderOf(query.category), query.caseId, {
+      openParticulars: query.openParticulars,
+    });
   }
 }

@@ -1,0 +1,227 @@
+/**
+ * Erasure by crypto-shredding (docs/confidentiality.md): a key administrator erases a repatriated
+ * victim's case on a legal request. Afterwards the key is gone from the key store (its bytes too), the
+ * case reads as erased through the API and the auditor's replay (which names who, when and on what
+ * ground), `auditor verify` is intact (chain, seals, stored envelopes' signatures) and the exchange
+ * history still lists the sent envelope by its digest. The retention job erases by case type with an
+ * injected clock.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { v7 as uuidv7 } from 'uuid';
+import { agencyKeyPaths } from '@xb/envelope';
+import { keyStoreFile, KeyStore, LocalKeyManagement } from '@xb/protection';
+import { waitFor } from '@xb/testing';
+import { historyCommand } from '../../auditor/src/commands/history';
+import { replayCommand } from '../../auditor/src/commands/replay';
+import { verifyCommand } from '../../auditor/src/commands/verify';
+import { memoryIo } from '../../auditor/src/cli/io';
+import { COMMAND_ROUTES } from './api/command-routes';
+import { applyRetention } from './confidentiality/erasure';
+import { RunningNode } from './node-app';
+import { prepareAgencies, startTestNode, storeOf, TestAgency, tokenFor } from './testing/node-pair';
+
+/** The node's clock stands still (set once the agencies' keys exist, so they are valid at it). */
+let NOW: Date;
+const PERSON_ID = uuidv7();
+const VICTIM = {
+  personId: PERSON_ID,
+  name: { original: 'Sùng Thị Dợ', romanised: 'Sung Thi Do' },
+  dateOfBirth: { year: 2005, month: 4, day: 9 },
+  sex: 'female',
+  identityDocuments: [{ type: 'national_id', number: 'ER4411902736', issuingCountry: 'VN' }],
+};
+
+describe('erasing a victim (crypto-shredding), with the proofs kept', () => {
+  jest.setTimeout(120_000);
+  let root: string;
+  let vn: TestAgency;
+  let cn: TestAgency;
+  let node: RunningNode | undefined;
+  let counterpart: RunningNode | undefined;
+
+  beforeAll(async () => {
+    ({
+      root,
+      agencies: [vn, cn],
+    } = await prepareAgencies(['VN.BGC.LAICHAU', 'CN.YN.BORDERPOLICE']));
+    NOW = new Date(Math.ceil(Date.now() / 1000) * 1000 + 1000);
+    node = await startTestNode(vn, { clock: () => NOW, sealEveryEvents: 5 });
+    counterpart = await startTestNode(cn);
+  });
+
+  afterAll(async () => {
+    await node?.stop();
+    await counterpart?.stop();
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+
+  const call = async (roles: string[], method: string, url: string, body?: unknown) => {
+    const token = await tokenFor(vn, { id: 'o-7', roles: roles as never });
+    const response = await fetch(`${node!.url}${url}`, {
+      method,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a test reads whatever JSON came back
+    return { status: response.status, body: (await response.json()) as Record<string, any> };
+  };
+
+  it('destroys the key, records who/when/why, and leaves the trail, seals and envelopes verifiable', async () => {
+    const example = COMMAND_ROUTES.find((r) => r.command === 'RequestRepatriation')!.example(NOW);
+    const opened = await call(['liaison_officer'], 'POST', '/api/repatriations', {
+      ...example,
+      counterpart: cn.agencyId,
+      victim: VICTIM,
+      circumstances: 'Sung Thi Do was rescued in Jinping.',
+    });
+    expect(opened.status).toBe(201);
+    const caseId = opened.body.caseId as string;
+    const store = storeOf(vn);
+    try {
+      const [request] = await store.readStream(`repatriation-${caseId}`);
+      const messageId = (request.data as { outbound: { messageId: string } }).outbound.messageId;
+      await waitFor('the request sealed and sent', async () =>
+        (await store.readStream(`exchange-${messageId}`).catch(() => [])).some(
+          (e) => e.type === 'OutboundMessageDispatched',
+        ),
+      );
+
+      const file = keyStoreFile(vn.dataDir);
+      const db = new Database(file, { readonly: true });
+      const { wrapped } = db
+        .prepare(`SELECT wrapped FROM data_keys WHERE key_id = ?`)
+        .get(`person:${PERSON_ID}`) as {
+        wrapped: Buffer;
+      };
+      db.close();
+      expect(wrapped.length).toBeGreaterThan(32);
+
+      // Only the key administrator erases, and only on a ground it names.
+      const body = { caseId, ground: 'legal_request', reference: 'QD 12/2026' };
+      expect((await call(['liaison_officer'], 'POST', '/api/erasures', body)).status).toBe(403);
+      expect(
+        await call(['key_administrator'], 'POST', '/api/erasures', { caseId, ground: 'because' }),
+      ).toMatchObject({
+        status: 400,
+        body: { code: 'VALIDATION_FAILED', field: 'ground' },
+      });
+      const erased = await call(['key_administrator'], 'POST', '/api/erasures', body);
+      expect(erased).toMatchObject({
+        status: 200,
+        body: { erased: [`case:${caseId}`, `person:${PERSON_ID}`] },
+      });
+
+      // The key is gone: a tombstone, and its bytes nowhere in the key store's files.
+      const keys = new KeyStore(file, LocalKeyManagement.forDataDir(vn.dataDir));
+      expect(await keys.lookup(`person:${PERSON_ID}`)).toEqual({
+        erased: {
+          keyId: `person:${PERSON_ID}`,
+          destroyedAt: NOW.toISOString(),
+          destroyedBy: 'officer:o-7',
+          ground: 'legal_request',
+        },
+      });
+      keys.close();
+      for (const f of fs.readdirSync(path.dirname(file)).map((n) => path.join(path.dirname(file), n))) {
+        expect([f, fs.readFileSync(f).includes(wrapped)]).toEqual([f, false]);
+      }
+
+      // Whoever asks, with whatever right, reads it as erased.
+      const view = await call(
+        ['liaison_officer'],
+        'GET',
+        `/api/repatriations/${caseId}?particulars=true&reason=erasure+check`,
+      );
+      expect(view.status).toBe(200);
+      expect(view.body.state.victim).toMatchObject({
+        erased: true,
+        name: { romanised: '[erased]' },
+        sex: 'female',
+      });
+      expect(view.body.state.circumstances).toBe('[erased]');
+      expect(JSON.stringify(view.body)).not.toMatch(/Sung Thi Do|ER4411902736/);
+      // Nothing new is recorded about an erased person.
+      const again = await call(['liaison_officer'], 'POST', '/api/repatriations', {
+        ...example,
+        counterpart: cn.agencyId,
+        victim: VICTIM,
+      });
+      expect(again.status).toBeGreaterThanOrEqual(400);
+
+      await node!.stop(); // seals to the end
+      node = undefined;
+
+      const io = memoryIo();
+      // Intact, with keys vouched for from outside the data (the counterpart's trust store), and every
+      // stored outbound envelope opened and its signature checked with our private key.
+      const outside = [
+        '--keys',
+        agencyKeyPaths(cn.dataDir).trustDir,
+        '--private-key',
+        agencyKeyPaths(vn.dataDir).privateKey,
+      ];
+      expect([await verifyCommand(['--data-dir', vn.dataDir, ...outside], io), io.stdout.join('\n')]).toEqual(
+        [0, expect.stringContaining('INTACT')],
+      );
+      const replayIo = memoryIo();
+      expect(
+        await replayCommand(
+          ['--case', `repatriation-${caseId}`, '--json', '--data-dir', vn.dataDir],
+          replayIo,
+        ),
+      ).toBe(0);
+      const replay = JSON.parse(replayIo.stdout.join('\n'));
+      expect(replay.erased).toEqual(expect.arrayContaining(['victim', 'circumstances']));
+      expect(replay.state.victim).toBe('[erased]');
+      expect(replay.erasures).toEqual([
+        expect.objectContaining({
+          erasedBy: 'officer:o-7',
+          ground: 'legal_request',
+          reference: 'QD 12/2026',
+          erasedAt: NOW.toISOString(),
+        }),
+      ]);
+      const historyIo = memoryIo();
+      expect(
+        await historyCommand(['--counterpart', cn.agencyId, '--json', '--data-dir', vn.dataDir], historyIo),
+      ).toBe(0);
+      const sent = JSON.parse(historyIo.stdout.join('\n')).entries.find(
+        (e: { messageId: string }) => e.messageId === messageId,
+      );
+      expect(sent).toMatchObject({
+        direction: 'out',
+        envelopeSha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+      });
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('the retention job erases the cases of a type whose period is over, by the injected clock', async () => {
+    const keys = new KeyStore(path.join(root, 'retention-keys.sqlite'), LocalKeyManagement.forDataDir(root));
+    const store = storeOf(cn);
+    try {
+      const day = (n: number) => new Date(NOW.getTime() + n * 86_400_000).toISOString();
+      await keys.keyFor('case:old', { caseId: 'old', category: 'notice', at: day(0) });
+      await keys.keyFor('case:new', { caseId: 'new', category: 'notice', at: day(20) });
+      await keys.keyFor('case:rep', { caseId: 'rep', category: 'repatriation', at: day(0) });
+      const periods = { notice: 30, repatriation: 365 };
+      expect(await applyRetention(store, keys, periods, new Date(day(29)))).toEqual([]);
+      expect(await applyRetention(store, keys, periods, new Date(day(31)))).toEqual([
+        { caseId: 'notice-old', keyIds: ['case:old'] },
+      ]);
+      expect(await keys.lookup('case:old')).toMatchObject({
+        erased: { destroyedBy: 'system:retention', ground: 'retention_expired' },
+      });
+      expect(await keys.lookup('case:new')).toHaveProperty('key');
+      expect(await keys.lookup('case:rep')).toHaveProperty('key');
+      // Applied once: a second run finds nothing left to erase.
+      expect(await applyRetention(store, keys, periods, new Date(day(32)))).toEqual([]);
+    } finally {
+      keys.close();
+      await store.close();
+    }
+  });
+});

@@ -1,0 +1,165 @@
+/**
+ * The per-person data keys, wrapped by the master key, in an SQLite file of their own (never in the event
+ * store: destroying a key must not touch the events the audit chain hashes). Destroying a key overwrites
+ * it (`secure_delete`) and keeps a tombstone (who, when, on what ground) so reads say "erased" rather
+ * than "unknown key". Which cases use a key is kept too, for erasure by case and for retention.
+ */
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { KeyManagement } from './key-management';
+
+export const keyStoreFile = (dataDir: string) => path.join(dataDir, 'keys', 'particulars-keys.sqlite');
+
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS data_keys (
+    key_id       TEXT PRIMARY KEY,
+    wrapped      BLOB,
+    created_at   TEXT NOT NULL,
+    destroyed_at TEXT,
+    destroyed_by TEXT,
+    ground       TEXT
+  );
+  CREATE TABLE IF NOT EXISTS key_cases (
+    key_id     TEXT NOT NULL,
+    case_id    TEXT NOT NULL,
+    category   TEXT NOT NULL,
+    first_seen TEXT NOT NULL,
+    PRIMARY KEY (key_id, case_id)
+  );
+  CREATE INDEX IF NOT EXISTS key_cases_by_case ON key_cases (case_id);
+`;
+
+export interface Destruction {
+  readonly keyId: string;
+  readonly destroyedAt: string;
+  readonly destroyedBy: string;
+  readonly ground: string;
+}
+
+export type KeyLookup = { readonly key: Buffer } | { readonly erased: Destruction } | undefined;
+
+export class KeyStore {
+  private readonly db: Database.Database;
+  /** Unwrapped keys of this process (unwrapping may be a KMS call); evicted on destruction. */
+  private readonly cache = new Map<string, Buffer>();
+
+  constructor(
+    file: string,
+    private readonly kms: KeyManagement,
+  ) {
+    fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    this.db = new Database(file);
+    this.db.pragma('busy_timeout = 5000');
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = FULL');
+    this.db.pragma('secure_delete = ON');
+    this.db.exec(SCHEMA);
+    fs.chmodSync(file, 0o600);
+  }
+
+  /** The data key of `keyId`, made now when it has none; undefined when it was destroyed (erased). */
+  async keyFor(
+    keyId: string,
+    use: { caseId: string; category: string; at: string },
+  ): Promise<Buffer | undefined> {
+    this.db
+      .prepare(`INSERT OR IGNORE INTO key_cases (key_id, case_id, category, first_seen) VALUES (?, ?, ?, ?)`)
+      .run(keyId, use.caseId, use.category, use.at);
+    const found = await this.lookup(keyId);
+    if (found && 'key' in found) return found.key;
+    if (found) return undefined;
+    const key = randomBytes(32);
+    const wrapped = await this.kms.wrap(key, keyId);
+    this.db
+      .prepare(`INSERT OR IGNORE INTO data_keys (key_id, wrapped, created_at) VALUES (?, ?, ?)`)
+      .run(keyId, wrapped, use.at);
+    // Another process may have made it first: the stored one wins.
+    const stored = await this.lookup(keyId);
+    return stored && 'key' in stored ? stored.key : undefined;
+  }
+
+  /** The key if it exists, its tombstone if it was destroyed, undefined if it never existed. */
+  async lookup(keyId: string): Promise<KeyLookup> {
+    const cached = this.cache.get(keyId);
+    if (cached) return { key: cached };
+    const row = this.db.prepare(`SELECT * FROM data_keys WHERE key_id = ?`).get(keyId) as
+      | {
+          wrapped: Buffer | null;
+          destroyed_at: string | null;
+          destroyed_by: string | null;
+          ground: string | null;
+        }
+      | undefined;
+    if (!row) return undefined;
+    if (row.wrapped === null) {
+      return {
+        erased: {
+          keyId,
+          destroyedAt: row.destroyed_at ?? '',
+          destroyedBy: row.destroyed_by ?? '',
+          ground: row.ground ?? '',
+        },
+      };
+    }
+    const key = await this.kms.unwrap(row.wrapped, keyId);
+    this.cache.set(keyId, key);
+    return { key };
+  }
+
+  /** Destroys the key (crypto-shredding): what it sealed can never be read again. Idempotent. */
+  destroy(keyId: string, by: { destroyedBy: string; ground: string; at: string }): Destruction {
+    this.cache.delete(keyId);
+    this.db
+      .prepare(
+        `INSERT INTO data_keys (key_id, wrapped, created_at, destroyed_at, destroyed_by, ground)
+         VALUES (@keyId, NULL, @at, @at, @destroyedBy, @ground)
+         ON CONFLICT (key_id) DO UPDATE SET wrapped = NULL,
+           destroyed_at = coalesce(destroyed_at, @at), destroyed_by = coalesce(destroyed_by, @destroyedBy),
+           ground = coalesce(ground, @ground)`,
+      )
+      .run({ keyId, ...by });
+    // The overwritten pages leave the WAL too.
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+    const found = this.db
+      .prepare(`SELECT destroyed_at, destroyed_by, ground FROM data_keys WHERE key_id = ?`)
+      .get(keyId) as {
+      destroyed_at: string;
+      destroyed_by: string;
+      ground: string;
+    };
+    return { keyId, destroyedAt: found.destroyed_at, destroyedBy: found.destroyed_by, ground: found.ground };
+  }
+
+  /** The keys a case's particulars were sealed with. */
+  keysOfCase(caseId: string): string[] {
+    return (
+      this.db.prepare(`SELECT key_id FROM key_cases WHERE case_id = ?`).all(caseId) as { key_id: string }[]
+    ).map((row) => row.key_id);
+  }
+
+  /** The cases whose particulars a key sealed. */
+  casesOfKey(keyId: string): string[] {
+    return (
+      this.db.prepare(`SELECT case_id FROM key_cases WHERE key_id = ?`).all(keyId) as { case_id: string }[]
+    ).map((row) => row.case_id);
+  }
+
+  /** Cases of `category` first sealed before `before` whose keys are not all destroyed yet. */
+  casesFirstSealedBefore(category: string, before: string): string[] {
+    return (
+      this.db
+        .prepare(
+          `SELECT kc.case_id FROM key_cases kc JOIN data_keys dk ON dk.key_id = kc.key_id
+           WHERE kc.category = ? GROUP BY kc.case_id
+           HAVING min(kc.first_seen) < ? AND sum(dk.wrapped IS NOT NULL) > 0`,
+        )
+        .all(category, before) as { case_id: string }[]
+    ).map((row) => row.case_id);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
