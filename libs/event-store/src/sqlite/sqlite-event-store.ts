@@ -276,8 +276,11 @@ export class SqliteEventStore implements EventStore {
           // Filter on the row, before parsing any JSON: followers often want a small part of the order.
           if (matchesFilter(filter, { streamId: row.stream_id, type: row.type })) yield toRecordedEvent(row);
         }
-        if (page.length < this.pageSize)
-          await wakeup.wait(this.watchSignal() ? this.watchedPollIntervalMs : this.pollIntervalMs, signal);
+        if (page.length < this.pageSize) {
+          // A watch started only now may have missed a commit made since the page was read: read again.
+          if (!this.watcher && this.watchSignal()) continue;
+          await wakeup.wait(this.watcher ? this.watchedPollIntervalMs : this.pollIntervalMs, signal);
+        }
       }
     } finally {
       this.liveSubscriptions.delete(wakeup);
