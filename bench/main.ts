@@ -21,6 +21,7 @@ import { oursAuditSuite } from './ours/audit-suite';
 import { oursEnvelopeSuite } from './ours/envelope-suite';
 import { oursExchangeSuite } from './ours/exchange-suite';
 import { oursFuzzSuite } from './ours/fuzz-suite';
+import { oursStoreSuite } from './ours/store-suite';
 
 /** Run in this order, one at a time. CPU-bound suites go before the broker starts and takes its share. */
 const suites: BenchSuite[] = [
@@ -28,6 +29,7 @@ const suites: BenchSuite[] = [
   oursEnvelopeSuite,
   rawSqliteSuite,
   oursAuditSuite,
+  oursStoreSuite,
   rawKafkaSuite,
   oursExchangeSuite,
   oursFuzzSuite,
