@@ -191,7 +191,9 @@ export class InboxGateway {
         for (const i of chain) {
           const message = window[i];
           try {
-            outcomes[i] = { answer: await this.handle(message.value ?? Buffer.alloc(0), partition, message.offset) };
+            outcomes[i] = {
+              answer: await this.handle(message.value ?? Buffer.alloc(0), partition, message.offset),
+            };
             this.failures.delete(`${partition}:${message.offset}`);
           } catch (error) {
             outcomes[i] = { error };

@@ -164,8 +164,7 @@ export class Resender {
   /** Counts of messages by delivery state, as this follower knows them. */
   countsByState(): Record<string, number> {
     const counts: Record<string, number> = { sent: 0, delivered: 0, rejected: 0, unacknowledged: 0 };
-    for (const { state } of this.messages.values())
-      counts[state.status] = (counts[state.status] ?? 0) + 1;
+    for (const { state } of this.messages.values()) counts[state.status] = (counts[state.status] ?? 0) + 1;
     return counts;
   }
 

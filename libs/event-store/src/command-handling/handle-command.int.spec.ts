@@ -192,7 +192,9 @@ describe('handleCommand on a long stream (snapshots)', () => {
       revision: 121n,
     });
     expect(read).toHaveBeenLastCalledWith('counter-long', 0n);
-    expect(await handleCommand(store, counter, 'long', increment(1))).toMatchObject({ state: { value: 122 } });
+    expect(await handleCommand(store, counter, 'long', increment(1))).toMatchObject({
+      state: { value: 122 },
+    });
     expect(read).toHaveBeenLastCalledWith('counter-long', 122n);
     const other = new SqliteEventStore({ file: path.join(dir, `commands-${n - 1}.db`) });
     try {

@@ -154,7 +154,10 @@ export function describeEventStoreContract(
           store.appendToStream(`${category}-0`, numbered(1), { expectedRevision: 0n }),
         ]);
         expect(results.slice(0, 20).every((r) => r.status === 'fulfilled')).toBe(true);
-        expect(results[20]).toMatchObject({ status: 'rejected', reason: { code: 'WRONG_EXPECTED_REVISION' } });
+        expect(results[20]).toMatchObject({
+          status: 'rejected',
+          reason: { code: 'WRONG_EXPECTED_REVISION' },
+        });
         expect(results[21]).toMatchObject({ status: 'fulfilled', value: { nextExpectedRevision: 1n } });
         const positions = results
           .slice(0, 20)

@@ -139,7 +139,9 @@ export class SqliteEventStore implements EventStore {
       return;
     }
     // Committed (and fsynced): only now is anything acknowledged, and followers told.
-    writes.forEach((write, i) => (outcomes[i].ok ? write.resolve(outcomes[i].value) : write.reject(outcomes[i].error)));
+    writes.forEach((write, i) =>
+      outcomes[i].ok ? write.resolve(outcomes[i].value) : write.reject(outcomes[i].error),
+    );
     if (outcomes.some((outcome) => outcome.ok)) this.signalCommit();
   }
 
@@ -242,7 +244,11 @@ export class SqliteEventStore implements EventStore {
     const rows = this.sql.readStreamForFold(stream, fromRevision);
     if (rows.length === 0 && this.sql.currentRevision(stream) === 'no_stream')
       throw new StreamNotFoundError(stream);
-    return rows.map((row) => ({ revision: row.revision, type: row.type, data: JSON.parse(row.data) as unknown }));
+    return rows.map((row) => ({
+      revision: row.revision,
+      type: row.type,
+      data: JSON.parse(row.data) as unknown,
+    }));
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {

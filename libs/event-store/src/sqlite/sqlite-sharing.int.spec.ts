@@ -35,7 +35,11 @@ describe('SQLite event store shared by several connections', () => {
   it("wakes a live subscription on another connection's commit through the signal file, not the poll", async () => {
     const file = path.join(dir, 'signalled.db');
     // Polls an hour apart: only the signal can deliver within take()'s 10 s deadline.
-    const reader = new SqliteEventStore({ file, pollIntervalMs: 3_600_000, watchedPollIntervalMs: 3_600_000 });
+    const reader = new SqliteEventStore({
+      file,
+      pollIntervalMs: 3_600_000,
+      watchedPollIntervalMs: 3_600_000,
+    });
     const writer = new SqliteEventStore({ file });
     const subscription = new SubscriptionReader(reader.subscribeToAll());
     try {

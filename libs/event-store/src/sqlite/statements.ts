@@ -91,8 +91,15 @@ export class SqliteStatements {
     ) as EventRow[];
   }
 
-  readStreamForFold(stream: string, fromRevision: bigint): { revision: bigint; type: string; data: string }[] {
-    return this.stmt.streamForFold.all(stream, fromRevision) as { revision: bigint; type: string; data: string }[];
+  readStreamForFold(
+    stream: string,
+    fromRevision: bigint,
+  ): { revision: bigint; type: string; data: string }[] {
+    return this.stmt.streamForFold.all(stream, fromRevision) as {
+      revision: bigint;
+      type: string;
+      data: string;
+    }[];
   }
 
   readAll({ direction = 'forwards', fromPosition, maxCount }: ReadAllOptions): EventRow[] {
