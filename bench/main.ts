@@ -24,6 +24,7 @@ import { oursExchangeSuite } from './ours/exchange-suite';
 import { oursFuzzSuite } from './ours/fuzz-suite';
 import { oursPersonsSuite } from './ours/persons-suite';
 import { oursParticularsSuite } from './ours/particulars-suite';
+import { oursStoreSuite } from './ours/store-suite';
 
 /** Run in this order, one at a time. CPU-bound suites go before the broker starts and takes its share. */
 const suites: BenchSuite[] = [
@@ -33,6 +34,7 @@ const suites: BenchSuite[] = [
   oursAuditSuite,
   oursConsoleSuite,
   oursParticularsSuite,
+  oursStoreSuite,
   rawKafkaSuite,
   oursExchangeSuite,
   oursFuzzSuite,

@@ -12,10 +12,11 @@ export interface OpensParticulars {
   openEvents(events: readonly RecordedEvent[]): Promise<RecordedEvent[]>;
 }
 
-const opens = (store: EventStore): store is EventStore & OpensParticulars =>
+/** Whether `store` keeps particulars sealed (and opens them on request). */
+export const opensParticulars = (store: EventStore): store is EventStore & OpensParticulars =>
   typeof (store as Partial<OpensParticulars>).openEvents === 'function';
 
 /** `events` opened by `store` when it seals particulars, else as they are. */
 export async function openedEvents(store: EventStore, events: RecordedEvent[]): Promise<RecordedEvent[]> {
-  return opens(store) ? store.openEvents(events) : events;
+  return opensParticulars(store) ? store.openEvents(events) : events;
 }

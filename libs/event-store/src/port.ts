@@ -48,6 +48,13 @@ export interface RecordedEvent<Type extends string = string, Data = unknown> {
   readonly recordedAt: string;
 }
 
+/** What a fold needs of an event, and nothing more (no metadata, no stored bytes). */
+export interface FoldEvent<Type extends string = string, Data = unknown> {
+  readonly revision: bigint;
+  readonly type: Type;
+  readonly data: Data;
+}
+
 export interface AppendResult {
   /** Revision of the last event appended: the expected revision for the next append. */
   readonly nextExpectedRevision: bigint;
@@ -104,6 +111,13 @@ export interface EventStore {
   readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
   subscribeToAll(options?: SubscribeToAllOptions): AllSubscription;
+  /**
+   * The stream forwards from `fromRevision` (default 0), reduced to what a fold reads: an adapter reads
+   * only the type and data (as text), skipping the metadata and the stored bytes `readStream` copies.
+   * Throws StreamNotFoundError when the stream has no events. Optional: use `readForFold`, which falls
+   * back on `readStream` for a store (or a wrapper) without it.
+   */
+  readStreamForFold?(stream: string, fromRevision?: bigint): Promise<FoldEvent[]>;
   /** Durable named checkpoints for followers of the global order (projections, relay, sealer). */
   readCheckpoint(name: string): Promise<bigint | undefined>;
   saveCheckpoint(name: string, position: bigint): Promise<void>;

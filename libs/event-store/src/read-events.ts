@@ -1,4 +1,4 @@
-import type { EventStore, RecordedEvent } from './port';
+import type { EventStore, FoldEvent, RecordedEvent } from './port';
 
 /** Default page of readAll (the audit verify walk's). */
 export const READ_PAGE_SIZE = 5000;
@@ -38,4 +38,18 @@ export async function collectEvents(
   const events: RecordedEvent[] = [];
   for await (const event of eventsOf(store, prefixes)) events.push(event);
   return events;
+}
+
+/**
+ * What a fold of `stream` from `fromRevision` on reads: the store's fold-only read when it has one,
+ * otherwise `readStream` reduced to the same shape. Throws StreamNotFoundError when the stream is empty.
+ */
+export async function readForFold(
+  store: EventStore,
+  stream: string,
+  fromRevision = 0n,
+): Promise<FoldEvent[]> {
+  if (store.readStreamForFold) return store.readStreamForFold(stream, fromRevision);
+  const events = await store.readStream(stream, { fromRevision });
+  return events.map(({ revision, type, data }) => ({ revision, type, data }));
 }

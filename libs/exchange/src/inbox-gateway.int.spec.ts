@@ -137,9 +137,13 @@ describe('the inbox gateway on a failing partition', () => {
   it('refuses a record that keeps failing as PROCESSING_FAILED and carries on', async () => {
     await produce(['BOOM', 'GOOD:c']);
     await waitFor('the record after it applied', async () => (await recorded()).includes('c'));
-    const refused = (await collectEvents(store))
-      .filter((e) => e.type === 'AuditEnvelopeRefused')
-      .map((e) => e.data);
+    // The refusal is written when the answers are flushed, after the records behind it were handled.
+    const refusals = async () =>
+      (await collectEvents(store)).filter((e) => e.type === 'AuditEnvelopeRefused').map((e) => e.data);
+    const refused = await waitFor('the refusal written', async () => {
+      const found = await refusals();
+      return found.some((r) => (r as { reason?: string }).reason === 'PROCESSING_FAILED') ? found : undefined;
+    });
     expect(refused).toContainEqual(
       expect.objectContaining({
         reason: 'PROCESSING_FAILED',

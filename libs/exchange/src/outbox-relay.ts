@@ -28,6 +28,12 @@ export interface OutboxRelayOptions {
   /** Most events handled per Kafka send and checkpoint. Default 256. */
   readonly maxBatch?: number;
   /**
+   * Messages sealed and recorded at once within a batch. Default 16: enough for their dispatch records
+   * to share the store's group commits, few enough that sealing a large batch does not hold every
+   * message of it until the last is sealed.
+   */
+  readonly dispatchConcurrency?: number;
+  /**
    * The gateway lease, when several gateways of one agency run: a relay whose term has lapsed stops
    * before it seals, sends or moves the checkpoint (its successor resumes from the checkpoint).
    */
@@ -110,14 +116,12 @@ export class OutboxRelay {
     this.assertLeaseHeld();
     // The wire carries the particulars (inside the sealed envelope): the relay opens what the store sealed.
     const opened = await openedEvents(this.options.store, batch);
-    const records = await Promise.all(
-      opened.map((event) => {
-        const mapping = this.options.mapOutbound(event);
-        if (mapping.kind === 'message') return this.dispatch(event, mapping.message);
-        if (mapping.kind === 'unsendable') return this.flagUnsendable(mapping);
-        return undefined;
-      }),
-    );
+    const records = await mapWithLimit(opened, this.options.dispatchConcurrency ?? 16, (event) => {
+      const mapping = this.options.mapOutbound(event);
+      if (mapping.kind === 'message') return this.dispatch(event, mapping.message);
+      if (mapping.kind === 'unsendable') return this.flagUnsendable(mapping);
+      return Promise.resolve(undefined);
+    });
     const byTopic = new Map<string, { key: string; value: Buffer; headers: Record<string, string> }[]>();
     for (const record of records) {
       if (!record) continue;
@@ -209,4 +213,22 @@ export class OutboxRelay {
   private now(): Date {
     return this.options.clock?.() ?? new Date();
   }
+}
+
+/** `items` mapped by `fn`, at most `limit` at a time, results in the order of `items`. */
+async function mapWithLimit<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  return results;
 }

@@ -1,6 +1,6 @@
 import { Kafka, Producer } from 'kafkajs';
 import { isDomainError } from '@xb/domain';
-import { EventStore, eventsOf } from '@xb/event-store';
+import { EventStore, readForFold } from '@xb/event-store';
 import {
   evolveReceiptDelivery,
   isReceiptDeliveryEvent,
@@ -34,7 +34,12 @@ export interface ReceiptCourierOptions {
   /** How often parked receipts are looked at. Default 1 s. */
   readonly tickMs?: number;
   readonly onError?: (error: unknown) => void;
+  /** Name of the durable checkpoint of where the parked receipts begin. Default `receipt-courier-open-from`. */
+  readonly checkpointName?: string;
 }
+
+/** Events read per page at start-up. */
+const START_PAGE = 2_000;
 
 interface Parked {
   readonly receipt: OutgoingReceipt;
@@ -46,11 +51,17 @@ interface Parked {
  * Carries receipts to the senders' inbox topics. A receipt Kafka does not take (the topic does not exist,
  * no write access, the broker away) never holds up our inbox: it is parked (recorded in
  * `receipt-<message id>` with its bytes) and re-sent with backoff until it goes through, across restarts.
+ * Start-up reads the global order only from a durable checkpoint: the position before the first event of
+ * the oldest receipt still parked (or, with none parked, the end of the store when last looked), so it
+ * does not grow with history.
  */
 export class ReceiptCourier {
   private readonly producer: Producer;
   private readonly parked = new Map<string, Parked>();
   private readonly ticker: Ticker;
+  /** Receipts being parked (their event written, the map not yet told). */
+  private parking = 0;
+  private saved?: bigint;
 
   constructor(private readonly options: ReceiptCourierOptions) {
     // Never create a counterpart's topic (that is theirs to do), and fail fast: a parked receipt is retried.
@@ -63,15 +74,39 @@ export class ReceiptCourier {
 
   async start(): Promise<void> {
     await this.producer.connect();
-    const states = new Map<string, ReceiptDeliveryState>();
-    for await (const event of eventsOf(this.options.store, [`${receiptDeliveryDecider.category}-`])) {
-      if (!isReceiptDeliveryEvent(event)) continue;
-      const id = event.streamId.slice(receiptDeliveryDecider.category.length + 1);
-      const state = states.get(id) ?? receiptDeliveryDecider.initialState();
-      states.set(id, evolveReceiptDelivery(state, event));
+    const { store } = this.options;
+    const from = await store.readCheckpoint(this.checkpointName);
+    const [newest] = await store.readAll({ direction: 'backwards', maxCount: 1 });
+    const end = newest?.position ?? -1n;
+    const prefix = `${receiptDeliveryDecider.category}-`;
+    const states = new Map<string, { state: ReceiptDeliveryState; since: bigint }>();
+    let next = (from ?? -1n) + 1n;
+    while (next <= end) {
+      const page = await store.readAll({ fromPosition: next, maxCount: START_PAGE });
+      for (const event of page) {
+        if (event.position > end) break;
+        if (!event.streamId.startsWith(prefix) || !isReceiptDeliveryEvent(event)) continue;
+        const id = event.streamId.slice(prefix.length);
+        const known = states.get(id);
+        if (known) known.state = evolveReceiptDelivery(known.state, event);
+        else
+          states.set(id, {
+            // Met in the middle of its stream (it began before the checkpoint): folded up to here.
+            state:
+              event.revision === 0n
+                ? evolveReceiptDelivery(receiptDeliveryDecider.initialState(), event)
+                : await this.foldUpTo(event.streamId, event.revision),
+            since: event.position,
+          });
+      }
+      const last = page.at(-1);
+      if (!last || page.length < START_PAGE) break;
+      next = last.position + 1n;
     }
-    for (const state of states.values()) {
+    let openFrom = end;
+    for (const { state, since } of states.values()) {
       if (state.status !== 'parked') continue;
+      if (since - 1n < openFrom) openFrom = since - 1n;
       const { messageId, counterpart, key, receipt, parkedAt } = state.parked;
       this.parked.set(messageId, {
         receipt: { messageId, counterpart, key, value: Buffer.from(receipt, 'base64') },
@@ -79,8 +114,39 @@ export class ReceiptCourier {
         lastTriedAtMs: Date.parse(parkedAt),
       });
     }
+    await this.saveCheckpoint(openFrom);
     this.report();
     this.ticker.start();
+  }
+
+  private get checkpointName(): string {
+    return this.options.checkpointName ?? 'receipt-courier-open-from';
+  }
+
+  private async saveCheckpoint(position: bigint): Promise<void> {
+    if (position < 0n || position === this.saved) return;
+    await this.options.store.saveCheckpoint(this.checkpointName, position);
+    this.saved = position;
+  }
+
+  private async foldUpTo(streamId: string, revision: bigint): Promise<ReceiptDeliveryState> {
+    let state = receiptDeliveryDecider.initialState();
+    for (const event of await readForFold(this.options.store, streamId)) {
+      if (event.revision > revision) break;
+      if (isReceiptDeliveryEvent(event)) state = evolveReceiptDelivery(state, event);
+    }
+    return state;
+  }
+
+  /**
+   * With nothing parked and no receipt being parked, the checkpoint moves to the store's end. The end is
+   * read first: a receipt parked before it was read is then still being parked, or parked.
+   */
+  private async advanceCheckpoint(): Promise<void> {
+    if (this.parking > 0 || this.parked.size > 0) return;
+    const [newest] = await this.options.store.readAll({ direction: 'backwards', maxCount: 1 });
+    if (!newest || this.parking > 0 || this.parked.size > 0) return;
+    await this.saveCheckpoint(newest.position);
   }
 
   async stop(): Promise<void> {
@@ -123,6 +189,7 @@ export class ReceiptCourier {
       }
     }
     this.report();
+    await this.advanceCheckpoint();
   }
 
   private async produce(counterpart: string, receipts: readonly OutgoingReceipt[]): Promise<void> {
@@ -138,6 +205,15 @@ export class ReceiptCourier {
   }
 
   private async park(receipt: OutgoingReceipt, error: unknown): Promise<void> {
+    this.parking += 1;
+    try {
+      await this.parkRecorded(receipt, error);
+    } finally {
+      this.parking -= 1;
+    }
+  }
+
+  private async parkRecorded(receipt: OutgoingReceipt, error: unknown): Promise<void> {
     const result = await this.options.runCommand(receiptDeliveryDecider, receipt.messageId, {
       type: 'ParkReceipt',
       data: {

@@ -173,3 +173,60 @@ describe('handleCommand: the text boundary', () => {
     await expect(store.readStream('note-n2')).rejects.toBeInstanceOf(StreamNotFoundError);
   });
 });
+
+describe('handleCommand on a long stream (snapshots)', () => {
+  const fill = async (target: EventStore, count: number) => {
+    await handleCommand(target, counter, 'long', open());
+    const meta = { correlationId: 'long', actor: 'officer:42', occurredAt: metadata.now, schemaVersion: 1 };
+    await target.appendToStream(
+      'counter-long',
+      Array.from({ length: count }, () => ({ type: 'Incremented', data: { by: 1 }, metadata: meta })),
+    );
+  };
+
+  it('folds from its snapshot only what was appended since, by this or another store on the file', async () => {
+    await fill(store, 120);
+    const read = jest.spyOn(store, 'readStreamForFold');
+    expect(await handleCommand(store, counter, 'long', increment(1))).toMatchObject({
+      state: { value: 121 },
+      revision: 121n,
+    });
+    expect(read).toHaveBeenLastCalledWith('counter-long', 0n);
+    expect(await handleCommand(store, counter, 'long', increment(1))).toMatchObject({
+      state: { value: 122 },
+    });
+    expect(read).toHaveBeenLastCalledWith('counter-long', 122n);
+    const other = new SqliteEventStore({ file: path.join(dir, `commands-${n - 1}.db`) });
+    try {
+      await handleCommand(other, counter, 'long', increment(10));
+    } finally {
+      await other.close();
+    }
+    expect(await handleCommand(store, counter, 'long', increment(1))).toMatchObject({
+      state: { value: 133 },
+      revision: 124n,
+    });
+    expect(read).toHaveBeenLastCalledWith('counter-long', 123n);
+    expect(await loadState(store, counter, 'long')).toEqual({ status: 'open', value: 133 });
+    const folded = (await store.readStream('counter-long')).reduce(
+      (state, event) => counter.evolve(state, event as never),
+      counter.initialState(),
+    );
+    expect(folded).toEqual({ status: 'open', value: 133 });
+  });
+
+  it('decides a refused command on the snapshot and leaves it as it was', async () => {
+    await fill(store, 60);
+    await handleCommand(store, counter, 'long', increment(1));
+    expect(await handleCommand(store, counter, 'long', open())).toMatchObject({ code: 'ALREADY_EXISTS' });
+    expect(await loadState(store, counter, 'long')).toEqual({ status: 'open', value: 61 });
+  });
+
+  it('keeps no snapshot of a short stream', async () => {
+    await handleCommand(store, counter, 'short', open());
+    await handleCommand(store, counter, 'short', increment(1));
+    const read = jest.spyOn(store, 'readStreamForFold');
+    await handleCommand(store, counter, 'short', increment(1));
+    expect(read).toHaveBeenLastCalledWith('counter-short', 0n);
+  });
+});

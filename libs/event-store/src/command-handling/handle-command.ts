@@ -7,7 +7,9 @@ import { checkCommandText, textRefused } from '@xb/domain';
 import type { Command, Decider, DomainError, DomainEvent } from '@xb/domain';
 import { ConcurrencyConflictError, StreamNotFoundError, WrongExpectedRevisionError } from '../errors';
 import type { EventMetadata, EventStore, ExpectedRevision } from '../port';
-import { openedEvents } from '../opened-events';
+import { openedEvents, opensParticulars } from '../opened-events';
+import { readForFold } from '../read-events';
+import { snapshotsOf } from './snapshots';
 
 export interface HandleCommandOptions {
   /** Times the command is decided again after losing a race for its stream. Default 3. */
@@ -77,11 +79,13 @@ export async function handleCommand<C extends Command, E extends DomainEvent, S>
         events.map((event) => ({ type: event.type, data: event.data, metadata })),
         { expectedRevision: loaded.expected },
       );
+      const state = events.reduce(decider.evolve, loaded.state);
+      snapshotsOf(store).put(decider, streamId, { state, revision: result.nextExpectedRevision });
       return {
         kind: 'Accepted',
         streamId,
         events,
-        state: events.reduce(decider.evolve, loaded.state),
+        state,
         revision: result.nextExpectedRevision,
         position: result.position,
       };
@@ -104,20 +108,31 @@ export async function loadState<C extends Command, E extends DomainEvent, S>(
   return (await load(store, decider, `${decider.category}-${id}`, openParticulars)).state;
 }
 
+/**
+ * Folds the stream from the last snapshot of it (or its start), reading only types and data, and keeps
+ * a snapshot of the result when the stream is long.
+ */
 async function load<C extends Command, E extends DomainEvent, S>(
   store: EventStore,
   decider: Decider<C, E, S>,
   streamId: string,
   openParticulars = true,
 ): Promise<LoadedState<S>> {
+  const opening = openParticulars && opensParticulars(store);
+  // A fold with its particulars opened is never kept: after an erasure (the key destroyed, perhaps by
+  // another process) the next load must read the person as erased, not as a cached state remembers her.
+  const snapshots = opening ? undefined : snapshotsOf(store);
+  const snapshot = snapshots?.get<S>(decider, streamId);
   try {
-    const stored = await store.readStream(streamId);
-    const recorded = openParticulars ? await openedEvents(store, stored) : stored;
+    const recorded = opening
+      ? await openedEvents(store, await store.readStream(streamId))
+      : await readForFold(store, streamId, snapshot ? snapshot.revision + 1n : 0n);
     const state = recorded.reduce(
       (current, event) => decider.evolve(current, { type: event.type, data: event.data } as E),
-      decider.initialState(),
+      snapshot ? snapshot.state : decider.initialState(),
     );
-    const revision = recorded[recorded.length - 1].revision;
+    const revision = recorded.length > 0 ? recorded[recorded.length - 1].revision : snapshot!.revision;
+    if (recorded.length > 0) snapshots?.put(decider, streamId, { state, revision });
     return { state, expected: revision, revision };
   } catch (error) {
     if (!(error instanceof StreamNotFoundError)) throw error;

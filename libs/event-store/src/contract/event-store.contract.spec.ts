@@ -10,6 +10,7 @@ import {
   WrongExpectedRevisionError,
 } from '../errors';
 import type { EventStore, ExpectedRevision, RecordedEvent } from '../port';
+import { readForFold } from '../read-events';
 import { SubscriptionReader, anEvent, numbered, uniqueCategory, utf8 } from './contract-helpers';
 
 export interface ContractOptions {
@@ -83,6 +84,19 @@ export function describeEventStoreContract(
       it('throws StreamNotFoundError for a stream without events', async () => {
         await expect(store.readStream(`${category}-missing`)).rejects.toBeInstanceOf(StreamNotFoundError);
       });
+
+      it('reads for a fold exactly the revisions, types and data readStream reads, from a revision on', async () => {
+        const stream = `${category}-1`;
+        const data = { text: 'xin chào 你好 ສະບາຍດີ', nested: { list: [1, 2.5, null, true] } };
+        await store.appendToStream(stream, [anEvent('First', data), ...numbered(3)]);
+        const full = await store.readStream(stream);
+        const fold = await readForFold(store, stream);
+        expect(fold).toEqual(full.map(({ revision, type, data: d }) => ({ revision, type, data: d })));
+        expect(fold[0].data).toEqual(data);
+        expect((await readForFold(store, stream, 2n)).map((e) => e.revision)).toEqual([2n, 3n]);
+        expect(await readForFold(store, stream, 9n)).toEqual([]);
+        await expect(readForFold(store, `${category}-missing`)).rejects.toBeInstanceOf(StreamNotFoundError);
+      });
     });
 
     describe('expected revision', () => {
@@ -128,6 +142,29 @@ export function describeEventStoreContract(
         const rejected = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
         expect(rejected.reason).toMatchObject({ code: 'WRONG_EXPECTED_REVISION', actual: 2n });
         expect(await store.readStream(stream)).toHaveLength(3);
+      });
+
+      it('keeps concurrent appends to many streams apart: each its own outcome, none lost', async () => {
+        await store.appendToStream(`${category}-0`, numbered(1));
+        const results = await Promise.allSettled([
+          ...Array.from({ length: 20 }, (_, i) =>
+            store.appendToStream(`${category}-${i + 1}`, numbered(2), { expectedRevision: 'no_stream' }),
+          ),
+          store.appendToStream(`${category}-0`, numbered(1), { expectedRevision: 5n }),
+          store.appendToStream(`${category}-0`, numbered(1), { expectedRevision: 0n }),
+        ]);
+        expect(results.slice(0, 20).every((r) => r.status === 'fulfilled')).toBe(true);
+        expect(results[20]).toMatchObject({
+          status: 'rejected',
+          reason: { code: 'WRONG_EXPECTED_REVISION' },
+        });
+        expect(results[21]).toMatchObject({ status: 'fulfilled', value: { nextExpectedRevision: 1n } });
+        const positions = results
+          .slice(0, 20)
+          .map((r) => (r as PromiseFulfilledResult<{ position: bigint }>).value.position);
+        expect(new Set(positions).size).toBe(20);
+        for (let i = 1; i <= 20; i++) expect(await store.readStream(`${category}-${i}`)).toHaveLength(2);
+        expect(await store.readStream(`${category}-0`)).toHaveLength(2);
       });
 
       it('treats the exact retry of an append (same ids, same expectation) as already done', async () => {

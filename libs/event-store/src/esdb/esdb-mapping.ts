@@ -12,7 +12,7 @@ import {
   WrongExpectedRevisionError,
   type ActualRevision,
 } from '../errors';
-import type { EventMetadata, ExpectedRevision, RecordedEvent } from '../port';
+import type { EventMetadata, ExpectedRevision, FoldEvent, RecordedEvent } from '../port';
 import { RESERVED_CATEGORIES, parseJson, type EncodedEvent } from '../rules';
 
 /** EventStoreDB's "no position" (2^64 - 1), sent by servers that do not report positions on stream reads. */
@@ -60,6 +60,14 @@ export function toRecordedEvent(resolved: ResolvedEvent): RecordedEvent | undefi
     metadataBytes: metadataBytesOf(event.metadata),
     recordedAt: event.created.toISOString(),
   };
+}
+
+/** A fold's view of a resolved event: the data parsed, the metadata left alone. */
+export function toFoldEvent(resolved: ResolvedEvent): FoldEvent | undefined {
+  const event = resolved.event;
+  if (!event || isHidden(event)) return undefined;
+  const data = event.data instanceof Uint8Array ? parseJson(event.data) : event.data;
+  return { revision: event.revision, type: event.type, data };
 }
 
 function metadataOf(metadata: unknown): unknown {

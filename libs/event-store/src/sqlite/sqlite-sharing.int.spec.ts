@@ -32,6 +32,31 @@ describe('SQLite event store shared by several connections', () => {
     }
   });
 
+  it("wakes a live subscription on another connection's commit through the signal file, not the poll", async () => {
+    const file = path.join(dir, 'signalled.db');
+    // Polls an hour apart: only the signal can deliver within take()'s 10 s deadline.
+    const reader = new SqliteEventStore({
+      file,
+      pollIntervalMs: 3_600_000,
+      watchedPollIntervalMs: 3_600_000,
+    });
+    const writer = new SqliteEventStore({ file });
+    const subscription = new SubscriptionReader(reader.subscribeToAll());
+    try {
+      await writer.appendToStream('audit-1', numbered(1));
+      expect((await subscription.take(1)).map((e) => e.revision)).toEqual([0n]);
+      for (let i = 1; i <= 3; i++) {
+        const next = subscription.take(1);
+        await writer.appendToStream('audit-1', numbered(1));
+        expect((await next).map((e) => e.revision)).toEqual([BigInt(i)]);
+      }
+    } finally {
+      await subscription.stop();
+      await reader.close();
+      await writer.close();
+    }
+  });
+
   it('numbers the global order 1, 2, 3, ... with no gap left by refused appends', async () => {
     const store = new SqliteEventStore({ file: path.join(dir, 'positions.db') });
     try {

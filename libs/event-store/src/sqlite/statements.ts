@@ -37,6 +37,11 @@ export class SqliteStatements {
       streamBackwards: prepare(
         `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
       ),
+      // A fold reads type and data only, the data handed over as text: no metadata, no Buffer copies.
+      streamForFold: prepare(
+        `SELECT revision, type, CAST(data AS TEXT) AS data FROM events
+         WHERE stream_id = ? AND revision >= ? ORDER BY revision ASC`,
+      ),
       allForwards: prepare(`SELECT ${COLUMNS} FROM events WHERE position >= ? ORDER BY position ASC LIMIT ?`),
       allBackwards: prepare(
         `SELECT ${COLUMNS} FROM events WHERE position <= ? ORDER BY position DESC LIMIT ?`,
@@ -84,6 +89,17 @@ export class SqliteStatements {
       fromRevision ?? BigInt('0x7fffffffffffffff'),
       limit,
     ) as EventRow[];
+  }
+
+  readStreamForFold(
+    stream: string,
+    fromRevision: bigint,
+  ): { revision: bigint; type: string; data: string }[] {
+    return this.stmt.streamForFold.all(stream, fromRevision) as {
+      revision: bigint;
+      type: string;
+      data: string;
+    }[];
   }
 
   readAll({ direction = 'forwards', fromPosition, maxCount }: ReadAllOptions): EventRow[] {
