@@ -7,7 +7,7 @@ import { PROJECTED_TABLES } from './tables';
  * Version of the read-model tables' shape. Raise it with any change to `tables.ts`: stores of another
  * version are emptied by `migrateReadModels` and rebuilt by the projector from the start.
  */
-export const READ_MODEL_SCHEMA_VERSION = 4;
+export const READ_MODEL_SCHEMA_VERSION = 5;
 
 /**
  * Makes the read-model store hold the tables of READ_MODEL_SCHEMA_VERSION. Read models are disposable
@@ -159,6 +159,7 @@ async function createTables(db: ReadModelDb): Promise<void> {
     .addColumn('reason', text)
     .addColumn('at', text, (c) => c.notNull())
     .addColumn('updated_at', text, (c) => c.notNull())
+    .execute();
   await caseColumns('liaison_meetings', 'meeting_id')
     .addColumn('direction', text, (c) => c.notNull())
     .addColumn('kind', text, (c) => c.notNull())

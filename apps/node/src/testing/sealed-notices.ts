@@ -1,14 +1,18 @@
 import { v7 as uuidv7 } from 'uuid';
-import { EventStore } from '@xb/event-store';
+import { EventStore, openedEvents } from '@xb/event-store';
 import { outboundMappingOf } from '@xb/exchange';
 import { loadNodeCrypto, NodeCrypto } from '../runtime/node-crypto';
 import { queueNotices } from './exchange-facts';
 import { craftEnvelope } from './forged-records';
 
-/** A notice's wire payload as the relay would send it: queued in `store` and mapped, never sent from here. */
+/**
+ * A notice's wire payload as the relay would send it: queued in `store` and mapped (its particulars
+ * opened, as the relay opens them), never sent from here.
+ */
 export async function noticePayload(store: EventStore, sender: string, counterpart: string) {
   await queueNotices(store, sender, counterpart, 1);
-  for (const event of await store.readAll({ direction: 'backwards', maxCount: 20 })) {
+  const recent = await store.readAll({ direction: 'backwards', maxCount: 20 });
+  for (const event of await openedEvents(store, recent)) {
     const mapping = outboundMappingOf(event);
     if (mapping.kind === 'message') return mapping.message;
   }
