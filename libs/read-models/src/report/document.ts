@@ -212,7 +212,10 @@ function victimsSection(rows: readonly FigureRow[], language: Language): ReportS
         s({ fact: 'victim.rescued', by: 'counterpart' }),
         s({ fact: 'rescue.not_found', by: 'counterpart' }),
       ]),
-      t.identified(s({ fact: 'victim.identified', by: 'us' }), s({ fact: 'victim.not_identified', by: 'us' })),
+      t.identified(
+        s({ fact: 'victim.identified', by: 'us' }),
+        s({ fact: 'victim.not_identified', by: 'us' }),
+      ),
     ],
     tables: [
       handoverTable(rows, language, t.handoverHead, ['victim.handover', 'child.handover']),

@@ -343,7 +343,9 @@ function liaisonFacts(state: LiaisonMeetingState, event: FactEvent): ReportFact[
   switch (event.type) {
     case 'LiaisonMeetingProposed':
     case 'LiaisonMeetingProposalReceived':
-      return [fact('liaison.proposed', byWhom(data), place, event.metadata.occurredAt, { detail: state.kind })];
+      return [
+        fact('liaison.proposed', byWhom(data), place, event.metadata.occurredAt, { detail: state.kind }),
+      ];
     case 'LiaisonMeetingHeld':
       return [fact('liaison.held', owner(state.host), place, String(data.heldAt), { detail: state.kind })];
     case 'LiaisonMeetingMinutesRecorded':
@@ -354,7 +356,9 @@ function liaisonFacts(state: LiaisonMeetingState, event: FactEvent): ReportFact[
       const item = state.actionItems.find((i) => i.number === Number(data.number));
       if (!item) return [];
       const at = String(data.doneAt);
-      return [fact('liaison.action_item_done', owner(item.owner), place, at, { detail: onTime(at, item.deadline) })];
+      return [
+        fact('liaison.action_item_done', owner(item.owner), place, at, { detail: onTime(at, item.deadline) }),
+      ];
     }
     default:
       return [];
