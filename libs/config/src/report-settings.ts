@@ -7,6 +7,8 @@ export const INDICATOR_IDS = [
   'tips_processed',
   'verification_answers_on_time',
   'victims_supported',
+  'identified_victims_supported',
+  'action_items_done_on_time',
 ] as const;
 export type IndicatorId = (typeof INDICATOR_IDS)[number];
 
@@ -48,7 +50,8 @@ export function parseIndicatorTargets(raw: string): IndicatorTargets | ReturnTyp
 }
 
 const DEFAULT_TARGETS =
-  'tips_classified>=100,tips_processed>90,verification_answers_on_time>=100,victims_supported>=100';
+  'tips_classified>=100,tips_processed>90,verification_answers_on_time>=100,victims_supported>=100,' +
+  'identified_victims_supported>=100,action_items_done_on_time>=100';
 
 const s = <T>(setting: Setting<T>) => setting;
 

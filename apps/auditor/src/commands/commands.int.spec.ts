@@ -371,8 +371,10 @@ describe('auditor report', () => {
       'Kính gửi: Cơ quan Thường trực Ban Chỉ đạo 138/CP',
       '1. Xác minh',
       '2. Nạn nhân bị mua bán',
-      '6. Kết quả thực hiện các chỉ tiêu',
-      '7. Số liệu chưa có trong hệ thống',
+      '6. Hội đàm, giao ban; tổ công tác và đoàn công tác',
+      'Ta xác định 0 người là nạn nhân bị mua bán',
+      '7. Kết quả thực hiện các chỉ tiêu',
+      '8. Số liệu chưa có trong hệ thống',
     ])
       expect(text).toContain(expected);
   });

@@ -190,6 +190,64 @@ describe('a year of reports from the event store and from the read models', () =
         percent: 100,
         met: true,
       },
+      // The four victims from CN were identified by us and referred to support.
+      {
+        id: 'identified_victims_supported',
+        target: { op: '>=', percent: 100 },
+        done: 4,
+        due: 4,
+        percent: 100,
+        met: true,
+      },
+      // May's meeting: our one action item done on time; CN's late one is theirs and not counted here.
+      {
+        id: 'action_items_done_on_time',
+        target: { op: '>=', percent: 100 },
+        done: 1,
+        due: 1,
+        percent: 100,
+        met: true,
+      },
     ]);
   });
+
+  /** The May cases of the new processes (report-year.ts), by direction; the same in both conventions. */
+  const MAY: [FigureFilter, number][] = [
+    [{ fact: 'rescue.request', by: 'counterpart', counterpart: CN }, 1],
+    [{ fact: 'rescue.request', by: 'us', counterpart: LA }, 1],
+    [{ fact: 'victim.rescued', by: 'us', counterpart: CN, sex: 'female', ageGroup: 'under_16' }, 1],
+    [{ fact: 'victim.rescued', by: 'counterpart' }, 0],
+    [{ fact: 'rescue.not_found', by: 'counterpart', counterpart: LA }, 1],
+    [{ fact: 'person.located' }, 0],
+    [{ fact: 'wanted.request', by: 'us', counterpart: CN }, 1],
+    [{ fact: 'suspect.arrested', by: 'counterpart', counterpart: CN, sex: 'male', ageGroup: 'adult' }, 1],
+    [{ fact: 'suspect.arrested', by: 'us' }, 0],
+    [{ fact: 'liaison.proposed', by: 'us', counterpart: CN, detail: 'regular' }, 1],
+    [{ fact: 'liaison.held', by: 'us', counterpart: CN }, 1],
+    [{ fact: 'liaison.action_item', by: 'us' }, 1],
+    [{ fact: 'liaison.action_item', by: 'counterpart' }, 1],
+    [{ fact: 'liaison.action_item_done', by: 'us', detail: 'on_time' }, 1],
+    [{ fact: 'liaison.action_item_done', by: 'counterpart', detail: 'late' }, 1],
+    [{ fact: 'mission.request', by: 'counterpart', counterpart: LA, detail: 'delegation' }, 1],
+    [{ fact: 'mission.arrived', by: 'counterpart', borderGate: 'TAY_TRANG', detail: 'delegation' }, 1],
+    [{ fact: 'mission.request', by: 'us' }, 0],
+    // Identified by us: April's victim from CN (Q2), adult, on three criteria.
+    [{ fact: 'victim.identified', by: 'us', counterpart: CN, sex: 'female', ageGroup: 'adult' }, 1],
+    [{ fact: 'victim.identification_criterion', detail: 'act' }, 1],
+    [{ fact: 'victim.identification_criterion', detail: 'means' }, 1],
+    [{ fact: 'victim.identification_criterion', detail: 'child' }, 0],
+  ];
+
+  it.each(['calendar', 'statutory'] as const)(
+    'counts rescues, arrests, identification, meetings and missions apart (%s quarters)',
+    async (cutoff) => {
+      const q2 = parseReportPeriod('2026-Q2', ZONE, cutoff);
+      const rows = tallyFacts(facts, q2);
+      expect(await reportFigures(sqlite.db, q2)).toStrictEqual(rows);
+      expect(MAY.map(([filter]) => [filter, sumFigures(rows, filter)])).toEqual(MAY);
+      const q3 = tallyFacts(facts, parseReportPeriod('2026-Q3', ZONE, cutoff));
+      expect(sumFigures(q3, { fact: 'victim.rescued' }) + sumFigures(q3, { fact: 'liaison.held' })).toBe(0);
+      expect(sumFigures(q3, { fact: 'victim.identified' })).toBe(1);
+    },
+  );
 });

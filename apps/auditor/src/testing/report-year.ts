@@ -18,6 +18,13 @@
  * joint operations   CN's (Mar-May) agreed by us 3 Feb, CN's report 3 Jun: 5 rescued, 3 arrested, 2 cases;
  *                    ours with LA (Aug-Oct) agreed by LA 22 Jul, our report 3 Nov: 4 rescued, 2 arrested, 1 case
  * June               day 10 we send LA a notice
+ * identification     each victim from CN is identified by us as a victim on day 1 at 10:00 (act, means, purpose)
+ * May                day 4 CN asks us to locate a girl (born May 2011); we rescue her day 6 03:00
+ *                    day 4 we ask LA to locate someone; LA reports not found day 8
+ *                    day 5 we ask CN to arrest a wanted man; CN arrests him day 9 22:00
+ *                    we host a liaison meeting with CN day 7: one action item each (due day 12);
+ *                    ours done day 11 (on time), CN's day 13 (late)
+ *                    LA's delegation, asked day 4, enters at Tây Trang day 10 08:00
  */
 import type { PartialDate, PersonParticulars, Sex } from '@xb/domain';
 import type { EventStore } from '@xb/event-store';
@@ -68,6 +75,109 @@ export async function writeReportYear(store: EventStore): Promise<void> {
     content: 'Fake jobs',
   };
   await w.ours('notice', sent, 'SendInformationNotice', notice, at(6, 10, '10:00'));
+  await cooperationInMay(w);
+}
+
+const GIRL = person('Giàng Thị Mẫu', 'Giang Thi Mau', 'female', { year: 2011, month: 5 });
+
+/** The locate-and-rescue, wanted-person, liaison and mission cases of May (see the pattern above). */
+async function cooperationInMay(w: YearWriter) {
+  const search = {
+    missingPerson: GIRL,
+    lastContact: { date: date(4, 28), place: 'Hekou' },
+    phoneNumbers: [],
+    photos: [],
+    circumstances: 'Called her mother',
+    deadline: at(5, 20, '17:00'),
+  };
+  const theirs = newCaseId();
+  await w.theirs(
+    CN,
+    'rescue',
+    theirs,
+    'ReceiveLocateRescueRequest',
+    { caseId: theirs, ...search },
+    at(5, 4, '09:00'),
+  );
+  await w.ours('rescue', theirs, 'AcknowledgeLocateRescue', {}, at(5, 4, '10:00'));
+  const rescued = { at: at(5, 6, '03:00'), place: 'Sin Ho', person: GIRL };
+  await w.ours('rescue', theirs, 'RecordPersonRescued', rescued, at(5, 6, '05:00'));
+  const ours = newCaseId();
+  await w.ours(
+    'rescue',
+    ours,
+    'RequestLocateRescue',
+    { caseId: ours, counterpart: LA, ...search },
+    at(5, 4, '11:00'),
+  );
+  await w.theirs(LA, 'rescue', ours, 'RecordLocateRescueAcknowledgement', {}, at(5, 5, '10:00'));
+  const notFound = { outcome: 'not_found', note: 'Moved on' };
+  await w.theirs(LA, 'rescue', ours, 'RecordLocateRescueOutcome', notFound, at(5, 8, '10:00'));
+
+  const wanted = newCaseId();
+  const warrant = {
+    caseId: wanted,
+    counterpart: CN,
+    suspect: SUSPECT,
+    warrantReference: 'W-5-TN',
+    warrantIssuedBy: 'Investigation agency',
+    warrantIssuedOn: date(4, 20),
+    offences: 'Trafficking in persons',
+    photos: [],
+    deadline: at(5, 25, '17:00'),
+  };
+  await w.ours('wanted', wanted, 'RequestWantedPerson', warrant, at(5, 5, '10:00'));
+  await w.theirs(CN, 'wanted', wanted, 'RecordWantedPersonAcknowledgement', {}, at(5, 6, '10:00'));
+  const arrest = { outcome: 'arrested', at: at(5, 9, '22:00'), place: 'Hekou' };
+  await w.theirs(CN, 'wanted', wanted, 'RecordWantedPersonOutcome', arrest, at(5, 10, '08:00'));
+
+  const meeting = newCaseId();
+  const proposal = {
+    caseId: meeting,
+    counterpart: CN,
+    kind: 'regular',
+    level: 'provincial',
+    agenda: ['Returns'],
+    place: 'Lai Chau',
+    startsAt: at(5, 7, '09:00'),
+    deadline: at(5, 5, '17:00'),
+  };
+  await w.ours('liaison', meeting, 'ProposeLiaisonMeeting', proposal, at(5, 4, '09:00'));
+  const agreed = { decision: 'agreed', place: 'Lai Chau', startsAt: at(5, 7, '09:00') };
+  await w.theirs(CN, 'liaison', meeting, 'RecordLiaisonMeetingAnswer', agreed, at(5, 5, '09:00'));
+  await w.ours(
+    'liaison',
+    meeting,
+    'RecordLiaisonMeetingHeld',
+    { heldAt: at(5, 7, '09:00') },
+    at(5, 7, '12:00'),
+  );
+  const item = (number: number, owner: string) => ({
+    number,
+    description: `Item ${number}`,
+    owner,
+    deadline: at(5, 12, '17:00'),
+  });
+  const minutes = { summary: 'Agreed', actionItems: [item(1, US), item(2, CN)] };
+  await w.ours('liaison', meeting, 'RecordLiaisonMeetingMinutes', minutes, at(5, 7, '16:00'));
+  await w.ours('liaison', meeting, 'CompleteLiaisonActionItem', { number: 1 }, at(5, 11, '10:00'));
+  const theirsDone = { number: 2, doneAt: at(5, 13, '10:00') };
+  await w.theirs(CN, 'liaison', meeting, 'ReceiveLiaisonActionItemDone', theirsDone, at(5, 13, '10:05'));
+
+  const mission = newCaseId();
+  const group = {
+    caseId: mission,
+    kind: 'delegation',
+    purpose: 'Exchange of experience',
+    members: [{ person: SUSPECT, role: 'head' }],
+    arrivesOn: date(5, 10),
+    departsOn: date(5, 12),
+    entryGate: { code: 'TAY_TRANG', name: TAY_TRANG },
+    deadline: at(5, 8, '17:00'),
+  };
+  await w.theirs(LA, 'mission', mission, 'ReceiveMissionRequest', group, at(5, 4, '10:00'));
+  await w.ours('mission', mission, 'AcceptMission', {}, at(5, 5, '10:00'));
+  await w.ours('mission', mission, 'RecordMissionArrival', { at: at(5, 10, '08:00') }, at(5, 10, '08:10'));
 }
 
 async function verifications(w: YearWriter, m: number) {
@@ -207,6 +317,12 @@ async function victimFromChina(w: YearWriter, m: number) {
     childIds: [son],
   };
   await w.ours('repatriation', id, 'ConfirmRepatriationReception', reception, at(m, 1, '09:00'));
+  const identification = {
+    decision: 'identified',
+    criteria: ['act', 'means', 'purpose'],
+    grounds: 'Sold to a broker',
+  };
+  await w.ours('repatriation', id, 'IdentifyRepatriationVictim', identification, at(m, 1, '10:00'));
   await w.ours(
     'repatriation',
     id,

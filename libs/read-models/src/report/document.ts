@@ -68,6 +68,7 @@ export function composeReport(data: ReportData, heading: ReportHeading, language
       suspectsSection(rows, language),
       noticesSection(rows, language),
       jointOperationsSection(rows, language),
+      mechanismsSection(rows, language),
       {
         title: t.sections.indicators,
         paragraphs: [],
@@ -168,13 +169,15 @@ function profileTable(
   language: Language,
   fact: FactKind,
   caption: string,
+  directions?: { readonly us: string; readonly counterpart: string },
 ): ReportTable {
   const t = LABELS[language];
+  const named = directions ?? { us: t.handedOverByUs, counterpart: t.receivedByUs };
   const out: (string | number)[][] = [];
   for (const by of ['us', 'counterpart'] as const)
     for (const sex of valuesOf(rows, { fact, by }, 'sex'))
       out.push([
-        by === 'us' ? t.handedOverByUs : t.receivedByUs,
+        named[by],
         t.sexes[sex] ?? sex,
         ...AGE_GROUPS.map((ageGroup) => sumFigures(rows, { fact, by, sex, ageGroup })),
         sumFigures(rows, { fact, by, sex }),
@@ -199,9 +202,41 @@ function victimsSection(rows: readonly FigureRow[], language: Language): ReportS
         s({ fact: 'victim.reception', by: 'counterpart' }),
         s({ fact: 'victim.supported', by: 'us' }),
       ]),
+      t.rescues([
+        s({ fact: 'rescue.request', by: 'us' }),
+        s({ fact: 'rescue.request', by: 'counterpart' }),
+        s({ fact: 'person.located', by: 'us' }),
+        s({ fact: 'victim.rescued', by: 'us' }),
+        s({ fact: 'rescue.not_found', by: 'us' }),
+        s({ fact: 'person.located', by: 'counterpart' }),
+        s({ fact: 'victim.rescued', by: 'counterpart' }),
+        s({ fact: 'rescue.not_found', by: 'counterpart' }),
+      ]),
+      t.identified(
+        s({ fact: 'victim.identified', by: 'us' }),
+        s({ fact: 'victim.not_identified', by: 'us' }),
+      ),
     ],
     tables: [
       handoverTable(rows, language, t.handoverHead, ['victim.handover', 'child.handover']),
+      byCounterpart(rows, language, t.rescueHead, [
+        { fact: 'rescue.request', by: 'us' },
+        { fact: 'person.located', by: 'counterpart' },
+        { fact: 'victim.rescued', by: 'counterpart' },
+        { fact: 'rescue.request', by: 'counterpart' },
+        { fact: 'person.located', by: 'us' },
+        { fact: 'victim.rescued', by: 'us' },
+      ]),
+      profileTable(rows, language, 'victim.rescued', t.captions.rescuedProfile, t.rescuedBy),
+      profileTable(rows, language, 'victim.identified', t.captions.identifiedProfile, t.identifiedBy),
+      {
+        caption: t.captions.criteria,
+        head: t.criteriaHead,
+        rows: valuesOf(rows, { fact: 'victim.identification_criterion' }, 'detail').map((c) => [
+          t.criteria[c] ?? c,
+          s({ fact: 'victim.identification_criterion', detail: c }),
+        ]),
+      },
       profileTable(rows, language, 'victim.handover', t.captions.victimProfile),
       profileTable(rows, language, 'child.handover', t.captions.childProfile),
       {
@@ -228,10 +263,19 @@ function suspectsSection(rows: readonly FigureRow[], language: Language): Report
         s({ fact: 'suspect.handover', by: 'us' }),
         s({ fact: 'suspect.handover', by: 'counterpart' }),
       ]),
+      t.wanted([
+        s({ fact: 'wanted.request', by: 'us' }),
+        s({ fact: 'wanted.request', by: 'counterpart' }),
+        s({ fact: 'suspect.arrested', by: 'us' }),
+        s({ fact: 'wanted.not_found', by: 'us' }),
+        s({ fact: 'suspect.arrested', by: 'counterpart' }),
+        s({ fact: 'wanted.not_found', by: 'counterpart' }),
+      ]),
     ],
     tables: [
       handoverTable(rows, language, t.suspectHead, ['suspect.handover']),
       profileTable(rows, language, 'suspect.handover', t.captions.suspectProfile),
+      profileTable(rows, language, 'suspect.arrested', t.captions.arrestedProfile, t.arrestedBy),
     ],
   };
 }
@@ -256,12 +300,20 @@ function noticesSection(rows: readonly FigureRow[], language: Language): ReportS
   };
   return {
     title: t.sections.notices,
-    paragraphs: [t.noticesSent(sumFigures(rows, { fact: 'notice.sent' }))],
+    paragraphs: [
+      t.noticesSent(sumFigures(rows, { fact: 'notice.sent' })),
+      t.tipsForwarded(
+        sumFigures(rows, { fact: 'tip.forwarded' }),
+        URGENCY_ORDER.map((u) => [t.urgencies[u], sumFigures(rows, { fact: 'tip.forwarded', detail: u })]),
+      ),
+    ],
     tables: [
       { head: t.noticesHead, rows: [line('tip', t.hotline), line('notice', t.noticesFromCounterparts)] },
     ],
   };
 }
+
+const URGENCY_ORDER = ['immediate', 'priority', 'routine'] as const;
 
 const JOINT_FACTS: readonly FactKind[] = [
   'jointop.agreed',
@@ -283,6 +335,61 @@ function jointOperationsSection(rows: readonly FigureRow[], language: Language):
         t.jointHead,
         JOINT_FACTS.map((fact) => ({ fact })),
       ),
+    ],
+  };
+}
+
+/** Liaison meetings and their action items; working groups and delegations, each way. */
+function mechanismsSection(rows: readonly FigureRow[], language: Language): ReportSection {
+  const t = LABELS[language];
+  const s = (f: FigureFilter) => sumFigures(rows, f);
+  const missions = (by: 'us' | 'counterpart', fact: FactKind) =>
+    (['working_group', 'delegation'] as const).map((detail) => s({ fact, by, detail }));
+  return {
+    title: t.sections.mechanisms,
+    paragraphs: [
+      t.liaison([
+        s({ fact: 'liaison.held', by: 'us' }),
+        s({ fact: 'liaison.held', by: 'counterpart' }),
+        s({ fact: 'liaison.action_item', by: 'us' }),
+        s({ fact: 'liaison.action_item_done', by: 'us' }),
+        s({ fact: 'liaison.action_item_done', by: 'us', detail: 'on_time' }),
+        s({ fact: 'liaison.action_item', by: 'counterpart' }),
+        s({ fact: 'liaison.action_item_done', by: 'counterpart' }),
+        s({ fact: 'liaison.action_item_done', by: 'counterpart', detail: 'on_time' }),
+      ]),
+      t.missions([
+        ...missions('us', 'mission.request'),
+        ...missions('us', 'mission.arrived'),
+        ...missions('counterpart', 'mission.request'),
+        ...missions('counterpart', 'mission.arrived'),
+        s({ fact: 'mission.refused' }),
+      ]),
+    ],
+    tables: [
+      byCounterpart(rows, language, t.liaisonHead, [
+        { fact: 'liaison.held' },
+        { fact: 'liaison.action_item', by: 'us' },
+        { fact: 'liaison.action_item_done', by: 'us' },
+        { fact: 'liaison.action_item', by: 'counterpart' },
+        { fact: 'liaison.action_item_done', by: 'counterpart' },
+      ]),
+      {
+        caption: t.captions.missions,
+        head: t.missionHead,
+        rows: (['us', 'counterpart'] as const).flatMap((by) =>
+          valuesOf(rows, { fact: 'mission.arrived', by }, 'counterpart').flatMap((counterpart) =>
+            valuesOf(rows, { fact: 'mission.arrived', by, counterpart }, 'borderGate').map((borderGate) => [
+              by === 'us' ? t.sentByUs : t.receivedFromThem,
+              counterpart,
+              borderGate,
+              ...(['working_group', 'delegation'] as const).map((detail) =>
+                s({ fact: 'mission.arrived', by, counterpart, borderGate, detail }),
+              ),
+            ]),
+          ),
+        ),
+      },
     ],
   };
 }

@@ -1,11 +1,15 @@
 import type {
   JointOperationState,
+  LiaisonMeetingState,
+  LocateRescueState,
+  MissionState,
   NoticeState,
   PersonParticulars,
   ProcessCategory,
   RepatriationState,
   SuspectHandoverState,
   VerificationState,
+  WantedPersonState,
 } from '@xb/domain';
 import { utcTime } from '../times';
 import { ageGroupOn } from './people';
@@ -57,6 +61,24 @@ export const FACT_KINDS = [
   'jointop.victims_rescued',
   'jointop.suspects_arrested',
   'jointop.cases_investigated',
+  'rescue.request',
+  'person.located',
+  'victim.rescued',
+  'rescue.not_found',
+  'wanted.request',
+  'suspect.arrested',
+  'wanted.not_found',
+  'victim.identified',
+  'victim.not_identified',
+  'victim.identification_criterion',
+  'tip.forwarded',
+  'liaison.proposed',
+  'liaison.held',
+  'liaison.action_item',
+  'liaison.action_item_done',
+  'mission.request',
+  'mission.refused',
+  'mission.arrived',
 ] as const;
 export type FactKind = (typeof FACT_KINDS)[number];
 
@@ -112,13 +134,14 @@ export function reportFactsOf(category: ProcessCategory, state: unknown, event: 
       return noticeFacts(state as NoticeState, event);
     case 'jointop':
       return jointOperationFacts(state as JointOperationState, event);
-    // Locate-and-rescue and wanted-person requests are not counted by the reports yet.
     case 'rescue':
+      return rescueFacts(state as LocateRescueState, event);
     case 'wanted':
+      return wantedFacts(state as WantedPersonState, event);
     case 'liaison':
+      return liaisonFacts(state as LiaisonMeetingState, event);
     case 'mission':
-      // Meetings, working groups and delegations are not (yet) counted in the periodic reports.
-      return [];
+      return missionFacts(state as MissionState, event);
   }
 }
 
@@ -172,6 +195,20 @@ function repatriationFacts(state: RepatriationState, event: FactEvent): ReportFa
       const crossed = state.handedOverAt === undefined ? crossing(at, ids(data.childIds)) : [];
       return [...crossed, reception];
     }
+    case 'RepatriationVictimIdentified': {
+      // Our identification decision (local): only the last one of a case is the case's, so a revised
+      // decision is counted again; identification is recorded once per case in practice.
+      const at = event.metadata.occurredAt;
+      const person = { person: state.victim };
+      if (state.identification?.decision !== 'identified')
+        return [fact('victim.not_identified', 'us', place, at, person)];
+      return [
+        fact('victim.identified', 'us', place, at, person),
+        ...state.identification.criteria.map((c) =>
+          fact('victim.identification_criterion', 'us', place, at, { ...person, detail: c }),
+        ),
+      ];
+    }
     case 'RepatriationVictimReferred': {
       const at = event.metadata.occurredAt;
       const services = ids(data.services);
@@ -218,6 +255,9 @@ function noticeFacts(state: NoticeState, event: FactEvent): ReportFact[] {
       return [fact('notice.received', 'counterpart', place, at, { detail: state.category })];
     case 'HotlineTipRecorded':
       return [fact('tip.received', 'us', place, String(data.receivedAt), { detail: state.category })];
+    case 'HotlineTipForwarded':
+      // Forwarded to a counterpart, by how urgent the tip was (routine when not said).
+      return [fact('tip.forwarded', 'us', place, at, { detail: state.urgency ?? 'routine' })];
     case 'InformationNoticeClassified':
       return [fact(`${prefix}.classified`, 'us', place, at, { detail: state.category })];
     case 'InformationNoticeProcessed':
@@ -241,4 +281,111 @@ function jointOperationFacts(state: JointOperationState, event: FactEvent): Repo
     fact('jointop.suspects_arrested', by, place, at, { value: report.suspectsArrested }),
     fact('jointop.cases_investigated', by, place, at, { value: report.casesInvestigated }),
   ];
+}
+
+/**
+ * Locate and rescue: requests each way; the requested side's outcome, done by whoever reported it (the
+ * side searching), at the time it states; a rescued person by sex and age group.
+ */
+function rescueFacts(state: LocateRescueState, event: FactEvent): ReportFact[] {
+  if (state.status === 'none') return [];
+  const place = { counterpart: state.counterpart, borderGate: '' };
+  const data = event.data as Record<string, unknown>;
+  const by = byWhom(data);
+  switch (event.type) {
+    case 'LocateRescueRequested':
+    case 'LocateRescueRequestReceived':
+      return [fact('rescue.request', by, place, event.metadata.occurredAt)];
+    case 'MissingPersonLocated':
+      return [fact('person.located', by, place, String(data.at), { person: state.missingPerson })];
+    case 'MissingPersonRescued':
+      return [
+        fact('victim.rescued', by, place, String(data.at), {
+          person: state.rescued?.person ?? state.missingPerson,
+        }),
+      ];
+    case 'MissingPersonNotFound':
+      return [fact('rescue.not_found', by, place, event.metadata.occurredAt)];
+    default:
+      return [];
+  }
+}
+
+/** Wanted persons: requests each way; arrests (by sex and age group) and searches closed without one. */
+function wantedFacts(state: WantedPersonState, event: FactEvent): ReportFact[] {
+  if (state.status === 'none') return [];
+  const place = { counterpart: state.counterpart, borderGate: '' };
+  const data = event.data as Record<string, unknown>;
+  const by = byWhom(data);
+  switch (event.type) {
+    case 'WantedPersonRequested':
+    case 'WantedPersonRequestReceived':
+      return [fact('wanted.request', by, place, event.metadata.occurredAt)];
+    case 'WantedPersonArrested':
+      return [fact('suspect.arrested', by, place, String(data.at), { person: state.suspect })];
+    case 'WantedPersonNotFound':
+      return [fact('wanted.not_found', by, place, event.metadata.occurredAt)];
+    default:
+      return [];
+  }
+}
+
+/**
+ * Liaison meetings: proposed by whom, held (by the host side, the meeting's kind as detail), the action
+ * items agreed in the minutes and those done, each by the side that owns it, done on time or late
+ * against its deadline at the time it states.
+ */
+function liaisonFacts(state: LiaisonMeetingState, event: FactEvent): ReportFact[] {
+  if (state.status === 'none') return [];
+  const place = { counterpart: state.counterpart, borderGate: '' };
+  const data = event.data as Record<string, unknown>;
+  const owner = (agency: string): ReportFact['by'] => (agency === state.counterpart ? 'counterpart' : 'us');
+  switch (event.type) {
+    case 'LiaisonMeetingProposed':
+    case 'LiaisonMeetingProposalReceived':
+      return [
+        fact('liaison.proposed', byWhom(data), place, event.metadata.occurredAt, { detail: state.kind }),
+      ];
+    case 'LiaisonMeetingHeld':
+      return [fact('liaison.held', owner(state.host), place, String(data.heldAt), { detail: state.kind })];
+    case 'LiaisonMeetingMinutesRecorded':
+      return state.actionItems.map((item) =>
+        fact('liaison.action_item', owner(item.owner), place, event.metadata.occurredAt),
+      );
+    case 'LiaisonActionItemDone': {
+      const item = state.actionItems.find((i) => i.number === Number(data.number));
+      if (!item) return [];
+      const at = String(data.doneAt);
+      return [
+        fact('liaison.action_item_done', owner(item.owner), place, at, { detail: onTime(at, item.deadline) }),
+      ];
+    }
+    default:
+      return [];
+  }
+}
+
+/**
+ * Working groups and delegations (the kind as detail): requested by us (we send) or by the counterpart
+ * (we receive), refused, and arrived on the host side at the gate of entry. `by` is the sending side.
+ */
+function missionFacts(state: MissionState, event: FactEvent): ReportFact[] {
+  if (state.status === 'none') return [];
+  const by: ReportFact['by'] = state.ourSide === 'requester' ? 'us' : 'counterpart';
+  const place = { counterpart: state.counterpart, borderGate: state.entryGate.code };
+  const data = event.data as Record<string, unknown>;
+  const detail = { detail: state.kind };
+  switch (event.type) {
+    case 'MissionRequested':
+    case 'MissionRequestReceived':
+      return [fact('mission.request', by, place, event.metadata.occurredAt, detail)];
+    case 'MissionRefused':
+      return [fact('mission.refused', by, place, event.metadata.occurredAt, detail)];
+    case 'MissionArrived': {
+      const gate = state.arrival?.gate.code ?? place.borderGate;
+      return [fact('mission.arrived', by, { ...place, borderGate: gate }, String(data.at), detail)];
+    }
+    default:
+      return [];
+  }
 }

@@ -55,6 +55,16 @@ const SHARES: Record<IndicatorId, (rows: readonly FigureRow[]) => { done: number
     done: sumFigures(rows, { fact: 'victim.supported', by: 'us' }),
     due: sumFigures(rows, { fact: 'victim.handover', by: 'counterpart' }),
   }),
+  // People we identified as victims and victims we referred to support in the same period.
+  identified_victims_supported: (rows) => ({
+    done: sumFigures(rows, { fact: 'victim.supported', by: 'us' }),
+    due: sumFigures(rows, { fact: 'victim.identified', by: 'us' }),
+  }),
+  // Our liaison action items done in the period, against their deadlines.
+  action_items_done_on_time: (rows) => ({
+    done: sumFigures(rows, { fact: 'liaison.action_item_done', by: 'us', detail: 'on_time' }),
+    due: sumFigures(rows, { fact: 'liaison.action_item_done', by: 'us' }),
+  }),
 };
 
 /** A share in percent to one decimal; null when nothing was due. */

@@ -20,6 +20,11 @@ const VI = {
     childProfile: 'Trẻ em đi cùng theo giới tính và độ tuổi',
     suspectProfile: 'Đối tượng theo giới tính và độ tuổi',
     support: 'Nạn nhân được hỗ trợ theo hình thức hỗ trợ',
+    rescuedProfile: 'Nạn nhân được giải cứu theo giới tính và độ tuổi',
+    identifiedProfile: 'Người được ta xác định là nạn nhân theo giới tính và độ tuổi',
+    criteria: 'Căn cứ xác định nạn nhân',
+    arrestedProfile: 'Đối tượng truy nã bị bắt theo giới tính và độ tuổi',
+    missions: 'Tổ công tác, đoàn công tác đã nhập cảnh theo cửa khẩu',
   },
   periodNames: { quarter: 'quý', half_year: '6 tháng', year: 'năm', range: 'từ ngày đến ngày' },
   source: {
@@ -32,6 +37,7 @@ const VI = {
     suspects: 'Đối tượng phạm tội',
     notices: 'Tiếp nhận, phân loại, xử lý tin báo và thông tin',
     jointOperations: 'Các đợt cao điểm phối hợp',
+    mechanisms: 'Hội đàm, giao ban; tổ công tác và đoàn công tác',
     indicators: 'Kết quả thực hiện các chỉ tiêu',
     notComputed: 'Số liệu chưa có trong hệ thống',
   },
@@ -82,6 +88,56 @@ const VI = {
     vocational: 'Học nghề, việc làm',
     family_reunification: 'Đoàn tụ gia đình',
   } as Record<string, string>,
+  rescues: (a: number[]) =>
+    `Yêu cầu xác minh, giải cứu: ta gửi ${a[0]}, phía bạn gửi ${a[1]}. ` +
+    `Ta tìm thấy ${a[2]} người, giải cứu ${a[3]} nạn nhân, ${a[4]} trường hợp không tìm thấy; ` +
+    `phía bạn tìm thấy ${a[5]} người, giải cứu ${a[6]} nạn nhân, ${a[7]} trường hợp không tìm thấy.`,
+  identified: (yes: number, no: number) =>
+    `Ta xác định ${yes} người là nạn nhân bị mua bán; ${no} người không đủ căn cứ xác định là nạn nhân.`,
+  rescueHead: [
+    'Cơ quan phía bạn',
+    'Ta yêu cầu',
+    'Bạn tìm thấy',
+    'Bạn giải cứu',
+    'Bạn yêu cầu',
+    'Ta tìm thấy',
+    'Ta giải cứu',
+  ],
+  rescuedBy: { us: 'Ta giải cứu', counterpart: 'Phía bạn giải cứu' },
+  identifiedBy: { us: 'Ta xác định', counterpart: 'Phía bạn xác định' },
+  criteriaHead: ['Căn cứ', 'Số người'],
+  criteria: {
+    act: 'Hành vi (tuyển mộ, vận chuyển, chuyển giao, chứa chấp, tiếp nhận)',
+    means: 'Thủ đoạn (đe dọa, dùng vũ lực, lừa gạt, lợi dụng tình thế)',
+    purpose: 'Mục đích bóc lột',
+    child: 'Người dưới 18 tuổi',
+  } as Record<string, string>,
+  wanted: (a: number[]) =>
+    `Yêu cầu truy tìm đối tượng truy nã: ta gửi ${a[0]}, phía bạn gửi ${a[1]}. ` +
+    `Ta bắt ${a[2]} đối tượng, ${a[3]} trường hợp không tìm thấy; phía bạn bắt ${a[4]} đối tượng, ${a[5]} trường hợp không tìm thấy.`,
+  arrestedBy: { us: 'Ta bắt', counterpart: 'Phía bạn bắt' },
+  tipsForwarded: (n: number, by: [string, number][]) =>
+    `Ta chuyển ${n} tin báo của đường dây nóng cho phía bạn (${by.map(([u, k]) => `${u}: ${k}`).join(', ')}).`,
+  urgencies: { immediate: 'khẩn cấp', priority: 'ưu tiên', routine: 'thường' } as Record<string, string>,
+  liaison: (a: number[]) =>
+    `Tổ chức ${a[0]} cuộc hội đàm, giao ban do ta chủ trì, dự ${a[1]} cuộc do phía bạn chủ trì. ` +
+    `Việc đã thống nhất do ta thực hiện: ${a[2]}, đã hoàn thành ${a[3]} (${a[4]} đúng hạn); ` +
+    `do phía bạn thực hiện: ${a[5]}, đã hoàn thành ${a[6]} (${a[7]} đúng hạn).`,
+  missions: (a: number[]) =>
+    `Ta đề nghị cử ${a[0]} tổ công tác và ${a[1]} đoàn công tác sang phía bạn, đã nhập cảnh ${a[2]} tổ và ${a[3]} đoàn; ` +
+    `phía bạn đề nghị cử ${a[4]} tổ công tác và ${a[5]} đoàn công tác sang ta, đã nhập cảnh ${a[6]} tổ và ${a[7]} đoàn. ` +
+    `Số đề nghị bị từ chối: ${a[8]}.`,
+  liaisonHead: [
+    'Cơ quan phía bạn',
+    'Cuộc hội đàm',
+    'Việc của ta',
+    'Ta đã hoàn thành',
+    'Việc của bạn',
+    'Bạn đã hoàn thành',
+  ],
+  missionHead: ['Chiều', 'Cơ quan phía bạn', 'Cửa khẩu', 'Tổ công tác', 'Đoàn công tác'],
+  sentByUs: 'Ta cử sang',
+  receivedFromThem: 'Ta tiếp đón',
   suspects: (a: number[]) =>
     `Đề nghị bàn giao đối tượng: ta gửi ${a[0]}, phía bạn gửi ${a[1]}. ` +
     `Ta bàn giao cho phía bạn ${a[2]} đối tượng; ta tiếp nhận từ phía bạn ${a[3]} đối tượng.`,
@@ -115,22 +171,17 @@ const VI = {
     tips_processed: 'Tin báo, tố giác, thông tin tiếp nhận được xử lý',
     verification_answers_on_time: 'Yêu cầu xác minh của phía bạn được trả lời đúng hạn',
     victims_supported: 'Nạn nhân được tiếp nhận được hưởng các chế độ hỗ trợ',
+    identified_victims_supported: 'Người được xác định là nạn nhân được hưởng các chế độ hỗ trợ',
+    action_items_done_on_time: 'Việc đã thống nhất tại hội đàm do ta thực hiện hoàn thành đúng hạn',
   } as Record<IndicatorId, string>,
   met: 'Đạt',
   notMet: 'Không đạt',
   notApplicable: 'Không phát sinh',
   noTarget: '(chưa đặt)',
   notComputed: {
-    cases_located_and_suspects_arrested:
-      'Số vụ, đối tượng bị phát hiện, bắt giữ: chưa có quy trình truy tìm đối tượng (truy nã).',
-    victims_rescued_outside_joint_operations:
-      'Nạn nhân được giải cứu ngoài các đợt cao điểm: chưa có quy trình xác minh, giải cứu.',
-    victims_identified: 'Số người được xác định là nạn nhân: chưa có quy trình xác định nạn nhân.',
     form_of_exploitation: 'Hình thức bóc lột: các sự kiện chưa ghi nhận hình thức bóc lột.',
     how_victims_returned:
-      'Nạn nhân tự trở về hoặc được giải cứu: chỉ có số nạn nhân được bàn giao chính thức.',
-    liaison_meetings_and_action_items:
-      'Hội đàm, giao ban và việc đã thống nhất: chưa có quy trình hội đàm, tổ công tác.',
+      'Nạn nhân tự trở về: chỉ ghi nhận nạn nhân được giải cứu và được bàn giao chính thức.',
     cases_prosecuted_share: 'Tỷ lệ vụ án được truy tố, xét xử (≥ 95%): hệ thống không nhận số liệu tố tụng.',
     victims_protected_on_request_share:
       'Tỷ lệ nạn nhân, người thân được bảo vệ khi có yêu cầu: chưa ghi nhận yêu cầu bảo vệ.',
@@ -153,6 +204,11 @@ const EN: Labels = {
     childProfile: 'Accompanying children by sex and age group',
     suspectProfile: 'Suspects by sex and age group',
     support: 'Victims supported, by kind of support',
+    rescuedProfile: 'Victims rescued by sex and age group',
+    identifiedProfile: 'People we identified as victims, by sex and age group',
+    criteria: 'Grounds of identification',
+    arrestedProfile: 'Wanted suspects arrested by sex and age group',
+    missions: 'Working groups and delegations that entered, by border gate',
   },
   periodNames: { quarter: 'quarter', half_year: 'half-year', year: 'year', range: 'range' },
   source: {
@@ -165,6 +221,7 @@ const EN: Labels = {
     suspects: 'Suspects',
     notices: 'Tips and notices received, classified and processed',
     jointOperations: 'Joint crackdown periods',
+    mechanisms: 'Liaison meetings; working groups and delegations',
     indicators: "The plan's indicators",
     notComputed: 'Figures not yet recorded by the system',
   },
@@ -207,6 +264,49 @@ const EN: Labels = {
     vocational: 'Vocational training',
     family_reunification: 'Family reunification',
   },
+  rescues: (a) =>
+    `Locate-and-rescue requests: sent by us ${a[0]}, by the counterparts ${a[1]}. ` +
+    `We located ${a[2]} people, rescued ${a[3]} victims and found ${a[4]} not; ` +
+    `the counterparts located ${a[5]}, rescued ${a[6]} and found ${a[7]} not.`,
+  identified: (yes, no) =>
+    `We identified ${yes} people as victims of trafficking; ${no} were not identified as victims.`,
+  rescueHead: [
+    'Counterpart',
+    'Asked by us',
+    'Located by them',
+    'Rescued by them',
+    'Asked by them',
+    'Located by us',
+    'Rescued by us',
+  ],
+  rescuedBy: { us: 'Rescued by us', counterpart: 'Rescued by them' },
+  identifiedBy: { us: 'Identified by us', counterpart: 'Identified by them' },
+  criteriaHead: ['Ground', 'People'],
+  criteria: {
+    act: 'Act (recruited, transported, transferred, harboured, received)',
+    means: 'Means (threat, force, deception, abuse of vulnerability)',
+    purpose: 'Purpose of exploitation',
+    child: 'Under 18',
+  },
+  wanted: (a) =>
+    `Wanted-person requests: sent by us ${a[0]}, by the counterparts ${a[1]}. ` +
+    `We arrested ${a[2]} suspects and found ${a[3]} not; the counterparts arrested ${a[4]} and found ${a[5]} not.`,
+  arrestedBy: { us: 'Arrested by us', counterpart: 'Arrested by them' },
+  tipsForwarded: (n, by) =>
+    `We forwarded ${n} hotline tips to counterparts (${by.map(([u, k]) => `${u}: ${k}`).join(', ')}).`,
+  urgencies: { immediate: 'immediate', priority: 'priority', routine: 'routine' },
+  liaison: (a) =>
+    `${a[0]} liaison meetings hosted by us, ${a[1]} hosted by the counterparts. ` +
+    `Action items ours: ${a[2]}, done ${a[3]} (${a[4]} on time); ` +
+    `the counterparts': ${a[5]}, done ${a[6]} (${a[7]} on time).`,
+  missions: (a) =>
+    `We asked to send ${a[0]} working groups and ${a[1]} delegations; ${a[2]} groups and ${a[3]} delegations entered. ` +
+    `The counterparts asked to send ${a[4]} working groups and ${a[5]} delegations; ${a[6]} groups and ${a[7]} delegations entered. ` +
+    `Requests refused: ${a[8]}.`,
+  liaisonHead: ['Counterpart', 'Meetings', 'Our items', 'Done by us', 'Their items', 'Done by them'],
+  missionHead: ['Direction', 'Counterpart', 'Border gate', 'Working groups', 'Delegations'],
+  sentByUs: 'Sent by us',
+  receivedFromThem: 'Received by us',
   suspects: (a) =>
     `Suspect hand-over requests: sent by us ${a[0]}, by the counterparts ${a[1]}. ` +
     `We handed over ${a[2]} suspects; we received ${a[3]} suspects.`,
@@ -240,22 +340,17 @@ const EN: Labels = {
     tips_processed: 'Tips, reports and notices received are processed',
     verification_answers_on_time: "Counterparts' verification requests answered on time",
     victims_supported: 'Victims received get the support the law provides',
+    identified_victims_supported: 'People identified as victims get the support the law provides',
+    action_items_done_on_time: 'Action items of liaison meetings owned by us done on time',
   },
   met: 'Met',
   notMet: 'Not met',
   notApplicable: 'Nothing due',
   noTarget: '(not set)',
   notComputed: {
-    cases_located_and_suspects_arrested:
-      'Cases and suspects located and arrested: no wanted-persons process yet.',
-    victims_rescued_outside_joint_operations:
-      'Victims rescued outside joint crackdown periods: no locate-and-rescue process yet.',
-    victims_identified: 'People identified as victims: no victim identification process yet.',
     form_of_exploitation: 'Form of exploitation: no event records it.',
     how_victims_returned:
-      'Victims who returned on their own or were rescued: only official hand-overs are recorded.',
-    liaison_meetings_and_action_items:
-      'Liaison meetings and action items done: no liaison meeting or working group process yet.',
+      'Victims who returned on their own: only rescues and official hand-overs are recorded.',
     cases_prosecuted_share:
       'Share of cases prosecuted and tried (≥ 95%): the system receives no court figures.',
     victims_protected_on_request_share:

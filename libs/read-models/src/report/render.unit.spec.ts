@@ -41,6 +41,47 @@ describe('report renderings', () => {
     const en = renderMarkdown(composeReport(data, heading, 'en'), 'en');
     expect(en).toContain('Figures from 2025-12-15 to 2026-03-14 inclusive');
     expect(en).toContain('| Handed over by us | Female | 1 | 0 | 0 | 0 | 1 |');
-    expect(en).toContain('## 7. Figures not yet recorded by the system');
+    expect(en).toContain('## 8. Figures not yet recorded by the system');
+  });
+
+  it('lays out rescues, arrests, identification, liaison meetings and missions, directions apart', () => {
+    const data = buildReport(
+      [
+        row({ fact: 'victim.rescued', by: 'us', counterpart: 'CN.YN.BORDERPOLICE' }),
+        row({ fact: 'victim.rescued', by: 'counterpart', sex: 'male', ageGroup: 'adult', value: 2 }),
+        row({ fact: 'suspect.arrested', by: 'counterpart', sex: 'male', ageGroup: 'adult' }),
+        row({ fact: 'victim.identified', by: 'us', value: 3 }),
+        row({ fact: 'victim.identification_criterion', sex: '', ageGroup: '', detail: 'child', value: 3 }),
+        row({ fact: 'liaison.held', by: 'counterpart', sex: '', ageGroup: '', detail: 'regular' }),
+        row({
+          fact: 'mission.arrived',
+          by: 'us',
+          borderGate: 'TT',
+          sex: '',
+          ageGroup: '',
+          detail: 'delegation',
+        }),
+      ],
+      period,
+      targets,
+      'read_models',
+    );
+    const vi = renderMarkdown(composeReport(data, heading, 'vi'), 'vi');
+    expect(vi).toContain(
+      'Ta tìm thấy 0 người, giải cứu 1 nạn nhân, 0 trường hợp không tìm thấy; phía bạn tìm thấy 0 người, giải cứu 2 nạn nhân',
+    );
+    expect(vi).toContain('| Ta giải cứu | Nữ | 1 | 0 | 0 | 0 | 1 |');
+    expect(vi).toContain('| Phía bạn giải cứu | Nam | 0 | 0 | 2 | 0 | 2 |');
+    expect(vi).toContain('| Phía bạn bắt | Nam | 0 | 0 | 1 | 0 | 1 |');
+    expect(vi).toContain('Ta xác định 3 người là nạn nhân bị mua bán');
+    expect(vi).toContain('| Người dưới 18 tuổi | 3 |');
+    expect(vi).toContain('## 6. Hội đàm, giao ban; tổ công tác và đoàn công tác');
+    expect(vi).toContain('Tổ chức 0 cuộc hội đàm, giao ban do ta chủ trì, dự 1 cuộc do phía bạn chủ trì.');
+    expect(vi).toContain('| Ta cử sang | LA.PHONGSALY | TT | 0 | 1 |');
+    const en = renderMarkdown(composeReport(data, heading, 'en'), 'en');
+    expect(en).toContain(
+      'We located 0 people, rescued 1 victims and found 0 not; the counterparts located 0, rescued 2',
+    );
+    expect(en).toContain('| Sent by us | LA.PHONGSALY | TT | 0 | 1 |');
   });
 });

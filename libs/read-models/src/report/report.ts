@@ -8,12 +8,8 @@ import type { ReportPeriod } from './period';
  * reason (docs/reports.md). They become figure rows of their own when their processes exist.
  */
 export const NOT_COMPUTED = [
-  'cases_located_and_suspects_arrested',
-  'victims_rescued_outside_joint_operations',
-  'victims_identified',
   'form_of_exploitation',
   'how_victims_returned',
-  'liaison_meetings_and_action_items',
   'cases_prosecuted_share',
   'victims_protected_on_request_share',
 ] as const;
