@@ -17,7 +17,13 @@ import {
   prefixed,
   validationFailed,
 } from '@xb/domain';
-import { EventStore, RecordedEvent, StreamNotFoundError, handleCommand } from '@xb/event-store';
+import {
+  EventStore,
+  RecordedEvent,
+  StreamNotFoundError,
+  handleCommand,
+  openedEvents,
+} from '@xb/event-store';
 import {
   BlindIndexer,
   BlindRecord,
@@ -302,7 +308,8 @@ export class PersonRegister {
   > {
     let events: RecordedEvent[];
     try {
-      events = await this.store.readStream(`person-${personId}`);
+      // The stored particulars are sealed (docs/confidentiality.md): the candidates' probe needs them opened.
+      events = await openedEvents(this.store, await this.store.readStream(`person-${personId}`));
     } catch (error) {
       if (error instanceof StreamNotFoundError) return undefined;
       throw error;
