@@ -159,6 +159,7 @@ async function createTables(db: ReadModelDb): Promise<void> {
     .addColumn('reason', text)
     .addColumn('at', text, (c) => c.notNull())
     .addColumn('updated_at', text, (c) => c.notNull())
+    .execute();
   await caseColumns('liaison_meetings', 'meeting_id')
     .addColumn('direction', text, (c) => c.notNull())
     .addColumn('kind', text, (c) => c.notNull())
@@ -224,6 +225,8 @@ async function createTables(db: ReadModelDb): Promise<void> {
     ['messages', 'status', 'updated_at'],
     ['locate_rescues', 'status'],
     ['wanted_persons', 'status'],
+    ['liaison_meetings', 'starts_at', 'meeting_id'],
+    ['missions', 'arrives_on', 'mission_id'],
   ] as const) {
     const name = `${table}_${columns.join('_')}_idx`;
     await sql`create index if not exists ${sql.raw(name)} on ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))})`.execute(
