@@ -74,27 +74,33 @@ export class PersonRegister {
     private readonly indexer: BlindIndexer,
   ) {}
 
-  /** Rebuilds the candidate index from the register's events (blind indexes only: no particular is read). */
+  /**
+   * Rebuilds the candidate index from the register's events (blind indexes only: no particular is read or
+   * opened). Only `person-` streams are read, through a filtered catch-up subscription (EventStoreDB filters on
+   * the server, SQLite before parsing a row); the subscription also lets through the stream of the event that
+   * was last when the rebuild began, so it ends there rather than waiting for a person event that may never come.
+   */
   async start(): Promise<void> {
-    let from: bigint | undefined;
+    const [head] = await this.store.readAll({ direction: 'backwards', maxCount: 1 });
+    if (!head) return;
     const blinds = new Map<string, BlindRecord>();
     const merged = new Set<string>();
-    for (;;) {
-      const batch = await this.store.readAll({
-        ...(from === undefined ? {} : { fromPosition: from }),
-        maxCount: 1000,
-      });
-      const fresh = from === undefined ? batch : batch.filter((e) => e.position > from!);
-      if (fresh.length === 0) break;
-      for (const event of fresh) {
-        if (!event.streamId.startsWith('person-')) continue;
-        const id = event.streamId.slice('person-'.length);
-        if (event.type === 'PersonRecorded')
-          blinds.set(id, (event.data as { blindIndex: BlindRecord }).blindIndex);
-        if (event.type === 'PersonMergedInto') merged.add(id);
-        if (event.type === 'PersonRestored') merged.delete(id);
+    const subscription = this.store.subscribeToAll({
+      filter: { streamPrefixes: ['person-', head.streamId] },
+    });
+    try {
+      for await (const event of subscription) {
+        if (event.streamId.startsWith('person-')) {
+          const id = event.streamId.slice('person-'.length);
+          if (event.type === 'PersonRecorded')
+            blinds.set(id, (event.data as { blindIndex: BlindRecord }).blindIndex);
+          if (event.type === 'PersonMergedInto') merged.add(id);
+          if (event.type === 'PersonRestored') merged.delete(id);
+        }
+        if (event.position >= head.position) break;
       }
-      from = fresh[fresh.length - 1]!.position;
+    } finally {
+      await subscription.stop();
     }
     for (const [id, blind] of blinds) if (!merged.has(id)) this.index.put(id, blind);
   }
