@@ -108,7 +108,7 @@ describe('liaison meeting and mission read models on SQLite and PostgreSQL', () 
     }
   });
 
-  it('page meetings and missions like every board: total, latest first, only the page\'s action items', async () => {
+  it("page meetings and missions like every board: total, latest first, only the page's action items", async () => {
     const events = temporaryEventStore();
     const sqlite = await openSqliteReadModels();
     const postgres = await openPostgresReadModels();
