@@ -137,9 +137,14 @@ export class PersonRegister {
         fields: [field || 'particulars'],
       };
     }
+    // The record names its person, so the node seals it under `person:<personId>` (docs/confidentiality.md) and
+    // erasing the person reaches it; a reference the particulars already carry is kept.
+    const particulars = input.particulars.personId
+      ? input.particulars
+      : { ...input.particulars, personId: input.personId };
     const outcome = await this.run(input.personId, {
       type: 'RecordPerson',
-      data: { ...input, blindIndex: blind as unknown as Record<string, unknown> },
+      data: { ...input, particulars, blindIndex: blind as unknown as Record<string, unknown> },
       metadata,
     });
     if (!isDomainError(outcome)) this.index.put(input.personId, blind);

@@ -110,7 +110,7 @@ describe('person register over the API', () => {
       .map((file) => fs.readFileSync(file).toString('utf8'))
       .join('\n');
     expect(stored).toContain('PersonRecorded');
-    expect(stored).toContain(repatriated.personId);
+    expect(stored).toContain(`"$sealed":"person:${repatriated.personId}"`);
     for (const name of ['Lò Thị Mai', 'Lo Thi Mai', 'Luo Shi Mei', '罗氏梅', 'ລໍ ທິ ມາຍ'])
       expect(stored).not.toContain(name);
     expect(fs.existsSync(path.join(vn.dataDir, 'persons', 'blind-index.key'))).toBe(false);
