@@ -66,13 +66,22 @@ export interface PersonTimelineEntry extends TimelineEntry {
 
 export type RegisterOutcome = { readonly personId: string; readonly state: PersonState } | DomainError;
 
+/** The domain of a record's key check: the blind index of nothing, which tells under which key a record was indexed. */
+const KEY_CHECK = 'person.key-check';
+
+/** A `PersonRecorded`'s blind indexes as stored: the record and the check of the key they were made under. */
+type StoredBlind = BlindRecord & { readonly keyCheck?: string };
+
 export class PersonRegister {
   private readonly index = new CandidateIndex();
+  private readonly keyCheck: string;
 
   constructor(
     private readonly store: EventStore,
     private readonly indexer: BlindIndexer,
-  ) {}
+  ) {
+    this.keyCheck = indexer.blind(KEY_CHECK, '');
+  }
 
   /**
    * Rebuilds the candidate index from the register's events (blind indexes only: no particular is read or
@@ -83,7 +92,7 @@ export class PersonRegister {
   async start(): Promise<void> {
     const [head] = await this.store.readAll({ direction: 'backwards', maxCount: 1 });
     if (!head) return;
-    const blinds = new Map<string, BlindRecord>();
+    const blinds = new Map<string, StoredBlind>();
     const merged = new Set<string>();
     const subscription = this.store.subscribeToAll({
       filter: { streamPrefixes: ['person-', head.streamId] },
@@ -93,7 +102,7 @@ export class PersonRegister {
         if (event.streamId.startsWith('person-')) {
           const id = event.streamId.slice('person-'.length);
           if (event.type === 'PersonRecorded')
-            blinds.set(id, (event.data as { blindIndex: BlindRecord }).blindIndex);
+            blinds.set(id, (event.data as { blindIndex: StoredBlind }).blindIndex);
           if (event.type === 'PersonMergedInto') merged.add(id);
           if (event.type === 'PersonRestored') merged.delete(id);
         }
@@ -102,7 +111,28 @@ export class PersonRegister {
     } finally {
       await subscription.stop();
     }
-    for (const [id, blind] of blinds) if (!merged.has(id)) this.index.put(id, blind);
+    for (const [id, blind] of blinds) {
+      if (merged.has(id)) continue;
+      const current = blind.keyCheck === this.keyCheck ? blind : await this.reindexed(id);
+      if (current) this.index.put(id, current);
+    }
+  }
+
+  /**
+   * The blind indexes of a record indexed under another key (a former register secret, a new master key),
+   * made again from its opened particulars; none for an erased person or a record that no longer parses.
+   */
+  private async reindexed(personId: string): Promise<BlindRecord | undefined> {
+    const recorded = (await this.load(personId))?.recorded;
+    if (!recorded || (recorded.particulars as { erased?: boolean }).erased) return undefined;
+    try {
+      return blindRecord(
+        matchingParticularsOf(recorded.particulars, recorded.placeOfOrigin, recorded.at),
+        this.indexer,
+      );
+    } catch {
+      return undefined;
+    }
   }
 
   get size(): number {
@@ -144,7 +174,11 @@ export class PersonRegister {
       : { ...input.particulars, personId: input.personId };
     const outcome = await this.run(input.personId, {
       type: 'RecordPerson',
-      data: { ...input, particulars, blindIndex: blind as unknown as Record<string, unknown> },
+      data: {
+        ...input,
+        particulars,
+        blindIndex: { ...blind, keyCheck: this.keyCheck } as unknown as Record<string, unknown>,
+      },
       metadata,
     });
     if (!isDomainError(outcome)) this.index.put(input.personId, blind);
@@ -244,7 +278,9 @@ export class PersonRegister {
     });
     if (isDomainError(restored)) return restored;
     const other = await this.load(otherId);
-    if (other?.recorded) this.index.put(otherId, other.recorded.blindIndex as unknown as BlindRecord);
+    const stored = other?.recorded?.blindIndex as StoredBlind | undefined;
+    const current = stored?.keyCheck === this.keyCheck ? stored : await this.reindexed(otherId);
+    if (current) this.index.put(otherId, current);
     return undone;
   }
 

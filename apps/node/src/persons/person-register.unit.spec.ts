@@ -239,6 +239,13 @@ describe('person register', () => {
     expect(delivered.filter((s) => s.startsWith('person-')).length).toBe(
       all.filter((e) => e.streamId.startsWith('person-')).length,
     );
+
+    // Under another key (a former register secret, a new master key) the records are indexed again from
+    // their particulars, and found as before.
+    const rekeyed = new PersonRegister(store, hmacBlindIndexer(new Uint8Array(32).fill(7)));
+    await rekeyed.start();
+    expect(rekeyed.size).toBe(3);
+    expect((await rekeyed.candidates(a.personId))!.map((x) => x.personId)).toEqual([b.personId]);
   });
 
   it('refuses a malformed place by field name, and stores nothing', async () => {
