@@ -17,13 +17,7 @@ import {
   prefixed,
   validationFailed,
 } from '@xb/domain';
-import {
-  EventStore,
-  RecordedEvent,
-  StreamNotFoundError,
-  handleCommand,
-  openedEvents,
-} from '@xb/event-store';
+import { EventStore, RecordedEvent, StreamNotFoundError, handleCommand, openedEvents } from '@xb/event-store';
 import {
   BlindIndexer,
   BlindRecord,
