@@ -167,6 +167,15 @@ describe('no plain particulars at rest, after an exchange about victims', () => 
       content: 'Caller says Wang Xiuyan (doc QX7730041958) is held in a house in Hekou.',
     });
     expect(tip.status).toBe(201);
+    // The person register records her too (docs/persons.md); its record is sealed like a case's.
+    const person = await api(vnNode, vn, 'POST', '/api/persons', {
+      particulars: VICTIM,
+      placeOfOrigin: 'VN-02',
+      firstRecord: { caseId: repatriation.body.caseId, category: 'repatriation', role: 'victim' },
+    });
+    expect(person.status).toBe(201);
+    const personId = person.body.personId as string;
+    expect((await api(vnNode, vn, 'GET', `/api/persons/${personId}/candidates`)).status).toBe(200);
 
     // The counterpart answered the verification (its responder); the answer came back.
     await waitFor(
@@ -264,5 +273,7 @@ describe('no plain particulars at rest, after an exchange about victims', () => 
     // The scan can fail: the counterpart's copy of the case id is there in plain, as it should be.
     const cnStore = fs.readFileSync(path.join(cn.dataDir, 'event-store.sqlite'));
     expect(cnStore.includes(Buffer.from(repatriation.body.caseId as string))).toBe(true);
+    const vnStore = fs.readFileSync(path.join(vn.dataDir, 'event-store.sqlite'));
+    expect(vnStore.includes(Buffer.from(`person-${personId}`))).toBe(true);
   });
 });

@@ -1,12 +1,13 @@
-// Keyed blind indexes (docs/persons.md, "Blind indexes"): what the register keeps to find a person again is
-// HMAC-SHA-256 under the node's secret over normalised phonetic keys, year buckets and place codes, never the
-// names themselves. Equal inputs give equal indexes on this node; without the secret nothing can be read back
-// or tested against a guess. One narrow interface, so another module can provide it (the particulars' own
-// encryption keeps its indexes the same way).
+// Keyed blind indexes (docs/persons.md, "Blind indexes"; docs/confidentiality.md): what is kept to find a person
+// or a name again is HMAC-SHA-256 under the node's blind-index key over a domain and a value (normalised
+// phonetic keys, year buckets, place codes, normalised names), never the values themselves. Equal inputs give
+// equal indexes on this node; without the key nothing can be read back or tested against a guess. The one
+// HMAC of the repository: the person register and the sealed particulars (libs/protection) both index through
+// it, under the one key the node's key management derives (`KeyManagement.blindIndexKey()`).
 import { createHmac } from 'node:crypto';
 
 export interface BlindIndexer {
-  /** The blind index of one value in one domain ('name.fine', 'dob.year', ...): a short opaque string. */
+  /** The blind index of one value in one domain ('person.name.fine', 'name', ...): a short opaque string. */
   blind(domain: string, value: string): string;
 }
 
@@ -37,4 +38,27 @@ export function hmacBlindIndexer(secret: Uint8Array): BlindIndexer {
       return index;
     },
   };
+}
+
+/**
+ * The form a whole name is indexed under: no diacritics (đ/Đ as d), lower case, letters and digits only,
+ * single spaces. `Nguyễn Thị  Lan` and `nguyen thi lan` index alike.
+ */
+export function normaliseName(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** The domain of whole-name indexes (a sealed person record's `nameIndex`, searched by a read model). */
+export const NAME_DOMAIN = 'name';
+
+/** The blind index of a whole name, or undefined for a name with nothing to index. */
+export function nameIndex(indexer: BlindIndexer, name: string): string | undefined {
+  const normal = normaliseName(name);
+  return normal === '' ? undefined : indexer.blind(NAME_DOMAIN, normal);
 }

@@ -1,6 +1,5 @@
 export * from './key-management';
 export * from './key-store';
-export * from './blind-index';
 export * from './particulars-codec';
 export * from './protected-event-store';
 export * from './mask';

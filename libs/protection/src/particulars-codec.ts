@@ -12,7 +12,7 @@ import {
   mapParticulars,
   type PersonParticulars,
 } from '@xb/domain';
-import { blindIndex } from './blind-index';
+import { hmacBlindIndexer, nameIndex as indexOfName, type BlindIndexer } from '@xb/persons';
 import { seal, unseal, type KeyManagement } from './key-management';
 import type { KeyStore } from './key-store';
 
@@ -42,7 +42,7 @@ export interface SealContext {
 }
 
 export class ParticularsCodec {
-  private indexKey?: Promise<Buffer>;
+  private indexer?: Promise<BlindIndexer>;
 
   constructor(
     readonly keys: KeyStore,
@@ -85,12 +85,16 @@ export class ParticularsCodec {
 
   /** The blind index of a name, as the sealed records carry it (to search a read model). */
   async nameIndexOf(name: string): Promise<string | undefined> {
-    return blindIndex(await this.blindIndexKey(), name);
+    return indexOfName(await this.blindIndexer(), name);
   }
 
-  private blindIndexKey(): Promise<Buffer> {
-    this.indexKey ??= this.kms.blindIndexKey();
-    return this.indexKey;
+  /**
+   * The node's one blind indexer, under the key management's blind-index key: the sealed records' name
+   * indexes and the person register's indexes (docs/persons.md) are made by it.
+   */
+  blindIndexer(): Promise<BlindIndexer> {
+    this.indexer ??= this.kms.blindIndexKey().then((key) => hmacBlindIndexer(key));
+    return this.indexer;
   }
 
   private keyIdOf(person: PersonParticulars | undefined, context: SealContext): string {
@@ -114,10 +118,10 @@ export class ParticularsCodec {
     const residue: Record<string, unknown> = {};
     for (const field of PERSON_STATISTICAL_FIELDS) if (own[field] !== undefined) residue[field] = own[field];
     if (own.dateOfBirth?.year !== undefined) residue.dateOfBirth = { year: own.dateOfBirth.year };
-    const indexKey = await this.blindIndexKey();
+    const indexer = await this.blindIndexer();
     const names = [own.name, ...(own.otherNames ?? [])].flatMap((name) => [name.romanised, name.original]);
     const nameIndex = [
-      ...new Set(names.map((name) => blindIndex(indexKey, name ?? '')).filter((i) => i !== undefined)),
+      ...new Set(names.map((name) => indexOfName(indexer, name ?? '')).filter((i) => i !== undefined)),
     ];
     const children =
       accompanyingChildren === undefined

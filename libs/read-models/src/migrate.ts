@@ -225,6 +225,8 @@ async function createTables(db: ReadModelDb): Promise<void> {
     ['messages', 'status', 'updated_at'],
     ['locate_rescues', 'status'],
     ['wanted_persons', 'status'],
+    ['liaison_meetings', 'starts_at', 'meeting_id'],
+    ['missions', 'arrives_on', 'mission_id'],
   ] as const) {
     const name = `${table}_${columns.join('_')}_idx`;
     await sql`create index if not exists ${sql.raw(name)} on ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))})`.execute(

@@ -184,20 +184,37 @@ export async function countOf<TB extends keyof ReadModelTables>(
 }
 
 /**
- * Liaison meetings, latest start first, each with its minutes' action items and where each stands
- * against its deadline at `now` (`met` once done): the same on both nodes of the meeting.
+ * Liaison meetings, latest start first (ties by id), a page at a time, each with its minutes' action items and
+ * where each stands against its deadline at `now` (`met` once done): the same on both nodes of the meeting.
+ * Only the page's meetings have their action items read.
  */
-export async function liaisonMeetings(db: ReadModelDb, now: string) {
-  const meetings = await db
-    .selectFrom('liaison_meetings')
+export async function liaisonMeetings(
+  db: ReadModelDb,
+  now: string,
+  filter: { page?: number; pageSize?: number } = {},
+) {
+  const { page, pageSize } = pagingOf(filter);
+  const query = db.selectFrom('liaison_meetings');
+  const total = await countOf(query);
+  const meetings = await query
     .selectAll()
     .orderBy('starts_at', 'desc')
     .orderBy('meeting_id')
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
     .execute();
-  const items = await db.selectFrom('liaison_action_items').selectAll().orderBy('number').execute();
-  return meetings.map((meeting) => ({
+  const ids = meetings.map((meeting) => meeting.meeting_id);
+  const actionItems = ids.length
+    ? await db
+        .selectFrom('liaison_action_items')
+        .selectAll()
+        .where('meeting_id', 'in', ids)
+        .orderBy('number')
+        .execute()
+    : [];
+  const items = meetings.map((meeting) => ({
     ...meeting,
-    actionItems: items
+    actionItems: actionItems
       .filter((item) => item.meeting_id === meeting.meeting_id)
       .map(({ number, owner, deadline, done_at }) => ({
         number: Number(number),
@@ -207,17 +224,23 @@ export async function liaisonMeetings(db: ReadModelDb, now: string) {
         deadlineStatus: classifyDeadline({ deadline, met: done_at !== null }, now),
       })),
   }));
+  return { items, total, page, pageSize } satisfies Page<unknown>;
 }
 
-/** Working groups and delegations, latest arrival first (ties by id). */
-export async function missions(db: ReadModelDb) {
-  const rows = await db
-    .selectFrom('missions')
+/** Working groups and delegations, latest arrival first (ties by id), a page at a time. */
+export async function missions(db: ReadModelDb, filter: { page?: number; pageSize?: number } = {}) {
+  const { page, pageSize } = pagingOf(filter);
+  const query = db.selectFrom('missions');
+  const total = await countOf(query);
+  const rows = await query
     .selectAll()
     .orderBy('arrives_on', 'desc')
     .orderBy('mission_id')
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
     .execute();
-  return rows.map((row) => ({ ...row, members: Number(row.members) }));
+  const items = rows.map((row) => ({ ...row, members: Number(row.members) }));
+  return { items, total, page, pageSize } satisfies Page<unknown>;
 }
 
 /** A paging parameter as a whole number within bounds; the default when absent or not a number. */

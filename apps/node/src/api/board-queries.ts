@@ -55,12 +55,19 @@ export class NoticeListHandler implements IQueryHandler<NoticeListQuery> {
 }
 
 export class LiaisonMeetingsQuery extends Query<Result<typeof liaisonMeetings>> {
-  constructor(readonly now: string) {
+  constructor(
+    readonly now: string,
+    readonly paging: { readonly page?: number; readonly pageSize?: number } = {},
+  ) {
     super();
   }
 }
 
-export class MissionsQuery extends Query<Result<typeof missions>> {}
+export class MissionsQuery extends Query<Result<typeof missions>> {
+  constructor(readonly paging: { readonly page?: number; readonly pageSize?: number } = {}) {
+    super();
+  }
+}
 
 /** The periodic report of a period, as the API's query string asks it (validated by the handler). */
 export class ReportCountsQuery extends Query<StreamableFile> {
@@ -97,15 +104,15 @@ export class JointOperationsHandler implements IQueryHandler<JointOperationsQuer
 export class LiaisonMeetingsHandler implements IQueryHandler<LiaisonMeetingsQuery> {
   constructor(private readonly readModels: ReadModels) {}
   async execute(query: LiaisonMeetingsQuery) {
-    return liaisonMeetings(await this.readModels.db(), query.now);
+    return liaisonMeetings(await this.readModels.db(), query.now, query.paging);
   }
 }
 
 @QueryHandler(MissionsQuery)
 export class MissionsHandler implements IQueryHandler<MissionsQuery> {
   constructor(private readonly readModels: ReadModels) {}
-  async execute() {
-    return missions(await this.readModels.db());
+  async execute(query: MissionsQuery) {
+    return missions(await this.readModels.db(), query.paging);
   }
 }
 

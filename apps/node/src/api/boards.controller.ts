@@ -87,15 +87,17 @@ export class BoardsController {
     return this.queries.execute(new JointOperationsQuery(parseBody(z.object(paging), query)));
   }
 
-  /** Meetings with their action items, each classified against its deadline (overdue until done). */
+  /** Meetings with their action items, each classified against its deadline (overdue until done), a page at a time. */
   @Get('liaison-meetings')
-  async liaisonMeetings() {
-    return { items: await this.queries.execute(new LiaisonMeetingsQuery(this.now().toISOString())) };
+  async liaisonMeetings(@Query() query: unknown) {
+    return this.queries.execute(
+      new LiaisonMeetingsQuery(this.now().toISOString(), parseBody(z.object(paging), query)),
+    );
   }
 
   @Get('missions')
-  async missions() {
-    return { items: await this.queries.execute(new MissionsQuery()) };
+  async missions(@Query() query: unknown) {
+    return this.queries.execute(new MissionsQuery(parseBody(z.object(paging), query)));
   }
 
   @Get('reports/counts')

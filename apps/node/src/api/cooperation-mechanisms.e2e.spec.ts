@@ -197,7 +197,10 @@ describe('two nodes over the real Kafka: liaison meetings, working groups and de
       (s: { status: string }) => s.status === 'closed',
     );
     expect(closed.outcome.linkedCaseIds).toEqual([example('RequestMission').supportedCase.caseId]);
-    const board = (await call(cnNode, 'GET', '/api/missions')).body.items as { mission_id: string }[];
+    const page = (await call(cnNode, 'GET', '/api/missions?page=1&pageSize=10')).body;
+    expect(page).toMatchObject({ page: 1, pageSize: 10, total: page.items.length });
+    expect((await call(cnNode, 'GET', '/api/missions?pageSize=501')).status).toBe(400);
+    const board = page.items as { mission_id: string }[];
     expect(board.find((row) => row.mission_id === requested.body.caseId)).toMatchObject({
       kind: 'working_group',
       direction: 'incoming',

@@ -17,7 +17,7 @@ import {
   prefixed,
   validationFailed,
 } from '@xb/domain';
-import { EventStore, RecordedEvent, StreamNotFoundError, handleCommand } from '@xb/event-store';
+import { EventStore, RecordedEvent, StreamNotFoundError, handleCommand, openedEvents } from '@xb/event-store';
 import {
   BlindIndexer,
   BlindRecord,
@@ -60,37 +60,73 @@ export interface PersonTimelineEntry extends TimelineEntry {
 
 export type RegisterOutcome = { readonly personId: string; readonly state: PersonState } | DomainError;
 
+/** The domain of a record's key check: the blind index of nothing, which tells under which key a record was indexed. */
+const KEY_CHECK = 'person.key-check';
+
+/** A `PersonRecorded`'s blind indexes as stored: the record and the check of the key they were made under. */
+type StoredBlind = BlindRecord & { readonly keyCheck?: string };
+
 export class PersonRegister {
   private readonly index = new CandidateIndex();
+  private readonly keyCheck: string;
 
   constructor(
     private readonly store: EventStore,
     private readonly indexer: BlindIndexer,
-  ) {}
+  ) {
+    this.keyCheck = indexer.blind(KEY_CHECK, '');
+  }
 
-  /** Rebuilds the candidate index from the register's events (blind indexes only: no particular is read). */
+  /**
+   * Rebuilds the candidate index from the register's events (blind indexes only: no particular is read or
+   * opened). Only `person-` streams are read, through a filtered catch-up subscription (EventStoreDB filters on
+   * the server, SQLite before parsing a row); the subscription also lets through the stream of the event that
+   * was last when the rebuild began, so it ends there rather than waiting for a person event that may never come.
+   */
   async start(): Promise<void> {
-    let from: bigint | undefined;
-    const blinds = new Map<string, BlindRecord>();
+    const [head] = await this.store.readAll({ direction: 'backwards', maxCount: 1 });
+    if (!head) return;
+    const blinds = new Map<string, StoredBlind>();
     const merged = new Set<string>();
-    for (;;) {
-      const batch = await this.store.readAll({
-        ...(from === undefined ? {} : { fromPosition: from }),
-        maxCount: 1000,
-      });
-      const fresh = from === undefined ? batch : batch.filter((e) => e.position > from!);
-      if (fresh.length === 0) break;
-      for (const event of fresh) {
-        if (!event.streamId.startsWith('person-')) continue;
-        const id = event.streamId.slice('person-'.length);
-        if (event.type === 'PersonRecorded')
-          blinds.set(id, (event.data as { blindIndex: BlindRecord }).blindIndex);
-        if (event.type === 'PersonMergedInto') merged.add(id);
-        if (event.type === 'PersonRestored') merged.delete(id);
+    const subscription = this.store.subscribeToAll({
+      filter: { streamPrefixes: ['person-', head.streamId] },
+    });
+    try {
+      for await (const event of subscription) {
+        if (event.streamId.startsWith('person-')) {
+          const id = event.streamId.slice('person-'.length);
+          if (event.type === 'PersonRecorded')
+            blinds.set(id, (event.data as { blindIndex: StoredBlind }).blindIndex);
+          if (event.type === 'PersonMergedInto') merged.add(id);
+          if (event.type === 'PersonRestored') merged.delete(id);
+        }
+        if (event.position >= head.position) break;
       }
-      from = fresh[fresh.length - 1]!.position;
+    } finally {
+      await subscription.stop();
     }
-    for (const [id, blind] of blinds) if (!merged.has(id)) this.index.put(id, blind);
+    for (const [id, blind] of blinds) {
+      if (merged.has(id)) continue;
+      const current = blind.keyCheck === this.keyCheck ? blind : await this.reindexed(id);
+      if (current) this.index.put(id, current);
+    }
+  }
+
+  /**
+   * The blind indexes of a record indexed under another key (a former register secret, a new master key),
+   * made again from its opened particulars; none for an erased person or a record that no longer parses.
+   */
+  private async reindexed(personId: string): Promise<BlindRecord | undefined> {
+    const recorded = (await this.load(personId))?.recorded;
+    if (!recorded || (recorded.particulars as { erased?: boolean }).erased) return undefined;
+    try {
+      return blindRecord(
+        matchingParticularsOf(recorded.particulars, recorded.placeOfOrigin, recorded.at),
+        this.indexer,
+      );
+    } catch {
+      return undefined;
+    }
   }
 
   get size(): number {
@@ -125,9 +161,18 @@ export class PersonRegister {
         fields: [field || 'particulars'],
       };
     }
+    // The record names its person, so the node seals it under `person:<personId>` (docs/confidentiality.md) and
+    // erasing the person reaches it; a reference the particulars already carry is kept.
+    const particulars = input.particulars.personId
+      ? input.particulars
+      : { ...input.particulars, personId: input.personId };
     const outcome = await this.run(input.personId, {
       type: 'RecordPerson',
-      data: { ...input, blindIndex: blind as unknown as Record<string, unknown> },
+      data: {
+        ...input,
+        particulars,
+        blindIndex: { ...blind, keyCheck: this.keyCheck } as unknown as Record<string, unknown>,
+      },
       metadata,
     });
     if (!isDomainError(outcome)) this.index.put(input.personId, blind);
@@ -227,7 +272,9 @@ export class PersonRegister {
     });
     if (isDomainError(restored)) return restored;
     const other = await this.load(otherId);
-    if (other?.recorded) this.index.put(otherId, other.recorded.blindIndex as unknown as BlindRecord);
+    const stored = other?.recorded?.blindIndex as StoredBlind | undefined;
+    const current = stored?.keyCheck === this.keyCheck ? stored : await this.reindexed(otherId);
+    if (current) this.index.put(otherId, current);
     return undone;
   }
 
@@ -302,7 +349,8 @@ export class PersonRegister {
   > {
     let events: RecordedEvent[];
     try {
-      events = await this.store.readStream(`person-${personId}`);
+      // The stored particulars are sealed (docs/confidentiality.md): the candidates' probe needs them opened.
+      events = await openedEvents(this.store, await this.store.readStream(`person-${personId}`));
     } catch (error) {
       if (error instanceof StreamNotFoundError) return undefined;
       throw error;

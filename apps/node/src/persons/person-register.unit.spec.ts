@@ -204,6 +204,48 @@ describe('person register', () => {
     await restarted.start();
     expect(restarted.size).toBe(3);
     expect((await restarted.candidates(a.personId))!.map((x) => x.personId)).toEqual([b.personId]);
+
+    // With a case event last, the rebuild still ends, and reads the person streams and that last one only.
+    const lastCase = await openCase(
+      'verification',
+      'verifications',
+      woman('Lò Thị Mai', 'Lo Thi Mai', { year: 1995 }),
+      'LA.MOS',
+    );
+    const delivered: string[] = [];
+    const subscribe = store.subscribeToAll.bind(store);
+    const watched = Object.assign(Object.create(store) as SqliteEventStore, {
+      subscribeToAll: (options?: Parameters<SqliteEventStore['subscribeToAll']>[0]) => {
+        const inner = subscribe(options);
+        return Object.assign(
+          (async function* () {
+            for await (const event of inner) {
+              delivered.push(event.streamId);
+              yield event;
+            }
+          })(),
+          { stop: () => inner.stop() },
+        );
+      },
+    });
+    const again = new PersonRegister(watched, indexer);
+    await again.start();
+    expect(again.size).toBe(3);
+    expect(new Set(delivered.filter((s) => !s.startsWith('person-')))).toEqual(
+      new Set([`verification-${lastCase}`]),
+    );
+    const all = await store.readAll({ maxCount: 10_000 });
+    expect(delivered.length).toBeLessThan(all.length);
+    expect(delivered.filter((s) => s.startsWith('person-')).length).toBe(
+      all.filter((e) => e.streamId.startsWith('person-')).length,
+    );
+
+    // Under another key (a former register secret, a new master key) the records are indexed again from
+    // their particulars, and found as before.
+    const rekeyed = new PersonRegister(store, hmacBlindIndexer(new Uint8Array(32).fill(7)));
+    await rekeyed.start();
+    expect(rekeyed.size).toBe(3);
+    expect((await rekeyed.candidates(a.personId))!.map((x) => x.personId)).toEqual([b.personId]);
   });
 
   it('refuses a malformed place by field name, and stores nothing', async () => {

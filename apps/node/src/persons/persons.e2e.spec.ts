@@ -1,6 +1,8 @@
 // The issue's end to end: a woman verified with two counterparts and repatriated, recorded three times under
 // three renderings of her name, shows as one person with one timeline once an officer confirms the matches.
 import fs from 'node:fs';
+import path from 'node:path';
+import { eventStoreFile } from '@xb/config';
 import request from 'supertest';
 import { RunningNode, startNode } from '../node-app';
 import { prepareAgencies, TestAgency, tokenFor } from '../testing/node-pair';
@@ -99,6 +101,19 @@ describe('person register over the API', () => {
     expect(proposed).toEqual(expect.arrayContaining([located.personId, verified.personId]));
     // Scores, never particulars.
     expect(candidates.text).not.toContain('Lo Thi');
+
+    // At rest (docs/confidentiality.md): the register's records are in the store file, their names are not
+    // (sealed by the node's ProtectedEventStore); the register keeps no secret of its own.
+    const stored = ['', '-wal']
+      .map((suffix) => eventStoreFile(vn.dataDir) + suffix)
+      .filter((file) => fs.existsSync(file))
+      .map((file) => fs.readFileSync(file).toString('utf8'))
+      .join('\n');
+    expect(stored).toContain('PersonRecorded');
+    expect(stored).toContain(`"$sealed":"person:${repatriated.personId}"`);
+    for (const name of ['Lò Thị Mai', 'Lo Thi Mai', 'Luo Shi Mei', '罗氏梅', 'ລໍ ທິ ມາຍ'])
+      expect(stored).not.toContain(name);
+    expect(fs.existsSync(path.join(vn.dataDir, 'persons', 'blind-index.key'))).toBe(false);
 
     for (const other of [located.personId, verified.personId])
       expect(

@@ -38,6 +38,7 @@ import { DEFAULT_RESPONDER_POLICY, ResponderPolicy } from '../responder/policy';
 import { headerDefaults } from './wire';
 import { protectParticulars } from './protect-particulars';
 import { ProtectedEventStore, type KeyManagement, type KeyStore } from '@xb/protection';
+import type { BlindIndexer } from '@xb/persons';
 import { ReadModels } from './read-models';
 
 export interface AgencyNodeOptions {
@@ -124,6 +125,12 @@ export class AgencyNode {
   get particularKeys(): KeyStore {
     if (!(this.store instanceof ProtectedEventStore)) throw new Error('this node does not seal particulars');
     return this.store.codec.keys;
+  }
+
+  /** The node's one blind indexer (key management's blind-index key): sealed name indexes and the person register. */
+  blindIndexer(): Promise<BlindIndexer> {
+    if (!(this.store instanceof ProtectedEventStore)) throw new Error('this node does not seal particulars');
+    return this.store.codec.blindIndexer();
   }
 
   get agencyId(): string {

@@ -6,8 +6,6 @@ import { KeyStore } from '@xb/protection';
 import { VerifyAuditTrailHandler } from '../api/audit-queries';
 import { BOARD_QUERY_HANDLERS } from '../api/board-queries';
 import { CaseTimelineHandler } from '../api/case-queries';
-import { hmacBlindIndexer } from '@xb/persons';
-import { loadBlindIndexSecret } from '../persons/blind-index-secret';
 import { PersonRegister } from '../persons/person-register';
 import type { AgencyNode } from './agency-node';
 import { INBOX_HEALTH } from './inbox-health-probe';
@@ -49,10 +47,7 @@ export function nodeProviders(node: AgencyNode): Provider[] {
     {
       provide: PersonRegister,
       useFactory: async () => {
-        const register = new PersonRegister(
-          node.store,
-          hmacBlindIndexer(loadBlindIndexSecret(node.config.dataDir)),
-        );
+        const register = new PersonRegister(node.store, await node.blindIndexer());
         await register.start();
         return register;
       },
