@@ -166,6 +166,8 @@ export class ParticularsCodec {
     const plain = JSON.parse(
       unseal(found.key, Buffer.from(box, 'base64'), keyId).toString('utf8'),
     ) as unknown;
+    // A list (phone numbers) stays a list; a person record gets its sealed children back beside it.
+    if (Array.isArray(plain)) return plain;
     return typeof plain === 'object' && plain !== null ? { ...plain, ...children } : plain;
   }
 }

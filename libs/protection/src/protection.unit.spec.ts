@@ -27,6 +27,7 @@ const data = {
   caseId: 'c-1',
   victim,
   circumstances: 'Found at the Hekou market',
+  phoneNumbers: ['+84 912 000 001', '+86 138 0000 0001'],
   schedule: { borderGate: 'Lao Cai' },
 };
 const context = { caseId: 'c-1', category: 'repatriation', at: '2026-01-01T00:00:00.000Z' };
@@ -49,7 +50,7 @@ describe('particulars at rest', () => {
   it('seals every particular of the rule, keeps the statistical residue, and opens them back exactly', async () => {
     const sealed = (await codec.seal(data, context)) as Record<string, unknown>;
     const text = JSON.stringify(sealed);
-    for (const plain of ['Mau', 'Mẫu', 'Binh', '038207001234', 'Hekou', '"day":14'])
+    for (const plain of ['Mau', 'Mẫu', 'Binh', '038207001234', 'Hekou', '"day":14', '912 000'])
       expect(text).not.toContain(plain);
     expect(isSealed(sealed.victim)).toBe(true);
     expect(sealed.victim).toMatchObject({
