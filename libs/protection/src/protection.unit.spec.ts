@@ -97,10 +97,15 @@ describe('particulars at rest', () => {
 
   it('masks plain and sealed particulars alike with one rule', async () => {
     const sealed = await codec.seal(data, context);
-    const paths = ['victim', 'circumstances'];
+    const paths = ['victim', 'circumstances', 'phoneNumbers'];
     expect(maskParticulars(data).paths).toEqual(paths);
     expect(maskParticulars(sealed).paths).toEqual(paths);
-    expect(maskParticulars(sealed).value).toEqual({ ...data, victim: WITHHELD, circumstances: WITHHELD });
+    expect(maskParticulars(sealed).value).toEqual({
+      ...data,
+      victim: WITHHELD,
+      circumstances: WITHHELD,
+      phoneNumbers: WITHHELD,
+    });
   });
 });
 
