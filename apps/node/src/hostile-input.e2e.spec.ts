@@ -61,10 +61,13 @@ describe('hostile records on the inbox', () => {
       ...good.map((g) => ({ key: g.messageId, value: g.bytes, partition: 0 })),
     ]);
 
-    const events = await waitFor('the three good messages recorded after the bad ones', async () => {
+    // The refusals are written with the batch's answers, so they may land after the good records.
+    const events = await waitFor('the three good messages recorded and both bad ones refused', async () => {
       const all = await collectEvents(cnStore);
       const recorded = dataOf<{ messageId: string }>(all, 'InboundMessageRecorded').map((r) => r.messageId);
-      return good.every((g) => recorded.includes(g.messageId)) ? all : undefined;
+      const sizes = dataOf<{ size?: number }>(all, 'AuditEnvelopeRefused').map((r) => r.size);
+      const refusedBoth = sizes.includes(large.length) && sizes.includes(0);
+      return good.every((g) => recorded.includes(g.messageId)) && refusedBoth ? all : undefined;
     });
     const refused = dataOf<Record<string, unknown>>(events, 'AuditEnvelopeRefused');
     expect(refused.find((r) => r.size === large.length)).toMatchObject({
