@@ -10,6 +10,8 @@ import { createHash } from 'node:crypto';
 import { deciderOf, isProcessCategory, passedDeadlines, PROCESS_CATEGORIES } from '@xb/domain';
 import { EventStore, WrongExpectedRevisionError } from '@xb/event-store';
 import { ReadModelDb } from './database';
+import type { CaseProjection } from './projector';
+import { utcTime } from './times';
 
 export const ESCALATION_CATEGORY = 'escalation';
 export const DEADLINE_ESCALATED = 'DeadlineEscalated';
@@ -103,4 +105,65 @@ export class DeadlineEscalator {
       throw error;
     }
   }
+}
+
+/** Keeps each recorded escalation as a row, for the duty officer's work list. */
+export const deadlineEscalationProjection: CaseProjection<DeadlineEscalated | undefined> = {
+  category: ESCALATION_CATEGORY,
+  initialState: () => undefined,
+  evolve: (state, event) => (event.type === DEADLINE_ESCALATED ? (event.data as DeadlineEscalated) : state),
+  async write(trx, _caseId, state, event) {
+    if (state === undefined) return;
+    await trx
+      .insertInto('deadline_escalations')
+      .values({
+        stream_id: event.streamId,
+        category: state.category,
+        case_id: state.caseId,
+        kind: state.kind,
+        ref: state.ref,
+        due: utcTime(state.due),
+        escalated_at: utcTime(state.escalatedAt),
+      })
+      .onConflict((oc) => oc.column('stream_id').doNothing())
+      .execute();
+  },
+};
+
+/**
+ * Escalations whose deadline the case still waits on (met since: left out), latest first, at most
+ * `limit`: what the duty officer's "my work" lists.
+ */
+export async function openEscalations(db: ReadModelDb, limit = 200): Promise<DeadlineEscalated[]> {
+  const rows = await db
+    .selectFrom('deadline_escalations')
+    .selectAll()
+    .orderBy('escalated_at', 'desc')
+    .limit(limit)
+    .execute();
+  const open: DeadlineEscalated[] = [];
+  for (const row of rows) {
+    if (!isProcessCategory(row.category)) continue;
+    const document = await db
+      .selectFrom('case_documents')
+      .select('state_json')
+      .where('stream_id', '=', `${row.category}-${row.case_id}`)
+      .executeTakeFirst();
+    const state = document ? (JSON.parse(document.state_json) as { status: string }) : undefined;
+    const stillOpen =
+      state !== undefined &&
+      deciderOf(row.category)
+        .openDeadlines(state)
+        .some((deadline) => deadline.kind === row.kind && deadline.ref === row.ref);
+    if (stillOpen)
+      open.push({
+        category: row.category,
+        caseId: row.case_id,
+        kind: row.kind,
+        ref: row.ref,
+        due: row.due,
+        escalatedAt: row.escalated_at,
+      });
+  }
+  return open;
 }

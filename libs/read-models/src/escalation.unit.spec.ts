@@ -3,7 +3,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { SqliteEventStore } from '@xb/event-store';
 import { openReadModelDb, ReadModelConnection } from './database';
-import { DEADLINE_ESCALATED, DeadlineEscalator, escalationStreamOf } from './escalation';
+import {
+  DEADLINE_ESCALATED,
+  deadlineEscalationProjection,
+  DeadlineEscalator,
+  escalationStreamOf,
+  openEscalations,
+} from './escalation';
+import { Projector } from './projector';
 import { migrateReadModels } from './migrate';
 
 /** The escalation follower: each passed deadline recorded once, by one follower among several. */
@@ -130,5 +137,27 @@ describe('deadline escalation', () => {
     now = new Date('2026-12-09T00:00:01.000Z');
     expect((await follower.escalate()).map((e) => e.ref)).toEqual(['item:2']);
     expect(await escalationsIn(stores[0])).toHaveLength(3);
+  });
+
+  it('lists for the duty officer the escalations whose deadline the case still waits on', async () => {
+    await escalator(stores[0], () => AFTER).escalate();
+    const projector = new Projector({
+      store: stores[0],
+      db: connection.db,
+      projections: [deadlineEscalationProjection],
+    });
+    await projector.catchUp();
+    expect((await openEscalations(connection.db)).map((e) => `${e.caseId}:${e.kind}`).sort()).toEqual([
+      'c-meeting:action_item',
+      'c-rescue:rescue_acknowledgement',
+    ]);
+    // Acknowledged since: no longer the officer's work, though the escalation stays recorded.
+    await connection.db
+      .updateTable('case_documents')
+      .set({ state_json: JSON.stringify({ status: 'acknowledged', deadline: DUE, trail: {} }) })
+      .where('stream_id', '=', 'rescue-c-rescue')
+      .execute();
+    expect((await openEscalations(connection.db)).map((e) => e.kind)).toEqual(['action_item']);
+    expect(await connection.db.selectFrom('deadline_escalations').selectAll().execute()).toHaveLength(2);
   });
 });
