@@ -14,6 +14,7 @@ import {
   notFound,
   Origin,
   StepRule,
+  OpenDeadline,
   validationFailed,
 } from './shared';
 
@@ -151,6 +152,8 @@ export interface CaseProcess<C extends Command, E extends DomainEvent, S extends
   readonly isEvent: (event: DomainEvent) => event is E;
   /** A short timeline line, without personal particulars. */
   readonly describe: (event: E) => string;
+  /** Every deadline the case still waits on (none for a process that declares none). */
+  readonly openDeadlines: (state: S) => readonly OpenDeadline[];
 }
 
 export const caseProcess = <C extends Command, E extends DomainEvent, S extends CaseState>(process: {
@@ -161,8 +164,14 @@ export const caseProcess = <C extends Command, E extends DomainEvent, S extends 
   readonly eventTypes: readonly E['type'][];
   readonly describe: (event: E) => string;
   readonly retryOnConflict?: (command: C) => boolean;
+  /**
+   * Every deadline the case still waits on, each escalated once when it passes (docs/architecture.md,
+   * "Deadlines and escalation"). Pure: the caller compares `due` with its own clock.
+   */
+  readonly openDeadlines?: (state: S) => readonly OpenDeadline[];
 }): CaseProcess<C, E, S> => ({
   ...process,
+  openDeadlines: process.openDeadlines ?? (() => []),
   isCommand: (command): command is C => process.decide.commandTypes.includes(command.type),
   isEvent: (event): event is E => process.eventTypes.some((type) => type === event.type),
 });

@@ -7,7 +7,7 @@ import { MissionEvent, missionDecider } from './mission';
 import { NoticeEvent, noticeDecider } from './notice';
 import { RepatriationEvent, repatriationDecider } from './repatriation';
 import { LocateRescueEvent, locateRescueDecider } from './rescue';
-import { validationFailed } from './shared';
+import { OpenDeadline, validationFailed } from './shared';
 import { VerificationEvent, verificationDecider } from './verification';
 import { WantedPersonEvent, wantedPersonDecider } from './wanted';
 
@@ -61,6 +61,8 @@ export interface ProcessDecider<S extends CaseState = CaseState> {
   retryOnConflict(command: Command): boolean;
   /** A short timeline line without personal particulars; undefined for an event of another process. */
   describe(event: DomainEvent): string | undefined;
+  /** Every deadline the case still waits on (shared/open-deadline.ts); none before the case opens. */
+  openDeadlines(state: S): readonly OpenDeadline[];
 }
 
 export const processDecider = <C extends Command, E extends DomainEvent, S extends CaseState>(
@@ -74,6 +76,7 @@ export const processDecider = <C extends Command, E extends DomainEvent, S exten
     process.isCommand(command) ? process.decide(command, state) : validationFailed(['type']),
   retryOnConflict: (command) => process.isCommand(command) && process.retryOnConflict?.(command) === true,
   describe: (event) => (process.isEvent(event) ? process.describe(event) : undefined),
+  openDeadlines: (state) => process.openDeadlines(state),
 });
 
 const PROCESS_DECIDERS: { readonly [K in ProcessCategory]: ProcessDecider } = {

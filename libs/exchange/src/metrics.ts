@@ -54,6 +54,13 @@ export class ExchangeMetrics {
     registers: [this.registry],
   });
 
+  readonly deadlinesEscalated = new Counter({
+    name: 'xb_deadlines_escalated_total',
+    help: 'Passed deadlines escalated to the duty officer by this process, by process and what was awaited',
+    labelNames: ['process', 'kind'],
+    registers: [this.registry],
+  });
+
   constructor(defaultMetrics = false) {
     if (defaultMetrics) collectDefaultMetrics({ register: this.registry });
   }

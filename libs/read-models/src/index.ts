@@ -7,3 +7,4 @@ export * from './projections';
 export * from './queries';
 export * from './report';
 export * from './overdue';
+export * from './escalation';

@@ -188,6 +188,16 @@ export interface ReadModelTables {
     at: string;
     value: number;
   };
+  /** Deadlines escalated (escalation.ts), one row per escalation stream. */
+  deadline_escalations: {
+    stream_id: string;
+    category: string;
+    case_id: string;
+    kind: string;
+    ref: string;
+    due: string;
+    escalated_at: string;
+  };
 }
 
 export type ReadModelTable = keyof ReadModelTables;
@@ -209,4 +219,5 @@ export const PROJECTED_TABLES: readonly ReadModelTable[] = [
   'liaison_action_items',
   'liaison_meetings',
   'missions',
+  'deadline_escalations',
 ];

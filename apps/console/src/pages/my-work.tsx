@@ -18,6 +18,16 @@ interface MyWorkData {
     deadlineStatus: string;
   }[];
   readonly messages: MessageRow[];
+  /** Passed deadlines escalated to the duty officer, still awaited (absent from an older node). */
+  readonly escalations?: {
+    category: string;
+    resource: string;
+    caseId: string;
+    kind: string;
+    ref: string;
+    due: string;
+    escalatedAt: string;
+  }[];
 }
 
 /** What needs the officer now: deadlines due or passed, new inbound messages, delivery problems. */
@@ -30,10 +40,39 @@ export function MyWork() {
   );
   const inbound = data?.messages.filter((m) => m.kind === 'inbound') ?? [];
   const problems = data?.messages.filter((m) => m.kind !== 'inbound') ?? [];
+  const escalations = data?.escalations ?? [];
   return (
     <section aria-labelledby="work-heading">
       <h1 id="work-heading">{t('nav.myWork')}</h1>
       <ErrorLine error={error} />
+      <h2>{t('work.escalations', { count: escalations.length })}</h2>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t('board.case')}</th>
+            <th scope="col">{t('work.awaited')}</th>
+            <th scope="col">{t('work.due')}</th>
+            <th scope="col">{t('work.escalatedAt')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {escalations.map((e) => (
+            <tr key={`${e.caseId}-${e.kind}-${e.ref}`}>
+              <td>
+                <Link to={`/cases/${e.resource}/${e.caseId}`}>
+                  {t(`process.${e.category}`)} {e.caseId.slice(-8)}
+                </Link>
+              </td>
+              <td>
+                {codeLabel(t, 'escalated', e.kind)}
+                {e.ref.startsWith('item:') ? ` ${e.ref.slice(5)}` : ''}
+              </td>
+              <td>{time(e.due)}</td>
+              <td>{time(e.escalatedAt)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
       <h2>{t('work.deadlines', { count: data?.deadlines.length ?? 0 })}</h2>
       <table>
         <thead>

@@ -1,5 +1,6 @@
-import { appliedMessageOf, describeEvent, queuedMessageOf } from '@xb/domain';
+import { appliedMessageOf, deciderOf, describeEvent, isProcessCategory, queuedMessageOf } from '@xb/domain';
 import { EventStore, RecordedEvent, StreamNotFoundError } from '@xb/event-store';
+import { DEADLINE_ESCALATED, escalationStreamOf } from '@xb/read-models';
 
 /** One line of a case's timeline: a step of the case, or a message in or out and its receipt. */
 export interface TimelineEntry {
@@ -21,6 +22,8 @@ const EXCHANGE_LINES: Record<string, (data: Record<string, unknown>) => string> 
   OutboundMessageReceipted: (d) => `receipt: ${d.status}${d.reason ? ` (${d.reason})` : ''}`,
   OutboundMessageUnacknowledged: (d) => `no receipt after ${d.attempts} attempts: ${d.advice}`,
   OutboundMessageUnsendable: (d) => `message could not be sent: ${d.reason} (${d.detail})`,
+  [DEADLINE_ESCALATED]: (d) =>
+    `deadline passed: ${String(d.kind)} due ${String(d.due)}, escalated to the duty officer`,
   InboundMessageRecorded: (d) =>
     `${String(d.payloadType).replace('xborder.v1.', '')} received from ${d.sender}: ${d.outcome}${d.reason ? ` (${d.reason})` : ''}, receipt sent`,
 };
@@ -61,7 +64,29 @@ export async function caseTimeline(
       });
     }
   }
+  for (const stream of escalationStreams(streamId, events))
+    for (const event of (await readOrUndefined(store, stream)) ?? [])
+      entries.push({ ...common(event), line: lineOf(event) ?? event.type });
   return entries.sort((a, b) => (BigInt(a.position) < BigInt(b.position) ? -1 : 1));
+}
+
+/**
+ * The escalation streams a case may have: one per deadline it ever waited on, found by folding its
+ * history step by step (a deadline met since is no longer open at the end).
+ */
+function escalationStreams(streamId: string, events: readonly RecordedEvent[]): readonly string[] {
+  const category = streamId.slice(0, streamId.indexOf('-'));
+  if (!isProcessCategory(category)) return [];
+  const caseId = streamId.slice(category.length + 1);
+  const decider = deciderOf(category);
+  const streams = new Set<string>();
+  let state = decider.initialState();
+  for (const event of events) {
+    state = decider.evolve(state, { type: event.type, data: event.data });
+    for (const { kind, ref } of decider.openDeadlines(state))
+      streams.add(escalationStreamOf(caseId, kind, ref));
+  }
+  return [...streams];
 }
 
 /** A person's line for any event of a case or of its messages; undefined for other events. */

@@ -10,7 +10,7 @@ import { parseBody } from '../http/responses';
 import { caseAsOf, commandView, locateCase, nextActions } from './case-views';
 import { CLOCK, Clock, EVENT_STORE, EventStore, READ_MODELS, ReadModelsDb } from './ports';
 import { exchangeLog, messagesNeedingAction } from './message-log';
-import { deadlinesDue, isSimpleBoard, simpleBoard } from './work-queries';
+import { deadlinesDue, escalationsOpen, isSimpleBoard, simpleBoard } from './work-queries';
 
 const LANGUAGES: Record<string, string> = { VN: 'vi', CN: 'zh', LA: 'lo' };
 const boardQuery = z.object({
@@ -55,11 +55,12 @@ export class ConsoleController {
   async myWork() {
     const now = this.clock();
     const db = await this.readModels();
-    const [deadlines, messages] = await Promise.all([
+    const [deadlines, messages, escalations] = await Promise.all([
       deadlinesDue(db, now),
       messagesNeedingAction(db, this.store, now),
+      escalationsOpen(db),
     ]);
-    return { now: now.toISOString(), deadlines, messages };
+    return { now: now.toISOString(), deadlines, messages, escalations };
   }
 
   @Get('boards/:board')

@@ -1,6 +1,8 @@
 import { DUE_SOON_WITHIN_MS } from '@xb/domain';
 import { sql } from 'kysely';
-import { AWAITING, ReadModelDb, repatriationBoard } from '@xb/read-models';
+import { AWAITING, openEscalations, ReadModelDb, repatriationBoard } from '@xb/read-models';
+import { isProcessCategory } from '@xb/domain';
+import { resourceOf } from './case-views';
 
 export interface DeadlineItem {
   readonly category: string;
@@ -148,3 +150,23 @@ export async function simpleBoard(
 }
 
 export { repatriationBoard };
+
+export interface EscalationItem {
+  readonly category: string;
+  readonly resource: string;
+  readonly caseId: string;
+  /** What is awaited (`handover_date`, `action_item`, ...) and where in the case (`item:2`, a message id). */
+  readonly kind: string;
+  readonly ref: string;
+  readonly due: string;
+  readonly escalatedAt: string;
+}
+
+/** Passed deadlines escalated to the duty officer that the case still waits on, latest first. */
+export async function escalationsOpen(db: ReadModelDb): Promise<EscalationItem[]> {
+  return (await openEscalations(db, MY_WORK_LIMIT)).flatMap((escalation) =>
+    isProcessCategory(escalation.category)
+      ? [{ ...escalation, resource: resourceOf(escalation.category) }]
+      : [],
+  );
+}

@@ -40,6 +40,10 @@ import { protectParticulars } from './protect-particulars';
 import { ProtectedEventStore, type KeyManagement, type KeyStore } from '@xb/protection';
 import type { BlindIndexer } from '@xb/persons';
 import { ReadModels } from './read-models';
+import { DeadlineEscalator } from '@xb/read-models';
+
+/** Default pace of the deadline escalation: a deadline is escalated within a minute of passing. */
+export const ESCALATION_CHECK_MS = 60_000;
 
 export interface AgencyNodeOptions {
   readonly clock?: () => Date;
@@ -55,6 +59,8 @@ export interface AgencyNodeOptions {
   readonly responderPolicy?: Partial<ResponderPolicy>;
   /** How often the node looks for a newer signed agency directory. Default 5 s. */
   readonly directoryCheckMs?: number;
+  /** How often the projector role looks for passed deadlines to escalate (default ESCALATION_CHECK_MS). */
+  readonly escalationCheckMs?: number;
   /** The master key of the particulars' keys (production: a KMS). Default: the data dir's key file. */
   readonly keyManagement?: KeyManagement;
 }
@@ -161,7 +167,10 @@ export class AgencyNode {
     directoryTicker.start();
     this.parts.push({ name: 'directory check', stop: () => directoryTicker.stop() });
     if (roles.has('gateway')) await this.startGateway();
-    if (roles.has('projector')) this.parts.push(await this.readModels.startProjector());
+    if (roles.has('projector')) {
+      this.parts.push(await this.readModels.startProjector());
+      this.startEscalation();
+    }
     if (roles.has('sealer')) await this.startSealer();
     if (roles.has('responder')) {
       const responder = new Responder(this.cases, this.store, {
@@ -171,6 +180,27 @@ export class AgencyNode {
       await responder.start();
       this.parts.push({ name: 'responder', stop: () => responder.stop() });
     }
+  }
+
+  /**
+   * Escalates passed deadlines beside the projector, whose folded cases it reads. Several projector
+   * processes may run it at once: the store records each escalation once (read-models/escalation.ts).
+   */
+  private startEscalation(): void {
+    const escalator = new DeadlineEscalator(() => this.readModels.db(), this.store, {
+      clock: () => this.now(),
+      onEscalated: ({ category, kind }) => this.metrics.deadlinesEscalated.inc({ process: category, kind }),
+    });
+    const ticker = new Ticker(
+      async () => void (await escalator.escalate()),
+      this.options.escalationCheckMs ?? ESCALATION_CHECK_MS,
+      (error) =>
+        process.stderr.write(
+          `${this.agencyId}: deadline escalation failed: ${error instanceof Error ? error.message : String(error)}\n`,
+        ),
+    );
+    ticker.start();
+    this.parts.push({ name: 'deadline escalation', stop: () => ticker.stop() });
   }
 
   /** The inbox gateway's own account (undefined when this process does not run the gateway role). */

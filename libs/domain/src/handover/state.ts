@@ -7,6 +7,8 @@ import {
   MessageTrail,
   trailAfter,
   trailAfterDelivery,
+  instantOfLocal,
+  OpenDeadline,
 } from '../shared';
 import { SuspectHandoverEvent, SuspectHandoverRequestContent } from './events';
 
@@ -92,4 +94,22 @@ export const suspectHandoverDeadlineStatus = (
     now,
     dueSoonWithinMs,
   );
+};
+
+/**
+ * What the suspect hand-over waits on: the holding side's decision (`handover_decision`), then the
+ * hand-over on its scheduled date and time (`handover_date`, ref = the schedule's revision).
+ */
+export const suspectHandoverOpenDeadlines = (state: SuspectHandoverState): readonly OpenDeadline[] => {
+  if (state.status === 'requested')
+    return [{ kind: 'handover_decision', due: state.deadline, ref: state.requestMessageId }];
+  if (state.status === 'scheduled' && state.schedule)
+    return [
+      {
+        kind: 'handover_date',
+        due: instantOfLocal(state.schedule.date, state.schedule.time, state.schedule.proposedBy),
+        ref: `schedule:${state.schedule.revision}`,
+      },
+    ];
+  return [];
 };

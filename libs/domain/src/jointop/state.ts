@@ -7,6 +7,7 @@ import {
   MessageTrail,
   trailAfter,
   trailAfterDelivery,
+  OpenDeadline,
 } from '../shared';
 import {
   JointOperationEvent,
@@ -118,3 +119,9 @@ export const jointOperationDeadlineStatus = (
   state.status === 'none'
     ? 'none'
     : classifyDeadline({ deadline: state.deadline, met: state.status !== 'proposed' }, now, dueSoonWithinMs);
+
+/** The partner's answer while the joint operation is proposed (`jointop_answer`). */
+export const jointOperationOpenDeadlines = (state: JointOperationState): readonly OpenDeadline[] =>
+  state.status === 'proposed'
+    ? [{ kind: 'jointop_answer', due: state.deadline, ref: state.proposalMessageId }]
+    : [];

@@ -1,7 +1,7 @@
 import { caseProcess } from '../case-process';
 import { decideMission, MissionCommand } from './decide';
 import { describeMissionEvent, MISSION_EVENT_TYPES, MissionEvent } from './events';
-import { evolveMission, initialMissionState, MissionState } from './state';
+import { evolveMission, initialMissionState, MissionState, missionOpenDeadlines } from './state';
 
 /** Working groups sent to support a case, and delegation exchanges; streams `mission-<caseId>`. */
 export const missionDecider = caseProcess<MissionCommand, MissionEvent, MissionState>({
@@ -10,6 +10,7 @@ export const missionDecider = caseProcess<MissionCommand, MissionEvent, MissionS
   evolve: evolveMission,
   decide: decideMission,
   eventTypes: MISSION_EVENT_TYPES,
+  openDeadlines: missionOpenDeadlines,
   describe: describeMissionEvent,
   // Every refusal depends only on the state, so a command that lost a race can be decided again.
   retryOnConflict: () => true,

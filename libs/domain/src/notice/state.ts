@@ -10,6 +10,7 @@ import {
   PersonParticulars,
   trailAfter,
   trailAfterDelivery,
+  OpenDeadline,
 } from '../shared';
 import { HotlineChannel, NoticeCategory, NoticeEvent, NoticePriority, ProcessingOutcome } from './events';
 
@@ -166,3 +167,9 @@ export const noticeDeadlineStatus = (
     dueSoonWithinMs,
   );
 };
+
+/** Processing of a notice or tip that came to us, while unprocessed (`notice_processing`). */
+export const noticeOpenDeadlines = (state: NoticeState): readonly OpenDeadline[] =>
+  isUnprocessed(state) && state.status !== 'none' && state.processingDeadline !== undefined
+    ? [{ kind: 'notice_processing', due: state.processingDeadline, ref: state.caseId }]
+    : [];

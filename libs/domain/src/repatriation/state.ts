@@ -8,6 +8,9 @@ import {
   MinutesRecord,
   trailAfter,
   trailAfterDelivery,
+  instantOfLocal,
+  OpenDeadline,
+  RECEPTION_CONFIRMATION_WITHIN_MS,
 } from '../shared';
 import {
   ChildParticulars,
@@ -208,4 +211,44 @@ export const repatriationDeadlineStatus = (
     now,
     dueSoonWithinMs,
   );
+};
+
+/** The instant a schedule's gate-local date and time stand for (on the side that set it). */
+export const scheduledInstant = (schedule: HandoverSchedule): string =>
+  instantOfLocal(schedule.date, schedule.time, schedule.proposedBy);
+
+/**
+ * What the repatriation waits on: the receiving side's decision (`repatriation_decision`), the
+ * hand-over on its scheduled date and time (`handover_date`, ref = the schedule's revision, so a
+ * reschedule starts a new deadline), then the reception's confirmation within a day of the hand-over
+ * (`reception_confirmation`).
+ */
+export const repatriationOpenDeadlines = (state: RepatriationState): readonly OpenDeadline[] => {
+  switch (state.status) {
+    case 'requested':
+    case 'under_verification':
+      return [{ kind: 'repatriation_decision', due: state.deadline, ref: state.requestMessageId }];
+    case 'scheduled':
+      return state.schedule
+        ? [
+            {
+              kind: 'handover_date',
+              due: scheduledInstant(state.schedule),
+              ref: `schedule:${state.schedule.revision}`,
+            },
+          ]
+        : [];
+    case 'handed_over':
+      return state.handedOverAt
+        ? [
+            {
+              kind: 'reception_confirmation',
+              due: new Date(Date.parse(state.handedOverAt) + RECEPTION_CONFIRMATION_WITHIN_MS).toISOString(),
+              ref: 'handover',
+            },
+          ]
+        : [];
+    default:
+      return [];
+  }
 };

@@ -6,6 +6,7 @@ import {
   MessageTrail,
   trailAfter,
   trailAfterDelivery,
+  OpenDeadline,
 } from '../shared';
 import {
   FollowOnLink,
@@ -116,3 +117,9 @@ export const locateRescueDeadlineStatus = (
   state.status === 'none'
     ? 'none'
     : classifyDeadline({ deadline: state.deadline, met: state.status !== 'requested' }, now, dueSoonWithinMs);
+
+/** The requested side's acknowledgement while the request is open (`rescue_acknowledgement`). */
+export const locateRescueOpenDeadlines = (state: LocateRescueState): readonly OpenDeadline[] =>
+  state.status === 'requested'
+    ? [{ kind: 'rescue_acknowledgement', due: state.deadline, ref: state.requestMessageId }]
+    : [];

@@ -6,12 +6,9 @@ import {
   MessageTrail,
   trailAfter,
   trailAfterDelivery,
+  OpenDeadline,
 } from '../shared';
-import {
-  VerificationAnswer,
-  VerificationEvent,
-  VerificationRequestContent,
-} from './events';
+import { VerificationAnswer, VerificationEvent, VerificationRequestContent } from './events';
 
 export type VerificationStatus =
   'drafted' | 'sent' | 'delivered' | 'received' | 'answered' | 'closed' | 'withdrawn';
@@ -143,3 +140,19 @@ export const verificationStatusAt = (
   now: string,
 ): VerificationState['status'] | 'overdue' =>
   verificationDeadlineStatus(state, now) === 'overdue' ? 'overdue' : state.status;
+
+/**
+ * What the case waits on: the answer while the round is awaited (`verification_answer`, ref = the
+ * round's message), or, after "more information needed", the requester's additional information
+ * (`more_information`, ref = that answer's message). Asking for more does not stop the clock: the
+ * round's deadline stays in force until the requester opens the next round with a new one.
+ */
+export const verificationOpenDeadlines = (state: VerificationState): readonly OpenDeadline[] => {
+  if (state.status === 'none') return [];
+  const ref = state.roundMessageId ?? `round:${state.round}`;
+  if (state.status === 'sent' || state.status === 'delivered' || state.status === 'received')
+    return [{ kind: 'verification_answer', due: state.deadline, ref }];
+  if (state.status === 'answered' && state.answer?.outcome === 'more_information_needed')
+    return [{ kind: 'more_information', due: state.deadline, ref: state.answerMessageId ?? ref }];
+  return [];
+};

@@ -6,6 +6,7 @@ import {
   MessageTrail,
   trailAfter,
   trailAfterDelivery,
+  OpenDeadline,
 } from '../shared';
 import { FollowOnLink } from '../rescue/events';
 import {
@@ -110,3 +111,9 @@ export const wantedPersonDeadlineStatus = (
   state.status === 'none'
     ? 'none'
     : classifyDeadline({ deadline: state.deadline, met: state.status !== 'requested' }, now, dueSoonWithinMs);
+
+/** The requested side's acknowledgement while the request is open (`wanted_acknowledgement`). */
+export const wantedPersonOpenDeadlines = (state: WantedPersonState): readonly OpenDeadline[] =>
+  state.status === 'requested'
+    ? [{ kind: 'wanted_acknowledgement', due: state.deadline, ref: state.requestMessageId }]
+    : [];

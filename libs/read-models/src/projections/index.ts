@@ -21,6 +21,7 @@ import { suspectHandoverRows } from './suspect-handover';
 import { verificationRows } from './verification';
 import { wantedPersonRows } from './wanted-person';
 import { CaseProjection } from '../projector';
+import { deadlineEscalationProjection } from '../escalation';
 import { withReportFacts } from '../report/facts-projection';
 
 export { canonicalProvince, provinceOfGate } from './border-gates';
@@ -68,4 +69,5 @@ export const ALL_PROJECTIONS: readonly CaseProjection[] = [
   wantedPersonProjection,
   liaisonMeetingProjection,
   missionProjection,
+  deadlineEscalationProjection,
 ];
