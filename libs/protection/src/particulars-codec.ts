@@ -162,7 +162,8 @@ export class ParticularsCodec {
     const plain = JSON.parse(
       unseal(found.key, Buffer.from(box, 'base64'), keyId).toString('utf8'),
     ) as unknown;
-    return typeof plain === 'object' && plain !== null ? { ...plain, ...children } : plain;
+    // A sealed list of texts (phone numbers) opens as the list; only a person record takes its children back.
+    return typeof plain === 'object' && plain !== null && !Array.isArray(plain) ? { ...plain, ...children } : plain;
   }
 }
 

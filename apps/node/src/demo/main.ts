@@ -116,7 +116,7 @@ async function main(): Promise<number> {
     await new Promise(() => undefined);
     return 0;
   } catch (error) {
-    say(`demo failed: ${error instanceof Error ? error.message : String(error)}`);
+    say(`demo failed: ${error instanceof Error ? error.stack : String(error)}`);
     await stopAll();
     return 1;
   }
