@@ -155,7 +155,14 @@ export const SCENARIO: readonly ScenarioStep[] = [
       // At the gate both sides sign one record of the hand-over: China draws it up and signs, Vietnam
       // checks it against what it sees and countersigns (the minutes name the persons: particulars).
       const handedOverAt = new Date().toISOString();
-      await step(cn, 'repatriations', id, 'minutes', 'ProposeRepatriationMinutes', { handedOverAt });
+      const [cnOfficer, vnOfficer] = (example('ProposeRepatriationMinutes') as { officers: object[] }).officers;
+      await step(cn, 'repatriations', id, 'minutes', 'ProposeRepatriationMinutes', {
+        handedOverAt,
+        officers: [
+          { ...cnOfficer, agency: cn.agencyId },
+          { ...vnOfficer, agency: vn.agencyId },
+        ],
+      });
       const received = await until(
         vn,
         'repatriations',
@@ -275,7 +282,10 @@ export const SCENARIO: readonly ScenarioStep[] = [
       await step(vn, 'liaison-meetings', id, 'held', 'RecordLiaisonMeetingHeld');
       await reach(cn, 'liaison-meetings', id, 'held');
       // China writes the minutes: item 1 is Vietnam's, item 2 China's.
-      await step(cn, 'liaison-meetings', id, 'minutes', 'RecordLiaisonMeetingMinutes');
+      const { actionItems } = example('RecordLiaisonMeetingMinutes') as { actionItems: object[] };
+      await step(cn, 'liaison-meetings', id, 'minutes', 'RecordLiaisonMeetingMinutes', {
+        actionItems: actionItems.map((item, i) => ({ ...item, owner: [vn, cn][i].agencyId })),
+      });
       await reach(vn, 'liaison-meetings', id, 'closed');
       const done = (number: number) => (state: Record<string, unknown>) =>
         (state.actionItems as { number: number; done: boolean }[]).some((i) => i.number === number && i.done);
