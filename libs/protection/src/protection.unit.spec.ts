@@ -62,6 +62,13 @@ describe('particulars at rest', () => {
     expect(await codec.open(sealed)).toEqual(data);
   });
 
+  it('opens a sealed list of texts (phone numbers) back as the list', async () => {
+    const traces = { phoneNumbers: ['+84 912 000 001', '+86 138 0000 0001'], suspectedPlace: 'Jinping' };
+    const sealed = (await codec.seal(traces, context)) as Record<string, unknown>;
+    expect(isSealed(sealed.phoneNumbers)).toBe(true);
+    expect(await codec.open(sealed)).toEqual(traces);
+  });
+
   it('keeps the master key file to its owner and refuses one others can read', () => {
     const file = path.join(dir, 'keys', 'master.key');
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);

@@ -44,12 +44,13 @@ describe('three nodes over the real Kafka: China and Laos ask Vietnam, Vietnam a
   const finalStates = async (outcome: CaseOutcome) =>
     Promise.all(outcome.expected.map(({ client }) => client.status(outcome.resource, outcome.caseId)));
 
-  it('China asks Vietnam to verify a woman, then hands her and her son over; Vietnam receives and refers', async () => {
-    const [verification, repatriation] = await runScenario(
+  it('Vietnam asks China to find a woman; China rescues her, asks Vietnam to verify her, hands her and her son over under co-signed minutes; Vietnam receives and refers', async () => {
+    const [rescue, verification, repatriation] = await runScenario(
       officers,
       () => undefined,
-      stepsOf('verification: China asks Vietnam', 'repatriation: China hands'),
+      stepsOf('locate-and-rescue', 'verification: China asks Vietnam', 'repatriation: China hands'),
     );
+    expect(await finalStates(rescue)).toEqual(['rescued', 'rescued']);
     expect(await finalStates(verification)).toEqual(['closed', 'answered']);
     const { vn, cn } = officers;
     // The verification was China's request and Vietnam's answer, on both sides.
@@ -86,6 +87,56 @@ describe('three nodes over the real Kafka: China and Laos ask Vietnam, Vietnam a
       reception: { facility: 'Lai Chau social protection centre', receivedAt: expect.any(String) },
     });
     expect(cnCase.children).toEqual([expect.objectContaining({ handedOver: true, received: true })]);
+    // One set of minutes, co-signed by both agencies, kept on both nodes.
+    for (const state of [vnCase, cnCase])
+      expect(state.minutes).toMatchObject({
+        status: 'co_signed',
+        signatures: expect.arrayContaining([
+          expect.objectContaining({ agency: cn.agencyId }),
+          expect.objectContaining({ agency: vn.agencyId }),
+        ]),
+      });
+    // The rescue Vietnam asked for leads into the verification and the repatriation, on both sides.
+    const links = [
+      { process: 'verification', linkedCaseId: verification.caseId },
+      { process: 'repatriation', linkedCaseId: repatriation.caseId },
+    ];
+    for (const side of [vn, cn])
+      await waitFor(`both links on ${side.agencyId}`, async () => {
+        const state = (await side.get(`/api/locate-rescues/${rescue.caseId}`)).state as { linkedCases: unknown[] };
+        return links.every((link) => state.linkedCases.some((l) => expect.objectContaining(link).asymmetricMatch(l)));
+      });
+  }, 180_000);
+
+  it('Vietnam asks China to arrest a wanted broker, then for his hand-over, linked on both sides', async () => {
+    const [wanted, handover] = await runScenario(
+      officers,
+      () => undefined,
+      stepsOf('wanted person', 'suspect hand-over'),
+    );
+    expect(await finalStates(wanted)).toEqual(['arrested', 'arrested']);
+    expect(await finalStates(handover)).toEqual(['handed_over', 'handed_over']);
+    for (const side of [officers.vn, officers.cn])
+      await waitFor(`the hand-over linked on ${side.agencyId}`, async () => {
+        const state = (await side.get(`/api/wanted-persons/${wanted.caseId}`)).state as {
+          linkedCases: { process: string; linkedCaseId: string }[];
+        };
+        return state.linkedCases.some((l) => l.process === 'handover' && l.linkedCaseId === handover.caseId);
+      });
+  }, 120_000);
+
+  it('a liaison meeting closes with minutes whose action items both sides see done', async () => {
+    const [meeting] = await runScenario(officers, () => undefined, stepsOf('liaison meeting'));
+    expect(await finalStates(meeting)).toEqual(['closed', 'closed']);
+    for (const side of [officers.vn, officers.cn]) {
+      const state = (await side.get(`/api/liaison-meetings/${meeting.caseId}`)).state as {
+        actionItems: { number: number; done: boolean; owner: string }[];
+      };
+      expect(state.actionItems.map(({ number, done, owner }) => ({ number, done, owner }))).toEqual([
+        { number: 1, done: true, owner: officers.vn.agencyId },
+        { number: 2, done: true, owner: officers.cn.agencyId },
+      ]);
+    }
   }, 120_000);
 
   it('Laos asks Vietnam to verify a woman from Lai Chau, and Vietnam sends Laos a notice it processes', async () => {

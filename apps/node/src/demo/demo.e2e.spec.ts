@@ -29,6 +29,9 @@ describe('the README main job (the three-node demo)', () => {
         output: 'ok',
       });
       for (const [process, sides] of [
+        ['locate-and-rescue', 'VN.BGC.LAICHAU: rescued +CN.YN.BORDERPOLICE: rescued'],
+        ['wanted person', 'VN.BGC.LAICHAU: arrested +CN.YN.BORDERPOLICE: arrested'],
+        ['liaison meeting', 'VN.BGC.LAICHAU: closed +CN.YN.BORDERPOLICE: closed'],
         ['verification', 'CN.YN.BORDERPOLICE: closed +VN.BGC.LAICHAU: answered'],
         ['repatriation', 'CN.YN.BORDERPOLICE: received +VN.BGC.LAICHAU: referred'],
         ['suspect hand-over', 'VN.BGC.LAICHAU: handed_over +CN.YN.BORDERPOLICE: handed_over'],
@@ -44,6 +47,15 @@ describe('the README main job (the three-node demo)', () => {
       expect(output).toMatch(/VN\.BGC\.LAICHAU +repatriation +\w+ +.*[Rr]eferred/);
       expect(output).toMatch(/LA\.PHONGSALY\.POLICE +verification /);
       expect(output).toContain('receipt: accepted');
+      // The rescue leads into the verification and the repatriation, the arrest into the hand-over: linked on both sides.
+      expect(output.match(/VN\.BGC\.LAICHAU +inbox +\w+ +LocateRescueCaseLinked received from CN\.YN\.BORDERPOLICE: accepted/g)).toHaveLength(2);
+      expect(output).toMatch(/CN\.YN\.BORDERPOLICE +inbox +\w+ +WantedPersonCaseLinked received from VN\.BGC\.LAICHAU: accepted/);
+      // One set of hand-over minutes, signed by China, countersigned by Vietnam: co-signed on both nodes.
+      expect(output).toMatch(/VN\.BGC\.LAICHAU +repatriation +\w+ +Hand-over minutes signed by CN\.YN\.BORDERPOLICE received/);
+      expect(output).toMatch(/CN\.YN\.BORDERPOLICE +repatriation +\w+ +Hand-over minutes countersigned by VN\.BGC\.LAICHAU: co-signed by both sides/);
+      // Each action item of the liaison meeting's minutes is marked done by its owner and seen done by the other side.
+      expect(output).toMatch(/LiaisonActionItemDone received from VN\.BGC\.LAICHAU: accepted/);
+      expect(output).toMatch(/LiaisonActionItemDone received from CN\.YN\.BORDERPOLICE: accepted/);
       // Particulars stay out of the printed timeline.
       expect(output).not.toContain('Lò Thị Mẫu');
     } finally {

@@ -134,7 +134,7 @@ async function summarize(outcomes: CaseOutcome[], say: (line: string) => void): 
     const sides = outcome.expected.map(
       ({ client }, i) => `${client.agencyId}: ${String(reachedStates[i])}`.padEnd(34),
     );
-    say(`  ${reached ? 'OK  ' : 'FAIL'} ${outcome.process.padEnd(20)} ${sides.join(' ')}`.trimEnd());
+    say(`  ${reached ? 'OK  ' : 'FAIL'} ${outcome.process.padEnd(20)} ${sides.join(' ')} ${outcome.caseId}`);
   }
   return ok;
 }

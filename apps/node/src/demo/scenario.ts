@@ -35,6 +35,15 @@ export interface ScenarioTools {
     command: string,
     extra?: Record<string, unknown>,
   ) => Promise<string>;
+  /** Waits until `fact` holds of the case's state on that node (particulars un-hidden when asked). */
+  readonly until: (
+    client: OfficerClient,
+    resource: string,
+    caseId: string,
+    what: string,
+    fact: (state: Record<string, unknown>) => boolean,
+    particulars?: boolean,
+  ) => Promise<Record<string, unknown>>;
   /** Takes a step with the route's example body (plus `extra`). */
   readonly step: (
     client: OfficerClient,
@@ -55,6 +64,13 @@ export interface ScenarioStep {
 const caseOf = (earlier: readonly CaseOutcome[], process: string) =>
   earlier.find((o) => o.process === process)!.caseId;
 
+/** Why the demo's officers un-hide particulars (docs/confidentiality.md: every view states a reason). */
+export const PARTICULARS_REASON = 'Countersigning the hand-over minutes at the gate';
+
+/** The path of a case's view; with particulars, un-hidden for the stated reason. */
+export const casePath = (resource: string, caseId: string, particulars = false) =>
+  `/api/${resource}/${caseId}${particulars ? `?particulars=true&reason=${encodeURIComponent(PARTICULARS_REASON)}` : ''}`;
+
 /**
  * The demo's story, in order; a new process adds its step here. Vietnam's officers act at the VN node;
  * the Chinese and Lao officers' requests are made at their nodes' APIs, and their answers to Vietnam's
@@ -62,11 +78,39 @@ const caseOf = (earlier: readonly CaseOutcome[], process: string) =>
  */
 export const SCENARIO: readonly ScenarioStep[] = [
   {
+    title: 'locate-and-rescue: Vietnam asks China to find a woman from Phong Tho and her son, reported missing by her mother',
+    run: async ({ vn, cn }, { open, step, reach }) => {
+      const id = await open(vn, cn, 'locate-rescues', 'RequestLocateRescue');
+      // China's responder takes the request on; its officers then search and report to Vietnam.
+      await reach(cn, 'locate-rescues', id, 'acknowledged');
+      await step(cn, 'locate-rescues', id, 'progress', 'ReportLocateRescueProgress');
+      await step(cn, 'locate-rescues', id, 'located', 'RecordPersonLocated');
+      await step(cn, 'locate-rescues', id, 'rescued', 'RecordPersonRescued');
+      await reach(vn, 'locate-rescues', id, 'rescued');
+      return {
+        process: 'locate-and-rescue',
+        resource: 'locate-rescues',
+        caseId: id,
+        expected: [
+          { client: vn, status: 'rescued' },
+          { client: cn, status: 'rescued' },
+        ],
+      };
+    },
+  },
+  {
     title:
       'verification: China asks Vietnam to verify the identity and nationality of a woman rescued in Hekou',
-    run: async ({ vn, cn }, { open, step, reach }) => {
+    run: async ({ vn, cn }, { open, step, reach }, earlier) => {
       const id = await open(cn, vn, 'verifications', 'DraftVerificationRequest');
       await step(cn, 'verifications', id, 'send', 'SendVerificationRequest');
+      const rescue = earlier.find((o) => o.process === 'locate-and-rescue');
+      // The rescue Vietnam asked for leads here: China links the verification to it (both sides see it).
+      if (rescue)
+        await step(cn, 'locate-rescues', rescue.caseId, 'cases', 'LinkCaseToLocateRescue', {
+          process: 'verification',
+          linkedCaseId: id,
+        });
       await reach(vn, 'verifications', id, 'received');
       // Vietnamese police check the household registry and ask the commune, then answer.
       await step(vn, 'verifications', id, 'answer', 'AnswerVerificationRequest');
@@ -85,15 +129,21 @@ export const SCENARIO: readonly ScenarioStep[] = [
   },
   {
     title: 'repatriation: China hands the woman and her son over to Vietnam at the Ma Lu Thang - Jinshuihe gate',
-    run: async ({ vn, cn }, { open, step, reach }, earlier) => {
+    run: async ({ vn, cn }, { open, step, reach, until }, earlier) => {
       const id = await open(cn, vn, 'repatriations', 'RequestRepatriation', {
         annex: {
           ...(example('RequestRepatriation').annex as Record<string, unknown>),
           verificationCaseId: caseOf(earlier, 'verification'),
         },
       });
+      const rescue = earlier.find((o) => o.process === 'locate-and-rescue');
+      if (rescue)
+        await step(cn, 'locate-rescues', rescue.caseId, 'cases', 'LinkCaseToLocateRescue', {
+          process: 'repatriation',
+          linkedCaseId: id,
+        });
       await reach(vn, 'repatriations', id, 'requested');
-      // Vietnam's acceptance rests on the verification it answered in step 1.
+      // Vietnam's acceptance rests on the verification it answered.
       await step(vn, 'repatriations', id, 'start-verification', 'StartRepatriationVerification', {
         verificationCaseId: caseOf(earlier, 'verification'),
       });
@@ -102,9 +152,33 @@ export const SCENARIO: readonly ScenarioStep[] = [
       // China proposes the date at the gate; Vietnam's copy of the schedule is the agreed one.
       await step(cn, 'repatriations', id, 'schedule', 'ScheduleRepatriationHandover');
       await reach(vn, 'repatriations', id, 'scheduled');
-      await step(cn, 'repatriations', id, 'handover', 'RecordRepatriationHandover', {
-        handedOverAt: new Date().toISOString(),
+      // At the gate both sides sign one record of the hand-over: China draws it up and signs, Vietnam
+      // checks it against what it sees and countersigns (the minutes name the persons: particulars).
+      const handedOverAt = new Date().toISOString();
+      const [cnOfficer, vnOfficer] = (example('ProposeRepatriationMinutes') as { officers: object[] }).officers;
+      await step(cn, 'repatriations', id, 'minutes', 'ProposeRepatriationMinutes', {
+        handedOverAt,
+        officers: [
+          { ...cnOfficer, agency: cn.agencyId },
+          { ...vnOfficer, agency: vn.agencyId },
+        ],
       });
+      const received = await until(
+        vn,
+        'repatriations',
+        id,
+        'the minutes awaiting our agreement',
+        (state) => (state.minutes as { status?: string } | undefined)?.status === 'awaiting_our_agreement',
+        true,
+      );
+      await step(vn, 'repatriations', id, 'minutes-countersign', 'CountersignRepatriationMinutes', {
+        minutes: (received.minutes as { minutes: unknown }).minutes,
+      });
+      for (const side of [vn, cn])
+        await until(side, 'repatriations', id, 'the minutes co-signed', (state) =>
+          (state.minutes as { status?: string } | undefined)?.status === 'co_signed',
+        );
+      await step(cn, 'repatriations', id, 'handover', 'RecordRepatriationHandover', { handedOverAt });
       await reach(vn, 'repatriations', id, 'handed_over');
       await step(vn, 'repatriations', id, 'reception', 'ConfirmRepatriationReception', {
         receivedAt: new Date().toISOString(),
@@ -123,9 +197,36 @@ export const SCENARIO: readonly ScenarioStep[] = [
     },
   },
   {
-    title: 'suspect hand-over: Vietnam asks China for a suspect wanted on a Lai Chau warrant',
+    title: 'wanted person: Vietnam asks China to locate and arrest a broker wanted on a Lai Chau warrant',
     run: async ({ vn, cn }, { open, step, reach }) => {
+      const id = await open(vn, cn, 'wanted-persons', 'RequestWantedPerson');
+      // China's responder takes the request on; its officers report the search and the arrest.
+      await reach(cn, 'wanted-persons', id, 'acknowledged');
+      await step(cn, 'wanted-persons', id, 'progress', 'ReportWantedPersonProgress');
+      await step(cn, 'wanted-persons', id, 'arrested', 'RecordWantedPersonArrest');
+      await reach(vn, 'wanted-persons', id, 'arrested');
+      return {
+        process: 'wanted person',
+        resource: 'wanted-persons',
+        caseId: id,
+        expected: [
+          { client: vn, status: 'arrested' },
+          { client: cn, status: 'arrested' },
+        ],
+      };
+    },
+  },
+  {
+    title: 'suspect hand-over: Vietnam asks China to hand over the broker it arrested',
+    run: async ({ vn, cn }, { open, step, reach }, earlier) => {
       const id = await open(vn, cn, 'suspect-handovers', 'RequestSuspectHandover');
+      const wanted = earlier.find((o) => o.process === 'wanted person');
+      // The arrest Vietnam asked for leads into this hand-over: Vietnam links it (both sides see it).
+      if (wanted)
+        await step(vn, 'wanted-persons', wanted.caseId, 'cases', 'LinkCaseToWantedPerson', {
+          process: 'handover',
+          linkedCaseId: id,
+        });
       await reach(vn, 'suspect-handovers', id, 'accepted');
       await step(vn, 'suspect-handovers', id, 'schedule', 'ScheduleSuspectHandover');
       await reach(vn, 'suspect-handovers', id, 'handed_over');
@@ -163,6 +264,41 @@ export const SCENARIO: readonly ScenarioStep[] = [
       return {
         process: 'joint crackdown',
         resource: 'joint-operations',
+        caseId: id,
+        expected: [
+          { client: vn, status: 'closed' },
+          { client: cn, status: 'closed' },
+        ],
+      };
+    },
+  },
+  {
+    title: 'liaison meeting at Ma Lu Thang: minutes with action items, each tracked on both sides until done',
+    run: async ({ vn, cn }, { open, step, reach, until }) => {
+      const id = await open(vn, cn, 'liaison-meetings', 'ProposeLiaisonMeeting');
+      await reach(cn, 'liaison-meetings', id, 'proposed');
+      await step(cn, 'liaison-meetings', id, 'agree', 'AgreeLiaisonMeeting');
+      await reach(vn, 'liaison-meetings', id, 'agreed');
+      await step(vn, 'liaison-meetings', id, 'held', 'RecordLiaisonMeetingHeld');
+      await reach(cn, 'liaison-meetings', id, 'held');
+      // China writes the minutes: item 1 is Vietnam's, item 2 China's.
+      const { actionItems } = example('RecordLiaisonMeetingMinutes') as { actionItems: object[] };
+      await step(cn, 'liaison-meetings', id, 'minutes', 'RecordLiaisonMeetingMinutes', {
+        actionItems: actionItems.map((item, i) => ({ ...item, owner: [vn, cn][i].agencyId })),
+      });
+      await reach(vn, 'liaison-meetings', id, 'closed');
+      const done = (number: number) => (state: Record<string, unknown>) =>
+        (state.actionItems as { number: number; done: boolean }[]).some((i) => i.number === number && i.done);
+      await step(vn, 'liaison-meetings', id, 'action-items-done', 'CompleteLiaisonActionItem', { number: 1 });
+      await until(cn, 'liaison-meetings', id, 'action item 1 done', done(1));
+      await step(cn, 'liaison-meetings', id, 'action-items-done', 'CompleteLiaisonActionItem', {
+        number: 2,
+        remarks: 'Checked against the Jinping shelters; two matches sent to Lai Chau.',
+      });
+      await until(vn, 'liaison-meetings', id, 'action item 2 done', done(2));
+      return {
+        process: 'liaison meeting',
+        resource: 'liaison-meetings',
         caseId: id,
         expected: [
           { client: vn, status: 'closed' },
@@ -249,6 +385,17 @@ export async function runScenario(
     open: async (from, to, resource, command, extra = {}) =>
       (await from.post(`/api/${resource}`, { ...example(command), counterpart: to.agencyId, ...extra }))
         .caseId as string,
+    until: (client, resource, caseId, what, fact, particulars = false) =>
+      waitFor(
+        `${resource} ${caseId}: ${what} on ${client.agencyId}`,
+        async () => {
+          const { state } = (await client.get(casePath(resource, caseId, particulars))) as {
+            state?: Record<string, unknown>;
+          };
+          return state && fact(state) ? state : undefined;
+        },
+        { timeoutMs: FINAL_WAIT_MS, intervalMs: 100 },
+      ),
     step: (client, resource, caseId, action, command, extra = {}) =>
       client.post(`/api/${resource}/${caseId}/${action}`, { ...example(command), ...extra }),
   };
