@@ -52,7 +52,7 @@ describe('co-signed hand-over minutes, China to Vietnam, over the real Kafka', (
     return { status: response.status, body: (await response.json()) as Record<string, any> };
   };
   const stateOf = async (node: RunningNode, token: string, caseId: string) =>
-    (await call(node, token, 'GET', `/api/repatriations/${caseId}?particulars=true`)).body.state;
+    (await call(node, token, 'GET', `/api/repatriations/${caseId}?particulars=true&reason=hand-over%20minutes`)).body.state;
 
   it('runs the repatriation, both sides sign the same minutes, the auditor verifies both', async () => {
     const requested = await call(cnNode, cnToken, 'POST', '/api/repatriations', {

@@ -58,7 +58,7 @@ export function openApiDocument(agencyId: string, now: Date) {
       ...(paths[`/api/${resource}/{caseId}`] ?? {}),
       get: {
         tags: ['cases'],
-        summary: `A ${resource} case's current state (particulars withheld unless ?particulars=true, which is audited)`,
+        summary: `A ${resource} case's current state (particulars withheld unless ?particulars=true&reason=..., which is audited)`,
         parameters: [
           caseId,
           query('particulars', 'true to show personal particulars (recorded in the audit trail)'),
