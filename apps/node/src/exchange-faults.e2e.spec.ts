@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { openedEvents } from '@xb/event-store';
 import { inboxTopic, outboundMappingOf } from '@xb/exchange';
 import { loadNodeCrypto } from './runtime/node-crypto';
 import { foreignRecords } from './testing/forged-records';
@@ -112,9 +113,9 @@ describe('exchange faults, 1,000 exchanges in flight', () => {
       const duplicates = copies
         .flatMap((c, i) => (i % 2 === 0 ? [c, c] : [c]))
         .map((c) => ({ key: c.correlationId, value: Buffer.from(c.envelope, 'base64') }));
-      const sample = outboundMappingOf(
-        (await vnStore.readAll({ maxCount: 10 })).find((e) => outboundMappingOf(e).kind === 'message')!,
-      );
+      // Mapped as the relay maps it: from the event with its particulars opened.
+      const opened = await openedEvents(vnStore, await vnStore.readAll({ maxCount: 10 }));
+      const sample = outboundMappingOf(opened.find((e) => outboundMappingOf(e).kind === 'message')!);
       const foreign = await foreignRecords(
         { agencyId: vn.agencyId, crypto: await loadNodeCrypto(vn.dataDir) },
         cn.agencyId,
