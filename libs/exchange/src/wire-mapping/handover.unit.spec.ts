@@ -44,7 +44,10 @@ describe('suspect hand-over over the wire', () => {
       holding,
       requesting.act('handover', caseId, 'ScheduleSuspectHandover', gate),
     );
-    expect(scheduled.map(contentOf)).toEqual([{ schedule: { ...gate, revision: 1, proposedBy: VN } }]);
+    // The exact instant travels with the received schedule (its annex), so it goes back out unchanged.
+    expect(scheduled.map(contentOf)).toEqual([
+      { schedule: { ...gate, revision: 1, proposedBy: VN }, annex: { scheduledAt: '2026-12-05T01:00:00Z' } },
+    ]);
 
     const day = '2026-12-05T03:00:00Z';
     const done = holding.act(

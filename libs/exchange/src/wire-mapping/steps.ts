@@ -129,7 +129,6 @@ export const scheduleFromWire = (
   const receivingUnit = text(contact?.unit) ?? contact?.name ?? '';
   const unit = text(receivingUnit);
   // Only what our own schedule would not reproduce is kept aside (see scheduleToWire).
-  const sentAsOurs = isoOf(gateInstantOf(local.date, local.time, gateUtcOffsetMinutes));
   return {
     borderGate,
     date: local.date,
@@ -138,7 +137,8 @@ export const scheduleFromWire = (
     revision: message.revision,
     annex: compact({
       gate: unlessDefault(gateFromWire(message.gate), { code: borderGate, name: borderGate }),
-      scheduledAt: unlessDefault(scheduledAt, sentAsOurs),
+      // Kept whole: the side that set it and so the zone it is read in may differ on the way back.
+      scheduledAt,
       rescheduleReason: text(message.rescheduleReason),
       contact: unlessDefault(contact, unit ? { name: unit, unit } : undefined),
     }),
