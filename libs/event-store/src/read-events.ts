@@ -1,4 +1,5 @@
-import type { EventStore, FoldEvent, RecordedEvent } from './port';
+import { StreamNotFoundError } from './errors';
+import type { EventStore, FoldEvent, ReadStreamOptions, RecordedEvent } from './port';
 
 /** Default page of readAll (the audit verify walk's). */
 export const READ_PAGE_SIZE = 5000;
@@ -52,4 +53,18 @@ export async function readForFold(
   if (store.readStreamForFold) return store.readStreamForFold(stream, fromRevision);
   const events = await store.readStream(stream, { fromRevision });
   return events.map(({ revision, type, data }) => ({ revision, type, data }));
+}
+
+/** The events of `stream`, or undefined when nothing was ever written to it (`readStream` throws then). */
+export async function readStreamIfAny(
+  store: EventStore,
+  stream: string,
+  options?: ReadStreamOptions,
+): Promise<RecordedEvent[] | undefined> {
+  try {
+    return await store.readStream(stream, options);
+  } catch (error) {
+    if (error instanceof StreamNotFoundError) return undefined;
+    throw error;
+  }
 }

@@ -1,5 +1,5 @@
 import { DECIDERS, PROCESS_CATEGORIES, type ProcessCategory } from '@xb/domain';
-import { StreamNotFoundError, type EventStore, type RecordedEvent } from '@xb/event-store';
+import { readStreamIfAny, type EventStore, type RecordedEvent } from '@xb/event-store';
 import { UsageError } from '../cli/io';
 
 export interface CaseStream {
@@ -15,12 +15,8 @@ async function readCase(
   caseId: string,
 ): Promise<CaseStream | undefined> {
   const streamId = `${DECIDERS[category].category}-${caseId}`;
-  try {
-    return { category, caseId, streamId, events: await store.readStream(streamId) };
-  } catch (error) {
-    if (error instanceof StreamNotFoundError) return undefined;
-    throw error;
-  }
+  const events = await readStreamIfAny(store, streamId);
+  return events && { category, caseId, streamId, events };
 }
 
 /**

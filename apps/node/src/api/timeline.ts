@@ -1,5 +1,5 @@
 import { appliedMessageOf, deciderOf, describeEvent, isProcessCategory, queuedMessageOf } from '@xb/domain';
-import { EventStore, RecordedEvent, StreamNotFoundError } from '@xb/event-store';
+import { EventStore, readStreamIfAny, RecordedEvent } from '@xb/event-store';
 import { DEADLINE_ESCALATED, escalationStreamOf } from '@xb/read-models';
 
 /** One line of a case's timeline: a step of the case, or a message in or out and its receipt. */
@@ -36,7 +36,7 @@ export async function caseTimeline(
   store: EventStore,
   streamId: string,
 ): Promise<TimelineEntry[] | undefined> {
-  const events = await readOrUndefined(store, streamId);
+  const events = await readStreamIfAny(store, streamId);
   if (!events) return undefined;
   const entries: TimelineEntry[] = [];
   const messages: { id: string; direction: 'out' | 'in' }[] = [];
@@ -55,7 +55,7 @@ export async function caseTimeline(
   }
   for (const message of messages) {
     const stream = message.direction === 'out' ? `exchange-${message.id}` : `inbox-${message.id}`;
-    for (const event of (await readOrUndefined(store, stream)) ?? []) {
+    for (const event of (await readStreamIfAny(store, stream)) ?? []) {
       entries.push({
         ...common(event),
         line: lineOf(event) ?? event.type,
@@ -65,7 +65,7 @@ export async function caseTimeline(
     }
   }
   for (const stream of escalationStreams(streamId, events))
-    for (const event of (await readOrUndefined(store, stream)) ?? [])
+    for (const event of (await readStreamIfAny(store, stream)) ?? [])
       entries.push({ ...common(event), line: lineOf(event) ?? event.type });
   return entries.sort((a, b) => (BigInt(a.position) < BigInt(b.position) ? -1 : 1));
 }
@@ -103,12 +103,3 @@ const common = (event: RecordedEvent) => ({
   actor: event.metadata.actor,
   type: event.type,
 });
-
-async function readOrUndefined(store: EventStore, stream: string): Promise<RecordedEvent[] | undefined> {
-  try {
-    return await store.readStream(stream);
-  } catch (error) {
-    if (error instanceof StreamNotFoundError) return undefined;
-    throw error;
-  }
-}

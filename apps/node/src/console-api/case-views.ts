@@ -1,5 +1,5 @@
 import { deciderOf, isDomainError, PROCESS_CATEGORIES, ProcessCategory } from '@xb/domain';
-import { EventStore, StreamNotFoundError } from '@xb/event-store';
+import { EventStore, readStreamIfAny } from '@xb/event-store';
 import { foldUpTo } from '../../../auditor/src/replay/fold';
 import { COMMAND_ROUTES, CommandRoute } from '../api/command-routes';
 import { withholdParticulars } from '../api/particulars';
@@ -89,11 +89,5 @@ export async function locateCase(store: EventStore, caseId: string) {
   return undefined;
 }
 
-async function readCase(store: EventStore, category: ProcessCategory, caseId: string, maxCount?: number) {
-  try {
-    return await store.readStream(`${deciderOf(category).category}-${caseId}`, maxCount ? { maxCount } : {});
-  } catch (error) {
-    if (error instanceof StreamNotFoundError) return undefined;
-    throw error;
-  }
-}
+const readCase = (store: EventStore, category: ProcessCategory, caseId: string, maxCount?: number) =>
+  readStreamIfAny(store, `${deciderOf(category).category}-${caseId}`, maxCount ? { maxCount } : {});

@@ -1,5 +1,5 @@
 import { auditStream } from '@xb/audit';
-import { StreamNotFoundError, type EventStore, type RecordedEvent } from '@xb/event-store';
+import { readStreamIfAny, type EventStore } from '@xb/event-store';
 import { messageLog, ReadModelDb, ReadModelTables } from '@xb/read-models';
 
 const NEW_FOR_MS = 24 * 3600_000;
@@ -53,7 +53,7 @@ async function refusedInbound(store: EventStore, now: Date, counterpart?: string
   const items: MessageItem[] = [];
   for (let day = 0; day < REFUSED_DAYS; day++) {
     const stream = auditStream('refused', new Date(now.getTime() - day * NEW_FOR_MS).toISOString());
-    for (const event of await readIfAny(store, stream)) {
+    for (const event of (await readStreamIfAny(store, stream)) ?? []) {
       const d = event.data as Record<string, string | undefined>;
       if (counterpart && d.sender !== counterpart) continue;
       items.push({
@@ -66,16 +66,6 @@ async function refusedInbound(store: EventStore, now: Date, counterpart?: string
     }
   }
   return items.sort((a, b) => b.at.localeCompare(a.at));
-}
-
-/** The events of `stream`, none when nothing was ever written to it (a day without a refusal). */
-async function readIfAny(store: EventStore, stream: string): Promise<RecordedEvent[]> {
-  try {
-    return await store.readStream(stream);
-  } catch (error) {
-    if (error instanceof StreamNotFoundError) return [];
-    throw error;
-  }
 }
 
 /** For `my work`: new inbound messages (a day), messages with a delivery problem, refused envelopes. */

@@ -17,7 +17,7 @@ import {
   prefixed,
   validationFailed,
 } from '@xb/domain';
-import { EventStore, RecordedEvent, StreamNotFoundError, handleCommand, openedEvents } from '@xb/event-store';
+import { EventStore, RecordedEvent, handleCommand, openedEvents, readStreamIfAny } from '@xb/event-store';
 import {
   BlindIndexer,
   BlindRecord,
@@ -347,14 +347,10 @@ export class PersonRegister {
       }
     | undefined
   > {
-    let events: RecordedEvent[];
-    try {
-      // The stored particulars are sealed (docs/confidentiality.md): the candidates' probe needs them opened.
-      events = await openedEvents(this.store, await this.store.readStream(`person-${personId}`));
-    } catch (error) {
-      if (error instanceof StreamNotFoundError) return undefined;
-      throw error;
-    }
+    const stored = await readStreamIfAny(this.store, `person-${personId}`);
+    if (!stored) return undefined;
+    // The stored particulars are sealed (docs/confidentiality.md): the candidates' probe needs them opened.
+    const events = await openedEvents(this.store, stored);
     const domainEvents = events.map((e) => ({ type: e.type, data: e.data }) as PersonEvent);
     const state = domainEvents.reduce(personDecider.evolve, personDecider.initialState());
     const first = domainEvents.find((e) => e.type === 'PersonRecorded');
