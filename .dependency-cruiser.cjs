@@ -6,7 +6,7 @@
  * layer (siblings stay independent) nor one above it.
  */
 const LAYERS = [
-  ['domain', 'config', 'envelope', 'testing', 'persons'],
+  ['domain', 'config', 'envelope', 'testing', 'persons', 'console-contract'],
   ['event-store'],
   ['audit', 'read-models', 'protection'],
   ['exchange'],
@@ -55,6 +55,22 @@ module.exports = {
       severity: 'error',
       from: { path: '^libs/domain/' },
       to: { pathNot: '^libs/domain/' },
+    },
+    {
+      name: 'console-contract-is-types',
+      comment:
+        'libs/console-contract is the API\'s response types, which the browser console and the node share: it imports nothing.',
+      severity: 'error',
+      from: { path: '^libs/console-contract/' },
+      to: { pathNot: '^libs/console-contract/' },
+    },
+    {
+      name: 'console-reads-only-the-contract',
+      comment:
+        'The console is built for the browser, apart from the node: of the monorepo it imports the response types (libs/console-contract) only.',
+      severity: 'error',
+      from: { path: '^apps/console/src/' },
+      to: { path: '^(libs|bench|scripts)/|^apps/(?!console/)', pathNot: '^libs/console-contract/' },
     },
     {
       name: 'no-unresolvable',

@@ -59,39 +59,3 @@ export const query = (params: Record<string, string | boolean | undefined>) => {
   const text = search.toString();
   return text ? `?${text}` : '';
 };
-
-export interface Officer {
-  readonly id: string;
-  readonly agency: string;
-  readonly roles: readonly string[];
-  readonly displayName: string;
-}
-
-export interface ConsoleSettings {
-  readonly agencyId: string;
-  readonly timeZone: string;
-  readonly defaultLanguage: string;
-  readonly signIn: readonly string[];
-}
-
-export interface CommandView {
-  readonly resource: string;
-  readonly action?: string;
-  readonly category: string;
-  readonly command: string;
-  readonly roles: readonly string[];
-  readonly summary: string;
-  readonly example: Record<string, unknown>;
-  readonly allowedNow?: boolean;
-  readonly permitted?: boolean;
-}
-
-export interface TimelineEntry {
-  readonly position: string;
-  readonly at: string;
-  readonly actor: string;
-  readonly type: string;
-  readonly line: string;
-  readonly messageId?: string;
-  readonly direction?: 'out' | 'in';
-}

@@ -1,43 +1,84 @@
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ConsoleSettings, Officer, setCsrfToken, whenSignedOut } from './api';
+import type { ConsoleSettings, SessionAnswer, SessionOfficer } from '@xb/console-contract';
+import { api, setCsrfToken, whenSignedOut } from './api';
 import { LanguageSwitch } from './components/language-switch';
 import { ConsoleContext, hasRole, LiveEvent, NO_LIVE, withLiveEvent } from './context';
-import { Audit } from './pages/audit';
-import { PersonPage } from './pages/person-page';
-import { Board } from './pages/board';
+import { storedLanguage, switchLanguage } from './i18n';
 import { BOARDS } from './pages/boards';
-import { CasePage } from './pages/case-page';
-import { MyWork } from './pages/my-work';
-import { Reports } from './pages/reports';
-import { SignIn } from './pages/sign-in';
 import { Link, match, navigate, usePath } from './router';
 import { useLive } from './use-live';
+
+/**
+ * Each page is a chunk of its own, so a board parses only the board's code. The chunk of the page the
+ * browser opens on is fetched at once, alongside the session and settings (no waterfall); the others
+ * when first visited.
+ */
+const CHUNKS = {
+  board: () => import('./pages/board'),
+  casePage: () => import('./pages/case-page'),
+  personPage: () => import('./pages/person-page'),
+  audit: () => import('./pages/audit'),
+  reports: () => import('./pages/reports'),
+  myWork: () => import('./pages/my-work'),
+  signIn: () => import('./pages/sign-in'),
+};
+const Board = lazy(() => CHUNKS.board().then((m) => ({ default: m.Board })));
+const CasePage = lazy(() => CHUNKS.casePage().then((m) => ({ default: m.CasePage })));
+const PersonPage = lazy(() => CHUNKS.personPage().then((m) => ({ default: m.PersonPage })));
+const Audit = lazy(() => CHUNKS.audit().then((m) => ({ default: m.Audit })));
+const Reports = lazy(() => CHUNKS.reports().then((m) => ({ default: m.Reports })));
+const MyWork = lazy(() => CHUNKS.myWork().then((m) => ({ default: m.MyWork })));
+const SignIn = lazy(() => CHUNKS.signIn().then((m) => ({ default: m.SignIn })));
+
+/** The chunk a path shows (the sign-in page's too when the browser may not be signed in). */
+function chunkOf(path: string): keyof typeof CHUNKS {
+  if (match('/boards/:board', path)) return 'board';
+  if (match('/cases/:resource/:caseId', path)) return 'casePage';
+  if (match('/persons/:personId', path)) return 'personPage';
+  if (match('/audit', path)) return 'audit';
+  if (match('/reports', path)) return 'reports';
+  return 'myWork';
+}
+void CHUNKS[chunkOf(window.location.pathname)]().catch(() => undefined);
+
+/** Settings and session in parallel, and the labels of the node's language before the first page shows. */
+const starting = Promise.all([
+  api<ConsoleSettings>('/api/console/config').then(async (settings) => {
+    await switchLanguage(storedLanguage() ?? settings.defaultLanguage);
+    return settings;
+  }),
+  api<SessionAnswer>('/api/session').then(
+    (session) => session,
+    () => undefined,
+  ),
+]);
 
 export function App() {
   const { t, i18n } = useTranslation();
   const [settings, setSettings] = useState<ConsoleSettings>();
-  const [officer, setOfficer] = useState<Officer | null>();
+  const [officer, setOfficer] = useState<SessionOfficer | null>();
   useEffect(() => {
     whenSignedOut(() => setOfficer(null));
-    void api<ConsoleSettings>('/api/console/config').then((s) => {
+    void starting.then(([s, session]) => {
+      if (session) setCsrfToken(session.csrfToken);
+      else void CHUNKS.signIn().catch(() => undefined);
       setSettings(s);
-      void i18n.changeLanguage(localStorage.getItem('xb.language') ?? s.defaultLanguage);
+      setOfficer(session?.officer ?? null);
     });
-    api<{ officer: Officer; csrfToken: string }>('/api/session').then(
-      (session) => {
-        setCsrfToken(session.csrfToken);
-        setOfficer(session.officer);
-      },
-      () => setOfficer(null),
-    );
-  }, [i18n]);
+  }, []);
   useEffect(() => {
     document.documentElement.lang = i18n.language;
     document.title = t('app.title');
   }, [i18n.language, t]);
-  if (!settings || officer === undefined) return <p role="status">{t('common.loading')}</p>;
-  if (!officer) return <SignIn settings={settings} onSignedIn={setOfficer} />;
+  const loadingLine = <p role="status">{t('common.loading')}</p>;
+  if (!settings || officer === undefined) return loadingLine;
+  if (!officer)
+    return (
+      <Suspense fallback={loadingLine}>
+        <SignIn settings={settings} onSignedIn={setOfficer} />
+      </Suspense>
+    );
   return <Shell settings={settings} officer={officer} onSignedOut={() => setOfficer(null)} />;
 }
 
@@ -47,7 +88,7 @@ function Shell({
   onSignedOut,
 }: {
   settings: ConsoleSettings;
-  officer: Officer;
+  officer: SessionOfficer;
   onSignedOut: () => void;
 }) {
   const { t } = useTranslation();
@@ -104,7 +145,9 @@ function Shell({
         </ul>
       </nav>
       <main id="main" tabIndex={-1}>
-        <Page path={path} />
+        <Suspense fallback={<p role="status">{t('common.loading')}</p>}>
+          <Page path={path} />
+        </Suspense>
       </main>
     </ConsoleContext.Provider>
   );

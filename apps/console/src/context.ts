@@ -1,20 +1,13 @@
 import { createContext, useContext } from 'react';
-import type { ConsoleSettings, Officer } from './api';
+import type { ConsoleSettings, LiveEvent, SessionOfficer } from '@xb/console-contract';
+
+export type { LiveEvent };
 
 export interface ConsoleContextValue {
   readonly settings: ConsoleSettings;
-  readonly officer: Officer;
+  readonly officer: SessionOfficer;
   /** What the server-sent events told so far: pages re-read what changed. */
   readonly live: LiveState;
-}
-
-export interface LiveEvent {
-  readonly position: string;
-  readonly stream: string;
-  readonly type: string;
-  readonly at: string;
-  readonly category?: string;
-  readonly caseId?: string;
 }
 
 /**
@@ -49,4 +42,4 @@ export function useConsole(): ConsoleContextValue {
   return value;
 }
 
-export const hasRole = (officer: Officer, ...roles: string[]) => officer.roles.some((r) => roles.includes(r));
+export const hasRole = (officer: SessionOfficer, ...roles: string[]) => officer.roles.some((r) => roles.includes(r));

@@ -1,6 +1,7 @@
 import { FormEvent, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, CommandView } from '../api';
+import type { CommandView } from '@xb/console-contract';
+import { api, ApiError } from '../api';
 import { useConsole } from '../context';
 import { fromZonedInput, toZonedInput } from '../time';
 import { FieldSpec, getPath, GroupSpec, isGroup, leaves, setPath, specOf, textOf, valueOf } from './fields';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { LANGUAGES } from '../i18n';
+import { LANGUAGES, STORED_LANGUAGE, switchLanguage } from '../i18n';
 
 /** The console's language, kept in this browser (localStorage) once chosen. */
 export function LanguageSwitch() {
@@ -11,8 +11,8 @@ export function LanguageSwitch() {
         id="language"
         value={i18n.language}
         onChange={(e) => {
-          localStorage.setItem('xb.language', e.target.value);
-          void i18n.changeLanguage(e.target.value);
+          localStorage.setItem(STORED_LANGUAGE, e.target.value);
+          void switchLanguage(e.target.value);
         }}
       >
         {LANGUAGES.map((language) => (

@@ -1,21 +1,12 @@
 import { useTranslation } from 'react-i18next';
+import type { MessageItem } from '@xb/console-contract';
 import { useConsole } from '../context';
 import { Link } from '../router';
 import { formatTime } from '../time';
 import { codeLabel } from './labels';
 
-/** A message in or out as the node lists it (no content: who, what kind, when, why refused). */
-export interface MessageRow {
-  readonly kind: string;
-  readonly messageId?: string;
-  readonly caseId?: string;
-  readonly counterpart?: string;
-  readonly payloadType?: string;
-  readonly reason?: string;
-  readonly at: string;
-}
 
-export function MessageTable({ rows, caption }: { rows: readonly MessageRow[]; caption?: string }) {
+export function MessageTable({ rows, caption }: { rows: readonly MessageItem[]; caption?: string }) {
   const { t, i18n } = useTranslation();
   const { settings } = useConsole();
   return (

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { TimelineEntry } from '../api';
+import type { TimelineEntry } from '@xb/console-contract';
 import { useConsole } from '../context';
 import { formatTime } from '../time';
 

@@ -1,9 +1,10 @@
 import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorLine } from '../components/error-line';
-import { api, ApiError, query, TimelineEntry } from '../api';
+import type { ExchangeLog, TimelineEntry } from '@xb/console-contract';
+import { api, ApiError, query } from '../api';
 import { codeLabel } from '../components/labels';
-import { MessageRow, MessageTable } from '../components/message-table';
+import { MessageTable } from '../components/message-table';
 import { Pager } from '../components/pager';
 import { StateView } from '../components/state-view';
 import { Timeline } from '../components/timeline';
@@ -172,13 +173,7 @@ function ExchangeLog() {
   const [counterpart, setCounterpart] = useState('');
   const [shown, setShown] = useState('');
   const [page, setPage] = useState(1);
-  const { data, error } = useFetch<{
-    items: MessageRow[];
-    total: number;
-    pageSize: number;
-    refused: MessageRow[];
-    refusedDays: number;
-  }>(`/api/console/exchange-log${query({ counterpart: shown, page: String(page) })}`, live.seq);
+  const { data, error } = useFetch<ExchangeLog>(`/api/console/exchange-log${query({ counterpart: shown, page: String(page) })}`, live.seq);
   return (
     <section aria-labelledby="exchange-heading" className="panel">
       <h2 id="exchange-heading">{t('audit.exchangeHeading')}</h2>

@@ -1,7 +1,8 @@
 import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorLine } from '../components/error-line';
-import { CommandView, query } from '../api';
+import type { CommandView } from '@xb/console-contract';
+import { query } from '../api';
 import { CommandForm } from '../components/command-form';
 import { Pager } from '../components/pager';
 import { codeLabel, labelOf } from '../components/labels';

@@ -1,6 +1,7 @@
 import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, CommandView, query, TimelineEntry } from '../api';
+import type { CommandView, TimelineEntry } from '@xb/console-contract';
+import { api, ApiError, query } from '../api';
 import { CommandForm } from '../components/command-form';
 import { codeLabel } from '../components/labels';
 import { StateView } from '../components/state-view';

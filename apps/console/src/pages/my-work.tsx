@@ -1,34 +1,12 @@
 import { useTranslation } from 'react-i18next';
+import type { MyWork as MyWorkData } from '@xb/console-contract';
 import { ErrorLine } from '../components/error-line';
 import { codeLabel } from '../components/labels';
 import { useConsole } from '../context';
-import { MessageRow, MessageTable } from '../components/message-table';
+import { MessageTable } from '../components/message-table';
 import { Link } from '../router';
 import { formatTime } from '../time';
 import { useFetch } from '../use-fetch';
-
-interface MyWorkData {
-  readonly deadlines: {
-    category: string;
-    resource: string;
-    caseId: string;
-    status: string;
-    counterpart: string;
-    deadline: string;
-    deadlineStatus: string;
-  }[];
-  readonly messages: MessageRow[];
-  /** Passed deadlines escalated to the duty officer, still awaited (absent from an older node). */
-  readonly escalations?: {
-    category: string;
-    resource: string;
-    caseId: string;
-    kind: string;
-    ref: string;
-    due: string;
-    escalatedAt: string;
-  }[];
-}
 
 /** What needs the officer now: deadlines due or passed, new inbound messages, delivery problems. */
 export function MyWork() {

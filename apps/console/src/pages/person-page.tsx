@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, TimelineEntry } from '../api';
+import type { TimelineEntry } from '@xb/console-contract';
+import { api, ApiError } from '../api';
 import { Timeline } from '../components/timeline';
 import { Link } from '../router';
 import { useFetch } from '../use-fetch';

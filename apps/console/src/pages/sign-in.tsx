@@ -1,6 +1,7 @@
 import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, ConsoleSettings, Officer, setCsrfToken } from '../api';
+import type { ConsoleSettings, SessionAnswer, SessionOfficer } from '@xb/console-contract';
+import { api, ApiError, setCsrfToken } from '../api';
 import { LanguageSwitch } from '../components/language-switch';
 
 export function SignIn({
@@ -8,7 +9,7 @@ export function SignIn({
   onSignedIn,
 }: {
   settings: ConsoleSettings;
-  onSignedIn: (officer: Officer) => void;
+  onSignedIn: (officer: SessionOfficer) => void;
 }) {
   const { t } = useTranslation();
   const [officerId, setOfficerId] = useState('');
@@ -27,7 +28,7 @@ export function SignIn({
     setBusy(true);
     setError(undefined);
     try {
-      const session = await api<{ officer: Officer; csrfToken: string }>('/api/session', {
+      const session = await api<SessionAnswer>('/api/session', {
         method: 'POST',
         body: { officerId, password },
       });

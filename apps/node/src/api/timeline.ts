@@ -1,17 +1,9 @@
 import { appliedMessageOf, deciderOf, describeEvent, isProcessCategory, queuedMessageOf } from '@xb/domain';
 import { EventStore, readStreamIfAny, RecordedEvent } from '@xb/event-store';
+import type { TimelineEntry } from '@xb/console-contract';
 import { DEADLINE_ESCALATED, escalationStreamOf } from '@xb/read-models';
 
-/** One line of a case's timeline: a step of the case, or a message in or out and its receipt. */
-export interface TimelineEntry {
-  readonly position: string;
-  readonly at: string;
-  readonly actor: string;
-  readonly type: string;
-  readonly line: string;
-  readonly messageId?: string;
-  readonly direction?: 'out' | 'in';
-}
+export type { TimelineEntry };
 
 const EXCHANGE_LINES: Record<string, (data: Record<string, unknown>) => string> = {
   OutboundMessageDispatched: (d) =>

@@ -1,3 +1,4 @@
+import type { CommandView } from '@xb/console-contract';
 import { deciderOf, isDomainError, PROCESS_CATEGORIES, ProcessCategory } from '@xb/domain';
 import { EventStore, readStreamIfAny } from '@xb/event-store';
 import { foldUpTo } from '../../../auditor/src/replay/fold';
@@ -7,7 +8,7 @@ import { caseTimeline } from '../api/timeline';
 import { Officer } from '../auth/roles';
 
 /** What the console shows of a command: the route table's row with its example as of the node's clock. */
-export const commandView = (route: CommandRoute, now: Date) => ({
+export const commandView = (route: CommandRoute, now: Date): CommandView => ({
   resource: route.resource,
   ...(route.action ? { action: route.action } : {}),
   category: route.category,

@@ -1,6 +1,7 @@
 import { Controller, Get, Inject, NotFoundException, Param, Query } from '@nestjs/common';
 import { z } from 'zod';
 import { NODE_CONFIG, NodeConfig } from '@xb/config';
+import type { CommandView, ConsoleSettings, ExchangeLog, MyWork } from '@xb/console-contract';
 import { caseCategory, UUID } from '../api/case-resource';
 import { COMMAND_ROUTES } from '../api/command-routes';
 import { Roles } from '../auth/auth.guard';
@@ -34,7 +35,7 @@ export class ConsoleController {
 
   /** Open: the sign-in page needs it before anyone signs in. */
   @Get('config')
-  settings() {
+  settings(): ConsoleSettings {
     return {
       agencyId: this.config.agencyId,
       timeZone: this.config.timeZone,
@@ -45,14 +46,14 @@ export class ConsoleController {
 
   @Get('commands')
   @Roles(...ROLES)
-  commands() {
+  commands(): { commands: CommandView[] } {
     const now = this.clock();
     return { commands: COMMAND_ROUTES.map((route) => commandView(route, now)) };
   }
 
   @Get('my-work')
   @Roles('liaison_officer', 'border_guard_command', 'auditor')
-  async myWork() {
+  async myWork(): Promise<MyWork> {
     const now = this.clock();
     const db = await this.readModels();
     const [deadlines, messages, escalations] = await Promise.all([
@@ -81,7 +82,7 @@ export class ConsoleController {
   /** A page of the messages in and out with one counterpart or all, and the envelopes refused lately. */
   @Get('exchange-log')
   @Roles('auditor')
-  async exchange(@Query() query: unknown) {
+  async exchange(@Query() query: unknown): Promise<ExchangeLog> {
     const { counterpart, page } = parseBody(
       z.object({
         counterpart: z.string().max(60).optional(),

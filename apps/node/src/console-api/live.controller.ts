@@ -1,5 +1,6 @@
 import { Controller, Get, Inject, OnModuleDestroy, Optional, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import type { LiveEvent } from '@xb/console-contract';
 import { PROCESS_CATEGORIES } from '@xb/domain';
 import type { AllSubscription } from '@xb/event-store';
 import { OFFICER_ACCOUNTS, Roles } from '../auth/auth.guard';
@@ -61,7 +62,7 @@ export class LiveController implements OnModuleDestroy {
         const caseId = (PROCESS_CATEGORIES as readonly string[]).includes(category)
           ? event.streamId.slice(category.length + 1)
           : undefined;
-        const line = {
+        const line: LiveEvent = {
           position: event.position.toString(),
           stream: event.streamId,
           type: event.type,

@@ -1,4 +1,5 @@
 import { auditStream } from '@xb/audit';
+import type { ExchangeLog, MessageItem } from '@xb/console-contract';
 import { readStreamIfAny, type EventStore } from '@xb/event-store';
 import { messageLog, ReadModelDb, ReadModelTables } from '@xb/read-models';
 
@@ -8,23 +9,7 @@ export const REFUSED_DAYS = 7;
 /** Most rows of each kind in `my work` (the latest first). */
 const MY_WORK_MESSAGES = 200;
 
-/** A message for an officer or auditor: never the envelope's bytes, only who, what and why. */
-export interface MessageItem {
-  readonly kind:
-    | 'outbound'
-    | 'receipted'
-    | 'inbound'
-    | 'unacknowledged'
-    | 'refused_by_counterpart'
-    | 'unsendable'
-    | 'refused_inbound';
-  readonly messageId?: string;
-  readonly caseId?: string;
-  readonly counterpart?: string;
-  readonly payloadType?: string;
-  readonly reason?: string;
-  readonly at: string;
-}
+export type { MessageItem };
 
 const KIND_OF_STATUS: Record<string, MessageItem['kind']> = {
   sent: 'outbound',
@@ -101,7 +86,7 @@ export async function exchangeLog(
   store: EventStore,
   now: Date,
   filter: { counterpart?: string; page?: number },
-) {
+): Promise<ExchangeLog> {
   const page = await messageLog(db, filter);
   return {
     ...page,

@@ -1,18 +1,11 @@
+import type { DeadlineItem, EscalationItem } from '@xb/console-contract';
 import { DUE_SOON_WITHIN_MS } from '@xb/domain';
 import { sql } from 'kysely';
 import { AWAITING, openEscalations, ReadModelDb, repatriationBoard } from '@xb/read-models';
 import { isProcessCategory } from '@xb/domain';
 import { resourceOf } from './case-views';
 
-export interface DeadlineItem {
-  readonly category: string;
-  readonly resource: string;
-  readonly caseId: string;
-  readonly status: string;
-  readonly counterpart: string;
-  readonly deadline: string;
-  readonly deadlineStatus: 'due_soon' | 'overdue';
-}
+export type { DeadlineItem, EscalationItem };
 
 export const MY_WORK_LIMIT = 200;
 
@@ -150,17 +143,6 @@ export async function simpleBoard(
 }
 
 export { repatriationBoard };
-
-export interface EscalationItem {
-  readonly category: string;
-  readonly resource: string;
-  readonly caseId: string;
-  /** What is awaited (`handover_date`, `action_item`, ...) and where in the case (`item:2`, a message id). */
-  readonly kind: string;
-  readonly ref: string;
-  readonly due: string;
-  readonly escalatedAt: string;
-}
 
 /** Passed deadlines escalated to the duty officer that the case still waits on, latest first. */
 export async function escalationsOpen(db: ReadModelDb): Promise<EscalationItem[]> {

@@ -25,9 +25,36 @@ export function defaultConsoleDir(from = __dirname): string {
   return path.join(dir, 'dist', 'console');
 }
 
+/** Precompressed variants the build writes beside each text file (vite.config.mjs), best first. */
+const ENCODINGS = [
+  { name: 'br', suffix: '.br' },
+  { name: 'gzip', suffix: '.gz' },
+] as const;
+
+/** The encodings a request accepts (`q=0` refuses one). */
+export function acceptedEncodings(header: string | undefined): Set<string> {
+  const accepted = new Set<string>();
+  for (const part of (header ?? '').split(',')) {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)).find(Boolean);
+    if (name && !(q && Number(q[1]) === 0)) accepted.add(name);
+  }
+  return accepted;
+}
+
+/** The file to send for `file`: its best precompressed variant the browser accepts, else itself. */
+function variantOf(file: string, accepted: Set<string>): { path: string; encoding?: string } {
+  for (const encoding of ENCODINGS)
+    if ((accepted.has(encoding.name) || accepted.has('*')) && fs.existsSync(file + encoding.suffix))
+      return { path: file + encoding.suffix, encoding: encoding.name };
+  return { path: file };
+}
+
 /**
  * Serves the console's static files at `/`: hashed assets cached for a year, a page asked for by a browser
  * that is not a file answered with index.html (the console routes in the browser), with a strict CSP.
+ * Text files go precompressed (brotli or gzip, written at build time) to a browser that accepts it;
+ * index.html is revalidated on every load (ETag, 304), so a new build is seen at once.
  */
 export function consoleStatic(dir: string) {
   const root = path.resolve(dir);
@@ -54,7 +81,13 @@ export function consoleStatic(dir: string) {
         .json({ code: 'CONSOLE_NOT_BUILT', reason: 'the console is not built: run `npm run build`' });
       return;
     }
+    const sent = variantOf(file, acceptedEncodings(request.headers['accept-encoding']));
+    const stat = fs.statSync(sent.path);
+    const etag = `"${stat.size.toString(16)}-${Math.floor(stat.mtimeMs).toString(16)}${sent.encoding ? `-${sent.encoding}` : ''}"`;
     response.setHeader('content-type', TYPES[path.extname(file)] ?? 'application/octet-stream');
+    response.setHeader('vary', 'Accept-Encoding');
+    response.setHeader('etag', etag);
+    if (sent.encoding) response.setHeader('content-encoding', sent.encoding);
     response.setHeader('content-security-policy', CSP);
     response.setHeader('x-content-type-options', 'nosniff');
     response.setHeader('referrer-policy', 'no-referrer');
@@ -62,7 +95,12 @@ export function consoleStatic(dir: string) {
       'cache-control',
       isFile && request.path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
     );
+    if (request.headers['if-none-match'] === etag) {
+      response.statusCode = 304;
+      return response.end();
+    }
+    response.setHeader('content-length', String(stat.size));
     if (request.method === 'HEAD') return response.end();
-    fs.createReadStream(file).pipe(response);
+    fs.createReadStream(sent.path).pipe(response);
   };
 }

@@ -1,3 +1,4 @@
+import type { SessionAnswer } from '@xb/console-contract';
 import {
   Body,
   Controller,
@@ -49,7 +50,7 @@ export class SessionController {
     @Body() body: unknown,
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
-  ) {
+  ): Promise<SessionAnswer> {
     const origin = csrfProblem(request.headers, request.method);
     if (origin) throw new ForbiddenException({ code: 'CSRF_REFUSED', reason: origin });
     const { officerId, password } = parseBody(signInBody, body);
@@ -77,7 +78,7 @@ export class SessionController {
   }
 
   @Get()
-  current(@Req() request: Request, @Res({ passthrough: true }) response: Response) {
+  current(@Req() request: Request, @Res({ passthrough: true }) response: Response): SessionAnswer {
     const token = sessionTokenOf(request.headers);
     const session = token ? this.accounts.session(token) : undefined;
     if (!session) throw new UnauthorizedException({ code: 'SESSION_INVALID', reason: 'not signed in' });
