@@ -7,7 +7,7 @@ import { PROJECTED_TABLES } from './tables';
  * Version of the read-model tables' shape. Raise it with any change to `tables.ts`: stores of another
  * version are emptied by `migrateReadModels` and rebuilt by the projector from the start.
  */
-export const READ_MODEL_SCHEMA_VERSION = 6;
+export const READ_MODEL_SCHEMA_VERSION = 7;
 
 /**
  * Makes the read-model store hold the tables of READ_MODEL_SCHEMA_VERSION. Read models are disposable
@@ -157,6 +157,7 @@ async function createTables(db: ReadModelDb): Promise<void> {
     .addColumn('payload_type', text, (c) => c.notNull())
     .addColumn('status', text, (c) => c.notNull())
     .addColumn('reason', text)
+    .addColumn('claimed_message_id', text)
     .addColumn('at', text, (c) => c.notNull())
     .addColumn('updated_at', text, (c) => c.notNull())
     .execute();
@@ -234,6 +235,7 @@ async function createTables(db: ReadModelDb): Promise<void> {
     ['messages', 'updated_at'],
     ['messages', 'counterpart', 'updated_at'],
     ['messages', 'status', 'updated_at'],
+    ['messages', 'direction', 'updated_at'],
     ['locate_rescues', 'status'],
     ['wanted_persons', 'status'],
     ['liaison_meetings', 'starts_at', 'meeting_id'],

@@ -11,7 +11,10 @@ import { PROJECTED_TABLES, ReadModelTables } from './tables';
  * turns the folded state into rows. Reusing the decider's evolve keeps one definition of what a case is.
  */
 export interface CaseProjection<S = unknown> {
-  /** Stream category: events of streams `<category>-<case id>` are projected. */
+  /**
+   * Stream category: events of streams `<category>-<case id>` are projected. It may hold a dash itself
+   * (`audit-refused`: the audit trail's day streams of one kind), the rest of the stream id being the id.
+   */
   readonly category: string;
   initialState(): S;
   // Method syntax on purpose: it lets a list of projections of different states be typed as
@@ -229,10 +232,9 @@ export class Projector {
   private async project(trx: Transaction<ReadModelTables>, events: readonly RecordedEvent[]): Promise<void> {
     const states = new Map<string, unknown>();
     for (const event of events) {
-      const dash = event.streamId.indexOf('-');
-      const category = dash < 0 ? event.streamId : event.streamId.slice(0, dash);
-      const projection = this.byCategory.get(category);
-      if (!projection || dash < 0) continue;
+      const projection = this.projectionOf(event.streamId);
+      if (!projection) continue;
+      const { category } = projection;
       const caseId = event.streamId.slice(category.length + 1);
       const before = states.has(event.streamId)
         ? states.get(event.streamId)
@@ -256,6 +258,15 @@ export class Projector {
         )
         .execute();
     }
+  }
+
+  /** The projection whose category the stream id starts with (`<category>-`), if any. */
+  private projectionOf(streamId: string): CaseProjection<unknown> | undefined {
+    for (let dash = streamId.indexOf('-'); dash > 0; dash = streamId.indexOf('-', dash + 1)) {
+      const projection = this.byCategory.get(streamId.slice(0, dash));
+      if (projection) return projection;
+    }
+    return undefined;
   }
 
   private async loadState(

@@ -135,8 +135,13 @@ export async function jointOperations(db: ReadModelDb, filter: { page?: number; 
   return { items, total, page, pageSize } satisfies Page<unknown>;
 }
 
+/** `refused`: envelopes refused at our inbox (projections/messages.ts). */
+export type MessageDirection = 'outbound' | 'inbound' | 'refused';
+
 export interface MessageLogFilter {
-  readonly direction?: 'outbound' | 'inbound';
+  readonly direction?: MessageDirection;
+  /** Only messages of these directions (the exchange log: `outbound` and `inbound`, not `refused`). */
+  readonly directions?: readonly MessageDirection[];
   readonly counterpart?: string;
   /** Only messages in one of these states (`messages.status`). */
   readonly statuses?: readonly string[];
@@ -151,6 +156,8 @@ export async function messageLog(db: ReadModelDb, filter: MessageLogFilter) {
   const { page, pageSize } = pagingOf(filter);
   let query = db.selectFrom('messages');
   if (filter.direction) query = query.where('direction', '=', filter.direction);
+  if (filter.directions) query = query.where('direction', 'in', [...filter.directions]);
+  if (filter.directions) query = query.where('direction', 'in', [...filter.directions]);
   if (filter.counterpart) query = query.where('counterpart', '=', filter.counterpart);
   if (filter.statuses) query = query.where('status', 'in', [...filter.statuses]);
   if (filter.since) query = query.where('updated_at', '>=', utcTime(filter.since));

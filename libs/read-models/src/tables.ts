@@ -97,18 +97,20 @@ export interface ReadModelTables {
   /** Every message in and out (projections/messages.ts): its delivery or inbox state, never its bytes. */
   messages: {
     message_id: string;
-    /** `outbound` or `inbound`. */
+    /** `outbound`, `inbound`, or `refused` (an envelope refused at our inbox, projections/messages.ts). */
     direction: string;
     case_id: string;
     /** The case's stream category (outbound; inbound records do not name it). */
     category: string | null;
     counterpart: string;
     payload_type: string;
-    /** Outbound: sent, resent, delivered, rejected, unacknowledged, unsendable. Inbound: received, rejected. */
+    /** Outbound: sent, resent, delivered, rejected, unacknowledged, unsendable. Inbound: received, rejected. Refused: refused. */
     status: string;
     /** The counterpart's or our refusal code, or the advice of an unacknowledged message. */
     reason: string | null;
-    /** Dispatched (outbound) or recorded (inbound). */
+    /** A refused envelope's message id as its unverified header claimed it (the row's key is its audit event). */
+    claimed_message_id: string | null;
+    /** Dispatched (outbound), recorded (inbound) or received (refused). */
     at: string;
     updated_at: string;
   };

@@ -58,7 +58,7 @@ export class ConsoleController {
     const db = await this.readModels();
     const [deadlines, messages, escalations] = await Promise.all([
       deadlinesDue(db, now),
-      messagesNeedingAction(db, this.store, now),
+      messagesNeedingAction(db, now),
       escalationsOpen(db),
     ]);
     return { now: now.toISOString(), deadlines, messages, escalations };
@@ -90,7 +90,7 @@ export class ConsoleController {
       }),
       query,
     );
-    return exchangeLog(await this.readModels(), this.store, this.clock(), {
+    return exchangeLog(await this.readModels(), this.clock(), {
       ...(counterpart ? { counterpart } : {}),
       ...(page ? { page } : {}),
     });

@@ -1,10 +1,8 @@
-import { auditStream } from '@xb/audit';
 import type { ExchangeLog, MessageItem } from '@xb/console-contract';
-import { readStreamIfAny, type EventStore } from '@xb/event-store';
 import { messageLog, ReadModelDb, ReadModelTables } from '@xb/read-models';
 
 const NEW_FOR_MS = 24 * 3600_000;
-/** How many days back the refused envelopes are listed (one `audit-refused-<day>` stream a day). */
+/** How many days back the envelopes refused at our inbox are listed. */
 export const REFUSED_DAYS = 7;
 /** Most rows of each kind in `my work` (the latest first). */
 const MY_WORK_MESSAGES = 200;
@@ -20,45 +18,42 @@ const KIND_OF_STATUS: Record<string, MessageItem['kind']> = {
   unsendable: 'unsendable',
 };
 
-const itemOf = (row: ReadModelTables['messages']): MessageItem => ({
-  kind: row.direction === 'inbound' ? 'inbound' : (KIND_OF_STATUS[row.status] ?? 'outbound'),
-  messageId: row.message_id,
-  caseId: row.case_id,
-  counterpart: row.counterpart,
-  payloadType: row.payload_type,
-  ...(row.reason ? { reason: row.reason } : {}),
-  at: row.updated_at,
-});
+const itemOf = (row: ReadModelTables['messages']): MessageItem =>
+  row.direction === 'refused'
+    ? // No case and no verified header: only what the header claimed, and why it was refused.
+      {
+        kind: 'refused_inbound',
+        ...(row.claimed_message_id ? { messageId: row.claimed_message_id } : {}),
+        ...(row.counterpart ? { counterpart: row.counterpart } : {}),
+        ...(row.reason ? { reason: row.reason } : {}),
+        at: row.at,
+      }
+    : {
+        kind: row.direction === 'inbound' ? 'inbound' : (KIND_OF_STATUS[row.status] ?? 'outbound'),
+        messageId: row.message_id,
+        caseId: row.case_id,
+        counterpart: row.counterpart,
+        payloadType: row.payload_type,
+        ...(row.reason ? { reason: row.reason } : {}),
+        at: row.updated_at,
+      };
 
 /**
- * Envelopes refused at our inbox over the last REFUSED_DAYS days (they have no case and no message
- * stream: only the audit trail's day streams know them), the latest first.
+ * Envelopes refused at our inbox over the last REFUSED_DAYS days, the latest first (at most
+ * MY_WORK_MESSAGES): rows of the `messages` read model (direction `refused`), one indexed query.
  */
-async function refusedInbound(store: EventStore, now: Date, counterpart?: string): Promise<MessageItem[]> {
-  const items: MessageItem[] = [];
-  for (let day = 0; day < REFUSED_DAYS; day++) {
-    const stream = auditStream('refused', new Date(now.getTime() - day * NEW_FOR_MS).toISOString());
-    for (const event of (await readStreamIfAny(store, stream)) ?? []) {
-      const d = event.data as Record<string, string | undefined>;
-      if (counterpart && d.sender !== counterpart) continue;
-      items.push({
-        kind: 'refused_inbound',
-        ...(d.messageId ? { messageId: d.messageId } : {}),
-        ...(d.sender ? { counterpart: d.sender } : {}),
-        ...(d.reason ? { reason: d.reason } : {}),
-        at: d.receivedAt ?? event.metadata.occurredAt,
-      });
-    }
-  }
-  return items.sort((a, b) => b.at.localeCompare(a.at));
+async function refusedInbound(db: ReadModelDb, now: Date, counterpart?: string): Promise<MessageItem[]> {
+  const page = await messageLog(db, {
+    direction: 'refused',
+    ...(counterpart ? { counterpart } : {}),
+    since: new Date(now.getTime() - REFUSED_DAYS * NEW_FOR_MS).toISOString(),
+    pageSize: MY_WORK_MESSAGES,
+  });
+  return page.items.map(itemOf);
 }
 
 /** For `my work`: new inbound messages (a day), messages with a delivery problem, refused envelopes. */
-export async function messagesNeedingAction(
-  db: ReadModelDb,
-  store: EventStore,
-  now: Date,
-): Promise<MessageItem[]> {
+export async function messagesNeedingAction(db: ReadModelDb, now: Date): Promise<MessageItem[]> {
   const [problems, inbound, refused] = await Promise.all([
     messageLog(db, {
       direction: 'outbound',
@@ -70,7 +65,7 @@ export async function messagesNeedingAction(
       since: new Date(now.getTime() - NEW_FOR_MS).toISOString(),
       pageSize: MY_WORK_MESSAGES,
     }),
-    refusedInbound(store, now),
+    refusedInbound(db, now),
   ]);
   return [...problems.items.map(itemOf), ...inbound.items.map(itemOf), ...refused].sort((a, b) =>
     b.at.localeCompare(a.at),
@@ -83,15 +78,14 @@ export async function messagesNeedingAction(
  */
 export async function exchangeLog(
   db: ReadModelDb,
-  store: EventStore,
   now: Date,
   filter: { counterpart?: string; page?: number },
 ): Promise<ExchangeLog> {
-  const page = await messageLog(db, filter);
+  const page = await messageLog(db, { ...filter, directions: ['outbound', 'inbound'] });
   return {
     ...page,
     items: page.items.map(itemOf),
-    refused: await refusedInbound(store, now, filter.counterpart),
+    refused: await refusedInbound(db, now, filter.counterpart),
     refusedDays: REFUSED_DAYS,
   };
 }

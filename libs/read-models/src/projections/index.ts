@@ -13,7 +13,7 @@ import {
 import { caseProjection } from './case-projection';
 import { liaisonMeetingRows, missionRows } from './cooperation';
 import { jointOperationRows } from './joint-operation';
-import { inboundMessageProjection, outboundMessageProjection } from './messages';
+import { inboundMessageProjection, outboundMessageProjection, refusedEnvelopeProjection } from './messages';
 import { locateRescueRows } from './locate-rescue';
 import { noticeRows } from './notice';
 import { repatriationRows } from './repatriation';
@@ -26,7 +26,12 @@ import { withReportFacts } from '../report/facts-projection';
 
 export { canonicalProvince, provinceOfGate } from './border-gates';
 export { caseProjection, type RowWriter } from './case-projection';
-export { inboundMessageProjection, outboundMessageProjection } from './messages';
+export {
+  inboundMessageProjection,
+  outboundMessageProjection,
+  refusedEnvelopeProjection,
+  refusedRowId,
+} from './messages';
 
 // Every projection also keeps the facts the periodic reports count, in the same transaction as its rows.
 export const verificationProjection = withReportFacts(
@@ -65,6 +70,7 @@ export const ALL_PROJECTIONS: readonly CaseProjection[] = [
   noticeProjection,
   outboundMessageProjection,
   inboundMessageProjection,
+  refusedEnvelopeProjection,
   locateRescueProjection,
   wantedPersonProjection,
   liaisonMeetingProjection,

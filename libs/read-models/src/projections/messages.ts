@@ -29,6 +29,7 @@ function evolveOutbound(state: MessageState, event: DomainEvent): MessageState {
       payload_type: text(data, 'payloadType') ?? '',
       status: 'sent',
       reason: null,
+      claimed_message_id: null,
       at: utcTime(text(data, 'dispatchedAt') ?? ''),
     };
   if (!state) return state;
@@ -61,6 +62,7 @@ function evolveInbound(state: MessageState, event: DomainEvent): MessageState {
     payload_type: text(data, 'payloadType') ?? '',
     status: rejected ? 'rejected' : 'received',
     reason: rejected ? (text(data, 'reason') ?? null) : null,
+    claimed_message_id: null,
     at: utcTime(text(data, 'recordedAt') ?? ''),
   };
 }
@@ -86,3 +88,43 @@ const messageProjection = (
 
 export const outboundMessageProjection = messageProjection('exchange', evolveOutbound);
 export const inboundMessageProjection = messageProjection('inbox', evolveInbound);
+
+/** The audit trail's event of an envelope refused at our inbox (libs/audit, AUDIT_ENVELOPE_REFUSED). */
+const ENVELOPE_REFUSED = 'AuditEnvelopeRefused';
+/** The key of a refused envelope's row: its audit event's id (the header's message id may be forged or repeated). */
+export const refusedRowId = (auditEventId: string) => `refused:${auditEventId}`;
+
+/**
+ * Envelopes refused at our inbox (`audit-refused-<day>` streams: no case, no message stream) as rows of
+ * `messages` (direction `refused`), so that `my work` and the exchange log read them like any message
+ * instead of reading the trail's day streams on every request. Each refusal is a row of its own, keyed by
+ * its audit event; what the unverified header claimed (message id, sender) is kept as claimed.
+ */
+export const refusedEnvelopeProjection: CaseProjection<null> = {
+  category: 'audit-refused',
+  initialState: () => null,
+  evolve: () => null,
+  async write(trx, _day, _state, event) {
+    if (event.type !== ENVELOPE_REFUSED) return;
+    const { data } = event;
+    const receivedAt = utcTime(text(data, 'receivedAt') ?? event.metadata.occurredAt);
+    const row: MessageRow = {
+      message_id: refusedRowId(event.id),
+      direction: 'refused',
+      case_id: '',
+      category: null,
+      counterpart: text(data, 'sender') ?? '',
+      payload_type: '',
+      status: 'refused',
+      reason: text(data, 'reason') ?? null,
+      claimed_message_id: text(data, 'messageId') ?? null,
+      at: receivedAt,
+      updated_at: receivedAt,
+    };
+    await trx
+      .insertInto('messages')
+      .values(row)
+      .onConflict((oc) => oc.column('message_id').doUpdateSet(row))
+      .execute();
+  },
+};
