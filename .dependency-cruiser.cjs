@@ -59,7 +59,7 @@ module.exports = {
     {
       name: 'console-contract-is-types',
       comment:
-        'libs/console-contract is the API\'s response types, which the browser console and the node share: it imports nothing.',
+        "libs/console-contract is the API's response types, which the browser console and the node share: it imports nothing.",
       severity: 'error',
       from: { path: '^libs/console-contract/' },
       to: { pathNot: '^libs/console-contract/' },

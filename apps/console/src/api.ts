@@ -17,7 +17,28 @@ let onSignedOut: () => void = () => undefined;
 export const setCsrfToken = (token: string | undefined) => (csrfToken = token);
 export const whenSignedOut = (handler: () => void) => (onSignedOut = handler);
 
+/** GETs started before the page that reads them was there (app.tsx), each taken once. */
+const prefetched = new Map<string, Promise<unknown>>();
+
+/**
+ * Starts reading a path now, for the page that will ask for it once the session is known: the board's
+ * first rows need not wait for the session's answer. A failure is forgotten (the page asks again).
+ */
+export function prefetch(path: string) {
+  const early = request(path, {});
+  prefetched.set(path, early);
+  early.catch(() => prefetched.delete(path));
+}
+
+export const forgetPrefetched = () => prefetched.clear();
+
 export async function api<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+  const early = (init.method ?? 'GET') === 'GET' ? prefetched.get(path) : undefined;
+  prefetched.delete(path);
+  return (await (early ?? request(path, init))) as T;
+}
+
+async function request(path: string, init: { method?: string; body?: unknown }): Promise<unknown> {
   const method = init.method ?? 'GET';
   const response = await fetch(path, {
     method,
@@ -29,7 +50,7 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
     },
     ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
   });
-  if (response.status === 204) return undefined as T;
+  if (response.status === 204) return undefined;
   const body = (await response.json().catch(() => ({}))) as Record<string, unknown>;
   if (!response.ok) {
     const error = new ApiError(
@@ -41,7 +62,7 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
     if (response.status === 401 && body.code === 'SESSION_INVALID' && path !== '/api/session') onSignedOut();
     throw error;
   }
-  return body as T;
+  return body;
 }
 
 /** Refusals name their fields: `deadline: must lie ahead`, or `invalid or missing: deadline, subject.person`. */

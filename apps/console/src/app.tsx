@@ -1,10 +1,10 @@
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConsoleSettings, SessionAnswer, SessionOfficer } from '@xb/console-contract';
-import { api, setCsrfToken, whenSignedOut } from './api';
+import { api, forgetPrefetched, prefetch, query, setCsrfToken, whenSignedOut } from './api';
 import { LanguageSwitch } from './components/language-switch';
 import { ConsoleContext, hasRole, LiveEvent, NO_LIVE, withLiveEvent } from './context';
-import { storedLanguage, switchLanguage } from './i18n';
+import { loadLanguage, storedLanguage, switchLanguage } from './i18n';
 import { BOARDS } from './pages/boards';
 import { Link, match, navigate, usePath } from './router';
 import { useLive } from './use-live';
@@ -41,11 +41,46 @@ function chunkOf(path: string): keyof typeof CHUNKS {
   return 'myWork';
 }
 void CHUNKS[chunkOf(window.location.pathname)]().catch(() => undefined);
+// A board's first page as the board will ask for it (no filter, page 1).
+const openingBoard = BOARDS.find((b) => match(`/boards/${b.name}`, window.location.pathname));
+if (openingBoard) prefetch(`${openingBoard.path}${query({ page: '1' })}`);
 
-/** Settings and session in parallel, and the labels of the node's language before the first page shows. */
+/**
+ * The node's settings as this browser last read them: a reload shows the page with them at once and
+ * takes the node's answer when it comes (they change only when the node is reconfigured).
+ */
+const CACHED_SETTINGS = 'xb.settings';
+const isSettings = (value: unknown): value is ConsoleSettings =>
+  typeof value === 'object' &&
+  value !== null &&
+  'agencyId' in value &&
+  typeof value.agencyId === 'string' &&
+  'timeZone' in value &&
+  typeof value.timeZone === 'string' &&
+  'defaultLanguage' in value &&
+  typeof value.defaultLanguage === 'string' &&
+  'signIn' in value &&
+  Array.isArray(value.signIn);
+function cachedSettings(): ConsoleSettings | undefined {
+  try {
+    const value: unknown = JSON.parse(localStorage.getItem(CACHED_SETTINGS) ?? 'null');
+    return isSettings(value) ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+const cached = cachedSettings();
+const languageOf = (settings: ConsoleSettings) => storedLanguage() ?? settings.defaultLanguage;
+if (cached) void loadLanguage(languageOf(cached)).catch(() => undefined);
+
+/** Settings (cached or read), session and the page's labels in parallel, before the first page shows. */
+const freshSettings = api<ConsoleSettings>('/api/console/config').then((settings) => {
+  localStorage.setItem(CACHED_SETTINGS, JSON.stringify(settings));
+  return settings;
+});
 const starting = Promise.all([
-  api<ConsoleSettings>('/api/console/config').then(async (settings) => {
-    await switchLanguage(storedLanguage() ?? settings.defaultLanguage);
+  (cached ? Promise.resolve(cached) : freshSettings).then(async (settings) => {
+    await switchLanguage(languageOf(settings));
     return settings;
   }),
   api<SessionAnswer>('/api/session').then(
@@ -62,10 +97,22 @@ export function App() {
     whenSignedOut(() => setOfficer(null));
     void starting.then(([s, session]) => {
       if (session) setCsrfToken(session.csrfToken);
-      else void CHUNKS.signIn().catch(() => undefined);
+      else {
+        forgetPrefetched();
+        void CHUNKS.signIn().catch(() => undefined);
+      }
       setSettings(s);
       setOfficer(session?.officer ?? null);
     });
+    // The node's own answer replaces cached settings that have changed.
+    void freshSettings.then(
+      async (fresh) => {
+        if (!cached || JSON.stringify(fresh) === JSON.stringify(cached)) return;
+        await switchLanguage(languageOf(fresh));
+        setSettings(fresh);
+      },
+      () => undefined,
+    );
   }, []);
   useEffect(() => {
     document.documentElement.lang = i18n.language;

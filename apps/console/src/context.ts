@@ -42,4 +42,5 @@ export function useConsole(): ConsoleContextValue {
   return value;
 }
 
-export const hasRole = (officer: SessionOfficer, ...roles: string[]) => officer.roles.some((r) => roles.includes(r));
+export const hasRole = (officer: SessionOfficer, ...roles: string[]) =>
+  officer.roles.some((r) => roles.includes(r));

@@ -61,7 +61,5 @@ void i18next.use(initReactI18next).init({
   interpolation: { escapeValue: false },
   returnNull: false,
 });
-const stored = storedLanguage();
-if (stored) void loadLanguage(stored).catch(() => undefined);
 
 export default i18next;

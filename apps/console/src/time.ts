@@ -1,15 +1,29 @@
+/**
+ * Formatters made once per language, zone and kind: making one costs far more than using it (ICU loads
+ * the locale's and zone's data), and a board formats a hundred dates or more per page.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(language: string, timeZone: string, dateOnly: boolean): Intl.DateTimeFormat {
+  const key = `${language}|${timeZone}|${dateOnly}`;
+  let made = formatters.get(key);
+  if (!made) {
+    made = new Intl.DateTimeFormat(
+      language,
+      dateOnly
+        ? { dateStyle: 'medium', timeZone: 'UTC' }
+        : { dateStyle: 'medium', timeStyle: 'short', timeZone },
+    );
+    formatters.set(key, made);
+  }
+  return made;
+}
+
 /** Dates in the node's time zone, whatever the browser's. */
 export function formatTime(iso: string | null | undefined, language: string, timeZone: string): string {
   if (!iso) return '';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(iso);
-  return new Intl.DateTimeFormat(
-    language,
-    dateOnly
-      ? { dateStyle: 'medium', timeZone: 'UTC' }
-      : { dateStyle: 'medium', timeStyle: 'short', timeZone },
-  ).format(date);
+  return formatter(language, timeZone, /^\d{4}-\d{2}-\d{2}$/.test(iso)).format(date);
 }
 
 const partsIn = (ms: number, timeZone: string) => {

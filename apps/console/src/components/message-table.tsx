@@ -5,7 +5,6 @@ import { Link } from '../router';
 import { formatTime } from '../time';
 import { codeLabel } from './labels';
 
-
 export function MessageTable({ rows, caption }: { rows: readonly MessageItem[]; caption?: string }) {
   const { t, i18n } = useTranslation();
   const { settings } = useConsole();

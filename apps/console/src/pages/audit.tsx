@@ -173,7 +173,10 @@ function ExchangeLog() {
   const [counterpart, setCounterpart] = useState('');
   const [shown, setShown] = useState('');
   const [page, setPage] = useState(1);
-  const { data, error } = useFetch<ExchangeLog>(`/api/console/exchange-log${query({ counterpart: shown, page: String(page) })}`, live.seq);
+  const { data, error } = useFetch<ExchangeLog>(
+    `/api/console/exchange-log${query({ counterpart: shown, page: String(page) })}`,
+    live.seq,
+  );
   return (
     <section aria-labelledby="exchange-heading" className="panel">
       <h2 id="exchange-heading">{t('audit.exchangeHeading')}</h2>
