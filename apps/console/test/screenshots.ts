@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { startLocalKafka, stopLocalKafka, waitForKafkaCoordinator } from '@xb/testing';
+import { COMMAND_ROUTES, PERSON_COMMAND_ROUTES } from '../../node/src/api/command-routes';
 import { mintLocalToken } from '../../node/src/auth/tokens';
 import { OfficerClient } from '../../node/src/demo/officer-client';
 import { runScenario } from '../../node/src/demo/scenario';
@@ -17,6 +18,7 @@ import { introduceAgencies } from '../../node/src/keys/introduce';
 import { RunningNode, startNode } from '../../node/src/node-app';
 import { addOfficerAccounts, DEMO_OFFICER } from '../../node/src/officers/demo-officer';
 import { freePort } from '../../node/src/testing/node-pair';
+import { BOARDS } from '../src/pages/boards';
 import {
   CHROMIUM_ARGS,
   CONSOLE_DIR,
@@ -28,6 +30,22 @@ import {
 
 const OUT = path.resolve(__dirname, '../../../docs/console');
 const LANGUAGES = ['vi', 'zh', 'lo', 'en'];
+
+/**
+ * A person in the register with the repatriated woman's case linked, and a second record of her (as
+ * another office would make it) that the register proposes as a candidate: the person page's content.
+ */
+async function recordPerson(client: OfficerClient, caseId: string): Promise<string> {
+  const body = PERSON_COMMAND_ROUTES.find((r) => r.command === 'RecordPerson')!.example(new Date());
+  const { personId } = await client.post('/api/persons', body);
+  await client.post('/api/persons', body);
+  await client.post(`/api/persons/${String(personId)}/links`, {
+    caseId,
+    category: 'repatriation',
+    role: 'subject',
+  });
+  return String(personId);
+}
 
 async function main() {
   ensureConsoleBuilt();
@@ -81,15 +99,28 @@ async function main() {
     );
     const [vn, cn, la] = clients;
     const outcomes = await runScenario({ vn, cn, la }, () => undefined);
-    const repatriation = outcomes.find((o) => o.resource === 'repatriations')!;
+    const caseOf = (resource: string) => outcomes.find((o) => o.resource === resource)!;
+    const repatriation = caseOf('repatriations');
+    const person = await recordPerson(vn, repatriation.caseId);
+    // The demo sends no working group: one asked of China, for the missions board and its case page.
+    const mission = String(
+      (
+        await vn.post('/api/missions', {
+          ...COMMAND_ROUTES.find((r) => r.command === 'RequestMission')!.example(new Date()),
+          counterpart: cn.agencyId,
+        })
+      ).caseId,
+    );
     const pages: [string, string][] = [
       ['my-work', '/'],
-      ['verifications', '/boards/verifications'],
-      ['repatriations', '/boards/repatriations'],
-      ['suspect-handovers', '/boards/suspect-handovers'],
-      ['joint-operations', '/boards/joint-operations'],
-      ['notices', '/boards/notices'],
+      ...BOARDS.map((board): [string, string] => [board.name, `/boards/${board.name}`]),
       ['case', `/cases/repatriations/${repatriation.caseId}`],
+      ['case-locate-rescue', `/cases/locate-rescues/${caseOf('locate-rescues').caseId}`],
+      ['case-wanted-person', `/cases/wanted-persons/${caseOf('wanted-persons').caseId}`],
+      ['case-liaison-meeting', `/cases/liaison-meetings/${caseOf('liaison-meetings').caseId}`],
+      ['case-notice', `/cases/notices/${caseOf('notices').caseId}`],
+      ['case-mission', `/cases/missions/${mission}`],
+      ['person', `/persons/${person}`],
       ['audit', '/audit'],
       ['reports', '/reports'],
     ];
