@@ -31,7 +31,7 @@ const Reports = lazy(() => CHUNKS.reports().then((m) => ({ default: m.Reports })
 const MyWork = lazy(() => CHUNKS.myWork().then((m) => ({ default: m.MyWork })));
 const SignIn = lazy(() => CHUNKS.signIn().then((m) => ({ default: m.SignIn })));
 
-/** The chunk a path shows (the sign-in page's too when the browser may not be signed in). */
+/** The chunk of the page a path shows. */
 function chunkOf(path: string): keyof typeof CHUNKS {
   if (match('/boards/:board', path)) return 'board';
   if (match('/cases/:resource/:caseId', path)) return 'casePage';
