@@ -16,6 +16,19 @@ const gateDate = () => new Date(Date.now() + 17 * 86_400_000).toISOString().slic
 const laoAndVietnameseTime = (date: string, time: string) =>
   `${date} ${time} Asia/Vientiane / ${date} ${time} Asia/Ho_Chi_Minh`;
 
+/** A step's case and the status each side ends in. */
+const ended = (
+  process: string,
+  resource: string,
+  caseId: string,
+  ...expected: [OfficerClient, string][]
+): CaseOutcome => ({
+  process,
+  resource,
+  caseId,
+  expected: expected.map(([client, status]) => ({ client, status })),
+});
+
 /** The case an earlier step of the run opened for `process`. */
 const caseOf = (earlier: readonly CaseOutcome[], process: string) =>
   earlier.find((outcome) => outcome.process === process)!.caseId;
@@ -51,15 +64,7 @@ const LAO_RESCUE: readonly ScenarioStep[] = [
           'both progress reports',
           (state) => Array.isArray(state.progress) && state.progress.length === 2,
         );
-      return {
-        process: 'locate-and-rescue',
-        resource: 'locate-rescues',
-        caseId: id,
-        expected: [
-          { client: vn, status: 'rescued' },
-          { client: la, status: 'rescued' },
-        ],
-      };
+      return ended('locate-and-rescue', 'locate-rescues', id, [vn, 'rescued'], [la, 'rescued']);
     },
   },
   {
@@ -81,15 +86,7 @@ const LAO_RESCUE: readonly ScenarioStep[] = [
       await reach(vn, 'verifications', id, 'received');
       await step(vn, 'verifications', id, 'answer', 'AnswerVerificationRequest');
       await reach(la, 'verifications', id, 'answered');
-      return {
-        process: 'verification',
-        resource: 'verifications',
-        caseId: id,
-        expected: [
-          { client: la, status: 'answered' },
-          { client: vn, status: 'answered' },
-        ],
-      };
+      return ended('verification', 'verifications', id, [la, 'answered'], [vn, 'answered']);
     },
   },
   {
@@ -129,15 +126,7 @@ const LAO_RESCUE: readonly ScenarioStep[] = [
       });
       await step(vn, 'repatriations', id, 'referral', 'ReferRepatriatedVictim');
       await reach(la, 'repatriations', id, 'received');
-      return {
-        process: 'repatriation',
-        resource: 'repatriations',
-        caseId: id,
-        expected: [
-          { client: la, status: 'received' },
-          { client: vn, status: 'referred' },
-        ],
-      };
+      return ended('repatriation', 'repatriations', id, [la, 'received'], [vn, 'referred']);
     },
   },
 ];
@@ -158,15 +147,7 @@ const LAO_WANTED: readonly ScenarioStep[] = [
       await step(la, 'wanted-persons', id, 'progress', 'ReportWantedPersonProgress');
       await step(la, 'wanted-persons', id, 'arrested', 'RecordWantedPersonArrest');
       await reach(vn, 'wanted-persons', id, 'arrested');
-      return {
-        process: 'wanted person',
-        resource: 'wanted-persons',
-        caseId: id,
-        expected: [
-          { client: vn, status: 'arrested' },
-          { client: la, status: 'arrested' },
-        ],
-      };
+      return ended('wanted person', 'wanted-persons', id, [vn, 'arrested'], [la, 'arrested']);
     },
   },
   {
@@ -185,15 +166,7 @@ const LAO_WANTED: readonly ScenarioStep[] = [
         receivingUnit: 'Dien Bien criminal police',
       });
       await reach(vn, 'suspect-handovers', id, 'handed_over');
-      return {
-        process: 'suspect hand-over',
-        resource: 'suspect-handovers',
-        caseId: id,
-        expected: [
-          { client: vn, status: 'handed_over' },
-          { client: la, status: 'handed_over' },
-        ],
-      };
+      return ended('suspect hand-over', 'suspect-handovers', id, [vn, 'handed_over'], [la, 'handed_over']);
     },
   },
 ];
