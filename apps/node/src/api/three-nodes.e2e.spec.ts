@@ -12,6 +12,13 @@ const stepsOf = (...titles: string[]) =>
 const LAO_GATE = 'Tay Trang - Pang Hok';
 /** A gate-local date well ahead of any clock the test runs on (the verdict does not depend on it). */
 const gateDate = () => new Date(Date.now() + 17 * 86_400_000).toISOString().slice(0, 10);
+/** A hand-over arranged at the Lao gate, `time` in the local time of the side that sets it. */
+const atLaoGate = (time: string, receivingUnit: string) => ({
+  borderGate: LAO_GATE,
+  date: gateDate(),
+  time,
+  receivingUnit,
+});
 /** `date time` on the Lao then the Vietnamese side: both UTC+7, each in its own zone. */
 const laoAndVietnameseTime = (date: string, time: string) =>
   `${date} ${time} Asia/Vientiane / ${date} ${time} Asia/Ho_Chi_Minh`;
@@ -110,12 +117,14 @@ const LAO_RESCUE: readonly ScenarioStep[] = [
       });
       await step(vn, 'repatriations', id, 'accept', 'AcceptRepatriation');
       await reach(la, 'repatriations', id, 'accepted');
-      await step(la, 'repatriations', id, 'schedule', 'ScheduleRepatriationHandover', {
-        borderGate: LAO_GATE,
-        date: gateDate(),
-        time: '09:30',
-        receivingUnit: 'Tay Trang border post',
-      });
+      await step(
+        la,
+        'repatriations',
+        id,
+        'schedule',
+        'ScheduleRepatriationHandover',
+        atLaoGate('09:30', 'Tay Trang border post'),
+      );
       await reach(vn, 'repatriations', id, 'scheduled');
       await step(la, 'repatriations', id, 'handover', 'RecordRepatriationHandover', {
         handedOverAt: new Date().toISOString(),
@@ -159,12 +168,14 @@ const LAO_WANTED: readonly ScenarioStep[] = [
         linkedCaseId: id,
       });
       await reach(vn, 'suspect-handovers', id, 'accepted');
-      await step(vn, 'suspect-handovers', id, 'schedule', 'ScheduleSuspectHandover', {
-        borderGate: LAO_GATE,
-        date: gateDate(),
-        time: '10:00',
-        receivingUnit: 'Dien Bien criminal police',
-      });
+      await step(
+        vn,
+        'suspect-handovers',
+        id,
+        'schedule',
+        'ScheduleSuspectHandover',
+        atLaoGate('10:00', 'Dien Bien criminal police'),
+      );
       await reach(vn, 'suspect-handovers', id, 'handed_over');
       return ended('suspect hand-over', 'suspect-handovers', id, [vn, 'handed_over'], [la, 'handed_over']);
     },
