@@ -1,8 +1,8 @@
-import fs from 'node:fs';
 import { waitFor } from '@xb/testing';
 import { COMMAND_ROUTES } from './api/command-routes';
 import { RunningNode } from './node-app';
-import { prepareAgencies, startTestNode, TestAgency, tokenFor } from './testing/node-pair';
+import { TestAgency } from './testing/node-pair';
+import { callApi, startVnCnNodes, stopVnCnNodes } from './testing/vn-cn-nodes';
 
 const example = (command: string) => COMMAND_ROUTES.find((r) => r.command === command)!.example(new Date());
 const DAY_MS = 86_400_000;
@@ -25,32 +25,14 @@ describe('hotline tips: forwarded with their urgency, listed and counted until p
   let cnAhead = 0;
 
   beforeAll(async () => {
-    ({
-      root,
-      agencies: [vn, cn],
-    } = await prepareAgencies(['VN.BGC.LAICHAU', 'CN.YN.BORDERPOLICE']));
-    [vnNode, cnNode] = await Promise.all([
-      startTestNode(vn),
-      startTestNode(cn, { clock: () => new Date(Date.now() + cnAhead) }),
-    ]);
-    vnToken = await tokenFor(vn, { id: 'lo-vn-tips', roles: ['liaison_officer'] });
-    cnToken = await tokenFor(cn, { id: 'lo-cn-tips', roles: ['liaison_officer'] });
+    ({ root, vn, cn, vnNode, cnNode, vnToken, cnToken } = await startVnCnNodes({
+      cn: { clock: () => new Date(Date.now() + cnAhead) },
+      officer: 'tips',
+    }));
   });
+  afterAll(() => stopVnCnNodes({ root, vnNode, cnNode }));
 
-  afterAll(async () => {
-    await Promise.all([vnNode?.stop(), cnNode?.stop()]);
-    fs.rmSync(root, { recursive: true, force: true });
-  });
-
-  const call = async (node: RunningNode, token: string, method: string, path: string, body?: unknown) => {
-    const response = await fetch(`${node.url}${path}`, {
-      method,
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-    });
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a test reads whatever JSON came back
-    return { status: response.status, body: (await response.json()) as Record<string, any> };
-  };
+  const call = callApi;
   const metric = async (node: RunningNode, line: string) =>
     (await (await fetch(`${node.url}/metrics`)).text()).split('\n').find((l) => l.startsWith(line));
 

@@ -6,6 +6,7 @@ export * from './repatriation';
 export * from './handover';
 export * from './jointop';
 export * from './notice';
+export * from './search';
 export * from './rescue';
 export * from './wanted';
 export * from './liaison';

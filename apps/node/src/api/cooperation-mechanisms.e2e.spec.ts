@@ -1,7 +1,7 @@
-import fs from 'node:fs';
 import { waitFor } from '@xb/testing';
 import { RunningNode } from '../node-app';
-import { prepareAgencies, startTestNode, TestAgency, tokenFor } from '../testing/node-pair';
+import { TestAgency } from '../testing/node-pair';
+import { callApi, startVnCnNodes, stopVnCnNodes } from '../testing/vn-cn-nodes';
 import { COMMAND_ROUTES } from './command-routes';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- example bodies are read field by field
@@ -19,30 +19,12 @@ describe('two nodes over the real Kafka: liaison meetings, working groups and de
   let cnToken: string;
 
   beforeAll(async () => {
-    ({
-      root,
-      agencies: [vn, cn],
-    } = await prepareAgencies(['VN.BGC.LAICHAU', 'CN.YN.BORDERPOLICE']));
-    [vnNode, cnNode] = await Promise.all([startTestNode(vn), startTestNode(cn)]);
-    vnToken = await tokenFor(vn, { id: 'lo-vn-1', roles: ['liaison_officer'] });
-    cnToken = await tokenFor(cn, { id: 'lo-cn-1', roles: ['liaison_officer'] });
+    ({ root, vn, cn, vnNode, cnNode, vnToken, cnToken } = await startVnCnNodes());
   });
+  afterAll(() => stopVnCnNodes({ root, vnNode, cnNode }));
 
-  afterAll(async () => {
-    await Promise.all([vnNode?.stop(), cnNode?.stop()]);
-    fs.rmSync(root, { recursive: true, force: true });
-  });
-
-  const call = async (node: RunningNode, method: string, path: string, body?: unknown) => {
-    const token = node === vnNode ? vnToken : cnToken;
-    const response = await fetch(`${node.url}${path}`, {
-      method,
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-    });
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a test reads whatever JSON came back
-    return { status: response.status, body: (await response.json()) as Record<string, any> };
-  };
+  const call = (node: RunningNode, method: string, path: string, body?: unknown) =>
+    callApi(node, node === vnNode ? vnToken : cnToken, method, path, body);
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the case's state as the API shows it
   const stateOn = async (node: RunningNode, path: string): Promise<Record<string, any> | undefined> =>
     (await call(node, 'GET', path)).body.state;

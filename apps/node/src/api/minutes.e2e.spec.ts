@@ -13,7 +13,8 @@ import { waitFor } from '@xb/testing';
 import { memoryIo } from '../../../auditor/src/cli/io';
 import { runAuditor } from '../../../auditor/src/main';
 import { RunningNode } from '../node-app';
-import { prepareAgencies, startTestNode, TestAgency, tokenFor } from '../testing/node-pair';
+import { TestAgency } from '../testing/node-pair';
+import { callApi, startVnCnNodes, stopVnCnNodes } from '../testing/vn-cn-nodes';
 import { COMMAND_ROUTES } from './command-routes';
 
 const example = (command: string) => COMMAND_ROUTES.find((r) => r.command === command)!.example(new Date());
@@ -28,29 +29,11 @@ describe('co-signed hand-over minutes, China to Vietnam, over the real Kafka', (
   let cnToken: string;
 
   beforeAll(async () => {
-    ({
-      root,
-      agencies: [vn, cn],
-    } = await prepareAgencies(['VN.BGC.LAICHAU', 'CN.YN.BORDERPOLICE']));
-    [vnNode, cnNode] = await Promise.all([startTestNode(vn), startTestNode(cn)]);
-    vnToken = await tokenFor(vn, { id: 'lo-vn-1', roles: ['liaison_officer'] });
-    cnToken = await tokenFor(cn, { id: 'lo-cn-1', roles: ['liaison_officer'] });
+    ({ root, vn, cn, vnNode, cnNode, vnToken, cnToken } = await startVnCnNodes());
   });
+  afterAll(() => stopVnCnNodes({ root, vnNode, cnNode }));
 
-  afterAll(async () => {
-    await Promise.all([vnNode?.stop(), cnNode?.stop()]);
-    fs.rmSync(root, { recursive: true, force: true });
-  });
-
-  const call = async (node: RunningNode, token: string, method: string, url: string, body?: unknown) => {
-    const response = await fetch(`${node.url}${url}`, {
-      method,
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-    });
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a test reads whatever JSON came back
-    return { status: response.status, body: (await response.json()) as Record<string, any> };
-  };
+  const call = callApi;
   const stateOf = async (node: RunningNode, token: string, caseId: string) =>
     (await call(node, token, 'GET', `/api/repatriations/${caseId}?particulars=true&reason=hand-over%20minutes`)).body.state;
 

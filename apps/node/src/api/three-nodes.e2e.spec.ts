@@ -2,11 +2,185 @@ import fs from 'node:fs';
 import { waitFor } from '@xb/testing';
 import { RunningNode } from '../node-app';
 import { OfficerClient } from '../demo/officer-client';
-import { CaseOutcome, DemoNodes, runScenario, SCENARIO } from '../demo/scenario';
+import { CaseOutcome, DemoNodes, runScenario, SCENARIO, ScenarioStep } from '../demo/scenario';
 import { prepareAgencies, startTestNode, TestAgency, tokenFor } from '../testing/node-pair';
 
 const stepsOf = (...titles: string[]) =>
   titles.map((start) => SCENARIO.find((step) => step.title.startsWith(start))!);
+
+/** The Lao-Vietnamese gate between Dien Bien and Phongsaly. */
+const LAO_GATE = 'Tay Trang - Pang Hok';
+/** A gate-local date well ahead of any clock the test runs on (the verdict does not depend on it). */
+const gateDate = () => new Date(Date.now() + 17 * 86_400_000).toISOString().slice(0, 10);
+/** A hand-over arranged at the Lao gate, `time` in the local time of the side that sets it. */
+const atLaoGate = (time: string, receivingUnit: string) => ({
+  borderGate: LAO_GATE,
+  date: gateDate(),
+  time,
+  receivingUnit,
+});
+/** `date time` on the Lao then the Vietnamese side: both UTC+7, each in its own zone. */
+const laoAndVietnameseTime = (date: string, time: string) =>
+  `${date} ${time} Asia/Vientiane / ${date} ${time} Asia/Ho_Chi_Minh`;
+
+/** A step's case and the status each side ends in. */
+const ended = (
+  process: string,
+  resource: string,
+  caseId: string,
+  ...expected: [OfficerClient, string][]
+): CaseOutcome => ({
+  process,
+  resource,
+  caseId,
+  expected: expected.map(([client, status]) => ({ client, status })),
+});
+
+/** The case an earlier step of the run opened for `process`. */
+const caseOf = (earlier: readonly CaseOutcome[], process: string) =>
+  earlier.find((outcome) => outcome.process === process)!.caseId;
+
+/**
+ * With Laos, as the officers of each side work it: Vietnam asks Laos to find a woman reported missing by
+ * her family; Lao police take the request on (the responder), report, locate and rescue her; Laos asks
+ * Vietnam to verify her and to take her back (both linked to the rescue); Vietnam answers and accepts;
+ * Laos sets the date at the gate (in both sides' local time), hands her over, and Vietnam receives her
+ * and refers her to support.
+ */
+const LAO_RESCUE: readonly ScenarioStep[] = [
+  {
+    title: 'locate-and-rescue: Vietnam asks Laos to find a woman believed taken to Phongsaly',
+    run: async ({ vn, la }, { open, step, reach, until }) => {
+      const id = await open(vn, la, 'locate-rescues', 'RequestLocateRescue', {
+        suspectedPlace: 'Boun Tai district, Phongsaly',
+      });
+      await reach(vn, 'locate-rescues', id, 'acknowledged');
+      await step(vn, 'locate-rescues', id, 'progress', 'ReportLocateRescueProgress', {
+        summary: 'Her mother had a call from a Phongsaly number.',
+      });
+      await step(la, 'locate-rescues', id, 'progress', 'ReportLocateRescueProgress');
+      await step(la, 'locate-rescues', id, 'located', 'RecordPersonLocated');
+      await reach(vn, 'locate-rescues', id, 'located');
+      await step(la, 'locate-rescues', id, 'rescued', 'RecordPersonRescued');
+      await reach(vn, 'locate-rescues', id, 'rescued');
+      for (const side of [vn, la])
+        await until(
+          side,
+          'locate-rescues',
+          id,
+          'both progress reports',
+          (state) => Array.isArray(state.progress) && state.progress.length === 2,
+        );
+      return ended('locate-and-rescue', 'locate-rescues', id, [vn, 'rescued'], [la, 'rescued']);
+    },
+  },
+  {
+    title: 'verification: Laos asks Vietnam to verify the woman it rescued, linked to the rescue',
+    run: async ({ vn, la }, { open, step, reach }, earlier) => {
+      const id = await open(la, vn, 'verifications', 'DraftVerificationRequest');
+      await step(la, 'verifications', id, 'send', 'SendVerificationRequest');
+      await step(
+        la,
+        'locate-rescues',
+        caseOf(earlier, 'locate-and-rescue'),
+        'cases',
+        'LinkCaseToLocateRescue',
+        {
+          process: 'verification',
+          linkedCaseId: id,
+        },
+      );
+      await reach(vn, 'verifications', id, 'received');
+      await step(vn, 'verifications', id, 'answer', 'AnswerVerificationRequest');
+      await reach(la, 'verifications', id, 'answered');
+      return ended('verification', 'verifications', id, [la, 'answered'], [vn, 'answered']);
+    },
+  },
+  {
+    title: `repatriation: Laos hands the woman over to Vietnam at the ${LAO_GATE} gate`,
+    run: async ({ vn, la }, { open, step, reach }, earlier) => {
+      const id = await open(la, vn, 'repatriations', 'RequestRepatriation');
+      await step(
+        la,
+        'locate-rescues',
+        caseOf(earlier, 'locate-and-rescue'),
+        'cases',
+        'LinkCaseToLocateRescue',
+        {
+          process: 'repatriation',
+          linkedCaseId: id,
+        },
+      );
+      await reach(vn, 'repatriations', id, 'requested');
+      await step(vn, 'repatriations', id, 'start-verification', 'StartRepatriationVerification', {
+        verificationCaseId: caseOf(earlier, 'verification'),
+      });
+      await step(vn, 'repatriations', id, 'accept', 'AcceptRepatriation');
+      await reach(la, 'repatriations', id, 'accepted');
+      await step(
+        la,
+        'repatriations',
+        id,
+        'schedule',
+        'ScheduleRepatriationHandover',
+        atLaoGate('09:30', 'Tay Trang border post'),
+      );
+      await reach(vn, 'repatriations', id, 'scheduled');
+      await step(la, 'repatriations', id, 'handover', 'RecordRepatriationHandover', {
+        handedOverAt: new Date().toISOString(),
+      });
+      await reach(vn, 'repatriations', id, 'handed_over');
+      await step(vn, 'repatriations', id, 'reception', 'ConfirmRepatriationReception', {
+        receivedAt: new Date().toISOString(),
+      });
+      await step(vn, 'repatriations', id, 'referral', 'ReferRepatriatedVictim');
+      await reach(la, 'repatriations', id, 'received');
+      return ended('repatriation', 'repatriations', id, [la, 'received'], [vn, 'referred']);
+    },
+  },
+];
+
+/**
+ * Vietnam asks Laos to arrest a broker on a warrant; Lao police take it on (the responder), report and
+ * arrest him; Vietnam asks for his hand-over (linked); Laos accepts (the responder); Vietnam sets the
+ * date at the gate (in both sides' local time) and Laos hands him over at it (the responder).
+ */
+const LAO_WANTED: readonly ScenarioStep[] = [
+  {
+    title: 'wanted person: Vietnam asks Laos to locate and arrest a broker on a warrant',
+    run: async ({ vn, la }, { open, step, reach }) => {
+      const id = await open(vn, la, 'wanted-persons', 'RequestWantedPerson', {
+        lastKnownPlace: 'Phongsaly town',
+      });
+      await reach(vn, 'wanted-persons', id, 'acknowledged');
+      await step(la, 'wanted-persons', id, 'progress', 'ReportWantedPersonProgress');
+      await step(la, 'wanted-persons', id, 'arrested', 'RecordWantedPersonArrest');
+      await reach(vn, 'wanted-persons', id, 'arrested');
+      return ended('wanted person', 'wanted-persons', id, [vn, 'arrested'], [la, 'arrested']);
+    },
+  },
+  {
+    title: `suspect hand-over: Laos hands the broker over to Vietnam at the ${LAO_GATE} gate`,
+    run: async ({ vn, la }, { open, step, reach }, earlier) => {
+      const id = await open(vn, la, 'suspect-handovers', 'RequestSuspectHandover');
+      await step(vn, 'wanted-persons', caseOf(earlier, 'wanted person'), 'cases', 'LinkCaseToWantedPerson', {
+        process: 'handover',
+        linkedCaseId: id,
+      });
+      await reach(vn, 'suspect-handovers', id, 'accepted');
+      await step(
+        vn,
+        'suspect-handovers',
+        id,
+        'schedule',
+        'ScheduleSuspectHandover',
+        atLaoGate('10:00', 'Dien Bien criminal police'),
+      );
+      await reach(vn, 'suspect-handovers', id, 'handed_over');
+      return ended('suspect hand-over', 'suspect-handovers', id, [vn, 'handed_over'], [la, 'handed_over']);
+    },
+  },
+];
 
 describe('three nodes over the real Kafka: China and Laos ask Vietnam, Vietnam answers and receives', () => {
   let root: string;
@@ -158,4 +332,92 @@ describe('three nodes over the real Kafka: China and Laos ask Vietnam, Vietnam a
       la.agencyId,
     );
   }, 120_000);
+
+  /** The lines of a case's timeline on one node. */
+  const timelineLines = async (client: OfficerClient, resource: string, caseId: string) =>
+    ((await client.get(`/api/${resource}/${caseId}/timeline`)).timeline as { line: string }[]).map(
+      (e) => e.line,
+    );
+  const linkedOn = (client: OfficerClient, resource: string, caseId: string, link: object) =>
+    waitFor(`${JSON.stringify(link)} linked on ${client.agencyId}`, async () => {
+      const state = (await client.get(`/api/${resource}/${caseId}`)).state as { linkedCases: unknown[] };
+      return state.linkedCases.some((l) => expect.objectContaining(link).asymmetricMatch(l));
+    });
+
+  it('Vietnam asks Laos to locate and rescue a woman; Laos rescues her, has her verified and hands her over to Vietnam, linked; the gate time in both local times', async () => {
+    const [rescue, verification, repatriation] = await runScenario(officers, () => undefined, LAO_RESCUE);
+    expect(await finalStates(rescue)).toEqual(['rescued', 'rescued']);
+    expect(await finalStates(verification)).toEqual(['answered', 'answered']);
+    expect(await finalStates(repatriation)).toEqual(['received', 'referred']);
+    const { vn, la } = officers;
+    const vnRescue = (await vn.get(`/api/locate-rescues/${rescue.caseId}`)).state as Record<string, unknown>;
+    const laRescue = (await la.get(`/api/locate-rescues/${rescue.caseId}`)).state as Record<string, unknown>;
+    expect(vnRescue).toMatchObject({
+      ourSide: 'requesting',
+      counterpart: la.agencyId,
+      requestedAgency: la.agencyId,
+    });
+    expect(laRescue).toMatchObject({
+      ourSide: 'requested',
+      counterpart: vn.agencyId,
+      requestingAgency: vn.agencyId,
+      acknowledgement: { assignedUnit: 'Duty unit' },
+    });
+    // Each side's progress report is on both nodes, kept with the side that sent it.
+    for (const state of [vnRescue, laRescue])
+      expect((state.progress as { by: string }[]).map((p) => p.by).sort()).toEqual([
+        'requested',
+        'requesting',
+      ]);
+    for (const side of [vn, la])
+      for (const link of [
+        { process: 'verification', linkedCaseId: verification.caseId },
+        { process: 'repatriation', linkedCaseId: repatriation.caseId },
+      ])
+        await linkedOn(side, 'locate-rescues', rescue.caseId, link);
+
+    // Laos set 09:30 at the gate in its own time; both nodes keep that schedule and show it in both zones.
+    for (const side of [vn, la]) {
+      const { schedule } = (await side.get(`/api/repatriations/${repatriation.caseId}`)).state as {
+        schedule: { borderGate: string; date: string; time: string; proposedBy: string };
+      };
+      expect(schedule).toMatchObject({ borderGate: LAO_GATE, time: '09:30', proposedBy: la.agencyId });
+      expect(await timelineLines(side, 'repatriations', repatriation.caseId)).toEqual(
+        expect.arrayContaining([
+          expect.stringContaining(`${LAO_GATE} on ${laoAndVietnameseTime(schedule.date, '09:30')}`),
+        ]),
+      );
+    }
+  }, 180_000);
+
+  it('Vietnam asks Laos to arrest a wanted broker, then for his hand-over (linked); the gate time in both local times', async () => {
+    const [wanted, handover] = await runScenario(officers, () => undefined, LAO_WANTED);
+    expect(await finalStates(wanted)).toEqual(['arrested', 'arrested']);
+    expect(await finalStates(handover)).toEqual(['handed_over', 'handed_over']);
+    const { vn, la } = officers;
+    expect((await la.get(`/api/wanted-persons/${wanted.caseId}`)).state).toMatchObject({
+      ourSide: 'requested',
+      counterpart: vn.agencyId,
+      arrest: { place: expect.any(String) },
+    });
+    for (const side of [vn, la]) {
+      await linkedOn(side, 'wanted-persons', wanted.caseId, {
+        process: 'handover',
+        linkedCaseId: handover.caseId,
+      });
+      const { schedule, holdingAgency } = (await side.get(`/api/suspect-handovers/${handover.caseId}`))
+        .state as {
+        schedule: { date: string; time: string; proposedBy: string };
+        holdingAgency: string;
+      };
+      expect(holdingAgency).toBe(la.agencyId);
+      expect(schedule).toMatchObject({ time: '10:00', proposedBy: vn.agencyId });
+      // Vietnam set 10:00 in its own time: 10:00 in Phongsaly too (both UTC+7), the holding side first.
+      expect(await timelineLines(side, 'suspect-handovers', handover.caseId)).toEqual(
+        expect.arrayContaining([
+          `Suspect hand-over scheduled at ${LAO_GATE} on ${laoAndVietnameseTime(schedule.date, '10:00')}`,
+        ]),
+      );
+    }
+  }, 180_000);
 });

@@ -1,7 +1,7 @@
-import fs from 'node:fs';
 import { waitFor } from '@xb/testing';
 import { RunningNode } from '../node-app';
-import { prepareAgencies, startTestNode, TestAgency, tokenFor } from '../testing/node-pair';
+import { TestAgency, tokenFor } from '../testing/node-pair';
+import { callApi, startVnCnNodes, stopVnCnNodes } from '../testing/vn-cn-nodes';
 import { COMMAND_ROUTES } from './command-routes';
 
 const example = (command: string) => COMMAND_ROUTES.find((r) => r.command === command)!.example(new Date());
@@ -16,35 +16,11 @@ describe('two nodes over the real Kafka: a verification request answered across 
   let cnToken: string;
 
   beforeAll(async () => {
-    ({
-      root,
-      agencies: [vn, cn],
-    } = await prepareAgencies(['VN.BGC.LAICHAU', 'CN.YN.BORDERPOLICE']));
-    [vnNode, cnNode] = await Promise.all([startTestNode(vn), startTestNode(cn)]);
-    vnToken = await tokenFor(vn, { id: 'lo-vn-1', roles: ['liaison_officer'] });
-    cnToken = await tokenFor(cn, { id: 'lo-cn-1', roles: ['liaison_officer'] });
+    ({ root, vn, cn, vnNode, cnNode, vnToken, cnToken } = await startVnCnNodes());
   });
+  afterAll(() => stopVnCnNodes({ root, vnNode, cnNode }));
 
-  afterAll(async () => {
-    await Promise.all([vnNode?.stop(), cnNode?.stop()]);
-    fs.rmSync(root, { recursive: true, force: true });
-  });
-
-  const call = async (
-    node: RunningNode,
-    token: string | undefined,
-    method: string,
-    path: string,
-    body?: unknown,
-  ) => {
-    const response = await fetch(`${node.url}${path}`, {
-      method,
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-    });
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a test reads whatever JSON came back
-    return { status: response.status, body: (await response.json()) as Record<string, any> };
-  };
+  const call = callApi;
 
   it('is made on one node, answered on the other, and both timelines show it with receipts', async () => {
     const drafted = await call(vnNode, vnToken, 'POST', '/api/verifications', {

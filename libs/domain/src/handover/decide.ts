@@ -7,12 +7,14 @@ import {
   decideScheduling,
   inboundOf,
   instant,
+  instantOfLocal,
   isAgencyId,
   calendarDateOf,
   isIsoDate,
   isIsoDateTime,
   isNonEmptyText,
   isUuid,
+  localTimesOf,
   messageMarker,
   Origin,
   outboundOf,
@@ -173,7 +175,18 @@ const step = (command: SuspectHandoverStepCommand, state: SuspectHandover, origi
       );
       if (decided === 'stale' || isDomainError(decided)) return decided === 'stale' ? [] : decided;
       const type = decided.first ? 'SuspectHandoverScheduled' : 'SuspectHandoverRescheduled';
-      return [{ type, data: { schedule: decided.schedule, ...annexOf(command.data), ...decided.marker } }];
+      // The agreed gate-local time, read in the zone of the side that set it, in both sides' local time.
+      const { date, time, proposedBy } = decided.schedule;
+      const localTimes = localTimesOf(instantOfLocal(date, time, proposedBy), [
+        state.holdingAgency,
+        state.requestingAgency,
+      ]);
+      return [
+        {
+          type,
+          data: { schedule: decided.schedule, localTimes, ...annexOf(command.data), ...decided.marker },
+        },
+      ];
     }
     case 'RecordSuspectHandover':
     case 'ReceiveSuspectHandoverCompletion': {

@@ -1,6 +1,15 @@
 import { everyTypeOf } from '../case-process';
 import { DomainEvent } from '../decider';
-import { Annexed, DeliveryEvent, HandoverSchedule, Inbound, Outbound, PersonParticulars } from '../shared';
+import {
+  Annexed,
+  DeliveryEvent,
+  HandoverSchedule,
+  Inbound,
+  LocalTime,
+  localTimesLine,
+  Outbound,
+  PersonParticulars,
+} from '../shared';
 
 type Marked = { readonly outbound: Outbound } | { readonly inbound: Inbound };
 
@@ -40,13 +49,19 @@ export type SuspectHandoverRefused = DomainEvent<
   'SuspectHandoverRefused',
   { readonly decision: 'refused'; readonly reason: string } & Annexed<'SuspectHandoverDecision'> & Marked
 >;
+/** A hand-over schedule as the scheduling events carry it. */
+interface Scheduling {
+  readonly schedule: HandoverSchedule;
+  /** The agreed time in the holding then the requesting side's local time (absent from older events). */
+  readonly localTimes?: readonly LocalTime[];
+}
 export type SuspectHandoverScheduled = DomainEvent<
   'SuspectHandoverScheduled',
-  { readonly schedule: HandoverSchedule } & Annexed<'SuspectHandoverScheduling'> & Marked
+  Scheduling & Annexed<'SuspectHandoverScheduling'> & Marked
 >;
 export type SuspectHandoverRescheduled = DomainEvent<
   'SuspectHandoverRescheduled',
-  { readonly schedule: HandoverSchedule } & Annexed<'SuspectHandoverScheduling'> & Marked
+  Scheduling & Annexed<'SuspectHandoverScheduling'> & Marked
 >;
 export type SuspectHandedOver = DomainEvent<
   'SuspectHandedOver',
@@ -81,8 +96,9 @@ export const SUSPECT_HANDOVER_EVENT_TYPES = everyTypeOf<SuspectHandoverEvent>()(
   'SuspectHandoverMessageRejected',
 ]);
 
-const at = (schedule: HandoverSchedule): string =>
-  `${schedule.borderGate} on ${schedule.date} ${schedule.time}`;
+/** The gate and the time, in both sides' local times when the event has them. */
+const at = ({ schedule, localTimes }: Scheduling): string =>
+  `${schedule.borderGate} on ${localTimes ? localTimesLine(localTimes) : `${schedule.date} ${schedule.time}`}`;
 
 /** A timeline line without particulars (the warrant reference is an official reference, not a particular). */
 export const describeSuspectHandoverEvent = (event: SuspectHandoverEvent): string => {
@@ -96,9 +112,9 @@ export const describeSuspectHandoverEvent = (event: SuspectHandoverEvent): strin
     case 'SuspectHandoverRefused':
       return 'Suspect hand-over refused';
     case 'SuspectHandoverScheduled':
-      return `Suspect hand-over scheduled at ${at(event.data.schedule)}`;
+      return `Suspect hand-over scheduled at ${at(event.data)}`;
     case 'SuspectHandoverRescheduled':
-      return `Suspect hand-over rescheduled to ${at(event.data.schedule)}`;
+      return `Suspect hand-over rescheduled to ${at(event.data)}`;
     case 'SuspectHandedOver':
       return 'Suspect handed over';
     case 'SuspectHandoverCancelled':

@@ -4,6 +4,7 @@ import { SuspectHandoverCommand } from './decide';
 import { suspectHandoverDecider as decider } from './decider';
 import { describeSuspectHandoverEvent, SuspectHandoverEvent } from './events';
 import { suspectHandoverDeadlineStatus } from './state';
+import { instantOfLocal, localTimesOf } from '../shared';
 
 const cmd = commandsOf<SuspectHandoverCommand>();
 const fold = (events: SuspectHandoverEvent[]) => events.reduce(decider.evolve, decider.initialState());
@@ -23,6 +24,9 @@ const gate = {
   time: '09:30',
   receivingUnit: 'Lai Chau criminal police',
 };
+/** The agreed time as `by` set it, in the holding then the requesting side's local time. */
+const localTimes = (time: string, by: string, holding: string, requesting: string) =>
+  localTimesOf(instantOfLocal(gate.date, time, by), [holding, requesting]);
 
 // We want the suspect (requesting side).
 const requested: SuspectHandoverEvent = {
@@ -40,7 +44,11 @@ const acceptedByThem: SuspectHandoverEvent = {
 };
 const scheduledByThem: SuspectHandoverEvent = {
   type: 'SuspectHandoverScheduled',
-  data: { schedule: { ...gate, revision: 1, proposedBy: THEM }, ...applied('in-s1') },
+  data: {
+    schedule: { ...gate, revision: 1, proposedBy: THEM },
+    localTimes: localTimes(gate.time, THEM, THEM, US),
+    ...applied('in-s1'),
+  },
 };
 // They want a suspect we hold (holding side).
 const received: SuspectHandoverEvent = {
@@ -55,6 +63,7 @@ const scheduledByUs: SuspectHandoverEvent = {
   type: 'SuspectHandoverScheduled',
   data: {
     schedule: { ...gate, revision: 1, proposedBy: US },
+    localTimes: localTimes(gate.time, US, US, THEM),
     ...queued('m-s1', 'SuspectHandoverScheduling'),
   },
 };
@@ -129,6 +138,7 @@ describe('suspect hand-over: transitions', () => {
           type: 'SuspectHandoverRescheduled',
           data: {
             schedule: { ...gate, time: '14:00', revision: 2, proposedBy: US },
+            localTimes: localTimes('14:00', US, THEM, US),
             ...queued('m-s2', 'SuspectHandoverScheduling'),
           },
         },
@@ -229,7 +239,11 @@ describe('suspect hand-over: transitions', () => {
       [
         {
           type: 'SuspectHandoverRescheduled',
-          data: { schedule: { ...gate, time: '15:00', revision: 1, proposedBy: THEM }, ...applied('in-s1') },
+          data: {
+            schedule: { ...gate, time: '15:00', revision: 1, proposedBy: THEM },
+            localTimes: localTimes('15:00', THEM, US, THEM),
+            ...applied('in-s1'),
+          },
         },
       ],
       'scheduled',

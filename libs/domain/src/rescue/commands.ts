@@ -1,7 +1,7 @@
 import { Command } from '../decider';
+import { FollowOnLink, SearchOpening, searchRules } from '../search';
 import { DeliveryCommand, StepRule } from '../shared';
 import {
-  FollowOnLink,
   LocateRescueAcknowledgement,
   LocateRescueOutcome,
   LocateRescueProgress,
@@ -13,16 +13,13 @@ import {
 } from './events';
 import { LocateRescueSide, LocateRescueStatus } from './state';
 
-type RequestData = Omit<LocateRescueRequestContent, 'requestingAgency' | 'requestedAgency'>;
 type Without<T> = Omit<T, 'outcome'>;
+type Opening = SearchOpening<'LocateRescue', LocateRescueRequestContent>;
 
 /** Asks `counterpart` to locate and rescue a missing person (`LocateRescueRequest`). */
-export type RequestLocateRescue = Command<
-  'RequestLocateRescue',
-  RequestData & { readonly counterpart: string }
->;
+export type RequestLocateRescue = Extract<Opening, { readonly type: 'RequestLocateRescue' }>;
 /** Inbound `LocateRescueRequest`. */
-export type ReceiveLocateRescueRequest = Command<'ReceiveLocateRescueRequest', RequestData>;
+export type ReceiveLocateRescueRequest = Extract<Opening, { readonly type: 'ReceiveLocateRescueRequest' }>;
 /** The requested side takes the request on (`LocateRescueAcknowledgement`). */
 export type AcknowledgeLocateRescue = Command<'AcknowledgeLocateRescue', LocateRescueAcknowledgement>;
 /** The requesting side, inbound `LocateRescueAcknowledgement`. */
@@ -50,7 +47,7 @@ export type ReceiveLocateRescueCaseLink = Command<
   FollowOnLink<RescueFollowOnProcess>
 >;
 
-export type LocateRescueOpeningCommand = RequestLocateRescue | ReceiveLocateRescueRequest;
+export type LocateRescueOpeningCommand = Opening;
 export type LocateRescueStepCommand =
   | AcknowledgeLocateRescue
   | RecordLocateRescueAcknowledgement
@@ -64,21 +61,15 @@ export type LocateRescueStepCommand =
   | ReceiveLocateRescueCaseLink;
 export type LocateRescueCommand = LocateRescueOpeningCommand | LocateRescueStepCommand | DeliveryCommand;
 
-const SEARCHING: readonly LocateRescueStatus[] = ['acknowledged', 'located'];
+/** The search is under way while acknowledged, and still once she is located. */
+export const LOCATE_RESCUE_SEARCHING: readonly LocateRescueStatus[] = ['acknowledged', 'located'];
 
 /** Who takes each step and from which statuses (inbound steps are taken by the counterpart). */
 export const LOCATE_RESCUE_RULES: {
   readonly [T in LocateRescueStepCommand['type']]: StepRule<LocateRescueStatus, LocateRescueSide>;
 } = {
-  AcknowledgeLocateRescue: { by: 'requested', from: ['requested'], inbound: false },
-  RecordLocateRescueAcknowledgement: { by: 'requested', from: ['requested'], inbound: true },
-  ReportLocateRescueProgress: { by: 'either', from: SEARCHING, inbound: false },
-  ReceiveLocateRescueProgress: { by: 'either', from: SEARCHING, inbound: true },
+  ...searchRules('LocateRescue', { searching: LOCATE_RESCUE_SEARCHING, linkFrom: ['rescued'] }),
   RecordPersonLocated: { by: 'requested', from: ['acknowledged'], inbound: false },
-  RecordPersonRescued: { by: 'requested', from: SEARCHING, inbound: false },
-  RecordPersonNotFound: { by: 'requested', from: SEARCHING, inbound: false },
-  // A `located` outcome is further held to `acknowledged` by the decider.
-  RecordLocateRescueOutcome: { by: 'requested', from: SEARCHING, inbound: true },
-  LinkCaseToLocateRescue: { by: 'either', from: ['rescued'], inbound: false },
-  ReceiveLocateRescueCaseLink: { by: 'either', from: ['rescued'], inbound: true },
+  RecordPersonRescued: { by: 'requested', from: LOCATE_RESCUE_SEARCHING, inbound: false },
+  RecordPersonNotFound: { by: 'requested', from: LOCATE_RESCUE_SEARCHING, inbound: false },
 };

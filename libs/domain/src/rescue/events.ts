@@ -1,8 +1,17 @@
 import { everyTypeOf } from '../case-process';
 import { DomainEvent } from '../decider';
-import { DeliveryEvent, Inbound, Outbound, PersonParticulars, PhotoDigest } from '../shared';
-
-type Marked = { readonly outbound: Outbound } | { readonly inbound: Inbound };
+import {
+  FollowOnLink,
+  Marked,
+  SearchAcknowledgement,
+  SearchEvent,
+  searchFactOf,
+  SearchNames,
+  SearchNotFound,
+  SearchProgress,
+  describeSearchFact,
+} from '../search';
+import { PersonParticulars, PhotoDigest } from '../shared';
 
 /** When and where the family last heard from the missing person. */
 export interface LastContact {
@@ -17,7 +26,8 @@ export interface LastContact {
 /**
  * A request to locate and rescue a missing person (a woman or child believed trafficked across the
  * border), as the family reported it to the commune police: everything known, on both sides and on
- * the wire. Either country may request (direction-neutral).
+ * the wire. Either country may request (direction-neutral). Its life cycle is the search's
+ * (libs/domain/src/search); what is its own is below.
  */
 export interface LocateRescueRequestContent {
   readonly caseId: string;
@@ -39,17 +49,8 @@ export interface LocateRescueRequestContent {
   readonly deadline: string;
 }
 
-/** The requested side takes the request on. */
-export interface LocateRescueAcknowledgement {
-  /** The unit in charge of the search. */
-  readonly assignedUnit?: string;
-  readonly note?: string;
-}
-
-/** What one side learnt while the search goes on (either side; any number). */
-export interface LocateRescueProgress {
-  readonly summary: string;
-}
+export type LocateRescueAcknowledgement = SearchAcknowledgement;
+export type LocateRescueProgress = SearchProgress;
 
 /** The person was found but is not yet in safety. */
 export interface PersonLocated {
@@ -72,57 +73,36 @@ export interface PersonRescued {
   readonly note?: string;
 }
 /** The search ended without finding the person. */
-export interface PersonNotFound {
-  readonly outcome: 'not_found';
-  /** What was done and why the search ended. */
-  readonly note: string;
-}
+export type PersonNotFound = SearchNotFound;
 export type LocateRescueOutcome = PersonLocated | PersonRescued | PersonNotFound;
 
 /** The follow-on processes a rescue leads into. */
 export type RescueFollowOnProcess = 'verification' | 'repatriation';
 export const RESCUE_FOLLOW_ON_PROCESSES: readonly RescueFollowOnProcess[] = ['verification', 'repatriation'];
 
-/** A follow-on case opened after the rescue (its own case id on both nodes). */
-export interface FollowOnLink<P extends string = string> {
-  readonly process: P;
-  readonly linkedCaseId: string;
-}
-
-export type LocateRescueRequested = DomainEvent<
-  'LocateRescueRequested',
-  LocateRescueRequestContent & { readonly outbound: Outbound }
->;
-export type LocateRescueRequestReceived = DomainEvent<
-  'LocateRescueRequestReceived',
-  LocateRescueRequestContent & { readonly inbound: Inbound }
->;
-export type LocateRescueAcknowledged = DomainEvent<
-  'LocateRescueAcknowledged',
-  LocateRescueAcknowledgement & Marked
->;
-export type LocateRescueProgressReported = DomainEvent<
-  'LocateRescueProgressReported',
-  LocateRescueProgress & Marked
->;
 export type MissingPersonLocated = DomainEvent<'MissingPersonLocated', PersonLocated & Marked>;
 export type MissingPersonRescued = DomainEvent<'MissingPersonRescued', PersonRescued & Marked>;
 export type MissingPersonNotFound = DomainEvent<'MissingPersonNotFound', PersonNotFound & Marked>;
-export type LocateRescueCaseLinked = DomainEvent<
-  'LocateRescueCaseLinked',
-  FollowOnLink<RescueFollowOnProcess> & Marked
->;
 
-export type LocateRescueEvent =
-  | LocateRescueRequested
-  | LocateRescueRequestReceived
-  | LocateRescueAcknowledged
-  | LocateRescueProgressReported
-  | MissingPersonLocated
-  | MissingPersonRescued
-  | MissingPersonNotFound
-  | LocateRescueCaseLinked
-  | DeliveryEvent<'LocateRescue'>;
+type Common = SearchEvent<'LocateRescue', LocateRescueRequestContent, RescueFollowOnProcess>;
+type Named<T extends Common['type']> = Extract<Common, { readonly type: T }>;
+export type LocateRescueRequested = Named<'LocateRescueRequested'>;
+export type LocateRescueRequestReceived = Named<'LocateRescueRequestReceived'>;
+export type LocateRescueAcknowledged = Named<'LocateRescueAcknowledged'>;
+export type LocateRescueProgressReported = Named<'LocateRescueProgressReported'>;
+export type LocateRescueCaseLinked = Named<'LocateRescueCaseLinked'>;
+
+export type LocateRescueEvent = Common | MissingPersonLocated | MissingPersonRescued | MissingPersonNotFound;
+
+/** The names of the search's steps for locate-and-rescue. */
+export const LOCATE_RESCUE_NAMES: SearchNames<'LocateRescue', LocateRescueOutcome> = {
+  prefix: 'LocateRescue',
+  outcomeEvents: {
+    located: 'MissingPersonLocated',
+    rescued: 'MissingPersonRescued',
+    not_found: 'MissingPersonNotFound',
+  },
+};
 
 export const LOCATE_RESCUE_EVENT_TYPES = everyTypeOf<LocateRescueEvent>()([
   'LocateRescueRequested',
@@ -139,26 +119,20 @@ export const LOCATE_RESCUE_EVENT_TYPES = everyTypeOf<LocateRescueEvent>()([
 
 /** A timeline line: no particulars (no names, places, phone numbers). */
 export const describeLocateRescueEvent = (event: LocateRescueEvent): string => {
-  switch (event.type) {
-    case 'LocateRescueRequested':
-      return `Locate-and-rescue request sent to ${event.data.requestedAgency}`;
-    case 'LocateRescueRequestReceived':
-      return `Locate-and-rescue request received from ${event.data.requestingAgency}`;
-    case 'LocateRescueAcknowledged':
-      return 'Locate-and-rescue request acknowledged';
-    case 'LocateRescueProgressReported':
-      return 'Progress reported';
-    case 'MissingPersonLocated':
-      return 'Missing person located';
-    case 'MissingPersonRescued':
-      return 'Missing person rescued';
-    case 'MissingPersonNotFound':
-      return 'Search ended: person not found';
-    case 'LocateRescueCaseLinked':
-      return `Linked ${event.data.process} case ${event.data.linkedCaseId}`;
-    case 'LocateRescueMessageDelivered':
-      return `${event.data.kind} delivered`;
-    case 'LocateRescueMessageRejected':
-      return `${event.data.kind} rejected by the counterpart: ${event.data.reason}`;
-  }
+  const fact = searchFactOf(LOCATE_RESCUE_NAMES, event);
+  return fact
+    ? describeSearchFact(
+        {
+          request: 'Locate-and-rescue request',
+          outcomes: {
+            located: 'Missing person located',
+            rescued: 'Missing person rescued',
+            not_found: 'Search ended: person not found',
+          },
+        },
+        fact,
+      )
+    : event.type;
 };
+
+export type { FollowOnLink };

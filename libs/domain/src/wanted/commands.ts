@@ -1,6 +1,6 @@
 import { Command } from '../decider';
+import { FollowOnLink, SearchOpening, searchRules } from '../search';
 import { DeliveryCommand, StepRule } from '../shared';
-import { FollowOnLink } from '../rescue/events';
 import {
   SuspectArrested,
   SuspectNotFound,
@@ -12,16 +12,13 @@ import {
 } from './events';
 import { WantedPersonSide, WantedPersonStatus } from './state';
 
-type RequestData = Omit<WantedPersonRequestContent, 'requestingAgency' | 'requestedAgency'>;
 type Without<T> = Omit<T, 'outcome'>;
+type Opening = SearchOpening<'WantedPerson', WantedPersonRequestContent>;
 
 /** Asks `counterpart` to locate and arrest a suspect under a warrant (`WantedPersonRequest`). */
-export type RequestWantedPerson = Command<
-  'RequestWantedPerson',
-  RequestData & { readonly counterpart: string }
->;
+export type RequestWantedPerson = Extract<Opening, { readonly type: 'RequestWantedPerson' }>;
 /** Inbound `WantedPersonRequest`. */
-export type ReceiveWantedPersonRequest = Command<'ReceiveWantedPersonRequest', RequestData>;
+export type ReceiveWantedPersonRequest = Extract<Opening, { readonly type: 'ReceiveWantedPersonRequest' }>;
 /** The requested side takes the request on (`WantedPersonAcknowledgement`). */
 export type AcknowledgeWantedPerson = Command<'AcknowledgeWantedPerson', WantedPersonAcknowledgement>;
 /** The requesting side, inbound `WantedPersonAcknowledgement`. */
@@ -47,7 +44,7 @@ export type ReceiveWantedPersonCaseLink = Command<
   FollowOnLink<WantedFollowOnProcess>
 >;
 
-export type WantedPersonOpeningCommand = RequestWantedPerson | ReceiveWantedPersonRequest;
+export type WantedPersonOpeningCommand = Opening;
 export type WantedPersonStepCommand =
   | AcknowledgeWantedPerson
   | RecordWantedPersonAcknowledgement
@@ -60,17 +57,14 @@ export type WantedPersonStepCommand =
   | ReceiveWantedPersonCaseLink;
 export type WantedPersonCommand = WantedPersonOpeningCommand | WantedPersonStepCommand | DeliveryCommand;
 
+/** The search is under way once acknowledged. */
+export const WANTED_PERSON_SEARCHING: readonly WantedPersonStatus[] = ['acknowledged'];
+
 /** Who takes each step and from which statuses (inbound steps are taken by the counterpart). */
 export const WANTED_PERSON_RULES: {
   readonly [T in WantedPersonStepCommand['type']]: StepRule<WantedPersonStatus, WantedPersonSide>;
 } = {
-  AcknowledgeWantedPerson: { by: 'requested', from: ['requested'], inbound: false },
-  RecordWantedPersonAcknowledgement: { by: 'requested', from: ['requested'], inbound: true },
-  ReportWantedPersonProgress: { by: 'either', from: ['acknowledged'], inbound: false },
-  ReceiveWantedPersonProgress: { by: 'either', from: ['acknowledged'], inbound: true },
-  RecordWantedPersonArrest: { by: 'requested', from: ['acknowledged'], inbound: false },
-  RecordWantedPersonNotFound: { by: 'requested', from: ['acknowledged'], inbound: false },
-  RecordWantedPersonOutcome: { by: 'requested', from: ['acknowledged'], inbound: true },
-  LinkCaseToWantedPerson: { by: 'either', from: ['arrested'], inbound: false },
-  ReceiveWantedPersonCaseLink: { by: 'either', from: ['arrested'], inbound: true },
+  ...searchRules('WantedPerson', { searching: WANTED_PERSON_SEARCHING, linkFrom: ['arrested'] }),
+  RecordWantedPersonArrest: { by: 'requested', from: WANTED_PERSON_SEARCHING, inbound: false },
+  RecordWantedPersonNotFound: { by: 'requested', from: WANTED_PERSON_SEARCHING, inbound: false },
 };

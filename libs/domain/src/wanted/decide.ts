@@ -1,46 +1,36 @@
 import { caseDecide } from '../case-process';
-import { DomainError, isDomainError } from '../decider';
+import { searchDecide, SearchRequestData, SearchSpec } from '../search';
 import {
   calendarDateOf,
   decideDelivery,
-  inboundOf,
   instant,
-  isAgencyId,
   isIsoDate,
   isIsoDateTime,
   isNonEmptyText,
   isOptionalText,
   isUuid,
-  messageMarker,
-  Origin,
-  outboundOf,
   personProblems,
   photoProblems,
   prefixed,
   Problems,
   problems,
-  refuseIf,
-  refuseUnlessLocal,
 } from '../shared';
-import {
-  ReceiveWantedPersonRequest,
-  RequestWantedPerson,
-  WANTED_PERSON_RULES,
-  WantedPersonCommand,
-  WantedPersonStepCommand,
-} from './commands';
+import { WANTED_PERSON_RULES, WantedPersonCommand } from './commands';
 import {
   WANTED_FOLLOW_ON_PROCESSES,
+  WANTED_PERSON_NAMES,
+  WantedFollowOnProcess,
+  WantedPersonArrested,
   WantedPersonEvent,
+  WantedPersonNotFound,
   WantedPersonOutcome,
   WantedPersonRequestContent,
 } from './events';
-import { WantedPerson, WantedPersonState } from './state';
+import { WantedPersonState } from './state';
 
 export * from './commands';
 
-type Decision = readonly WantedPersonEvent[] | DomainError;
-type RequestData = RequestWantedPerson['data'] | ReceiveWantedPersonRequest['data'];
+type RequestData = SearchRequestData<WantedPersonRequestContent>;
 
 /** The request's content, checked alike both ways except what only our officers are held to. */
 const requestProblems = (data: RequestData, now: string, local: boolean): Problems => [
@@ -79,33 +69,8 @@ const content = (
   deadline: data.deadline,
 });
 
-const open = (command: RequestWantedPerson | ReceiveWantedPersonRequest): Decision => {
-  const us = command.metadata.agencyId;
-  const data = command.data ?? ({} as RequestData);
-  if (command.type === 'ReceiveWantedPersonRequest') {
-    const inbound = inboundOf(command);
-    if (isDomainError(inbound)) return inbound;
-    const invalid = refuseIf(requestProblems(data, command.metadata.now, false));
-    if (invalid) return invalid;
-    return [
-      { type: 'WantedPersonRequestReceived', data: { ...content(data, inbound.counterpart, us), inbound } },
-    ];
-  }
-  const counterpart = command.data?.counterpart;
-  const invalid =
-    refuseUnlessLocal(command) ??
-    refuseIf([
-      ...problems({ counterpart: isAgencyId(counterpart) && counterpart !== us }),
-      ...requestProblems(data, command.metadata.now, true),
-    ]);
-  if (invalid) return invalid;
-  const outbound = outboundOf(command, counterpart, 'WantedPersonRequest');
-  if (isDomainError(outbound)) return outbound;
-  return [{ type: 'WantedPersonRequested', data: { ...content(data, us, counterpart), outbound } }];
-};
-
-const outcomeProblems = (outcome: WantedPersonOutcome | undefined, now: string, local: boolean): Problems => {
-  switch (outcome?.outcome) {
+const outcomeProblems = (outcome: WantedPersonOutcome, now: string, local: boolean): Problems => {
+  switch (outcome.outcome) {
     case 'arrested':
       return problems({
         at: isIsoDateTime(outcome.at) && (!local || instant(outcome.at) <= instant(now)),
@@ -120,88 +85,33 @@ const outcomeProblems = (outcome: WantedPersonOutcome | undefined, now: string, 
   }
 };
 
-const recordOutcome = (
-  command: WantedPersonStepCommand,
-  origin: Origin,
-  state: WantedPerson,
-  outcome: WantedPersonOutcome,
-): Decision => {
-  const marker =
-    refuseIf(outcomeProblems(outcome, command.metadata.now, 'local' in origin)) ??
-    messageMarker(command, origin, state.counterpart, 'WantedPersonOutcome', state.requestMessageId);
-  if (isDomainError(marker)) return marker;
-  return outcome.outcome === 'arrested'
-    ? [{ type: 'WantedPersonArrested', data: { ...outcome, ...marker } }]
-    : [{ type: 'WantedPersonNotFound', data: { ...outcome, ...marker } }];
-};
+type OutcomeEvent = WantedPersonArrested | WantedPersonNotFound;
 
-const step = (command: WantedPersonStepCommand, state: WantedPerson, origin: Origin): Decision => {
-  switch (command.type) {
-    case 'AcknowledgeWantedPerson':
-    case 'RecordWantedPersonAcknowledgement': {
-      const { assignedUnit, note } = command.data ?? {};
-      const marker =
-        refuseIf(
-          problems({ assignedUnit: isOptionalText(assignedUnit, 300), note: isOptionalText(note, 2000) }),
-        ) ??
-        messageMarker(
-          command,
-          origin,
-          state.counterpart,
-          'WantedPersonAcknowledgement',
-          state.requestMessageId,
-        );
-      if (isDomainError(marker)) return marker;
-      const data = {
-        ...(assignedUnit === undefined ? {} : { assignedUnit }),
-        ...(note === undefined ? {} : { note }),
-      };
-      return [{ type: 'WantedPersonAcknowledged', data: { ...data, ...marker } }];
-    }
-    case 'ReportWantedPersonProgress':
-    case 'ReceiveWantedPersonProgress': {
-      const summary = command.data?.summary;
-      const marker =
-        refuseIf(problems({ summary: isNonEmptyText(summary, 10_000) })) ??
-        messageMarker(command, origin, state.counterpart, 'WantedPersonProgress', state.requestMessageId);
-      if (isDomainError(marker)) return marker;
-      return [{ type: 'WantedPersonProgressReported', data: { summary, ...marker } }];
-    }
-    case 'RecordWantedPersonArrest':
-      return recordOutcome(command, origin, state, { ...command.data, outcome: 'arrested' });
-    case 'RecordWantedPersonNotFound':
-      return recordOutcome(command, origin, state, { ...command.data, outcome: 'not_found' });
-    case 'RecordWantedPersonOutcome':
-      return recordOutcome(command, origin, state, command.data);
-    case 'LinkCaseToWantedPerson':
-    case 'ReceiveWantedPersonCaseLink': {
-      const { process, linkedCaseId } = command.data ?? {};
-      const invalid = refuseIf(
-        problems({
-          process: WANTED_FOLLOW_ON_PROCESSES.includes(process),
-          linkedCaseId: isUuid(linkedCaseId) && linkedCaseId !== state.caseId,
-        }),
-      );
-      if (invalid) return invalid;
-      // Linking is idempotent: both sides may link the same case.
-      if (state.linkedCases.some((link) => link.process === process && link.linkedCaseId === linkedCaseId))
-        return [];
-      const marker = messageMarker(command, origin, state.counterpart, 'WantedPersonCaseLink');
-      if (isDomainError(marker)) return marker;
-      return [{ type: 'WantedPersonCaseLinked', data: { process, linkedCaseId, ...marker } }];
-    }
-    default: {
-      const unhandled: never = command;
-      return unhandled;
-    }
-  }
+/** What differs in a wanted-person request from the search every such request shares. */
+export const WANTED_PERSON_SEARCH: SearchSpec<
+  'WantedPerson',
+  WantedPersonRequestContent,
+  WantedPersonOutcome,
+  WantedFollowOnProcess,
+  OutcomeEvent
+> = {
+  ...WANTED_PERSON_NAMES,
+  outcomeCommands: { RecordWantedPersonArrest: 'arrested', RecordWantedPersonNotFound: 'not_found' },
+  followOn: WANTED_FOLLOW_ON_PROCESSES,
+  outcomeFrom: {},
+  requestProblems,
+  content,
+  outcomeProblems,
+  outcomeEvent: (outcome, marker): OutcomeEvent =>
+    outcome.outcome === 'arrested'
+      ? { type: 'WantedPersonArrested', data: { ...outcome, ...marker } }
+      : { type: 'WantedPersonNotFound', data: { ...outcome, ...marker } },
 };
 
 /** Decides a wanted-person command on the current state (pure). */
 export const decideWantedPerson = caseDecide<WantedPersonCommand, WantedPersonEvent, WantedPersonState>()({
   opening: ['RequestWantedPerson', 'ReceiveWantedPersonRequest'],
-  open,
+  ...searchDecide(WANTED_PERSON_SEARCH),
   deliver: (command, trail, counterpart) => decideDelivery('WantedPerson', command, trail, counterpart),
   rules: WANTED_PERSON_RULES,
-  step,
 });

@@ -1,13 +1,21 @@
 import { everyTypeOf } from '../case-process';
 import { DomainEvent } from '../decider';
-import { DeliveryEvent, Inbound, Outbound, PersonParticulars, PhotoDigest } from '../shared';
-import { FollowOnLink } from '../rescue/events';
-
-type Marked = { readonly outbound: Outbound } | { readonly inbound: Inbound };
+import {
+  describeSearchFact,
+  Marked,
+  SearchAcknowledgement,
+  SearchEvent,
+  searchFactOf,
+  SearchNames,
+  SearchNotFound,
+  SearchProgress,
+} from '../search';
+import { PersonParticulars, PhotoDigest } from '../shared';
 
 /**
  * A request to locate and arrest a suspect under a warrant, on both sides and on the wire. Either
  * country may request. An arrest leads into the suspect hand-over (libs/domain/src/handover), linked.
+ * Its life cycle is the search's (libs/domain/src/search); what is its own is below.
  */
 export interface WantedPersonRequestContent {
   readonly caseId: string;
@@ -33,14 +41,8 @@ export interface WantedPersonRequestContent {
   readonly deadline: string;
 }
 
-export interface WantedPersonAcknowledgement {
-  readonly assignedUnit?: string;
-  readonly note?: string;
-}
-
-export interface WantedPersonProgress {
-  readonly summary: string;
-}
+export type WantedPersonAcknowledgement = SearchAcknowledgement;
+export type WantedPersonProgress = SearchProgress;
 
 /** The suspect was arrested. */
 export interface SuspectArrested {
@@ -53,48 +55,31 @@ export interface SuspectArrested {
   readonly note?: string;
 }
 /** The search ended without an arrest. */
-export interface SuspectNotFound {
-  readonly outcome: 'not_found';
-  readonly note: string;
-}
+export type SuspectNotFound = SearchNotFound;
 export type WantedPersonOutcome = SuspectArrested | SuspectNotFound;
 
 /** The follow-on process an arrest leads into. */
 export type WantedFollowOnProcess = 'handover';
 export const WANTED_FOLLOW_ON_PROCESSES: readonly WantedFollowOnProcess[] = ['handover'];
 
-export type WantedPersonRequested = DomainEvent<
-  'WantedPersonRequested',
-  WantedPersonRequestContent & { readonly outbound: Outbound }
->;
-export type WantedPersonRequestReceived = DomainEvent<
-  'WantedPersonRequestReceived',
-  WantedPersonRequestContent & { readonly inbound: Inbound }
->;
-export type WantedPersonAcknowledged = DomainEvent<
-  'WantedPersonAcknowledged',
-  WantedPersonAcknowledgement & Marked
->;
-export type WantedPersonProgressReported = DomainEvent<
-  'WantedPersonProgressReported',
-  WantedPersonProgress & Marked
->;
 export type WantedPersonArrested = DomainEvent<'WantedPersonArrested', SuspectArrested & Marked>;
 export type WantedPersonNotFound = DomainEvent<'WantedPersonNotFound', SuspectNotFound & Marked>;
-export type WantedPersonCaseLinked = DomainEvent<
-  'WantedPersonCaseLinked',
-  FollowOnLink<WantedFollowOnProcess> & Marked
->;
 
-export type WantedPersonEvent =
-  | WantedPersonRequested
-  | WantedPersonRequestReceived
-  | WantedPersonAcknowledged
-  | WantedPersonProgressReported
-  | WantedPersonArrested
-  | WantedPersonNotFound
-  | WantedPersonCaseLinked
-  | DeliveryEvent<'WantedPerson'>;
+type Common = SearchEvent<'WantedPerson', WantedPersonRequestContent, WantedFollowOnProcess>;
+type Named<T extends Common['type']> = Extract<Common, { readonly type: T }>;
+export type WantedPersonRequested = Named<'WantedPersonRequested'>;
+export type WantedPersonRequestReceived = Named<'WantedPersonRequestReceived'>;
+export type WantedPersonAcknowledged = Named<'WantedPersonAcknowledged'>;
+export type WantedPersonProgressReported = Named<'WantedPersonProgressReported'>;
+export type WantedPersonCaseLinked = Named<'WantedPersonCaseLinked'>;
+
+export type WantedPersonEvent = Common | WantedPersonArrested | WantedPersonNotFound;
+
+/** The names of the search's steps for wanted persons. */
+export const WANTED_PERSON_NAMES: SearchNames<'WantedPerson', WantedPersonOutcome> = {
+  prefix: 'WantedPerson',
+  outcomeEvents: { arrested: 'WantedPersonArrested', not_found: 'WantedPersonNotFound' },
+};
 
 export const WANTED_PERSON_EVENT_TYPES = everyTypeOf<WantedPersonEvent>()([
   'WantedPersonRequested',
@@ -110,24 +95,17 @@ export const WANTED_PERSON_EVENT_TYPES = everyTypeOf<WantedPersonEvent>()([
 
 /** A timeline line: no particulars (no names, places, warrant numbers). */
 export const describeWantedPersonEvent = (event: WantedPersonEvent): string => {
-  switch (event.type) {
-    case 'WantedPersonRequested':
-      return `Wanted-person request sent to ${event.data.requestedAgency}`;
-    case 'WantedPersonRequestReceived':
-      return `Wanted-person request received from ${event.data.requestingAgency}`;
-    case 'WantedPersonAcknowledged':
-      return 'Wanted-person request acknowledged';
-    case 'WantedPersonProgressReported':
-      return 'Progress reported';
-    case 'WantedPersonArrested':
-      return 'Wanted person arrested';
-    case 'WantedPersonNotFound':
-      return 'Search ended: wanted person not found';
-    case 'WantedPersonCaseLinked':
-      return `Linked ${event.data.process} case ${event.data.linkedCaseId}`;
-    case 'WantedPersonMessageDelivered':
-      return `${event.data.kind} delivered`;
-    case 'WantedPersonMessageRejected':
-      return `${event.data.kind} rejected by the counterpart: ${event.data.reason}`;
-  }
+  const fact = searchFactOf(WANTED_PERSON_NAMES, event);
+  return fact
+    ? describeSearchFact(
+        {
+          request: 'Wanted-person request',
+          outcomes: {
+            arrested: 'Wanted person arrested',
+            not_found: 'Search ended: wanted person not found',
+          },
+        },
+        fact,
+      )
+    : event.type;
 };

@@ -46,7 +46,15 @@ describe('suspect hand-over over the wire', () => {
     );
     // The exact instant travels with the received schedule (its annex), so it goes back out unchanged.
     expect(scheduled.map(contentOf)).toEqual([
-      { schedule: { ...gate, revision: 1, proposedBy: VN }, annex: { scheduledAt: '2026-12-05T01:00:00Z' } },
+      {
+        schedule: { ...gate, revision: 1, proposedBy: VN },
+        // Agreed as 08:00 in Vietnam: 09:00 on the Chinese side (UTC+8), shown in both (holding side first).
+        localTimes: [
+          { agency: CN, zone: 'Asia/Shanghai', local: '2026-12-05T09:00:00+08:00' },
+          { agency: VN, zone: 'Asia/Ho_Chi_Minh', local: '2026-12-05T08:00:00+07:00' },
+        ],
+        annex: { scheduledAt: '2026-12-05T01:00:00Z' },
+      },
     ]);
 
     const day = '2026-12-05T03:00:00Z';
