@@ -1,6 +1,18 @@
 import { everyTypeOf } from '../case-process';
 import { DomainEvent } from '../decider';
-import { Annexed, DeliveryEvent, HandoverSchedule, Inbound, Outbound, PersonParticulars } from '../shared';
+import {
+  Annexed,
+  DeliveryEvent,
+  describeMinutesEvent,
+  HandoverSchedule,
+  Inbound,
+  MinutesCountersigned,
+  MinutesEventOf,
+  MinutesSigned,
+  minutesEventTypes,
+  Outbound,
+  PersonParticulars,
+} from '../shared';
 
 type Marked = { readonly outbound: Outbound } | { readonly inbound: Inbound };
 
@@ -66,7 +78,13 @@ export type SuspectHandoverEvent =
   | SuspectHandoverRescheduled
   | SuspectHandedOver
   | SuspectHandoverCancelled
+  | SuspectHandoverMinutesEvent
   | DeliveryEvent<'SuspectHandover'>;
+
+/** The co-signing of the hand-over minutes (shared/minutes-steps). */
+export type SuspectHandoverMinutesEvent = MinutesEventOf<'SuspectHandover'>;
+export type SuspectHandoverMinutesSigned = MinutesSigned<'SuspectHandover'>;
+export type SuspectHandoverMinutesCountersigned = MinutesCountersigned<'SuspectHandover'>;
 
 export const SUSPECT_HANDOVER_EVENT_TYPES = everyTypeOf<SuspectHandoverEvent>()([
   'SuspectHandoverRequested',
@@ -79,6 +97,7 @@ export const SUSPECT_HANDOVER_EVENT_TYPES = everyTypeOf<SuspectHandoverEvent>()(
   'SuspectHandoverCancelled',
   'SuspectHandoverMessageDelivered',
   'SuspectHandoverMessageRejected',
+  ...minutesEventTypes('SuspectHandover'),
 ]);
 
 const at = (schedule: HandoverSchedule): string =>
@@ -103,6 +122,13 @@ export const describeSuspectHandoverEvent = (event: SuspectHandoverEvent): strin
       return 'Suspect handed over';
     case 'SuspectHandoverCancelled':
       return 'Suspect hand-over cancelled';
+    case 'SuspectHandoverMinutesProposed':
+    case 'SuspectHandoverMinutesSigned':
+    case 'SuspectHandoverMinutesReceived':
+    case 'SuspectHandoverMinutesAgreed':
+    case 'SuspectHandoverMinutesCountersigned':
+    case 'SuspectHandoverMinutesCoSigned':
+      return describeMinutesEvent('SuspectHandover', event);
     case 'SuspectHandoverMessageDelivered':
       return `${event.data.kind} delivered`;
     case 'SuspectHandoverMessageRejected':
