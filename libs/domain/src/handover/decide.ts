@@ -160,7 +160,9 @@ const decision = (
 };
 
 /** The suspect's references in the minutes: their person id, or the case id when the case gave none. */
-const suspectRefs = (state: SuspectHandover) => [...new Set([state.suspect.personId ?? state.caseId, state.caseId])];
+const suspectRefs = (state: SuspectHandover) => [
+  ...new Set([state.suspect.personId ?? state.caseId, state.caseId]),
+];
 
 /** The hand-over as the minutes steps see it: the holding side hands the suspect over under the warrant. */
 const minutesCaseOf = (state: SuspectHandover): MinutesCase => ({

@@ -100,7 +100,10 @@ export type MinutesAgreed<P extends MinutesProcess> = DomainEvent<
   { readonly minutesId: string }
 >;
 /** Our countersignature; queues it with the minutes (`<Process>MinutesCountersignature`). */
-export type MinutesCountersigned<P extends MinutesProcess> = DomainEvent<`${P}MinutesCountersigned`, SentSignature>;
+export type MinutesCountersigned<P extends MinutesProcess> = DomainEvent<
+  `${P}MinutesCountersigned`,
+  SentSignature
+>;
 /** The counterpart's countersignature over the minutes we proposed: both signatures are in hand. */
 export type MinutesCoSigned<P extends MinutesProcess> = DomainEvent<
   `${P}MinutesCoSigned`,
@@ -159,7 +162,8 @@ type Decision<P extends MinutesProcess> = readonly MinutesEventOf<P>[] | DomainE
 
 const notNow = (command: string, status: string): DomainError =>
   domainError('INVALID_TRANSITION', `${command} is not allowed when the minutes are ${status}`);
-const alreadyDrawnUp = (): DomainError => domainError('ALREADY_EXISTS', 'the case already has hand-over minutes');
+const alreadyDrawnUp = (): DomainError =>
+  domainError('ALREADY_EXISTS', 'the case already has hand-over minutes');
 
 /** Content refusals of minutes: malformed, then contradicting the case. */
 const contentRefusal = (minutes: HandoverMinutes | undefined, agreed: AgreedHandover) => {
@@ -200,7 +204,10 @@ export const proposeMinutes = <P extends MinutesProcess>(
     const role = roles.get(personId);
     return role ? [{ personId, role }] : [];
   });
-  const minutes = draftMinutes({ ...data, minutesId: String(minutesId), persons }, { ...c.agreed, borderGate });
+  const minutes = draftMinutes(
+    { ...data, minutesId: String(minutesId), persons },
+    { ...c.agreed, borderGate },
+  );
   const refused = contentRefusal(minutes, c.agreed);
   if (refused) return refused;
   return [{ type: `${p}MinutesProposed` as const, data: { minutes } }];
@@ -214,7 +221,8 @@ export const signMinutes = <P extends MinutesProcess>(
   origin: Origin,
 ): Decision<P> => {
   const current = c.minutes;
-  if (current?.status !== 'awaiting_our_signature') return notNow(command.type, current?.status ?? 'not drafted');
+  if (current?.status !== 'awaiting_our_signature')
+    return notNow(command.type, current?.status ?? 'not drafted');
   const { minutesId, signature } = command.data ?? {};
   const invalid = refuseIf(
     problems({ minutesId: minutesId === current.minutes.minutesId, signature: isSignatureText(signature) }),
@@ -258,7 +266,8 @@ export const countersignMinutes = <P extends MinutesProcess>(
   c: MinutesCase,
 ): Decision<P> => {
   const current = c.minutes;
-  if (current?.status !== 'awaiting_our_agreement') return notNow(command.type, current?.status ?? 'not drafted');
+  if (current?.status !== 'awaiting_our_agreement')
+    return notNow(command.type, current?.status ?? 'not drafted');
   const differs: Problems = minutesDifferences(current.minutes, command.data?.minutes);
   if (differs.length > 0) return minutesDiffer(differs);
   return [{ type: `${p}MinutesAgreed` as const, data: { minutesId: current.minutes.minutesId } }];
@@ -310,7 +319,11 @@ export const evolveMinutesRecord = <P extends MinutesProcess>(
   if (step === 'MinutesAgreed') return { ...record, status: 'awaiting_our_signature' };
   if (!('signature' in event.data)) return record;
   const signatures = [...record.signatures, event.data.signature];
-  return { ...record, signatures, status: step === 'MinutesSigned' ? 'awaiting_their_signature' : 'co_signed' };
+  return {
+    ...record,
+    signatures,
+    status: step === 'MinutesSigned' ? 'awaiting_their_signature' : 'co_signed',
+  };
 };
 
 const line = (minutes: HandoverMinutes): string =>

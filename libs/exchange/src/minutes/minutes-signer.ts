@@ -41,7 +41,8 @@ interface MinutesProcessPort {
   ) => Promise<DomainError | undefined>;
 }
 
-const refusalOf = (outcome: object): DomainError | undefined => (isDomainError(outcome) ? outcome : undefined);
+const refusalOf = (outcome: object): DomainError | undefined =>
+  isDomainError(outcome) ? outcome : undefined;
 
 /** The processes whose minutes the signer signs, by stream category. */
 const PROCESSES = new Map<string, MinutesProcessPort>([
@@ -53,7 +54,9 @@ const PROCESSES = new Map<string, MinutesProcessPort>([
         return state.status === 'none' ? undefined : state.minutes;
       },
       sign: async (run, caseId, data, metadata) =>
-        refusalOf(await run(repatriationDecider, caseId, { type: 'SignRepatriationMinutes', data, metadata })),
+        refusalOf(
+          await run(repatriationDecider, caseId, { type: 'SignRepatriationMinutes', data, metadata }),
+        ),
     },
   ],
   [

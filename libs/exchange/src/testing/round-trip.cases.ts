@@ -235,7 +235,10 @@ const suspectScheduled = (vn: Agency, cn: Agency) => {
 };
 const proposedSuspectMinutes = (cn: Agency, data: ReturnType<typeof minutesBy>) => {
   // The suspect is named by the case's reference for them (here the case id: the request gave no id).
-  const [proposed] = cn.act('handover', CASE, 'ProposeSuspectHandoverMinutes', { ...data, personIds: [CASE] });
+  const [proposed] = cn.act('handover', CASE, 'ProposeSuspectHandoverMinutes', {
+    ...data,
+    personIds: [CASE],
+  });
   return (proposed.data as { minutes: HandoverMinutes }).minutes;
 };
 const minutesArbitrary = fc.tuple(

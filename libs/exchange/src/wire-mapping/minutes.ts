@@ -60,7 +60,11 @@ type MinutesKind =
 /** The event that queued our signature, to the payload `payloadType` (the same two fields for every kind). */
 const toWireAs =
   <P extends `xborder.v1.${MinutesKind}`>(payloadType: P) =>
-  ({ data }: { readonly data: { readonly minutes: HandoverMinutes; readonly signature: MinutesSignature } }) => {
+  ({
+    data,
+  }: {
+    readonly data: { readonly minutes: HandoverMinutes; readonly signature: MinutesSignature };
+  }) => {
     const payload = signedToWire(data.minutes, data.signature.signature);
     return payload ? { payloadType, payload } : { missing: 'minutes' };
   };
