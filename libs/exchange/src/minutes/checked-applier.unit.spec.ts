@@ -75,10 +75,11 @@ const inner: ApplyInbound = async (_header, payload) => {
 };
 // Sent after it was signed, as a sealed envelope always is.
 const check = (payload: Record<string, unknown>) =>
-  minutesCheckedApplier(inner, trustStore, keys[VN].publicKey)(
-    { ...header, sentAt: new Date().toISOString() },
-    payload,
-  );
+  minutesCheckedApplier(
+    inner,
+    trustStore,
+    keys[VN].publicKey,
+  )({ ...header, sentAt: new Date().toISOString() }, payload);
 
 beforeEach(() => applied.splice(0));
 
