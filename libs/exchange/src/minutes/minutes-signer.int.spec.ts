@@ -7,7 +7,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { PrivateKey } from 'openpgp';
-import { HandoverMinutes, MinutesRecord, queuedMessageOf, suspectHandoverDecider } from '@xb/domain';
+import {
+  HandoverMinutes,
+  MinutesRecord,
+  queuedMessageOf,
+  SuspectHandoverCommand,
+  suspectHandoverDecider,
+} from '@xb/domain';
 import { collectEvents, handleCommand, loadState, SqliteEventStore } from '@xb/event-store';
 import { generateAgencyKey, readAgencyPrivateKey } from '@xb/envelope';
 import { waitFor } from '@xb/testing';
@@ -40,7 +46,7 @@ const meta = (newIds: string[] = []) => ({
 });
 /** We hold the suspect; the hand-over is scheduled and our officer has drawn up the minutes. */
 async function minutesDrawnUp(): Promise<void> {
-  const steps = [
+  const steps: SuspectHandoverCommand[] = [
     {
       type: 'ReceiveSuspectHandoverRequest' as const,
       data: {
