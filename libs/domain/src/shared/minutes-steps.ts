@@ -298,6 +298,12 @@ export const receiveMinutesCountersignature = <P extends MinutesProcess>(
   return [{ type: `${p}MinutesCoSigned` as const, data }];
 };
 
+const MINUTES_STEPS = ['Proposed', 'Signed', 'Received', 'Agreed', 'Countersigned', 'CoSigned'] as const;
+type MinutesStep = (typeof MINUTES_STEPS)[number];
+/** Which step a minutes event of process `p` records (`<p>Minutes<step>`). */
+const stepOf = <P extends MinutesProcess>(p: P, event: MinutesEventOf<P>): MinutesStep | undefined =>
+  MINUTES_STEPS.find((step) => event.type === `${p}Minutes${step}`);
+
 /** The minutes record after one of its events; `us` is this node's agency. */
 export const evolveMinutesRecord = <P extends MinutesProcess>(
   p: P,
@@ -305,25 +311,38 @@ export const evolveMinutesRecord = <P extends MinutesProcess>(
   event: MinutesEventOf<P>,
   us: string,
 ): MinutesRecord | undefined => {
-  const step = event.type.slice(p.length);
-  if ('minutes' in event.data && step === 'MinutesProposed')
-    return { minutes: event.data.minutes, proposedBy: us, status: 'awaiting_our_signature', signatures: [] };
-  if ('inbound' in event.data && 'minutes' in event.data && step === 'MinutesReceived')
-    return {
-      minutes: event.data.minutes,
-      proposedBy: event.data.signature.agency,
-      status: 'awaiting_our_agreement',
-      signatures: [event.data.signature],
-    };
-  if (!record) return record;
-  if (step === 'MinutesAgreed') return { ...record, status: 'awaiting_our_signature' };
-  if (!('signature' in event.data)) return record;
-  const signatures = [...record.signatures, event.data.signature];
-  return {
-    ...record,
-    signatures,
-    status: step === 'MinutesSigned' ? 'awaiting_their_signature' : 'co_signed',
-  };
+  const { data } = event;
+  const step = stepOf(p, event);
+  switch (step) {
+    case 'Proposed':
+      return 'minutes' in data
+        ? { minutes: data.minutes, proposedBy: us, status: 'awaiting_our_signature', signatures: [] }
+        : record;
+    case 'Received':
+      return 'minutes' in data && 'signature' in data
+        ? {
+            minutes: data.minutes,
+            proposedBy: data.signature.agency,
+            status: 'awaiting_our_agreement',
+            signatures: [data.signature],
+          }
+        : record;
+    case 'Agreed':
+      return record && { ...record, status: 'awaiting_our_signature' };
+    case 'Signed':
+    case 'Countersigned':
+    case 'CoSigned': {
+      if (!record || !('signature' in data)) return record;
+      const status = step === 'Signed' ? 'awaiting_their_signature' : 'co_signed';
+      return { ...record, signatures: [...record.signatures, data.signature], status };
+    }
+    case undefined:
+      return record;
+    default: {
+      const unhandled: never = step;
+      return unhandled;
+    }
+  }
 };
 
 const line = (minutes: HandoverMinutes): string =>
@@ -331,14 +350,31 @@ const line = (minutes: HandoverMinutes): string =>
 
 /** A timeline line for a minutes event (no particulars: the minutes name persons by id). */
 export const describeMinutesEvent = <P extends MinutesProcess>(p: P, event: MinutesEventOf<P>): string => {
-  const step = event.type.slice(p.length);
-  const by = 'signature' in event.data ? event.data.signature.agency : '';
-  if ('minutes' in event.data && step === 'MinutesProposed')
-    return `Hand-over minutes drafted ${line(event.data.minutes)}`;
-  if ('minutes' in event.data && step === 'MinutesReceived')
-    return `Hand-over minutes signed by ${by} received ${line(event.data.minutes)}`;
-  if (step === 'MinutesAgreed') return 'Hand-over minutes agreed';
-  if (step === 'MinutesSigned') return `Hand-over minutes signed by ${by} and sent`;
-  if (step === 'MinutesCountersigned') return `Hand-over minutes countersigned by ${by} and sent`;
-  return `Hand-over minutes countersigned by ${by}: co-signed by both sides`;
+  const { data } = event;
+  const by = 'signature' in data ? data.signature.agency : '';
+  const step = stepOf(p, event);
+  switch (step) {
+    case 'Proposed':
+      return 'minutes' in data
+        ? `Hand-over minutes drafted ${line(data.minutes)}`
+        : 'Hand-over minutes drafted';
+    case 'Received':
+      return 'minutes' in data
+        ? `Hand-over minutes signed by ${by} received ${line(data.minutes)}`
+        : `Hand-over minutes signed by ${by} received`;
+    case 'Agreed':
+      return 'Hand-over minutes agreed';
+    case 'Signed':
+      return `Hand-over minutes signed by ${by} and sent`;
+    case 'Countersigned':
+      return `Hand-over minutes countersigned by ${by} and sent`;
+    case 'CoSigned':
+      return `Hand-over minutes countersigned by ${by}: co-signed by both sides`;
+    case undefined:
+      return event.type;
+    default: {
+      const unhandled: never = step;
+      return unhandled;
+    }
+  }
 };
