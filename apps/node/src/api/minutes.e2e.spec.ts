@@ -243,5 +243,14 @@ describe('co-signed hand-over minutes, China to Vietnam, over the real Kafka', (
       `Hand-over minutes countersigned by ${vn.agencyId} and sent`,
     );
     for (const verdict of await auditorVerdicts(caseId)) expect(verdict).toMatch(/^0 [^]*CO-SIGNED/);
+
+    // Nothing awaits the agency key on either side: /health and /metrics say so.
+    for (const node of [cnNode, vnNode]) {
+      const health = (await (await fetch(`${node.url}/health`)).json()) as Record<string, unknown>;
+      expect(health).toMatchObject({ status: 'ready', minutes: { awaitingSignature: 0, failing: [] } });
+      const metrics = await (await fetch(`${node.url}/metrics`)).text();
+      expect(metrics).toMatch(/^xb_minutes_awaiting_signature 0$/m);
+      expect(metrics).toMatch(/^xb_minutes_signature_failures_total 0$/m);
+    }
   });
 });
