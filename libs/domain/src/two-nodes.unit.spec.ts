@@ -25,7 +25,9 @@ const inboundCommandOf = (
     case 'InformationNotice':
       return { type, data: { ...payload, processingDeadline }, metadata };
     case 'RepatriationMinutesProposal':
-    case 'RepatriationMinutesCountersignature': {
+    case 'RepatriationMinutesCountersignature':
+    case 'SuspectHandoverMinutesProposal':
+    case 'SuspectHandoverMinutesCountersignature': {
       // The wire carries the minutes and the bare signature; the sender is the envelope's.
       const signature = (payload.signature as { signature: string }).signature;
       return { type, data: { minutes: payload.minutes, signature }, metadata };
@@ -301,6 +303,47 @@ describe('two nodes', () => {
       cn.state('handover', '0193a7b2-0000-7000-8000-000000000301').status,
       vn.state('handover', '0193a7b2-0000-7000-8000-000000000301').status,
     ]).toEqual(['handed_over', 'handed_over']);
+    // The holding side (VN) draws up and signs the minutes; CN, taking custody, countersigns.
+    const handover = '0193a7b2-0000-7000-8000-000000000301';
+    const minutesId = '0193a7b2-0000-7000-8000-0000000003a1';
+    act(
+      vn,
+      'handover',
+      handover,
+      'ProposeSuspectHandoverMinutes',
+      {
+        minutesId,
+        handedOverAt: '2026-12-02T02:30:00Z',
+        documents: ['warrant W-1 (copy)'],
+        belongings: ['phone'],
+        officers: [
+          { agency: VN, name: 'Nguyen Van An', position: 'Captain' },
+          { agency: CN, name: 'Li Wei', position: 'Inspector' },
+        ],
+      },
+      '2026-12-02T03:00:00Z',
+    );
+    act(vn, 'handover', handover, 'SignSuspectHandoverMinutes', { minutesId, signature: 'c2lnVk4=' });
+    const drawnUp = cn.state<{ minutes: { minutes: unknown } }>('handover', handover).minutes.minutes;
+    expect(drawnUp).toMatchObject({
+      process: 'suspect_handover',
+      handingOverAgency: VN,
+      receivingAgency: CN,
+      warrant: { reference: 'W-1', issuedBy: 'Lai Chau Provincial Police', issuedOn: '2026-11-01' },
+    });
+    act(cn, 'handover', handover, 'CountersignSuspectHandoverMinutes', { minutes: drawnUp });
+    act(cn, 'handover', handover, 'SignSuspectHandoverMinutes', { minutesId, signature: 'c2lnQ04=' });
+    for (const node of [vn, cn])
+      expect(node.state('handover', handover)).toMatchObject({
+        minutes: {
+          minutes: drawnUp,
+          status: 'co_signed',
+          signatures: [
+            { agency: VN, signature: 'c2lnVk4=' },
+            { agency: CN, signature: 'c2lnQ04=' },
+          ],
+        },
+      });
   });
 
   it('run a joint crackdown period with linked cases', () => {

@@ -10,7 +10,11 @@ import {
   ReceiveSuspectHandoverCompletion,
   ReceiveSuspectHandoverRequest,
   ReceiveSuspectHandoverSchedule,
+  ReceiveSuspectHandoverMinutesCountersignature,
+  ReceiveSuspectHandoverMinutesProposal,
   SuspectHandedOver,
+  SuspectHandoverMinutesCountersigned,
+  SuspectHandoverMinutesSigned,
   SuspectHandoverAccepted,
   SuspectHandoverCancelled,
   SuspectHandoverRefused,
@@ -161,6 +165,8 @@ export interface QueuingEvents {
   readonly MissionDecision: MissionAccepted | MissionRefused;
   readonly MissionMovement: MissionArrived | MissionDeparted;
   readonly MissionOutcome: MissionClosed;
+  readonly SuspectHandoverMinutesProposal: SuspectHandoverMinutesSigned;
+  readonly SuspectHandoverMinutesCountersignature: SuspectHandoverMinutesCountersigned;
 }
 
 /** The command each kind of message becomes on the receiving node. */
@@ -207,6 +213,8 @@ export interface ReceivingCommands {
   readonly MissionDecision: RecordMissionDecision;
   readonly MissionMovement: ReceiveMissionMovement;
   readonly MissionOutcome: ReceiveMissionOutcome;
+  readonly SuspectHandoverMinutesProposal: ReceiveSuspectHandoverMinutesProposal;
+  readonly SuspectHandoverMinutesCountersignature: ReceiveSuspectHandoverMinutesCountersignature;
 }
 
 /** The events that queue messages of kind K. */
@@ -425,6 +433,16 @@ export const INBOUND_COMMANDS: {
     queuedBy: ['MissionArrived', 'MissionDeparted'],
   },
   MissionOutcome: { category: 'mission', type: 'ReceiveMissionOutcome', queuedBy: ['MissionClosed'] },
+  SuspectHandoverMinutesProposal: {
+    category: 'handover',
+    type: 'ReceiveSuspectHandoverMinutesProposal',
+    queuedBy: ['SuspectHandoverMinutesSigned'],
+  },
+  SuspectHandoverMinutesCountersignature: {
+    category: 'handover',
+    type: 'ReceiveSuspectHandoverMinutesCountersignature',
+    queuedBy: ['SuspectHandoverMinutesCountersigned'],
+  },
 };
 
 /**

@@ -56,6 +56,8 @@ export const PAYLOAD_MESSAGES = {
   'xborder.v1.AuditSealHead': v1.AuditSealHead,
   'xborder.v1.RepatriationMinutesProposal': v1.RepatriationMinutesProposal,
   'xborder.v1.RepatriationMinutesCountersignature': v1.RepatriationMinutesCountersignature,
+  'xborder.v1.SuspectHandoverMinutesProposal': v1.SuspectHandoverMinutesProposal,
+  'xborder.v1.SuspectHandoverMinutesCountersignature': v1.SuspectHandoverMinutesCountersignature,
 } as const;
 
 /** Full protobuf name of a payload message, e.g. `xborder.v1.VerificationRequest`. */

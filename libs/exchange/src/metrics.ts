@@ -61,6 +61,17 @@ export class ExchangeMetrics {
     registers: [this.registry],
   });
 
+  readonly minutesAwaitingSignature = new Gauge({
+    name: 'xb_minutes_awaiting_signature',
+    help: 'Hand-over minutes this node drew up or agreed and has not yet signed with the agency key',
+    registers: [this.registry],
+  });
+  readonly minutesSignatureFailures = new Counter({
+    name: 'xb_minutes_signature_failures_total',
+    help: 'Tries to sign hand-over minutes that failed and are tried again with back-off',
+    registers: [this.registry],
+  });
+
   constructor(defaultMetrics = false) {
     if (defaultMetrics) collectDefaultMetrics({ register: this.registry });
   }

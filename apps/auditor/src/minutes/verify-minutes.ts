@@ -1,5 +1,5 @@
 import type { PublicKey } from 'openpgp';
-import { canonicalJson, HandoverMinutes, MinutesSignature } from '@xb/domain';
+import { canonicalJson, HandoverMinutes, MINUTES_SIGNATURE_EVENT_TYPES, MinutesSignature } from '@xb/domain';
 import { verifyMinutesSignature } from '@xb/exchange';
 
 /** A key and the agencies it is bound to (by trust-store entry or user id). */
@@ -8,13 +8,8 @@ export interface BoundKey {
   readonly agencies: readonly string[];
 }
 
-/** The events that carry a signature over minutes, with the minutes they sign. */
-const SIGNING_EVENTS = new Set([
-  'RepatriationMinutesSigned',
-  'RepatriationMinutesReceived',
-  'RepatriationMinutesCountersigned',
-  'RepatriationMinutesCoSigned',
-]);
+/** The events that carry a signature over minutes, with the minutes they sign (every process's). */
+const SIGNING_EVENTS = new Set(MINUTES_SIGNATURE_EVENT_TYPES);
 
 export interface SignatureCheck {
   readonly agency: string;

@@ -108,7 +108,8 @@ export const COMMAND_ROUTES: readonly CommandRoute[] = [
       counterpart: VIETNAM,
       subject: { role: 'victim', person: PERSON },
       purpose: 'identity_and_nationality',
-      details: 'Rescued by Hekou police on 2026-11-20 with her son; states she is from Ma Ly Pho, Phong Tho, Lai Chau.',
+      details:
+        'Rescued by Hekou police on 2026-11-20 with her son; states she is from Ma Ly Pho, Phong Tho, Lai Chau.',
       deadline: deadline(now),
       // What the case's rules do not act on but the message carries (docs/protocol.md, section 5).
       annex: { fileReference: 'HK-2026-117', traffickingForm: 'forced_marriage' },
@@ -235,6 +236,26 @@ export const COMMAND_ROUTES: readonly CommandRoute[] = [
     handedOverAt: at(now, -0.05),
   })),
   handover('CancelSuspectHandover', 'cancel', 'Cancel the hand-over', { reason: 'Warrant withdrawn.' }),
+  handover(
+    'ProposeSuspectHandoverMinutes',
+    'minutes',
+    'Holding side: draw up the hand-over minutes (the node then signs them with the agency key and sends them)',
+    (now) => ({
+      handedOverAt: at(now, -0.05),
+      documents: ['Arrest warrant LCH-2026-0042 (certified copy)', 'Record of arrest'],
+      belongings: ['One mobile phone (exhibit 1)', 'Cash, 3,000 CNY (exhibit 2)'],
+      officers: [
+        { agency: COUNTERPART, name: 'Li Wei', position: 'Inspector, Jinshuihe border police' },
+        { agency: VIETNAM, name: 'Nguyen Van An', position: 'Captain, Ma Lu Thang border post' },
+      ],
+    }),
+  ),
+  handover(
+    'CountersignSuspectHandoverMinutes',
+    'minutes-countersign',
+    'Receiving side: agree the counterpart\u2019s minutes as received (the case view: minutes.minutes); the node then countersigns them',
+    { minutes: { note: 'the minutes exactly as received' } },
+  ),
 
   jointop('ProposeJointOperation', undefined, 'Propose a joint crackdown period', (now) => ({
     counterpart: COUNTERPART,

@@ -4,6 +4,8 @@
  * draws up the hand-over minutes, its gateway signs them with the agency key and sends them; Vietnam's
  * gateway checks the signature, its officer agrees the minutes as received, its gateway countersigns;
  * both cases keep both signatures, and the auditor verifies both offline from each side's exported case.
+ * Then the same for a suspect hand-over, Vietnam to China: China holds the suspect under Vietnam's
+ * warrant, hands them over and proposes the minutes; Vietnam, taking custody, countersigns.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -34,8 +36,40 @@ describe('co-signed hand-over minutes, China to Vietnam, over the real Kafka', (
   afterAll(() => stopVnCnNodes({ root, vnNode, cnNode }));
 
   const call = callApi;
-  const stateOf = async (node: RunningNode, token: string, caseId: string) =>
-    (await call(node, token, 'GET', `/api/repatriations/${caseId}?particulars=true&reason=hand-over%20minutes`)).body.state;
+  const stateOf = async (node: RunningNode, token: string, caseId: string, resource = 'repatriations') =>
+    (await call(node, token, 'GET', `/api/${resource}/${caseId}?particulars=true&reason=hand-over%20minutes`))
+      .body.state;
+  /** Both agencies' public keys, as an auditor elsewhere would hold them. */
+  const auditorKeys = () => {
+    const keysDir = path.join(root, 'auditor-keys');
+    if (fs.existsSync(keysDir)) return keysDir;
+    fs.mkdirSync(keysDir);
+    for (const agency of [vn, cn])
+      fs.copyFileSync(agencyKeyPaths(agency.dataDir).publicKey, path.join(keysDir, `${agency.agencyId}.asc`));
+    return keysDir;
+  };
+  /** Exports the case from each side's store and has the auditor verify its minutes offline. */
+  const auditorVerdicts = async (caseId: string) => {
+    const verdicts: string[] = [];
+    for (const agency of [cn, vn]) {
+      const file = path.join(root, `${agency.agencyId}-${caseId}.json`);
+      const args = [
+        'case',
+        'export',
+        '--store',
+        eventStoreFile(agency.dataDir),
+        '--case',
+        caseId,
+        '--out',
+        file,
+      ];
+      expect(await runAuditor(args, memoryIo())).toBe(0);
+      const io = memoryIo();
+      const code = await runAuditor(['minutes', 'verify', '--case', file, '--keys', auditorKeys()], io);
+      verdicts.push(`${code} ${io.stdout.join('\n')}`);
+    }
+    return verdicts;
+  };
 
   it('runs the repatriation, both sides sign the same minutes, the auditor verifies both', async () => {
     const requested = await call(cnNode, cnToken, 'POST', '/api/repatriations', {
@@ -117,23 +151,89 @@ describe('co-signed hand-over minutes, China to Vietnam, over the real Kafka', (
       `Hand-over minutes countersigned by ${vn.agencyId}: co-signed by both sides`,
     );
 
-    const keysDir = path.join(root, 'auditor-keys');
-    fs.mkdirSync(keysDir);
-    for (const agency of [vn, cn])
-      fs.copyFileSync(agencyKeyPaths(agency.dataDir).publicKey, path.join(keysDir, `${agency.agencyId}.asc`));
-    for (const agency of [cn, vn]) {
-      const file = path.join(root, `${agency.agencyId}-case.json`);
-      const exported = memoryIo();
-      expect(
-        await runAuditor(
-          ['case', 'export', '--store', eventStoreFile(agency.dataDir), '--case', caseId, '--out', file],
-          exported,
-        ),
-      ).toBe(0);
-      const io = memoryIo();
-      const code = await runAuditor(['minutes', 'verify', '--case', file, '--keys', keysDir], io);
-      expect(io.stdout.join('\n')).toContain('CO-SIGNED');
-      expect(code).toBe(0);
+    for (const verdict of await auditorVerdicts(caseId)) expect(verdict).toMatch(/^0 [^]*CO-SIGNED/);
+  });
+
+  it('runs a suspect hand-over: China hands over and proposes, Vietnam countersigns, the auditor verifies both', async () => {
+    const resource = 'suspect-handovers';
+    const requested = await call(vnNode, vnToken, 'POST', `/api/${resource}`, {
+      ...example('RequestSuspectHandover'),
+      counterpart: cn.agencyId,
+    });
+    expect(requested.status).toBe(201);
+    const caseId = requested.body.caseId as string;
+    const reach = (node: RunningNode, token: string, status: string) =>
+      waitFor(
+        `${status} on ${node.url}`,
+        async () => (await stateOf(node, token, caseId, resource))?.status === status,
+      );
+    await reach(cnNode, cnToken, 'requested');
+    expect((await call(cnNode, cnToken, 'POST', `/api/${resource}/${caseId}/accept`, {})).status).toBe(200);
+    await reach(vnNode, vnToken, 'accepted');
+    const schedule = example('ScheduleSuspectHandover');
+    expect(
+      (await call(vnNode, vnToken, 'POST', `/api/${resource}/${caseId}/schedule`, schedule)).status,
+    ).toBe(200);
+    await reach(cnNode, cnToken, 'scheduled');
+
+    // The side that receives the suspect may not draw the minutes up.
+    const minutesBody = {
+      ...example('ProposeSuspectHandoverMinutes'),
+      officers: [
+        { agency: cn.agencyId, name: 'Li Wei', position: 'Inspector' },
+        { agency: vn.agencyId, name: 'Nguyen Van An', position: 'Captain' },
+      ],
+    };
+    const byReceiver = await call(vnNode, vnToken, 'POST', `/api/${resource}/${caseId}/minutes`, minutesBody);
+    expect(byReceiver.status).toBeGreaterThanOrEqual(400);
+    expect(
+      (await call(cnNode, cnToken, 'POST', `/api/${resource}/${caseId}/minutes`, minutesBody)).status,
+    ).toBe(200);
+    const received = await waitFor('the signed minutes in Vietnam', async () => {
+      const state = await stateOf(vnNode, vnToken, caseId, resource);
+      return state?.minutes?.status === 'awaiting_our_agreement' ? state.minutes : undefined;
+    });
+    expect(received.minutes).toMatchObject({
+      process: 'suspect_handover',
+      handingOverAgency: cn.agencyId,
+      receivingAgency: vn.agencyId,
+      warrant: { reference: example('RequestSuspectHandover').warrantReference },
+    });
+    const countersign = { minutes: received.minutes };
+    expect(
+      (await call(vnNode, vnToken, 'POST', `/api/${resource}/${caseId}/minutes-countersign`, countersign))
+        .status,
+    ).toBe(200);
+    for (const [node, token] of [
+      [cnNode, cnToken],
+      [vnNode, vnToken],
+    ] as const)
+      await waitFor(
+        'both signatures on each side',
+        async () => (await stateOf(node, token, caseId, resource))?.minutes?.status === 'co_signed',
+      );
+    const handedOver = { handedOverAt: received.minutes.handedOverAt };
+    expect(
+      (await call(cnNode, cnToken, 'POST', `/api/${resource}/${caseId}/handover`, handedOver)).status,
+    ).toBe(200);
+    await reach(vnNode, vnToken, 'handed_over');
+
+    const timeline = (await call(vnNode, vnToken, 'GET', `/api/${resource}/${caseId}/timeline`)).body
+      .timeline as {
+      line: string;
+    }[];
+    expect(timeline.map((entry) => entry.line).join('\n')).toContain(
+      `Hand-over minutes countersigned by ${vn.agencyId} and sent`,
+    );
+    for (const verdict of await auditorVerdicts(caseId)) expect(verdict).toMatch(/^0 [^]*CO-SIGNED/);
+
+    // Nothing awaits the agency key on either side: /health and /metrics say so.
+    for (const node of [cnNode, vnNode]) {
+      const health = (await (await fetch(`${node.url}/health`)).json()) as Record<string, unknown>;
+      expect(health).toMatchObject({ status: 'ready', minutes: { awaitingSignature: 0, failing: [] } });
+      const metrics = await (await fetch(`${node.url}/metrics`)).text();
+      expect(metrics).toMatch(/^xb_minutes_awaiting_signature 0$/m);
+      expect(metrics).toMatch(/^xb_minutes_signature_failures_total 0$/m);
     }
   });
 });

@@ -53,6 +53,9 @@ describe('the README main job (the three-node demo)', () => {
       // One set of hand-over minutes, signed by China, countersigned by Vietnam: co-signed on both nodes.
       expect(output).toMatch(/VN\.BGC\.LAICHAU +repatriation +\w+ +Hand-over minutes signed by CN\.YN\.BORDERPOLICE received/);
       expect(output).toMatch(/CN\.YN\.BORDERPOLICE +repatriation +\w+ +Hand-over minutes countersigned by VN\.BGC\.LAICHAU: co-signed by both sides/);
+      // The suspect hand-over's minutes too: China hands the broker over and signs, Vietnam countersigns.
+      expect(output).toMatch(/CN\.YN\.BORDERPOLICE +handover +\w+ +Hand-over minutes countersigned by VN\.BGC\.LAICHAU: co-signed by both sides/);
+      expect(output).toMatch(/VN\.BGC\.LAICHAU +handover +\w+ +Hand-over minutes countersigned by VN\.BGC\.LAICHAU and sent/);
       // Each action item of the liaison meeting's minutes is marked done by its owner and seen done by the other side.
       expect(output).toMatch(/LiaisonActionItemDone received from VN\.BGC\.LAICHAU: accepted/);
       expect(output).toMatch(/LiaisonActionItemDone received from CN\.YN\.BORDERPOLICE: accepted/);

@@ -26,7 +26,12 @@ export interface CaseOutcome {
 /** What a step uses: the case moves only through the officers' API, as a person's browser would. */
 export interface ScenarioTools {
   /** Waits until the case is `status` on that node. */
-  readonly reach: (client: OfficerClient, resource: string, caseId: string, status: string) => Promise<unknown>;
+  readonly reach: (
+    client: OfficerClient,
+    resource: string,
+    caseId: string,
+    status: string,
+  ) => Promise<unknown>;
   /** Opens a case at `from` with the route's example addressed to `to`; returns its id. */
   readonly open: (
     from: OfficerClient,
@@ -58,7 +63,11 @@ export interface ScenarioTools {
 /** One part of the story: a title for the printed timeline and the case it runs to its final state. */
 export interface ScenarioStep {
   readonly title: string;
-  readonly run: (nodes: DemoNodes, tools: ScenarioTools, earlier: readonly CaseOutcome[]) => Promise<CaseOutcome>;
+  readonly run: (
+    nodes: DemoNodes,
+    tools: ScenarioTools,
+    earlier: readonly CaseOutcome[],
+  ) => Promise<CaseOutcome>;
 }
 
 const caseOf = (earlier: readonly CaseOutcome[], process: string) =>
@@ -78,7 +87,8 @@ export const casePath = (resource: string, caseId: string, particulars = false) 
  */
 export const SCENARIO: readonly ScenarioStep[] = [
   {
-    title: 'locate-and-rescue: Vietnam asks China to find a woman from Phong Tho and her son, reported missing by her mother',
+    title:
+      'locate-and-rescue: Vietnam asks China to find a woman from Phong Tho and her son, reported missing by her mother',
     run: async ({ vn, cn }, { open, step, reach }) => {
       const id = await open(vn, cn, 'locate-rescues', 'RequestLocateRescue');
       // China's responder takes the request on; its officers then search and report to Vietnam.
@@ -128,7 +138,8 @@ export const SCENARIO: readonly ScenarioStep[] = [
     },
   },
   {
-    title: 'repatriation: China hands the woman and her son over to Vietnam at the Ma Lu Thang - Jinshuihe gate',
+    title:
+      'repatriation: China hands the woman and her son over to Vietnam at the Ma Lu Thang - Jinshuihe gate',
     run: async ({ vn, cn }, { open, step, reach, until }, earlier) => {
       const id = await open(cn, vn, 'repatriations', 'RequestRepatriation', {
         annex: {
@@ -155,7 +166,8 @@ export const SCENARIO: readonly ScenarioStep[] = [
       // At the gate both sides sign one record of the hand-over: China draws it up and signs, Vietnam
       // checks it against what it sees and countersigns (the minutes name the persons: particulars).
       const handedOverAt = new Date().toISOString();
-      const [cnOfficer, vnOfficer] = (example('ProposeRepatriationMinutes') as { officers: object[] }).officers;
+      const [cnOfficer, vnOfficer] = (example('ProposeRepatriationMinutes') as { officers: object[] })
+        .officers;
       await step(cn, 'repatriations', id, 'minutes', 'ProposeRepatriationMinutes', {
         handedOverAt,
         officers: [
@@ -175,8 +187,12 @@ export const SCENARIO: readonly ScenarioStep[] = [
         minutes: (received.minutes as { minutes: unknown }).minutes,
       });
       for (const side of [vn, cn])
-        await until(side, 'repatriations', id, 'the minutes co-signed', (state) =>
-          (state.minutes as { status?: string } | undefined)?.status === 'co_signed',
+        await until(
+          side,
+          'repatriations',
+          id,
+          'the minutes co-signed',
+          (state) => (state.minutes as { status?: string } | undefined)?.status === 'co_signed',
         );
       await step(cn, 'repatriations', id, 'handover', 'RecordRepatriationHandover', { handedOverAt });
       await reach(vn, 'repatriations', id, 'handed_over');
@@ -217,8 +233,9 @@ export const SCENARIO: readonly ScenarioStep[] = [
     },
   },
   {
-    title: 'suspect hand-over: Vietnam asks China to hand over the broker it arrested',
-    run: async ({ vn, cn }, { open, step, reach }, earlier) => {
+    title:
+      'suspect hand-over: Vietnam asks China to hand over the broker it arrested, with co-signed minutes',
+    run: async ({ vn, cn }, { open, step, reach, until }, earlier) => {
       const id = await open(vn, cn, 'suspect-handovers', 'RequestSuspectHandover');
       const wanted = earlier.find((o) => o.process === 'wanted person');
       // The arrest Vietnam asked for leads into this hand-over: Vietnam links it (both sides see it).
@@ -229,6 +246,43 @@ export const SCENARIO: readonly ScenarioStep[] = [
         });
       await reach(vn, 'suspect-handovers', id, 'accepted');
       await step(vn, 'suspect-handovers', id, 'schedule', 'ScheduleSuspectHandover');
+      // China's responder hands the broker over at the gate; China's officer draws up the minutes (the
+      // suspect named by the case and the warrant), its key signs them; Vietnam, taking custody, countersigns.
+      const handedOver = await until(
+        cn,
+        'suspect-handovers',
+        id,
+        'the hand-over',
+        (s) => s.status === 'handed_over',
+      );
+      const [cnOfficer, vnOfficer] = (example('ProposeSuspectHandoverMinutes') as { officers: object[] })
+        .officers;
+      await step(cn, 'suspect-handovers', id, 'minutes', 'ProposeSuspectHandoverMinutes', {
+        handedOverAt: handedOver.handedOverAt,
+        officers: [
+          { ...cnOfficer, agency: cn.agencyId },
+          { ...vnOfficer, agency: vn.agencyId },
+        ],
+      });
+      const received = await until(
+        vn,
+        'suspect-handovers',
+        id,
+        'the minutes awaiting our agreement',
+        (state) => (state.minutes as { status?: string } | undefined)?.status === 'awaiting_our_agreement',
+        true,
+      );
+      await step(vn, 'suspect-handovers', id, 'minutes-countersign', 'CountersignSuspectHandoverMinutes', {
+        minutes: (received.minutes as { minutes: unknown }).minutes,
+      });
+      for (const side of [vn, cn])
+        await until(
+          side,
+          'suspect-handovers',
+          id,
+          'the minutes co-signed',
+          (state) => (state.minutes as { status?: string } | undefined)?.status === 'co_signed',
+        );
       await reach(vn, 'suspect-handovers', id, 'handed_over');
       return {
         process: 'suspect hand-over',
@@ -326,7 +380,8 @@ export const SCENARIO: readonly ScenarioStep[] = [
   {
     // Lai Chau does not border Laos: identity is verified where the person's household is registered,
     // whichever border she crossed (docs/operations.md, "The demo").
-    title: 'verification with Laos: Phongsaly police ask Vietnam about a woman from Muong Te found in Phongsaly',
+    title:
+      'verification with Laos: Phongsaly police ask Vietnam about a woman from Muong Te found in Phongsaly',
     run: async ({ vn, la }, { open, step, reach }) => {
       const id = await open(la, vn, 'verifications', 'DraftVerificationRequest', {
         details: 'Found in Boun Tai district, Phongsaly; states she is from Muong Te district, Lai Chau.',

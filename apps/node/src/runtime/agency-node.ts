@@ -27,6 +27,7 @@ import {
   CommandRunner,
   inboundApplier,
   MinutesSigner,
+  MinutesSigningHealth,
   minutesCheckedApplier,
   receiptApplier,
 } from '@xb/exchange';
@@ -93,6 +94,8 @@ export class AgencyNode {
   private crypto?: NodeCrypto;
   private readonly parts: Part[] = [];
   private gateway?: InboxGateway;
+  /** Set while this process holds the gateway lease (the signer runs with the relay). */
+  private minutesSigner?: MinutesSigner;
 
   private constructor(
     readonly config: NodeConfig,
@@ -208,6 +211,11 @@ export class AgencyNode {
     return this.gateway?.health();
   }
 
+  /** Minutes awaiting the agency key's signature (undefined unless this process holds the gateway lease). */
+  minutesHealth(): MinutesSigningHealth | undefined {
+    return this.minutesSigner?.health();
+  }
+
   /**
    * Stops every part within STOP_BOUND_MS: with the broker gone, kafkajs retries a disconnect or a send
    * for far longer. What is left behind was not acknowledged, so it is replayed at the next start.
@@ -293,11 +301,15 @@ export class AgencyNode {
           signingKey: crypto.ownKeys.current,
           clock: common.clock,
           onError: common.onError,
+          metrics: this.metrics,
+          ...(this.options.resendTickMs ? { tickMs: this.options.resendTickMs } : {}),
         });
         await relay.start();
         resender.start();
         await minutesSigner.start();
+        this.minutesSigner = minutesSigner;
         return async () => {
+          this.minutesSigner = undefined;
           await minutesSigner.stop();
           await resender.stop();
           await relay.stop();

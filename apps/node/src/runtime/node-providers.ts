@@ -9,6 +9,7 @@ import { CaseTimelineHandler } from '../api/case-queries';
 import { PersonRegister } from '../persons/person-register';
 import type { AgencyNode } from './agency-node';
 import { INBOX_HEALTH } from './inbox-health-probe';
+import { MINUTES_HEALTH } from './minutes-health-probe';
 import { NODE_CLOCK } from './node-clock';
 import { NodeKeys } from './node-keys';
 import { NodeDirectory } from './node-directory';
@@ -16,7 +17,7 @@ import { ReadModels } from './read-models';
 
 /**
  * The node's parts as Nest providers, one per thing a controller needs (its settings, clock, event
- * store, read models, keys, metrics, inbox health). Controllers never see the AgencyNode.
+ * store, read models, keys, metrics, inbox and minutes health). Controllers never see the AgencyNode.
  */
 export function nodeParts(node: AgencyNode): Provider[] {
   return [
@@ -27,6 +28,7 @@ export function nodeParts(node: AgencyNode): Provider[] {
     { provide: NodeKeys, useValue: node.keys },
     { provide: ExchangeMetrics, useValue: node.metrics },
     { provide: INBOX_HEALTH, useValue: () => node.inboxHealth() },
+    { provide: MINUTES_HEALTH, useValue: () => node.minutesHealth() },
     { provide: NodeDirectory, useValue: node.directory },
     { provide: KeyStore, useValue: node.particularKeys },
   ];

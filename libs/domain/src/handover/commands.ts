@@ -1,5 +1,16 @@
 import { Command } from '../decider';
-import { Annexed, DeliveryCommand, HandoverArrangement, PersonParticulars, StepRule } from '../shared';
+import {
+  Annexed,
+  CountersignMinutes,
+  DeliveryCommand,
+  HandoverArrangement,
+  PersonParticulars,
+  ProposeMinutes,
+  ReceiveMinutesCountersignature,
+  ReceiveMinutesProposal,
+  SignMinutes,
+  StepRule,
+} from '../shared';
 import { SuspectHandoverSide, SuspectHandoverStatus } from './state';
 
 interface RequestData extends Annexed<'SuspectHandoverRequest'> {
@@ -63,6 +74,17 @@ export type ReceiveSuspectHandoverCancellation = Command<
   { readonly reason: string }
 >;
 
+/** Holding side (it hands over): draws up the hand-over minutes (docs/protocol.md section 5a). */
+export type ProposeSuspectHandoverMinutes = ProposeMinutes<'SuspectHandover'>;
+/** Either side's node holding the agency key: signs what its officer drew up or agreed. */
+export type SignSuspectHandoverMinutes = SignMinutes<'SuspectHandover'>;
+/** Requesting side, inbound `SuspectHandoverMinutesProposal`. */
+export type ReceiveSuspectHandoverMinutesProposal = ReceiveMinutesProposal<'SuspectHandover'>;
+/** Requesting side (it receives the suspect): agrees the minutes as received. */
+export type CountersignSuspectHandoverMinutes = CountersignMinutes<'SuspectHandover'>;
+/** Holding side, inbound `SuspectHandoverMinutesCountersignature`. */
+export type ReceiveSuspectHandoverMinutesCountersignature = ReceiveMinutesCountersignature<'SuspectHandover'>;
+
 export type SuspectHandoverOpeningCommand = RequestSuspectHandover | ReceiveSuspectHandoverRequest;
 export type SuspectHandoverStepCommand =
   | AcceptSuspectHandover
@@ -73,11 +95,18 @@ export type SuspectHandoverStepCommand =
   | RecordSuspectHandover
   | ReceiveSuspectHandoverCompletion
   | CancelSuspectHandover
-  | ReceiveSuspectHandoverCancellation;
+  | ReceiveSuspectHandoverCancellation
+  | ProposeSuspectHandoverMinutes
+  | SignSuspectHandoverMinutes
+  | ReceiveSuspectHandoverMinutesProposal
+  | CountersignSuspectHandoverMinutes
+  | ReceiveSuspectHandoverMinutesCountersignature;
 export type SuspectHandoverCommand =
   SuspectHandoverOpeningCommand | SuspectHandoverStepCommand | DeliveryCommand;
 
 const BEFORE_HANDOVER: readonly SuspectHandoverStatus[] = ['requested', 'accepted', 'scheduled'];
+/** Minutes are drawn up at the gate: once a date is agreed, and after the hand-over is recorded. */
+const AT_OR_AFTER_SCHEDULE: readonly SuspectHandoverStatus[] = ['scheduled', 'handed_over'];
 
 /** Who takes each step and from which statuses (inbound steps are taken by the counterpart). */
 export const SUSPECT_HANDOVER_RULES: {
@@ -92,4 +121,14 @@ export const SUSPECT_HANDOVER_RULES: {
   ReceiveSuspectHandoverCompletion: { by: 'holding', from: ['scheduled'], inbound: true },
   CancelSuspectHandover: { by: 'either', from: BEFORE_HANDOVER, inbound: false },
   ReceiveSuspectHandoverCancellation: { by: 'either', from: BEFORE_HANDOVER, inbound: true },
+  // The side that hands the suspect over proposes the minutes; the side that takes custody countersigns.
+  ProposeSuspectHandoverMinutes: { by: 'holding', from: AT_OR_AFTER_SCHEDULE, inbound: false },
+  SignSuspectHandoverMinutes: { by: 'either', from: AT_OR_AFTER_SCHEDULE, inbound: false },
+  ReceiveSuspectHandoverMinutesProposal: { by: 'holding', from: AT_OR_AFTER_SCHEDULE, inbound: true },
+  CountersignSuspectHandoverMinutes: { by: 'requesting', from: AT_OR_AFTER_SCHEDULE, inbound: false },
+  ReceiveSuspectHandoverMinutesCountersignature: {
+    by: 'requesting',
+    from: AT_OR_AFTER_SCHEDULE,
+    inbound: true,
+  },
 };

@@ -1,6 +1,13 @@
 import { caseDecide } from '../case-process';
 import { DomainError, isDomainError } from '../decider';
 import {
+  countersignMinutes,
+  MinutesCase,
+  proposeMinutes,
+  receiveMinutesCountersignature,
+  receiveMinutesProposal,
+  signMinutes,
+  warrantOf,
   annexOf,
   annexProblems,
   decideDelivery,
@@ -154,6 +161,32 @@ const decision = (
       ];
 };
 
+/** The suspect's references in the minutes: their person id, or the case id when the case gave none. */
+const suspectRefs = (state: SuspectHandover) => [
+  ...new Set([state.suspect.personId ?? state.caseId, state.caseId]),
+];
+
+/** The hand-over as the minutes steps see it: the holding side hands the suspect over under the warrant. */
+const minutesCaseOf = (state: SuspectHandover): MinutesCase => ({
+  ...(state.minutes ? { minutes: state.minutes } : {}),
+  agreed: {
+    caseId: state.caseId,
+    process: 'suspect_handover',
+    handingOverAgency: state.holdingAgency,
+    receivingAgency: state.requestingAgency,
+    ...(state.schedule ? { borderGate: state.schedule.borderGate } : {}),
+    persons: suspectRefs(state).map((personId) => ({ personId, role: 'suspect' as const })),
+    warrant: warrantOf({
+      reference: state.warrantReference,
+      ...(state.warrantIssuedBy === undefined ? {} : { issuedBy: state.warrantIssuedBy }),
+      ...(state.warrantIssuedOn === undefined ? {} : { issuedOn: state.warrantIssuedOn }),
+    }),
+  },
+  us: state.ourSide === 'requesting' ? state.requestingAgency : state.holdingAgency,
+  counterpart: state.counterpart,
+  everyone: [suspectRefs(state)[0]],
+});
+
 const step = (command: SuspectHandoverStepCommand, state: SuspectHandover, origin: Origin): Decision => {
   switch (command.type) {
     case 'AcceptSuspectHandover':
@@ -212,6 +245,16 @@ const step = (command: SuspectHandoverStepCommand, state: SuspectHandover, origi
       if (isDomainError(marker)) return marker;
       return [{ type: 'SuspectHandoverCancelled', data: { reason, ...marker } }];
     }
+    case 'ProposeSuspectHandoverMinutes':
+      return proposeMinutes('SuspectHandover', command, minutesCaseOf(state));
+    case 'SignSuspectHandoverMinutes':
+      return signMinutes('SuspectHandover', command, minutesCaseOf(state), origin);
+    case 'ReceiveSuspectHandoverMinutesProposal':
+      return receiveMinutesProposal('SuspectHandover', command, minutesCaseOf(state), origin);
+    case 'CountersignSuspectHandoverMinutes':
+      return countersignMinutes('SuspectHandover', command, minutesCaseOf(state));
+    case 'ReceiveSuspectHandoverMinutesCountersignature':
+      return receiveMinutesCountersignature('SuspectHandover', command, minutesCaseOf(state), origin);
     default: {
       const unhandled: never = command;
       return unhandled;

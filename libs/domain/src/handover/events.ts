@@ -3,10 +3,15 @@ import { DomainEvent } from '../decider';
 import {
   Annexed,
   DeliveryEvent,
+  describeMinutesEvent,
   HandoverSchedule,
   Inbound,
   LocalTime,
   localTimesLine,
+  MinutesCountersigned,
+  MinutesEventOf,
+  minutesEventTypes,
+  MinutesSigned,
   Outbound,
   PersonParticulars,
 } from '../shared';
@@ -81,7 +86,13 @@ export type SuspectHandoverEvent =
   | SuspectHandoverRescheduled
   | SuspectHandedOver
   | SuspectHandoverCancelled
+  | SuspectHandoverMinutesEvent
   | DeliveryEvent<'SuspectHandover'>;
+
+/** The co-signing of the hand-over minutes (shared/minutes-steps). */
+export type SuspectHandoverMinutesEvent = MinutesEventOf<'SuspectHandover'>;
+export type SuspectHandoverMinutesSigned = MinutesSigned<'SuspectHandover'>;
+export type SuspectHandoverMinutesCountersigned = MinutesCountersigned<'SuspectHandover'>;
 
 export const SUSPECT_HANDOVER_EVENT_TYPES = everyTypeOf<SuspectHandoverEvent>()([
   'SuspectHandoverRequested',
@@ -94,6 +105,7 @@ export const SUSPECT_HANDOVER_EVENT_TYPES = everyTypeOf<SuspectHandoverEvent>()(
   'SuspectHandoverCancelled',
   'SuspectHandoverMessageDelivered',
   'SuspectHandoverMessageRejected',
+  ...minutesEventTypes('SuspectHandover'),
 ]);
 
 /** The gate and the time, in both sides' local times when the event has them. */
@@ -119,6 +131,13 @@ export const describeSuspectHandoverEvent = (event: SuspectHandoverEvent): strin
       return 'Suspect handed over';
     case 'SuspectHandoverCancelled':
       return 'Suspect hand-over cancelled';
+    case 'SuspectHandoverMinutesProposed':
+    case 'SuspectHandoverMinutesSigned':
+    case 'SuspectHandoverMinutesReceived':
+    case 'SuspectHandoverMinutesAgreed':
+    case 'SuspectHandoverMinutesCountersigned':
+    case 'SuspectHandoverMinutesCoSigned':
+      return describeMinutesEvent('SuspectHandover', event);
     case 'SuspectHandoverMessageDelivered':
       return `${event.data.kind} delivered`;
     case 'SuspectHandoverMessageRejected':

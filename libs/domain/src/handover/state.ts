@@ -3,7 +3,9 @@ import {
   classifyDeadline,
   DeadlineStatus,
   emptyTrail,
+  evolveMinutesRecord,
   HandoverSchedule,
+  MinutesRecord,
   MessageTrail,
   trailAfter,
   trailAfterDelivery,
@@ -29,6 +31,8 @@ export interface SuspectHandover extends SuspectHandoverRequestContent {
   readonly schedule?: HandoverSchedule;
   readonly handedOverAt?: string;
   readonly cancellationReason?: string;
+  /** The hand-over minutes and the signatures both sides put on them. */
+  readonly minutes?: MinutesRecord;
   readonly trail: MessageTrail;
 }
 
@@ -77,6 +81,16 @@ export const evolveSuspectHandover = (
     case 'SuspectHandoverMessageDelivered':
     case 'SuspectHandoverMessageRejected':
       return { ...next, trail: trailAfterDelivery(trail, event.data) };
+    case 'SuspectHandoverMinutesProposed':
+    case 'SuspectHandoverMinutesReceived':
+    case 'SuspectHandoverMinutesAgreed':
+    case 'SuspectHandoverMinutesSigned':
+    case 'SuspectHandoverMinutesCountersigned':
+    case 'SuspectHandoverMinutesCoSigned': {
+      const us = state.ourSide === 'requesting' ? state.requestingAgency : state.holdingAgency;
+      const minutes = evolveMinutesRecord('SuspectHandover', state.minutes, event, us);
+      return minutes ? { ...next, minutes } : next;
+    }
     default:
       return unchanged(event, state);
   }

@@ -3,8 +3,11 @@ import {
   Annexed,
   DeliveryCommand,
   HandoverArrangement,
-  HandoverMinutes,
-  MinutesOfficer,
+  CountersignMinutes,
+  ProposeMinutes,
+  ReceiveMinutesCountersignature,
+  ReceiveMinutesProposal,
+  SignMinutes,
   PersonParticulars,
   StepRule,
 } from '../shared';
@@ -102,40 +105,12 @@ export type IdentifyRepatriationVictim = Command<
     readonly grounds: string;
   }
 >;
-/** Either side: drafts the hand-over minutes (the gate and both local times come from the case). */
-export type ProposeRepatriationMinutes = Command<
-  'ProposeRepatriationMinutes',
-  {
-    /** Default: the command's first new id. */
-    readonly minutesId?: string;
-    readonly handedOverAt: string;
-    /** Persons handed over, by the victim's reference and the children's ids. Default: all of them. */
-    readonly personIds?: readonly string[];
-    readonly documents: readonly string[];
-    readonly belongings: readonly string[];
-    readonly officers: readonly MinutesOfficer[];
-  }
->;
-/** The node holding the agency key: its signature over the canonical minutes (system, not officers). */
-export type SignRepatriationMinutes = Command<
-  'SignRepatriationMinutes',
-  { readonly minutesId: string; readonly signature: string }
->;
-/** Inbound `RepatriationMinutesProposal`: the counterpart's minutes and signature. */
-export type ReceiveRepatriationMinutesProposal = Command<
-  'ReceiveRepatriationMinutesProposal',
-  { readonly minutes: HandoverMinutes; readonly signature: string }
->;
-/** Our officer agrees the counterpart's minutes, giving them as agreed: they must be the same record. */
-export type CountersignRepatriationMinutes = Command<
-  'CountersignRepatriationMinutes',
-  { readonly minutes: HandoverMinutes }
->;
-/** Inbound `RepatriationMinutesCountersignature`: the counterpart's signature over our minutes. */
-export type ReceiveRepatriationMinutesCountersignature = Command<
-  'ReceiveRepatriationMinutesCountersignature',
-  { readonly minutes: HandoverMinutes; readonly signature: string }
->;
+/** Either side: drafts the hand-over minutes (docs/protocol.md section 5a; steps in shared/minutes-steps). */
+export type ProposeRepatriationMinutes = ProposeMinutes<'Repatriation'>;
+export type SignRepatriationMinutes = SignMinutes<'Repatriation'>;
+export type ReceiveRepatriationMinutesProposal = ReceiveMinutesProposal<'Repatriation'>;
+export type CountersignRepatriationMinutes = CountersignMinutes<'Repatriation'>;
+export type ReceiveRepatriationMinutesCountersignature = ReceiveMinutesCountersignature<'Repatriation'>;
 
 export type RepatriationOpeningCommand = RequestRepatriation | ReceiveRepatriationRequest;
 export type RepatriationStepCommand =

@@ -4,13 +4,17 @@ import {
   Annexed,
   ChildRelationship,
   DeliveryEvent,
-  bothLocalTimes,
-  HandoverMinutes,
+  describeMinutesEvent,
   HandoverSchedule,
   Inbound,
   LocalTime,
   localTimesLine,
-  MinutesSignature,
+  MinutesAgreed,
+  MinutesCoSigned,
+  MinutesCountersigned,
+  MinutesProposed,
+  MinutesReceived,
+  MinutesSigned,
   Outbound,
   PersonParticulars,
 } from '../shared';
@@ -156,53 +160,13 @@ export type RepatriationVictimIdentified = DomainEvent<
     readonly decidedBy: string;
   }
 >;
-/** Minutes drafted by this side's officer (local); this node's key signs them next. */
-export type RepatriationMinutesProposed = DomainEvent<
-  'RepatriationMinutesProposed',
-  { readonly minutes: HandoverMinutes }
->;
-/** Our signature over minutes we proposed; queues them with it (`RepatriationMinutesProposal`). */
-export type RepatriationMinutesSigned = DomainEvent<
-  'RepatriationMinutesSigned',
-  {
-    readonly minutesId: string;
-    /** The minutes signed, as sent (the event is all the message needs, and all an auditor needs). */
-    readonly minutes: HandoverMinutes;
-    readonly signature: MinutesSignature;
-    readonly outbound: Outbound;
-  }
->;
-/** The counterpart's proposed minutes with its signature (checked by the gateway before applying). */
-export type RepatriationMinutesReceived = DomainEvent<
-  'RepatriationMinutesReceived',
-  { readonly minutes: HandoverMinutes; readonly signature: MinutesSignature; readonly inbound: Inbound }
->;
-/** Our officer agreed the counterpart's minutes as they are (local); this node's key countersigns next. */
-export type RepatriationMinutesAgreed = DomainEvent<
-  'RepatriationMinutesAgreed',
-  { readonly minutesId: string }
->;
-/** Our countersignature; queues it with the minutes (`RepatriationMinutesCountersignature`). */
-export type RepatriationMinutesCountersigned = DomainEvent<
-  'RepatriationMinutesCountersigned',
-  {
-    readonly minutesId: string;
-    /** The minutes signed, as sent (the event is all the message needs, and all an auditor needs). */
-    readonly minutes: HandoverMinutes;
-    readonly signature: MinutesSignature;
-    readonly outbound: Outbound;
-  }
->;
-/** The counterpart's countersignature over the minutes we proposed: both signatures are in hand. */
-export type RepatriationMinutesCoSigned = DomainEvent<
-  'RepatriationMinutesCoSigned',
-  {
-    readonly minutesId: string;
-    readonly minutes: HandoverMinutes;
-    readonly signature: MinutesSignature;
-    readonly inbound: Inbound;
-  }
->;
+/** The co-signing of the hand-over minutes (shared/minutes-steps). */
+export type RepatriationMinutesProposed = MinutesProposed<'Repatriation'>;
+export type RepatriationMinutesSigned = MinutesSigned<'Repatriation'>;
+export type RepatriationMinutesReceived = MinutesReceived<'Repatriation'>;
+export type RepatriationMinutesAgreed = MinutesAgreed<'Repatriation'>;
+export type RepatriationMinutesCountersigned = MinutesCountersigned<'Repatriation'>;
+export type RepatriationMinutesCoSigned = MinutesCoSigned<'Repatriation'>;
 
 export type RepatriationEvent =
   | RepatriationRequested
@@ -260,8 +224,6 @@ const at = (data: {
   `${data.schedule.borderGate} on ${
     data.localTimes ? localTimesLine(data.localTimes) : `${data.schedule.date} ${data.schedule.time}`
   }`;
-const minutesLine = (minutes: HandoverMinutes): string =>
-  `at ${minutes.borderGate} on ${bothLocalTimes(minutes.handedOverAt, minutes.handingOverAgency, minutes.receivingAgency)}`;
 
 /** A timeline line without particulars. */
 export const describeRepatriationEvent = (event: RepatriationEvent): string => {
@@ -295,17 +257,12 @@ export const describeRepatriationEvent = (event: RepatriationEvent): string => {
         ? `Identified as a victim of trafficking by ${event.data.decidedBy} (${event.data.criteria.join(', ')})`
         : `Not identified as a victim of trafficking by ${event.data.decidedBy}`;
     case 'RepatriationMinutesProposed':
-      return `Hand-over minutes drafted ${minutesLine(event.data.minutes)}`;
     case 'RepatriationMinutesSigned':
-      return `Hand-over minutes signed by ${event.data.signature.agency} and sent`;
     case 'RepatriationMinutesReceived':
-      return `Hand-over minutes signed by ${event.data.signature.agency} received ${minutesLine(event.data.minutes)}`;
     case 'RepatriationMinutesAgreed':
-      return 'Hand-over minutes agreed';
     case 'RepatriationMinutesCountersigned':
-      return `Hand-over minutes countersigned by ${event.data.signature.agency} and sent`;
     case 'RepatriationMinutesCoSigned':
-      return `Hand-over minutes countersigned by ${event.data.signature.agency}: co-signed by both sides`;
+      return describeMinutesEvent('Repatriation', event);
     case 'RepatriationMessageDelivered':
       return `${event.data.kind} delivered`;
     case 'RepatriationMessageRejected':

@@ -1,36 +1,23 @@
 /**
  * The victim's identification and the co-signed hand-over minutes of a repatriation (docs/protocol.md
- * section 3a). Signatures are made by the node holding the agency key (`SignRepatriationMinutes`, run by
- * the gateway's minutes signer) and checked by the gateway before an inbound one is applied: the domain
- * keeps them with the case and decides only on content.
+ * section 5a): the steps are the shared ones (shared/minutes-steps); this file says what the
+ * repatriation agreed (the requesting side hands the victim and the children over).
  */
-import { DomainError, domainError, isDomainError } from '../decider';
+import { DomainError } from '../decider';
 import {
-  AgreedHandover,
-  agreedMinutesProblems,
-  draftMinutes,
-  instant,
-  isIsoDateTime,
+  countersignMinutes,
   isNonEmptyText,
-  isSignatureText,
-  isUuid,
-  messageMarker,
-  minutesDiffer,
-  minutesDifferences,
-  minutesShapeProblems,
+  MinutesCase,
+  MinutesCommandOf,
   Origin,
-  Problems,
   problems,
+  proposeMinutes,
+  receiveMinutesCountersignature,
+  receiveMinutesProposal,
   refuseIf,
+  signMinutes,
 } from '../shared';
-import {
-  CountersignRepatriationMinutes,
-  IdentifyRepatriationVictim,
-  ProposeRepatriationMinutes,
-  ReceiveRepatriationMinutesCountersignature,
-  ReceiveRepatriationMinutesProposal,
-  SignRepatriationMinutes,
-} from './commands';
+import { IdentifyRepatriationVictim } from './commands';
 import { IDENTIFICATION_CRITERIA, RepatriationEvent } from './events';
 import { Repatriation } from './state';
 
@@ -71,128 +58,43 @@ const victimRefs = (state: Repatriation) => [
   ...new Set([state.victim.personId ?? state.caseId, state.caseId]),
 ];
 
-const agreedOf = (state: Repatriation): AgreedHandover => ({
-  caseId: state.caseId,
-  process: 'repatriation',
-  handingOverAgency: state.requestingAgency,
-  receivingAgency: state.receivingAgency,
-  ...(state.schedule ? { borderGate: state.schedule.borderGate } : {}),
-  persons: [
-    ...victimRefs(state).map((personId) => ({ personId, role: 'victim' as const })),
-    ...state.children.map((child) => ({ personId: child.childId, role: 'child' as const })),
-  ],
+/** The repatriation as the minutes steps see it: the requesting side hands over. */
+const minutesCaseOf = (state: Repatriation): MinutesCase => ({
+  ...(state.minutes ? { minutes: state.minutes } : {}),
+  agreed: {
+    caseId: state.caseId,
+    process: 'repatriation',
+    handingOverAgency: state.requestingAgency,
+    receivingAgency: state.receivingAgency,
+    ...(state.schedule ? { borderGate: state.schedule.borderGate } : {}),
+    persons: [
+      ...victimRefs(state).map((personId) => ({ personId, role: 'victim' as const })),
+      ...state.children.map((child) => ({ personId: child.childId, role: 'child' as const })),
+    ],
+  },
+  us: state.ourSide === 'requesting' ? state.requestingAgency : state.receivingAgency,
+  counterpart: state.counterpart,
+  everyone: [victimRefs(state)[0], ...state.children.map((child) => child.childId)],
 });
 
-const ourAgency = (state: Repatriation) =>
-  state.ourSide === 'requesting' ? state.requestingAgency : state.receivingAgency;
-
-const notNow = (command: string, status: string): DomainError =>
-  domainError('INVALID_TRANSITION', `${command} is not allowed when the minutes are ${status}`);
-
-type MinutesCommand =
-  | ProposeRepatriationMinutes
-  | SignRepatriationMinutes
-  | ReceiveRepatriationMinutesProposal
-  | CountersignRepatriationMinutes
-  | ReceiveRepatriationMinutesCountersignature;
-
-/** Content refusals of inbound minutes: malformed, then contradicting the case. */
-const contentRefusal = (minutes: Parameters<typeof minutesShapeProblems>[0], state: Repatriation) => {
-  const shape = minutesShapeProblems(minutes);
-  if (shape.length > 0) return refuseIf(shape);
-  const differs = agreedMinutesProblems(minutes!, agreedOf(state));
-  return differs.length > 0 ? minutesDiffer(differs) : undefined;
-};
+type MinutesCommand = MinutesCommandOf<'Repatriation'>;
 
 export const decideMinutes = (command: MinutesCommand, state: Repatriation, origin: Origin): Decision => {
-  const current = state.minutes;
-  const us = ourAgency(state);
+  const c = minutesCaseOf(state);
   switch (command.type) {
-    case 'ProposeRepatriationMinutes': {
-      if (current) return domainError('ALREADY_EXISTS', 'the case already has hand-over minutes');
-      const agreed = agreedOf(state);
-      const everyone = [victimRefs(state)[0], ...state.children.map((child) => child.childId)];
-      const data = {
-        ...command.data,
-        minutesId: command.data?.minutesId ?? command.metadata.newIds?.[0],
-        personIds: command.data?.personIds ?? everyone,
-      };
-      const roles = new Map(agreed.persons.map((p) => [p.personId, p.role]));
-      const ids: unknown = data.personIds;
-      const personIdsOk = Array.isArray(ids) && ids.length > 0 && ids.every((id) => roles.has(id));
-      const invalid = refuseIf([
-        ...problems({
-          minutesId: isUuid(data.minutesId),
-          handedOverAt:
-            isIsoDateTime(data.handedOverAt) && instant(data.handedOverAt) <= instant(command.metadata.now),
-          personIds: personIdsOk,
-        }),
-      ]);
-      if (invalid) return invalid;
-      const persons = data.personIds.map((personId) => ({ personId, role: roles.get(personId)! }));
-      const minutes = draftMinutes(
-        { ...data, minutesId: data.minutesId as string, persons },
-        { ...agreed, borderGate: state.schedule!.borderGate },
-      );
-      const refused = contentRefusal(minutes, state);
-      if (refused) return refused;
-      return [{ type: 'RepatriationMinutesProposed', data: { minutes } }];
-    }
-    case 'SignRepatriationMinutes': {
-      if (current?.status !== 'awaiting_our_signature')
-        return notNow(command.type, current?.status ?? 'not drafted');
-      const { minutesId, signature } = command.data ?? {};
-      const invalid = refuseIf(
-        problems({
-          minutesId: minutesId === current.minutes.minutesId,
-          signature: isSignatureText(signature),
-        }),
-      );
-      if (invalid) return invalid;
-      const proposing = current.proposedBy === us;
-      const kind = proposing ? 'RepatriationMinutesProposal' : 'RepatriationMinutesCountersignature';
-      const marker = messageMarker(command, origin, state.counterpart, kind);
-      if (isDomainError(marker) || !('outbound' in marker)) return isDomainError(marker) ? marker : [];
-      const data = {
-        minutesId,
-        minutes: current.minutes,
-        signature: { agency: us, signature },
-        outbound: marker.outbound,
-      };
-      return [{ type: proposing ? 'RepatriationMinutesSigned' : 'RepatriationMinutesCountersigned', data }];
-    }
-    case 'ReceiveRepatriationMinutesProposal': {
-      if (current) return domainError('ALREADY_EXISTS', 'the case already has hand-over minutes');
-      const { minutes, signature } = command.data ?? {};
-      const refused =
-        refuseIf(problems({ signature: isSignatureText(signature) })) ?? contentRefusal(minutes, state);
-      if (refused || !('inbound' in origin)) return refused ?? [];
-      const data = { minutes, signature: { agency: state.counterpart, signature }, inbound: origin.inbound };
-      return [{ type: 'RepatriationMinutesReceived', data }];
-    }
-    case 'CountersignRepatriationMinutes': {
-      if (current?.status !== 'awaiting_our_agreement')
-        return notNow(command.type, current?.status ?? 'not drafted');
-      const differs: Problems = minutesDifferences(current.minutes, command.data?.minutes);
-      if (differs.length > 0) return minutesDiffer(differs);
-      return [{ type: 'RepatriationMinutesAgreed', data: { minutesId: current.minutes.minutesId } }];
-    }
-    case 'ReceiveRepatriationMinutesCountersignature': {
-      if (current?.status !== 'awaiting_their_signature')
-        return notNow(command.type, current?.status ?? 'not drafted');
-      const { minutes, signature } = command.data ?? {};
-      const invalid = refuseIf(problems({ signature: isSignatureText(signature) }));
-      if (invalid) return invalid;
-      const differs = minutesDifferences(current.minutes, minutes);
-      if (differs.length > 0) return minutesDiffer(differs);
-      if (!('inbound' in origin)) return [];
-      const data = {
-        minutesId: current.minutes.minutesId,
-        minutes: current.minutes,
-        signature: { agency: state.counterpart, signature },
-        inbound: origin.inbound,
-      };
-      return [{ type: 'RepatriationMinutesCoSigned', data }];
+    case 'ProposeRepatriationMinutes':
+      return proposeMinutes('Repatriation', command, c);
+    case 'SignRepatriationMinutes':
+      return signMinutes('Repatriation', command, c, origin);
+    case 'ReceiveRepatriationMinutesProposal':
+      return receiveMinutesProposal('Repatriation', command, c, origin);
+    case 'CountersignRepatriationMinutes':
+      return countersignMinutes('Repatriation', command, c);
+    case 'ReceiveRepatriationMinutesCountersignature':
+      return receiveMinutesCountersignature('Repatriation', command, c, origin);
+    default: {
+      const unhandled: never = command;
+      return unhandled;
     }
   }
 };

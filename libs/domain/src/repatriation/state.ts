@@ -5,6 +5,7 @@ import {
   emptyTrail,
   HandoverSchedule,
   MessageTrail,
+  evolveMinutesRecord,
   MinutesRecord,
   trailAfter,
   trailAfterDelivery,
@@ -148,36 +149,14 @@ export const evolveRepatriation = (state: RepatriationState, event: Repatriation
     case 'RepatriationVictimIdentified':
       return { ...next, identification: event.data };
     case 'RepatriationMinutesProposed':
-      return {
-        ...next,
-        minutes: {
-          minutes: event.data.minutes,
-          proposedBy: state.ourSide === 'requesting' ? state.requestingAgency : state.receivingAgency,
-          status: 'awaiting_our_signature',
-          signatures: [],
-        },
-      };
     case 'RepatriationMinutesReceived':
-      return {
-        ...next,
-        minutes: {
-          minutes: event.data.minutes,
-          proposedBy: event.data.signature.agency,
-          status: 'awaiting_our_agreement',
-          signatures: [event.data.signature],
-        },
-      };
     case 'RepatriationMinutesAgreed':
-      return state.minutes
-        ? { ...next, minutes: { ...state.minutes, status: 'awaiting_our_signature' } }
-        : next;
     case 'RepatriationMinutesSigned':
     case 'RepatriationMinutesCountersigned':
     case 'RepatriationMinutesCoSigned': {
-      if (!state.minutes) return next;
-      const signatures = [...state.minutes.signatures, event.data.signature];
-      const status = event.type === 'RepatriationMinutesSigned' ? 'awaiting_their_signature' : 'co_signed';
-      return { ...next, minutes: { ...state.minutes, signatures, status } };
+      const us = state.ourSide === 'requesting' ? state.requestingAgency : state.receivingAgency;
+      const minutes = evolveMinutesRecord('Repatriation', state.minutes, event, us);
+      return minutes ? { ...next, minutes } : next;
     }
     case 'RepatriationMessageDelivered':
     case 'RepatriationMessageRejected':

@@ -194,6 +194,8 @@ export interface MessageAnnexes {
   readonly MissionDecision: Record<string, never>;
   readonly MissionMovement: Record<string, never>;
   readonly MissionOutcome: Record<string, never>;
+  readonly SuspectHandoverMinutesProposal: Record<string, never>;
+  readonly SuspectHandoverMinutesCountersignature: Record<string, never>;
 }
 
 /** Every kind has an annex type: a kind missing above is a compile error here. */

@@ -16,3 +16,4 @@ export * from './zones';
 export * from './minutes';
 export * from './open-deadline';
 export * from './particulars';
+export * from './minutes-steps';

@@ -40,6 +40,19 @@ export interface HandoverMinutes {
   /** Belongings handed over. */
   readonly belongings: readonly string[];
   readonly officers: readonly MinutesOfficer[];
+  /**
+   * Suspect hand-overs only: the warrant under which the suspect is handed over, which names them (the
+   * minutes name persons by id, never by particulars). Absent from a repatriation's minutes.
+   */
+  readonly warrant?: MinutesWarrant;
+}
+
+/** The warrant a suspect is handed over under, as the case records it (official references, no particulars). */
+export interface MinutesWarrant {
+  readonly reference: string;
+  readonly issuedBy?: string;
+  /** `YYYY-MM-DD`. */
+  readonly issuedOn?: string;
 }
 
 /** One side's detached OpenPGP signature over the canonical minutes (binary packets, base64). */
@@ -69,6 +82,13 @@ export const canonicalJson = (value: unknown): string => {
 export const canonicalMinutesText = (minutes: HandoverMinutes): string => canonicalJson(minutes);
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const isWarrant = (w: MinutesWarrant | undefined): boolean =>
+  typeof w === 'object' &&
+  w !== null &&
+  isNonEmptyText(w.reference, 100) &&
+  (w.issuedBy === undefined || isNonEmptyText(w.issuedBy, 300)) &&
+  (w.issuedOn === undefined || (typeof w.issuedOn === 'string' && DAY.test(w.issuedOn)));
 const ROLES: readonly MinutesPersonRole[] = ['victim', 'child', 'suspect'];
 const texts = (value: unknown, max: number) =>
   Array.isArray(value) && value.length <= 100 && value.every((item) => isNonEmptyText(item, max));
@@ -97,6 +117,8 @@ export const minutesShapeProblems = (m: HandoverMinutes | undefined): Problems =
       m.officers.every(
         (o) => isAgencyId(o?.agency) && isNonEmptyText(o?.name, 200) && isNonEmptyText(o?.position, 200),
       ),
+    // A suspect is handed over under a warrant; a victim under none.
+    'minutes.warrant': m?.process === 'suspect_handover' ? isWarrant(m.warrant) : m?.warrant === undefined,
   }),
 ];
 
@@ -108,6 +130,8 @@ export interface AgreedHandover {
   readonly receivingAgency: string;
   readonly borderGate?: string;
   readonly persons: readonly { readonly personId: string; readonly role: MinutesPersonRole }[];
+  /** Suspect hand-overs: the warrant of the case. */
+  readonly warrant?: MinutesWarrant;
 }
 
 /** Minutes whose content differs from what was agreed (or from the minutes one side signed). */
@@ -132,6 +156,7 @@ export const agreedMinutesProblems = (m: HandoverMinutes, agreed: AgreedHandover
       m.persons.every((p) => known.get(p.personId) === p.role) &&
       m.persons.filter((p) => p.role === 'victim').length <= 1,
     'minutes.localTimes': canonicalJson(m.localTimes) === canonicalJson(both),
+    'minutes.warrant': canonicalJson(m.warrant ?? {}) === canonicalJson(agreed.warrant ?? {}),
     // Both sides were present: at least one officer of each.
     'minutes.officers':
       officerAgencies.has(agreed.handingOverAgency) &&
@@ -186,8 +211,16 @@ export const draftMinutes = (
     documents: [...data.documents],
     belongings: [...data.belongings],
     officers: data.officers.map(({ agency, name, position }) => ({ agency, name, position })),
+    ...(agreed.warrant ? { warrant: warrantOf(agreed.warrant) } : {}),
   };
 };
+
+/** The warrant's members that are set (canonical JSON has no nulls). */
+export const warrantOf = (w: MinutesWarrant): MinutesWarrant => ({
+  reference: w.reference,
+  ...(w.issuedBy === undefined ? {} : { issuedBy: w.issuedBy }),
+  ...(w.issuedOn === undefined ? {} : { issuedOn: w.issuedOn }),
+});
 
 /** Where co-signing stands, on one side. */
 export type MinutesStatus =

@@ -7,6 +7,8 @@ import { verifyMinutesSignature } from './signatures';
 const MINUTES_PAYLOADS = new Set([
   'xborder.v1.RepatriationMinutesProposal',
   'xborder.v1.RepatriationMinutesCountersignature',
+  'xborder.v1.SuspectHandoverMinutesProposal',
+  'xborder.v1.SuspectHandoverMinutesCountersignature',
 ]);
 
 /**

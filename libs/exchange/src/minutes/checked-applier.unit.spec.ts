@@ -75,10 +75,11 @@ const inner: ApplyInbound = async (_header, payload) => {
 };
 // Sent after it was signed, as a sealed envelope always is.
 const check = (payload: Record<string, unknown>) =>
-  minutesCheckedApplier(inner, trustStore, keys[VN].publicKey)(
-    { ...header, sentAt: new Date().toISOString() },
-    payload,
-  );
+  minutesCheckedApplier(
+    inner,
+    trustStore,
+    keys[VN].publicKey,
+  )({ ...header, sentAt: new Date().toISOString() }, payload);
 
 beforeEach(() => applied.splice(0));
 
@@ -109,6 +110,22 @@ describe('minutes signature check at the inbox', () => {
     expect(await check(await payload())).toMatchObject({ accepted: false, reason });
     expect(applied).toHaveLength(0);
   });
+
+  it.each(['xborder.v1.SuspectHandoverMinutesProposal', 'xborder.v1.SuspectHandoverMinutesCountersignature'])(
+    'checks a suspect hand-over’s minutes the same way (%s)',
+    async (payloadType) => {
+      const checkAs = async (agency: string) =>
+        minutesCheckedApplier(
+          inner,
+          trustStore,
+          keys[VN].publicKey,
+        )({ ...header, payloadType, sentAt: new Date().toISOString() }, await payloadSignedBy(agency));
+      expect(await checkAs(LA)).toMatchObject({ accepted: false, reason: 'MINUTES_WRONG_SIGNER:signature' });
+      expect(applied).toHaveLength(0);
+      expect(await checkAs(CN)).toEqual({ accepted: true });
+      expect(applied).toHaveLength(1);
+    },
+  );
 
   it('leaves other payloads, and minutes that are not canonical, to the applier (the mapping refuses those)', async () => {
     expect(

@@ -228,6 +228,19 @@ const proposedMinutes = (cn: Agency, data: ReturnType<typeof minutesBy>) => {
   const [proposed] = cn.act('repatriation', CASE, 'ProposeRepatriationMinutes', data);
   return (proposed.data as { minutes: HandoverMinutes }).minutes;
 };
+/** CN holds the suspect and hands them over: its minutes of the scheduled hand-over. */
+const suspectScheduled = (vn: Agency, cn: Agency) => {
+  suspectAccepted(vn, cn);
+  deliver(cn, vn, cn.act('handover', CASE, 'ScheduleSuspectHandover', arrangement));
+};
+const proposedSuspectMinutes = (cn: Agency, data: ReturnType<typeof minutesBy>) => {
+  // The suspect is named by the case's reference for them (here the case id: the request gave no id).
+  const [proposed] = cn.act('handover', CASE, 'ProposeSuspectHandoverMinutes', {
+    ...data,
+    personIds: [CASE],
+  });
+  return (proposed.data as { minutes: HandoverMinutes }).minutes;
+};
 const minutesArbitrary = fc.tuple(
   fc.array(a.text, { maxLength: 3 }),
   fc.array(a.text, { maxLength: 3 }),
@@ -786,5 +799,34 @@ export const ROUND_TRIP_CASES: { readonly [P in CasePayloadType]: RoundTripCase<
     from: 'VN',
     setup: missionDeparted,
     payload: fc.record({ summary: a.text, linkedCaseIds: fc.array(a.uuid, { maxLength: 3 }) }),
+  },
+  'xborder.v1.SuspectHandoverMinutesProposal': {
+    kind: 'SuspectHandoverMinutesProposal',
+    from: 'CN',
+    setup: suspectScheduled,
+    payload: fc
+      .tuple(minutesArbitrary, signatureBytes)
+      .map(([[documents, belongings, officers], signature]) => {
+        const [vn, cn] = [new Agency(VN), new Agency(CN)];
+        suspectScheduled(vn, cn);
+        const data = minutesBy(documents, belongings, officers);
+        return { minutes: minutesBytesOf(proposedSuspectMinutes(cn, data)), signature };
+      }),
+  },
+  'xborder.v1.SuspectHandoverMinutesCountersignature': {
+    kind: 'SuspectHandoverMinutesCountersignature',
+    from: 'VN',
+    setup: (vn, cn) => {
+      suspectScheduled(vn, cn);
+      proposedSuspectMinutes(cn, minutesBy(['warrant (copy)'], ['phone'], []));
+      const sign = { minutesId: MINUTES_ID, signature: 'c2ln' };
+      deliver(cn, vn, cn.act('handover', CASE, 'SignSuspectHandoverMinutes', sign));
+    },
+    payload: signatureBytes.map((signature) => {
+      const [vn, cn] = [new Agency(VN), new Agency(CN)];
+      suspectScheduled(vn, cn);
+      const data = minutesBy(['warrant (copy)'], ['phone'], []);
+      return { minutes: minutesBytesOf(proposedSuspectMinutes(cn, data)), signature };
+    }),
   },
 };

@@ -1,11 +1,11 @@
 /**
- * Co-signed hand-over minutes ↔ `RepatriationMinutesProposal` / `RepatriationMinutesCountersignature`.
+ * Co-signed hand-over minutes ↔ `<Process>MinutesProposal` / `<Process>MinutesCountersignature`, for
+ * repatriations and suspect hand-overs alike.
  * The minutes travel as their canonical bytes (docs/protocol.md section 3a) so that the receiver checks
  * the signature over exactly what was signed; bytes that are not the canonical form of a minutes record
  * are refused (a record re-encoded differently could not be verified from the case later).
  */
-import { canonicalMinutesText, HandoverMinutes, minutesShapeProblems } from '@xb/domain';
-import { v1 } from '@xb/envelope';
+import { canonicalMinutesText, HandoverMinutes, MinutesSignature, minutesShapeProblems } from '@xb/domain';
 import { WireTable } from './types';
 
 /** The UTF-8 bytes both sides sign. */
@@ -31,9 +31,13 @@ const base64 = (bytes: Uint8Array | null | undefined) =>
 type SignedMinutes =
   { readonly minutes: HandoverMinutes; readonly signature: string } | { readonly invalid: string };
 
-const signedMinutesOf = (
-  message: v1.RepatriationMinutesProposal | v1.RepatriationMinutesCountersignature,
-): SignedMinutes => {
+/** Every minutes payload has the same two fields, whichever process it belongs to. */
+interface SignedMinutesMessage {
+  readonly minutes?: Uint8Array | null;
+  readonly signature?: Uint8Array | null;
+}
+
+const signedMinutesOf = (message: SignedMinutesMessage): SignedMinutes => {
   const minutes = minutesOfBytes(message.minutes);
   const signature = base64(message.signature);
   if (!minutes) return { invalid: 'minutes' };
@@ -47,26 +51,39 @@ const signedToWire = (minutes: HandoverMinutes | undefined, signature: string) =
     ? undefined
     : { minutes: minutesBytesOf(minutes), signature: new Uint8Array(Buffer.from(signature, 'base64')) };
 
-export const MINUTES_WIRE: Pick<
-  WireTable,
-  'RepatriationMinutesProposal' | 'RepatriationMinutesCountersignature'
-> = {
+type MinutesKind =
+  | 'RepatriationMinutesProposal'
+  | 'RepatriationMinutesCountersignature'
+  | 'SuspectHandoverMinutesProposal'
+  | 'SuspectHandoverMinutesCountersignature';
+
+/** The event that queued our signature, to the payload `payloadType` (the same two fields for every kind). */
+const toWireAs =
+  <P extends `xborder.v1.${MinutesKind}`>(payloadType: P) =>
+  ({
+    data,
+  }: {
+    readonly data: { readonly minutes: HandoverMinutes; readonly signature: MinutesSignature };
+  }) => {
+    const payload = signedToWire(data.minutes, data.signature.signature);
+    return payload ? { payloadType, payload } : { missing: 'minutes' };
+  };
+
+export const MINUTES_WIRE: Pick<WireTable, MinutesKind> = {
   RepatriationMinutesProposal: {
-    toWire: ({ data }) => {
-      const payload = signedToWire(data.minutes, data.signature.signature);
-      return payload
-        ? { payloadType: 'xborder.v1.RepatriationMinutesProposal', payload }
-        : { missing: 'minutes' };
-    },
+    toWire: toWireAs('xborder.v1.RepatriationMinutesProposal'),
     fromWire: { 'xborder.v1.RepatriationMinutesProposal': signedMinutesOf },
   },
   RepatriationMinutesCountersignature: {
-    toWire: ({ data }) => {
-      const payload = signedToWire(data.minutes, data.signature.signature);
-      return payload
-        ? { payloadType: 'xborder.v1.RepatriationMinutesCountersignature', payload }
-        : { missing: 'minutes' };
-    },
+    toWire: toWireAs('xborder.v1.RepatriationMinutesCountersignature'),
     fromWire: { 'xborder.v1.RepatriationMinutesCountersignature': signedMinutesOf },
+  },
+  SuspectHandoverMinutesProposal: {
+    toWire: toWireAs('xborder.v1.SuspectHandoverMinutesProposal'),
+    fromWire: { 'xborder.v1.SuspectHandoverMinutesProposal': signedMinutesOf },
+  },
+  SuspectHandoverMinutesCountersignature: {
+    toWire: toWireAs('xborder.v1.SuspectHandoverMinutesCountersignature'),
+    fromWire: { 'xborder.v1.SuspectHandoverMinutesCountersignature': signedMinutesOf },
   },
 };

@@ -67,6 +67,8 @@ export interface KindPayloadTypes {
   readonly MissionDecision: 'xborder.v1.MissionDecision';
   readonly MissionMovement: 'xborder.v1.MissionMovement';
   readonly MissionOutcome: 'xborder.v1.MissionOutcomeReport';
+  readonly SuspectHandoverMinutesProposal: 'xborder.v1.SuspectHandoverMinutesProposal';
+  readonly SuspectHandoverMinutesCountersignature: 'xborder.v1.SuspectHandoverMinutesCountersignature';
 }
 
 /** A payload of one of the types P, typed by its type name. */
