@@ -3,8 +3,7 @@
  * victim's case on a legal request. Afterwards the key is gone from the key store (its bytes too), the
  * case reads as erased through the API and the auditor's replay (which names who, when and on what
  * ground), `auditor verify` is intact (chain, seals, stored envelopes' signatures) and the exchange
- * history still lists the sent envelope by its digest. The retention job erases by case type with an
- * injected clock.
+ * history still lists the sent envelope by its digest.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -18,7 +17,6 @@ import { replayCommand } from '../../auditor/src/commands/replay';
 import { verifyCommand } from '../../auditor/src/commands/verify';
 import { memoryIo } from '../../auditor/src/cli/io';
 import { COMMAND_ROUTES } from './api/command-routes';
-import { applyRetention } from './confidentiality/erasure';
 import { RunningNode } from './node-app';
 import { prepareAgencies, startTestNode, storeOf, TestAgency, tokenFor } from './testing/node-pair';
 
@@ -195,32 +193,6 @@ describe('erasing a victim (crypto-shredding), with the proofs kept', () => {
         envelopeSha256: expect.stringMatching(/^[0-9a-f]{64}$/),
       });
     } finally {
-      await store.close();
-    }
-  });
-
-  it('the retention job erases the cases of a type whose period is over, by the injected clock', async () => {
-    const keys = new KeyStore(path.join(root, 'retention-keys.sqlite'), LocalKeyManagement.forDataDir(root));
-    const store = storeOf(cn);
-    try {
-      const day = (n: number) => new Date(NOW.getTime() + n * 86_400_000).toISOString();
-      await keys.keyFor('case:old', { caseId: 'old', category: 'notice', at: day(0) });
-      await keys.keyFor('case:new', { caseId: 'new', category: 'notice', at: day(20) });
-      await keys.keyFor('case:rep', { caseId: 'rep', category: 'repatriation', at: day(0) });
-      const periods = { notice: 30, repatriation: 365 };
-      expect(await applyRetention(store, keys, periods, new Date(day(29)))).toEqual([]);
-      expect(await applyRetention(store, keys, periods, new Date(day(31)))).toEqual([
-        { caseId: 'notice-old', keyIds: ['case:old'] },
-      ]);
-      expect(await keys.lookup('case:old')).toMatchObject({
-        erased: { destroyedBy: 'system:retention', ground: 'retention_expired' },
-      });
-      expect(await keys.lookup('case:new')).toHaveProperty('key');
-      expect(await keys.lookup('case:rep')).toHaveProperty('key');
-      // Applied once: a second run finds nothing left to erase.
-      expect(await applyRetention(store, keys, periods, new Date(day(32)))).toEqual([]);
-    } finally {
-      keys.close();
       await store.close();
     }
   });

@@ -39,13 +39,16 @@ const caseIdOf = (id: string) => {
 };
 
 /**
- * The keys erasing a case destroys: its own, and those of the persons recorded in no other case. A
- * person also in a newer case keeps their key there (erase the person to erase them everywhere).
+ * The keys erasing a case destroys: its own, and those of the persons recorded in no other case still
+ * kept. A person also in a case not erased keeps their key there (erase the person to erase them
+ * everywhere); a person whose every case is erased loses it with the last one.
  */
 const keysOnlyOf = (keys: KeyStore, caseId: string): string[] =>
   [
     `case:${caseId}`,
-    ...keys.keysOfCase(caseId).filter((keyId) => keys.casesOfKey(keyId).every((other) => other === caseId)),
+    ...keys
+      .keysOfCase(caseId)
+      .filter((keyId) => keys.casesOfKey(keyId).every((other) => other === caseId || keys.isCaseErased(other))),
   ]
     .filter((keyId, i, all) => all.indexOf(keyId) === i)
     .sort();
@@ -75,37 +78,7 @@ export async function eraseParticulars(
   );
   for (const keyId of keyIds)
     keys.destroy(keyId, { destroyedBy: request.erasedBy, ground: request.ground, at: request.at });
+  // Marked last: a crash before leaves the case a candidate, and the retry destroys what is left.
+  if (request.caseId) keys.markCaseErased(caseIdOf(request.caseId), request.at);
   return { keyIds };
-}
-
-/** Retention periods per case category, in days (`XB_RETENTION_DAYS`, e.g. `verification=1825,notice=365`). */
-export type RetentionPeriods = Readonly<Record<string, number>>;
-
-/**
- * The retention job: erases every case whose particulars were first sealed longer ago than its
- * category's period. The clock is injected, so a test moves time instead of waiting.
- */
-export async function applyRetention(
-  store: EventStore,
-  keys: KeyStore,
-  periods: RetentionPeriods,
-  now: Date,
-): Promise<{ caseId: string; keyIds: readonly string[] }[]> {
-  const erased: { caseId: string; keyIds: readonly string[] }[] = [];
-  for (const [category, days] of Object.entries(periods)) {
-    const before = new Date(now.getTime() - days * 86_400_000).toISOString();
-    for (const caseId of keys.casesFirstSealedBefore(category, before)) {
-      const { keyIds } = await eraseParticulars(store, keys, {
-        caseId: `${category}-${caseId}`,
-        ground: 'retention_expired',
-        reference: `retention ${category} ${days} days`,
-        erasedBy: 'system:retention',
-        requestId: `retention-${now.toISOString()}`,
-        sourceAddress: 'system',
-        at: now.toISOString(),
-      });
-      erased.push({ caseId: `${category}-${caseId}`, keyIds });
-    }
-  }
-  return erased;
 }

@@ -41,9 +41,12 @@ import { ProtectedEventStore, type KeyManagement, type KeyStore } from '@xb/prot
 import type { BlindIndexer } from '@xb/persons';
 import { ReadModels } from './read-models';
 import { DeadlineEscalator } from '@xb/read-models';
+import { applyRetention } from '../confidentiality/retention';
 
 /** Default pace of the deadline escalation: a deadline is escalated within a minute of passing. */
 export const ESCALATION_CHECK_MS = 60_000;
+/** Default pace of the retention job: a closed case's period is applied within an hour of ending. */
+export const RETENTION_CHECK_MS = 3_600_000;
 
 export interface AgencyNodeOptions {
   readonly clock?: () => Date;
@@ -61,6 +64,8 @@ export interface AgencyNodeOptions {
   readonly directoryCheckMs?: number;
   /** How often the projector role looks for passed deadlines to escalate (default ESCALATION_CHECK_MS). */
   readonly escalationCheckMs?: number;
+  /** How often the gateway holding the lease applies the retention periods (default RETENTION_CHECK_MS). */
+  readonly retentionCheckMs?: number;
   /** The master key of the particulars' keys (production: a KMS). Default: the data dir's key file. */
   readonly keyManagement?: KeyManagement;
 }
@@ -294,10 +299,14 @@ export class AgencyNode {
           clock: common.clock,
           onError: common.onError,
         });
+        // Retention runs once per agency, where the lease is: two gateways never erase the same case twice.
+        const retention = this.retentionTicker(common.onError);
         await relay.start();
         resender.start();
         await minutesSigner.start();
+        retention?.start();
         return async () => {
+          await retention?.stop();
           await minutesSigner.stop();
           await resender.stop();
           await relay.stop();
@@ -325,6 +334,20 @@ export class AgencyNode {
     this.gateway = gateway;
     await gateway.start();
     this.parts.push({ name: 'gateway', stop: () => gateway.stop() });
+  }
+
+  /**
+   * The retention job (confidentiality/retention.ts), on the node's clock; none when no category has a
+   * period (`XB_RETENTION_DAYS`). Its erasures are audited and destroy keys: nothing to undo on a stop.
+   */
+  private retentionTicker(onError: (error: unknown) => void): Ticker | undefined {
+    const periods = this.config.retentionDays;
+    if (Object.keys(periods).length === 0) return undefined;
+    return new Ticker(
+      async () => void (await applyRetention(this.store, this.particularKeys, periods, this.now())),
+      this.options.retentionCheckMs ?? RETENTION_CHECK_MS,
+      onError,
+    );
   }
 
   private async startSealer(): Promise<void> {
