@@ -2,7 +2,10 @@ import { isFailure, loadConfig, nodeSettings, NodeConfig, parseRetentionPeriods 
 
 describe('XB_RETENTION_DAYS', () => {
   it('reads days per case category, and nothing when unset or empty', () => {
-    expect(parseRetentionPeriods('notice=365, verification=1825')).toEqual({ notice: 365, verification: 1825 });
+    expect(parseRetentionPeriods('notice=365, verification=1825')).toEqual({
+      notice: 365,
+      verification: 1825,
+    });
     expect(parseRetentionPeriods('')).toEqual({});
     expect(loadConfig<typeof nodeSettings, NodeConfig>(nodeSettings, {}).retentionDays).toEqual({});
   });
@@ -12,7 +15,9 @@ describe('XB_RETENTION_DAYS', () => {
     (raw) => {
       const parsed = parseRetentionPeriods(raw);
       expect(isFailure(parsed)).toBe(true);
-      expect(() => loadConfig(nodeSettings, { XB_RETENTION_DAYS: raw })).toThrow(/XB_RETENTION_DAYS=.*category=days/);
+      expect(() => loadConfig(nodeSettings, { XB_RETENTION_DAYS: raw })).toThrow(
+        /XB_RETENTION_DAYS=.*category=days/,
+      );
     },
   );
 });

@@ -48,7 +48,9 @@ const keysOnlyOf = (keys: KeyStore, caseId: string): string[] =>
     `case:${caseId}`,
     ...keys
       .keysOfCase(caseId)
-      .filter((keyId) => keys.casesOfKey(keyId).every((other) => other === caseId || keys.isCaseErased(other))),
+      .filter((keyId) =>
+        keys.casesOfKey(keyId).every((other) => other === caseId || keys.isCaseErased(other)),
+      ),
   ]
     .filter((keyId, i, all) => all.indexOf(keyId) === i)
     .sort();

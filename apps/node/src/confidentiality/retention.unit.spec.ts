@@ -26,7 +26,9 @@ describe('retention on a schedule', () => {
   let store: ProtectedEventStore;
   let now = START;
   const open = () =>
-    protectParticulars(createEventStore({ sqliteFile: path.join(dir, 'events.sqlite') }), dir, { now: () => now });
+    protectParticulars(createEventStore({ sqliteFile: path.join(dir, 'events.sqlite') }), dir, {
+      now: () => now,
+    });
 
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xb-retention-'));
@@ -59,11 +61,13 @@ describe('retention on a schedule', () => {
     const shared = uuidv7();
     const [closed, stillOpen] = [uuidv7(), uuidv7()];
     expect(await run(closed, 'DraftVerificationRequest', draft(closed, shared))).not.toHaveProperty('code');
-    expect(await run(stillOpen, 'DraftVerificationRequest', draft(stillOpen, shared))).not.toHaveProperty('code');
-    now = day(10);
-    expect(await run(closed, 'WithdrawVerificationRequest', { reason: 'identified otherwise' })).not.toHaveProperty(
+    expect(await run(stillOpen, 'DraftVerificationRequest', draft(stillOpen, shared))).not.toHaveProperty(
       'code',
     );
+    now = day(10);
+    expect(
+      await run(closed, 'WithdrawVerificationRequest', { reason: 'identified otherwise' }),
+    ).not.toHaveProperty('code');
     const periods = { verification: 30 };
 
     // Thirty days after its closing (not its opening) the period is over.
@@ -73,7 +77,11 @@ describe('retention on a schedule', () => {
       { caseId: `verification-${closed}`, keyIds: [`case:${closed}`] },
     ]);
     expect(await keyOf(`case:${closed}`)).toMatchObject({
-      erased: { destroyedBy: 'system:retention', ground: 'retention_expired', destroyedAt: day(41).toISOString() },
+      erased: {
+        destroyedBy: 'system:retention',
+        ground: 'retention_expired',
+        destroyedAt: day(41).toISOString(),
+      },
     });
     // The person is still in an open case: their key stays.
     expect(await keyOf(`person:${shared}`)).toHaveProperty('key');
@@ -81,7 +89,11 @@ describe('retention on a schedule', () => {
     // Audited: who, on what ground.
     const audit = (await store.readAll()).filter((e) => e.type === 'AuditParticularsErased');
     expect(audit.map((e) => e.data)).toEqual([
-      expect.objectContaining({ erasedBy: 'system:retention', ground: 'retention_expired', caseId: `verification-${closed}` }),
+      expect.objectContaining({
+        erasedBy: 'system:retention',
+        ground: 'retention_expired',
+        caseId: `verification-${closed}`,
+      }),
     ]);
 
     // Idempotent, and restart-safe: new stores over the same files find nothing more to do.
@@ -91,9 +103,9 @@ describe('retention on a schedule', () => {
 
     // The other case closes; when its period is over, the person goes with it (their last case).
     now = day(50);
-    expect(await run(stillOpen, 'WithdrawVerificationRequest', { reason: 'identified otherwise' })).not.toHaveProperty(
-      'code',
-    );
+    expect(
+      await run(stillOpen, 'WithdrawVerificationRequest', { reason: 'identified otherwise' }),
+    ).not.toHaveProperty('code');
     expect(await applyRetention(store, store.codec.keys, periods, day(81))).toEqual([
       { caseId: `verification-${stillOpen}`, keyIds: [`case:${stillOpen}`, `person:${shared}`] },
     ]);
