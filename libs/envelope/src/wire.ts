@@ -54,6 +54,7 @@ export const PAYLOAD_MESSAGES = {
   'xborder.v1.MissionMovement': v1.MissionMovement,
   'xborder.v1.MissionOutcomeReport': v1.MissionOutcomeReport,
   'xborder.v1.AuditSealHead': v1.AuditSealHead,
+  'xborder.v1.ErasureNotice': v1.ErasureNotice,
   'xborder.v1.RepatriationMinutesProposal': v1.RepatriationMinutesProposal,
   'xborder.v1.RepatriationMinutesCountersignature': v1.RepatriationMinutesCountersignature,
 } as const;

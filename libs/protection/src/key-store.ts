@@ -161,6 +161,14 @@ export class KeyStore {
       .run(caseId, caseId, at);
   }
 
+  /** The stream category of a case that sealed particulars (`repatriation`, ...). */
+  categoryOfCase(caseId: string): string | undefined {
+    const row = this.db.prepare(`SELECT category FROM key_cases WHERE case_id = ? LIMIT 1`).get(caseId) as
+      | { category: string }
+      | undefined;
+    return row?.category;
+  }
+
   /** Whether a case's particulars were erased as a whole (by case or by retention). */
   isCaseErased(caseId: string): boolean {
     return this.db.prepare(`SELECT 1 FROM erased_cases WHERE case_id = ?`).get(caseId) !== undefined;

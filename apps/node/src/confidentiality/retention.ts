@@ -60,6 +60,7 @@ export async function applyRetention(
   keys: KeyStore,
   periods: RetentionPeriods,
   now: Date,
+  agencyId: string,
 ): Promise<RetentionErasure[]> {
   const erased: RetentionErasure[] = [];
   for (const [category, days] of Object.entries(periods)) {
@@ -76,6 +77,7 @@ export async function applyRetention(
         requestId: `retention-${now.toISOString()}`,
         sourceAddress: 'system',
         at: now.toISOString(),
+        agencyId,
       });
       erased.push({ caseId: `${category}-${caseId}`, keyIds });
     }

@@ -71,9 +71,9 @@ describe('retention on a schedule', () => {
     const periods = { verification: 30 };
 
     // Thirty days after its closing (not its opening) the period is over.
-    expect(await applyRetention(store, store.codec.keys, periods, day(39))).toEqual([]);
-    expect(await applyRetention(store, store.codec.keys, { notice: 1 }, day(400))).toEqual([]);
-    expect(await applyRetention(store, store.codec.keys, periods, day(41))).toEqual([
+    expect(await applyRetention(store, store.codec.keys, periods, day(39), US)).toEqual([]);
+    expect(await applyRetention(store, store.codec.keys, { notice: 1 }, day(400), US)).toEqual([]);
+    expect(await applyRetention(store, store.codec.keys, periods, day(41), US)).toEqual([
       { caseId: `verification-${closed}`, keyIds: [`case:${closed}`] },
     ]);
     expect(await keyOf(`case:${closed}`)).toMatchObject({
@@ -99,14 +99,14 @@ describe('retention on a schedule', () => {
     // Idempotent, and restart-safe: new stores over the same files find nothing more to do.
     await store.close();
     store = open();
-    expect(await applyRetention(store, store.codec.keys, periods, day(42))).toEqual([]);
+    expect(await applyRetention(store, store.codec.keys, periods, day(42), US)).toEqual([]);
 
     // The other case closes; when its period is over, the person goes with it (their last case).
     now = day(50);
     expect(
       await run(stillOpen, 'WithdrawVerificationRequest', { reason: 'identified otherwise' }),
     ).not.toHaveProperty('code');
-    expect(await applyRetention(store, store.codec.keys, periods, day(81))).toEqual([
+    expect(await applyRetention(store, store.codec.keys, periods, day(81), US)).toEqual([
       { caseId: `verification-${stillOpen}`, keyIds: [`case:${stillOpen}`, `person:${shared}`] },
     ]);
     expect(await keyOf(`person:${shared}`)).toHaveProperty('erased');

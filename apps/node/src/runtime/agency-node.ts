@@ -37,7 +37,7 @@ import { Responder } from '../responder/responder';
 import { DEFAULT_RESPONDER_POLICY, ResponderPolicy } from '../responder/policy';
 import { headerDefaults } from './wire';
 import { protectParticulars } from './protect-particulars';
-import { ProtectedEventStore, type KeyManagement, type KeyStore } from '@xb/protection';
+import { erasureNoticeDecider, ProtectedEventStore, type KeyManagement, type KeyStore } from '@xb/protection';
 import type { BlindIndexer } from '@xb/persons';
 import { ReadModels } from './read-models';
 import { DeadlineEscalator } from '@xb/read-models';
@@ -280,7 +280,9 @@ export class AgencyNode {
           mapOutbound: (event) => outboundMappingOf(event),
           seal: (m, at) => codec.seal(m, at),
           filter: {
-            streamPrefixes: [...PROCESS_CATEGORIES, sealAnchorDecider.category].map((c) => `${c}-`),
+            streamPrefixes: [...PROCESS_CATEGORIES, sealAnchorDecider.category, erasureNoticeDecider.category].map(
+              (c) => `${c}-`,
+            ),
           },
         });
         const resender = new Resender({
@@ -344,7 +346,7 @@ export class AgencyNode {
     const periods = this.config.retentionDays;
     if (Object.keys(periods).length === 0) return undefined;
     return new Ticker(
-      async () => void (await applyRetention(this.store, this.particularKeys, periods, this.now())),
+      async () => void (await applyRetention(this.store, this.particularKeys, periods, this.now(), this.agencyId)),
       this.options.retentionCheckMs ?? RETENTION_CHECK_MS,
       onError,
     );
