@@ -43,7 +43,11 @@ export interface ErasureNoticeContent {
 export type ErasureNoticeQueued = {
   readonly type: typeof ERASURE_NOTICE_QUEUED;
   readonly data: ErasureNoticeContent & {
-    readonly outbound: { readonly messageId: string; readonly counterpart: string; readonly kind: 'ErasureNotice' };
+    readonly outbound: {
+      readonly messageId: string;
+      readonly counterpart: string;
+      readonly kind: 'ErasureNotice';
+    };
   };
 };
 
@@ -65,7 +69,8 @@ function decideQueue(command: QueueErasureNotices, state: QueuedState): ErasureN
   const { notices, ...content } = command.data;
   const missing = notices.filter((n) => !state.counterparts.includes(n.counterpart));
   const ids = command.metadata.newIds ?? [];
-  if (ids.length < missing.length) return domainError('VALIDATION_FAILED', 'newIds: one message id per counterpart');
+  if (ids.length < missing.length)
+    return domainError('VALIDATION_FAILED', 'newIds: one message id per counterpart');
   return missing.map((notice, i) => ({
     type: ERASURE_NOTICE_QUEUED,
     data: {
@@ -91,7 +96,10 @@ export type ReceivedNoticeData = ErasureNoticeContent & {
   readonly from: string;
   readonly receivedAt: string;
 };
-export type ErasureNoticeReceived = { readonly type: typeof ERASURE_NOTICE_RECEIVED; readonly data: ReceivedNoticeData };
+export type ErasureNoticeReceived = {
+  readonly type: typeof ERASURE_NOTICE_RECEIVED;
+  readonly data: ReceivedNoticeData;
+};
 export const ERASURE_DECISIONS = ['erase', 'keep'] as const;
 export type ErasureDecision = (typeof ERASURE_DECISIONS)[number];
 export interface ErasureNoticeDecidedData {
@@ -110,13 +118,20 @@ export type ErasureNoticeDecided = {
 export type ReceivedNoticeEvent = ErasureNoticeReceived | ErasureNoticeDecided;
 
 export type ReceiveErasureNotice = Command<'ReceiveErasureNotice', ReceivedNoticeData>;
-export type DecideErasureNotice = Command<'DecideErasureNotice', Omit<ErasureNoticeDecidedData, 'decidedBy' | 'decidedAt'>>;
+export type DecideErasureNotice = Command<
+  'DecideErasureNotice',
+  Omit<ErasureNoticeDecidedData, 'decidedBy' | 'decidedAt'>
+>;
 export type ReceivedNoticeCommand = ReceiveErasureNotice | DecideErasureNotice;
 
 export type ReceivedNoticeState =
   | { readonly status: 'none' }
   | { readonly status: 'awaiting_decision'; readonly notice: ReceivedNoticeData }
-  | { readonly status: 'decided'; readonly notice: ReceivedNoticeData; readonly decision: ErasureNoticeDecidedData };
+  | {
+      readonly status: 'decided';
+      readonly notice: ReceivedNoticeData;
+      readonly decision: ErasureNoticeDecidedData;
+    };
 
 function decideReceived(
   command: ReceivedNoticeCommand,
@@ -148,7 +163,9 @@ function evolveReceived(state: ReceivedNoticeState, event: ReceivedNoticeEvent):
     case ERASURE_NOTICE_RECEIVED:
       return { status: 'awaiting_decision', notice: event.data };
     case ERASURE_NOTICE_DECIDED:
-      return state.status === 'none' ? state : { status: 'decided', notice: state.notice, decision: event.data };
+      return state.status === 'none'
+        ? state
+        : { status: 'decided', notice: state.notice, decision: event.data };
     default: {
       const unknown: never = event;
       return unknown;
@@ -157,10 +174,11 @@ function evolveReceived(state: ReceivedNoticeState, event: ReceivedNoticeEvent):
 }
 
 /** `erasurenotice-<message id>`: a counterpart's notice, and our officer's one decision on it. */
-export const receivedNoticeDecider: Decider<ReceivedNoticeCommand, ReceivedNoticeEvent, ReceivedNoticeState> = {
-  category: 'erasurenotice',
-  initialState: () => ({ status: 'none' }),
-  evolve: evolveReceived,
-  decide: decideReceived,
-  retryOnConflict: (command) => command.type === 'ReceiveErasureNotice',
-};
+export const receivedNoticeDecider: Decider<ReceivedNoticeCommand, ReceivedNoticeEvent, ReceivedNoticeState> =
+  {
+    category: 'erasurenotice',
+    initialState: () => ({ status: 'none' }),
+    evolve: evolveReceived,
+    decide: decideReceived,
+    retryOnConflict: (command) => command.type === 'ReceiveErasureNotice',
+  };

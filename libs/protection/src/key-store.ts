@@ -164,8 +164,7 @@ export class KeyStore {
   /** The stream category of a case that sealed particulars (`repatriation`, ...). */
   categoryOfCase(caseId: string): string | undefined {
     const row = this.db.prepare(`SELECT category FROM key_cases WHERE case_id = ? LIMIT 1`).get(caseId) as
-      | { category: string }
-      | undefined;
+      { category: string } | undefined;
     return row?.category;
   }
 

@@ -29,7 +29,9 @@ const erasureBody = z
     message: 'name a person (personId) or a case (caseId), not both',
     path: ['personId'],
   });
-const decisionBody = z.object({ decision: z.enum(ERASURE_DECISIONS), note: z.string().min(3).max(500) }).strict();
+const decisionBody = z
+  .object({ decision: z.enum(ERASURE_DECISIONS), note: z.string().min(3).max(500) })
+  .strict();
 
 /**
  * Erasure by crypto-shredding (docs/confidentiality.md): the key administrator erases a person or a
@@ -92,7 +94,10 @@ export class ErasureController {
       agencyId: this.config.agencyId,
     });
     if (!outcome.ok)
-      throw new HttpException({ code: outcome.code, reason: outcome.reason }, outcome.code === 'NOT_FOUND' ? 404 : 409);
+      throw new HttpException(
+        { code: outcome.code, reason: outcome.reason },
+        outcome.code === 'NOT_FOUND' ? 404 : 409,
+      );
     return { messageId, decision: input.decision, erased: outcome.keyIds };
   }
 }

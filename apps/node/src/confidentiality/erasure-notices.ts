@@ -24,12 +24,19 @@ export interface ReceivedErasureNotice extends ReceivedNoticeData {
 /** Every notice received, oldest first, with its decision when taken. */
 export async function receivedErasureNotices(store: EventStore): Promise<ReceivedErasureNotice[]> {
   const streams = new Set<string>();
-  for await (const event of eventsOf(store, [`${receivedNoticeDecider.category}-`])) streams.add(event.streamId);
+  for await (const event of eventsOf(store, [`${receivedNoticeDecider.category}-`]))
+    streams.add(event.streamId);
   const notices: ReceivedErasureNotice[] = [];
   for (const stream of streams) {
-    const state = await loadState(store, receivedNoticeDecider, stream.slice(receivedNoticeDecider.category.length + 1), { openParticulars: false });
+    const state = await loadState(
+      store,
+      receivedNoticeDecider,
+      stream.slice(receivedNoticeDecider.category.length + 1),
+      { openParticulars: false },
+    );
     if (state.status === 'awaiting_decision') notices.push({ ...state.notice, status: state.status });
-    if (state.status === 'decided') notices.push({ ...state.notice, status: state.status, decision: state.decision });
+    if (state.status === 'decided')
+      notices.push({ ...state.notice, status: state.status, decision: state.decision });
   }
   return notices;
 }
@@ -78,8 +85,11 @@ export async function decideErasureNotice(
     const targets =
       state.notice.personIds.length > 0
         ? persons.map((personId) => ({ personId }))
-        : state.notice.cases.filter((c) => keys.categoryOfCase(c.caseId) !== undefined).map((c) => ({ caseId: c.caseId }));
-    for (const target of targets) keyIds.push(...(await eraseParticulars(store, keys, { ...common, ...target })).keyIds);
+        : state.notice.cases
+            .filter((c) => keys.categoryOfCase(c.caseId) !== undefined)
+            .map((c) => ({ caseId: c.caseId }));
+    for (const target of targets)
+      keyIds.push(...(await eraseParticulars(store, keys, { ...common, ...target })).keyIds);
   }
   const outcome = await handleCommand(store, receivedNoticeDecider, decision.messageId, {
     type: 'DecideErasureNotice',

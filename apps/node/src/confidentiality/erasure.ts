@@ -77,7 +77,8 @@ async function exchangedWith(
     const messages = new Map<string, string[]>();
     for (const event of events ?? []) {
       const message = queuedMessageOf(event) ?? appliedMessageOf(event);
-      if (message) messages.set(message.counterpart, [...(messages.get(message.counterpart) ?? []), message.messageId]);
+      if (message)
+        messages.set(message.counterpart, [...(messages.get(message.counterpart) ?? []), message.messageId]);
     }
     for (const [counterpart, messageIds] of messages)
       byCounterpart.set(counterpart, [...(byCounterpart.get(counterpart) ?? []), { caseId, messageIds }]);
@@ -95,7 +96,9 @@ export async function eraseParticulars(
   const keyIds = request.personId
     ? [`person:${request.personId}`]
     : keysOnlyOf(keys, caseIdOf(request.caseId!));
-  const caseIds = request.personId ? keys.casesOfKey(`person:${request.personId}`) : [caseIdOf(request.caseId!)];
+  const caseIds = request.personId
+    ? keys.casesOfKey(`person:${request.personId}`)
+    : [caseIdOf(request.caseId!)];
   const erasureId = uuidv7();
   const record = particularsErased({
     erasedBy: request.erasedBy,
@@ -123,7 +126,9 @@ async function queueNotices(
   request: ErasureRequest,
   erasure: { erasureId: string; keyIds: readonly string[]; caseIds: readonly string[] },
 ): Promise<string[]> {
-  const personIds = erasure.keyIds.filter((k) => k.startsWith('person:')).map((k) => k.slice('person:'.length));
+  const personIds = erasure.keyIds
+    .filter((k) => k.startsWith('person:'))
+    .map((k) => k.slice('person:'.length));
   const notices = [...(await exchangedWith(store, keys, erasure.caseIds))]
     .filter(([counterpart]) => counterpart !== request.notNotifying && counterpart !== request.agencyId)
     .map(([counterpart, cases]) => ({ counterpart, cases }));

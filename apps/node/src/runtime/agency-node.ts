@@ -280,9 +280,11 @@ export class AgencyNode {
           mapOutbound: (event) => outboundMappingOf(event),
           seal: (m, at) => codec.seal(m, at),
           filter: {
-            streamPrefixes: [...PROCESS_CATEGORIES, sealAnchorDecider.category, erasureNoticeDecider.category].map(
-              (c) => `${c}-`,
-            ),
+            streamPrefixes: [
+              ...PROCESS_CATEGORIES,
+              sealAnchorDecider.category,
+              erasureNoticeDecider.category,
+            ].map((c) => `${c}-`),
           },
         });
         const resender = new Resender({
@@ -346,7 +348,8 @@ export class AgencyNode {
     const periods = this.config.retentionDays;
     if (Object.keys(periods).length === 0) return undefined;
     return new Ticker(
-      async () => void (await applyRetention(this.store, this.particularKeys, periods, this.now(), this.agencyId)),
+      async () =>
+        void (await applyRetention(this.store, this.particularKeys, periods, this.now(), this.agencyId)),
       this.options.retentionCheckMs ?? RETENTION_CHECK_MS,
       onError,
     );

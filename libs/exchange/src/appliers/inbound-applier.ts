@@ -63,7 +63,11 @@ async function recordErasureNotice(
 ) {
   const content = erasureNoticeFromWire(notice);
   if ('invalid' in content)
-    return { accepted: false, reason: 'INVALID_PAYLOAD', detail: `${content.invalid}: missing or unknown` } as const;
+    return {
+      accepted: false,
+      reason: 'INVALID_PAYLOAD',
+      detail: `${content.invalid}: missing or unknown`,
+    } as const;
   const now = cases.now().toISOString();
   const outcome = await handleCommand(store, receivedNoticeDecider, header.messageId, {
     type: 'ReceiveErasureNotice',

@@ -41,7 +41,9 @@ export function erasureNoticeMessageOf(event: RecordedEvent): OutboundMessage | 
 }
 
 /** A received notice's content, or what is wrong with it (field names only). */
-export function erasureNoticeFromWire(notice: v1.IErasureNotice): ErasureNoticeContent | { readonly invalid: string } {
+export function erasureNoticeFromWire(
+  notice: v1.IErasureNotice,
+): ErasureNoticeContent | { readonly invalid: string } {
   const ground = groundOf(notice.ground);
   const erasedAt = isoOf(notice.erasedAt);
   if (!ground) return { invalid: 'ground' };
@@ -51,6 +53,9 @@ export function erasureNoticeFromWire(notice: v1.IErasureNotice): ErasureNoticeC
     ground,
     erasedAt,
     personIds: [...(notice.personIds ?? [])],
-    cases: (notice.cases ?? []).map((c) => ({ caseId: c.caseId ?? '', messageIds: [...(c.messageIds ?? [])] })),
+    cases: (notice.cases ?? []).map((c) => ({
+      caseId: c.caseId ?? '',
+      messageIds: [...(c.messageIds ?? [])],
+    })),
   };
 }

@@ -12,7 +12,13 @@ import Long from 'long';
 import { headerCodesFromWire, headerExtrasOf } from './header';
 import { inboundCommandOf } from './inbound';
 import { wirePayloadOf } from './outbound';
-import { ANOTHER_ROUND, CASE, CasePayloadType, ROUND_TRIP_CASES, RoundTripCase } from '../testing/round-trip.cases';
+import {
+  ANOTHER_ROUND,
+  CASE,
+  CasePayloadType,
+  ROUND_TRIP_CASES,
+  RoundTripCase,
+} from '../testing/round-trip.cases';
 import { sealHeadFromWire, sealHeadToWire } from './seal-anchor';
 import { ERASURE_GROUNDS, ERASURE_NOTICE_QUEUED } from '@xb/protection';
 import { erasureNoticeFromWire, erasureNoticeMessageOf } from './erasure-notice';
@@ -78,7 +84,11 @@ const roundTrip = <P extends CasePayloadType>(type: P, scenario: RoundTripCase<P
 
 describe('every field survives wire → domain → wire', () => {
   it('covers every payload type of the contract', () => {
-    const covered = [...Object.keys(ROUND_TRIP_CASES), 'xborder.v1.AuditSealHead', 'xborder.v1.ErasureNotice'];
+    const covered = [
+      ...Object.keys(ROUND_TRIP_CASES),
+      'xborder.v1.AuditSealHead',
+      'xborder.v1.ErasureNotice',
+    ];
     expect(covered.sort()).toEqual([...PAYLOAD_TYPES].sort());
   });
 
@@ -120,7 +130,9 @@ describe('every field survives wire → domain → wire', () => {
     const content = fc.record({
       erasureId: a.uuid,
       ground: fc.constantFrom(...ERASURE_GROUNDS),
-      erasedAt: fc.integer({ min: 946_684_800_000, max: 4_102_444_800_000 }).map((ms) => new Date(ms).toISOString()),
+      erasedAt: fc
+        .integer({ min: 946_684_800_000, max: 4_102_444_800_000 })
+        .map((ms) => new Date(ms).toISOString()),
       personIds: fc.array(a.uuid, { maxLength: 3 }),
       cases: fc.array(fc.record({ caseId: a.uuid, messageIds: fc.array(a.uuid, { maxLength: 4 }) }), {
         minLength: 1,
@@ -136,7 +148,12 @@ describe('every field survives wire → domain → wire', () => {
           id: messageId,
           type: ERASURE_NOTICE_QUEUED,
           data: { ...notice, outbound: { messageId, counterpart: CN, kind: 'ErasureNotice' } },
-          metadata: { correlationId: notice.erasureId, actor: 'officer:o-1', occurredAt: notice.erasedAt, schemaVersion: 1 },
+          metadata: {
+            correlationId: notice.erasureId,
+            actor: 'officer:o-1',
+            occurredAt: notice.erasedAt,
+            schemaVersion: 1,
+          },
           dataBytes: new Uint8Array(),
           metadataBytes: new Uint8Array(),
           recordedAt: notice.erasedAt,
