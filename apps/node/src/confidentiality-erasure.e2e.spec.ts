@@ -3,7 +3,9 @@
  * victim's case on a legal request. Afterwards the key is gone from the key store (its bytes too), the
  * case reads as erased through the API and the auditor's replay (which names who, when and on what
  * ground), `auditor verify` is intact (chain, seals, stored envelopes' signatures) and the exchange
- * history still lists the sent envelope by its digest.
+ * history still lists the sent envelope by its digest. The counterpart receives an erasure notice over the
+ * broker (ids only, with its receipt), records it, and its key administrator decides to erase its own
+ * copy. No file the node wrote keeps the victim's blind name index.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,6 +13,7 @@ import Database from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
 import { agencyKeyPaths } from '@xb/envelope';
 import { keyStoreFile, KeyStore, LocalKeyManagement } from '@xb/protection';
+import { hmacBlindIndexer, nameIndex } from '@xb/persons';
 import { waitFor } from '@xb/testing';
 import { historyCommand } from '../../auditor/src/commands/history';
 import { replayCommand } from '../../auditor/src/commands/replay';
@@ -55,9 +58,18 @@ describe('erasing a victim (crypto-shredding), with the proofs kept', () => {
     fs.rmSync(root, { recursive: true, force: true });
   });
 
-  const call = async (roles: string[], method: string, url: string, body?: unknown) => {
-    const token = await tokenFor(vn, { id: 'o-7', roles: roles as never });
-    const response = await fetch(`${node!.url}${url}`, {
+  const call = (roles: string[], method: string, url: string, body?: unknown) =>
+    callOn(vn, node!, roles, method, url, body);
+  const callOn = async (
+    agency: TestAgency,
+    on: RunningNode,
+    roles: string[],
+    method: string,
+    url: string,
+    body?: unknown,
+  ) => {
+    const token = await tokenFor(agency, { id: 'o-7', roles: roles as never });
+    const response = await fetch(`${on.url}${url}`, {
       method,
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
@@ -108,8 +120,60 @@ describe('erasing a victim (crypto-shredding), with the proofs kept', () => {
       const erased = await call(['key_administrator'], 'POST', '/api/erasures', body);
       expect(erased).toMatchObject({
         status: 200,
-        body: { erased: [`case:${caseId}`, `person:${PERSON_ID}`] },
+        body: { erased: [`case:${caseId}`, `person:${PERSON_ID}`], notified: [cn.agencyId] },
       });
+
+      // The counterpart is told over the broker (ids only), records it and puts it to its officer.
+      const noticed = async () =>
+        (await callOn(cn, counterpart!, ['key_administrator'], 'GET', '/api/erasure-notices')).body
+          .notices as {
+          messageId: string;
+          status: string;
+        }[];
+      await waitFor(
+        'the erasure notice recorded by the counterpart',
+        async () => (await noticed()).length === 1,
+      );
+      const [notice] = await noticed();
+      expect(notice).toMatchObject({
+        status: 'awaiting_decision',
+        from: vn.agencyId,
+        erasureId: erased.body.erasureId,
+        ground: 'legal_request',
+        personIds: [PERSON_ID],
+        cases: [{ caseId, messageIds: [messageId] }],
+      });
+      expect(JSON.stringify(notice)).not.toMatch(/Sung|Sùng|ER4411902736|2005/);
+      await waitFor('the notice receipted', async () =>
+        (await store.readStream(`exchange-${notice.messageId}`).catch(() => [])).some(
+          (e) => e.type === 'OutboundMessageReceipted',
+        ),
+      );
+      // Their key administrator decides: their own copy of the victim is erased too, once.
+      const decision = { decision: 'erase', note: 'erased at VN request QD 12/2026' };
+      const decisionUrl = `/api/erasure-notices/${notice.messageId}/decision`;
+      expect(
+        (await callOn(cn, counterpart!, ['liaison_officer'], 'POST', decisionUrl, decision)).status,
+      ).toBe(403);
+      expect(
+        await callOn(cn, counterpart!, ['key_administrator'], 'POST', decisionUrl, decision),
+      ).toMatchObject({
+        status: 200,
+        body: { decision: 'erase', erased: expect.arrayContaining([`person:${PERSON_ID}`]) },
+      });
+      expect(
+        (await callOn(cn, counterpart!, ['key_administrator'], 'POST', decisionUrl, decision)).status,
+      ).toBe(409);
+      const theirs = await callOn(
+        cn,
+        counterpart!,
+        ['liaison_officer'],
+        'GET',
+        `/api/repatriations/${caseId}?particulars=true&reason=erasure+check`,
+      );
+      expect(theirs.body.state.victim).toMatchObject({ erased: true, name: { romanised: '[erased]' } });
+      // Their erasure follows our notice: it is not notified back to us.
+      expect((await call(['key_administrator'], 'GET', '/api/erasure-notices')).body.notices).toEqual([]);
 
       // The key is gone: a tombstone, and its bytes nowhere in the key store's files.
       const keys = new KeyStore(file, LocalKeyManagement.forDataDir(vn.dataDir));
@@ -181,6 +245,17 @@ describe('erasing a victim (crypto-shredding), with the proofs kept', () => {
           erasedAt: NOW.toISOString(),
         }),
       ]);
+      // No file the node wrote outside its key store keeps the victim's blind name index.
+      const blind = nameIndex(
+        hmacBlindIndexer(await LocalKeyManagement.forDataDir(vn.dataDir).blindIndexKey()),
+        'Sung Thi Do',
+      )!;
+      const written = (fs.readdirSync(vn.dataDir, { recursive: true }) as string[])
+        .map((f) => path.join(vn.dataDir, f))
+        .filter((f) => fs.statSync(f).isFile() && !f.includes(`${path.sep}keys${path.sep}`));
+      expect(written.length).toBeGreaterThan(0);
+      for (const f of written) expect([f, fs.readFileSync(f).includes(blind)]).toEqual([f, false]);
+
       const historyIo = memoryIo();
       expect(
         await historyCommand(['--counterpart', cn.agencyId, '--json', '--data-dir', vn.dataDir], historyIo),
