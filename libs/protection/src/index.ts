@@ -5,3 +5,4 @@ export * from './protected-event-store';
 export * from './mask';
 export * from './disclosure';
 export * from './erasure-notices';
+export * from './need-to-know';
