@@ -77,9 +77,9 @@ export const isPayloadType = (name: string): name is PayloadType =>
  * cancellation, withdrawal, decline and child-added payloads, `respond_by` on requests, the received
  * person ids and CASE_KIND_INFORMATION_NOTICE; 3 the locate-and-rescue and wanted-person payloads
  * person ids and CASE_KIND_INFORMATION_NOTICE; 3 the liaison meeting and mission payloads
- * (docs/protocol.md, section 7).
+ * (docs/protocol.md, section 7); 4 the erasure notice (erasure.proto).
  */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 export const encodePayload = <T extends PayloadType>(type: T, payload: PayloadInput<T>): Uint8Array =>
   (PAYLOAD_MESSAGES[type] as unknown as PayloadCodec).encode(payload).finish();
