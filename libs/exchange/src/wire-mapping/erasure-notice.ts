@@ -51,7 +51,8 @@ export function erasureNoticeFromWire(
   return {
     erasureId: notice.erasureId ?? '',
     ground,
-    erasedAt,
+    // The node's times carry milliseconds (isoOf drops `.000`): kept as the sender recorded them.
+    erasedAt: new Date(erasedAt).toISOString(),
     personIds: [...(notice.personIds ?? [])],
     cases: (notice.cases ?? []).map((c) => ({
       caseId: c.caseId ?? '',

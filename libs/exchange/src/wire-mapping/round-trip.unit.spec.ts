@@ -130,8 +130,12 @@ describe('every field survives wire → domain → wire', () => {
     const content = fc.record({
       erasureId: a.uuid,
       ground: fc.constantFrom(...ERASURE_GROUNDS),
+      // Whole seconds too: the wire's ISO form drops `.000`, the notice keeps the node's form.
       erasedAt: fc
-        .integer({ min: 946_684_800_000, max: 4_102_444_800_000 })
+        .oneof(
+          fc.integer({ min: 946_684_800, max: 4_102_444_800 }).map((seconds) => seconds * 1000),
+          fc.integer({ min: 946_684_800_000, max: 4_102_444_800_000 }),
+        )
         .map((ms) => new Date(ms).toISOString()),
       personIds: fc.array(a.uuid, { maxLength: 3 }),
       cases: fc.array(fc.record({ caseId: a.uuid, messageIds: fc.array(a.uuid, { maxLength: 4 }) }), {
