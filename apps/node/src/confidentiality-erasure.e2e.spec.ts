@@ -5,7 +5,8 @@
  * ground), `auditor verify` is intact (chain, seals, stored envelopes' signatures) and the exchange
  * history still lists the sent envelope by its digest. The counterpart receives an erasure notice over the
  * broker (ids only, with its receipt), records it, and its key administrator decides to erase its own
- * copy. No file the node wrote keeps the victim's blind name index.
+ * copy. No file the node wrote keeps the victim's blind name index. The gateway's retention job erases
+ * a case closed longer than its period, on the node's clock.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -267,6 +268,52 @@ describe('erasing a victim (crypto-shredding), with the proofs kept', () => {
         direction: 'out',
         envelopeSha256: expect.stringMatching(/^[0-9a-f]{64}$/),
       });
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('the gateway erases a case closed longer than its retention period, by the node clock', async () => {
+    // Restarted with a retention period and a quick tick; the clock is the test's.
+    node = await startTestNode(
+      { ...vn, env: { ...vn.env, XB_RETENTION_DAYS: 'repatriation=30' } },
+      { clock: () => NOW, retentionCheckMs: 50 },
+    );
+    const example = COMMAND_ROUTES.find((r) => r.command === 'RequestRepatriation')!.example(NOW);
+    const personId = uuidv7();
+    const opened = await call(['liaison_officer'], 'POST', '/api/repatriations', {
+      ...example,
+      counterpart: cn.agencyId,
+      victim: { ...VICTIM, personId },
+    });
+    expect(opened.status).toBe(201);
+    const caseId = opened.body.caseId as string;
+    const cancel = COMMAND_ROUTES.find((r) => r.command === 'CancelRepatriation')!.example(NOW);
+    expect(
+      (await call(['liaison_officer'], 'POST', `/api/repatriations/${caseId}/cancel`, cancel)).status,
+    ).toBe(200);
+    const store = storeOf(vn);
+    try {
+      const erasures = async () =>
+        (await store.readAll())
+          .filter((e) => e.type === 'AuditParticularsErased')
+          .map((e) => e.data as { caseId?: string; erasedBy: string; ground: string; keyIds: string[] });
+      const ofCase = async () => (await erasures()).filter((e) => e.caseId === `repatriation-${caseId}`);
+      // (Where the period ends, to the day, is the unit test's: retention.unit.spec.ts.)
+      NOW = new Date(NOW.getTime() + 31 * 86_400_000);
+      await waitFor('the retention job erased the case', async () => (await ofCase()).length === 1);
+      expect((await ofCase())[0]).toMatchObject({
+        erasedBy: 'system:retention',
+        ground: 'retention_expired',
+        keyIds: [`case:${caseId}`, `person:${personId}`],
+      });
+      // The counterpart is notified of it like of any erasure.
+      await waitFor('the erasure notice queued', async () =>
+        (await store.readAll()).some(
+          (e) =>
+            e.type === 'ErasureNoticeQueued' && (e.data as { ground: string }).ground === 'retention_expired',
+        ),
+      );
     } finally {
       await store.close();
     }
