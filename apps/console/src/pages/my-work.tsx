@@ -1,8 +1,10 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorLine } from '../components/error-line';
 import { codeLabel } from '../components/labels';
 import { useConsole } from '../context';
 import { MessageRow, MessageTable } from '../components/message-table';
+import { ErasureNoticeRow, ErasureNotices } from '../components/erasure-notices';
 import { Link } from '../router';
 import { formatTime } from '../time';
 import { useFetch } from '../use-fetch';
@@ -28,13 +30,16 @@ interface MyWorkData {
     due: string;
     escalatedAt: string;
   }[];
+  /** Counterparts' erasure notices awaiting our decision (absent from an older node). */
+  readonly erasureNotices?: ErasureNoticeRow[];
 }
 
 /** What needs the officer now: deadlines due or passed, new inbound messages, delivery problems. */
 export function MyWork() {
   const { t, i18n } = useTranslation();
   const { settings, live } = useConsole();
-  const { data, error } = useFetch<MyWorkData>('/api/console/my-work', live.seq);
+  const [decided, setDecided] = useState(0);
+  const { data, error } = useFetch<MyWorkData>('/api/console/my-work', `${live.seq}-${decided}`);
   const time = (iso: string) => (
     <time dateTime={iso}>{formatTime(iso, i18n.language, settings.timeZone)}</time>
   );
@@ -108,6 +113,7 @@ export function MyWork() {
       <MessageTable rows={inbound} />
       <h2>{t('work.problems', { count: problems.length })}</h2>
       <MessageTable rows={problems} />
+      <ErasureNotices rows={data?.erasureNotices ?? []} onDecided={() => setDecided((n) => n + 1)} />
     </section>
   );
 }

@@ -54,7 +54,7 @@ export class ConsoleController {
   }
 
   @Get('my-work')
-  @Roles('liaison_officer', 'border_guard_command', 'auditor')
+  @Roles('liaison_officer', 'border_guard_command', 'auditor', 'supervisor', 'key_administrator')
   async myWork() {
     const now = this.clock();
     const db = await this.readModels();
