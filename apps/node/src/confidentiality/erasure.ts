@@ -47,10 +47,13 @@ const caseIdOf = (id: string) => {
   return dash > 0 && STREAM_CATEGORIES.has(id.slice(0, dash)) ? id.slice(dash + 1) : id;
 };
 
+/** The person register's record of a person (docs/persons.md): it follows their cases, it keeps no key alive. */
+const REGISTER_CATEGORY = 'person';
+
 /**
  * The keys erasing a case destroys: its own, and those of the persons recorded in no other case still
  * kept. A person also in a case not erased keeps their key there (erase the person to erase them
- * everywhere); a person whose every case is erased loses it with the last one.
+ * everywhere); a person whose every case is erased loses it with the last one, register record and all.
  */
 const keysOnlyOf = (keys: KeyStore, caseId: string): string[] =>
   [
@@ -58,7 +61,14 @@ const keysOnlyOf = (keys: KeyStore, caseId: string): string[] =>
     ...keys
       .keysOfCase(caseId)
       .filter((keyId) =>
-        keys.casesOfKey(keyId).every((other) => other === caseId || keys.isCaseErased(other)),
+        keys
+          .casesOfKey(keyId)
+          .every(
+            (other) =>
+              other === caseId ||
+              keys.isCaseErased(other) ||
+              keys.categoryOfCase(other) === REGISTER_CATEGORY,
+          ),
       ),
   ]
     .filter((keyId, i, all) => all.indexOf(keyId) === i)
