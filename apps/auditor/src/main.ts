@@ -9,6 +9,7 @@ import { CASE_USAGE, caseCommand, MINUTES_USAGE, minutesCommand } from './comman
 import { REPLAY_USAGE, replayCommand } from './commands/replay';
 import { REPORT_USAGE, reportCommand } from './commands/report';
 import { VERIFY_USAGE, verifyCommand } from './commands/verify';
+import { PLAIN_USAGE, plainParticularsCommand } from './commands/plain-particulars';
 
 const COMMANDS: Record<string, (args: readonly string[], io: CommandIo) => Promise<ExitCode>> = {
   verify: verifyCommand,
@@ -17,6 +18,7 @@ const COMMANDS: Record<string, (args: readonly string[], io: CommandIo) => Promi
   report: reportCommand,
   case: caseCommand,
   minutes: minutesCommand,
+  'plain-particulars': plainParticularsCommand,
 };
 
 export const USAGE = [
@@ -27,6 +29,7 @@ export const USAGE = [
   REPORT_USAGE,
   CASE_USAGE,
   MINUTES_USAGE,
+  PLAIN_USAGE,
 ].join('\n');
 
 /** Runs the auditor with `argv` (without node and script); returns the exit code. */

@@ -8,6 +8,7 @@ import { CasesController } from './api/cases.controller';
 import { CommandsController } from './api/commands.controller';
 import { PersonsController } from './persons/persons.controller';
 import { ErasureController } from './api/erasure.controller';
+import { NeedToKnowController } from './api/need-to-know.controller';
 import { AuthGuard, TOKEN_KEYS } from './auth/auth.guard';
 import { ConsoleController } from './console-api/console.controller';
 import { LiveController } from './console-api/live.controller';
@@ -47,6 +48,8 @@ export class AppModule {
         CasesController,
         // Before CommandsController, whose `POST api/:resource` would take `erasures` for a process.
         ErasureController,
+        // Before CommandsController too: `POST api/disclosure-grants/<id>/revoke` is no case step.
+        NeedToKnowController,
         CommandsController,
       ],
       providers: [

@@ -3,8 +3,10 @@
  * victim's case on a legal request. Afterwards the key is gone from the key store (its bytes too), the
  * case reads as erased through the API and the auditor's replay (which names who, when and on what
  * ground), `auditor verify` is intact (chain, seals, stored envelopes' signatures) and the exchange
- * history still lists the sent envelope by its digest. The retention job erases by case type with an
- * injected clock.
+ * history still lists the sent envelope by its digest. The counterpart receives an erasure notice over the
+ * broker (ids only, with its receipt), records it, and its key administrator decides to erase its own
+ * copy. No file the node wrote keeps the victim's blind name index. The gateway's retention job erases
+ * a case closed longer than its period, on the node's clock.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,13 +14,13 @@ import Database from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
 import { agencyKeyPaths } from '@xb/envelope';
 import { keyStoreFile, KeyStore, LocalKeyManagement } from '@xb/protection';
+import { hmacBlindIndexer, nameIndex } from '@xb/persons';
 import { waitFor } from '@xb/testing';
 import { historyCommand } from '../../auditor/src/commands/history';
 import { replayCommand } from '../../auditor/src/commands/replay';
 import { verifyCommand } from '../../auditor/src/commands/verify';
 import { memoryIo } from '../../auditor/src/cli/io';
 import { COMMAND_ROUTES } from './api/command-routes';
-import { applyRetention } from './confidentiality/erasure';
 import { RunningNode } from './node-app';
 import { prepareAgencies, startTestNode, storeOf, TestAgency, tokenFor } from './testing/node-pair';
 
@@ -57,9 +59,18 @@ describe('erasing a victim (crypto-shredding), with the proofs kept', () => {
     fs.rmSync(root, { recursive: true, force: true });
   });
 
-  const call = async (roles: string[], method: string, url: string, body?: unknown) => {
-    const token = await tokenFor(vn, { id: 'o-7', roles: roles as never });
-    const response = await fetch(`${node!.url}${url}`, {
+  const call = (roles: string[], method: string, url: string, body?: unknown) =>
+    callOn(vn, node!, roles, method, url, body);
+  const callOn = async (
+    agency: TestAgency,
+    on: RunningNode,
+    roles: string[],
+    method: string,
+    url: string,
+    body?: unknown,
+  ) => {
+    const token = await tokenFor(agency, { id: 'o-7', roles: roles as never });
+    const response = await fetch(`${on.url}${url}`, {
       method,
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
@@ -110,8 +121,60 @@ describe('erasing a victim (crypto-shredding), with the proofs kept', () => {
       const erased = await call(['key_administrator'], 'POST', '/api/erasures', body);
       expect(erased).toMatchObject({
         status: 200,
-        body: { erased: [`case:${caseId}`, `person:${PERSON_ID}`] },
+        body: { erased: [`case:${caseId}`, `person:${PERSON_ID}`], notified: [cn.agencyId] },
       });
+
+      // The counterpart is told over the broker (ids only), records it and puts it to its officer.
+      const noticed = async () =>
+        (await callOn(cn, counterpart!, ['key_administrator'], 'GET', '/api/erasure-notices')).body
+          .notices as {
+          messageId: string;
+          status: string;
+        }[];
+      await waitFor(
+        'the erasure notice recorded by the counterpart',
+        async () => (await noticed()).length === 1,
+      );
+      const [notice] = await noticed();
+      expect(notice).toMatchObject({
+        status: 'awaiting_decision',
+        from: vn.agencyId,
+        erasureId: erased.body.erasureId,
+        ground: 'legal_request',
+        personIds: [PERSON_ID],
+        cases: [{ caseId, messageIds: [messageId] }],
+      });
+      expect(JSON.stringify(notice)).not.toMatch(/Sung|Sùng|ER4411902736|2005/);
+      await waitFor('the notice receipted', async () =>
+        (await store.readStream(`exchange-${notice.messageId}`).catch(() => [])).some(
+          (e) => e.type === 'OutboundMessageReceipted',
+        ),
+      );
+      // Their key administrator decides: their own copy of the victim is erased too, once.
+      const decision = { decision: 'erase', note: 'erased at VN request QD 12/2026' };
+      const decisionUrl = `/api/erasure-notices/${notice.messageId}/decision`;
+      expect(
+        (await callOn(cn, counterpart!, ['liaison_officer'], 'POST', decisionUrl, decision)).status,
+      ).toBe(403);
+      expect(
+        await callOn(cn, counterpart!, ['key_administrator'], 'POST', decisionUrl, decision),
+      ).toMatchObject({
+        status: 200,
+        body: { decision: 'erase', erased: expect.arrayContaining([`person:${PERSON_ID}`]) },
+      });
+      expect(
+        (await callOn(cn, counterpart!, ['key_administrator'], 'POST', decisionUrl, decision)).status,
+      ).toBe(409);
+      const theirs = await callOn(
+        cn,
+        counterpart!,
+        ['liaison_officer'],
+        'GET',
+        `/api/repatriations/${caseId}?particulars=true&reason=erasure+check`,
+      );
+      expect(theirs.body.state.victim).toMatchObject({ erased: true, name: { romanised: '[erased]' } });
+      // Their erasure follows our notice: it is not notified back to us.
+      expect((await call(['key_administrator'], 'GET', '/api/erasure-notices')).body.notices).toEqual([]);
 
       // The key is gone: a tombstone, and its bytes nowhere in the key store's files.
       const keys = new KeyStore(file, LocalKeyManagement.forDataDir(vn.dataDir));
@@ -183,6 +246,17 @@ describe('erasing a victim (crypto-shredding), with the proofs kept', () => {
           erasedAt: NOW.toISOString(),
         }),
       ]);
+      // No file the node wrote outside its key store keeps the victim's blind name index.
+      const blind = nameIndex(
+        hmacBlindIndexer(await LocalKeyManagement.forDataDir(vn.dataDir).blindIndexKey()),
+        'Sung Thi Do',
+      )!;
+      const written = (fs.readdirSync(vn.dataDir, { recursive: true }) as string[])
+        .map((f) => path.join(vn.dataDir, f))
+        .filter((f) => fs.statSync(f).isFile() && !f.includes(`${path.sep}keys${path.sep}`));
+      expect(written.length).toBeGreaterThan(0);
+      for (const f of written) expect([f, fs.readFileSync(f).includes(blind)]).toEqual([f, false]);
+
       const historyIo = memoryIo();
       expect(
         await historyCommand(['--counterpart', cn.agencyId, '--json', '--data-dir', vn.dataDir], historyIo),
@@ -199,28 +273,48 @@ describe('erasing a victim (crypto-shredding), with the proofs kept', () => {
     }
   });
 
-  it('the retention job erases the cases of a type whose period is over, by the injected clock', async () => {
-    const keys = new KeyStore(path.join(root, 'retention-keys.sqlite'), LocalKeyManagement.forDataDir(root));
-    const store = storeOf(cn);
+  it('the gateway erases a case closed longer than its retention period, by the node clock', async () => {
+    // Restarted with a retention period and a quick tick; the clock is the test's.
+    node = await startTestNode(
+      { ...vn, env: { ...vn.env, XB_RETENTION_DAYS: 'repatriation=30' } },
+      { clock: () => NOW, retentionCheckMs: 50 },
+    );
+    const example = COMMAND_ROUTES.find((r) => r.command === 'RequestRepatriation')!.example(NOW);
+    const personId = uuidv7();
+    const opened = await call(['liaison_officer'], 'POST', '/api/repatriations', {
+      ...example,
+      counterpart: cn.agencyId,
+      victim: { ...VICTIM, personId },
+    });
+    expect(opened.status).toBe(201);
+    const caseId = opened.body.caseId as string;
+    const cancel = COMMAND_ROUTES.find((r) => r.command === 'CancelRepatriation')!.example(NOW);
+    expect(
+      (await call(['liaison_officer'], 'POST', `/api/repatriations/${caseId}/cancel`, cancel)).status,
+    ).toBe(200);
+    const store = storeOf(vn);
     try {
-      const day = (n: number) => new Date(NOW.getTime() + n * 86_400_000).toISOString();
-      await keys.keyFor('case:old', { caseId: 'old', category: 'notice', at: day(0) });
-      await keys.keyFor('case:new', { caseId: 'new', category: 'notice', at: day(20) });
-      await keys.keyFor('case:rep', { caseId: 'rep', category: 'repatriation', at: day(0) });
-      const periods = { notice: 30, repatriation: 365 };
-      expect(await applyRetention(store, keys, periods, new Date(day(29)))).toEqual([]);
-      expect(await applyRetention(store, keys, periods, new Date(day(31)))).toEqual([
-        { caseId: 'notice-old', keyIds: ['case:old'] },
-      ]);
-      expect(await keys.lookup('case:old')).toMatchObject({
-        erased: { destroyedBy: 'system:retention', ground: 'retention_expired' },
+      const erasures = async () =>
+        (await store.readAll())
+          .filter((e) => e.type === 'AuditParticularsErased')
+          .map((e) => e.data as { caseId?: string; erasedBy: string; ground: string; keyIds: string[] });
+      const ofCase = async () => (await erasures()).filter((e) => e.caseId === `repatriation-${caseId}`);
+      // (Where the period ends, to the day, is the unit test's: retention.unit.spec.ts.)
+      NOW = new Date(NOW.getTime() + 31 * 86_400_000);
+      await waitFor('the retention job erased the case', async () => (await ofCase()).length === 1);
+      expect((await ofCase())[0]).toMatchObject({
+        erasedBy: 'system:retention',
+        ground: 'retention_expired',
+        keyIds: [`case:${caseId}`, `person:${personId}`],
       });
-      expect(await keys.lookup('case:new')).toHaveProperty('key');
-      expect(await keys.lookup('case:rep')).toHaveProperty('key');
-      // Applied once: a second run finds nothing left to erase.
-      expect(await applyRetention(store, keys, periods, new Date(day(32)))).toEqual([]);
+      // The counterpart is notified of it like of any erasure.
+      await waitFor('the erasure notice queued', async () =>
+        (await store.readAll()).some(
+          (e) =>
+            e.type === 'ErasureNoticeQueued' && (e.data as { ground: string }).ground === 'retention_expired',
+        ),
+      );
     } finally {
-      keys.close();
       await store.close();
     }
   });

@@ -5,3 +5,4 @@ export * from './config.module';
 export * from './data-dir';
 export * from './report-settings';
 export * from './local-time';
+export * from './retention-settings';

@@ -1,5 +1,6 @@
 import os from 'node:os';
 import { reportSettings } from './report-settings';
+import { retentionSettings } from './retention-settings';
 import { ParseFailure, parsers, Setting } from './settings';
 
 /**
@@ -254,6 +255,7 @@ export const nodeSettings = {
     fallback: () => 'log',
   }),
   ...reportSettings,
+  ...retentionSettings,
 };
 
 type Parsed<T> = T extends Setting<infer V> ? Exclude<V, ParseFailure> : never;

@@ -109,6 +109,18 @@ export interface MyWork {
   readonly deadlines: readonly DeadlineItem[];
   readonly messages: readonly MessageItem[];
   readonly escalations: readonly EscalationItem[];
+  /** Counterparts' erasure notices awaiting our decision (ids only). */
+  readonly erasureNotices: readonly ErasureNoticeItem[];
+}
+
+/** A counterpart's erasure notice as my work lists it: ids and the ground, never particulars. */
+export interface ErasureNoticeItem {
+  readonly messageId: string;
+  readonly from: string;
+  readonly ground: string;
+  readonly erasedAt: string;
+  readonly personIds: readonly string[];
+  readonly cases: readonly { readonly caseId: string; readonly messageIds: readonly string[] }[];
 }
 
 /** A page of a board or list. */

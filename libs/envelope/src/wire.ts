@@ -54,6 +54,7 @@ export const PAYLOAD_MESSAGES = {
   'xborder.v1.MissionMovement': v1.MissionMovement,
   'xborder.v1.MissionOutcomeReport': v1.MissionOutcomeReport,
   'xborder.v1.AuditSealHead': v1.AuditSealHead,
+  'xborder.v1.ErasureNotice': v1.ErasureNotice,
   'xborder.v1.RepatriationMinutesProposal': v1.RepatriationMinutesProposal,
   'xborder.v1.RepatriationMinutesCountersignature': v1.RepatriationMinutesCountersignature,
   'xborder.v1.SuspectHandoverMinutesProposal': v1.SuspectHandoverMinutesProposal,
@@ -78,9 +79,9 @@ export const isPayloadType = (name: string): name is PayloadType =>
  * cancellation, withdrawal, decline and child-added payloads, `respond_by` on requests, the received
  * person ids and CASE_KIND_INFORMATION_NOTICE; 3 the locate-and-rescue and wanted-person payloads
  * person ids and CASE_KIND_INFORMATION_NOTICE; 3 the liaison meeting and mission payloads
- * (docs/protocol.md, section 7).
+ * (docs/protocol.md, section 7); 4 the erasure notice (erasure.proto).
  */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 export const encodePayload = <T extends PayloadType>(type: T, payload: PayloadInput<T>): Uint8Array =>
   (PAYLOAD_MESSAGES[type] as unknown as PayloadCodec).encode(payload).finish();

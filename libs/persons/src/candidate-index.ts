@@ -51,6 +51,11 @@ export class CandidateIndex {
     }
   }
 
+  /** Whether the index holds the person's blind record. */
+  has(personId: string): boolean {
+    return this.ordinalOf.has(personId);
+  }
+
   /** Takes a person out (merged into another, or erased); their postings are skipped from now on. */
   remove(personId: string): void {
     const ordinal = this.ordinalOf.get(personId);

@@ -16,6 +16,8 @@ export const DISCLOSURE: Readonly<Record<string, DisclosureRule>> = {
   // The README limits border guard command to repatriations and hand-overs.
   border_guard_command: { cases: ['repatriation', 'handover'], particulars: 'with_reason' },
   auditor: { cases: 'all', particulars: 'with_grant' },
+  // Heads the office: grants auditors, restricts sensitive cases (need-to-know.ts).
+  supervisor: { cases: 'all', particulars: 'with_reason' },
   key_administrator: { cases: [], particulars: 'never' },
 };
 

@@ -4,3 +4,5 @@ export * from './particulars-codec';
 export * from './protected-event-store';
 export * from './mask';
 export * from './disclosure';
+export * from './erasure-notices';
+export * from './need-to-know';

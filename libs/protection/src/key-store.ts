@@ -29,6 +29,11 @@ const SCHEMA = `
     PRIMARY KEY (key_id, case_id)
   );
   CREATE INDEX IF NOT EXISTS key_cases_by_case ON key_cases (case_id);
+  CREATE TABLE IF NOT EXISTS erased_cases (
+    case_id    TEXT PRIMARY KEY,
+    category   TEXT NOT NULL,
+    erased_at  TEXT NOT NULL
+  );
 `;
 
 export interface Destruction {
@@ -146,16 +151,38 @@ export class KeyStore {
     ).map((row) => row.case_id);
   }
 
-  /** Cases of `category` first sealed before `before` whose keys are not all destroyed yet. */
-  casesFirstSealedBefore(category: string, before: string): string[] {
+  /** Records that a case's particulars were erased (after its keys were destroyed). Idempotent. */
+  markCaseErased(caseId: string, at: string): void {
+    this.db
+      .prepare(
+        `INSERT OR IGNORE INTO erased_cases (case_id, category, erased_at)
+         VALUES (?, coalesce((SELECT category FROM key_cases WHERE case_id = ? LIMIT 1), ''), ?)`,
+      )
+      .run(caseId, caseId, at);
+  }
+
+  /** The stream category of a case that sealed particulars (`repatriation`, ...). */
+  categoryOfCase(caseId: string): string | undefined {
+    const row = this.db.prepare(`SELECT category FROM key_cases WHERE case_id = ? LIMIT 1`).get(caseId) as
+      { category: string } | undefined;
+    return row?.category;
+  }
+
+  /** Whether a case's particulars were erased as a whole (by case or by retention). */
+  isCaseErased(caseId: string): boolean {
+    return this.db.prepare(`SELECT 1 FROM erased_cases WHERE case_id = ?`).get(caseId) !== undefined;
+  }
+
+  /** Cases of `category` that sealed particulars and were not erased as a whole: retention's candidates. */
+  casesNotErased(category: string): string[] {
     return (
       this.db
         .prepare(
-          `SELECT kc.case_id FROM key_cases kc JOIN data_keys dk ON dk.key_id = kc.key_id
-           WHERE kc.category = ? GROUP BY kc.case_id
-           HAVING min(kc.first_seen) < ? AND sum(dk.wrapped IS NOT NULL) > 0`,
+          `SELECT DISTINCT kc.case_id FROM key_cases kc
+           WHERE kc.category = ? AND kc.case_id NOT IN (SELECT case_id FROM erased_cases)
+           ORDER BY kc.case_id`,
         )
-        .all(category, before) as { case_id: string }[]
+        .all(category) as { case_id: string }[]
     ).map((row) => row.case_id);
   }
 

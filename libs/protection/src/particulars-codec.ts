@@ -1,8 +1,10 @@
 /**
  * Seals and opens the particulars of event data (the rule: libs/domain/src/shared/particulars.ts). A
  * sealed particular is `{ $sealed: <key id>, box: <base64 AES-256-GCM> }`; a sealed person record also
- * keeps its statistical fields (PERSON_STATISTICAL_FIELDS, the year of birth) and the blind indexes of
- * its names (`nameIndex`), and its accompanying children are sealed each with their own key. Key ids:
+ * keeps its statistical fields (PERSON_STATISTICAL_FIELDS, the year of birth) and `record: "person"`,
+ * and its accompanying children are sealed each with their own key. It keeps no blind index of its names:
+ * the store is append-only, so an index written beside the ciphertext would outlive the person's erasure
+ * (records sealed before this carry `nameIndex`; nothing reads it). Key ids:
  * `person:<personId>` for a person record that has its reference, else `case:<case id>` (free text and
  * persons recorded without one).
  */
@@ -21,6 +23,9 @@ export const SEALED = '$sealed';
 export interface SealedParticular {
   readonly $sealed: string;
   readonly box: string;
+  /** `person` on a sealed person record (so an erased one keeps a person's shape). */
+  readonly record?: 'person';
+  /** Blind indexes of the names: only in records sealed before erasure reached indexes (never read). */
   readonly nameIndex?: readonly string[];
   readonly [residue: string]: unknown;
 }
@@ -118,11 +123,6 @@ export class ParticularsCodec {
     const residue: Record<string, unknown> = {};
     for (const field of PERSON_STATISTICAL_FIELDS) if (own[field] !== undefined) residue[field] = own[field];
     if (own.dateOfBirth?.year !== undefined) residue.dateOfBirth = { year: own.dateOfBirth.year };
-    const indexer = await this.blindIndexer();
-    const names = [own.name, ...(own.otherNames ?? [])].flatMap((name) => [name.romanised, name.original]);
-    const nameIndex = [
-      ...new Set(names.map((name) => indexOfName(indexer, name ?? '')).filter((i) => i !== undefined)),
-    ];
     const children =
       accompanyingChildren === undefined
         ? {}
@@ -136,11 +136,24 @@ export class ParticularsCodec {
               })),
             ),
           };
-    return { ...residue, [SEALED]: keyId, box: await this.box(keyId, own, context), nameIndex, ...children };
+    return {
+      ...residue,
+      [SEALED]: keyId,
+      box: await this.box(keyId, own, context),
+      record: 'person',
+      ...children,
+    };
   }
 
   private async openOne(sealed: SealedParticular): Promise<unknown> {
-    const { $sealed: keyId, box, nameIndex: _index, accompanyingChildren, ...residue } = sealed;
+    const {
+      $sealed: keyId,
+      box,
+      nameIndex: _index,
+      record: _record,
+      accompanyingChildren,
+      ...residue
+    } = sealed;
     const found = await this.keys.lookup(keyId);
     const children =
       accompanyingChildren === undefined
@@ -151,6 +164,7 @@ export class ParticularsCodec {
       if (
         Object.keys(residue).length === 0 &&
         accompanyingChildren === undefined &&
+        sealed.record !== 'person' &&
         !('nameIndex' in sealed)
       ) {
         return ERASED;

@@ -1,9 +1,11 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MyWork as MyWorkData } from '@xb/console-contract';
 import { ErrorLine } from '../components/error-line';
 import { codeLabel } from '../components/labels';
 import { useConsole } from '../context';
 import { MessageTable } from '../components/message-table';
+import { ErasureNotices } from '../components/erasure-notices';
 import { Link } from '../router';
 import { formatTime } from '../time';
 import { useFetch } from '../use-fetch';
@@ -12,7 +14,8 @@ import { useFetch } from '../use-fetch';
 export function MyWork() {
   const { t, i18n } = useTranslation();
   const { settings, live } = useConsole();
-  const { data, error } = useFetch<MyWorkData>('/api/console/my-work', live.seq);
+  const [decided, setDecided] = useState(0);
+  const { data, error } = useFetch<MyWorkData>('/api/console/my-work', `${live.seq}-${decided}`);
   const time = (iso: string) => (
     <time dateTime={iso}>{formatTime(iso, i18n.language, settings.timeZone)}</time>
   );
@@ -86,6 +89,7 @@ export function MyWork() {
       <MessageTable rows={inbound} />
       <h2>{t('work.problems', { count: problems.length })}</h2>
       <MessageTable rows={problems} />
+      <ErasureNotices rows={data?.erasureNotices ?? []} onDecided={() => setDecided((n) => n + 1)} />
     </section>
   );
 }

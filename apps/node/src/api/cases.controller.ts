@@ -1,10 +1,27 @@
-import { Controller, ForbiddenException, Get, Inject, NotFoundException, Param, Query, Req } from '@nestjs/common';
+import {
+  Controller,
+  ForbiddenException,
+  Get,
+  Inject,
+  NotFoundException,
+  Param,
+  Query,
+  Req,
+} from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import type { Request } from 'express';
 import { appendAuditRecord, particularsViewed } from '@xb/audit';
 import { ProcessCategory } from '@xb/domain';
-import { EVENT_STORE, EventStore, LoadCaseQuery } from '@xb/event-store';
-import { mayReadCase, mayUnhide } from '@xb/protection';
+import { EVENT_STORE, EventStore, LoadCaseQuery, loadState } from '@xb/event-store';
+import {
+  caseRestrictionDecider,
+  disclosureGrantsDecider,
+  GRANTS_ID,
+  isGranted,
+  mayOpenRestricted,
+  mayReadCase,
+  mayUnhide,
+} from '@xb/protection';
 import { CurrentOfficer } from '../auth/current-officer';
 import { Roles } from '../auth/auth.guard';
 import { Officer } from '../auth/roles';
@@ -16,7 +33,7 @@ import { CaseTimelineQuery } from './case-queries';
 
 /** A case's state and timeline, read from its streams (not from read models: always current). */
 @Controller('api/:resource/:caseId')
-@Roles('liaison_officer', 'border_guard_command', 'auditor')
+@Roles('liaison_officer', 'border_guard_command', 'auditor', 'supervisor')
 export class CasesController {
   constructor(
     private readonly queries: QueryBus,
@@ -36,10 +53,13 @@ export class CasesController {
     const category = this.category(resource, caseId);
     const readable = mayReadCase(officer.roles, category);
     if (!readable.allowed) throw new ForbiddenException({ code: readable.code, reason: readable.reason });
+    if (!(await this.mayOpen(category, caseId, officer))) return this.restricted(category, caseId);
     const show = particulars === 'true';
     if (show) {
-      const unhide = mayUnhide(officer.roles, category, { ...(reason ? { reason } : {}), granted: false });
-      if (!unhide.allowed) throw new ForbiddenException({ code: unhide.code, reason: unhide.reason, field: 'particulars' });
+      const granted = await this.granted(category, caseId, officer);
+      const unhide = mayUnhide(officer.roles, category, { ...(reason ? { reason } : {}), granted });
+      if (!unhide.allowed)
+        throw new ForbiddenException({ code: unhide.code, reason: unhide.reason, field: 'particulars' });
     }
     // Sealed particulars are opened only for the view that shows them (docs/confidentiality.md).
     const state = await this.queries.execute(new LoadCaseQuery(category, caseId, show));
@@ -73,7 +93,33 @@ export class CasesController {
     if (!readable.allowed) throw new ForbiddenException({ code: readable.code, reason: readable.reason });
     const entries = await this.queries.execute(new CaseTimelineQuery(`${category}-${caseId}`));
     if (!entries) throw new NotFoundException({ code: 'NOT_FOUND', reason: `no ${category} case ${caseId}` });
+    if (!(await this.mayOpen(category, caseId, officer)))
+      return { caseId, category, restricted: true, timeline: [] };
     return { caseId, category, timeline: entries };
+  }
+
+  /** Whether the case is open to the officer: not restricted, or restricted to a list that names them. */
+  private async mayOpen(category: ProcessCategory, caseId: string, officer: Officer): Promise<boolean> {
+    const restriction = await loadState(this.store, caseRestrictionDecider, `${category}-${caseId}`, {
+      openParticulars: false,
+    });
+    return mayOpenRestricted(restriction, officer.id);
+  }
+
+  /** A restricted case to an officer it does not name: that it exists and its status, no content. */
+  private async restricted(category: ProcessCategory, caseId: string) {
+    const state = await this.queries.execute(new LoadCaseQuery(category, caseId, false));
+    if (state.status === 'none')
+      throw new NotFoundException({ code: 'NOT_FOUND', reason: `no ${category} case ${caseId}` });
+    return { caseId, category, restricted: true, state: { status: state.status } };
+  }
+
+  /** Whether a supervisor's grant in force names the officer for this case (need-to-know.ts). */
+  private async granted(category: ProcessCategory, caseId: string, officer: Officer): Promise<boolean> {
+    const { grants } = await loadState(this.store, disclosureGrantsDecider, GRANTS_ID, {
+      openParticulars: false,
+    });
+    return isGranted(grants, officer.id, `${category}-${caseId}`, this.now().toISOString());
   }
 
   private category(resource: string, caseId: string): ProcessCategory {

@@ -1,4 +1,7 @@
-import { Controller, Get, Inject, NotFoundException, Param, Query } from '@nestjs/common';
+import { Controller, ForbiddenException, Get, Inject, NotFoundException, Param, Query } from '@nestjs/common';
+import { loadState } from '@xb/event-store';
+import { caseRestrictionDecider, mayOpenRestricted } from '@xb/protection';
+import { receivedErasureNotices } from '../confidentiality/erasure-notices';
 import { z } from 'zod';
 import { NODE_CONFIG, NodeConfig } from '@xb/config';
 import type { CommandView, ConsoleSettings, ExchangeLog, MyWork } from '@xb/console-contract';
@@ -52,16 +55,19 @@ export class ConsoleController {
   }
 
   @Get('my-work')
-  @Roles('liaison_officer', 'border_guard_command', 'auditor')
+  @Roles('liaison_officer', 'border_guard_command', 'auditor', 'supervisor', 'key_administrator')
   async myWork(): Promise<MyWork> {
     const now = this.clock();
     const db = await this.readModels();
-    const [deadlines, messages, escalations] = await Promise.all([
+    const [deadlines, messages, escalations, notices] = await Promise.all([
       deadlinesDue(db, now),
       messagesNeedingAction(db, now),
       escalationsOpen(db),
+      receivedErasureNotices(this.store),
     ]);
-    return { now: now.toISOString(), deadlines, messages, escalations };
+    // Counterparts' erasure notices still waiting for our decision (ids only: docs/confidentiality.md).
+    const erasureNotices = notices.filter((n) => n.status === 'awaiting_decision');
+    return { now: now.toISOString(), deadlines, messages, escalations, erasureNotices };
   }
 
   @Get('boards/:board')
@@ -125,14 +131,24 @@ export class ConsoleController {
   /** A case replayed as of a past moment (auditors; particulars withheld). */
   @Get('cases/:resource/:caseId/as-of')
   @Roles('auditor')
-  async asOf(@Param('resource') resource: string, @Param('caseId') caseId: string, @Query() query: unknown) {
+  async asOf(
+    @Param('resource') resource: string,
+    @Param('caseId') caseId: string,
+    @Query() query: unknown,
+    @CurrentOfficer() officer: Officer,
+  ) {
     const { at } = parseBody(asOfQuery, query);
-    const replay = await caseAsOf(
-      this.store,
-      caseCategory(resource, caseId),
-      caseId,
-      new Date(at).toISOString(),
-    );
+    const category = caseCategory(resource, caseId);
+    // A case restricted to named officers shows others no content, as of any time (need-to-know.ts).
+    const restriction = await loadState(this.store, caseRestrictionDecider, `${category}-${caseId}`, {
+      openParticulars: false,
+    });
+    if (!mayOpenRestricted(restriction, officer.id))
+      throw new ForbiddenException({
+        code: 'RESTRICTED',
+        reason: 'the case is restricted to named officers',
+      });
+    const replay = await caseAsOf(this.store, category, caseId, new Date(at).toISOString());
     if (!replay) throw new NotFoundException({ code: 'NOT_FOUND', reason: `no case ${caseId}` });
     return replay;
   }

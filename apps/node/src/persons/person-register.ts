@@ -70,9 +70,14 @@ export class PersonRegister {
   private readonly index = new CandidateIndex();
   private readonly keyCheck: string;
 
+  /**
+   * @param isErased whether a person's key was destroyed (docs/confidentiality.md): an erased person is
+   * kept out of the candidate index, whichever process erased them. Default: nobody is.
+   */
   constructor(
     private readonly store: EventStore,
     private readonly indexer: BlindIndexer,
+    private readonly isErased: (personId: string) => Promise<boolean> = async () => false,
   ) {
     this.keyCheck = indexer.blind(KEY_CHECK, '');
   }
@@ -106,7 +111,7 @@ export class PersonRegister {
       await subscription.stop();
     }
     for (const [id, blind] of blinds) {
-      if (merged.has(id)) continue;
+      if (merged.has(id) || (await this.isErased(id))) continue;
       const current = blind.keyCheck === this.keyCheck ? blind : await this.reindexed(id);
       if (current) this.index.put(id, current);
     }
@@ -193,12 +198,32 @@ export class PersonRegister {
     if (!loaded) return undefined;
     const { state, recorded } = loaded;
     if (state.status === 'none' || !recorded) return undefined;
+    // An erased person has nothing left to match with.
+    if (await this.forgetIfErased(personId)) return [];
     const skip = new Set([...state.absorbed, ...state.rejected]);
     const particulars = matchingParticularsOf(recorded.particulars, recorded.placeOfOrigin, recorded.at);
-    return this.index
-      .search(probe(particulars, this.indexer), { exclude: personId, limit: limit + skip.size })
-      .filter((candidate) => !skip.has(candidate.personId))
-      .slice(0, limit);
+    const found = this.index.search(probe(particulars, this.indexer), {
+      exclude: personId,
+      limit: limit + skip.size,
+    });
+    // A person erased since the index was built (by another process, say) leaves it at their first hit.
+    const kept: Candidate[] = [];
+    for (const candidate of found)
+      if (!skip.has(candidate.personId) && !(await this.forgetIfErased(candidate.personId)))
+        kept.push(candidate);
+    return kept.slice(0, limit);
+  }
+
+  /** Takes an erased person's blind indexes out of the candidate index; true when they were erased. */
+  async forgetIfErased(personId: string): Promise<boolean> {
+    if (!(await this.isErased(personId))) return false;
+    this.index.remove(personId);
+    return true;
+  }
+
+  /** Whether the candidate index holds a person's blind indexes. */
+  indexes(personId: string): boolean {
+    return this.index.has(personId);
   }
 
   /** The officer's confirmation: `otherId` is merged into `personId` (two events, one on each stream). */

@@ -30,12 +30,16 @@ describe('person register', () => {
   let dir: string;
   let store: SqliteEventStore;
   let register: PersonRegister;
+  /** The persons whose key is destroyed (the node asks its key store). */
+  const erased = new Set<string>();
+  const isErased = async (personId: string) => erased.has(personId);
   const indexer = hmacBlindIndexer(new Uint8Array(32).fill(9));
 
   beforeEach(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xb-persons-'));
     store = new SqliteEventStore({ file: path.join(dir, 'events.db') });
-    register = new PersonRegister(store, indexer);
+    erased.clear();
+    register = new PersonRegister(store, indexer, isErased);
     await register.start();
   });
   afterEach(async () => {
@@ -160,6 +164,37 @@ describe('person register', () => {
     );
     const again = await register.confirmMatch(mother.personId, located.personId, META);
     expect(isDomainError(again) && again.code).toBe('INVALID_TRANSITION');
+  });
+
+  it('an erased person leaves the candidate index: no search finds them, before or after a restart', async () => {
+    const located = await recordFrom(
+      'verification',
+      'verifications',
+      woman('罗氏梅', 'Luo Shi Mei', { year: 1995 }),
+      'CN.YN.BORDERPOLICE',
+    );
+    const verified = await recordFrom(
+      'verification',
+      'verifications',
+      woman('ລໍ ທິ ມາຍ', 'Lo Thi Mai', { year: 1996 }),
+      'LA.MOS',
+    );
+    expect((await register.candidates(verified.personId))!.map((c) => c.personId)).toContain(
+      located.personId,
+    );
+    erased.add(located.personId);
+    expect((await register.candidates(verified.personId))!.map((c) => c.personId)).not.toContain(
+      located.personId,
+    );
+    expect(register.indexes(located.personId)).toBe(false);
+    expect(await register.candidates(located.personId)).toEqual([]);
+    const restarted = new PersonRegister(store, indexer, isErased);
+    await restarted.start();
+    expect(restarted.indexes(located.personId)).toBe(false);
+    expect(restarted.indexes(verified.personId)).toBe(true);
+    expect((await restarted.candidates(verified.personId))!.map((c) => c.personId)).not.toContain(
+      located.personId,
+    );
   });
 
   it('undoes a merge (a split) and keeps a rejection', async () => {

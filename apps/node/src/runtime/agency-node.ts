@@ -38,13 +38,16 @@ import { Responder } from '../responder/responder';
 import { DEFAULT_RESPONDER_POLICY, ResponderPolicy } from '../responder/policy';
 import { headerDefaults } from './wire';
 import { protectParticulars } from './protect-particulars';
-import { ProtectedEventStore, type KeyManagement, type KeyStore } from '@xb/protection';
+import { erasureNoticeDecider, ProtectedEventStore, type KeyManagement, type KeyStore } from '@xb/protection';
 import type { BlindIndexer } from '@xb/persons';
 import { ReadModels } from './read-models';
 import { DeadlineEscalator } from '@xb/read-models';
+import { applyRetention } from '../confidentiality/retention';
 
 /** Default pace of the deadline escalation: a deadline is escalated within a minute of passing. */
 export const ESCALATION_CHECK_MS = 60_000;
+/** Default pace of the retention job: a closed case's period is applied within an hour of ending. */
+export const RETENTION_CHECK_MS = 3_600_000;
 
 export interface AgencyNodeOptions {
   readonly clock?: () => Date;
@@ -62,6 +65,8 @@ export interface AgencyNodeOptions {
   readonly directoryCheckMs?: number;
   /** How often the projector role looks for passed deadlines to escalate (default ESCALATION_CHECK_MS). */
   readonly escalationCheckMs?: number;
+  /** How often the gateway holding the lease applies the retention periods (default RETENTION_CHECK_MS). */
+  readonly retentionCheckMs?: number;
   /** The master key of the particulars' keys (production: a KMS). Default: the data dir's key file. */
   readonly keyManagement?: KeyManagement;
 }
@@ -283,7 +288,11 @@ export class AgencyNode {
           mapOutbound: (event) => outboundMappingOf(event),
           seal: (m, at) => codec.seal(m, at),
           filter: {
-            streamPrefixes: [...PROCESS_CATEGORIES, sealAnchorDecider.category].map((c) => `${c}-`),
+            streamPrefixes: [
+              ...PROCESS_CATEGORIES,
+              sealAnchorDecider.category,
+              erasureNoticeDecider.category,
+            ].map((c) => `${c}-`),
           },
         });
         const resender = new Resender({
@@ -304,12 +313,16 @@ export class AgencyNode {
           metrics: this.metrics,
           ...(this.options.resendTickMs ? { tickMs: this.options.resendTickMs } : {}),
         });
+        // Retention runs once per agency, where the lease is: two gateways never erase the same case twice.
+        const retention = this.retentionTicker(common.onError);
         await relay.start();
         resender.start();
         await minutesSigner.start();
+        retention?.start();
         this.minutesSigner = minutesSigner;
         return async () => {
           this.minutesSigner = undefined;
+          await retention?.stop();
           await minutesSigner.stop();
           await resender.stop();
           await relay.stop();
@@ -337,6 +350,21 @@ export class AgencyNode {
     this.gateway = gateway;
     await gateway.start();
     this.parts.push({ name: 'gateway', stop: () => gateway.stop() });
+  }
+
+  /**
+   * The retention job (confidentiality/retention.ts), on the node's clock; none when no category has a
+   * period (`XB_RETENTION_DAYS`). Its erasures are audited and destroy keys: nothing to undo on a stop.
+   */
+  private retentionTicker(onError: (error: unknown) => void): Ticker | undefined {
+    const periods = this.config.retentionDays;
+    if (Object.keys(periods).length === 0) return undefined;
+    return new Ticker(
+      async () =>
+        void (await applyRetention(this.store, this.particularKeys, periods, this.now(), this.agencyId)),
+      this.options.retentionCheckMs ?? RETENTION_CHECK_MS,
+      onError,
+    );
   }
 
   private async startSealer(): Promise<void> {

@@ -49,7 +49,11 @@ export function nodeProviders(node: AgencyNode): Provider[] {
     {
       provide: PersonRegister,
       useFactory: async () => {
-        const register = new PersonRegister(node.store, await node.blindIndexer());
+        const keys = node.particularKeys;
+        const register = new PersonRegister(node.store, await node.blindIndexer(), async (personId) => {
+          const found = await keys.lookup(`person:${personId}`);
+          return found !== undefined && 'erased' in found;
+        });
         await register.start();
         return register;
       },

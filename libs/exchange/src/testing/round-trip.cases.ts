@@ -25,7 +25,7 @@ export interface RoundTripCase<P extends PayloadType> {
   readonly payload: fc.Arbitrary<PayloadInput<P>>;
 }
 
-export type CasePayloadType = Exclude<PayloadType, 'xborder.v1.AuditSealHead'>;
+export type CasePayloadType = Exclude<PayloadType, 'xborder.v1.AuditSealHead' | 'xborder.v1.ErasureNotice'>;
 
 const verificationRequested = (vn: Agency, cn: Agency) => {
   vn.act('verification', CASE, 'DraftVerificationRequest', {

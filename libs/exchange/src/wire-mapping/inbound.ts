@@ -9,6 +9,7 @@ import { DEFAULT_INBOUND_POLICY, InboundContext, InboundMapping, InboundPolicy }
 /** Payload types of the contract that are not case messages, so map to no process command. */
 export const NON_CASE_PAYLOAD_TYPES: Readonly<Partial<Record<PayloadType, string>>> = {
   'xborder.v1.AuditSealHead': "the head of the sender's audit chain, kept by the audit side",
+  'xborder.v1.ErasureNotice': "the sender's erasure of persons' particulars, put to an officer",
 };
 
 /** Whether some kind of message travels as `type` (the completeness spec checks every type). */

@@ -8,3 +8,4 @@ export { DEFAULT_GATE_UTC_OFFSET_MINUTES, DEFAULT_INBOUND_POLICY } from './types
 export type { InboundPolicy, WireConventions, WireTable, KindMapping, KindPayloadTypes } from './types';
 export { personIdOf, childPersonIdOf, PERSON_ID_NAMESPACE } from './person';
 export { sealHeadFromWire, sealHeadToWire } from './seal-anchor';
+export { erasureNoticeFromWire, erasureNoticeMessageOf } from './erasure-notice';

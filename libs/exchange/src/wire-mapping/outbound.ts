@@ -5,6 +5,7 @@ import { RecordedEvent } from '@xb/event-store';
 import { OutboundMessage, OutboundMessageOf } from '../ports';
 import { isUuid } from './convert';
 import { headerExtrasOf } from './header';
+import { erasureNoticeMessageOf } from './erasure-notice';
 import { sealAnchorMessageOf } from './seal-anchor';
 import { WIRE } from './table';
 import { OutboundContext, WireConventions, WirePayload } from './types';
@@ -58,6 +59,8 @@ export const outboundMappingOf = (
 ): OutboundMapping => {
   const anchor = sealAnchorMessageOf(event);
   if (anchor) return { kind: 'message', message: anchor };
+  const erasureNotice = erasureNoticeMessageOf(event);
+  if (erasureNotice) return { kind: 'message', message: erasureNotice };
   const outbound = queuedMessageOf(event);
   const where = outbound && caseOf(event);
   if (!outbound || !where) return { kind: 'none' };

@@ -12,8 +12,16 @@ import Long from 'long';
 import { headerCodesFromWire, headerExtrasOf } from './header';
 import { inboundCommandOf } from './inbound';
 import { wirePayloadOf } from './outbound';
-import { ANOTHER_ROUND, CASE, CasePayloadType, ROUND_TRIP_CASES, RoundTripCase } from '../testing/round-trip.cases';
+import {
+  ANOTHER_ROUND,
+  CASE,
+  CasePayloadType,
+  ROUND_TRIP_CASES,
+  RoundTripCase,
+} from '../testing/round-trip.cases';
 import { sealHeadFromWire, sealHeadToWire } from './seal-anchor';
+import { ERASURE_GROUNDS, ERASURE_NOTICE_QUEUED } from '@xb/protection';
+import { erasureNoticeFromWire, erasureNoticeMessageOf } from './erasure-notice';
 import * as a from '../testing/wire-arbitraries';
 import { Agency, CN, newId, NOW, VN } from '../testing/wire-conversation';
 
@@ -76,7 +84,11 @@ const roundTrip = <P extends CasePayloadType>(type: P, scenario: RoundTripCase<P
 
 describe('every field survives wire → domain → wire', () => {
   it('covers every payload type of the contract', () => {
-    const covered = [...Object.keys(ROUND_TRIP_CASES), 'xborder.v1.AuditSealHead'];
+    const covered = [
+      ...Object.keys(ROUND_TRIP_CASES),
+      'xborder.v1.AuditSealHead',
+      'xborder.v1.ErasureNotice',
+    ];
     expect(covered.sort()).toEqual([...PAYLOAD_TYPES].sort());
   });
 
@@ -109,6 +121,52 @@ describe('every field survives wire → domain → wire', () => {
         const type = 'xborder.v1.AuditSealHead';
         const decoded = decodePayload(type, encodePayload(type, payload));
         expect(canonical(type, sealHeadToWire(sealHeadFromWire(decoded)))).toEqual(canonical(type, payload));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('xborder.v1.ErasureNotice (ids only, put to an officer)', () => {
+    const content = fc.record({
+      erasureId: a.uuid,
+      ground: fc.constantFrom(...ERASURE_GROUNDS),
+      // Whole seconds too: the wire's ISO form drops `.000`, the notice keeps the node's form.
+      erasedAt: fc
+        .oneof(
+          fc.integer({ min: 946_684_800, max: 4_102_444_800 }).map((seconds) => seconds * 1000),
+          fc.integer({ min: 946_684_800_000, max: 4_102_444_800_000 }),
+        )
+        .map((ms) => new Date(ms).toISOString()),
+      personIds: fc.array(a.uuid, { maxLength: 3 }),
+      cases: fc.array(fc.record({ caseId: a.uuid, messageIds: fc.array(a.uuid, { maxLength: 4 }) }), {
+        minLength: 1,
+        maxLength: 3,
+      }),
+    });
+    fc.assert(
+      fc.property(content, a.uuid, (notice, messageId) => {
+        const event = {
+          streamId: `erasure-${notice.erasureId}`,
+          revision: 0n,
+          position: 1n,
+          id: messageId,
+          type: ERASURE_NOTICE_QUEUED,
+          data: { ...notice, outbound: { messageId, counterpart: CN, kind: 'ErasureNotice' } },
+          metadata: {
+            correlationId: notice.erasureId,
+            actor: 'officer:o-1',
+            occurredAt: notice.erasedAt,
+            schemaVersion: 1,
+          },
+          dataBytes: new Uint8Array(),
+          metadataBytes: new Uint8Array(),
+          recordedAt: notice.erasedAt,
+        };
+        const message = erasureNoticeMessageOf(event)!;
+        expect(message).toMatchObject({ messageId, counterpart: CN, correlationId: notice.erasureId });
+        const type = 'xborder.v1.ErasureNotice';
+        const decoded = decodePayload(type, encodePayload(type, message.payload));
+        expect(erasureNoticeFromWire(decoded)).toEqual(notice);
       }),
       { numRuns: 100 },
     );
