@@ -29,7 +29,16 @@ import {
   ReceiveJointOperationReport,
   RecordJointOperationAgreement,
 } from './jointop';
-import { HotlineTipForwarded, InformationNoticeSent, ReceiveInformationNotice } from './notice';
+import {
+  DisseminationAnswered,
+  DisseminationRequested,
+  HotlineTipForwarded,
+  InformationNoticeForwarded,
+  InformationNoticeSent,
+  ReceiveDisseminationRequest,
+  ReceiveInformationNotice,
+  RecordDisseminationAnswer,
+} from './notice';
 import {
   LiaisonActionItemDone,
   LiaisonMeetingAgreed,
@@ -139,7 +148,7 @@ export interface QueuingEvents {
   readonly JointOperationAgreement: JointOperationAgreed | JointOperationDeclined;
   readonly JointOperationCaseLink: JointOperationCaseLinked;
   readonly JointOperationReport: JointOperationClosed;
-  readonly InformationNotice: InformationNoticeSent | HotlineTipForwarded;
+  readonly InformationNotice: InformationNoticeSent | HotlineTipForwarded | InformationNoticeForwarded;
   readonly LocateRescueRequest: LocateRescueRequested;
   readonly LocateRescueAcknowledgement: LocateRescueAcknowledged;
   readonly LocateRescueProgress: LocateRescueProgressReported;
@@ -161,6 +170,8 @@ export interface QueuingEvents {
   readonly MissionDecision: MissionAccepted | MissionRefused;
   readonly MissionMovement: MissionArrived | MissionDeparted;
   readonly MissionOutcome: MissionClosed;
+  readonly DisseminationRequest: DisseminationRequested;
+  readonly DisseminationAnswer: DisseminationAnswered;
 }
 
 /** The command each kind of message becomes on the receiving node. */
@@ -207,6 +218,8 @@ export interface ReceivingCommands {
   readonly MissionDecision: RecordMissionDecision;
   readonly MissionMovement: ReceiveMissionMovement;
   readonly MissionOutcome: ReceiveMissionOutcome;
+  readonly DisseminationRequest: ReceiveDisseminationRequest;
+  readonly DisseminationAnswer: RecordDisseminationAnswer;
 }
 
 /** The events that queue messages of kind K. */
@@ -326,7 +339,7 @@ export const INBOUND_COMMANDS: {
   InformationNotice: {
     category: 'notice',
     type: 'ReceiveInformationNotice',
-    queuedBy: ['InformationNoticeSent', 'HotlineTipForwarded'],
+    queuedBy: ['InformationNoticeSent', 'HotlineTipForwarded', 'InformationNoticeForwarded'],
   },
   LocateRescueRequest: {
     category: 'rescue',
@@ -425,6 +438,17 @@ export const INBOUND_COMMANDS: {
     queuedBy: ['MissionArrived', 'MissionDeparted'],
   },
   MissionOutcome: { category: 'mission', type: 'ReceiveMissionOutcome', queuedBy: ['MissionClosed'] },
+  // Asking the originator of a notice to let it go further, and its answer, travel within the notice's case.
+  DisseminationRequest: {
+    category: 'notice',
+    type: 'ReceiveDisseminationRequest',
+    queuedBy: ['DisseminationRequested'],
+  },
+  DisseminationAnswer: {
+    category: 'notice',
+    type: 'RecordDisseminationAnswer',
+    queuedBy: ['DisseminationAnswered'],
+  },
 };
 
 /**

@@ -56,6 +56,8 @@ export const PAYLOAD_MESSAGES = {
   'xborder.v1.AuditSealHead': v1.AuditSealHead,
   'xborder.v1.RepatriationMinutesProposal': v1.RepatriationMinutesProposal,
   'xborder.v1.RepatriationMinutesCountersignature': v1.RepatriationMinutesCountersignature,
+  'xborder.v1.DisseminationRequest': v1.DisseminationRequest,
+  'xborder.v1.DisseminationAnswer': v1.DisseminationAnswer,
 } as const;
 
 /** Full protobuf name of a payload message, e.g. `xborder.v1.VerificationRequest`. */

@@ -194,6 +194,9 @@ export interface MessageAnnexes {
   readonly MissionDecision: Record<string, never>;
   readonly MissionMovement: Record<string, never>;
   readonly MissionOutcome: Record<string, never>;
+  /** A dissemination request and its answer are the whole message. */
+  readonly DisseminationRequest: Record<string, never>;
+  readonly DisseminationAnswer: Record<string, never>;
 }
 
 /** Every kind has an annex type: a kind missing above is a compile error here. */

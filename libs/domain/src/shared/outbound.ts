@@ -49,6 +49,8 @@ export const OUTBOUND_KINDS = [
   'MissionDecision',
   'MissionMovement',
   'MissionOutcome',
+  'DisseminationRequest',
+  'DisseminationAnswer',
 ] as const;
 
 export type OutboundKind = (typeof OUTBOUND_KINDS)[number];

@@ -67,6 +67,8 @@ export interface KindPayloadTypes {
   readonly MissionDecision: 'xborder.v1.MissionDecision';
   readonly MissionMovement: 'xborder.v1.MissionMovement';
   readonly MissionOutcome: 'xborder.v1.MissionOutcomeReport';
+  readonly DisseminationRequest: 'xborder.v1.DisseminationRequest';
+  readonly DisseminationAnswer: 'xborder.v1.DisseminationAnswer';
 }
 
 /** A payload of one of the types P, typed by its type name. */
