@@ -21,7 +21,6 @@ import {
   URGENCIES,
   invalidTransition,
   notPermitted,
-  notFound,
   validationFailed,
   disseminationRefusal,
   forwardedHandling,
@@ -224,7 +223,9 @@ const step = (command: NoticeStepCommand, state: Notice, origin: Origin): Decisi
     case 'RequestDissemination':
     case 'ReceiveDisseminationRequest': {
       const { recipient, purpose } = command.data ?? {};
-      const invalid = refuseIf(problems({ recipient: isAgencyId(recipient), purpose: text(purpose, 10_000) }));
+      const invalid = refuseIf(
+        problems({ recipient: isAgencyId(recipient), purpose: text(purpose, 10_000) }),
+      );
       if (invalid) return invalid;
       if (command.type === 'ReceiveDisseminationRequest') {
         const inbound = 'inbound' in origin ? origin.inbound : undefined;
@@ -259,9 +260,10 @@ const step = (command: NoticeStepCommand, state: Notice, origin: Origin): Decisi
         }),
       );
       if (invalid) return invalid;
-      const request = state.disseminationRequests?.find((r) => r.requestId === requestId);
-      if (!request) return notFound(`${command.type} for a request this case does not hold`);
-      if (request.answer) return invalidTransition(command.type, 'answered');
+      const pending = (state.disseminationRequests ?? []).filter((r) => r.answer === undefined);
+      if (pending.length === 0) return invalidTransition(command.type, 'without a request to answer');
+      const request = pending.find((r) => r.requestId === requestId);
+      if (!request) return validationFailed(['requestId']);
       // The originator answers for the agency we named, not another.
       if (
         'inbound' in origin &&

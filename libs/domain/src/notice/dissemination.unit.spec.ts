@@ -295,7 +295,7 @@ describe('handling codes: the request/grant exchange', () => {
       ]);
   });
 
-  it('a request is answered once, and only a request the case holds', () => {
+  it('a request is answered once, and only a request the case holds (named by its id)', () => {
     const answered: NoticeEvent = {
       type: 'DisseminationAnswered',
       data: {
@@ -314,7 +314,16 @@ describe('handling codes: the request/grant exchange', () => {
       },
     );
     given(decider, [sent, requestReceived, answered]).when(again).then({ code: 'INVALID_TRANSITION' });
-    given(decider, [sent]).when(again).then({ code: 'NOT_FOUND' });
+    given(decider, [sent]).when(again).then({ code: 'INVALID_TRANSITION' });
+    given(decider, [sent, answered, requestReceived])
+      .when(
+        cmd(
+          'AnswerDisseminationRequest',
+          { requestId: 'other', granted: true },
+          { ...asOriginator, newIds: ['m-3'] },
+        ),
+      )
+      .then({ code: 'VALIDATION_FAILED' });
   });
 
   it("the originator's answer for another agency than the one asked for is refused", () => {
