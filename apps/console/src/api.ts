@@ -84,6 +84,23 @@ export interface CommandView {
   readonly example: Record<string, unknown>;
   readonly allowedNow?: boolean;
   readonly permitted?: boolean;
+  /** The codes the command's message goes with unless the officer chooses others (none: it sends none). */
+  readonly headerCodes?: HeaderCodes;
+}
+
+/** A message's handling code (who it may go on to, its use as evidence) and its grading. */
+export interface HandlingCode {
+  readonly dissemination: string;
+  readonly evidentialUse: string;
+  readonly conditions?: string;
+}
+export interface Evaluation {
+  readonly source?: string;
+  readonly information?: string;
+}
+export interface HeaderCodes {
+  readonly handling: HandlingCode;
+  readonly evaluation?: Evaluation;
 }
 
 export interface TimelineEntry {
@@ -94,4 +111,6 @@ export interface TimelineEntry {
   readonly line: string;
   readonly messageId?: string;
   readonly direction?: 'out' | 'in';
+  readonly handling?: HandlingCode;
+  readonly evaluation?: Evaluation;
 }
