@@ -159,6 +159,7 @@ async function createTables(db: ReadModelDb): Promise<void> {
     .addColumn('reason', text)
     .addColumn('at', text, (c) => c.notNull())
     .addColumn('updated_at', text, (c) => c.notNull())
+    .addColumn('dissemination', text)
     .execute();
   await caseColumns('liaison_meetings', 'meeting_id')
     .addColumn('direction', text, (c) => c.notNull())

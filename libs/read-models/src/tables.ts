@@ -111,6 +111,8 @@ export interface ReadModelTables {
     /** Dispatched (outbound) or recorded (inbound). */
     at: string;
     updated_at: string;
+    /** The header's dissemination code (who the message may go on to); null in records kept before it was. */
+    dissemination: string | null;
   };
   locate_rescues: {
     case_id: string;

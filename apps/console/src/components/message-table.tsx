@@ -12,6 +12,7 @@ export interface MessageRow {
   readonly counterpart?: string;
   readonly payloadType?: string;
   readonly reason?: string;
+  readonly dissemination?: string;
   readonly at: string;
 }
 
@@ -27,6 +28,7 @@ export function MessageTable({ rows, caption }: { rows: readonly MessageRow[]; c
           <th scope="col">{t('work.kind')}</th>
           <th scope="col">{t('field.counterpart')}</th>
           <th scope="col">{t('work.message')}</th>
+          <th scope="col">{t('handling.dissemination')}</th>
           <th scope="col">{t('work.reason')}</th>
         </tr>
       </thead>
@@ -46,6 +48,10 @@ export function MessageTable({ rows, caption }: { rows: readonly MessageRow[]; c
                 ) : (
                   type || m.messageId
                 )}
+              </td>
+              <td data-dissemination={m.dissemination}>
+                {m.dissemination &&
+                  t(`handling.disseminationValues.${m.dissemination}`, { defaultValue: m.dissemination })}
               </td>
               <td>{m.reason}</td>
             </tr>

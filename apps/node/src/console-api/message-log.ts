@@ -23,6 +23,8 @@ export interface MessageItem {
   readonly counterpart?: string;
   readonly payloadType?: string;
   readonly reason?: string;
+  /** Who the message may go on to, as its header's handling code says. */
+  readonly dissemination?: string;
   readonly at: string;
 }
 
@@ -42,6 +44,7 @@ const itemOf = (row: ReadModelTables['messages']): MessageItem => ({
   counterpart: row.counterpart,
   payloadType: row.payload_type,
   ...(row.reason ? { reason: row.reason } : {}),
+  ...(row.dissemination ? { dissemination: row.dissemination } : {}),
   at: row.updated_at,
 });
 

@@ -30,6 +30,7 @@ function evolveOutbound(state: MessageState, event: DomainEvent): MessageState {
       status: 'sent',
       reason: null,
       at: utcTime(text(data, 'dispatchedAt') ?? ''),
+      dissemination: text(data, 'dissemination') ?? null,
     };
   if (!state) return state;
   switch (event.type) {
@@ -62,6 +63,7 @@ function evolveInbound(state: MessageState, event: DomainEvent): MessageState {
     status: rejected ? 'rejected' : 'received',
     reason: rejected ? (text(data, 'reason') ?? null) : null,
     at: utcTime(text(data, 'recordedAt') ?? ''),
+    dissemination: text(data, 'dissemination') ?? null,
   };
 }
 
