@@ -191,4 +191,41 @@ describe('officers console (browser)', () => {
     expect(await page.evaluate('document.activeElement.className')).toBe('skip');
     await context.close();
   });
+
+  it("an officer chooses a notice's handling code, its kind's default pre-selected; the other side's case shows it", async () => {
+    const cn = await pair.open(1, { language: 'en' });
+    await signIn(cn.page, 'lo-cn');
+    await cn.page.getByRole('link', { name: 'Notices and tips' }).click();
+    await cn.page.getByRole('button', { name: 'Send a notice' }).click();
+    await cn.page.getByRole('button', { name: 'Fill from the example' }).click();
+    await cn.page.locator('form.command-form [data-field=counterpart]').fill(pair.agencies[0].agencyId);
+    const dissemination = cn.page.locator('form.command-form [data-field="codes.dissemination"]');
+    expect(await dissemination.inputValue()).toBe('law_enforcement');
+    expect(await cn.page.locator('form.command-form [data-field="codes.evidentialUse"]').inputValue()).toBe(
+      'intelligence_only',
+    );
+    await dissemination.selectOption('receiving_agency');
+    await cn.page
+      .locator('form.command-form [data-field="codes.conditions"]')
+      .fill('For the Lai Chau border guard');
+    await cn.page.locator('form.command-form button[type=submit]').click();
+    await cn.page.waitForURL(/\/cases\/notices\//);
+    const caseId = cn.page.url().split('/').pop()!;
+    // Ours, as sent: the timeline entry of the notice carries the chosen code.
+    await pwExpect(
+      cn.page.locator(
+        '.timeline [data-type=InformationNoticeSent] .codes[data-dissemination=receiving_agency]',
+      ),
+    ).toHaveCount(1);
+
+    const vn = await pair.open(0, { language: 'en' });
+    await signIn(vn.page, 'lo-vn');
+    await vn.page.goto(`${pair.nodes[0].url}/cases/notices/${caseId}`);
+    await pwExpect(vn.page.getByTestId('case-handling')).toContainText('the receiving agency only', {
+      timeout: 30_000,
+    });
+    await pwExpect(vn.page.getByTestId('case-handling')).toContainText('For the Lai Chau border guard');
+    await vn.context.close();
+    await cn.context.close();
+  }, 60_000);
 });

@@ -45,6 +45,23 @@ export interface CommandView {
   /** Next steps only: whether the process allows the step now, and whether the officer's role may take it. */
   readonly allowedNow?: boolean;
   readonly permitted?: boolean;
+  /** The codes the command's message goes with unless the officer chooses others (none: it sends none). */
+  readonly headerCodes?: HeaderCodes;
+}
+
+/** A message's handling code (who it may go on to, its use as evidence) and its grading. */
+export interface HandlingCode {
+  readonly dissemination: string;
+  readonly evidentialUse: string;
+  readonly conditions?: string;
+}
+export interface Evaluation {
+  readonly source?: string;
+  readonly information?: string;
+}
+export interface HeaderCodes {
+  readonly handling: HandlingCode;
+  readonly evaluation?: Evaluation;
 }
 
 /** One line of a case's timeline: a step of the case, or a message in or out and its receipt. */
@@ -57,6 +74,8 @@ export interface TimelineEntry {
   readonly line: string;
   readonly messageId?: string;
   readonly direction?: 'out' | 'in';
+  readonly handling?: HandlingCode;
+  readonly evaluation?: Evaluation;
 }
 
 /** What a listed message is now. */
@@ -77,6 +96,8 @@ export interface MessageItem {
   readonly counterpart?: string;
   readonly payloadType?: string;
   readonly reason?: string;
+  /** The message's dissemination code, when it carried one. */
+  readonly dissemination?: string;
   readonly at: string;
 }
 

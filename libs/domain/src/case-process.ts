@@ -49,7 +49,12 @@ export interface CaseRules<
   readonly opening: readonly O[];
   readonly open: (command: Extract<C, { readonly type: O }>) => Decision<E>;
   /** A receipt for one of the case's queued messages (shared/trail.ts `decideDelivery` with the process's prefix). */
-  readonly deliver: (command: DeliveryCommand, trail: MessageTrail, counterpart: string) => Decision<E>;
+  readonly deliver: (
+    command: DeliveryCommand,
+    trail: MessageTrail,
+    counterpart: string,
+    state: Opened<S>,
+  ) => Decision<E>;
   /** Who takes each step and from which statuses: every step command has its rule, or it fails to compile. */
   readonly rules: { readonly [T in StepType<C, O>]: StepRule<Opened<S>['status'], Opened<S>['ourSide']> };
   readonly step: (
@@ -98,7 +103,7 @@ export const caseDecide =
       if (isDelivery(command))
         return opened.counterpart === undefined
           ? notFound(command.type)
-          : rules.deliver(command, opened.trail, opened.counterpart);
+          : rules.deliver(command, opened.trail, opened.counterpart, opened);
       const rule = table[command.type];
       if (!isStep(command) || rule === undefined) return validationFailed(['type']);
       const origin = checkStep(command, rule, { ...opened, counterpart: opened.counterpart ?? '' });

@@ -426,6 +426,46 @@ describe('two nodes', () => {
     ]);
   });
 
+  it('pass a notice on to Laos once its originator grants it', () => {
+    const caseId = '0193a7b2-0000-7000-8000-000000000501';
+    const LA = 'LA.PHONGSALY.POLICE';
+    const forward = () =>
+      decider('notice').decide(
+        {
+          type: 'ForwardInformationNotice',
+          data: { counterpart: LA },
+          metadata: { now: NOW, actor: 'officer:1', agencyId: CN, newIds: [`m-${++ids}`] },
+        } as never,
+        cn.state('notice', caseId) as never,
+      );
+    expect(forward()).toMatchObject({ code: 'HANDLING_RESTRICTED', field: 'counterpart' });
+    act(cn, 'notice', caseId, 'RequestDissemination', {
+      recipient: LA,
+      purpose: 'Same network in Phongsaly',
+    });
+    const [request] = vn.state<{ disseminationRequests: { requestId: string }[] }>(
+      'notice',
+      caseId,
+    ).disseminationRequests;
+    act(vn, 'notice', caseId, 'AnswerDisseminationRequest', {
+      requestId: request.requestId,
+      granted: true,
+      conditions: 'Not to be used in court',
+    });
+    expect(forward()).toEqual([
+      expect.objectContaining({
+        type: 'InformationNoticeForwarded',
+        data: expect.objectContaining({
+          recipient: LA,
+          outbound: expect.objectContaining({
+            counterpart: LA,
+            handling: expect.objectContaining({ conditions: 'Not to be used in court' }),
+          }),
+        }),
+      }),
+    ]);
+  });
+
   it('withdraw and cancel', () => {
     const deadline = '2026-11-30T00:00:00Z';
     act(cn, 'verification', '0193a7b2-0000-7000-8000-000000000103', 'DraftVerificationRequest', {

@@ -33,7 +33,16 @@ import {
   ReceiveJointOperationReport,
   RecordJointOperationAgreement,
 } from './jointop';
-import { HotlineTipForwarded, InformationNoticeSent, ReceiveInformationNotice } from './notice';
+import {
+  DisseminationAnswered,
+  DisseminationRequested,
+  HotlineTipForwarded,
+  InformationNoticeForwarded,
+  InformationNoticeSent,
+  ReceiveDisseminationRequest,
+  ReceiveInformationNotice,
+  RecordDisseminationAnswer,
+} from './notice';
 import {
   LiaisonActionItemDone,
   LiaisonMeetingAgreed,
@@ -143,7 +152,7 @@ export interface QueuingEvents {
   readonly JointOperationAgreement: JointOperationAgreed | JointOperationDeclined;
   readonly JointOperationCaseLink: JointOperationCaseLinked;
   readonly JointOperationReport: JointOperationClosed;
-  readonly InformationNotice: InformationNoticeSent | HotlineTipForwarded;
+  readonly InformationNotice: InformationNoticeSent | HotlineTipForwarded | InformationNoticeForwarded;
   readonly LocateRescueRequest: LocateRescueRequested;
   readonly LocateRescueAcknowledgement: LocateRescueAcknowledged;
   readonly LocateRescueProgress: LocateRescueProgressReported;
@@ -167,6 +176,8 @@ export interface QueuingEvents {
   readonly MissionOutcome: MissionClosed;
   readonly SuspectHandoverMinutesProposal: SuspectHandoverMinutesSigned;
   readonly SuspectHandoverMinutesCountersignature: SuspectHandoverMinutesCountersigned;
+  readonly DisseminationRequest: DisseminationRequested;
+  readonly DisseminationAnswer: DisseminationAnswered;
 }
 
 /** The command each kind of message becomes on the receiving node. */
@@ -215,6 +226,8 @@ export interface ReceivingCommands {
   readonly MissionOutcome: ReceiveMissionOutcome;
   readonly SuspectHandoverMinutesProposal: ReceiveSuspectHandoverMinutesProposal;
   readonly SuspectHandoverMinutesCountersignature: ReceiveSuspectHandoverMinutesCountersignature;
+  readonly DisseminationRequest: ReceiveDisseminationRequest;
+  readonly DisseminationAnswer: RecordDisseminationAnswer;
 }
 
 /** The events that queue messages of kind K. */
@@ -334,7 +347,7 @@ export const INBOUND_COMMANDS: {
   InformationNotice: {
     category: 'notice',
     type: 'ReceiveInformationNotice',
-    queuedBy: ['InformationNoticeSent', 'HotlineTipForwarded'],
+    queuedBy: ['InformationNoticeSent', 'HotlineTipForwarded', 'InformationNoticeForwarded'],
   },
   LocateRescueRequest: {
     category: 'rescue',
@@ -442,6 +455,17 @@ export const INBOUND_COMMANDS: {
     category: 'handover',
     type: 'ReceiveSuspectHandoverMinutesCountersignature',
     queuedBy: ['SuspectHandoverMinutesCountersigned'],
+  },
+  // Asking the originator of a notice to let it go further, and its answer, travel within the notice's case.
+  DisseminationRequest: {
+    category: 'notice',
+    type: 'ReceiveDisseminationRequest',
+    queuedBy: ['DisseminationRequested'],
+  },
+  DisseminationAnswer: {
+    category: 'notice',
+    type: 'RecordDisseminationAnswer',
+    queuedBy: ['DisseminationAnswered'],
   },
 };
 

@@ -59,6 +59,8 @@ export const PAYLOAD_MESSAGES = {
   'xborder.v1.RepatriationMinutesCountersignature': v1.RepatriationMinutesCountersignature,
   'xborder.v1.SuspectHandoverMinutesProposal': v1.SuspectHandoverMinutesProposal,
   'xborder.v1.SuspectHandoverMinutesCountersignature': v1.SuspectHandoverMinutesCountersignature,
+  'xborder.v1.DisseminationRequest': v1.DisseminationRequest,
+  'xborder.v1.DisseminationAnswer': v1.DisseminationAnswer,
 } as const;
 
 /** Full protobuf name of a payload message, e.g. `xborder.v1.VerificationRequest`. */

@@ -20,6 +20,7 @@ import {
 import { OutgoingReceipt, ReceiptCourier } from './receipt-courier';
 import { RetryPolicy } from './retry-policy';
 import { inboxTopic } from './topics';
+import { disseminationOf } from './wire-mapping/header';
 
 export interface InboxGatewayOptions {
   readonly kafka: Kafka;
@@ -320,6 +321,7 @@ export class InboxGateway {
         envelopeSha256,
         outcome,
         ...(reason ? { reason } : {}),
+        ...disseminationOf(header),
         receipt: receipt.value.toString('base64'),
       },
       metadata: {

@@ -7,6 +7,7 @@ import { ExchangeMetrics } from './metrics';
 import { outboundMessageDecider, OutboundMessageState } from './outbound-message';
 import { CommandRunner, OutboundMessage, StateLoader } from './ports';
 import { OutboundMapping } from './wire-mapping';
+import { disseminationOf } from './wire-mapping/header';
 import { inboxTopic } from './topics';
 
 export interface OutboxRelayOptions {
@@ -153,6 +154,7 @@ export class OutboxRelay {
           category: message.category,
           counterpart: message.counterpart,
           payloadType: message.payloadType,
+          ...disseminationOf(message.headerExtras ?? {}),
           envelope: Buffer.from(envelope).toString('base64'),
           envelopeSha256: createHash('sha256').update(envelope).digest('hex'),
           queuedAt: event.position.toString(),

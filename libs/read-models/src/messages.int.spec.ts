@@ -58,7 +58,11 @@ describe.each([
   });
 
   it('lists outbound and inbound messages in their latest state, latest first, by counterpart and state', async () => {
-    await store.appendToStream('exchange-m1', [dispatched('m1', CN, '2031-05-01T01:00:00.000Z')]);
+    // The header's dissemination code is listed with the message (none in records kept before it was).
+    const m1 = dispatched('m1', CN, '2031-05-01T01:00:00.000Z');
+    await store.appendToStream('exchange-m1', [
+      { ...m1, data: { ...m1.data, dissemination: 'law_enforcement' } },
+    ]);
     await store.appendToStream('exchange-m2', [dispatched('m2', CN, '2031-05-01T02:00:00.000Z')]);
     await store.appendToStream('exchange-m3', [dispatched('m3', LA, '2031-05-01T03:00:00.000Z')]);
     await store.appendToStream('exchange-m4', [
@@ -113,6 +117,7 @@ describe.each([
           payloadType: 'xborder.v1.VerificationAnswer',
           envelopeSha256: 'cd',
           outcome: 'accepted',
+          dissemination: 'receiving_agency',
           recordedAt: '2031-05-01T06:00:00.000Z',
         },
         metadata: meta('2031-05-01T06:00:00.000Z'),
@@ -122,11 +127,11 @@ describe.each([
 
     const all = await messageLog(rm.db, {});
     expect(all.total).toBe(4);
-    expect(all.items.map((m) => [m.message_id, m.direction, m.status, m.reason])).toEqual([
-      ['i1', 'inbound', 'received', null],
-      ['m3', 'outbound', 'unacknowledged', 'ask the counterpart by phone'],
-      ['m1', 'outbound', 'rejected', 'VALIDATION_FAILED:subject.name'],
-      ['m2', 'outbound', 'delivered', null],
+    expect(all.items.map((m) => [m.message_id, m.direction, m.status, m.reason, m.dissemination])).toEqual([
+      ['i1', 'inbound', 'received', null, 'receiving_agency'],
+      ['m3', 'outbound', 'unacknowledged', 'ask the counterpart by phone', null],
+      ['m1', 'outbound', 'rejected', 'VALIDATION_FAILED:subject.name', 'law_enforcement'],
+      ['m2', 'outbound', 'delivered', null, null],
     ]);
     expect(all.items[2]).toMatchObject({
       counterpart: CN,

@@ -7,7 +7,7 @@ import { PROJECTED_TABLES } from './tables';
  * Version of the read-model tables' shape. Raise it with any change to `tables.ts`: stores of another
  * version are emptied by `migrateReadModels` and rebuilt by the projector from the start.
  */
-export const READ_MODEL_SCHEMA_VERSION = 7;
+export const READ_MODEL_SCHEMA_VERSION = 8;
 
 /**
  * Makes the read-model store hold the tables of READ_MODEL_SCHEMA_VERSION. Read models are disposable
@@ -160,6 +160,7 @@ async function createTables(db: ReadModelDb): Promise<void> {
     .addColumn('claimed_message_id', text)
     .addColumn('at', text, (c) => c.notNull())
     .addColumn('updated_at', text, (c) => c.notNull())
+    .addColumn('dissemination', text)
     .execute();
   await caseColumns('liaison_meetings', 'meeting_id')
     .addColumn('direction', text, (c) => c.notNull())
@@ -217,6 +218,17 @@ async function createTables(db: ReadModelDb): Promise<void> {
     .addColumn('due', text, (c) => c.notNull())
     .addColumn('escalated_at', text, (c) => c.notNull())
     .execute();
+  await db.schema
+    .createTable('case_handling')
+    .ifNotExists()
+    .addColumn('stream_id', text, (c) => c.primaryKey())
+    .addColumn('category', text, (c) => c.notNull())
+    .addColumn('case_id', text, (c) => c.notNull())
+    .addColumn('dissemination', text, (c) => c.notNull())
+    .addColumn('evidential_use', text, (c) => c.notNull())
+    .addColumn('has_conditions', 'integer', (c) => c.notNull())
+    .addColumn('updated_at', text, (c) => c.notNull())
+    .execute();
   // The filters, and each board's order (its first page reads the index, not the whole table).
   for (const [table, ...columns] of [
     ['report_facts', 'at'],
@@ -241,6 +253,7 @@ async function createTables(db: ReadModelDb): Promise<void> {
     ['liaison_meetings', 'starts_at', 'meeting_id'],
     ['missions', 'arrives_on', 'mission_id'],
     ['deadline_escalations', 'escalated_at'],
+    ['case_handling', 'case_id'],
   ] as const) {
     const name = `${table}_${columns.join('_')}_idx`;
     await sql`create index if not exists ${sql.raw(name)} on ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))})`.execute(

@@ -330,8 +330,15 @@ export async function noticeList(db: ReadModelDb, filter: NoticeListFilter) {
     .limit(pageSize)
     .offset((page - 1) * pageSize)
     .execute();
+  const handling = await caseHandling(
+    db,
+    'notice',
+    rows.map((row) => row.notice_id),
+  );
   const items = rows.map((row) => ({
     noticeId: row.notice_id,
+    /** The highest handling restriction the notice came with (none for our hotline's tips). */
+    handling: handling.get(row.notice_id) ?? null,
     source: row.source === 'hotline' ? ('tip' as const) : ('notice' as const),
     kind: row.kind,
     counterpart: row.source === 'hotline' ? null : row.counterpart,
@@ -385,4 +392,30 @@ export async function noticeStateCounts(db: ReadModelDb) {
   for (const row of rows)
     counts[row.source === 'hotline' ? 'tip' : 'notice'][processingStateOf(row.status)] += Number(row.n);
   return counts;
+}
+
+/**
+ * The highest handling restriction received by each of the given cases of `category` that has one
+ * (projections/handling.ts), by case id: what a board shows beside a case.
+ */
+export async function caseHandling(db: ReadModelDb, category: string, caseIds: readonly string[]) {
+  const rows =
+    caseIds.length === 0
+      ? []
+      : await db
+          .selectFrom('case_handling')
+          .selectAll()
+          .where('category', '=', category)
+          .where('case_id', 'in', [...caseIds])
+          .execute();
+  return new Map(
+    rows.map((row) => [
+      row.case_id,
+      {
+        dissemination: row.dissemination,
+        evidentialUse: row.evidential_use,
+        hasConditions: Number(row.has_conditions) === 1,
+      },
+    ]),
+  );
 }

@@ -113,6 +113,8 @@ export interface ReadModelTables {
     /** Dispatched (outbound), recorded (inbound) or received (refused). */
     at: string;
     updated_at: string;
+    /** The header's dissemination code (who the message may go on to); null in records kept before it was. */
+    dissemination: string | null;
   };
   locate_rescues: {
     case_id: string;
@@ -190,6 +192,20 @@ export interface ReadModelTables {
     at: string;
     value: number;
   };
+  /**
+   * The highest handling restriction each case received from counterparts (projections/handling.ts), so
+   * boards can show it; a case without one has no row. The conditions' words stay in the case.
+   */
+  case_handling: {
+    stream_id: string;
+    category: string;
+    case_id: string;
+    dissemination: string;
+    evidential_use: string;
+    /** 1 when the code carries conditions (read them in the case view). */
+    has_conditions: number;
+    updated_at: string;
+  };
   /** Deadlines escalated (escalation.ts), one row per escalation stream. */
   deadline_escalations: {
     stream_id: string;
@@ -222,4 +238,5 @@ export const PROJECTED_TABLES: readonly ReadModelTable[] = [
   'liaison_meetings',
   'missions',
   'deadline_escalations',
+  'case_handling',
 ];

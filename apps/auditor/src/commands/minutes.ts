@@ -1,4 +1,5 @@
 import fs from 'node:fs/promises';
+import type { HandlingCode } from '@xb/domain';
 import { EXIT, UsageError, type CommandIo, type ExitCode } from '../cli/io';
 import { parseOptions, runCommand } from '../cli/run-command';
 import { loadSealKeys } from '../keys/load-keys';
@@ -20,6 +21,12 @@ const VERIFY_OPTIONS = {
   json: { type: 'boolean' },
 } as const;
 
+/** What `case export` says of a case a counterpart restricted (words only: conditions may be long). */
+export const restrictionNotice = (code: HandlingCode): string =>
+  `handling: a counterpart restricted this case to ${code.dissemination.replace(/_/g, ' ')} ` +
+  `(${code.evidentialUse.replace(/_/g, ' ')}${code.conditions ? ', with conditions: see the file' : ''}); ` +
+  "pass the file to no other agency without the originator's grant";
+
 /** `case export`: one case's stored events, as a file an auditor can take elsewhere (docs/auditor.md). */
 export function caseCommand(args: readonly string[], io: CommandIo): Promise<ExitCode> {
   return runCommand(io, CASE_USAGE, async () => {
@@ -31,7 +38,12 @@ export function caseCommand(args: readonly string[], io: CommandIo): Promise<Exi
     try {
       const found = await findCase(opened.store, options.case);
       const exportedAt = new Date((io.clock ?? Date.now)()).toISOString();
-      const text = JSON.stringify(caseFileOf(found, exportedAt), null, 2);
+      const file = caseFileOf(found, exportedAt);
+      const text = JSON.stringify(file, null, 2);
+      // Whoever receives the file is bound by the originator's code: said where the auditor reads it.
+      const restriction = file.handling?.received;
+      if (restriction && restriction.dissemination !== 'law_enforcement')
+        io.err(restrictionNotice(restriction));
       if (options.out) {
         await fs.writeFile(options.out, `${text}\n`);
         io.err(`exported ${found.streamId} (${found.events.length} events) to ${options.out}`);

@@ -1,3 +1,4 @@
+import { appliedMessageOf, HandlingCode, headerCodesOf, queuedMessageOf, stricterHandling } from '@xb/domain';
 import type { RecordedEvent } from '@xb/event-store';
 import type { CaseStream } from '../replay/case-stream';
 
@@ -14,6 +15,12 @@ export interface CaseFile {
   readonly category: string;
   readonly caseId: string;
   readonly exportedAt: string;
+  /**
+   * The handling codes of the case's messages (docs/confidentiality.md, "Exports and reports"): the
+   * highest restriction counterparts set, which binds whoever holds the file, and each message's code.
+   * Absent in files exported before codes were kept.
+   */
+  readonly handling?: CaseFileHandling;
   readonly events: readonly {
     readonly revision: string;
     readonly position: string;
@@ -23,12 +30,51 @@ export interface CaseFile {
   }[];
 }
 
+export interface CaseFileHandling {
+  readonly received?: HandlingCode;
+  readonly messages: readonly {
+    readonly messageId: string;
+    readonly direction: 'in' | 'out';
+    readonly handling: HandlingCode;
+  }[];
+}
+
+/**
+ * Each message's code as the case recorded it (ours: the officer's choice over the kind's default;
+ * theirs: as their header set it, or the contract's default when it set none) and the highest received.
+ */
+export const caseFileHandlingOf = (events: readonly { type: string; data: unknown }[]): CaseFileHandling => {
+  const messages = events.flatMap((event): CaseFileHandling['messages'] => {
+    const queued = queuedMessageOf(event);
+    if (queued)
+      return [
+        {
+          messageId: queued.messageId,
+          direction: 'out' as const,
+          handling: headerCodesOf(queued.kind, queued).handling,
+        },
+      ];
+    const applied = appliedMessageOf(event);
+    return applied?.handling
+      ? [{ messageId: applied.messageId, direction: 'in' as const, handling: applied.handling }]
+      : [];
+  });
+  const received = messages
+    .filter((m) => m.direction === 'in')
+    .reduce<HandlingCode | undefined>(
+      (highest, m) => (highest ? stricterHandling(highest, m.handling) : m.handling),
+      undefined,
+    );
+  return { ...(received ? { received } : {}), messages };
+};
+
 export const caseFileOf = (found: CaseStream, exportedAt: string): CaseFile => ({
   format: CASE_FILE_FORMAT,
   streamId: found.streamId,
   category: found.category,
   caseId: found.caseId,
   exportedAt,
+  handling: caseFileHandlingOf(found.events),
   events: found.events.map((event: RecordedEvent) => ({
     revision: event.revision.toString(),
     position: event.position.toString(),

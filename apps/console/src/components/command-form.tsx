@@ -6,6 +6,7 @@ import { useConsole } from '../context';
 import { fromZonedInput, toZonedInput } from '../time';
 import { FieldSpec, getPath, GroupSpec, isGroup, leaves, setPath, specOf, textOf, valueOf } from './fields';
 import { labelOf } from './labels';
+import { bodyOf, choiceOf, CodesChoice, HeaderCodeFields } from './header-codes';
 
 interface Outcome {
   readonly caseId: string;
@@ -33,6 +34,10 @@ export function CommandForm({
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string>();
   const [busy, setBusy] = useState(false);
+  // The codes of the message the command sends: the kind's defaults until the officer chooses others.
+  const [codes, setCodes] = useState<CodesChoice | undefined>(
+    command.headerCodes && choiceOf(command.headerCodes),
+  );
   const formId = useId();
   const toZoned = (iso: string) => toZonedInput(iso, settings.timeZone);
 
@@ -61,7 +66,9 @@ export function CommandForm({
       const path = command.action
         ? `/api/${command.resource}/${caseId}/${command.action}`
         : `/api/${command.resource}`;
-      onDone(await api<Outcome>(path, { method: 'POST', body }));
+      onDone(
+        await api<Outcome>(path, { method: 'POST', body: codes ? { ...body, ...bodyOf(codes) } : body }),
+      );
       setTexts({});
     } catch (error) {
       const e = error instanceof ApiError ? error : new ApiError(0, 'NETWORK', String(error));
@@ -107,6 +114,7 @@ export function CommandForm({
         </p>
       )}
       {specs.map(renderSpec)}
+      {codes && <HeaderCodeFields id={`${formId}-codes`} choice={codes} onChange={setCodes} />}
       <div className="buttons">
         {fields.length > 0 && (
           <button type="button" className="secondary" onClick={fillFromExample}>

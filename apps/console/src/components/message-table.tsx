@@ -17,6 +17,7 @@ export function MessageTable({ rows, caption }: { rows: readonly MessageItem[]; 
           <th scope="col">{t('work.kind')}</th>
           <th scope="col">{t('field.counterpart')}</th>
           <th scope="col">{t('work.message')}</th>
+          <th scope="col">{t('handling.dissemination')}</th>
           <th scope="col">{t('work.reason')}</th>
         </tr>
       </thead>
@@ -36,6 +37,10 @@ export function MessageTable({ rows, caption }: { rows: readonly MessageItem[]; 
                 ) : (
                   type || m.messageId
                 )}
+              </td>
+              <td data-dissemination={m.dissemination}>
+                {m.dissemination &&
+                  t(`handling.disseminationValues.${m.dissemination}`, { defaultValue: m.dissemination })}
               </td>
               <td>{m.reason}</td>
             </tr>

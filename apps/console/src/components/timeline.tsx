@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { TimelineEntry } from '@xb/console-contract';
 import { useConsole } from '../context';
 import { formatTime } from '../time';
+import { CodesLine } from './header-codes';
 
 /** A case's events, messages and receipts, oldest first, with who and when. */
 export function Timeline({ entries }: { entries: readonly TimelineEntry[] }) {
@@ -23,6 +24,7 @@ export function Timeline({ entries }: { entries: readonly TimelineEntry[] }) {
           <span className="line" lang="en">
             {entry.line}
           </span>{' '}
+          <CodesLine handling={entry.handling} evaluation={entry.evaluation} />{' '}
           <span className="actor">{entry.actor}</span>
         </li>
       ))}

@@ -1,7 +1,8 @@
 import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CommandView, TimelineEntry } from '@xb/console-contract';
+import type { CommandView, HandlingCode, TimelineEntry } from '@xb/console-contract';
 import { api, ApiError, query } from '../api';
+import { CodesLine } from '../components/header-codes';
 import { CommandForm } from '../components/command-form';
 import { codeLabel } from '../components/labels';
 import { StateView } from '../components/state-view';
@@ -13,6 +14,8 @@ interface CaseState {
   readonly caseId: string;
   readonly category: string;
   readonly state: { status: string } & Record<string, unknown>;
+  /** The highest restriction counterparts put on what the case holds. */
+  readonly handling?: { readonly received?: HandlingCode };
 }
 
 /** One case: its state (particulars hidden until asked for with a reason), timeline and next steps. */
@@ -55,6 +58,17 @@ export function CasePage({ resource, caseId }: { resource: string; caseId: strin
         {t('case.status')}:{' '}
         <strong data-testid="case-status">{codeLabel(t, 'status', state.data?.state.status)}</strong>
       </p>
+      {state.data?.handling?.received && (
+        <p className="handling" data-testid="case-handling">
+          {t('handling.received')}: <CodesLine handling={state.data.handling.received} />
+          {state.data.handling.received.conditions && (
+            <>
+              {' '}
+              <span className="conditions">{state.data.handling.received.conditions}</span>
+            </>
+          )}
+        </p>
+      )}
       {done && (
         <p className="notice" role="status">
           {done}

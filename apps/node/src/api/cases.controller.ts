@@ -29,9 +29,13 @@ import { NODE_CLOCK, NodeClock } from '../runtime/node-clock';
 import { particularsPaths, withholdParticulars } from './particulars';
 import { requestContext } from './request-context';
 import { caseCategory } from './case-resource';
+import { caseHandlingOf } from './case-handling';
 import { CaseTimelineQuery } from './case-queries';
 
-/** A case's state and timeline, read from its streams (not from read models: always current). */
+/**
+ * A case's state and timeline, read from its streams (not from read models: always current), with the
+ * highest handling restriction it received (`handling.received`).
+ */
 @Controller('api/:resource/:caseId')
 @Roles('liaison_officer', 'border_guard_command', 'auditor', 'supervisor')
 export class CasesController {
@@ -65,7 +69,9 @@ export class CasesController {
     const state = await this.queries.execute(new LoadCaseQuery(category, caseId, show));
     if (state.status === 'none')
       throw new NotFoundException({ code: 'NOT_FOUND', reason: `no ${category} case ${caseId}` });
-    if (!show) return { caseId, category, state: withholdParticulars(state) };
+    // The highest restriction a counterpart put on what the case holds, shown beside it.
+    const handling = caseHandlingOf(state);
+    if (!show) return { caseId, category, state: withholdParticulars(state), handling };
     const context = requestContext(officer, request);
     await appendAuditRecord(
       this.store,
@@ -79,7 +85,7 @@ export class CasesController {
         viewedAt: this.now().toISOString(),
       }),
     );
-    return { caseId, category, state };
+    return { caseId, category, state, handling };
   }
 
   @Get('timeline')

@@ -55,6 +55,9 @@ const CHILD = {
 // Vietnam; Vietnam asks China for suspects, crackdowns and notices.
 const VIETNAM = 'VN.BGC.LAICHAU';
 const COUNTERPART = 'CN.YN.BORDERPOLICE';
+// A notice passed on goes to a third agency (docs/confidentiality.md, handling codes).
+const THIRD_AGENCY = 'LA.PHONGSALY.POLICE';
+const EXAMPLE_REQUEST_ID = '0193a7b2-0000-7000-8000-0000000000d1';
 // Examples are dated from the caller's clock, so they stay valid: deadlines and hand-overs lie ahead,
 // what is recorded as done lies just behind.
 const at = (now: Date, days: number) =>
@@ -309,6 +312,28 @@ export const COMMAND_ROUTES: readonly CommandRoute[] = [
     note: 'Passed to the district police.',
   }),
   notice('CloseInformationNotice', 'close', 'Close the notice', {}),
+  notice(
+    'ForwardInformationNotice',
+    'forward',
+    "Pass a counterpart's notice on to a third agency: only as its handling code allows or its originator granted",
+    { counterpart: THIRD_AGENCY },
+  ),
+  notice(
+    'RequestDissemination',
+    'dissemination-requests',
+    "Ask the originator of a counterpart's notice to let it go on to a third agency",
+    { recipient: THIRD_AGENCY, purpose: 'The same broker network recruits in Phongsaly.' },
+  ),
+  notice(
+    'AnswerDisseminationRequest',
+    'dissemination-answers',
+    "Grant or refuse a counterpart's request to pass our notice on (its conditions travel with it)",
+    {
+      requestId: EXAMPLE_REQUEST_ID,
+      granted: true,
+      conditions: 'For the Phongsaly police only; not for use in court.',
+    },
+  ),
   route('notice', 'hotline-tips', ['liaison_officer'])(
     'RecordHotlineTip',
     undefined,

@@ -24,6 +24,7 @@ import { httpErrorOf } from '../http/responses';
 import { NODE_CLOCK, NodeClock } from '../runtime/node-clock';
 import { NodeDirectory } from '../runtime/node-directory';
 import { CommandRoute, deciderOfRoute, findRoute } from './command-routes';
+import { headerChoiceOf } from './header-choice';
 import { requestContext } from './request-context';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -31,8 +32,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /**
  * Officers' commands (see command-routes.ts): each is recorded in the audit trail (type, actor, request
  * id, source address; never its data), then run through the CommandBus (`DecideCommand`) to the one
- * command handler. 400 for bad input,
- * 404 for an unknown case, 409 for a refused transition.
+ * command handler. A body may also choose the message's `handling` and `evaluation` (header-choice.ts).
+ * 400 for bad input, 404 for an unknown case, 409 for a refused transition or a restricted forward
+ * (HANDLING_RESTRICTED).
  */
 @Controller('api')
 @Roles(...ROLES)
@@ -121,7 +123,10 @@ export class CommandsController {
         field: 'counterpart',
         reason: `counterpart: the agency directory does not pair ${this.config.agencyId} with ${counterpart}`,
       });
-    const data = route.action ? body : { ...body, caseId };
+    // The officer's handling code and evaluation for the message the command queues (header-choice.ts).
+    const split = headerChoiceOf({ ...body });
+    if (isDomainError(split)) throw httpErrorOf(split);
+    const data = route.action ? split.data : { ...split.data, caseId };
     const command = {
       type: route.command,
       data,
@@ -131,6 +136,7 @@ export class CommandsController {
         agencyId: this.config.agencyId,
         newIds: [uuidv7(), uuidv7()],
         requestId: context.requestId,
+        ...split.choice,
       },
     };
     let outcome;

@@ -30,7 +30,10 @@ export function openApiDocument(agencyId: string, now: Date) {
         tags: [route.category],
         operationId: route.command,
         summary: route.summary,
-        description: `Command \`${route.command}\`. Roles: ${route.roles.join(', ')}. The domain validates the body; a refusal names the field.`,
+        description:
+          `Command \`${route.command}\`. Roles: ${route.roles.join(', ')}. The domain validates the body; a refusal names the field. ` +
+          'A message the command sends may be given `handling` {dissemination, evidentialUse, conditions?} and `evaluation` {source?, information?}; ' +
+          "unset, the message kind's defaults apply (docs/protocol.md section 5b).",
         ...(route.action ? { parameters: [caseId] } : {}),
         requestBody: {
           required: true,
@@ -44,7 +47,9 @@ export function openApiDocument(agencyId: string, now: Date) {
           },
           400: error('Invalid input: names the field and rule (or MALFORMED_JSON)'),
           404: error('Unknown case'),
-          409: error('Refused transition, with the reason'),
+          409: error(
+            'Refused transition, or a forward the handling code restricts (HANDLING_RESTRICTED), with the reason',
+          ),
           413: error('Body over 512 kB (BODY_TOO_LARGE)'),
           ...secured.responses,
         },

@@ -189,9 +189,16 @@ describe('three nodes over the real Kafka: China and Laos ask Vietnam, Vietnam a
   let officers: DemoNodes;
 
   beforeAll(async () => {
-    ({ root, agencies } = await prepareAgencies(['VN.BGC.LAICHAU', 'CN.YN.BORDERPOLICE', 'LA.PHONGSALY.POLICE']));
+    ({ root, agencies } = await prepareAgencies([
+      'VN.BGC.LAICHAU',
+      'CN.YN.BORDERPOLICE',
+      'LA.PHONGSALY.POLICE',
+    ]));
     // As in the demo, China and Laos answer Vietnam's requests through their responders.
-    const roles = ['api,gateway,projector,sealer', ...Array(2).fill('api,gateway,projector,sealer,responder')];
+    const roles = [
+      'api,gateway,projector,sealer',
+      ...Array(2).fill('api,gateway,projector,sealer,responder'),
+    ];
     for (const [i, agency] of agencies.entries())
       nodes.push(await startTestNode({ ...agency, env: { ...agency.env, XB_ROLES: roles[i] } }));
     const clients = await Promise.all(
@@ -243,19 +250,30 @@ describe('three nodes over the real Kafka: China and Laos ask Vietnam, Vietnam a
     });
 
     // China's side ends at Vietnam's confirmed reception (the referral is Vietnam's own step).
-    await waitFor('the reception on the Chinese node', async () =>
-      (await cn.status('repatriations', repatriation.caseId)) === 'received');
+    await waitFor(
+      'the reception on the Chinese node',
+      async () => (await cn.status('repatriations', repatriation.caseId)) === 'received',
+    );
     expect(await finalStates(repatriation)).toEqual(['received', 'referred']);
-    const vnCase = (await vn.get(`/api/repatriations/${repatriation.caseId}`)).state as Record<string, unknown>;
+    const vnCase = (await vn.get(`/api/repatriations/${repatriation.caseId}`)).state as Record<
+      string,
+      unknown
+    >;
     expect(vnCase).toMatchObject({
       ourSide: 'receiving',
       counterpart: cn.agencyId,
       verificationCaseId: verification.caseId,
       schedule: expect.objectContaining({ borderGate: 'Ma Lu Thang - Jinshuihe' }),
-      referral: { services: ['shelter', 'medical', 'legal', 'family_reunification'], referredTo: expect.any(String) },
+      referral: {
+        services: ['shelter', 'medical', 'legal', 'family_reunification'],
+        referredTo: expect.any(String),
+      },
     });
     expect(vnCase.children).toEqual([expect.objectContaining({ handedOver: true, received: true })]);
-    const cnCase = (await cn.get(`/api/repatriations/${repatriation.caseId}`)).state as Record<string, unknown>;
+    const cnCase = (await cn.get(`/api/repatriations/${repatriation.caseId}`)).state as Record<
+      string,
+      unknown
+    >;
     expect(cnCase).toMatchObject({
       ourSide: 'requesting',
       reception: { facility: 'Lai Chau social protection centre', receivedAt: expect.any(String) },
@@ -277,8 +295,12 @@ describe('three nodes over the real Kafka: China and Laos ask Vietnam, Vietnam a
     ];
     for (const side of [vn, cn])
       await waitFor(`both links on ${side.agencyId}`, async () => {
-        const state = (await side.get(`/api/locate-rescues/${rescue.caseId}`)).state as { linkedCases: unknown[] };
-        return links.every((link) => state.linkedCases.some((l) => expect.objectContaining(link).asymmetricMatch(l)));
+        const state = (await side.get(`/api/locate-rescues/${rescue.caseId}`)).state as {
+          linkedCases: unknown[];
+        };
+        return links.every((link) =>
+          state.linkedCases.some((l) => expect.objectContaining(link).asymmetricMatch(l)),
+        );
       });
   }, 180_000);
 
@@ -328,9 +350,107 @@ describe('three nodes over the real Kafka: China and Laos ask Vietnam, Vietnam a
     expect(timeline.map((e) => e.type)).toEqual(
       expect.arrayContaining(['VerificationRequestSent', 'OutboundMessageReceipted', 'VerificationAnswered']),
     );
-    expect(((await vn.get(`/api/verifications/${verification.caseId}`)).state as { counterpart: string }).counterpart).toBe(
-      la.agencyId,
+    expect(
+      ((await vn.get(`/api/verifications/${verification.caseId}`)).state as { counterpart: string })
+        .counterpart,
+    ).toBe(la.agencyId);
+  }, 120_000);
+
+  it("China's notice for Vietnam only: Vietnam's forward to Laos is refused, China grants it on request, the forward then carries China's conditions", async () => {
+    const { vn, cn, la } = officers;
+    type NoticeView = {
+      status: string;
+      handling?: { dissemination: string; evidentialUse: string; conditions?: string };
+      disseminationRequests?: { requestId: string; recipient: string; answer?: { granted: boolean } }[];
+    };
+    const notice = async (side: OfficerClient, id: string) =>
+      (await side.get(`/api/notices/${id}`)).state as NoticeView;
+    const { caseId } = (await cn.post('/api/notices', {
+      counterpart: vn.agencyId,
+      category: 'case_information',
+      title: 'Broker network at Jinshuihe',
+      content: 'Two brokers recruit at the Jinshuihe market and take women across at night.',
+      handling: {
+        dissemination: 'receiving_agency',
+        evidentialUse: 'intelligence_only',
+        conditions: 'For the Lai Chau border guard',
+      },
+      evaluation: { source: 'b', information: 'corroborated' },
+    })) as { caseId: string };
+    await waitFor(
+      'the notice on the Vietnamese node',
+      async () => (await vn.status('notices', caseId)) !== undefined,
     );
+    expect((await notice(vn, caseId)).handling).toEqual({
+      dissemination: 'receiving_agency',
+      evidentialUse: 'intelligence_only',
+      conditions: 'For the Lai Chau border guard',
+    });
+
+    // Refused: China restricted it to Vietnam's agency, and nothing is recorded.
+    const before = (await vn.get(`/api/notices/${caseId}/timeline`)).timeline as unknown[];
+    await expect(vn.post(`/api/notices/${caseId}/forward`, { counterpart: la.agencyId })).rejects.toThrow(
+      /409 .*"code":"HANDLING_RESTRICTED".*"field":"counterpart"/,
+    );
+    expect(((await vn.get(`/api/notices/${caseId}/timeline`)).timeline as unknown[]).length).toBe(
+      before.length,
+    );
+
+    // Vietnam asks China; China's officer grants with a condition; the grant comes back to Vietnam's case.
+    await vn.post(`/api/notices/${caseId}/dissemination-requests`, {
+      recipient: la.agencyId,
+      purpose: 'The same brokers recruit in Phongsaly.',
+    });
+    let requestId = '';
+    await waitFor('the request on the Chinese node', async () => {
+      requestId = (await notice(cn, caseId)).disseminationRequests?.[0]?.requestId ?? '';
+      return requestId !== '';
+    });
+    await cn.post(`/api/notices/${caseId}/dissemination-answers`, {
+      requestId,
+      granted: true,
+      conditions: 'Not for use in court',
+    });
+    await waitFor(
+      'the grant on the Vietnamese node',
+      async () => (await notice(vn, caseId)).disseminationRequests?.[0]?.answer?.granted === true,
+    );
+
+    // Granted: the forward goes, and Laos receives it under China's code and both conditions.
+    await vn.post(`/api/notices/${caseId}/forward`, { counterpart: la.agencyId });
+    await waitFor(
+      'the notice on the Lao node',
+      async () => (await la.status('notices', caseId)) !== undefined,
+    );
+    expect((await notice(la, caseId)).handling).toEqual({
+      dissemination: 'receiving_agency',
+      evidentialUse: 'intelligence_only',
+      conditions: 'For the Lai Chau border guard; Not for use in court',
+    });
+    // Both sides keep the exchange in their case (and so in their audit chain).
+    for (const [side, types] of [
+      [
+        vn,
+        [
+          'InformationNoticeReceived',
+          'DisseminationRequested',
+          'DisseminationAnswerReceived',
+          'InformationNoticeForwarded',
+        ],
+      ],
+      [cn, ['InformationNoticeSent', 'DisseminationRequestReceived', 'DisseminationAnswered']],
+    ] as const) {
+      const timeline = (await side.get(`/api/notices/${caseId}/timeline`)).timeline as { type: string }[];
+      expect(timeline.map((e) => e.type)).toEqual(expect.arrayContaining([...types]));
+    }
+    await waitFor('the forward receipted by Laos', async () => {
+      const { trail } = (await vn.get(`/api/notices/${caseId}`)).state as {
+        trail: { messages: Record<string, { kind: string; delivery: string }> };
+      };
+      return Object.values(trail.messages).some(
+        (m) => m.kind === 'InformationNotice' && m.delivery === 'delivered',
+      );
+    });
   }, 120_000);
 
   /** The lines of a case's timeline on one node. */

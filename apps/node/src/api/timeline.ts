@@ -1,9 +1,35 @@
-import { appliedMessageOf, deciderOf, describeEvent, isProcessCategory, queuedMessageOf } from '@xb/domain';
+import {
+  appliedMessageOf,
+  deciderOf,
+  describeEvent,
+  Evaluation,
+  HandlingCode,
+  headerCodesOf,
+  Inbound,
+  isProcessCategory,
+  Outbound,
+  queuedMessageOf,
+} from '@xb/domain';
 import { EventStore, readStreamIfAny, RecordedEvent } from '@xb/event-store';
 import type { TimelineEntry } from '@xb/console-contract';
 import { DEADLINE_ESCALATED, escalationStreamOf } from '@xb/read-models';
 
 export type { TimelineEntry };
+
+/**
+ * The codes a case's message went with: an outbound one's as its header carried them (the officer's
+ * choice over its kind's defaults), an inbound one's as the counterpart set them.
+ */
+export const messageCodesOf = (
+  queued: Outbound | undefined,
+  applied: Inbound | undefined,
+): { handling?: HandlingCode; evaluation?: Evaluation } => {
+  if (queued) return headerCodesOf(queued.kind, queued);
+  return {
+    ...(applied?.handling ? { handling: applied.handling } : {}),
+    ...(applied?.evaluation ? { evaluation: applied.evaluation } : {}),
+  };
+};
 
 const EXCHANGE_LINES: Record<string, (data: Record<string, unknown>) => string> = {
   OutboundMessageDispatched: (d) =>
@@ -43,6 +69,7 @@ export async function caseTimeline(
       line: lineOf(event) ?? event.type,
       ...(queued ? { messageId: queued.messageId, direction: 'out' as const } : {}),
       ...(applied ? { messageId: applied.messageId, direction: 'in' as const } : {}),
+      ...messageCodesOf(queued, applied),
     });
   }
   for (const message of messages) {

@@ -66,4 +66,52 @@ describe('case timeline escalations', () => {
       }),
     ]);
   });
+
+  it("shows each message's handling code and evaluation: ours as sent (the kind's default unless chosen), theirs as received", async () => {
+    const restricted = {
+      dissemination: 'receiving_agency',
+      evidentialUse: 'intelligence_only',
+      conditions: 'No copies',
+    };
+    await store.appendToStream(`notice-${caseId}`, [
+      {
+        type: 'InformationNoticeReceived',
+        data: {
+          caseId,
+          category: 'case_information',
+          title: 't',
+          content: 'c',
+          sender: 'CN.YN.BORDERPOLICE',
+          recipient: 'VN.BGC.LAICHAU',
+          processingDeadline: '2026-12-01T00:00:00Z',
+          inbound: {
+            messageId: 'in-1',
+            counterpart: 'CN.YN.BORDERPOLICE',
+            handling: restricted,
+            evaluation: { source: 'b' },
+          },
+        },
+        metadata: meta('2026-11-30T00:00:00Z'),
+      },
+      {
+        type: 'DisseminationRequested',
+        data: {
+          requestId: 'm-1',
+          recipient: 'LA.PHONGSALY.POLICE',
+          purpose: 'p',
+          outbound: { messageId: 'm-1', counterpart: 'CN.YN.BORDERPOLICE', kind: 'DisseminationRequest' },
+        },
+        metadata: meta('2026-11-30T00:01:00Z'),
+      },
+    ]);
+    const timeline = (await caseTimeline(store, `notice-${caseId}`))!;
+    expect(timeline.map(({ type, handling, evaluation }) => ({ type, handling, evaluation }))).toEqual([
+      { type: 'InformationNoticeReceived', handling: restricted, evaluation: { source: 'b' } },
+      {
+        type: 'DisseminationRequested',
+        handling: { dissemination: 'receiving_agency', evidentialUse: 'permitted' },
+        evaluation: undefined,
+      },
+    ]);
+  });
 });

@@ -1,14 +1,66 @@
 import type { CommandView } from '@xb/console-contract';
-import { deciderOf, isDomainError, PROCESS_CATEGORIES, ProcessCategory } from '@xb/domain';
+import {
+  Command,
+  deciderOf,
+  DomainError,
+  DomainEvent,
+  headerCodesOf,
+  HeaderCodes,
+  isDomainError,
+  PROCESS_CATEGORIES,
+  ProcessCategory,
+  queuedMessageOf,
+} from '@xb/domain';
 import { EventStore, readStreamIfAny } from '@xb/event-store';
 import { foldUpTo } from '../../../auditor/src/replay/fold';
-import { COMMAND_ROUTES, CommandRoute } from '../api/command-routes';
+import { COMMAND_ROUTES, CommandRoute, deciderOfRoute } from '../api/command-routes';
 import { withholdParticulars } from '../api/particulars';
 import { caseTimeline } from '../api/timeline';
 import { Officer } from '../auth/roles';
 
-/** What the console shows of a command: the route table's row with its example as of the node's clock. */
-export const commandView = (route: CommandRoute, now: Date): CommandView => ({
+const EXAMPLE_IDS = ['00000000-0000-7000-8000-000000000001', '00000000-0000-7000-8000-000000000002'];
+const EXAMPLE_CASE = '00000000-0000-7000-8000-0000000000ca';
+
+/**
+ * The handling code and evaluation the message a decision queues goes with by default (its kind's row
+ * in libs/domain dissemination.ts), for the form to pre-select; none when it queues no message.
+ */
+const defaultCodesOf = (decision: readonly DomainEvent[] | DomainError): { headerCodes?: HeaderCodes } => {
+  if (isDomainError(decision)) return {};
+  const queued = decision.map(queuedMessageOf).find((message) => message !== undefined);
+  return queued ? { headerCodes: headerCodesOf(queued.kind) } : {};
+};
+
+/** The example's decision on a case not yet opened: the message an opening command queues. */
+const openingDecision = (route: CommandRoute, now: Date) => {
+  const decider = deciderOfRoute(route);
+  const data = route.example(now);
+  // An opening example asks the counterpart it names, so it is decided as the other agency's officer.
+  const counterpart = typeof data.counterpart === 'string' ? data.counterpart : '';
+  const command: Command = {
+    type: route.command,
+    data: { caseId: EXAMPLE_CASE, ...data },
+    metadata: {
+      now: now.toISOString(),
+      actor: 'officer:console',
+      agencyId: agencyOtherThan(counterpart),
+      newIds: EXAMPLE_IDS,
+    },
+  };
+  return decider.decide(command, decider.initialState());
+};
+const agencyOtherThan = (counterpart: string) =>
+  counterpart.startsWith('VN.') ? 'CN.YN.BORDERPOLICE' : 'VN.BGC.LAICHAU';
+
+/**
+ * What the console shows of a command: the route table's row with its example as of the node's clock,
+ * and the codes its message goes with unless the officer chooses others (`headerCodes`).
+ */
+export const commandView = (
+  route: CommandRoute,
+  now: Date,
+  decision: readonly DomainEvent[] | DomainError = route.action ? [] : openingDecision(route, now),
+): CommandView => ({
   resource: route.resource,
   ...(route.action ? { action: route.action } : {}),
   category: route.category,
@@ -16,6 +68,7 @@ export const commandView = (route: CommandRoute, now: Date): CommandView => ({
   roles: route.roles,
   summary: route.summary,
   example: route.example(now),
+  ...defaultCodesOf(decision),
 });
 
 /** The console's resource for a process (the first in the route table: `notice` → `notices`). */
@@ -51,14 +104,14 @@ export async function nextActions(
           now: now.toISOString(),
           actor: `officer:${officer.id}`,
           agencyId: officer.agency,
-          newIds: ['00000000-0000-7000-8000-000000000001', '00000000-0000-7000-8000-000000000002'],
+          newIds: EXAMPLE_IDS,
         },
       },
       state,
     );
     const allowedNow = !(isDomainError(refusal) && NOT_NOW.has(refusal.code));
     const permitted = officer.roles.some((role) => route.roles.includes(role));
-    return { ...commandView(route, now), allowedNow, permitted };
+    return { ...commandView(route, now, refusal), allowedNow, permitted };
   });
 }
 

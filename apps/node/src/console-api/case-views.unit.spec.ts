@@ -4,7 +4,7 @@ import path from 'node:path';
 import { deciderOf, isDomainError } from '@xb/domain';
 import { handleCommand, SqliteEventStore } from '@xb/event-store';
 import { COMMAND_ROUTES } from '../api/command-routes';
-import { caseAsOf, nextActions } from './case-views';
+import { caseAsOf, commandView, nextActions } from './case-views';
 
 const caseId = '0193a7b2-0000-7000-8000-0000000000c1';
 const draftedAt = new Date('2031-03-01T02:00:00Z');
@@ -43,6 +43,21 @@ describe('console case views', () => {
     expect(allowed.send).toBe(true);
     expect(allowed.answer).toBe(false);
     expect(await nextActions(store, 'repatriation', caseId, officer, draftedAt)).toBeUndefined();
+  });
+
+  it("pre-selects the codes of the message a step queues: its kind's defaults; none for a step without one", async () => {
+    const actions = await nextActions(store, 'verification', caseId, officer, draftedAt);
+    const send = actions?.find((a) => a.action === 'send');
+    expect(send?.headerCodes).toEqual({
+      handling: { dissemination: 'receiving_agency', evidentialUse: 'after_formal_request' },
+    });
+    const notice = COMMAND_ROUTES.find((r) => r.command === 'SendInformationNotice')!;
+    expect(commandView(notice, draftedAt).headerCodes).toEqual({
+      handling: { dissemination: 'law_enforcement', evidentialUse: 'intelligence_only' },
+      evaluation: { source: 'b', information: 'known_to_source' },
+    });
+    const tip = COMMAND_ROUTES.find((r) => r.command === 'RecordHotlineTip')!;
+    expect(commandView(tip, draftedAt).headerCodes).toBeUndefined();
   });
 
   it('folds the case up to the moment asked for', async () => {

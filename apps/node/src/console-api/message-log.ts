@@ -35,6 +35,7 @@ const itemOf = (row: ReadModelTables['messages']): MessageItem =>
         counterpart: row.counterpart,
         payloadType: row.payload_type,
         ...(row.reason ? { reason: row.reason } : {}),
+        ...(row.dissemination ? { dissemination: row.dissemination } : {}),
         at: row.updated_at,
       };
 

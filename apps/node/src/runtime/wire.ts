@@ -8,7 +8,9 @@ const channelOf = (setting: NodeConfig['channel']): v1.Channel =>
 
 /**
  * Header fields for messages whose events chose none: the node's channel, and the most restrictive
- * handling code (receiving agency only, intelligence only), so nothing is shared wider than meant.
+ * handling code (receiving agency only, intelligence only), so nothing is shared wider than meant. Every
+ * case message gets its kind's codes from libs/domain `HEADER_CODE_DEFAULTS` (or the officer's), so
+ * this handling code is the fallback of messages outside the table (seal heads).
  */
 export function headerDefaults(
   config: NodeConfig,

@@ -43,6 +43,43 @@ export type RecordHotlineTip = Command<
  * its caller kind, urgency and time of the call (`HotlineTipOff`).
  */
 export type ForwardHotlineTip = Command<'ForwardHotlineTip', { readonly counterpart: string }>;
+/**
+ * Passes a counterpart's notice on to a third agency `counterpart`, as this same case. Refused
+ * (HANDLING_RESTRICTED) when the originator's handling code keeps it from that agency and the
+ * originator has not granted it (shared/dissemination.ts).
+ */
+export type ForwardInformationNotice = Command<'ForwardInformationNotice', { readonly counterpart: string }>;
+/** Asks the originator of a counterpart's notice to let us pass it on to `recipient` (`DisseminationRequest`). */
+export type RequestDissemination = Command<
+  'RequestDissemination',
+  { readonly recipient: string; readonly purpose: string }
+>;
+/** The originator, inbound `DisseminationRequest` (its message id is the request's id). */
+export type ReceiveDisseminationRequest = Command<
+  'ReceiveDisseminationRequest',
+  { readonly recipient: string; readonly purpose: string }
+>;
+/** The originator's officer grants or refuses a request, with conditions (`DisseminationAnswer`). */
+export type AnswerDisseminationRequest = Command<
+  'AnswerDisseminationRequest',
+  {
+    readonly requestId: string;
+    readonly granted: boolean;
+    readonly conditions?: string;
+    readonly reason?: string;
+  }
+>;
+/** The asking side, inbound `DisseminationAnswer`: the grant (or refusal) is recorded on the case. */
+export type RecordDisseminationAnswer = Command<
+  'RecordDisseminationAnswer',
+  {
+    readonly requestId: string;
+    readonly recipient: string;
+    readonly granted: boolean;
+    readonly conditions?: string;
+    readonly reason?: string;
+  }
+>;
 /** Classifies (or reclassifies) a notice that came to us. */
 export type ClassifyInformationNotice = Command<
   'ClassifyInformationNotice',
@@ -62,7 +99,15 @@ export type CloseInformationNotice = Command<'CloseInformationNotice', { readonl
 
 export type NoticeOpeningCommand = SendInformationNotice | ReceiveInformationNotice | RecordHotlineTip;
 export type NoticeStepCommand =
-  ClassifyInformationNotice | ProcessInformationNotice | CloseInformationNotice | ForwardHotlineTip;
+  | ClassifyInformationNotice
+  | ProcessInformationNotice
+  | CloseInformationNotice
+  | ForwardHotlineTip
+  | ForwardInformationNotice
+  | RequestDissemination
+  | ReceiveDisseminationRequest
+  | AnswerDisseminationRequest
+  | RecordDisseminationAnswer;
 export type NoticeCommand = NoticeOpeningCommand | NoticeStepCommand | DeliveryCommand;
 
 /** Who takes each step and from which statuses. */
@@ -72,4 +117,22 @@ export const NOTICE_RULES: { readonly [T in NoticeStepCommand['type']]: StepRule
     ProcessInformationNotice: { by: 'recipient', from: ['classified'], inbound: false },
     CloseInformationNotice: { by: 'either', from: ['processed', 'sent'], inbound: false },
     ForwardHotlineTip: { by: 'recipient', from: ['received', 'classified', 'processed'], inbound: false },
+    ForwardInformationNotice: {
+      by: 'recipient',
+      from: ['received', 'classified', 'processed', 'closed'],
+      inbound: false,
+    },
+    RequestDissemination: {
+      by: 'recipient',
+      from: ['received', 'classified', 'processed', 'closed'],
+      inbound: false,
+    },
+    // The request comes from the side that received our notice; we answer it even after closing ours.
+    ReceiveDisseminationRequest: { by: 'recipient', from: ['sent', 'closed'], inbound: true },
+    AnswerDisseminationRequest: { by: 'sender', from: ['sent', 'closed'], inbound: false },
+    RecordDisseminationAnswer: {
+      by: 'sender',
+      from: ['received', 'classified', 'processed', 'closed'],
+      inbound: true,
+    },
   };

@@ -21,8 +21,20 @@ import {
   URGENCIES,
   invalidTransition,
   notPermitted,
+  validationFailed,
+  disseminationRefusal,
+  forwardedHandling,
+  HandlingCode,
+  Outbound,
+  Origin,
 } from '../shared';
-import { NOTICE_RULES, NoticeCommand, NoticeOpeningCommand, NoticeStepCommand } from './commands';
+import {
+  ForwardInformationNotice,
+  NOTICE_RULES,
+  NoticeCommand,
+  NoticeOpeningCommand,
+  NoticeStepCommand,
+} from './commands';
 import {
   HOTLINE_CHANNELS,
   NOTICE_CATEGORIES,
@@ -31,7 +43,7 @@ import {
   NoticeEvent,
   PROCESSING_OUTCOMES,
 } from './events';
-import { Notice, NoticeState } from './state';
+import { disseminationGrants, Notice, NoticeState } from './state';
 
 export * from './commands';
 
@@ -144,7 +156,45 @@ const forwardedContent = (tip: Notice & { readonly tip: NonNullable<Notice['tip'
   },
 });
 
-const step = (command: NoticeStepCommand, state: Notice): Decision => {
+/**
+ * A counterpart's notice passed on to a third agency: only what its originator's code allows, or has
+ * granted; the message carries the originator's code and conditions, never a laxer one.
+ */
+const forwardNotice = (command: ForwardInformationNotice, state: Notice): Decision => {
+  const us = command.metadata.agencyId;
+  const { counterpart } = command.data ?? {};
+  if (state.source !== 'counterpart')
+    return notPermitted("only a counterpart's notice is passed on; forward a tip or send a notice instead");
+  const invalid = refuseIf(
+    problems({
+      counterpart: isAgencyId(counterpart) && counterpart !== us && counterpart !== state.counterpart,
+    }),
+  );
+  if (invalid) return invalid;
+  if (state.passedOn?.some((p) => p.recipient === counterpart))
+    return invalidTransition(command.type, 'forwarded');
+  const grants = disseminationGrants(state);
+  const refusal = disseminationRefusal(state.handling, us, counterpart, grants);
+  if (refusal) return refusal;
+  const outbound = outboundOf(command, counterpart, 'InformationNotice');
+  if (isDomainError(outbound)) return outbound;
+  const grant = grants.find((g) => g.granted && g.recipient === counterpart);
+  const handling: HandlingCode = forwardedHandling(state.handling, grant, outbound.handling);
+  const carried: Outbound = { ...outbound, handling };
+  return [
+    {
+      type: 'InformationNoticeForwarded',
+      data: {
+        ...contentOf({ ...state, persons: state.persons.length > 0 ? state.persons : undefined }),
+        sender: us,
+        recipient: counterpart,
+        outbound: carried,
+      },
+    },
+  ];
+};
+
+const step = (command: NoticeStepCommand, state: Notice, origin: Origin): Decision => {
   switch (command.type) {
     case 'ForwardHotlineTip': {
       const us = command.metadata.agencyId;
@@ -167,6 +217,72 @@ const step = (command: NoticeStepCommand, state: Notice): Decision => {
           },
         },
       ];
+    }
+    case 'ForwardInformationNotice':
+      return forwardNotice(command, state);
+    case 'RequestDissemination':
+    case 'ReceiveDisseminationRequest': {
+      const { recipient, purpose } = command.data ?? {};
+      const invalid = refuseIf(
+        problems({ recipient: isAgencyId(recipient), purpose: text(purpose, 10_000) }),
+      );
+      if (invalid) return invalid;
+      if (command.type === 'ReceiveDisseminationRequest') {
+        const inbound = 'inbound' in origin ? origin.inbound : undefined;
+        if (!inbound) return notPermitted('a dissemination request comes from the counterpart');
+        return [
+          {
+            type: 'DisseminationRequestReceived',
+            data: { requestId: inbound.messageId, recipient, purpose, inbound },
+          },
+        ];
+      }
+      if (state.source !== 'counterpart' || state.counterpart === undefined)
+        return notPermitted("only a counterpart's notice needs its originator's grant");
+      const outbound = outboundOf(command, state.counterpart, 'DisseminationRequest');
+      if (isDomainError(outbound)) return outbound;
+      return [
+        {
+          type: 'DisseminationRequested',
+          data: { requestId: outbound.messageId, recipient, purpose, outbound },
+        },
+      ];
+    }
+    case 'AnswerDisseminationRequest':
+    case 'RecordDisseminationAnswer': {
+      const { requestId, granted, conditions, reason } = command.data ?? {};
+      const invalid = refuseIf(
+        problems({
+          requestId: typeof requestId === 'string' && requestId.length > 0,
+          granted: typeof granted === 'boolean',
+          conditions: optionalText(conditions, 10_000),
+          reason: optionalText(reason, 10_000),
+        }),
+      );
+      if (invalid) return invalid;
+      const pending = (state.disseminationRequests ?? []).filter((r) => r.answer === undefined);
+      if (pending.length === 0) return invalidTransition(command.type, 'without a request to answer');
+      const request = pending.find((r) => r.requestId === requestId);
+      if (!request) return validationFailed(['requestId']);
+      // The originator answers for the agency we named, not another.
+      if (
+        'inbound' in origin &&
+        command.type === 'RecordDisseminationAnswer' &&
+        command.data.recipient !== request.recipient
+      )
+        return validationFailed(['recipient']);
+      const reply = {
+        requestId,
+        recipient: request.recipient,
+        granted,
+        ...(conditions === undefined ? {} : { conditions }),
+        ...(reason === undefined ? {} : { reason }),
+      };
+      if ('inbound' in origin)
+        return [{ type: 'DisseminationAnswerReceived', data: { ...reply, inbound: origin.inbound } }];
+      const outbound = outboundOf(command, state.counterpart ?? '', 'DisseminationAnswer', requestId);
+      if (isDomainError(outbound)) return outbound;
+      return [{ type: 'DisseminationAnswered', data: { ...reply, outbound } }];
     }
     case 'ClassifyInformationNotice': {
       const { category, priority, topics } = command.data ?? {};
@@ -217,7 +333,14 @@ const step = (command: NoticeStepCommand, state: Notice): Decision => {
 export const decideNotice = caseDecide<NoticeCommand, NoticeEvent, NoticeState>()({
   opening: ['SendInformationNotice', 'ReceiveInformationNotice', 'RecordHotlineTip'],
   open,
-  deliver: (command, trail, counterpart) => decideDelivery('InformationNotice', command, trail, counterpart),
+  // A receipt for a notice passed on comes from the agency it was passed on to.
+  deliver: (command, trail, counterpart, state) =>
+    decideDelivery(
+      'InformationNotice',
+      command,
+      trail,
+      state.passedOn?.find((p) => p.messageId === command.data?.messageId)?.recipient ?? counterpart,
+    ),
   rules: NOTICE_RULES,
   step,
 });

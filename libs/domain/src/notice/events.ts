@@ -71,6 +71,44 @@ export type HotlineTipForwarded = DomainEvent<
   'HotlineTipForwarded',
   NoticeContent & { readonly sender: string; readonly recipient: string; readonly outbound: Outbound }
 >;
+/** A counterpart's notice passed on to a third agency, under the originator's code (and grant). */
+export type InformationNoticeForwarded = DomainEvent<
+  'InformationNoticeForwarded',
+  NoticeContent & { readonly sender: string; readonly recipient: string; readonly outbound: Outbound }
+>;
+
+/** What is asked of the originator: passing its notice on to `recipient`, for a stated purpose. */
+export interface DisseminationAsk {
+  readonly requestId: string;
+  readonly recipient: string;
+  /** Why (plain words, never particulars). */
+  readonly purpose: string;
+}
+/** The originator's answer; a refusal may say why. */
+export interface DisseminationReply {
+  readonly requestId: string;
+  readonly recipient: string;
+  readonly granted: boolean;
+  readonly conditions?: string;
+  readonly reason?: string;
+}
+export type DisseminationRequested = DomainEvent<
+  'DisseminationRequested',
+  DisseminationAsk & { readonly outbound: Outbound }
+>;
+export type DisseminationRequestReceived = DomainEvent<
+  'DisseminationRequestReceived',
+  DisseminationAsk & { readonly inbound: Inbound }
+>;
+export type DisseminationAnswered = DomainEvent<
+  'DisseminationAnswered',
+  DisseminationReply & { readonly outbound: Outbound }
+>;
+export type DisseminationAnswerReceived = DomainEvent<
+  'DisseminationAnswerReceived',
+  DisseminationReply & { readonly inbound: Inbound }
+>;
+
 export type InformationNoticeClassified = DomainEvent<
   'InformationNoticeClassified',
   { readonly category: NoticeCategory; readonly priority: NoticePriority; readonly topics: readonly string[] }
@@ -86,6 +124,11 @@ export type NoticeEvent =
   | InformationNoticeReceived
   | HotlineTipRecorded
   | HotlineTipForwarded
+  | InformationNoticeForwarded
+  | DisseminationRequested
+  | DisseminationRequestReceived
+  | DisseminationAnswered
+  | DisseminationAnswerReceived
   | InformationNoticeClassified
   | InformationNoticeProcessed
   | InformationNoticeClosed
@@ -101,6 +144,11 @@ export const NOTICE_EVENT_TYPES = everyTypeOf<NoticeEvent>()([
   'InformationNoticeMessageDelivered',
   'InformationNoticeMessageRejected',
   'HotlineTipForwarded',
+  'InformationNoticeForwarded',
+  'DisseminationRequested',
+  'DisseminationRequestReceived',
+  'DisseminationAnswered',
+  'DisseminationAnswerReceived',
 ]);
 
 const label = (category: NoticeCategory): string => category.replace(/_/g, ' ');
@@ -116,6 +164,15 @@ export const describeNoticeEvent = (event: NoticeEvent): string => {
       return `Hotline tip recorded (${event.data.channel.replace(/_/g, ' ')}), to process by ${event.data.processingDeadline}`;
     case 'HotlineTipForwarded':
       return `Hotline tip forwarded to ${event.data.recipient} (${event.data.annex?.urgency ?? 'routine'})`;
+    case 'InformationNoticeForwarded':
+      return `Notice forwarded to ${event.data.recipient} (${event.data.outbound.handling?.dissemination ?? 'default handling'})`;
+    case 'DisseminationRequested':
+      return `Asked the originator to pass the notice on to ${event.data.recipient}`;
+    case 'DisseminationRequestReceived':
+      return `Asked to let the notice be passed on to ${event.data.recipient}`;
+    case 'DisseminationAnswered':
+    case 'DisseminationAnswerReceived':
+      return `Passing the notice on to ${event.data.recipient} ${event.data.granted ? 'granted' : 'refused'} by the originator${event.data.conditions ? ', with conditions' : ''}`;
     case 'InformationNoticeClassified':
       return `Classified as ${label(event.data.category)}, ${event.data.priority}`;
     case 'InformationNoticeProcessed':

@@ -1,6 +1,9 @@
 import { unchanged } from '../case-process';
 import {
   AnnexOf,
+  DisseminationGrant,
+  Evaluation,
+  HandlingCode,
   CallerKind,
   Urgency,
   classifyDeadline,
@@ -12,7 +15,14 @@ import {
   trailAfterDelivery,
   OpenDeadline,
 } from '../shared';
-import { HotlineChannel, NoticeCategory, NoticeEvent, NoticePriority, ProcessingOutcome } from './events';
+import {
+  DisseminationAsk,
+  HotlineChannel,
+  NoticeCategory,
+  NoticeEvent,
+  NoticePriority,
+  ProcessingOutcome,
+} from './events';
 
 export type NoticeStatus = 'sent' | 'received' | 'classified' | 'processed' | 'closed';
 
@@ -45,6 +55,13 @@ export interface Notice {
   };
   /** The counterpart our tip was forwarded to. */
   readonly forwardedTo?: string;
+  /** The originator's handling code and evaluation of a counterpart's notice (its envelope header). */
+  readonly handling?: HandlingCode;
+  readonly evaluation?: Evaluation;
+  /** Requests to pass the notice on: ours to the originator, or the recipient's to us. */
+  readonly disseminationRequests?: readonly (DisseminationAsk & { readonly answer?: DisseminationGrant })[];
+  /** Third agencies a counterpart's notice was passed on to, by the message that carried it. */
+  readonly passedOn?: readonly { readonly recipient: string; readonly messageId: string }[];
   /** When a notice that came to us must be processed. */
   readonly processingDeadline?: string;
   readonly classification?: { readonly priority: NoticePriority; readonly topics: readonly string[] };
@@ -111,6 +128,8 @@ export const evolveNotice = (state: NoticeState, event: NoticeEvent): NoticeStat
             source: 'counterpart',
             counterpart: event.data.sender,
             processingDeadline: event.data.processingDeadline,
+            ...(event.data.inbound.handling ? { handling: event.data.inbound.handling } : {}),
+            ...(event.data.inbound.evaluation ? { evaluation: event.data.inbound.evaluation } : {}),
           };
     }
   }
@@ -128,6 +147,36 @@ export const evolveNotice = (state: NoticeState, event: NoticeEvent): NoticeStat
       return { ...state, status: 'processed', processing: event.data, trail };
     case 'HotlineTipForwarded':
       return { ...state, counterpart: event.data.recipient, forwardedTo: event.data.recipient, trail };
+    case 'InformationNoticeForwarded':
+      return {
+        ...state,
+        passedOn: [
+          ...(state.passedOn ?? []),
+          { recipient: event.data.recipient, messageId: event.data.outbound.messageId },
+        ],
+        trail,
+      };
+    case 'DisseminationRequested':
+    case 'DisseminationRequestReceived': {
+      const { requestId, recipient, purpose } = event.data;
+      return {
+        ...state,
+        disseminationRequests: [...(state.disseminationRequests ?? []), { requestId, recipient, purpose }],
+        trail,
+      };
+    }
+    case 'DisseminationAnswered':
+    case 'DisseminationAnswerReceived': {
+      const { requestId, recipient, granted, conditions } = event.data;
+      const answer = { requestId, recipient, granted, ...(conditions ? { conditions } : {}) };
+      return {
+        ...state,
+        disseminationRequests: (state.disseminationRequests ?? []).map((request) =>
+          request.requestId === requestId ? { ...request, answer } : request,
+        ),
+        trail,
+      };
+    }
     case 'InformationNoticeClosed':
       return { ...state, status: 'closed', trail };
     case 'InformationNoticeMessageDelivered':
@@ -173,3 +222,7 @@ export const noticeOpenDeadlines = (state: NoticeState): readonly OpenDeadline[]
   isUnprocessed(state) && state.status !== 'none' && state.processingDeadline !== undefined
     ? [{ kind: 'notice_processing', due: state.processingDeadline, ref: state.caseId }]
     : [];
+
+/** The originator's answers to our requests to pass a notice on (grants and refusals). */
+export const disseminationGrants = (state: Notice): readonly DisseminationGrant[] =>
+  (state.disseminationRequests ?? []).flatMap((request) => (request.answer ? [request.answer] : []));

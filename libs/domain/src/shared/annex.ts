@@ -196,6 +196,9 @@ export interface MessageAnnexes {
   readonly MissionOutcome: Record<string, never>;
   readonly SuspectHandoverMinutesProposal: Record<string, never>;
   readonly SuspectHandoverMinutesCountersignature: Record<string, never>;
+  /** A dissemination request and its answer are the whole message. */
+  readonly DisseminationRequest: Record<string, never>;
+  readonly DisseminationAnswer: Record<string, never>;
 }
 
 /** Every kind has an annex type: a kind missing above is a compile error here. */

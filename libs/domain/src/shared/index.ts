@@ -3,6 +3,7 @@ export * from './text';
 export * from './person';
 export * from './annex';
 export * from './handling';
+export * from './dissemination';
 export * from './annex-rules';
 export * from './outbound';
 export * from './refusals';

@@ -51,6 +51,8 @@ export const OUTBOUND_KINDS = [
   'MissionOutcome',
   'SuspectHandoverMinutesProposal',
   'SuspectHandoverMinutesCountersignature',
+  'DisseminationRequest',
+  'DisseminationAnswer',
 ] as const;
 
 export type OutboundKind = (typeof OUTBOUND_KINDS)[number];

@@ -4,7 +4,13 @@ import { Problems } from './values';
 
 /** The refusal codes deciders use. */
 export type RefusalCode =
-  'INVALID_TRANSITION' | 'NOT_FOUND' | 'ALREADY_EXISTS' | 'VALIDATION_FAILED' | 'NOT_PERMITTED';
+  | 'INVALID_TRANSITION'
+  | 'NOT_FOUND'
+  | 'ALREADY_EXISTS'
+  | 'VALIDATION_FAILED'
+  | 'NOT_PERMITTED'
+  /** Passing a counterpart's message on that its handling code keeps from the recipient (dissemination.ts). */
+  | 'HANDLING_RESTRICTED';
 
 /** A command the current status does not allow. */
 export const invalidTransition = (command: string, status: string): DomainError =>

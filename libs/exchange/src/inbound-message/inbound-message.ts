@@ -13,6 +13,8 @@ export interface InboundMessageRecordedData {
   outcome: 'accepted' | 'rejected';
   /** Domain refusal code when rejected. */
   reason?: string;
+  /** The header's dissemination code (libs/domain handling.ts words), for the exchange log. */
+  dissemination?: string;
   /**
    * The signed receipt answered (the InboxRecord bytes, base64): a duplicate gets these exact bytes again
    * (same receipt_id and received_at). Absent in records written before receipts were kept.

@@ -9,6 +9,8 @@ export type OutboundMessageEvent =
         category: string;
         counterpart: string;
         payloadType: string;
+        /** The header's dissemination code (libs/domain handling.ts words), for the exchange log. */
+        dissemination?: string;
         /** The sealed envelope as sent, base64: encrypted to our own key too, so auditors can open it. */
         envelope: string;
         envelopeSha256: string;

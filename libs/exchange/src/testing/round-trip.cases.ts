@@ -22,6 +22,8 @@ export interface RoundTripCase<P extends PayloadType> {
   readonly setup?: (vn: Agency, cn: Agency) => void;
   /** Another verification round answers the answer: the header names a causation id. */
   readonly answersAnAnswer?: boolean;
+  /** The message answers one the receiver sent: its id, from the receiver's case (the header's causation id). */
+  readonly causationOf?: (receiver: Agency) => string;
   readonly payload: fc.Arbitrary<PayloadInput<P>>;
 }
 
@@ -333,6 +335,27 @@ const missionRequest = fc
     const supported = linked || rest.kind === 1 ? { supportedCaseKind, supportedCaseId } : {};
     return { ...rest, ...supported, arrivesOn, departsOn };
   });
+
+const LA = 'LA.PHONGSALY.POLICE';
+/** CN sent VN a notice; VN asks CN to let it go on to Laos. */
+const noticeReceived = (vn: Agency, cn: Agency) => {
+  const notice = {
+    caseId: CASE,
+    counterpart: VN,
+    category: 'case_information',
+    title: 'Network',
+    content: 'Seen at the gate',
+  };
+  deliver(cn, vn, cn.act('notice', CASE, 'SendInformationNotice', notice));
+};
+const disseminationRequested = (vn: Agency, cn: Agency) => {
+  noticeReceived(vn, cn);
+  deliver(
+    vn,
+    cn,
+    vn.act('notice', CASE, 'RequestDissemination', { recipient: LA, purpose: 'Same network in Laos' }),
+  );
+};
 
 export const ROUND_TRIP_CASES: { readonly [P in CasePayloadType]: RoundTripCase<P> } = {
   'xborder.v1.VerificationRequest': {
@@ -827,6 +850,26 @@ export const ROUND_TRIP_CASES: { readonly [P in CasePayloadType]: RoundTripCase<
       suspectScheduled(vn, cn);
       const data = minutesBy(['warrant (copy)'], ['phone'], []);
       return { minutes: minutesBytesOf(proposedSuspectMinutes(cn, data)), signature };
+    }),
+  },
+  'xborder.v1.DisseminationRequest': {
+    kind: 'DisseminationRequest',
+    from: 'VN',
+    setup: noticeReceived,
+    payload: fc.record({ recipientAgencyId: fc.constantFrom(LA, 'TH.RTP.CHIANGRAI'), purpose: a.text }),
+  },
+  'xborder.v1.DisseminationAnswer': {
+    kind: 'DisseminationAnswer',
+    from: 'CN',
+    setup: disseminationRequested,
+    causationOf: (vn) =>
+      vn.state<{ disseminationRequests: { requestId: string }[] }>('notice', CASE).disseminationRequests[0]
+        .requestId,
+    payload: fc.record({
+      recipientAgencyId: fc.constant(LA),
+      granted: fc.boolean(),
+      conditions: a.optionalText,
+      reason: a.optionalText,
     }),
   },
 };

@@ -68,3 +68,9 @@ export const headerExtrasOf = (marker: {
       : undefined,
   });
 };
+
+/** `{ dissemination }` in the domain's words when the header carries one, for records and logs. */
+export const disseminationOf = (codes: WireHeaderCodes): { dissemination?: string } => {
+  const dissemination = headerCodesFromWire(codes).handling?.dissemination;
+  return dissemination ? { dissemination } : {};
+};

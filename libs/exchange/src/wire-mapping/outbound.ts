@@ -1,5 +1,11 @@
 /** Events that queue an envelope → the message the outbox relay seals (`OutboundMessage`). */
-import { categoryOfEventType, isQueuingEventOf, OutboundKind, queuedMessageOf } from '@xb/domain';
+import {
+  categoryOfEventType,
+  HEADER_CODE_DEFAULTS,
+  isQueuingEventOf,
+  OutboundKind,
+  queuedMessageOf,
+} from '@xb/domain';
 import { validateMessage } from '@xb/envelope';
 import { RecordedEvent } from '@xb/event-store';
 import { OutboundMessage, OutboundMessageOf } from '../ports';
@@ -99,17 +105,25 @@ export const outboundMappingOf = (
       counterpart: outbound.counterpart,
       payloadType: wire.payloadType,
       payload: plain(wire.payload),
-      ...headerExtrasFor(wire.headerExtras, outbound),
+      ...headerExtrasFor(outbound.kind, wire.headerExtras, outbound),
     },
   };
 };
 
-/** The header fields a message carries: the mapping's, under those its event's marker set (officers'). */
+/**
+ * The header fields a message carries: its kind's default codes (libs/domain dissemination.ts), under
+ * the mapping's (a hotline tip's grading), under those its event's marker set (the officer's choice).
+ */
 const headerExtrasFor = (
+  kind: OutboundKind,
   mapped: OutboundMessage['headerExtras'],
   marker: Parameters<typeof headerExtrasOf>[0],
 ): Pick<OutboundMessage, 'headerExtras'> => {
-  const headerExtras = { ...mapped, ...headerExtrasOf(marker) };
+  const headerExtras = {
+    ...headerExtrasOf(HEADER_CODE_DEFAULTS[kind]),
+    ...mapped,
+    ...headerExtrasOf(marker),
+  };
   return Object.keys(headerExtras).length > 0 ? { headerExtras } : {};
 };
 

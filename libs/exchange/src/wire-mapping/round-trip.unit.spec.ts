@@ -54,6 +54,7 @@ const roundTrip = <P extends CasePayloadType>(type: P, scenario: RoundTripCase<P
       messageId: newId(),
       correlationId: CASE,
       ...(scenario.answersAnAnswer ? { causationId: newId() } : {}),
+      ...(scenario.causationOf ? { causationId: scenario.causationOf(receiver) } : {}),
       sender: sender.id,
       recipient: receiver.id,
       payloadType: type,

@@ -1,4 +1,5 @@
 /** The one wire table: every kind of message, both ways (see types.ts for its shape). */
+import { DISSEMINATION_WIRE } from './dissemination';
 import { HANDOVER_WIRE } from './handover';
 import { MINUTES_WIRE } from './minutes';
 import { JOINTOP_WIRE } from './jointop';
@@ -22,4 +23,5 @@ export const WIRE: WireTable = {
   ...MINUTES_WIRE,
   ...LIAISON_WIRE,
   ...MISSION_WIRE,
+  ...DISSEMINATION_WIRE,
 };

@@ -69,6 +69,8 @@ export interface KindPayloadTypes {
   readonly MissionOutcome: 'xborder.v1.MissionOutcomeReport';
   readonly SuspectHandoverMinutesProposal: 'xborder.v1.SuspectHandoverMinutesProposal';
   readonly SuspectHandoverMinutesCountersignature: 'xborder.v1.SuspectHandoverMinutesCountersignature';
+  readonly DisseminationRequest: 'xborder.v1.DisseminationRequest';
+  readonly DisseminationAnswer: 'xborder.v1.DisseminationAnswer';
 }
 
 /** A payload of one of the types P, typed by its type name. */

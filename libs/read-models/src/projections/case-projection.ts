@@ -4,6 +4,7 @@ import { Transaction } from 'kysely';
 import { CaseProjection } from '../projector';
 import { ReadModelTables } from '../tables';
 import { utcTime } from '../times';
+import { writeCaseHandling } from './handling';
 
 /**
  * Writes an opened case's board rows after `event` (`at`: when it happened, as the read models store
@@ -29,6 +30,9 @@ export const caseProjection = <S extends CaseState>(
   initialState: () => process.initialState(),
   evolve: (state, event) => process.evolve(state, event),
   write: async (trx, caseId, state, event) => {
-    if (isOpened(state)) await rows(trx, caseId, state, utcTime(event.metadata.occurredAt), event);
+    if (!isOpened(state)) return;
+    const at = utcTime(event.metadata.occurredAt);
+    await rows(trx, caseId, state, at, event);
+    await writeCaseHandling(trx, process.category, caseId, state, at, event);
   },
 });

@@ -31,6 +31,7 @@ function evolveOutbound(state: MessageState, event: DomainEvent): MessageState {
       reason: null,
       claimed_message_id: null,
       at: utcTime(text(data, 'dispatchedAt') ?? ''),
+      dissemination: text(data, 'dissemination') ?? null,
     };
   if (!state) return state;
   switch (event.type) {
@@ -64,6 +65,7 @@ function evolveInbound(state: MessageState, event: DomainEvent): MessageState {
     reason: rejected ? (text(data, 'reason') ?? null) : null,
     claimed_message_id: null,
     at: utcTime(text(data, 'recordedAt') ?? ''),
+    dissemination: text(data, 'dissemination') ?? null,
   };
 }
 
@@ -118,6 +120,8 @@ export const refusedEnvelopeProjection: CaseProjection<null> = {
       status: 'refused',
       reason: text(data, 'reason') ?? null,
       claimed_message_id: text(data, 'messageId') ?? null,
+      // A refused envelope's header is unverified: its claimed code is not shown as the message's.
+      dissemination: null,
       at: receivedAt,
       updated_at: receivedAt,
     };

@@ -76,7 +76,12 @@ export function describeReadModelContract(name: string, openDb: OpenReadModelDb)
         missions: 0,
         // The scenario's clock never passes a deadline's escalation run (escalation.unit.spec.ts).
         deadline_escalations: 0,
+        // Every case a counterpart's message reached, with its header's code.
+        case_handling: 16,
       });
+      expect(new Set(live.case_handling.map((row) => `${row.dissemination}/${row.evidential_use}`))).toEqual(
+        new Set(['receiving_agency/after_formal_request']),
+      );
       expect(await projectorOf(events.store, rm.db).catchUp()).toBe(0);
     });
 

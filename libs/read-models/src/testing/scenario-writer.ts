@@ -62,4 +62,6 @@ const inbound = (now: string): CommandMetadata => ({
   actor: `agency:${COUNTERPART}`,
   agencyId: OUR_AGENCY,
   messageId: uuidv7(),
+  // As every counterpart envelope's header does: the case's highest restriction is projected.
+  handling: { dissemination: 'receiving_agency', evidentialUse: 'after_formal_request' },
 });
