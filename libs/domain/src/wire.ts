@@ -65,11 +65,13 @@ import {
   RecordReceptionConfirmation,
   RecordRepatriationDecision,
   ReceiveRepatriationMinutesCountersignature,
+  ReceiveVictimIdentification,
   ReceiveRepatriationMinutesProposal,
   RepatriationMinutesCountersigned,
   RepatriationMinutesSigned,
   RepatriationAccepted,
   RepatriationCancelled,
+  RepatriationVictimIdentified,
   RepatriationChildAdded,
   RepatriationHandedOver,
   RepatriationHandoverRescheduled,
@@ -161,6 +163,7 @@ export interface QueuingEvents {
   readonly MissionDecision: MissionAccepted | MissionRefused;
   readonly MissionMovement: MissionArrived | MissionDeparted;
   readonly MissionOutcome: MissionClosed;
+  readonly VictimIdentification: RepatriationVictimIdentified;
 }
 
 /** The command each kind of message becomes on the receiving node. */
@@ -207,6 +210,7 @@ export interface ReceivingCommands {
   readonly MissionDecision: RecordMissionDecision;
   readonly MissionMovement: ReceiveMissionMovement;
   readonly MissionOutcome: ReceiveMissionOutcome;
+  readonly VictimIdentification: ReceiveVictimIdentification;
 }
 
 /** The events that queue messages of kind K. */
@@ -425,6 +429,11 @@ export const INBOUND_COMMANDS: {
     queuedBy: ['MissionArrived', 'MissionDeparted'],
   },
   MissionOutcome: { category: 'mission', type: 'ReceiveMissionOutcome', queuedBy: ['MissionClosed'] },
+  VictimIdentification: {
+    category: 'repatriation',
+    type: 'ReceiveVictimIdentification',
+    queuedBy: ['RepatriationVictimIdentified'],
+  },
 };
 
 /**

@@ -26,7 +26,7 @@ describe('overdue counts', () => {
       direction: 'outbound',
       status,
       counterpart: 'CN.YN.BORDERPOLICE',
-      purpose: 'identity',
+      purposes: ['identity'],
       subject_role: 'victim',
       deadline,
       round: 1,

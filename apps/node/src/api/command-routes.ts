@@ -107,7 +107,7 @@ export const COMMAND_ROUTES: readonly CommandRoute[] = [
     (now) => ({
       counterpart: VIETNAM,
       subject: { role: 'victim', person: PERSON },
-      purpose: 'identity_and_nationality',
+      purposes: ['identity', 'nationality'],
       details: 'Rescued by Hekou police on 2026-11-20 with her son; states she is from Ma Ly Pho, Phong Tho, Lai Chau.',
       deadline: deadline(now),
       // What the case's rules do not act on but the message carries (docs/protocol.md, section 5).

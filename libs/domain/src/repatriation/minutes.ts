@@ -10,6 +10,7 @@ import {
   agreedMinutesProblems,
   draftMinutes,
   instant,
+  isIsoDate,
   isIsoDateTime,
   isNonEmptyText,
   isSignatureText,
@@ -27,6 +28,7 @@ import {
   CountersignRepatriationMinutes,
   IdentifyRepatriationVictim,
   ProposeRepatriationMinutes,
+  ReceiveVictimIdentification,
   ReceiveRepatriationMinutesCountersignature,
   ReceiveRepatriationMinutesProposal,
   SignRepatriationMinutes,
@@ -38,10 +40,15 @@ type Decision = readonly RepatriationEvent[] | DomainError;
 
 /**
  * Identification on the agreed criteria: identified needs the act and the purpose, and the means
- * unless the person is a child.
+ * unless the person is a child. Ours is sent to the counterpart; theirs is recorded as they decided
+ * it (their authority and date; a counterpart need not state an authority).
  */
-export const identify = (command: IdentifyRepatriationVictim): Decision => {
-  const { decision, criteria, grounds } = command.data ?? {};
+export const identify = (
+  command: IdentifyRepatriationVictim | ReceiveVictimIdentification,
+  state: Repatriation,
+  origin: Origin,
+): Decision => {
+  const { decision, criteria, grounds, authority, identifiedOn } = command.data ?? {};
   const known =
     Array.isArray(criteria) &&
     criteria.every((c) => IDENTIFICATION_CRITERIA.includes(c)) &&
@@ -51,15 +58,31 @@ export const identify = (command: IdentifyRepatriationVictim): Decision => {
     criteria.includes('act') &&
     criteria.includes('purpose') &&
     (criteria.includes('means') || criteria.includes('child'));
+  const local = 'local' in origin;
+  const today = command.metadata.now.slice(0, 10);
   const invalid = refuseIf(
     problems({
       decision: decision === 'identified' || decision === 'not_identified',
       criteria: known && (decision !== 'identified' || met),
       grounds: isNonEmptyText(grounds, 4000),
+      authority: authority === undefined || isNonEmptyText(authority, 300),
+      // Our officers decide on a day that has come; a counterpart's date is its own.
+      identifiedOn:
+        identifiedOn === undefined || (isIsoDate(identifiedOn) && (!local || identifiedOn <= today)),
     }),
   );
-  if (invalid) return invalid;
-  const data = { decision, criteria, grounds, decidedBy: command.metadata.agencyId };
+  const marker = invalid ?? messageMarker(command, origin, state.counterpart, 'VictimIdentification');
+  if (isDomainError(marker)) return marker;
+  const decidedBy = 'inbound' in marker ? marker.inbound.counterpart : command.metadata.agencyId;
+  const data = {
+    decision,
+    criteria,
+    grounds,
+    decidedBy,
+    ...(authority === undefined ? (local ? { authority: decidedBy } : {}) : { authority }),
+    ...(identifiedOn === undefined ? (local ? { identifiedOn: today } : {}) : { identifiedOn }),
+    ...marker,
+  };
   return [{ type: 'RepatriationVictimIdentified', data }];
 };
 

@@ -49,6 +49,7 @@ export const OUTBOUND_KINDS = [
   'MissionDecision',
   'MissionMovement',
   'MissionOutcome',
+  'VictimIdentification',
 ] as const;
 
 export type OutboundKind = (typeof OUTBOUND_KINDS)[number];

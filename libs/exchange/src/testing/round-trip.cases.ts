@@ -32,7 +32,7 @@ const verificationRequested = (vn: Agency, cn: Agency) => {
     caseId: CASE,
     counterpart: CN,
     subject: { role: 'victim', person: WOMAN },
-    purpose: 'identity',
+    purposes: ['identity'],
     details: 'Found at a bus station',
     deadline: '2026-11-30T04:00:00Z',
   });

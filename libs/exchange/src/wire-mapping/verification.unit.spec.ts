@@ -12,7 +12,7 @@ describe('verification over the wire', () => {
       caseId,
       counterpart: CN,
       subject: { role: 'victim', person: WOMAN },
-      purpose: 'identity_and_nationality',
+      purposes: ['identity', 'nationality'],
       details: 'Found at a bus station in Hekou; says she is from Phong Tho.',
       deadline: '2026-11-30T04:00:00Z',
     });
@@ -51,7 +51,7 @@ describe('verification over the wire', () => {
       caseId: other,
       counterpart: CN,
       subject: { role: 'suspect', person: WOMAN },
-      purpose: 'nationality',
+      purposes: ['nationality'],
       details: 'Holds a border pass only.',
       deadline: '2026-11-30T04:00:00Z',
     });
@@ -98,7 +98,7 @@ describe('verification over the wire', () => {
       caseId: third,
       counterpart: CN,
       subject: { role: 'victim', person: WOMAN },
-      purpose: 'identity',
+      purposes: ['identity'],
       details: 'Found in Hekou.',
       deadline: '2026-11-30T04:00:00Z',
     });

@@ -14,7 +14,7 @@ export async function writeVerifications(w: ScenarioWriter): Promise<void> {
     caseId,
     counterpart: COUNTERPART,
     subject,
-    purpose: 'identity_and_nationality',
+    purposes: ['identity', 'nationality'],
     details: 'Found without papers',
     deadline,
   });
@@ -84,7 +84,7 @@ export async function writeVerifications(w: ScenarioWriter): Promise<void> {
 const incoming = (caseId: string, deadline: string) => ({
   caseId,
   subject: { role: 'victim', person: WOMAN },
-  purpose: 'nationality',
+  purposes: ['nationality'],
   details: 'Claims to be from Phong Tho',
   deadline,
 });
