@@ -56,6 +56,7 @@ export const PAYLOAD_MESSAGES = {
   'xborder.v1.AuditSealHead': v1.AuditSealHead,
   'xborder.v1.RepatriationMinutesProposal': v1.RepatriationMinutesProposal,
   'xborder.v1.RepatriationMinutesCountersignature': v1.RepatriationMinutesCountersignature,
+  'xborder.v1.VictimIdentificationNotice': v1.VictimIdentificationNotice,
 } as const;
 
 /** Full protobuf name of a payload message, e.g. `xborder.v1.VerificationRequest`. */
@@ -75,10 +76,11 @@ export const isPayloadType = (name: string): name is PayloadType =>
  * Revision of the xborder.v1 contract this code was built from (Header.schema_version). 2 added the
  * cancellation, withdrawal, decline and child-added payloads, `respond_by` on requests, the received
  * person ids and CASE_KIND_INFORMATION_NOTICE; 3 the locate-and-rescue and wanted-person payloads
- * person ids and CASE_KIND_INFORMATION_NOTICE; 3 the liaison meeting and mission payloads
- * (docs/protocol.md, section 7).
+ * person ids and CASE_KIND_INFORMATION_NOTICE; 3 the liaison meeting and mission payloads; 4 the
+ * answer to each verification point (`VerificationAnswer.point_answers`) and the
+ * VictimIdentificationNotice payload (docs/protocol.md, section 7).
  */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 export const encodePayload = <T extends PayloadType>(type: T, payload: PayloadInput<T>): Uint8Array =>
   (PAYLOAD_MESSAGES[type] as unknown as PayloadCodec).encode(payload).finish();

@@ -26,7 +26,7 @@ describe('overdue counts', () => {
       direction: 'outbound',
       status,
       counterpart: 'CN.YN.BORDERPOLICE',
-      purposes: ['identity'],
+      purpose: 'identity',
       subject_role: 'victim',
       deadline,
       round: 1,

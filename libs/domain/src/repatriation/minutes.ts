@@ -64,8 +64,9 @@ export const identify = (
     problems({
       decision: decision === 'identified' || decision === 'not_identified',
       criteria: known && (decision !== 'identified' || met),
-      grounds: isNonEmptyText(grounds, 4000),
-      authority: authority === undefined || isNonEmptyText(authority, 300),
+      grounds: isNonEmptyText(grounds),
+      // A counterpart names its authority as it likes; ours is one line.
+      authority: authority === undefined || isNonEmptyText(authority, local ? 300 : undefined),
       // Our officers decide on a day that has come; a counterpart's date is its own.
       identifiedOn:
         identifiedOn === undefined || (isIsoDate(identifiedOn) && (!local || identifiedOn <= today)),

@@ -82,8 +82,15 @@ const NEGATIVE: readonly string[] = ['not_confirmed', 'not_traced', 'not_genuine
  * with the answers (nothing denied when confirmed, nothing established when not found; whether a
  * criminal record is held is neither).
  */
-const purposeAnswerProblems = (data: VerificationAnswer, asked: readonly VerificationPurpose[]): Problems => {
+const purposeAnswerProblems = (
+  data: VerificationAnswer,
+  asked: readonly VerificationPurpose[],
+  local: boolean,
+): Problems => {
   const given = data?.answers;
+  // A counterpart before schema version 4 answers no purpose on its own: its answer is read from the
+  // outcome and the points it listed (`answersOf` in state.ts).
+  if (!local && given === undefined) return [];
   const isRecord = typeof given === 'object' && given !== null && !Array.isArray(given);
   const answers: Readonly<Record<string, unknown>> = isRecord ? given : {};
   const final = data?.outcome !== 'more_information_needed';
@@ -113,7 +120,7 @@ const answerProblems = (
     outcome: VERIFICATION_OUTCOMES.includes(data?.outcome),
     findings: local ? isNonEmptyText(data?.findings) : typeof data?.findings === 'string',
   }),
-  ...purposeAnswerProblems(data, asked),
+  ...purposeAnswerProblems(data, asked, local),
   ...(data?.person === undefined ? [] : prefixed('person', personProblems(data.person))),
   ...annexProblems(data),
 ];

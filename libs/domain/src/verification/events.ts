@@ -196,3 +196,52 @@ const describeAnswers = (answers: PurposeAnswers | undefined): string => {
   });
   return words.length === 0 ? '' : `; ${words.join(', ')}`;
 };
+
+const POSITIVE_POINTS: Readonly<Record<VerificationPurpose, string>> = {
+  identity: 'confirmed',
+  nationality: 'confirmed',
+  family: 'traced',
+  documents: 'genuine',
+  criminal_record: 'found',
+};
+
+/**
+ * Each purpose's answer as the case reads it: as given, or for an answer that gave none (a counterpart
+ * before schema version 4, or an answer stored before they were kept), from its outcome (confirmed:
+ * every purpose asked established; not found: none) or else from the points it listed as confirmed
+ * and unconfirmed. Purposes neither says anything about stay unanswered.
+ */
+export const answersOf = (
+  answer: VerificationAnswer & {
+    readonly annex?: {
+      readonly confirmedPoints?: readonly string[];
+      readonly unconfirmedPoints?: readonly string[];
+    };
+  },
+  asked: readonly VerificationPurpose[],
+): PurposeAnswers => {
+  if (answer.answers !== undefined) return answer.answers;
+  const established = (purpose: VerificationPurpose): boolean | undefined => {
+    if (answer.outcome === 'confirmed') return true;
+    if (answer.outcome === 'not_found') return false;
+    if (answer.annex?.confirmedPoints?.includes(purpose)) return true;
+    if (answer.annex?.unconfirmedPoints?.includes(purpose)) return false;
+    return undefined;
+  };
+  return Object.fromEntries(
+    asked.flatMap((purpose) => {
+      const yes = established(purpose);
+      if (yes === undefined) return [];
+      const [positive, negative] = PURPOSE_RESULTS[purpose];
+      return [[purpose, yes ? positive : negative]];
+    }),
+  );
+};
+
+/** The purposes an answer establishes and those it does not, as the wire's point lists have them. */
+export const pointsOfAnswers = (answers: PurposeAnswers) => ({
+  confirmed: VERIFICATION_PURPOSES.filter((purpose) => answers[purpose] === POSITIVE_POINTS[purpose]),
+  unconfirmed: VERIFICATION_PURPOSES.filter(
+    (purpose) => answers[purpose] !== undefined && answers[purpose] !== POSITIVE_POINTS[purpose],
+  ),
+});

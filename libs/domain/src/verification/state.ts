@@ -9,6 +9,7 @@ import {
   OpenDeadline,
 } from '../shared';
 import {
+  answersOf,
   storedPurposes,
   StoredRequestContent,
   VerificationAnswer,
@@ -89,13 +90,9 @@ export const evolveVerification = (state: VerificationState, event: Verification
     case 'VerificationRequestSent':
       return { ...state, status: 'sent', roundMessageId: event.data.outbound.messageId, trail };
     case 'VerificationAnswered': {
-      const { outcome, findings, person, answers } = event.data;
-      const answer = {
-        outcome,
-        findings,
-        ...(person === undefined ? {} : { person }),
-        ...(answers === undefined ? {} : { answers }),
-      };
+      const { outcome, findings, person } = event.data;
+      const answers = answersOf(event.data, state.purposes);
+      const answer = { outcome, findings, ...(person === undefined ? {} : { person }), answers };
       const answerMessageId = (event.data.outbound ?? event.data.inbound)?.messageId;
       return { ...state, status: 'answered', answer, answerMessageId, trail };
     }

@@ -12,7 +12,13 @@ import Long from 'long';
 import { headerCodesFromWire, headerExtrasOf } from './header';
 import { inboundCommandOf } from './inbound';
 import { wirePayloadOf } from './outbound';
-import { ANOTHER_ROUND, CASE, CasePayloadType, ROUND_TRIP_CASES, RoundTripCase } from '../testing/round-trip.cases';
+import {
+  ANOTHER_ROUND,
+  CASE,
+  CasePayloadType,
+  ROUND_TRIP_CASES,
+  RoundTripCase,
+} from '../testing/round-trip.cases';
 import { sealHeadFromWire, sealHeadToWire } from './seal-anchor';
 import * as a from '../testing/wire-arbitraries';
 import { Agency, CN, newId, NOW, VN } from '../testing/wire-conversation';

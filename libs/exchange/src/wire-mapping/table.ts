@@ -1,5 +1,6 @@
 /** The one wire table: every kind of message, both ways (see types.ts for its shape). */
 import { HANDOVER_WIRE } from './handover';
+import { IDENTIFICATION_WIRE } from './identification';
 import { MINUTES_WIRE } from './minutes';
 import { JOINTOP_WIRE } from './jointop';
 import { LIAISON_WIRE } from './liaison';
@@ -22,4 +23,5 @@ export const WIRE: WireTable = {
   ...MINUTES_WIRE,
   ...LIAISON_WIRE,
   ...MISSION_WIRE,
+  ...IDENTIFICATION_WIRE,
 };

@@ -67,6 +67,7 @@ export interface KindPayloadTypes {
   readonly MissionDecision: 'xborder.v1.MissionDecision';
   readonly MissionMovement: 'xborder.v1.MissionMovement';
   readonly MissionOutcome: 'xborder.v1.MissionOutcomeReport';
+  readonly VictimIdentification: 'xborder.v1.VictimIdentificationNotice';
 }
 
 /** A payload of one of the types P, typed by its type name. */
