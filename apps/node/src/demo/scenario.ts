@@ -26,7 +26,12 @@ export interface CaseOutcome {
 /** What a step uses: the case moves only through the officers' API, as a person's browser would. */
 export interface ScenarioTools {
   /** Waits until the case is `status` on that node. */
-  readonly reach: (client: OfficerClient, resource: string, caseId: string, status: string) => Promise<unknown>;
+  readonly reach: (
+    client: OfficerClient,
+    resource: string,
+    caseId: string,
+    status: string,
+  ) => Promise<unknown>;
   /** Opens a case at `from` with the route's example addressed to `to`; returns its id. */
   readonly open: (
     from: OfficerClient,
@@ -58,7 +63,11 @@ export interface ScenarioTools {
 /** One part of the story: a title for the printed timeline and the case it runs to its final state. */
 export interface ScenarioStep {
   readonly title: string;
-  readonly run: (nodes: DemoNodes, tools: ScenarioTools, earlier: readonly CaseOutcome[]) => Promise<CaseOutcome>;
+  readonly run: (
+    nodes: DemoNodes,
+    tools: ScenarioTools,
+    earlier: readonly CaseOutcome[],
+  ) => Promise<CaseOutcome>;
 }
 
 const caseOf = (earlier: readonly CaseOutcome[], process: string) =>
@@ -78,7 +87,8 @@ export const casePath = (resource: string, caseId: string, particulars = false) 
  */
 export const SCENARIO: readonly ScenarioStep[] = [
   {
-    title: 'locate-and-rescue: Vietnam asks China to find a woman from Phong Tho and her son, reported missing by her mother',
+    title:
+      'locate-and-rescue: Vietnam asks China to find a woman from Phong Tho and her son, reported missing by her mother',
     run: async ({ vn, cn }, { open, step, reach }) => {
       const id = await open(vn, cn, 'locate-rescues', 'RequestLocateRescue');
       // China's responder takes the request on; its officers then search and report to Vietnam.
@@ -100,9 +110,11 @@ export const SCENARIO: readonly ScenarioStep[] = [
   },
   {
     title:
-      'verification: China asks Vietnam to verify the identity and nationality of a woman rescued in Hekou',
-    run: async ({ vn, cn }, { open, step, reach }, earlier) => {
-      const id = await open(cn, vn, 'verifications', 'DraftVerificationRequest');
+      'verification: China asks Vietnam to verify the identity, nationality and family of a woman rescued in Hekou',
+    run: async ({ vn, cn }, { open, step, reach, until }, earlier) => {
+      const id = await open(cn, vn, 'verifications', 'DraftVerificationRequest', {
+        purposes: ['identity', 'nationality', 'family'],
+      });
       await step(cn, 'verifications', id, 'send', 'SendVerificationRequest');
       const rescue = earlier.find((o) => o.process === 'locate-and-rescue');
       // The rescue Vietnam asked for leads here: China links the verification to it (both sides see it).
@@ -112,9 +124,20 @@ export const SCENARIO: readonly ScenarioStep[] = [
           linkedCaseId: id,
         });
       await reach(vn, 'verifications', id, 'received');
-      // Vietnamese police check the household registry and ask the commune, then answer.
-      await step(vn, 'verifications', id, 'answer', 'AnswerVerificationRequest');
-      await reach(cn, 'verifications', id, 'answered');
+      // Vietnamese police check the household registry and ask the commune, then answer each purpose:
+      // identity and nationality confirmed, her family traced.
+      await step(vn, 'verifications', id, 'answer', 'AnswerVerificationRequest', {
+        outcome: 'confirmed',
+        answers: { identity: 'confirmed', nationality: 'confirmed', family: 'traced' },
+      });
+      await until(cn, 'verifications', id, 'each purpose answered', (state) => {
+        const answers = (state.answer as { answers?: Record<string, string> } | undefined)?.answers;
+        return (
+          answers?.identity === 'confirmed' &&
+          answers.nationality === 'confirmed' &&
+          answers.family === 'traced'
+        );
+      });
       await step(cn, 'verifications', id, 'close', 'CloseVerification');
       return {
         process: 'verification',
@@ -128,7 +151,8 @@ export const SCENARIO: readonly ScenarioStep[] = [
     },
   },
   {
-    title: 'repatriation: China hands the woman and her son over to Vietnam at the Ma Lu Thang - Jinshuihe gate',
+    title:
+      'repatriation: China hands the woman and her son over to Vietnam at the Ma Lu Thang - Jinshuihe gate',
     run: async ({ vn, cn }, { open, step, reach, until }, earlier) => {
       const id = await open(cn, vn, 'repatriations', 'RequestRepatriation', {
         annex: {
@@ -155,7 +179,8 @@ export const SCENARIO: readonly ScenarioStep[] = [
       // At the gate both sides sign one record of the hand-over: China draws it up and signs, Vietnam
       // checks it against what it sees and countersigns (the minutes name the persons: particulars).
       const handedOverAt = new Date().toISOString();
-      const [cnOfficer, vnOfficer] = (example('ProposeRepatriationMinutes') as { officers: object[] }).officers;
+      const [cnOfficer, vnOfficer] = (example('ProposeRepatriationMinutes') as { officers: object[] })
+        .officers;
       await step(cn, 'repatriations', id, 'minutes', 'ProposeRepatriationMinutes', {
         handedOverAt,
         officers: [
@@ -175,13 +200,24 @@ export const SCENARIO: readonly ScenarioStep[] = [
         minutes: (received.minutes as { minutes: unknown }).minutes,
       });
       for (const side of [vn, cn])
-        await until(side, 'repatriations', id, 'the minutes co-signed', (state) =>
-          (state.minutes as { status?: string } | undefined)?.status === 'co_signed',
+        await until(
+          side,
+          'repatriations',
+          id,
+          'the minutes co-signed',
+          (state) => (state.minutes as { status?: string } | undefined)?.status === 'co_signed',
         );
       await step(cn, 'repatriations', id, 'handover', 'RecordRepatriationHandover', { handedOverAt });
       await reach(vn, 'repatriations', id, 'handed_over');
       await step(vn, 'repatriations', id, 'reception', 'ConfirmRepatriationReception', {
         receivedAt: new Date().toISOString(),
+      });
+      // Vietnam identifies her as a victim of trafficking (the ground of the support she is referred
+      // to) and the identification notice reaches China, which records it on its side of the case.
+      await step(vn, 'repatriations', id, 'identification', 'IdentifyRepatriationVictim');
+      await until(cn, 'repatriations', id, "Vietnam's identification of the victim", (state) => {
+        const identification = state.identification as { decision?: string; decidedBy?: string } | undefined;
+        return identification?.decision === 'identified' && identification.decidedBy === vn.agencyId;
       });
       await step(vn, 'repatriations', id, 'referral', 'ReferRepatriatedVictim');
       await reach(cn, 'repatriations', id, 'received');
@@ -326,7 +362,8 @@ export const SCENARIO: readonly ScenarioStep[] = [
   {
     // Lai Chau does not border Laos: identity is verified where the person's household is registered,
     // whichever border she crossed (docs/operations.md, "The demo").
-    title: 'verification with Laos: Phongsaly police ask Vietnam about a woman from Muong Te found in Phongsaly',
+    title:
+      'verification with Laos: Phongsaly police ask Vietnam about a woman from Muong Te found in Phongsaly',
     run: async ({ vn, la }, { open, step, reach }) => {
       const id = await open(la, vn, 'verifications', 'DraftVerificationRequest', {
         details: 'Found in Boun Tai district, Phongsaly; states she is from Muong Te district, Lai Chau.',
