@@ -209,7 +209,7 @@ async function verifications(w: YearWriter, m: number) {
     'verification',
     theirs,
     'AnswerVerificationRequest',
-    answer,
+    { ...answer, answers: { nationality: 'confirmed' } },
     at(m, m % 2 === 1 ? 19 : 22, '10:00'),
   );
 }

@@ -343,7 +343,7 @@ export const SCENARIO: readonly Step[] = [
     'verification',
     '0193a7b2-0000-7000-8000-00000000b003',
     'AnswerVerificationRequest',
-    answer,
+    { ...answer, answers: { identity: 'confirmed' } },
     '2026-09-05T02:00:00Z',
     'm-v3',
   ),
