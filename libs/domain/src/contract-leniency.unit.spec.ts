@@ -20,7 +20,13 @@ const inbound = { messageId: 'in-1', counterpart: THEM };
 const receive = (person: PersonParticulars, details = '') =>
   cmd(
     'ReceiveVerificationRequest',
-    { caseId, subject: { role: 'victim', person }, purposes: ['identity' as const], details, deadline: DEADLINE },
+    {
+      caseId,
+      subject: { role: 'victim', person },
+      purposes: ['identity' as const],
+      details,
+      deadline: DEADLINE,
+    },
     fromThem('in-1'),
   );
 
@@ -86,7 +92,12 @@ describe('the domain takes what the contract allows', () => {
   it('given no case, when our officer drafts a request without circumstances, then it is refused (officers state them)', () => {
     const data = { caseId, counterpart: THEM, subject: { role: 'victim' as const, person: PERSON } };
     const result = verificationDecider.decide(
-      cmd('DraftVerificationRequest', { ...data, purposes: ['identity' as const], details: ' ', deadline: DEADLINE }),
+      cmd('DraftVerificationRequest', {
+        ...data,
+        purposes: ['identity' as const],
+        details: ' ',
+        deadline: DEADLINE,
+      }),
       verificationDecider.initialState(),
     );
     expect(isDomainError(result) && receiptCodeOf(result)).toBe('VALIDATION_FAILED:details');

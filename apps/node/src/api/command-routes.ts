@@ -109,7 +109,8 @@ export const COMMAND_ROUTES: readonly CommandRoute[] = [
       subject: { role: 'victim', person: PERSON },
       // Any of identity, nationality, family, documents, criminal_record; each is answered on its own.
       purposes: ['identity', 'nationality', 'family'],
-      details: 'Rescued by Hekou police on 2026-11-20 with her son; states she is from Ma Ly Pho, Phong Tho, Lai Chau.',
+      details:
+        'Rescued by Hekou police on 2026-11-20 with her son; states she is from Ma Ly Pho, Phong Tho, Lai Chau.',
       deadline: deadline(now),
       // What the case's rules do not act on but the message carries (docs/protocol.md, section 5).
       annex: { fileReference: 'HK-2026-117', traffickingForm: 'forced_marriage' },
