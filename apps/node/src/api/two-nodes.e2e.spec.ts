@@ -146,7 +146,10 @@ describe('two nodes over the real Kafka: a verification request answered across 
       ...example('AnswerVerificationRequest'),
       answers: { identity: 'confirmed', nationality: 'confirmed' },
     });
-    expect(incomplete).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED' } });
+    expect(incomplete).toMatchObject({
+      status: 400,
+      body: { code: 'VALIDATION_FAILED', field: 'answers.family' },
+    });
     expect(incomplete.body.reason).toContain('answers.family');
     expect((await call(vnNode, vnToken, 'GET', `/api/verifications/${caseId}`)).body.state.status).toBe(
       'received',
