@@ -72,9 +72,6 @@ const requestProblems = (data: VerificationRequestData, now?: string): Problems 
   ...annexProblems(data),
 ];
 
-const POSITIVE: readonly string[] = ['confirmed', 'traced', 'genuine'];
-const NEGATIVE: readonly string[] = ['not_confirmed', 'not_traced', 'not_genuine'];
-
 /**
  * Each purpose answered on its own, against what the round asked: an answer to a purpose not asked,
  * or a word that does not answer it, is malformed; a final outcome (confirmed, not found, partial)
@@ -94,9 +91,15 @@ const purposeAnswerProblems = (
   const isRecord = typeof given === 'object' && given !== null && !Array.isArray(given);
   const answers: Readonly<Record<string, unknown>> = isRecord ? given : {};
   const final = data?.outcome !== 'more_information_needed';
-  const contradicts = (result: unknown) =>
-    (data?.outcome === 'confirmed' && NEGATIVE.includes(String(result))) ||
-    (data?.outcome === 'not_found' && POSITIVE.includes(String(result)));
+  // Whether a criminal record is held is a finding either way, never a denial.
+  const contradicts = (purpose: VerificationPurpose, result: unknown) => {
+    const [established, denied] = PURPOSE_RESULTS[purpose];
+    if (purpose === 'criminal_record') return false;
+    return (
+      (data?.outcome === 'confirmed' && result === denied) ||
+      (data?.outcome === 'not_found' && result === established)
+    );
+  };
   const known = Object.keys(answers).flatMap((key) =>
     VERIFICATION_PURPOSES.some((purpose) => purpose === key) ? [] : [`answers.${key}`],
   );
@@ -104,7 +107,7 @@ const purposeAnswerProblems = (
     const result = answers[purpose];
     const words: readonly string[] = PURPOSE_RESULTS[purpose];
     if (result === undefined) return final && asked.includes(purpose) ? [`answers.${purpose}`] : [];
-    const fits = asked.includes(purpose) && words.includes(String(result)) && !contradicts(result);
+    const fits = asked.includes(purpose) && words.includes(String(result)) && !contradicts(purpose, result);
     return fits ? [] : [`answers.${purpose}`];
   });
   return [...problems({ answers: given === undefined || isRecord }), ...known, ...each];

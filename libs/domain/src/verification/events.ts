@@ -197,14 +197,6 @@ const describeAnswers = (answers: PurposeAnswers | undefined): string => {
   return words.length === 0 ? '' : `; ${words.join(', ')}`;
 };
 
-const POSITIVE_POINTS: Readonly<Record<VerificationPurpose, string>> = {
-  identity: 'confirmed',
-  nationality: 'confirmed',
-  family: 'traced',
-  documents: 'genuine',
-  criminal_record: 'found',
-};
-
 /**
  * Each purpose's answer as the case reads it: as given, or for an answer that gave none (a counterpart
  * before schema version 4, or an answer stored before they were kept), from its outcome (confirmed:
@@ -239,9 +231,10 @@ export const answersOf = (
 };
 
 /** The purposes an answer establishes and those it does not, as the wire's point lists have them. */
-export const pointsOfAnswers = (answers: PurposeAnswers) => ({
-  confirmed: VERIFICATION_PURPOSES.filter((purpose) => answers[purpose] === POSITIVE_POINTS[purpose]),
-  unconfirmed: VERIFICATION_PURPOSES.filter(
-    (purpose) => answers[purpose] !== undefined && answers[purpose] !== POSITIVE_POINTS[purpose],
-  ),
-});
+export const pointsOfAnswers = (answers: PurposeAnswers) => {
+  const established = (purpose: VerificationPurpose) => answers[purpose] === PURPOSE_RESULTS[purpose][0];
+  return {
+    confirmed: VERIFICATION_PURPOSES.filter(established),
+    unconfirmed: VERIFICATION_PURPOSES.filter((p) => answers[p] !== undefined && !established(p)),
+  };
+};
