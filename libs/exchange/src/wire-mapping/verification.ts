@@ -64,9 +64,9 @@ const RESULT = enumMap<string>({
   'criminal_record:found': R.VERIFICATION_POINT_RESULT_RECORD_FOUND,
   'criminal_record:none': R.VERIFICATION_POINT_RESULT_NO_RECORD,
 });
-/** Nationality shares identity's pair of results. */
-const resultKeyOf = (purpose: VerificationPurpose, word: string) =>
-  `${purpose === 'nationality' ? 'identity' : purpose}:${word}`;
+/** The pair of results a purpose is answered from: nationality shares identity's. */
+const pairOf = (purpose: VerificationPurpose) => (purpose === 'nationality' ? 'identity' : purpose);
+const resultKeyOf = (purpose: VerificationPurpose, word: string) => `${pairOf(purpose)}:${word}`;
 
 type PointAnswer = v1.IVerificationPointAnswer;
 
@@ -89,7 +89,7 @@ const answersFromWire = (list: readonly PointAnswer[]): PurposeAnswers | { inval
     const key = RESULT.fromWire(result);
     if (!purpose || !key || entries.some(([seen]) => seen === purpose)) return { invalid: 'point_answers' };
     const [pair, word] = key.split(':');
-    if (pair !== (purpose === 'nationality' ? 'identity' : purpose)) return { invalid: 'point_answers' };
+    if (pair !== pairOf(purpose)) return { invalid: 'point_answers' };
     entries.push([purpose, word]);
   }
   return Object.fromEntries(entries);
