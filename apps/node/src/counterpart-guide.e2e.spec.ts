@@ -166,6 +166,8 @@ describeTools('the counterpart guide, run with gpg, protoc and kcat', () => {
     const answered = await api('POST', `/api/verifications/${caseId}/answer`, {
       outcome: 'confirmed',
       findings: 'Registered in Phong Tho district records.',
+      // The guide's request asks identity and nationality: each is answered on its own.
+      answers: { identity: 'confirmed', nationality: 'confirmed' },
       person: {
         name: { original: 'Vương Tiểu Mỹ', romanised: 'WANG XIAOMEI' },
         sex: 'female',
@@ -182,6 +184,9 @@ describeTools('the counterpart guide, run with gpg, protoc and kcat', () => {
       { timeoutMs: 60_000, intervalMs: 250 },
     );
     expect(read('answer.txt')).toContain('outcome: VERIFICATION_OUTCOME_CONFIRMED');
+    expect(read('answer.txt')).toMatch(
+      /point_answers \{\s*point: VERIFICATION_POINT_NATIONALITY\s*result: VERIFICATION_POINT_RESULT_CONFIRMED\s*\}/,
+    );
     run('send-receipt');
     await waitFor('the node to record their receipt', async () => {
       const view = await api('GET', `/api/verifications/${caseId}`);

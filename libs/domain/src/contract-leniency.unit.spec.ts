@@ -20,7 +20,13 @@ const inbound = { messageId: 'in-1', counterpart: THEM };
 const receive = (person: PersonParticulars, details = '') =>
   cmd(
     'ReceiveVerificationRequest',
-    { caseId, subject: { role: 'victim', person }, purpose: 'identity', details, deadline: DEADLINE },
+    {
+      caseId,
+      subject: { role: 'victim', person },
+      purposes: ['identity' as const],
+      details,
+      deadline: DEADLINE,
+    },
     fromThem('in-1'),
   );
 
@@ -32,7 +38,7 @@ const received = (person: PersonParticulars, details = '') => [
       requester: THEM,
       responder: US,
       subject: { role: 'victim' as const, person },
-      purpose: 'identity' as const,
+      purposes: ['identity' as const],
       details,
       deadline: DEADLINE,
       inbound,
@@ -86,7 +92,12 @@ describe('the domain takes what the contract allows', () => {
   it('given no case, when our officer drafts a request without circumstances, then it is refused (officers state them)', () => {
     const data = { caseId, counterpart: THEM, subject: { role: 'victim' as const, person: PERSON } };
     const result = verificationDecider.decide(
-      cmd('DraftVerificationRequest', { ...data, purpose: 'identity', details: ' ', deadline: DEADLINE }),
+      cmd('DraftVerificationRequest', {
+        ...data,
+        purposes: ['identity' as const],
+        details: ' ',
+        deadline: DEADLINE,
+      }),
       verificationDecider.initialState(),
     );
     expect(isDomainError(result) && receiptCodeOf(result)).toBe('VALIDATION_FAILED:details');
@@ -135,7 +146,7 @@ describe("an officer's annex and header codes are held to the contract's lists",
           caseId,
           counterpart: THEM,
           subject: { role: 'victim', person: PERSON },
-          purpose: 'identity',
+          purposes: ['identity' as const],
           details: 'found at the bus station',
           deadline: DEADLINE,
           annex: annex as never,

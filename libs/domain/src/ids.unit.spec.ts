@@ -44,7 +44,7 @@ const terms = {
   ],
   targets: ['bride-trafficking rings'],
 };
-const verification = { subject: { role: 'victim', person: PERSON }, purpose: 'identity', details: 'x' };
+const verification = { subject: { role: 'victim', person: PERSON }, purposes: ['identity'], details: 'x' };
 const repatriation = { victim: PERSON, children: [], circumstances: 'rescued in a raid' };
 const handover = {
   suspect: PERSON,

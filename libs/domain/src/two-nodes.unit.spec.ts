@@ -137,6 +137,22 @@ describe('two nodes', () => {
       verificationCaseId: '0193a7b2-0000-7000-8000-000000000101',
     });
     act(cn, 'repatriation', '0193a7b2-0000-7000-8000-000000000201', 'AcceptRepatriation', {});
+    // The identifying side tells the other: both cases hold the decision, with its authority and date.
+    act(vn, 'repatriation', '0193a7b2-0000-7000-8000-000000000201', 'IdentifyRepatriationVictim', {
+      decision: 'identified',
+      criteria: ['act', 'means', 'purpose'],
+      grounds: 'sold into a forced marriage',
+      authority: 'Lai Chau border guard anti-trafficking unit',
+    });
+    for (const node of [vn, cn])
+      expect(node.state('repatriation', '0193a7b2-0000-7000-8000-000000000201')).toMatchObject({
+        identification: {
+          decision: 'identified',
+          decidedBy: VN,
+          authority: 'Lai Chau border guard anti-trafficking unit',
+          identifiedOn: NOW.slice(0, 10),
+        },
+      });
     act(vn, 'repatriation', '0193a7b2-0000-7000-8000-000000000201', 'AddAccompanyingChild', {
       childId: '0193a7b2-0000-7000-8000-000000000c02',
       person: CHILD,
@@ -245,7 +261,7 @@ describe('two nodes', () => {
       caseId: '0193a7b2-0000-7000-8000-000000000102',
       counterpart: CN,
       subject: { role: 'victim', person: PERSON },
-      purpose: 'nationality',
+      purposes: ['nationality'],
       details: 'd',
       deadline: '2026-11-30T00:00:00Z',
     });
@@ -262,6 +278,7 @@ describe('two nodes', () => {
       outcome: 'confirmed',
       findings: 'registered',
       person: PERSON,
+      answers: { nationality: 'confirmed' },
     });
     act(vn, 'verification', '0193a7b2-0000-7000-8000-000000000102', 'CloseVerification', {});
 
@@ -472,7 +489,7 @@ describe('two nodes', () => {
       caseId: '0193a7b2-0000-7000-8000-000000000103',
       counterpart: VN,
       subject: { role: 'suspect', person: PERSON },
-      purpose: 'identity',
+      purposes: ['identity'],
       details: 'd',
       deadline,
     });

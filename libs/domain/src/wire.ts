@@ -78,11 +78,13 @@ import {
   RecordReceptionConfirmation,
   RecordRepatriationDecision,
   ReceiveRepatriationMinutesCountersignature,
+  ReceiveVictimIdentification,
   ReceiveRepatriationMinutesProposal,
   RepatriationMinutesCountersigned,
   RepatriationMinutesSigned,
   RepatriationAccepted,
   RepatriationCancelled,
+  RepatriationVictimIdentified,
   RepatriationChildAdded,
   RepatriationHandedOver,
   RepatriationHandoverRescheduled,
@@ -178,6 +180,7 @@ export interface QueuingEvents {
   readonly SuspectHandoverMinutesCountersignature: SuspectHandoverMinutesCountersigned;
   readonly DisseminationRequest: DisseminationRequested;
   readonly DisseminationAnswer: DisseminationAnswered;
+  readonly VictimIdentification: RepatriationVictimIdentified;
 }
 
 /** The command each kind of message becomes on the receiving node. */
@@ -228,6 +231,7 @@ export interface ReceivingCommands {
   readonly SuspectHandoverMinutesCountersignature: ReceiveSuspectHandoverMinutesCountersignature;
   readonly DisseminationRequest: ReceiveDisseminationRequest;
   readonly DisseminationAnswer: RecordDisseminationAnswer;
+  readonly VictimIdentification: ReceiveVictimIdentification;
 }
 
 /** The events that queue messages of kind K. */
@@ -466,6 +470,11 @@ export const INBOUND_COMMANDS: {
     category: 'notice',
     type: 'RecordDisseminationAnswer',
     queuedBy: ['DisseminationAnswered'],
+  },
+  VictimIdentification: {
+    category: 'repatriation',
+    type: 'ReceiveVictimIdentification',
+    queuedBy: ['RepatriationVictimIdentified'],
   },
 };
 

@@ -61,6 +61,7 @@ export const PAYLOAD_MESSAGES = {
   'xborder.v1.SuspectHandoverMinutesCountersignature': v1.SuspectHandoverMinutesCountersignature,
   'xborder.v1.DisseminationRequest': v1.DisseminationRequest,
   'xborder.v1.DisseminationAnswer': v1.DisseminationAnswer,
+  'xborder.v1.VictimIdentificationNotice': v1.VictimIdentificationNotice,
 } as const;
 
 /** Full protobuf name of a payload message, e.g. `xborder.v1.VerificationRequest`. */
@@ -79,9 +80,10 @@ export const isPayloadType = (name: string): name is PayloadType =>
 /**
  * Revision of the xborder.v1 contract this code was built from (Header.schema_version). 2 added the
  * cancellation, withdrawal, decline and child-added payloads, `respond_by` on requests, the received
- * person ids and CASE_KIND_INFORMATION_NOTICE; 3 the locate-and-rescue and wanted-person payloads
- * person ids and CASE_KIND_INFORMATION_NOTICE; 3 the liaison meeting and mission payloads
- * (docs/protocol.md, section 7); 4 the erasure notice (erasure.proto).
+ * person ids and CASE_KIND_INFORMATION_NOTICE; 3 the locate-and-rescue, wanted-person, liaison meeting
+ * and mission payloads; 4 the erasure notice (erasure.proto), the answer to each verification point
+ * (`VerificationAnswer.point_answers`), the VictimIdentificationNotice payload, the suspect hand-over
+ * minutes and the dissemination request and answer (docs/protocol.md, section 7).
  */
 export const SCHEMA_VERSION = 4;
 

@@ -62,6 +62,26 @@ describe('particulars at rest', () => {
     expect(await codec.open(sealed)).toEqual(data);
   });
 
+  it("seals an identification's grounds (her story) and keeps its decision, criteria and authority readable", async () => {
+    const identified = {
+      identification: {
+        decision: 'identified',
+        criteria: ['act', 'means', 'purpose'],
+        grounds: 'Recruited in Phong Tho with a false job offer',
+        authority: 'Lai Chau provincial police',
+        identifiedOn: '2026-11-22',
+      },
+    };
+    const sealed = (await codec.seal(identified, context)) as { identification: Record<string, unknown> };
+    expect(JSON.stringify(sealed)).not.toContain('Phong Tho');
+    expect(isSealed(sealed.identification.grounds)).toBe(true);
+    expect(sealed.identification).toMatchObject({
+      decision: 'identified',
+      authority: 'Lai Chau provincial police',
+    });
+    expect(await codec.open(sealed)).toEqual(identified);
+  });
+
   it('opens a sealed list of texts (phone numbers) back as the list', async () => {
     const traces = { phoneNumbers: ['+84 912 000 001', '+86 138 0000 0001'], suspectedPlace: 'Jinping' };
     const sealed = (await codec.seal(traces, context)) as Record<string, unknown>;

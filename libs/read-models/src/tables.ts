@@ -29,6 +29,7 @@ export interface ReadModelTables {
     direction: string;
     status: string;
     counterpart: string;
+    /** The purposes asked, comma-separated in the contract's order (`identity, nationality, family`). */
     purpose: string;
     subject_role: string;
     deadline: string;

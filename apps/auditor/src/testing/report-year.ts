@@ -187,7 +187,7 @@ async function verifications(w: YearWriter, m: number) {
     caseId: ours,
     counterpart: CN,
     subject,
-    purpose: 'identity',
+    purposes: ['identity'],
     details: 'No papers',
     deadline: at(m, 10, '10:00'),
   };
@@ -200,7 +200,7 @@ async function verifications(w: YearWriter, m: number) {
   const request = {
     caseId: theirs,
     subject: { role: 'suspect', person: SUSPECT },
-    purpose: 'nationality',
+    purposes: ['nationality'],
     details: 'Held',
     deadline: at(m, 20, '17:00'),
   };
@@ -209,7 +209,7 @@ async function verifications(w: YearWriter, m: number) {
     'verification',
     theirs,
     'AnswerVerificationRequest',
-    answer,
+    { ...answer, answers: { nationality: 'confirmed' } },
     at(m, m % 2 === 1 ? 19 : 22, '10:00'),
   );
 }

@@ -110,7 +110,8 @@ export const COMMAND_ROUTES: readonly CommandRoute[] = [
     (now) => ({
       counterpart: VIETNAM,
       subject: { role: 'victim', person: PERSON },
-      purpose: 'identity_and_nationality',
+      // Any of identity, nationality, family, documents, criminal_record; each is answered on its own.
+      purposes: ['identity', 'nationality', 'family'],
       details:
         'Rescued by Hekou police on 2026-11-20 with her son; states she is from Ma Ly Pho, Phong Tho, Lai Chau.',
       deadline: deadline(now),
@@ -122,7 +123,10 @@ export const COMMAND_ROUTES: readonly CommandRoute[] = [
   verification('AnswerVerificationRequest', 'answer', "Answer a counterpart's request", {
     outcome: 'confirmed',
     findings:
-      'Identity and Vietnamese nationality confirmed against the household registry and by the Ma Ly Pho commune police.',
+      'Identity and Vietnamese nationality confirmed against the household registry and by the Ma Ly Pho commune police; her parents live in Ban Mu.',
+    // One answer per purpose asked: identity and nationality confirmed / not_confirmed, family traced /
+    // not_traced, documents genuine / not_genuine, criminal_record found / none.
+    answers: { identity: 'confirmed', nationality: 'confirmed', family: 'traced' },
   }),
   verification(
     'ProvideAdditionalInformation',
@@ -191,12 +195,14 @@ export const COMMAND_ROUTES: readonly CommandRoute[] = [
   repatriation(
     'IdentifyRepatriationVictim',
     'identification',
-    'Decide whether the person is a victim of trafficking, on the agreed criteria and grounds',
-    {
+    'Decide whether the person is a victim of trafficking, on the agreed criteria and grounds; the counterpart is told',
+    (now) => ({
       decision: 'identified',
       criteria: ['act', 'means', 'purpose'],
       grounds: 'Recruited with a false job offer, taken across the border and sold into a forced marriage.',
-    },
+      authority: 'Lai Chau provincial police, anti-trafficking unit',
+      identifiedOn: at(now, 0).slice(0, 10),
+    }),
   ),
   repatriation(
     'ProposeRepatriationMinutes',

@@ -244,9 +244,14 @@ describe('three nodes over the real Kafka: China and Laos ask Vietnam, Vietnam a
       string,
       unknown
     >;
+    // China asked identity, nationality and family; Vietnam answered each.
     expect(cnVerification).toMatchObject({
       ourSide: 'requester',
-      answer: expect.objectContaining({ outcome: 'confirmed' }),
+      purposes: ['identity', 'nationality', 'family'],
+      answer: expect.objectContaining({
+        outcome: 'confirmed',
+        answers: { identity: 'confirmed', nationality: 'confirmed', family: 'traced' },
+      }),
     });
 
     // China's side ends at Vietnam's confirmed reception (the referral is Vietnam's own step).
@@ -279,6 +284,9 @@ describe('three nodes over the real Kafka: China and Laos ask Vietnam, Vietnam a
       reception: { facility: 'Lai Chau social protection centre', receivedAt: expect.any(String) },
     });
     expect(cnCase.children).toEqual([expect.objectContaining({ handedOver: true, received: true })]);
+    // Vietnam identified her as a victim of trafficking, and China holds that decision too.
+    for (const state of [vnCase, cnCase])
+      expect(state.identification).toMatchObject({ decision: 'identified', decidedBy: vn.agencyId });
     // One set of minutes, co-signed by both agencies, kept on both nodes.
     for (const state of [vnCase, cnCase])
       expect(state.minutes).toMatchObject({

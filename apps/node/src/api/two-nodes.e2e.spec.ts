@@ -102,6 +102,107 @@ describe('two nodes over the real Kafka: a verification request answered across 
     ).not.toContain('Lò Thị Mẫu');
   });
 
+  it('China asks Vietnam to verify identity, nationality and family; Vietnam answers each; its identification crosses', async () => {
+    const drafted = await call(cnNode, cnToken, 'POST', '/api/verifications', {
+      ...example('DraftVerificationRequest'),
+      counterpart: vn.agencyId,
+      purposes: ['identity', 'nationality', 'family'],
+    });
+    expect(drafted).toMatchObject({ status: 201, body: { status: 'drafted' } });
+    const caseId = drafted.body.caseId as string;
+    await call(cnNode, cnToken, 'POST', `/api/verifications/${caseId}/send`, {});
+    const asked = await waitFor('the request with its purposes on the Vietnamese node', async () => {
+      const state = (await call(vnNode, vnToken, 'GET', `/api/verifications/${caseId}`)).body.state;
+      return state?.status === 'received' ? state : undefined;
+    });
+    expect(asked.purposes).toEqual(['identity', 'nationality', 'family']);
+
+    // An answer that leaves an asked purpose unanswered is refused, naming it; nothing changes.
+    const incomplete = await call(vnNode, vnToken, 'POST', `/api/verifications/${caseId}/answer`, {
+      ...example('AnswerVerificationRequest'),
+      answers: { identity: 'confirmed', nationality: 'confirmed' },
+    });
+    expect(incomplete).toMatchObject({
+      status: 400,
+      body: { code: 'VALIDATION_FAILED', field: 'answers.family' },
+    });
+    expect(incomplete.body.reason).toContain('answers.family');
+    expect((await call(vnNode, vnToken, 'GET', `/api/verifications/${caseId}`)).body.state.status).toBe(
+      'received',
+    );
+
+    const answers = { identity: 'confirmed', nationality: 'confirmed', family: 'traced' };
+    expect(
+      await call(vnNode, vnToken, 'POST', `/api/verifications/${caseId}/answer`, {
+        ...example('AnswerVerificationRequest'),
+        answers,
+      }),
+    ).toMatchObject({ status: 200, body: { status: 'answered' } });
+    const answered = await waitFor('each answer on the Chinese node', async () => {
+      const state = (await call(cnNode, cnToken, 'GET', `/api/verifications/${caseId}`)).body.state;
+      return state?.status === 'answered' ? state : undefined;
+    });
+    expect(answered.answer).toMatchObject({ outcome: 'confirmed', answers });
+    const line = (
+      (await call(cnNode, cnToken, 'GET', `/api/verifications/${caseId}/timeline`)).body.timeline as {
+        type: string;
+        line: string;
+      }[]
+    ).find((e) => e.type === 'VerificationAnswered')!.line;
+    expect(line).toContain('identity confirmed, nationality confirmed, family traced');
+    // The verification board shows the purposes asked.
+    const row = await waitFor('the case on the Chinese verification board', async () => {
+      const items = (await call(cnNode, cnToken, 'GET', '/api/verifications?direction=outgoing')).body
+        .items as { case_id: string; purpose: string; status: string }[];
+      return items.find((i) => i.case_id === caseId && i.status === 'answered');
+    });
+    expect(row.purpose).toBe('identity, nationality, family');
+
+    // China asks Vietnam to take her back; Vietnam identifies her as a victim, and China records it.
+    const requested = await call(cnNode, cnToken, 'POST', '/api/repatriations', {
+      ...example('RequestRepatriation'),
+      counterpart: vn.agencyId,
+    });
+    expect(requested).toMatchObject({ status: 201 });
+    const repatriation = requested.body.caseId as string;
+    await waitFor(
+      'the repatriation request on the Vietnamese node',
+      async () =>
+        (await call(vnNode, vnToken, 'GET', `/api/repatriations/${repatriation}`)).body.state?.status ===
+        'requested',
+    );
+    const identification = example('IdentifyRepatriationVictim');
+    expect(
+      await call(
+        vnNode,
+        vnToken,
+        'POST',
+        `/api/repatriations/${repatriation}/identification`,
+        identification,
+      ),
+    ).toMatchObject({ status: 200 });
+    const theirs = await waitFor('the identification on the Chinese node', async () => {
+      const state = (await call(cnNode, cnToken, 'GET', `/api/repatriations/${repatriation}`)).body.state;
+      return state?.identification ? state : undefined;
+    });
+    expect(theirs.identification).toMatchObject({
+      decision: 'identified',
+      criteria: ['act', 'means', 'purpose'],
+      decidedBy: vn.agencyId,
+      authority: identification.authority,
+      identifiedOn: identification.identifiedOn,
+    });
+    await waitFor('the receipt of the identification notice on the Vietnamese node', async () => {
+      const timeline = (await call(vnNode, vnToken, 'GET', `/api/repatriations/${repatriation}/timeline`))
+        .body.timeline as { type: string }[];
+      return timeline.some((e) => e.type === 'OutboundMessageReceipted');
+    });
+    // The grounds are particulars: the officer's view withholds them unless asked for.
+    expect(
+      JSON.stringify((await call(cnNode, cnToken, 'GET', `/api/repatriations/${repatriation}`)).body),
+    ).not.toContain('false job offer');
+  });
+
   it('answers 401 without a token and 403 for the wrong role or agency, and changes nothing', async () => {
     const drafted = await call(vnNode, vnToken, 'POST', '/api/verifications', {
       ...example('DraftVerificationRequest'),

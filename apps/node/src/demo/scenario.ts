@@ -110,9 +110,11 @@ export const SCENARIO: readonly ScenarioStep[] = [
   },
   {
     title:
-      'verification: China asks Vietnam to verify the identity and nationality of a woman rescued in Hekou',
-    run: async ({ vn, cn }, { open, step, reach }, earlier) => {
-      const id = await open(cn, vn, 'verifications', 'DraftVerificationRequest');
+      'verification: China asks Vietnam to verify the identity, nationality and family of a woman rescued in Hekou',
+    run: async ({ vn, cn }, { open, step, reach, until }, earlier) => {
+      const id = await open(cn, vn, 'verifications', 'DraftVerificationRequest', {
+        purposes: ['identity', 'nationality', 'family'],
+      });
       await step(cn, 'verifications', id, 'send', 'SendVerificationRequest');
       const rescue = earlier.find((o) => o.process === 'locate-and-rescue');
       // The rescue Vietnam asked for leads here: China links the verification to it (both sides see it).
@@ -122,9 +124,20 @@ export const SCENARIO: readonly ScenarioStep[] = [
           linkedCaseId: id,
         });
       await reach(vn, 'verifications', id, 'received');
-      // Vietnamese police check the household registry and ask the commune, then answer.
-      await step(vn, 'verifications', id, 'answer', 'AnswerVerificationRequest');
-      await reach(cn, 'verifications', id, 'answered');
+      // Vietnamese police check the household registry and ask the commune, then answer each purpose:
+      // identity and nationality confirmed, her family traced.
+      await step(vn, 'verifications', id, 'answer', 'AnswerVerificationRequest', {
+        outcome: 'confirmed',
+        answers: { identity: 'confirmed', nationality: 'confirmed', family: 'traced' },
+      });
+      await until(cn, 'verifications', id, 'each purpose answered', (state) => {
+        const answers = (state.answer as { answers?: Record<string, string> } | undefined)?.answers;
+        return (
+          answers?.identity === 'confirmed' &&
+          answers.nationality === 'confirmed' &&
+          answers.family === 'traced'
+        );
+      });
       await step(cn, 'verifications', id, 'close', 'CloseVerification');
       return {
         process: 'verification',
@@ -198,6 +211,13 @@ export const SCENARIO: readonly ScenarioStep[] = [
       await reach(vn, 'repatriations', id, 'handed_over');
       await step(vn, 'repatriations', id, 'reception', 'ConfirmRepatriationReception', {
         receivedAt: new Date().toISOString(),
+      });
+      // Vietnam identifies her as a victim of trafficking (the ground of the support she is referred
+      // to) and the identification notice reaches China, which records it on its side of the case.
+      await step(vn, 'repatriations', id, 'identification', 'IdentifyRepatriationVictim');
+      await until(cn, 'repatriations', id, "Vietnam's identification of the victim", (state) => {
+        const identification = state.identification as { decision?: string; decidedBy?: string } | undefined;
+        return identification?.decision === 'identified' && identification.decidedBy === vn.agencyId;
       });
       await step(vn, 'repatriations', id, 'referral', 'ReferRepatriatedVictim');
       await reach(cn, 'repatriations', id, 'received');

@@ -16,10 +16,12 @@ export function parseBody<T>(schema: ZodType<T>, body: unknown): T {
 
 /** Maps a domain refusal to its HTTP status: unknown case 404, bad input 400, refused transition 409. */
 export function httpErrorOf(error: DomainError): HttpException {
+  // A refusal naming one field (e.g. an asked purpose left unanswered, `answers.family`) names it.
+  const field = error.field ?? (error.fields?.length === 1 ? error.fields[0] : undefined);
   const body = {
     code: error.code,
     reason: error.reason,
-    ...(error.field ? { field: error.field } : {}),
+    ...(field ? { field } : {}),
     ...(error.rule ? { rule: error.rule } : {}),
   };
   switch (error.code) {

@@ -1,6 +1,6 @@
 import { BadRequestException, ConflictException, NotFoundException } from '@nestjs/common';
 import { z } from 'zod';
-import { domainError } from '@xb/domain';
+import { domainError, validationFailed } from '@xb/domain';
 import { httpErrorOf, parseBody } from './responses';
 
 describe('HTTP mapping of refusals', () => {
@@ -11,6 +11,13 @@ describe('HTTP mapping of refusals', () => {
     ['NOT_PERMITTED', ConflictException],
   ])('maps %s to %p', (code, type) => {
     expect(httpErrorOf(domainError(code, 'why'))).toBeInstanceOf(type);
+  });
+
+  it("names a domain refusal's field when it names one, and none when it names several", () => {
+    const body = (fields: string[]) =>
+      (httpErrorOf(validationFailed(fields)).getResponse() as { field?: string }).field;
+    expect(body(['answers.family'])).toBe('answers.family');
+    expect(body(['answers.identity', 'answers.family'])).toBeUndefined();
   });
 
   it('names the bad field without echoing its value', () => {

@@ -1,4 +1,10 @@
-import { appliedMessageOf, DomainEvent, ProcessCategory } from '@xb/domain';
+import {
+  appliedMessageOf,
+  DomainEvent,
+  ProcessCategory,
+  PURPOSE_RESULTS,
+  VERIFICATION_PURPOSES,
+} from '@xb/domain';
 
 /**
  * How the automatic counterpart answers (the `responder` role): for demos and tests, a node can play the
@@ -44,6 +50,25 @@ const react = (category: ProcessCategory, type: string, data: Reaction['data'] =
 });
 
 /**
+ * Each purpose the round asks, answered as the outcome says: all established when confirmed, none when
+ * not found, the first only when partial; none yet when more information is needed.
+ */
+export const answersFor = (
+  outcome: ResponderPolicy['verificationOutcome'],
+  asked: unknown,
+): Record<string, string> => {
+  if (outcome === 'more_information_needed') return {};
+  const purposes = VERIFICATION_PURPOSES.filter((p) => Array.isArray(asked) && asked.includes(p));
+  return Object.fromEntries(
+    purposes.map((purpose, i) => {
+      const [yes, no] = PURPOSE_RESULTS[purpose];
+      const established = outcome === 'confirmed' || (outcome === 'partial' && i === 0);
+      return [purpose, established ? yes : no];
+    }),
+  );
+};
+
+/**
  * What the responder does after an event of one of its cases. Only events applied from the counterpart's
  * messages get an answer, so the responder never answers itself.
  */
@@ -53,8 +78,9 @@ export function reactionsTo(event: DomainEvent, policy: ResponderPolicy): readon
     case 'VerificationRequestReceived':
     case 'VerificationAdditionalInformationProvided':
       return [
-        react('verification', 'AnswerVerificationRequest', () => ({
+        react('verification', 'AnswerVerificationRequest', (state) => ({
           outcome: policy.verificationOutcome,
+          answers: answersFor(policy.verificationOutcome, state.purposes),
           findings:
             policy.verificationOutcome === 'more_information_needed'
               ? 'Please send the names of the parents.'

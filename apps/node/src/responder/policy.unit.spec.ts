@@ -1,4 +1,4 @@
-import { DEFAULT_RESPONDER_POLICY, reactionsTo } from './policy';
+import { answersFor, DEFAULT_RESPONDER_POLICY, reactionsTo } from './policy';
 
 const inbound = { messageId: '0193a7b2-0000-7000-8000-0000000000aa', counterpart: 'VN.BGC.LAICHAU' };
 const types = (event: { type: string; data: unknown }, policy = DEFAULT_RESPONDER_POLICY) =>
@@ -51,5 +51,27 @@ describe('responder policy', () => {
     expect(
       confirm.data({ children: [{ childId: 'c-1' }, { childId: 'c-2' }] }, '2026-11-23T05:00:00Z'),
     ).toMatchObject({ childIds: ['c-1', 'c-2'], receivedAt: '2026-11-23T05:00:00Z' });
+  });
+
+  it('answers each purpose the round asks, as its outcome says', () => {
+    const [answer] = reactionsTo(
+      { type: 'VerificationRequestReceived', data: { inbound } },
+      DEFAULT_RESPONDER_POLICY,
+    );
+    expect(
+      answer.data({ purposes: ['identity', 'nationality', 'family'] }, '2026-11-23T05:00:00Z'),
+    ).toMatchObject({
+      outcome: 'confirmed',
+      answers: { identity: 'confirmed', nationality: 'confirmed', family: 'traced' },
+    });
+    expect(answersFor('not_found', ['documents', 'criminal_record'])).toEqual({
+      documents: 'not_genuine',
+      criminal_record: 'none',
+    });
+    expect(answersFor('partial', ['nationality', 'identity'])).toEqual({
+      identity: 'confirmed',
+      nationality: 'not_confirmed',
+    });
+    expect(answersFor('more_information_needed', ['identity'])).toEqual({});
   });
 });

@@ -96,15 +96,23 @@ export type ReceiveRepatriationCancellation = Command<
   { readonly reason: string }
 >;
 
-/** Either side: decides whether the person is a victim of trafficking, on the criteria and grounds (local). */
-export type IdentifyRepatriationVictim = Command<
-  'IdentifyRepatriationVictim',
-  {
-    readonly decision: 'identified' | 'not_identified';
-    readonly criteria: readonly IdentificationCriterion[];
-    readonly grounds: string;
-  }
->;
+/** What an identification decides, as an officer records it and as it travels. */
+export interface IdentificationData {
+  readonly decision: 'identified' | 'not_identified';
+  readonly criteria: readonly IdentificationCriterion[];
+  readonly grounds: string;
+  /** The deciding authority; default: our agency. */
+  readonly authority?: string;
+  /** The day of the decision (ISO date); default: today (UTC) by the command's clock. */
+  readonly identifiedOn?: string;
+}
+/**
+ * Either side: decides whether the person is a victim of trafficking, on the criteria and grounds,
+ * and tells the counterpart (`VictimIdentification`).
+ */
+export type IdentifyRepatriationVictim = Command<'IdentifyRepatriationVictim', IdentificationData>;
+/** Inbound `VictimIdentification`: the counterpart's decision, recorded on our side. */
+export type ReceiveVictimIdentification = Command<'ReceiveVictimIdentification', IdentificationData>;
 /** Either side: drafts the hand-over minutes (docs/protocol.md section 5a; steps in shared/minutes-steps). */
 export type ProposeRepatriationMinutes = ProposeMinutes<'Repatriation'>;
 export type SignRepatriationMinutes = SignMinutes<'Repatriation'>;
@@ -130,6 +138,7 @@ export type RepatriationStepCommand =
   | CancelRepatriation
   | ReceiveRepatriationCancellation
   | IdentifyRepatriationVictim
+  | ReceiveVictimIdentification
   | ProposeRepatriationMinutes
   | SignRepatriationMinutes
   | ReceiveRepatriationMinutesProposal
@@ -179,6 +188,11 @@ export const REPATRIATION_RULES: {
     by: 'either',
     from: ['requested', 'under_verification', 'accepted', ...AT_OR_AFTER_SCHEDULE],
     inbound: false,
+  },
+  ReceiveVictimIdentification: {
+    by: 'either',
+    from: ['requested', 'under_verification', 'accepted', ...AT_OR_AFTER_SCHEDULE],
+    inbound: true,
   },
   ProposeRepatriationMinutes: { by: 'either', from: AT_OR_AFTER_SCHEDULE, inbound: false },
   SignRepatriationMinutes: { by: 'either', from: AT_OR_AFTER_SCHEDULE, inbound: false },

@@ -231,7 +231,8 @@ const step = (command: RepatriationStepCommand, state: Repatriation, origin: Ori
       return [{ type: 'RepatriationCancelled', data: { reason, ...marker } }];
     }
     case 'IdentifyRepatriationVictim':
-      return identify(command);
+    case 'ReceiveVictimIdentification':
+      return identify(command, state, origin);
     case 'ProposeRepatriationMinutes':
     case 'SignRepatriationMinutes':
     case 'ReceiveRepatriationMinutesProposal':

@@ -148,18 +148,28 @@ export const IDENTIFICATION_CRITERIA: readonly IdentificationCriterion[] = [
 ];
 
 /**
- * Identification (local, either side): whether the person is a victim of trafficking, on which
- * criteria and grounds. A decision of its own, distinct from verifying identity and nationality.
+ * Identification (either side): whether the person is a victim of trafficking, on which criteria and
+ * grounds. A decision of its own, distinct from verifying identity and nationality. The identifying
+ * side tells the counterpart (`VictimIdentification`, `outbound`), which records it on its side
+ * (`inbound`); events stored before it travelled carry neither marker, authority nor date.
  */
 export type RepatriationVictimIdentified = DomainEvent<
   'RepatriationVictimIdentified',
-  {
-    readonly decision: 'identified' | 'not_identified';
-    readonly criteria: readonly IdentificationCriterion[];
-    readonly grounds: string;
-    readonly decidedBy: string;
-  }
+  VictimIdentification & { readonly outbound?: Outbound; readonly inbound?: Inbound }
 >;
+/** An identification decision as the case keeps it. */
+export interface VictimIdentification {
+  readonly decision: 'identified' | 'not_identified';
+  readonly criteria: readonly IdentificationCriterion[];
+  /** Why, in free text: the person's story, so a particular (sealed at rest). */
+  readonly grounds: string;
+  /** The agency that decided. */
+  readonly decidedBy: string;
+  /** The authority that decided, in its own name (a unit of the deciding agency). */
+  readonly authority?: string;
+  /** The day of the decision (ISO date). */
+  readonly identifiedOn?: string;
+}
 /** The co-signing of the hand-over minutes (shared/minutes-steps). */
 export type RepatriationMinutesProposed = MinutesProposed<'Repatriation'>;
 export type RepatriationMinutesSigned = MinutesSigned<'Repatriation'>;
@@ -254,8 +264,8 @@ export const describeRepatriationEvent = (event: RepatriationEvent): string => {
       return 'Repatriation cancelled';
     case 'RepatriationVictimIdentified':
       return event.data.decision === 'identified'
-        ? `Identified as a victim of trafficking by ${event.data.decidedBy} (${event.data.criteria.join(', ')})`
-        : `Not identified as a victim of trafficking by ${event.data.decidedBy}`;
+        ? `Identified as a victim of trafficking by ${event.data.decidedBy} (${event.data.criteria.join(', ')})${identificationSent(event.data)}`
+        : `Not identified as a victim of trafficking by ${event.data.decidedBy}${identificationSent(event.data)}`;
     case 'RepatriationMinutesProposed':
     case 'RepatriationMinutesSigned':
     case 'RepatriationMinutesReceived':
@@ -269,3 +279,7 @@ export const describeRepatriationEvent = (event: RepatriationEvent): string => {
       return `${event.data.kind} rejected by the counterpart: ${event.data.reason}`;
   }
 };
+
+/** Whether an identification was sent to or received from the counterpart, for the timeline. */
+const identificationSent = (data: { readonly outbound?: Outbound; readonly inbound?: Inbound }): string =>
+  data.outbound ? `; notice sent to ${data.outbound.counterpart}` : data.inbound ? '; notice received' : '';

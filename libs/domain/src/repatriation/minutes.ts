@@ -3,11 +3,13 @@
  * section 5a): the steps are the shared ones (shared/minutes-steps); this file says what the
  * repatriation agreed (the requesting side hands the victim and the children over).
  */
-import { DomainError } from '../decider';
+import { DomainError, isDomainError } from '../decider';
 import {
   countersignMinutes,
+  isIsoDate,
   isNonEmptyText,
   MinutesCase,
+  messageMarker,
   MinutesCommandOf,
   Origin,
   problems,
@@ -17,7 +19,7 @@ import {
   refuseIf,
   signMinutes,
 } from '../shared';
-import { IdentifyRepatriationVictim } from './commands';
+import { IdentifyRepatriationVictim, ReceiveVictimIdentification } from './commands';
 import { IDENTIFICATION_CRITERIA, RepatriationEvent } from './events';
 import { Repatriation } from './state';
 
@@ -25,10 +27,15 @@ type Decision = readonly RepatriationEvent[] | DomainError;
 
 /**
  * Identification on the agreed criteria: identified needs the act and the purpose, and the means
- * unless the person is a child.
+ * unless the person is a child. Ours is sent to the counterpart; theirs is recorded as they decided
+ * it (their authority and date; a counterpart need not state an authority).
  */
-export const identify = (command: IdentifyRepatriationVictim): Decision => {
-  const { decision, criteria, grounds } = command.data ?? {};
+export const identify = (
+  command: IdentifyRepatriationVictim | ReceiveVictimIdentification,
+  state: Repatriation,
+  origin: Origin,
+): Decision => {
+  const { decision, criteria, grounds, authority, identifiedOn } = command.data ?? {};
   const known =
     Array.isArray(criteria) &&
     criteria.every((c) => IDENTIFICATION_CRITERIA.includes(c)) &&
@@ -38,15 +45,32 @@ export const identify = (command: IdentifyRepatriationVictim): Decision => {
     criteria.includes('act') &&
     criteria.includes('purpose') &&
     (criteria.includes('means') || criteria.includes('child'));
+  const local = 'local' in origin;
+  const today = command.metadata.now.slice(0, 10);
   const invalid = refuseIf(
     problems({
       decision: decision === 'identified' || decision === 'not_identified',
       criteria: known && (decision !== 'identified' || met),
-      grounds: isNonEmptyText(grounds, 4000),
+      grounds: isNonEmptyText(grounds),
+      // A counterpart names its authority as it likes; ours is one line.
+      authority: authority === undefined || isNonEmptyText(authority, local ? 300 : undefined),
+      // Our officers decide on a day that has come; a counterpart's date is its own.
+      identifiedOn:
+        identifiedOn === undefined || (isIsoDate(identifiedOn) && (!local || identifiedOn <= today)),
     }),
   );
-  if (invalid) return invalid;
-  const data = { decision, criteria, grounds, decidedBy: command.metadata.agencyId };
+  const marker = invalid ?? messageMarker(command, origin, state.counterpart, 'VictimIdentification');
+  if (isDomainError(marker)) return marker;
+  const decidedBy = 'inbound' in marker ? marker.inbound.counterpart : command.metadata.agencyId;
+  const data = {
+    decision,
+    criteria,
+    grounds,
+    decidedBy,
+    ...(authority === undefined ? (local ? { authority: decidedBy } : {}) : { authority }),
+    ...(identifiedOn === undefined ? (local ? { identifiedOn: today } : {}) : { identifiedOn }),
+    ...marker,
+  };
   return [{ type: 'RepatriationVictimIdentified', data }];
 };
 

@@ -348,7 +348,8 @@ describe('hand-over minutes: the side that takes over countersigns', () => {
 });
 
 describe('identification of the victim (not the verification of identity)', () => {
-  const identify = (data: object) => cmd('IdentifyRepatriationVictim', data as never);
+  const identify = (data: object) => cmd('IdentifyRepatriationVictim', data as never, { newIds: ['m-id'] });
+  const TODAY = OFFICER.now.slice(0, 10);
   it.each([[['act', 'means', 'purpose']], [['act', 'purpose', 'child']]])('identifies on %j', (criteria) => {
     const state = given(decider, weReceived)
       .when(identify({ decision: 'identified', criteria, grounds: 'testimony and medical report' }))
@@ -360,15 +361,28 @@ describe('identification of the victim (not the verification of identity)', () =
             criteria: criteria as never,
             grounds: 'testimony and medical report',
             decidedBy: US,
+            // Unless the officer names them, the authority is our agency and the day is today.
+            authority: US,
+            identifiedOn: TODAY,
+            ...out('m-id', 'VictimIdentification'),
           },
         },
       ]);
     expect(state).toMatchObject({ status: 'scheduled', identification: { decision: 'identified' } });
+    expect(state).not.toHaveProperty('identification.outbound');
   });
 
-  it('records that the person was not identified as a victim', () => {
+  it('records that the person was not identified as a victim, and tells the counterpart', () => {
     given(decider, weReceived)
-      .when(identify({ decision: 'not_identified', criteria: ['act'], grounds: 'left of her own will' }))
+      .when(
+        identify({
+          decision: 'not_identified',
+          criteria: ['act'],
+          grounds: 'left of her own will',
+          authority: 'Ma Lu Thang border post',
+          identifiedOn: '2026-11-20',
+        }),
+      )
       .then([
         {
           type: 'RepatriationVictimIdentified',
@@ -377,9 +391,77 @@ describe('identification of the victim (not the verification of identity)', () =
             criteria: ['act'],
             grounds: 'left of her own will',
             decidedBy: US,
+            authority: 'Ma Lu Thang border post',
+            identifiedOn: '2026-11-20',
+            ...out('m-id', 'VictimIdentification'),
           },
         },
       ]);
+  });
+
+  it("records the counterpart's identification notice on our side, as they decided it", () => {
+    const notice = {
+      decision: 'identified',
+      criteria: ['act', 'purpose', 'child'],
+      grounds: 'sold at 15',
+    } as const;
+    const state = given(decider, weRequested)
+      .when(
+        cmd(
+          'ReceiveVictimIdentification',
+          { ...notice, authority: 'Hekou public security bureau', identifiedOn: '2026-11-22' },
+          fromThem('in-id'),
+        ),
+      )
+      .then([
+        {
+          type: 'RepatriationVictimIdentified',
+          data: {
+            ...notice,
+            decidedBy: THEM,
+            authority: 'Hekou public security bureau',
+            identifiedOn: '2026-11-22',
+            ...inb('in-id'),
+          },
+        },
+      ]);
+    expect(state).toMatchObject({
+      identification: { decision: 'identified', decidedBy: THEM, identifiedOn: '2026-11-22' },
+    });
+  });
+
+  it("takes a counterpart's notice without an authority (the contract does not require ours)", () => {
+    given(decider, weRequested)
+      .when(
+        cmd(
+          'ReceiveVictimIdentification',
+          { decision: 'not_identified', criteria: [], grounds: 'g', identifiedOn: '2026-12-30' },
+          fromThem('in-id'),
+        ),
+      )
+      .then([
+        {
+          type: 'RepatriationVictimIdentified',
+          data: {
+            decision: 'not_identified',
+            criteria: [],
+            grounds: 'g',
+            decidedBy: THEM,
+            identifiedOn: '2026-12-30',
+            ...inb('in-id'),
+          },
+        },
+      ]);
+  });
+
+  it('reads an identification stored before it travelled (no marker, authority or date)', () => {
+    const old: RepatriationEvent = {
+      type: 'RepatriationVictimIdentified',
+      data: { decision: 'identified', criteria: ['act', 'means', 'purpose'], grounds: 'g', decidedBy: US },
+    };
+    expect([...weReceived, old].reduce(decider.evolve, decider.initialState())).toMatchObject({
+      identification: { decision: 'identified', decidedBy: US },
+    });
   });
 
   it.each<[string, object, string[]]>([
@@ -404,6 +486,16 @@ describe('identification of the victim (not the verification of identity)', () =
       ['grounds'],
     ],
     ['no decision', { criteria: [], grounds: 'g' }, ['decision']],
+    [
+      'a day still to come',
+      { decision: 'not_identified', criteria: [], grounds: 'g', identifiedOn: '2026-11-24' },
+      ['identifiedOn'],
+    ],
+    [
+      'a malformed day and an empty authority',
+      { decision: 'not_identified', criteria: [], grounds: 'g', identifiedOn: '2026-11-31', authority: ' ' },
+      ['authority', 'identifiedOn'],
+    ],
   ])('refuses %s', (_name, data, fields) => {
     expect(refusal(weReceived, identify(data))).toEqual({ code: 'VALIDATION_FAILED', fields });
   });

@@ -16,7 +16,7 @@ import {
 import {
   ChildParticulars,
   childParticularsOf,
-  IdentificationCriterion,
+  VictimIdentification,
   RepatriationEvent,
   RepatriationRequestContent,
   SupportService,
@@ -61,12 +61,7 @@ export interface Repatriation extends RepatriationRequestContent {
   readonly referral?: { readonly services: readonly SupportService[]; readonly referredTo: string };
   readonly cancellationReason?: string;
   /** Whether the person was identified as a victim of trafficking (not the verification of identity). */
-  readonly identification?: {
-    readonly decision: 'identified' | 'not_identified';
-    readonly criteria: readonly IdentificationCriterion[];
-    readonly grounds: string;
-    readonly decidedBy: string;
-  };
+  readonly identification?: VictimIdentification;
   /** The hand-over minutes and the signatures both sides put on them. */
   readonly minutes?: MinutesRecord;
   readonly trail: MessageTrail;
@@ -146,8 +141,10 @@ export const evolveRepatriation = (state: RepatriationState, event: Repatriation
       };
     case 'RepatriationCancelled':
       return { ...next, status: 'cancelled', cancellationReason: event.data.reason };
-    case 'RepatriationVictimIdentified':
-      return { ...next, identification: event.data };
+    case 'RepatriationVictimIdentified': {
+      const { outbound: _outbound, inbound: _inbound, ...identification } = event.data;
+      return { ...next, identification };
+    }
     case 'RepatriationMinutesProposed':
     case 'RepatriationMinutesReceived':
     case 'RepatriationMinutesAgreed':

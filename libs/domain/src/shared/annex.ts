@@ -134,6 +134,7 @@ export interface MessageAnnexes {
     readonly personIds?: readonly string[];
   };
   readonly RepatriationCancellation: Record<string, never>;
+  readonly VictimIdentification: Record<string, never>;
   readonly SuspectHandoverRequest: {
     readonly warrantDocumentDigest?: string;
     readonly locatedAt?: string;

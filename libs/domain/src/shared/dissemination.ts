@@ -76,6 +76,8 @@ export const HEADER_CODE_DEFAULTS: { readonly [K in OutboundKind]: HeaderCodes }
   RepatriationMinutesCountersignature: PROCEDURAL,
   SuspectHandoverMinutesProposal: PROCEDURAL,
   SuspectHandoverMinutesCountersignature: PROCEDURAL,
+  // An identification decision states the victim's story as its grounds: it stays with the receiver.
+  VictimIdentification: VICTIM_CASE,
   LiaisonMeetingProposal: LIAISON,
   LiaisonMeetingAnswer: LIAISON,
   LiaisonMeetingHeld: LIAISON,

@@ -53,6 +53,7 @@ export const OUTBOUND_KINDS = [
   'SuspectHandoverMinutesCountersignature',
   'DisseminationRequest',
   'DisseminationAnswer',
+  'VictimIdentification',
 ] as const;
 
 export type OutboundKind = (typeof OUTBOUND_KINDS)[number];

@@ -16,6 +16,8 @@ export const PARTICULAR_TEXT_FIELDS: readonly string[] = [
   'findings',
   'information',
   'content',
+  // Why a person was identified as a victim of trafficking (or not): her story in the officer's words.
+  'grounds',
   // A missing or wanted person's traces that lie outside her person record (locate and rescue, wanted
   // persons): the phone numbers a family gave and the places she or he was thought to be.
   'phoneNumbers',
@@ -25,7 +27,8 @@ export const PARTICULAR_TEXT_FIELDS: readonly string[] = [
 
 /** Text of a particular text field: a string, or a list of strings (phone numbers). */
 const isParticularText = (value: unknown): boolean =>
-  typeof value === 'string' || (Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'string'));
+  typeof value === 'string' ||
+  (Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'string'));
 
 /**
  * The fields of a person record left readable beside its sealed particulars, because the reports count

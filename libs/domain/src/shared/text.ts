@@ -41,7 +41,7 @@ export const describeTextRule = (rule: TextRule, kind?: TextKind): string =>
 const NAME_KEY = /^(name|original|romanised)$|[a-z](Name|Romanised)$/;
 /** Free-text fields of the domain's vocabulary; other strings (ids, dates, codes, bytes) get the character rules only. */
 const TEXT_KEY =
-  /^(details|findings|information|circumstances|content|remarks|note|reason|description|summary|assessment|proposals|body|offences|conditions|purpose)$/;
+  /^(details|findings|information|circumstances|content|remarks|note|reason|description|summary|assessment|proposals|body|offences|conditions|purpose|grounds)$/;
 
 /** The kind of text a data field holds, from its key (the last part of its path). */
 export const textKindOf = (key: string): TextKind =>

@@ -23,7 +23,7 @@ describe('given/when/then', () => {
         role: 'other',
         person: { name: { original: 'A', romanised: 'A' }, sex: 'unknown', identityDocuments: [] },
       },
-      purpose: 'identity',
+      purposes: ['identity'],
       details: 'd',
       deadline: '2026-12-01T00:00:00Z',
     });

@@ -6,7 +6,8 @@ import { VerificationSide, VerificationStatus } from './state';
 /** What a verification request asks (both directions). */
 export interface VerificationRequestData extends Annexed<'VerificationRequest'> {
   readonly subject: VerificationSubject;
-  readonly purpose: VerificationPurpose;
+  /** What to verify: one or more purposes, each answered on its own. */
+  readonly purposes: readonly VerificationPurpose[];
   /** Circumstances; a counterpart's request may leave them empty (the contract: "empty when unknown"). */
   readonly details: string;
   readonly deadline: string;
@@ -17,7 +18,7 @@ export interface AdditionalInformationData extends Annexed<'VerificationAddition
   readonly deadline: string;
   readonly subject?: VerificationSubject;
   /** What this round asks, when it changed. */
-  readonly purpose?: VerificationPurpose;
+  readonly purposes?: readonly VerificationPurpose[];
 }
 type NoData = Record<string, never>;
 

@@ -24,11 +24,14 @@ import {
   refuseUnlessLocal,
 } from '../shared';
 import {
+  PURPOSE_RESULTS,
+  PurposeAnswers,
   SUBJECT_ROLES,
   VERIFICATION_OUTCOMES,
   VERIFICATION_PURPOSES,
   VerificationAnswer,
   VerificationEvent,
+  VerificationPurpose,
 } from './events';
 import {
   AdditionalInformationData,
@@ -45,11 +48,22 @@ export * from './commands';
 
 type Decision = readonly VerificationEvent[] | DomainError;
 
+/** A set of purposes: at least one, each known, none twice. */
+const isPurposeSet = (value: unknown): value is readonly VerificationPurpose[] =>
+  Array.isArray(value) &&
+  value.length > 0 &&
+  value.every((purpose) => VERIFICATION_PURPOSES.includes(purpose)) &&
+  new Set(value).size === value.length;
+
+/** A set in the contract's order, so that the same purposes are always the same set. */
+const ordered = (purposes: readonly VerificationPurpose[]): readonly VerificationPurpose[] =>
+  VERIFICATION_PURPOSES.filter((purpose) => purposes.includes(purpose));
+
 /** `now` is given for a local command: our officers must say more than a counterpart must. */
 const requestProblems = (data: VerificationRequestData, now?: string): Problems => [
   ...problems({
     'subject.role': SUBJECT_ROLES.includes(data?.subject?.role),
-    purpose: VERIFICATION_PURPOSES.includes(data?.purpose),
+    purposes: isPurposeSet(data?.purposes),
     details: now === undefined ? typeof data?.details === 'string' : isNonEmptyText(data?.details),
     // A request we send must leave time to answer; an inbound one is not judged by our clock.
     deadline: isIsoDateTime(data?.deadline) && (now === undefined || instant(data.deadline) > instant(now)),
@@ -58,12 +72,58 @@ const requestProblems = (data: VerificationRequestData, now?: string): Problems 
   ...annexProblems(data),
 ];
 
+/**
+ * Each purpose answered on its own, against what the round asked: an answer to a purpose not asked,
+ * or a word that does not answer it, is malformed; a final outcome (confirmed, not found, partial)
+ * leaves no purpose asked unanswered (the field named is `answers.<purpose>`); and the outcome agrees
+ * with the answers (nothing denied when confirmed, nothing established when not found; whether a
+ * criminal record is held is neither).
+ */
+const purposeAnswerProblems = (
+  data: VerificationAnswer,
+  asked: readonly VerificationPurpose[],
+  local: boolean,
+): Problems => {
+  const given = data?.answers;
+  // A counterpart before schema version 4 answers no purpose on its own: its answer is read from the
+  // outcome and the points it listed (`answersOf` in state.ts).
+  if (!local && given === undefined) return [];
+  const isRecord = typeof given === 'object' && given !== null && !Array.isArray(given);
+  const answers: Readonly<Record<string, unknown>> = isRecord ? given : {};
+  const final = data?.outcome !== 'more_information_needed';
+  // Whether a criminal record is held is a finding either way, never a denial.
+  const contradicts = (purpose: VerificationPurpose, result: unknown) => {
+    const [established, denied] = PURPOSE_RESULTS[purpose];
+    if (purpose === 'criminal_record') return false;
+    return (
+      (data?.outcome === 'confirmed' && result === denied) ||
+      (data?.outcome === 'not_found' && result === established)
+    );
+  };
+  const known = Object.keys(answers).flatMap((key) =>
+    VERIFICATION_PURPOSES.some((purpose) => purpose === key) ? [] : [`answers.${key}`],
+  );
+  const each = VERIFICATION_PURPOSES.flatMap((purpose) => {
+    const result = answers[purpose];
+    const words: readonly string[] = PURPOSE_RESULTS[purpose];
+    if (result === undefined) return final && asked.includes(purpose) ? [`answers.${purpose}`] : [];
+    const fits = asked.includes(purpose) && words.includes(String(result)) && !contradicts(purpose, result);
+    return fits ? [] : [`answers.${purpose}`];
+  });
+  return [...problems({ answers: given === undefined || isRecord }), ...known, ...each];
+};
+
 /** A counterpart's answer may carry no remarks (`local` false); our officers state their findings. */
-const answerProblems = (data: VerificationAnswer, local: boolean): Problems => [
+const answerProblems = (
+  data: VerificationAnswer,
+  local: boolean,
+  asked: readonly VerificationPurpose[],
+): Problems => [
   ...problems({
     outcome: VERIFICATION_OUTCOMES.includes(data?.outcome),
     findings: local ? isNonEmptyText(data?.findings) : typeof data?.findings === 'string',
   }),
+  ...purposeAnswerProblems(data, asked, local),
   ...(data?.person === undefined ? [] : prefixed('person', personProblems(data.person))),
   ...annexProblems(data),
 ];
@@ -74,7 +134,7 @@ const roundProblems = (data: AdditionalInformationData, now?: string): Problems 
       now === undefined ? typeof data?.information === 'string' : isNonEmptyText(data?.information),
     deadline: isIsoDateTime(data?.deadline) && (now === undefined || instant(data.deadline) > instant(now)),
     'subject.role': data?.subject === undefined || SUBJECT_ROLES.includes(data.subject.role),
-    purpose: data?.purpose === undefined || VERIFICATION_PURPOSES.includes(data.purpose),
+    purposes: data?.purposes === undefined || isPurposeSet(data.purposes),
   }),
   ...(data?.subject === undefined ? [] : prefixed('subject.person', personProblems(data.subject.person))),
   ...annexProblems(data),
@@ -85,25 +145,39 @@ const roundProblems = (data: AdditionalInformationData, now?: string): Problems 
  * the subject's reference, so the answer repeats the requester's person id (verification.proto).
  */
 const answerOf = (data: VerificationAnswer, subject: PersonParticulars): VerificationAnswer => {
-  const { outcome, findings, person } = data;
-  if (person === undefined) return { outcome, findings };
+  const { outcome, findings, person, answers } = data;
+  const answered = answers === undefined ? {} : { answers: orderedAnswers(answers) };
+  if (person === undefined) return { outcome, findings, ...answered };
   const personId = person.personId ?? subject.personId;
-  return { outcome, findings, person: personId === undefined ? person : { ...person, personId } };
+  return {
+    outcome,
+    findings,
+    person: personId === undefined ? person : { ...person, personId },
+    ...answered,
+  };
 };
+
+/** The answers in the contract's order (an officer's form may give them in any). */
+const orderedAnswers = (answers: PurposeAnswers): PurposeAnswers =>
+  Object.fromEntries(
+    VERIFICATION_PURPOSES.flatMap((purpose) =>
+      answers[purpose] === undefined ? [] : [[purpose, answers[purpose]]],
+    ),
+  );
 
 const requestContent = (state: Verification) => ({
   caseId: state.caseId,
   requester: state.requester,
   responder: state.responder,
   subject: state.subject,
-  purpose: state.purpose,
+  purposes: state.purposes,
   details: state.details,
   deadline: state.deadline,
   ...(state.annex === undefined ? {} : { annex: state.annex }),
 });
 
 const draft = (command: DraftVerificationRequest): Decision => {
-  const { caseId, counterpart, subject, purpose, details, deadline } = command.data;
+  const { caseId, counterpart, subject, purposes, details, deadline } = command.data;
   const invalid =
     refuseUnlessLocal(command) ??
     refuseIf([
@@ -115,14 +189,22 @@ const draft = (command: DraftVerificationRequest): Decision => {
     ]);
   if (invalid) return invalid;
   const requester = command.metadata.agencyId;
-  const data = { caseId, requester, responder: counterpart, subject, purpose, details, deadline };
+  const data = {
+    caseId,
+    requester,
+    responder: counterpart,
+    subject,
+    purposes: ordered(purposes),
+    details,
+    deadline,
+  };
   return [{ type: 'VerificationRequestDrafted', data: { ...data, ...annexOf(command.data) } }];
 };
 
 const receive = (command: ReceiveVerificationRequest): Decision => {
   const inbound = inboundOf(command);
   if (isDomainError(inbound)) return inbound;
-  const { caseId, subject, purpose, details, deadline } = command.data;
+  const { caseId, subject, purposes, details, deadline } = command.data;
   const invalid = refuseIf([...problems({ caseId: isUuid(caseId) }), ...requestProblems(command.data)]);
   if (invalid) return invalid;
   const content = {
@@ -130,7 +212,7 @@ const receive = (command: ReceiveVerificationRequest): Decision => {
     requester: inbound.counterpart,
     responder: command.metadata.agencyId,
     subject,
-    purpose,
+    purposes: ordered(purposes),
     details,
     deadline,
     ...annexOf(command.data),
@@ -157,7 +239,7 @@ const step = (command: VerificationStepCommand, state: Verification, origin: Ori
     case 'AnswerVerificationRequest':
     case 'RecordVerificationAnswer': {
       const marker =
-        refuseIf(answerProblems(command.data, 'local' in origin)) ??
+        refuseIf(answerProblems(command.data, 'local' in origin, state.purposes)) ??
         marked('VerificationAnswer', state.roundMessageId);
       if (isDomainError(marker)) return marker;
       const answer = answerOf(command.data, state.subject.person);
@@ -176,9 +258,9 @@ const step = (command: VerificationStepCommand, state: Verification, origin: Ori
       if (isDomainError(marker)) return marker;
       const { information, deadline } = command.data;
       const subject = command.data.subject ?? state.subject;
-      const purpose = command.data.purpose ?? state.purpose;
+      const purposes = ordered(command.data.purposes ?? state.purposes);
       const annex = annexOf(command.data);
-      const data = { round: state.round + 1, information, deadline, subject, purpose, ...annex, ...marker };
+      const data = { round: state.round + 1, information, deadline, subject, purposes, ...annex, ...marker };
       return [{ type: 'VerificationAdditionalInformationProvided', data }];
     }
     case 'WithdrawVerificationRequest':

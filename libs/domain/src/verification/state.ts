@@ -8,7 +8,14 @@ import {
   trailAfterDelivery,
   OpenDeadline,
 } from '../shared';
-import { VerificationAnswer, VerificationEvent, VerificationRequestContent } from './events';
+import {
+  answersOf,
+  storedPurposes,
+  StoredRequestContent,
+  VerificationAnswer,
+  VerificationEvent,
+  VerificationRequestContent,
+} from './events';
 
 export type VerificationStatus =
   'drafted' | 'sent' | 'delivered' | 'received' | 'answered' | 'closed' | 'withdrawn';
@@ -48,19 +55,23 @@ export type VerificationState = { readonly status: 'none' } | Verification;
 export const initialVerificationState = (): VerificationState => ({ status: 'none' });
 
 const opened = (
-  data: VerificationRequestContent,
+  data: StoredRequestContent,
   status: VerificationStatus,
   direction: Verification['direction'],
-): Omit<Verification, 'trail'> => ({
-  ...openingContent(data),
-  status,
-  direction,
-  ourSide: direction === 'outgoing' ? 'requester' : 'responder',
-  theirSide: direction === 'outgoing' ? 'responder' : 'requester',
-  counterpart: direction === 'outgoing' ? data.responder : data.requester,
-  round: 1,
-  ...(data.annex === undefined ? {} : { annex: data.annex }),
-});
+): Omit<Verification, 'trail'> => {
+  const { purpose: _legacy, ...content } = openingContent(data);
+  return {
+    ...content,
+    purposes: storedPurposes(data),
+    status,
+    direction,
+    ourSide: direction === 'outgoing' ? 'requester' : 'responder',
+    theirSide: direction === 'outgoing' ? 'responder' : 'requester',
+    counterpart: direction === 'outgoing' ? data.responder : data.requester,
+    round: 1,
+    ...(data.annex === undefined ? {} : { annex: data.annex }),
+  };
+};
 
 export const evolveVerification = (state: VerificationState, event: VerificationEvent): VerificationState => {
   const trail = trailAfter(state.status === 'none' ? emptyTrail : state.trail, event);
@@ -80,7 +91,8 @@ export const evolveVerification = (state: VerificationState, event: Verification
       return { ...state, status: 'sent', roundMessageId: event.data.outbound.messageId, trail };
     case 'VerificationAnswered': {
       const { outcome, findings, person } = event.data;
-      const answer = person === undefined ? { outcome, findings } : { outcome, findings, person };
+      const answers = answersOf(event.data, state.purposes);
+      const answer = { outcome, findings, ...(person === undefined ? {} : { person }), answers };
       const answerMessageId = (event.data.outbound ?? event.data.inbound)?.messageId;
       return { ...state, status: 'answered', answer, answerMessageId, trail };
     }
@@ -90,6 +102,11 @@ export const evolveVerification = (state: VerificationState, event: Verification
         status: state.direction === 'outgoing' ? 'sent' : 'received',
         round: event.data.round,
         deadline: event.data.deadline,
+        // What this round asks (a round stored before it said keeps the case's).
+        purposes:
+          event.data.purposes === undefined && event.data.purpose === undefined
+            ? state.purposes
+            : storedPurposes(event.data),
         answer: undefined,
         answerMessageId: undefined,
         roundMessageId: (event.data.outbound ?? event.data.inbound)?.messageId,

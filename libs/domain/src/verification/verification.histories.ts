@@ -9,7 +9,7 @@ export const cmd = commandsOf<VerificationCommand>();
 export const DEADLINE = '2026-11-30T10:00:00Z';
 export const request = {
   subject: { role: 'victim' as const, person: PERSON },
-  purpose: 'identity' as const,
+  purposes: ['identity' as const],
   details: 'rescued 20 Nov',
   deadline: DEADLINE,
 };
@@ -50,6 +50,7 @@ export const confirmed: VerificationEvent = {
   data: {
     outcome: 'confirmed',
     findings: 'registered resident',
+    answers: { identity: 'confirmed' },
     round: 1,
     inbound: { messageId: 'in-ans', counterpart: THEM },
   },

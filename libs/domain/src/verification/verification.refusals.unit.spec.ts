@@ -17,7 +17,11 @@ import {
 } from './verification.histories';
 
 describe('verification: refusals', () => {
-  const answer = { outcome: 'confirmed' as const, findings: 'x' };
+  const answer = {
+    outcome: 'confirmed' as const,
+    findings: 'x',
+    answers: { identity: 'confirmed' as const },
+  };
   it.each<[string, VerificationEvent[], VerificationCommand, string]>([
     ['command on no case', [], cmd('SendVerificationRequest', {}, queuing('m')), 'NOT_FOUND'],
     [

@@ -89,7 +89,7 @@ describe('verification: outgoing', () => {
       .when(
         cmd(
           'RecordVerificationAnswer',
-          { outcome: 'confirmed', findings: 'registered resident' },
+          { outcome: 'confirmed', findings: 'registered resident', answers: { identity: 'confirmed' } },
           fromThem('in-ans'),
         ),
       )
@@ -115,7 +115,7 @@ describe('verification: outgoing', () => {
             deadline: '2026-12-05T10:00:00Z',
             // On the wire another round is a new request: the subject travels again, answering the answer.
             subject: request.subject,
-            purpose: request.purpose,
+            purposes: request.purposes,
             outbound: {
               messageId: 'm-add',
               counterpart: THEM,
@@ -172,7 +172,7 @@ describe('verification: outgoing', () => {
       .when(
         cmd(
           'RecordVerificationAnswer',
-          { outcome: 'confirmed', findings: 'registered resident' },
+          { outcome: 'confirmed', findings: 'registered resident', answers: { identity: 'confirmed' } },
           fromThem('in-ans'),
         ),
       )
@@ -248,7 +248,7 @@ describe('verification: incoming', () => {
             information: 'photo',
             deadline: '2026-12-05T10:00:00Z',
             subject: request.subject,
-            purpose: request.purpose,
+            purposes: request.purposes,
             inbound: { messageId: 'in-add', counterpart: THEM },
           },
         },

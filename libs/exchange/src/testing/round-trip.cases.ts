@@ -34,7 +34,7 @@ const verificationRequested = (vn: Agency, cn: Agency) => {
     caseId: CASE,
     counterpart: CN,
     subject: { role: 'victim', person: WOMAN },
-    purpose: 'identity',
+    purposes: ['identity', 'nationality', 'family'],
     details: 'Found at a bus station',
     deadline: '2026-11-30T04:00:00Z',
   });
@@ -197,6 +197,35 @@ const verificationRequest = fc.record({
   circumstances: a.optionalText,
   traffickingForm: a.optionalEnum(8),
 });
+
+/**
+ * Point answers to the request of `verificationRequested` (identity, nationality, family), as an
+ * answer with `outcome` may give them: none (a sender before schema version 4), or each point asked
+ * with a result of its own pair that agrees with the outcome (some of them while more is needed).
+ */
+const R = { confirmed: 1, notConfirmed: 2, traced: 3, notTraced: 4 };
+const ASKED = [
+  { point: 1, results: [R.confirmed, R.notConfirmed] },
+  { point: 2, results: [R.confirmed, R.notConfirmed] },
+  { point: 4, results: [R.traced, R.notTraced] },
+];
+const pointAnswersFor = (outcome: number): fc.Arbitrary<{ point: number; result: number }[]> => {
+  const each = (pick: (results: number[]) => fc.Arbitrary<number>) =>
+    fc.tuple(...ASKED.map(({ point, results }) => pick(results).map((result) => ({ point, result }))));
+  const answered: fc.Arbitrary<{ point: number; result: number }[]> = (() => {
+    switch (outcome) {
+      case 1:
+        return each(([yes]) => fc.constant(yes));
+      case 2:
+        return each(([, no]) => fc.constant(no));
+      case 3:
+        return each((results) => fc.constantFrom(...results));
+      default:
+        return each((results) => fc.constantFrom(...results)).chain((all) => fc.subarray(all));
+    }
+  })();
+  return fc.oneof(fc.constant<{ point: number; result: number }[]>([]), answered);
+};
 
 /** Another verification round: a request answering our "more information needed". */
 export const ANOTHER_ROUND: RoundTripCase<'xborder.v1.VerificationRequest'> = {
@@ -367,18 +396,43 @@ export const ROUND_TRIP_CASES: { readonly [P in CasePayloadType]: RoundTripCase<
     kind: 'VerificationAnswer',
     from: 'CN',
     setup: verificationRequested,
-    payload: fc.record(
-      {
-        outcome: a.enumValue(4),
-        confirmedPoints: fc.array(a.enumValue(6), { maxLength: 3 }),
-        unconfirmedPoints: fc.array(a.enumValue(6), { maxLength: 3 }),
-        verifiedPerson: a.person,
-        informationNeeded: a.texts,
-        fileReference: a.optionalText,
-        remarks: a.optionalText,
-      },
-      { requiredKeys: ['outcome'] },
-    ),
+    payload: fc
+      .record(
+        {
+          outcome: a.enumValue(4),
+          pointAnswers: fc.constant([]),
+          confirmedPoints: fc.array(a.enumValue(6), { maxLength: 3 }),
+          unconfirmedPoints: fc.array(a.enumValue(6), { maxLength: 3 }),
+          verifiedPerson: a.person,
+          informationNeeded: a.texts,
+          fileReference: a.optionalText,
+          remarks: a.optionalText,
+        },
+        { requiredKeys: ['outcome'] },
+      )
+      .chain((answer) =>
+        pointAnswersFor(answer.outcome).map((pointAnswers) => ({ ...answer, pointAnswers })),
+      ),
+  },
+  'xborder.v1.VictimIdentificationNotice': {
+    kind: 'VictimIdentification',
+    from: 'CN',
+    setup: repatriationRequested,
+    payload: fc
+      .record({
+        identified: fc.boolean(),
+        child: fc.boolean(),
+        others: fc.subarray([1, 2, 3, 4]),
+        grounds: a.text,
+        identifyingAuthority: a.optionalText,
+        identifiedOn: a.calendarDate(),
+      })
+      .map(({ identified, child, others, ...rest }) => ({
+        decision: identified ? 1 : 2,
+        // Identified needs the act and the purpose, and the means unless a child; each criterion once.
+        criteria: identified ? [1, 3, child ? 4 : 2] : others,
+        ...rest,
+      })),
   },
   'xborder.v1.VerificationWithdrawal': {
     kind: 'VerificationWithdrawal',

@@ -114,7 +114,9 @@ export const HANDOVER_WIRE: Pick<
     }),
     fromWire: {
       'xborder.v1.SuspectHandoverScheduled': (message, context) =>
-        scheduleFromWire(message, context.policy.gateUtcOffsetMinutes, context.header.sender) ?? { invalid: 'scheduled_at' },
+        scheduleFromWire(message, context.policy.gateUtcOffsetMinutes, context.header.sender) ?? {
+          invalid: 'scheduled_at',
+        },
     },
   },
   SuspectHandoverCompleted: {

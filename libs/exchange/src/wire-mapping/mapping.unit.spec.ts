@@ -190,7 +190,12 @@ describe('inbound forms', () => {
       caseId,
       command: {
         type: 'ReceiveVerificationRequest',
-        data: { caseId, purpose: 'nationality', details: 'Found in Hekou', deadline: '2026-12-01T00:00:00Z' },
+        data: {
+          caseId,
+          purposes: ['nationality'],
+          details: 'Found in Hekou',
+          deadline: '2026-12-01T00:00:00Z',
+        },
         metadata: { now: NOW, actor: `agency:${CN}`, agencyId: VN, messageId },
       },
     });

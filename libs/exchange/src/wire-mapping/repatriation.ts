@@ -149,7 +149,9 @@ export const REPATRIATION_WIRE: Pick<
     }),
     fromWire: {
       'xborder.v1.RepatriationHandoverScheduled': (message, context) =>
-        scheduleFromWire(message, context.policy.gateUtcOffsetMinutes, context.header.sender) ?? { invalid: 'scheduled_at' },
+        scheduleFromWire(message, context.policy.gateUtcOffsetMinutes, context.header.sender) ?? {
+          invalid: 'scheduled_at',
+        },
     },
   },
   HandoverCompleted: {

@@ -1,6 +1,7 @@
 /** The one wire table: every kind of message, both ways (see types.ts for its shape). */
 import { DISSEMINATION_WIRE } from './dissemination';
 import { HANDOVER_WIRE } from './handover';
+import { IDENTIFICATION_WIRE } from './identification';
 import { MINUTES_WIRE } from './minutes';
 import { JOINTOP_WIRE } from './jointop';
 import { LIAISON_WIRE } from './liaison';
@@ -24,4 +25,5 @@ export const WIRE: WireTable = {
   ...LIAISON_WIRE,
   ...MISSION_WIRE,
   ...DISSEMINATION_WIRE,
+  ...IDENTIFICATION_WIRE,
 };

@@ -71,6 +71,7 @@ export interface KindPayloadTypes {
   readonly SuspectHandoverMinutesCountersignature: 'xborder.v1.SuspectHandoverMinutesCountersignature';
   readonly DisseminationRequest: 'xborder.v1.DisseminationRequest';
   readonly DisseminationAnswer: 'xborder.v1.DisseminationAnswer';
+  readonly VictimIdentification: 'xborder.v1.VictimIdentificationNotice';
 }
 
 /** A payload of one of the types P, typed by its type name. */

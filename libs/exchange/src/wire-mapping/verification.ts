@@ -1,13 +1,20 @@
 /**
- * Verification ↔ `verification.proto`. The points asked travel as they were given (the case's purpose
- * is what they amount to); the findings travel as remarks. Additional information is, as the contract
- * says, a new VerificationRequest in the same case (the subject as now known, the information as
- * circumstances, the new deadline): we tell it from the opening request by its causation id (the
- * answer it follows up). A withdrawal is a VerificationWithdrawal.
+ * Verification ↔ `verification.proto`. The purposes asked travel as the request's points (HOME_ADDRESS,
+ * which no purpose of the domain names, counts as identity and stays in the annex as sent); each
+ * purpose's answer travels as a point answer, and, for receivers before schema version 4, as the
+ * confirmed and unconfirmed points too; the findings travel as remarks. Additional information is, as
+ * the contract says, a new VerificationRequest in the same case (the subject as now known, the
+ * information as circumstances, the new deadline): we tell it from the opening request by its
+ * causation id (the answer it follows up). A withdrawal is a VerificationWithdrawal.
  */
 import {
   AnnexOf,
+  PurposeAnswers,
+  pointsOfAnswers,
+  storedPurposes,
+  StoredRequestContent,
   VERIFICATION_POINTS,
+  VERIFICATION_PURPOSES,
   VerificationOutcome,
   VerificationPurpose,
   VerificationSubject,
@@ -43,22 +50,60 @@ const OUTCOME = enumMap<VerificationOutcome>({
 
 export const TRAFFICKING_FORM = wordsOf(TRAFFICKING_FORMS, v1.TraffickingForm, 'TRAFFICKING_FORM_');
 const POINT = wordsOf(VERIFICATION_POINTS, v1.VerificationPoint, 'VERIFICATION_POINT_');
+const PURPOSE = wordsOf(VERIFICATION_PURPOSES, v1.VerificationPoint, 'VERIFICATION_POINT_');
 
-const PURPOSE_POINTS: Record<VerificationPurpose, AnnexOf<'VerificationRequest'>['points']> = {
-  identity: ['identity'],
-  nationality: ['nationality'],
-  identity_and_nationality: ['identity', 'nationality'],
+const R = v1.VerificationPointResult;
+/** Each purpose's answer words and their wire results (`<purpose>:<word>`). */
+const RESULT = enumMap<string>({
+  'identity:confirmed': R.VERIFICATION_POINT_RESULT_CONFIRMED,
+  'identity:not_confirmed': R.VERIFICATION_POINT_RESULT_NOT_CONFIRMED,
+  'family:traced': R.VERIFICATION_POINT_RESULT_FAMILY_TRACED,
+  'family:not_traced': R.VERIFICATION_POINT_RESULT_FAMILY_NOT_TRACED,
+  'documents:genuine': R.VERIFICATION_POINT_RESULT_DOCUMENTS_GENUINE,
+  'documents:not_genuine': R.VERIFICATION_POINT_RESULT_DOCUMENTS_NOT_GENUINE,
+  'criminal_record:found': R.VERIFICATION_POINT_RESULT_RECORD_FOUND,
+  'criminal_record:none': R.VERIFICATION_POINT_RESULT_NO_RECORD,
+});
+/** The pair of results a purpose is answered from: nationality shares identity's. */
+const pairOf = (purpose: VerificationPurpose) => (purpose === 'nationality' ? 'identity' : purpose);
+const resultKeyOf = (purpose: VerificationPurpose, word: string) => `${pairOf(purpose)}:${word}`;
+
+type PointAnswer = v1.IVerificationPointAnswer;
+
+const pointAnswersOf = (answers: PurposeAnswers): PointAnswer[] =>
+  VERIFICATION_PURPOSES.flatMap((purpose) => {
+    const word = answers[purpose];
+    return word === undefined
+      ? []
+      : [{ point: PURPOSE.toWire(purpose), result: RESULT.toWire(resultKeyOf(purpose, word)) }];
+  });
+
+/**
+ * The point answers in the domain's words, or why not: a point no purpose names, a result of another
+ * point's pair, or a point answered twice (the domain judges them against the request).
+ */
+const answersFromWire = (list: readonly PointAnswer[]): PurposeAnswers | { invalid: string } => {
+  const entries: [VerificationPurpose, string][] = [];
+  for (const { point, result } of list) {
+    const purpose = PURPOSE.fromWire(point);
+    const key = RESULT.fromWire(result);
+    if (!purpose || !key || entries.some(([seen]) => seen === purpose)) return { invalid: 'point_answers' };
+    const [pair, word] = key.split(':');
+    if (pair !== pairOf(purpose)) return { invalid: 'point_answers' };
+    entries.push([purpose, word]);
+  }
+  return Object.fromEntries(entries);
 };
 
 /**
- * The purpose a list of points amounts to: nationality alone, nationality with anything else
- * (address, family, documents and records all establish identity), or identity.
+ * The purposes a request's points ask: each purpose named, identity also for HOME_ADDRESS (an address
+ * establishes who the person is); a request naming no point asks identity, as before the set.
  */
-const purposeOf = (points: readonly string[]): VerificationPurpose => {
-  const nationality = points.includes('nationality');
-  const other = points.some((point) => point !== 'nationality');
-  if (nationality) return other ? 'identity_and_nationality' : 'nationality';
-  return 'identity';
+const purposesOf = (points: readonly string[]): readonly VerificationPurpose[] => {
+  const asked = VERIFICATION_PURPOSES.filter(
+    (purpose) => points.includes(purpose) || (purpose === 'identity' && points.includes('home_address')),
+  );
+  return asked.length > 0 ? asked : ['identity'];
 };
 
 /** The subject is one person per case: without a reference of its own, its id derives from the case. */
@@ -70,7 +115,7 @@ type RequestAnnex = AnnexOf<'VerificationRequest'>;
 const requestToWire = (
   request: {
     subject: VerificationSubject;
-    purpose: VerificationPurpose;
+    purposes: readonly VerificationPurpose[];
     deadline: string;
     text: string;
     annex?: RequestAnnex;
@@ -82,7 +127,7 @@ const requestToWire = (
   return compact({
     subjectRole: ROLE.toWire(request.subject.role),
     person: personToWire(request.subject.person, subjectId(caseId), addressCountry),
-    points: (annex.points ?? PURPOSE_POINTS[request.purpose])?.map(POINT.toWire),
+    points: (annex.points ?? request.purposes).map(POINT.toWire),
     answerBy: timestampOf(request.deadline),
     circumstances: request.text,
     fileReference: annex.fileReference,
@@ -90,12 +135,20 @@ const requestToWire = (
   });
 };
 
-const requestAnnexOf = (message: v1.VerificationRequest, purpose: VerificationPurpose): RequestAnnex =>
+/** The points as sent, unless they are the purposes themselves. */
+const requestAnnexOf = (
+  message: v1.VerificationRequest,
+  purposes: readonly VerificationPurpose[],
+): RequestAnnex =>
   compact({
-    points: unlessDefault(wordListOf(POINT, message.points), PURPOSE_POINTS[purpose]),
+    points: unlessDefault(wordListOf(POINT, message.points), purposes),
     fileReference: text(message.fileReference),
     traffickingForm: TRAFFICKING_FORM.fromWire(message.traffickingForm),
   });
+
+/** The purposes a stored request or round asks (undefined for a round stored before it said). */
+const purposesToSend = (data: Pick<StoredRequestContent, 'purposes' | 'purpose' | 'annex'>) =>
+  data.purposes === undefined && data.purpose === undefined ? undefined : storedPurposes(data);
 
 /** The subject as sent; its id and address country left out where they are what we would send. */
 const subjectOf = (
@@ -129,21 +182,25 @@ export const VERIFICATION_WIRE: Pick<
   VerificationRequest: {
     toWire: ({ data }) => ({
       payloadType: 'xborder.v1.VerificationRequest',
-      payload: requestToWire({ ...data, text: data.details }, data.caseId, countryOf(data.responder)),
+      payload: requestToWire(
+        { ...data, purposes: storedPurposes(data), text: data.details },
+        data.caseId,
+        countryOf(data.responder),
+      ),
     }),
     fromWire: {
       'xborder.v1.VerificationRequest': (message, context) => {
         const deadline = isoOf(message.answerBy);
         const subject = subjectOf(message, context);
         if (!deadline || !subject) return { invalid: !deadline ? 'answer_by' : 'subject_role or person' };
-        const purpose = purposeOf(wordListOf(POINT, message.points));
+        const purposes = purposesOf(wordListOf(POINT, message.points));
         return {
           caseId: context.caseId,
           subject,
-          purpose,
+          purposes,
           details: message.circumstances,
           deadline,
-          annex: requestAnnexOf(message, purpose),
+          annex: requestAnnexOf(message, purposes),
         };
       },
     },
@@ -154,12 +211,15 @@ export const VERIFICATION_WIRE: Pick<
       const annex = data.annex ?? {};
       // Events stored before the annex kept what was needed only in the findings.
       const informationNeeded = annex.informationNeeded ?? neededByDefault(data.outcome, data.findings) ?? [];
+      // Receivers before version 4 read each purpose's answer from the point lists.
+      const points = data.answers && pointsOfAnswers(data.answers);
       return {
         payloadType: 'xborder.v1.VerificationAnswer',
         payload: compact({
           outcome: OUTCOME.toWire(data.outcome),
-          confirmedPoints: annex.confirmedPoints?.map(POINT.toWire),
-          unconfirmedPoints: annex.unconfirmedPoints?.map(POINT.toWire),
+          confirmedPoints: (annex.confirmedPoints ?? points?.confirmed)?.map(POINT.toWire),
+          unconfirmedPoints: (annex.unconfirmedPoints ?? points?.unconfirmed)?.map(POINT.toWire),
+          pointAnswers: data.answers && pointAnswersOf(data.answers),
           verifiedPerson:
             data.person &&
             personToWire(data.person, subjectId(context.caseId), countryOf(context.counterpart)),
@@ -173,18 +233,31 @@ export const VERIFICATION_WIRE: Pick<
       'xborder.v1.VerificationAnswer': (message, context) => {
         const outcome = OUTCOME.fromWire(message.outcome);
         if (!outcome) return { invalid: 'outcome' };
+        // A sender before version 4 answers no point on its own: the domain reads its point lists.
+        const answers = message.pointAnswers.length > 0 ? answersFromWire(message.pointAnswers) : undefined;
+        if (answers && 'invalid' in answers) return answers;
+        const points = answers && pointsOfAnswers(answers);
         return compact({
           outcome,
           findings: message.remarks,
           person: message.verifiedPerson
             ? personFromWire(message.verifiedPerson, subjectDefaults(context))
             : undefined,
+          answers,
           annex: {
-            ...compact({
-              confirmedPoints: wordListOf(POINT, message.confirmedPoints),
-              unconfirmedPoints: wordListOf(POINT, message.unconfirmedPoints),
-              fileReference: text(message.fileReference),
-            }),
+            ...compact({ fileReference: text(message.fileReference) }),
+            // The point lists as sent, unless they are what the point answers amount to (an empty
+            // list kept where those would list some).
+            ...listUnlessDefault(
+              'confirmedPoints',
+              wordListOf(POINT, message.confirmedPoints),
+              points?.confirmed ?? [],
+            ),
+            ...listUnlessDefault(
+              'unconfirmedPoints',
+              wordListOf(POINT, message.unconfirmedPoints),
+              points?.unconfirmed ?? [],
+            ),
             ...listUnlessDefault(
               'informationNeeded',
               message.informationNeeded,
@@ -201,12 +274,13 @@ export const VERIFICATION_WIRE: Pick<
    */
   VerificationAdditionalInformation: {
     toWire: ({ data }, context) => {
-      const { subject, purpose, information, deadline, annex } = data;
-      if (!subject || !purpose) return { missing: 'subject or purpose (stored before they were recorded)' };
+      const { subject, information, deadline, annex } = data;
+      const purposes = purposesToSend(data);
+      if (!subject || !purposes) return { missing: 'subject or purposes (stored before they were recorded)' };
       return {
         payloadType: 'xborder.v1.VerificationRequest',
         payload: requestToWire(
-          { subject, purpose, deadline, text: information, annex },
+          { subject, purposes, deadline, text: information, annex },
           context.caseId,
           countryOf(context.counterpart),
         ),
@@ -216,13 +290,13 @@ export const VERIFICATION_WIRE: Pick<
       'xborder.v1.VerificationRequest': (message, context) => {
         const deadline = isoOf(message.answerBy);
         if (!deadline) return { invalid: 'answer_by' };
-        const purpose = purposeOf(wordListOf(POINT, message.points));
+        const purposes = purposesOf(wordListOf(POINT, message.points));
         return compact({
           information: message.circumstances,
           deadline,
           subject: subjectOf(message, context),
-          purpose,
-          annex: requestAnnexOf(message, purpose),
+          purposes,
+          annex: requestAnnexOf(message, purposes),
         });
       },
     },

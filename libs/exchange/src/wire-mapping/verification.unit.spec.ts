@@ -1,3 +1,5 @@
+import { encodePayload, v1 } from '@xb/envelope';
+import { inboundCommandOf } from './inbound';
 import { outboundMessageOf } from './outbound';
 import { Agency, CN, contentOf, deliver, typesOf, VN, WOMAN } from '../testing/wire-conversation';
 
@@ -12,7 +14,7 @@ describe('verification over the wire', () => {
       caseId,
       counterpart: CN,
       subject: { role: 'victim', person: WOMAN },
-      purpose: 'identity_and_nationality',
+      purposes: ['identity', 'nationality', 'family'],
       details: 'Found at a bus station in Hekou; says she is from Phong Tho.',
       deadline: '2026-11-30T04:00:00Z',
     });
@@ -25,14 +27,33 @@ describe('verification over the wire', () => {
     const { messageId } = (sent[0].data as { outbound: { messageId: string } }).outbound;
     expect(received[0].data).toMatchObject({ inbound: { counterpart: VN, messageId } });
 
+    // The purposes travel as the request's points.
+    expect(outboundMessageOf(sent[0])?.payload).toMatchObject({ points: [1, 2, 4] });
+    expect(cn.state('verification', caseId)).toMatchObject({
+      purposes: ['identity', 'nationality', 'family'],
+    });
+
+    const answers = { identity: 'confirmed', nationality: 'confirmed', family: 'not_traced' } as const;
     const answered = cn.act('verification', caseId, 'AnswerVerificationRequest', {
-      outcome: 'confirmed',
-      findings: 'Registered in Phong Tho district records.',
+      outcome: 'partial',
+      findings: 'Registered in Phong Tho district records; the parents named are not known there.',
       person: WOMAN,
+      answers,
+    });
+    // Each purpose answered on its own, and as point lists for receivers before schema version 4.
+    expect(outboundMessageOf(answered[0])?.payload).toMatchObject({
+      pointAnswers: [
+        { point: 1, result: 1 },
+        { point: 2, result: 1 },
+        { point: 4, result: 4 },
+      ],
+      confirmedPoints: [1, 2],
+      unconfirmedPoints: [4],
     });
     const recorded = deliver(cn, vn, answered);
     expect(typesOf(recorded)).toEqual(['VerificationAnswered']);
     expect(contentOf(recorded[0])).toEqual(contentOf(answered[0]));
+    expect(vn.state('verification', caseId)).toMatchObject({ answer: { outcome: 'partial', answers } });
 
     vn.act('verification', caseId, 'CloseVerification', {});
     cn.act('verification', caseId, 'CloseVerification', {});
@@ -51,7 +72,7 @@ describe('verification over the wire', () => {
       caseId: other,
       counterpart: CN,
       subject: { role: 'suspect', person: WOMAN },
-      purpose: 'nationality',
+      purposes: ['nationality'],
       details: 'Holds a border pass only.',
       deadline: '2026-11-30T04:00:00Z',
     });
@@ -87,6 +108,7 @@ describe('verification over the wire', () => {
     const confirmed = cn.act('verification', other, 'AnswerVerificationRequest', {
       outcome: 'confirmed',
       findings: 'Found with the father named.',
+      answers: { nationality: 'confirmed' },
     });
     deliver(cn, vn, confirmed);
     expect(vn.state<View>('verification', other)).toMatchObject({ status: 'answered', round: 2 });
@@ -98,7 +120,7 @@ describe('verification over the wire', () => {
       caseId: third,
       counterpart: CN,
       subject: { role: 'victim', person: WOMAN },
-      purpose: 'identity',
+      purposes: ['identity'],
       details: 'Found in Hekou.',
       deadline: '2026-11-30T04:00:00Z',
     });
@@ -113,5 +135,73 @@ describe('verification over the wire', () => {
       'withdrawn',
       'withdrawn',
     ]);
+  });
+
+  describe('a counterpart before schema version 4', () => {
+    const fourth = '0193a7e2-0000-4000-8000-000000000004';
+    const answerFrom = (payload: v1.IVerificationAnswer) =>
+      inboundCommandOf(
+        {
+          messageId: '0193a7e2-0000-7000-8000-0000000000a4',
+          correlationId: fourth,
+          sender: CN,
+          recipient: VN,
+          payloadType: 'xborder.v1.VerificationAnswer',
+          sentAt: '2026-11-23T04:00:00Z',
+        },
+        v1.VerificationAnswer.toObject(
+          v1.VerificationAnswer.decode(encodePayload('xborder.v1.VerificationAnswer', payload)),
+        ),
+        { agencyId: VN, now: '2026-11-23T04:00:00Z' },
+      );
+
+    it('asks with HOME_ADDRESS: read as identity, the points kept as sent', () => {
+      vn.act('verification', fourth, 'DraftVerificationRequest', {
+        caseId: fourth,
+        counterpart: CN,
+        subject: { role: 'victim', person: WOMAN },
+        purposes: ['identity', 'family'],
+        details: 'Found in Hekou.',
+        deadline: '2026-11-30T04:00:00Z',
+        annex: { points: ['home_address', 'family'] },
+      });
+      const sent = vn.act('verification', fourth, 'SendVerificationRequest', {});
+      expect(outboundMessageOf(sent[0])?.payload).toMatchObject({ points: [3, 4] });
+      const received = deliver(vn, cn, sent);
+      expect(received[0].data).toMatchObject({
+        purposes: ['identity', 'family'],
+        annex: { points: ['home_address', 'family'] },
+      });
+    });
+
+    it('answers with point lists only: each purpose read from them', () => {
+      const mapped = answerFrom({ outcome: 3, confirmedPoints: [1], unconfirmedPoints: [4], remarks: 'r' });
+      expect(mapped).toMatchObject({ ok: true, command: { data: { outcome: 'partial' } } });
+      if (!mapped.ok) return;
+      expect(mapped.command.data).not.toHaveProperty('answers');
+      vn.decide('verification', fourth, mapped.command);
+      expect(vn.state('verification', fourth)).toMatchObject({
+        answer: { outcome: 'partial', answers: { identity: 'confirmed', family: 'not_traced' } },
+      });
+    });
+
+    it.each<[string, v1.IVerificationPointAnswer[]]>([
+      ['a result of another point', [{ point: 4, result: 1 }]],
+      [
+        'a point answered twice',
+        [
+          { point: 1, result: 1 },
+          { point: 1, result: 2 },
+        ],
+      ],
+      ['HOME_ADDRESS answered (no purpose of its own)', [{ point: 3, result: 1 }]],
+      ['no result', [{ point: 1 }]],
+    ])('refuses point answers with %s as INVALID_PAYLOAD naming point_answers', (_label, pointAnswers) => {
+      expect(answerFrom({ outcome: 4, pointAnswers })).toMatchObject({
+        ok: false,
+        reason: 'INVALID_PAYLOAD',
+        detail: expect.stringMatching(/point_?answers/i),
+      });
+    });
   });
 });

@@ -5,7 +5,8 @@ import { utcTime } from '../times';
 /**
  * The verification queue: one row per verification case, incoming and outgoing. `answered_at` is when
  * the current round was answered (cleared when another round starts), so "answered on time" compares
- * an answer with the deadline of the round it answers.
+ * an answer with the deadline of the round it answers. `purpose` lists the purposes asked, in the
+ * contract's order (`identity, nationality, family`).
  */
 export const verificationRows: RowWriter<VerificationState> = async (trx, caseId, state, at, event) => {
   const row = {
@@ -22,7 +23,7 @@ export const verificationRows: RowWriter<VerificationState> = async (trx, caseId
     .values({
       case_id: caseId,
       direction: state.direction,
-      purpose: state.purpose,
+      purpose: state.purposes.join(', '),
       subject_role: state.subject.role,
       opened_at: at,
       answered_at: answered.answered_at ?? null,

@@ -138,7 +138,22 @@ function verificationSection(rows: readonly FigureRow[], language: Language): Re
         s({ fact: 'victim.verified', by: 'counterpart' }),
       ]),
     ],
-    tables: [byCounterpart(rows, language, t.verificationHead, columns)],
+    tables: [
+      byCounterpart(rows, language, t.verificationHead, columns),
+      {
+        caption: t.captions.purposes,
+        head: t.purposesHead,
+        rows: valuesOf(rows, { fact: 'verification.purpose' }, 'detail').map((purpose) => [
+          t.purposes[purpose] ?? purpose,
+          s({ fact: 'verification.purpose', by: 'us', detail: purpose }),
+          s({ fact: 'verification.purpose_established', by: 'counterpart', detail: purpose }),
+          s({ fact: 'verification.purpose_not_established', by: 'counterpart', detail: purpose }),
+          s({ fact: 'verification.purpose', by: 'counterpart', detail: purpose }),
+          s({ fact: 'verification.purpose_established', by: 'us', detail: purpose }),
+          s({ fact: 'verification.purpose_not_established', by: 'us', detail: purpose }),
+        ]),
+      },
+    ],
   };
 }
 

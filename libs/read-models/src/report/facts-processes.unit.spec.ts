@@ -171,6 +171,79 @@ describe('report facts of the processes added to the reports', () => {
     ]);
   });
 
+  it("the counterpart's identification notice counts as theirs", () => {
+    const identified = {
+      type: 'RepatriationVictimIdentified',
+      at: '2026-03-06T03:00:00Z',
+      data: {
+        decision: 'identified',
+        criteria: ['act', 'means', 'purpose'],
+        grounds: 'Sold',
+        decidedBy: CN,
+        authority: 'Hekou public security bureau',
+        identifiedOn: '2026-03-05',
+        ...inbound,
+      },
+    };
+    const opening = {
+      type: 'RepatriationRequested',
+      at: '2026-03-05T03:00:00Z',
+      data: {
+        caseId: 'r-2',
+        requestingAgency: US,
+        receivingAgency: CN,
+        victim: GIRL,
+        children: [],
+        circumstances: 'Rescued',
+        deadline: '2026-03-09T00:00:00Z',
+        ...outbound('RepatriationRequest'),
+      },
+    };
+    const [, facts] = factsOf('repatriation', [opening, identified]);
+    expect(facts.map((f) => [f.fact, f.by, f.detail])).toEqual([
+      ['victim.identified', 'counterpart', ''],
+      ['victim.identification_criterion', 'counterpart', 'act'],
+      ['victim.identification_criterion', 'counterpart', 'means'],
+      ['victim.identification_criterion', 'counterpart', 'purpose'],
+    ]);
+  });
+
+  it('each verification purpose asked and answered, on its own', () => {
+    const request = {
+      caseId: 'v-2',
+      requester: CN,
+      responder: US,
+      subject: { role: 'victim', person: GIRL },
+      purposes: ['identity', 'nationality', 'family'],
+      details: 'Found',
+      deadline: '2026-03-09T00:00:00Z',
+      ...inbound,
+    };
+    const answered = {
+      outcome: 'partial',
+      findings: 'Registered; family not traced',
+      answers: { identity: 'confirmed', nationality: 'confirmed', family: 'not_traced' },
+      round: 1,
+      ...outbound('VerificationAnswer'),
+    };
+    const [asked, answer] = factsOf('verification', [
+      { type: 'VerificationRequestReceived', data: request, at: '2026-03-05T03:00:00Z' },
+      { type: 'VerificationAnswered', data: answered, at: '2026-03-06T03:00:00Z' },
+    ]);
+    expect(asked.map((f) => [f.fact, f.by, f.detail])).toEqual([
+      ['verification.request', 'counterpart', ''],
+      ['verification.purpose', 'counterpart', 'identity'],
+      ['verification.purpose', 'counterpart', 'nationality'],
+      ['verification.purpose', 'counterpart', 'family'],
+    ]);
+    expect(answer.map((f) => [f.fact, f.by, f.detail])).toEqual([
+      ['verification.answer', 'us', 'on_time'],
+      ['verification.purpose_established', 'us', 'identity'],
+      ['verification.purpose_established', 'us', 'nationality'],
+      ['verification.purpose_not_established', 'us', 'family'],
+    ]);
+  });
+
   it('a hotline tip forwarded to a counterpart, by urgency', () => {
     const tip = {
       caseId: 'n-1',

@@ -11,6 +11,7 @@ import type {
   VerificationState,
   WantedPersonState,
 } from '@xb/domain';
+import { pointsOfAnswers } from '@xb/domain';
 import { utcTime } from '../times';
 import { ageGroupOn } from './people';
 
@@ -41,6 +42,9 @@ export const FACT_KINDS = [
   'verification.request',
   'verification.answer',
   'victim.verified',
+  'verification.purpose',
+  'verification.purpose_established',
+  'verification.purpose_not_established',
   'repatriation.request',
   'victim.handover',
   'child.handover',
@@ -150,14 +154,27 @@ function verificationFacts(state: VerificationState, event: FactEvent): ReportFa
   const place = { counterpart: state.counterpart, borderGate: '' };
   const at = event.metadata.occurredAt;
   const data = event.data as Record<string, unknown>;
+  // Each purpose asked, and each answered (established or not), counted on its own (detail: purpose).
+  const asked = (by: ReportFact['by']) =>
+    state.purposes.map((purpose) => fact('verification.purpose', by, place, at, { detail: purpose }));
   switch (event.type) {
     case 'VerificationRequestSent':
-      return [fact('verification.request', 'us', place, at)];
+      return [fact('verification.request', 'us', place, at), ...asked('us')];
     case 'VerificationRequestReceived':
-      return [fact('verification.request', 'counterpart', place, at)];
+      return [fact('verification.request', 'counterpart', place, at), ...asked('counterpart')];
     case 'VerificationAnswered': {
       const by = byWhom(data);
-      const answer = [fact('verification.answer', by, place, at, { detail: onTime(at, state.deadline) })];
+      const answers = state.answer?.answers ?? {};
+      const points = pointsOfAnswers(answers);
+      const answer = [
+        fact('verification.answer', by, place, at, { detail: onTime(at, state.deadline) }),
+        ...points.confirmed.map((p) =>
+          fact('verification.purpose_established', by, place, at, { detail: p }),
+        ),
+        ...points.unconfirmed.map((p) =>
+          fact('verification.purpose_not_established', by, place, at, { detail: p }),
+        ),
+      ];
       if (state.answer?.outcome !== 'confirmed' || state.subject.role !== 'victim') return answer;
       return [...answer, fact('victim.verified', by, place, at, { person: state.subject.person })];
     }
@@ -196,16 +213,18 @@ function repatriationFacts(state: RepatriationState, event: FactEvent): ReportFa
       return [...crossed, reception];
     }
     case 'RepatriationVictimIdentified': {
-      // Our identification decision (local): only the last one of a case is the case's, so a revised
-      // decision is counted again; identification is recorded once per case in practice.
+      // An identification decision, ours or the counterpart's (its notice): only the last one of a
+      // case is the case's, so a revised decision is counted again; identification is recorded once
+      // per side and case in practice.
       const at = event.metadata.occurredAt;
+      const by = byWhom(data);
       const person = { person: state.victim };
       if (state.identification?.decision !== 'identified')
-        return [fact('victim.not_identified', 'us', place, at, person)];
+        return [fact('victim.not_identified', by, place, at, person)];
       return [
-        fact('victim.identified', 'us', place, at, person),
+        fact('victim.identified', by, place, at, person),
         ...state.identification.criteria.map((c) =>
-          fact('victim.identification_criterion', 'us', place, at, { ...person, detail: c }),
+          fact('victim.identification_criterion', by, place, at, { ...person, detail: c }),
         ),
       ];
     }

@@ -66,8 +66,9 @@ export function describeReadModelContract(name: string, openDb: OpenReadModelDb)
         follow_on_cases: 0,
         locate_rescues: 0,
         wanted_persons: 0,
-        // Verifications 15, repatriations 12, suspects 3, joint operations 5, notices 7 (report/facts.ts).
-        report_facts: 42,
+        // Verifications 33 (15, and each purpose asked, 11, and answered, 7), repatriations 12, suspects 3,
+        // joint operations 5, notices 7 (report/facts.ts).
+        report_facts: 60,
         case_documents: 20,
         rm_checkpoints: 1,
         // The scenario holds no liaison meeting or mission (the node e2e spec projects them).

@@ -14,7 +14,7 @@ export async function writeVerifications(w: ScenarioWriter): Promise<void> {
     caseId,
     counterpart: COUNTERPART,
     subject,
-    purpose: 'identity_and_nationality',
+    purposes: ['identity', 'nationality'],
     details: 'Found without papers',
     deadline,
   });
@@ -54,7 +54,9 @@ export async function writeVerifications(w: ScenarioWriter): Promise<void> {
     incoming(ours, '2026-03-11T00:00:00Z'),
     '2026-03-04T03:00:00Z',
   );
-  await v(ours, 'AnswerVerificationRequest', answer('confirmed'), '2026-03-07T09:00:00Z', 'v4-answer');
+  // Our answer answers each purpose asked (theirs, here, answer as a counterpart before version 4 did).
+  const eachAnswered = { ...answer('confirmed'), answers: { nationality: 'confirmed' } };
+  await v(ours, 'AnswerVerificationRequest', eachAnswered, '2026-03-07T09:00:00Z', 'v4-answer');
 
   const theirsOverdue = CASES.verificationIncomingOverdue;
   await them(
@@ -84,7 +86,7 @@ export async function writeVerifications(w: ScenarioWriter): Promise<void> {
 const incoming = (caseId: string, deadline: string) => ({
   caseId,
   subject: { role: 'victim', person: WOMAN },
-  purpose: 'nationality',
+  purposes: ['nationality'],
   details: 'Claims to be from Phong Tho',
   deadline,
 });
