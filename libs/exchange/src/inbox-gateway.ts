@@ -1,11 +1,11 @@
 import { Consumer, EachBatchPayload, Kafka, Producer } from 'kafkajs';
 import { appendAuditRecords } from '@xb/audit';
 import { isDomainError } from '@xb/domain';
-import { EventStore } from '@xb/event-store';
+import { EventStore, failureKind } from '@xb/event-store';
 import { produceDeadLetters } from './dead-letters';
 import { Answer, clip, PendingAnswers, Refusal, refusalAnswer } from './inbox-answers';
 import { inboundMessageDecider } from './inbound-message/inbound-message';
-import { describeError, InboxHealth, InboxHealthTracker } from './inbox-health';
+import { InboxHealth, InboxHealthTracker } from './inbox-health';
 import { ExchangeMetrics } from './metrics';
 import { DispatchedMessage, outboundMessageDecider } from './outbound-message';
 import {
@@ -249,7 +249,7 @@ export class InboxGateway {
       kind: 'unknown',
       ok: false,
       reason: 'PROCESSING_FAILED',
-      detail: describeError(error),
+      detail: failureKind(error),
       senderAuthenticated: false,
       envelopeSha256: '',
     });
