@@ -19,7 +19,10 @@ import { prepareAgencies, startTestNode, storeOf } from './testing/node-pair';
  * applied exactly once and every receipt recorded once.
  */
 const EXCHANGES = 1_000;
-const fast = { XB_ROLES: 'gateway' };
+// XB_TEST_GATEWAY_WINDOW=<n> runs the nodes with a gateway window of n (XB_GATEWAY_WINDOW): how a window
+// larger than the default is proven to keep each case's order and apply each message once.
+const window = process.env.XB_TEST_GATEWAY_WINDOW;
+const fast = { XB_ROLES: 'gateway', ...(window ? { XB_GATEWAY_WINDOW: window } : {}) };
 
 describe('exchange faults, 1,000 exchanges in flight', () => {
   jest.setTimeout(300_000);

@@ -44,7 +44,8 @@ export interface InboxGatewayOptions {
   readonly concurrency?: number;
   /**
    * Records of one partition handled at once, the records of one case always in order. Default 1 (one
-   * at a time): larger windows share group commits but have not yet passed the exchange fault tests.
+   * at a time); the node sets it from XB_GATEWAY_WINDOW. Larger windows share group commits; the
+   * exchange fault tests run with one by XB_TEST_GATEWAY_WINDOW (docs/performance.md says how far).
    */
   readonly window?: number;
   /** Times a record may fail with an exception before it is dead-lettered as PROCESSING_FAILED. Default 3. */
