@@ -78,6 +78,12 @@ export const oursAuditSuite: BenchSuite = {
         'events/s',
         `measureVerify: ${verified.events} events, ${verified.seals} OpenPGP seals checked`,
       );
+      registry.record(
+        'ours_audit_verify_cpu_us_per_event',
+        (verified.cpuSeconds * 1e6) / verified.events,
+        'us',
+        'CPU of this process per event verified (the load-independent figure)',
+      );
     } finally {
       await close();
     }

@@ -220,14 +220,22 @@ async function measureProjection(
     await migrateReadModels(connection.db);
     const projector = new Projector({ store, db: connection.db, projections: ALL_PROJECTIONS });
     const started = performance.now();
+    const cpuBefore = process.cpuUsage();
     const events = await projector.rebuild();
     const seconds = (performance.now() - started) / 1000;
+    const cpu = process.cpuUsage(cpuBefore);
     log(`projector rebuild: ${events} events in ${seconds.toFixed(2)} s`);
     registry.record(
       'ours_projection_events_per_s',
       events / seconds,
       'events/s',
       `Projector.rebuild over the sender's store, ${events} events, SQLite read models`,
+    );
+    registry.record(
+      'ours_projection_cpu_us_per_event',
+      (cpu.user + cpu.system) / Math.max(events, 1),
+      'us',
+      'CPU of the bench process per event projected (the load-independent figure)',
     );
   } finally {
     await connection.close();

@@ -59,15 +59,29 @@ const text = (value: string): Buffer[] => field(utf8.encode(value));
  * (strings in UTF-8) and u64 is 8 bytes big-endian. Written into one buffer: verify's hot path.
  */
 export function canonicalEvent(event: ChainedEvent): Buffer {
+  return encodeAfter(undefined, event);
+}
+
+/**
+ * `prefix` ‖ canonical(event) in one buffer: the chain hashes the previous head and the event in one
+ * update, one crossing into the hash per event (the verify walk's cost is per event, not per byte).
+ */
+function encodeAfter(prefix: Uint8Array | undefined, event: ChainedEvent): Buffer {
   checkU64(event.position);
   checkU64(event.revision);
   const { dataBytes, metadataBytes } = event;
-  const [stream, id, type] = [event.streamId, event.id, event.type].map((value) =>
-    Buffer.byteLength(value, 'utf8'),
+  // Spelled out rather than mapped over arrays: this runs once per event of a walk.
+  const stream = Buffer.byteLength(event.streamId, 'utf8');
+  const id = Buffer.byteLength(event.id, 'utf8');
+  const type = Buffer.byteLength(event.type, 'utf8');
+  checkU32(dataBytes.length);
+  checkU32(metadataBytes.length);
+  const start = prefix?.length ?? 0;
+  const out = Buffer.allocUnsafe(
+    start + FIXED_BYTES + stream + id + type + dataBytes.length + metadataBytes.length,
   );
-  for (const length of [dataBytes.length, metadataBytes.length]) checkU32(length);
-  const out = Buffer.allocUnsafe(FIXED_BYTES + stream + id + type + dataBytes.length + metadataBytes.length);
-  let at = out.writeBigUInt64BE(event.position, 0);
+  if (prefix) out.set(prefix, 0);
+  let at = out.writeBigUInt64BE(event.position, start);
   at = out.writeUInt32BE(stream, at);
   at += out.write(event.streamId, at, 'utf8');
   at = out.writeBigUInt64BE(event.revision, at);
@@ -84,7 +98,7 @@ export function canonicalEvent(event: ChainedEvent): Buffer {
 
 /** chain_n = SHA-256(chain_{n-1} ‖ canonical(event_n)). */
 export function nextChainHead(previous: Uint8Array, event: ChainedEvent): Uint8Array {
-  return createHash('sha256').update(previous).update(canonicalEvent(event)).digest();
+  return createHash('sha256').update(encodeAfter(previous, event)).digest();
 }
 
 /** The claim a seal makes: after `count` events, the last at `position`, the chain head was `chainHead`. */

@@ -145,6 +145,14 @@ export const nodeSettings = {
     parse: parsers.positiveInt,
     fallback: () => '15000',
   }),
+  gatewayWindow: s({
+    name: 'XB_GATEWAY_WINDOW',
+    description:
+      "Inbox records of one partition the gateway handles at once, each case's records in order (1: one at a time; docs/performance.md)",
+    defaultText: '1',
+    parse: parsers.positiveInt,
+    fallback: () => '1',
+  }),
   esdbUrl: s({
     name: 'ESDB_URL',
     description:

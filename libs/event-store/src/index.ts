@@ -2,6 +2,7 @@ export * from './port';
 export * from './in-batches';
 export * from './read-events';
 export * from './errors';
+export { failureKind } from './failure-kind';
 export {
   DEFAULT_MAX_EVENT_BYTES,
   STREAM_NAME,

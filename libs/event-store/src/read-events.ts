@@ -1,5 +1,12 @@
 import { StreamNotFoundError } from './errors';
-import type { EventStore, FoldEvent, ReadStreamOptions, RecordedEvent } from './port';
+import type {
+  EventStore,
+  FoldEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  StoredEvent,
+} from './port';
 
 /** Default page of readAll (the audit verify walk's). */
 export const READ_PAGE_SIZE = 5000;
@@ -53,6 +60,11 @@ export async function readForFold(
   if (store.readStreamForFold) return store.readStreamForFold(stream, fromRevision);
   const events = await store.readStream(stream, { fromRevision });
   return events.map(({ revision, type, data }) => ({ revision, type, data }));
+}
+
+/** `readAll` as stored bytes: the store's own unparsed read when it has one, otherwise `readAll` itself. */
+export async function readAllStored(store: EventStore, options: ReadAllOptions = {}): Promise<StoredEvent[]> {
+  return store.readAllStored ? store.readAllStored(options) : store.readAll(options);
 }
 
 /** The events of `stream`, or undefined when nothing was ever written to it (`readStream` throws then). */

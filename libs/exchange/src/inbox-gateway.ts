@@ -1,11 +1,11 @@
 import { Consumer, EachBatchPayload, Kafka, Producer } from 'kafkajs';
 import { appendAuditRecords } from '@xb/audit';
 import { isDomainError } from '@xb/domain';
-import { EventStore } from '@xb/event-store';
+import { EventStore, failureKind } from '@xb/event-store';
 import { produceDeadLetters } from './dead-letters';
 import { Answer, clip, PendingAnswers, Refusal, refusalAnswer } from './inbox-answers';
 import { inboundMessageDecider } from './inbound-message/inbound-message';
-import { describeError, InboxHealth, InboxHealthTracker } from './inbox-health';
+import { InboxHealth, InboxHealthTracker } from './inbox-health';
 import { ExchangeMetrics } from './metrics';
 import { DispatchedMessage, outboundMessageDecider } from './outbound-message';
 import {
@@ -45,7 +45,8 @@ export interface InboxGatewayOptions {
   readonly concurrency?: number;
   /**
    * Records of one partition handled at once, the records of one case always in order. Default 1 (one
-   * at a time): larger windows share group commits but have not yet passed the exchange fault tests.
+   * at a time); the node sets it from XB_GATEWAY_WINDOW. Larger windows share group commits; the
+   * exchange fault tests run with one by XB_TEST_GATEWAY_WINDOW (docs/performance.md says how far).
    */
   readonly window?: number;
   /** Times a record may fail with an exception before it is dead-lettered as PROCESSING_FAILED. Default 3. */
@@ -250,7 +251,7 @@ export class InboxGateway {
       kind: 'unknown',
       ok: false,
       reason: 'PROCESSING_FAILED',
-      detail: describeError(error),
+      detail: failureKind(error),
       senderAuthenticated: false,
       envelopeSha256: '',
     });

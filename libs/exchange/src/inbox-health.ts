@@ -1,3 +1,4 @@
+import { failureKind } from '@xb/event-store';
 import { ExchangeMetrics } from './metrics';
 
 export interface PartitionHealth {
@@ -18,10 +19,6 @@ export interface InboxHealth {
   readonly receiptsParked: number;
 }
 
-/** Error text for health and metrics: bounded, and only the message (errors here carry no content). */
-export const describeError = (error: unknown): string =>
-  (error instanceof Error ? error.message : String(error)).slice(0, 300);
-
 /** Per-partition lag and failure of the inbox gateway, kept for /health and mirrored in the metrics. */
 export class InboxHealthTracker {
   private consumer: InboxHealth['consumer'] = 'starting';
@@ -40,7 +37,7 @@ export class InboxHealthTracker {
 
   consumerRestarting(error: unknown): void {
     this.consumer = 'restarting';
-    this.consumerError = describeError(error);
+    this.consumerError = failureKind(error);
   }
 
   consumerStopped(): void {
@@ -59,7 +56,7 @@ export class InboxHealthTracker {
     this.set({
       partition,
       lag: current?.lag ?? 0,
-      failing: { error: describeError(error), attempts, since },
+      failing: { error: failureKind(error), attempts, since },
     });
   }
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import { Pool } from 'pg';
+import { withStatementCache } from './statement-cache';
 import { ReadModelTables } from './tables';
 
 export type ReadModelDb = Kysely<ReadModelTables>;
@@ -46,6 +47,8 @@ export async function openReadModelDb(options: ReadModelDbOptions): Promise<Read
   const database = new SqliteDatabase(options.sqliteFile);
   database.pragma('journal_mode = WAL');
   database.pragma('busy_timeout = 5000');
-  const db = new Kysely<ReadModelTables>({ dialect: new SqliteDialect({ database }) });
+  const db = new Kysely<ReadModelTables>({
+    dialect: new SqliteDialect({ database: withStatementCache(database) }),
+  });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }

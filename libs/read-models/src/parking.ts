@@ -5,7 +5,7 @@
  * moves past it and `Projector.replayParked()` applies it later.
  */
 import { Kysely } from 'kysely';
-import { RecordedEvent } from '@xb/event-store';
+import { failureKind, RecordedEvent } from '@xb/event-store';
 import { ReadModelTables } from './tables';
 
 export interface ParkedEvent {
@@ -33,12 +33,8 @@ export async function createParkingTable(db: Db): Promise<void> {
     .execute();
 }
 
-/** The kind of a failure, safe to show: `TypeError`, `error 22021` (PostgreSQL: a NUL in text)... */
-export function failureKind(error: unknown): string {
-  if (!(error instanceof Error)) return typeof error;
-  const code = (error as { code?: unknown }).code;
-  return typeof code === 'string' && /^[0-9A-Z_]{1,40}$/.test(code) ? `${error.name} ${code}` : error.name;
-}
+/** The kind of a failure, safe to show: one rule with the inbox gateway's health (libs/event-store). */
+export { failureKind };
 
 export async function parkEvent(
   db: Db,

@@ -228,36 +228,32 @@ export class Projector {
       .execute();
   }
 
-  /** Folds each event into its case's document and rows, within the caller's transaction. */
+  /**
+   * Folds each event into its case's document and rows, within the caller's transaction. The rows are
+   * written per event (a row may depend on the event, e.g. when a notice was processed); the document,
+   * the folded state alone, once per case at the end of the batch: the same rows, a query less per event.
+   */
   private async project(trx: Transaction<ReadModelTables>, events: readonly RecordedEvent[]): Promise<void> {
-    const states = new Map<string, unknown>();
-    for (const event of events) {
+    const documents = new Map<string, CaseDocument>();
+    const projected = events.flatMap((event) => {
       const projection = this.projectionOf(event.streamId);
-      if (!projection) continue;
-      const { category } = projection;
+      return projection ? [{ event, category: projection.category, projection }] : [];
+    });
+    const stored = await loadStates(trx, [...new Set(projected.map(({ event }) => event.streamId))]);
+    for (const { event, category, projection } of projected) {
       const caseId = event.streamId.slice(category.length + 1);
-      const before = states.has(event.streamId)
-        ? states.get(event.streamId)
-        : await this.loadState(trx, event.streamId, projection);
-      const after = projection.evolve(before, { type: event.type, data: event.data });
-      states.set(event.streamId, after);
-      await projection.write(trx, caseId, after, event);
-      await trx
-        .insertInto('case_documents')
-        .values({
-          stream_id: event.streamId,
-          category,
-          case_id: caseId,
-          state_json: JSON.stringify(after),
-          last_position: event.position.toString(),
-        })
-        .onConflict((oc) =>
-          oc
-            .column('stream_id')
-            .doUpdateSet({ state_json: JSON.stringify(after), last_position: event.position.toString() }),
-        )
-        .execute();
+      const known = documents.get(event.streamId);
+      const json = stored.get(event.streamId);
+      const before = known
+        ? known.state
+        : json !== undefined
+          ? (JSON.parse(json) as unknown)
+          : projection.initialState();
+      const state = projection.evolve(before, { type: event.type, data: event.data });
+      await projection.write(trx, caseId, state, event);
+      documents.set(event.streamId, { category, caseId, state, position: event.position });
     }
+    for (const [streamId, document] of documents) await saveDocument(trx, streamId, document);
   }
 
   /** The projection whose category the stream id starts with (`<category>-`), if any. */
@@ -268,17 +264,60 @@ export class Projector {
     }
     return undefined;
   }
+}
 
-  private async loadState(
-    trx: Transaction<ReadModelTables>,
-    streamId: string,
-    projection: CaseProjection<unknown>,
-  ): Promise<unknown> {
-    const row = await trx
+/** A case's folded state after the last event of a batch that touched it. */
+interface CaseDocument {
+  readonly category: string;
+  readonly caseId: string;
+  readonly state: unknown;
+  readonly position: bigint;
+}
+
+async function saveDocument(
+  trx: Transaction<ReadModelTables>,
+  streamId: string,
+  { category, caseId, state, position }: CaseDocument,
+): Promise<void> {
+  const stateJson = JSON.stringify(state);
+  await trx
+    .insertInto('case_documents')
+    .values({
+      stream_id: streamId,
+      category,
+      case_id: caseId,
+      state_json: stateJson,
+      last_position: position.toString(),
+    })
+    .onConflict((oc) =>
+      oc.column('stream_id').doUpdateSet({ state_json: stateJson, last_position: position.toString() }),
+    )
+    .execute();
+}
+
+/**
+ * Streams' ids looked up in one query per this many: padded up to a power of two at most this, so the
+ * query takes a handful of shapes (the SQLite statement cache keeps one statement per shape).
+ */
+const LOOKUP_CHUNK = 256;
+
+/** The stored documents of `streamIds` (state JSON by stream id), a query per chunk rather than per case. */
+async function loadStates(
+  trx: Transaction<ReadModelTables>,
+  streamIds: readonly string[],
+): Promise<Map<string, string>> {
+  const states = new Map<string, string>();
+  for (let at = 0; at < streamIds.length; at += LOOKUP_CHUNK) {
+    const chunk = streamIds.slice(at, at + LOOKUP_CHUNK);
+    let size = 1;
+    while (size < chunk.length) size *= 2;
+    const padded = [...chunk, ...Array<string>(size - chunk.length).fill(chunk[0])];
+    const rows = await trx
       .selectFrom('case_documents')
-      .select('state_json')
-      .where('stream_id', '=', streamId)
-      .executeTakeFirst();
-    return row ? JSON.parse(row.state_json) : projection.initialState();
+      .select(['stream_id', 'state_json'])
+      .where('stream_id', 'in', padded)
+      .execute();
+    for (const row of rows) states.set(row.stream_id, row.state_json);
   }
+  return states;
 }

@@ -345,6 +345,7 @@ export class AgencyNode {
       ),
       onReceipt: receiptApplier(this.cases),
       concurrency: this.config.topicPartitions,
+      window: this.config.gatewayWindow,
       ...(this.options.retryPolicy ? { receiptRetryPolicy: this.options.retryPolicy } : {}),
     });
     this.gateway = gateway;

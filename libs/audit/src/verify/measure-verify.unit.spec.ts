@@ -17,6 +17,7 @@ describe('measureVerify', () => {
     const figure = await measureVerify(store);
     expect(figure).toMatchObject({ events: 31, seals: 1, ok: true });
     expect(figure.eventsPerSecond).toBeCloseTo(figure.events / figure.seconds);
+    expect(figure.cpuSeconds).toBeGreaterThan(0);
 
     const refusing = await measureVerify(store, { verify: async () => false });
     expect(refusing).toMatchObject({ events: 31, seals: 0, ok: false });

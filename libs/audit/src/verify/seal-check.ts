@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '@xb/event-store';
+import type { StoredEvent } from '@xb/event-store';
 import { sameBytes, sealSigningBytes, toHex } from '../canonical';
 import type { ChainPoint } from '../chain';
 import { parseSeal, type RecordedSeal, type SealVerifier } from '../seal';
@@ -28,7 +28,7 @@ const refused = (failure: VerifyFailure, breaksChain = false): SealCheck => ({
 });
 
 /** Checks one seal met in the walk (before the walk chains the seal itself: no seal covers itself). */
-export async function checkSeal(event: RecordedEvent, context: SealCheckContext): Promise<SealCheck> {
+export async function checkSeal(event: StoredEvent, context: SealCheckContext): Promise<SealCheck> {
   const at = event.position;
   const seal = parseSeal(event);
   if (typeof seal === 'string')

@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '@xb/event-store';
+import type { RecordedEvent, StoredEvent } from '@xb/event-store';
 import { toHex } from '../canonical';
 import { extendChain, GENESIS, type ChainPoint } from '../chain';
 import { isSealEvent, type SealVerifier } from '../seal';
@@ -11,17 +11,21 @@ import { checkSeal, type Snapshot } from './seal-check';
  */
 export type EventCheck = (event: RecordedEvent) => Promise<string | undefined> | string | undefined;
 
-export interface WalkSettings {
+/**
+ * What a walk reads of each event: the stored bytes alone (StoredEvent) when no per-event check needs
+ * the parsed event, the whole RecordedEvent when one does.
+ */
+export interface WalkSettings<E extends StoredEvent = StoredEvent> {
   readonly verifier: SealVerifier;
   readonly agencyId: string | undefined;
   readonly signerAgencies: ((fingerprint: string) => readonly string[]) | undefined;
-  readonly checkEvent: EventCheck | undefined;
+  readonly checkEvent: ((event: E) => ReturnType<EventCheck>) | undefined;
   readonly contiguousPositions: boolean;
   readonly maxFailures: number;
 }
 
 /** The state of one verification walk over the global order, one event at a time. */
-export class TrailWalk {
+export class TrailWalk<E extends StoredEvent = StoredEvent> {
   point: ChainPoint = GENESIS;
   eventsChecked = 0;
   sealsChecked = 0;
@@ -42,7 +46,7 @@ export class TrailWalk {
   private broken = false;
   private readonly snapshots = new Map<bigint, Snapshot>();
 
-  constructor(private readonly settings: WalkSettings) {
+  constructor(private readonly settings: WalkSettings<E>) {
     this.agencyId = settings.agencyId;
   }
 
@@ -51,7 +55,7 @@ export class TrailWalk {
   }
 
   /** Checks one event in global order, then chains it and remembers the head at `claimsPassed`. */
-  async visit(event: RecordedEvent, claimsPassed: readonly bigint[]): Promise<void> {
+  async visit(event: E, claimsPassed: readonly bigint[]): Promise<void> {
     if (!this.checkOrder(event)) return;
     const seal = isSealEvent(event);
     if (seal) await this.checkSealEvent(event);
@@ -63,6 +67,21 @@ export class TrailWalk {
         message: `event at position ${event.position}: ${refusal}`,
       });
     }
+    this.chain(event, seal, claimsPassed);
+  }
+
+  /**
+   * `visit` without a promise, for the bulk of a walk: an event that is not a seal, when no per-event
+   * check is plugged in, needs nothing awaited, and a promise per event costs as much as its hashing.
+   * Returns false, having done nothing, for an event that needs `visit`.
+   */
+  visitPlain(event: E, claimsPassed: readonly bigint[]): boolean {
+    if (this.settings.checkEvent || isSealEvent(event)) return false;
+    if (this.checkOrder(event)) this.chain(event, false, claimsPassed);
+    return true;
+  }
+
+  private chain(event: E, seal: boolean, claimsPassed: readonly bigint[]): void {
     this.point = extendChain(this.point, event);
     this.eventsChecked += 1;
     if (!seal) {
@@ -75,7 +94,7 @@ export class TrailWalk {
     }
   }
 
-  private checkOrder(event: RecordedEvent): boolean {
+  private checkOrder(event: E): boolean {
     const previous = this.point.position;
     if (previous === undefined) return true;
     const at = event.position;
@@ -91,7 +110,7 @@ export class TrailWalk {
     return true;
   }
 
-  private async checkSealEvent(event: RecordedEvent): Promise<void> {
+  private async checkSealEvent(event: E): Promise<void> {
     const result = await checkSeal(event, {
       verifier: this.settings.verifier,
       agencyId: this.agencyId,

@@ -9,8 +9,8 @@ import {
   StreamNotFoundError,
   WrongExpectedRevisionError,
 } from '../errors';
-import type { EventStore, ExpectedRevision, RecordedEvent } from '../port';
-import { readForFold } from '../read-events';
+import type { EventStore, ExpectedRevision, RecordedEvent, StoredEvent } from '../port';
+import { readAllStored, readForFold } from '../read-events';
 import { SubscriptionReader, anEvent, numbered, uniqueCategory, utf8 } from './contract-helpers';
 
 export interface ContractOptions {
@@ -96,6 +96,31 @@ export function describeEventStoreContract(
         expect((await readForFold(store, stream, 2n)).map((e) => e.revision)).toEqual([2n, 3n]);
         expect(await readForFold(store, stream, 9n)).toEqual([]);
         await expect(readForFold(store, `${category}-missing`)).rejects.toBeInstanceOf(StreamNotFoundError);
+      });
+
+      it('reads the global order as stored bytes exactly as readAll reads it, unparsed', async () => {
+        const stream = `${category}-1`;
+        const data = { text: 'xin chào 你好 ສະບາຍດີ', nested: { list: [1, 2.5, null, true] } };
+        await store.appendToStream(stream, [anEvent('First', data), ...numbered(2)]);
+        // Positions need not be contiguous (EventStoreDB's are log offsets) and a shared server holds
+        // other tests' events: read from this stream's first position, keep this stream's events.
+        const [first] = await store.readStream(stream);
+        const page = { fromPosition: first.position, maxCount: 100 };
+        const full = (await store.readAll(page)).filter((e) => e.streamId === stream);
+        const stored = (await readAllStored(store, page)).filter((e) => e.streamId === stream);
+        const fields = (e: StoredEvent) => [
+          e.position,
+          e.streamId,
+          e.revision,
+          e.id,
+          e.type,
+          utf8(e.dataBytes),
+          utf8(e.metadataBytes),
+          e.recordedAt,
+        ];
+        expect(stored).toHaveLength(3);
+        expect(stored.map(fields)).toEqual(full.map(fields));
+        expect(utf8(stored[0].dataBytes)).toBe(JSON.stringify(data));
       });
     });
 

@@ -24,6 +24,7 @@ import type {
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
+  StoredEvent,
   SubscribeToAllOptions,
 } from '../port';
 import {
@@ -38,7 +39,7 @@ import {
 } from '../rules';
 import { StoppableSubscription, Wakeup, matchesFilter } from '../subscription';
 import { openStoreFile } from './schema';
-import { SqliteStatements, type EventRow, toRecordedEvent } from './statements';
+import { SqliteStatements, type EventRow, toRecordedEvent, toStoredEvent } from './statements';
 
 export interface SqliteEventStoreOptions {
   /** Path of the database file; created when missing. */
@@ -254,6 +255,11 @@ export class SqliteEventStore implements EventStore {
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     this.assertOpen();
     return this.sql.readAll(options).map(toRecordedEvent);
+  }
+
+  async readAllStored(options: ReadAllOptions = {}): Promise<StoredEvent[]> {
+    this.assertOpen();
+    return this.sql.readAll(options).map(toStoredEvent);
   }
 
   subscribeToAll(options: SubscribeToAllOptions = {}): AllSubscription {

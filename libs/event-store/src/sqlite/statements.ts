@@ -1,7 +1,7 @@
 /** The SQL of the SQLite adapter, prepared once. Integers come back as bigints (safeIntegers). */
 import type Database from 'better-sqlite3';
 import type { ActualRevision } from '../errors';
-import type { EventMetadata, ReadAllOptions, ReadStreamOptions, RecordedEvent } from '../port';
+import type { EventMetadata, ReadAllOptions, ReadStreamOptions, RecordedEvent, StoredEvent } from '../port';
 import { parseJson, type EncodedEvent } from '../rules';
 
 export interface EventRow {
@@ -116,6 +116,23 @@ export class SqliteStatements {
   saveCheckpoint(name: string, position: bigint, updatedAt: string): void {
     this.stmt.saveCheckpoint.run(name, position, updatedAt);
   }
+}
+
+/**
+ * The row as it is stored, nothing parsed. The BLOBs are the Buffers better-sqlite3 made for this row
+ * alone, so they are handed over without a copy.
+ */
+export function toStoredEvent(row: EventRow): StoredEvent {
+  return {
+    streamId: row.stream_id,
+    revision: row.revision,
+    position: row.position,
+    id: row.event_id,
+    type: row.type,
+    dataBytes: row.data,
+    metadataBytes: row.metadata,
+    recordedAt: row.recorded_at,
+  };
 }
 
 export function toRecordedEvent(row: EventRow): RecordedEvent {
