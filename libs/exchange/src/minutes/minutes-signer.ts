@@ -10,8 +10,7 @@ import {
   repatriationDecider,
   suspectHandoverDecider,
 } from '@xb/domain';
-import { AllSubscription, EventStore, loadState } from '@xb/event-store';
-import { describeError } from '../inbox-health';
+import { AllSubscription, EventStore, failureKind, loadState } from '@xb/event-store';
 import { ExchangeMetrics } from '../metrics';
 import { CommandRunner } from '../ports';
 import { delayAfterAttempt, RetryPolicy } from '../retry-policy';
@@ -197,7 +196,7 @@ export class MinutesSigner {
       if (await this.signIfDue(due)) this.awaiting.delete(streamId);
     } catch (error) {
       due.attempts += 1;
-      due.error = describeError(error);
+      due.error = failureKind(error);
       const policy = this.options.policy ?? DEFAULT_MINUTES_SIGNING_POLICY;
       due.nextTryAtMs = this.options.clock().getTime() + delayAfterAttempt(policy, due.attempts);
       this.options.metrics?.minutesSignatureFailures.inc();
