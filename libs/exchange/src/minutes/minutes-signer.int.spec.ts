@@ -143,7 +143,7 @@ describe('minutes signer', () => {
     let tries = 0;
     const unusable = async () => {
       tries += 1;
-      throw new Error('the signing key is not available');
+      throw Object.assign(new Error('the signing key is not available'), { code: 'EKEYUNAVAILABLE' });
     };
     const first = signer({ metrics, sign: unusable });
     await first.start();
@@ -155,7 +155,8 @@ describe('minutes signer', () => {
           caseId: CASE,
           attempts: 1,
           nextTryAt: new Date(START + 1_000).toISOString(),
-          error: 'the signing key is not available',
+          // Its kind only, as every follower describes a failure (failureKind).
+          error: 'Error EKEYUNAVAILABLE',
         },
       ],
     });
@@ -185,13 +186,13 @@ describe('minutes signer', () => {
     const again = new ExchangeMetrics();
     let refusals = 1;
     const flaky: CommandRunner = async (decider, id, command) => {
-      if (refusals-- > 0) throw new Error('the store is unavailable');
+      if (refusals-- > 0) throw Object.assign(new Error('the store is unavailable'), { code: 'SQLITE_BUSY' });
       return handleCommand(store, decider, id, command);
     };
     const second = signer({ metrics: again, runCommand: flaky });
     await second.start();
     await waitFor('the try after the restart', () => second.health().failing[0]?.attempts === 1);
-    expect(second.health().failing[0].error).toBe('the store is unavailable');
+    expect(second.health().failing[0].error).toBe('Error SQLITE_BUSY');
     nowMs += 1_000;
     await second.tick();
     expect(second.health()).toEqual({ awaitingSignature: 0, failing: [] });
