@@ -11,6 +11,7 @@ import {
   InboxCodec,
   InboxGateway,
   inboxTopic,
+  outboundMessageDecider,
   OpenedRecord,
   provisionInbox,
 } from '.';
@@ -31,6 +32,22 @@ const codec: InboxCodec = {
       throw Object.assign(new Error('store unavailable (held by the test)'), { code: 'EBUSY' });
     // A message quoting the record, as a parser's would: it must not reach health nor the refusal.
     if (text === 'BOOM') throw new TypeError('this record always fails: Nguyen Van A');
+    if (text.startsWith('RECEIPT:')) {
+      const id = text.slice(8);
+      return {
+        kind: 'receipt',
+        ok: true,
+        signer: THEM,
+        receipt: {
+          messageId: id,
+          correlationId: id,
+          receiver: THEM,
+          status: 'accepted',
+          envelopeSha256: id,
+          receivedAt: new Date(0).toISOString(),
+        },
+      };
+    }
     if (text.startsWith('GOOD:')) {
       const id = text.slice(5);
       return {
@@ -75,6 +92,9 @@ describe('the inbox gateway on a failing partition', () => {
   const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
   const runCommand: CommandRunner = (decider, id, command) => handleCommand(store, decider, id, command);
   let gateway: InboxGateway;
+  /** Receipts told to the case; the first telling fails as a gateway killed before it would. */
+  const told: string[] = [];
+  let tellingFails = true;
 
   beforeAll(async () => {
     await provisionInbox(kafka, US, { partitions: 1, replicationFactor: 1 });
@@ -88,6 +108,13 @@ describe('the inbox gateway on a failing partition', () => {
       runCommand,
       loadState: (decider, id) => loadState(store, decider, id),
       applyInbound: async () => ({ accepted: true }),
+      onReceipt: async (receipt) => {
+        if (tellingFails) {
+          tellingFails = false;
+          throw Object.assign(new Error('killed before telling the case'), { code: 'EINTR' });
+        }
+        told.push(receipt.messageId);
+      },
       store,
       metrics,
       maxRecordFailures: 4,
@@ -157,5 +184,30 @@ describe('the inbox gateway on a failing partition', () => {
     expect(JSON.stringify(refused)).not.toContain('Nguyen Van A');
     await waitFor('partition 0 caught up', () => gateway.health().partitions[0]?.lag === 0);
     expect(gateway.health().partitions[0]).toEqual({ partition: 0, lag: 0 });
+  });
+
+  it('tells the case of a receipt recorded before a failure, when the record comes back', async () => {
+    const id = randomUUID();
+    await runCommand(outboundMessageDecider, id, {
+      type: 'RecordDispatch',
+      data: {
+        messageId: id,
+        correlationId: id,
+        category: 'notice',
+        counterpart: THEM,
+        payloadType: 'x',
+        envelope: '',
+        envelopeSha256: id,
+        queuedAt: '0',
+      },
+      metadata: { now: new Date(0).toISOString(), actor: 'system:relay', agencyId: US },
+    });
+    await produce([`RECEIPT:${id}`]);
+    await waitFor('the case told of the receipt', () => told.includes(id));
+    const receipted = (await collectEvents(store)).filter(
+      (e) => e.type === 'OutboundMessageReceipted' && e.streamId === `exchange-${id}`,
+    );
+    expect(receipted).toHaveLength(1);
+    expect(told).toEqual([id]);
   });
 });

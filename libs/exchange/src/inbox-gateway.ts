@@ -360,7 +360,10 @@ export class InboxGateway {
     });
     if (isDomainError(result)) return false;
     this.options.metrics?.inbound.inc({ outcome: 'receipt' });
-    if (result.events.length > 0 && result.state.status !== 'queued' && result.state.status !== 'unsendable')
+    // Told to the case even when the receipt was already recorded: a gateway killed between the two
+    // writes leaves the receipt recorded and the case not told, and the record comes back to whichever
+    // gateway reads the partition next. The case takes a second telling as a no-op (INVALID_TRANSITION).
+    if (result.state.status !== 'queued' && result.state.status !== 'unsendable')
       await this.options.onReceipt?.(receipt, result.state);
     return true;
   }
