@@ -23,6 +23,7 @@ import { memoryIo } from '../../auditor/src/cli/io';
 import { COMMAND_ROUTES } from './api/command-routes';
 import { RunningNode } from './node-app';
 import { prepareAgencies, startTestNode, storeOf, TestAgency, tokenFor } from './testing/node-pair';
+import { callApi } from './testing/vn-cn-nodes';
 
 /** The node's clock stands still (set once the agencies' keys exist, so they are valid at it). */
 let NOW: Date;
@@ -68,16 +69,7 @@ describe('erasing a victim (crypto-shredding), with the proofs kept', () => {
     method: string,
     url: string,
     body?: unknown,
-  ) => {
-    const token = await tokenFor(agency, { id: 'o-7', roles: roles as never });
-    const response = await fetch(`${on.url}${url}`, {
-      method,
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a test reads whatever JSON came back
-    return { status: response.status, body: (await response.json()) as Record<string, any> };
-  };
+  ) => callApi(on, await tokenFor(agency, { id: 'o-7', roles: roles as never }), method, url, body);
 
   it('destroys the key, records who/when/why, and leaves the trail, seals and envelopes verifiable', async () => {
     const example = COMMAND_ROUTES.find((r) => r.command === 'RequestRepatriation')!.example(NOW);

@@ -9,6 +9,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { COMMAND_ROUTES } from './api/command-routes';
 import { RunningNode } from './node-app';
 import { prepareAgencies, startTestNode, storeOf, TestAgency, tokenFor } from './testing/node-pair';
+import { callApi } from './testing/vn-cn-nodes';
 
 let NOW: Date;
 const VICTIM = {
@@ -43,16 +44,8 @@ describe('need-to-know: roles, grants and restricted cases', () => {
     fs.rmSync(root, { recursive: true, force: true });
   });
 
-  const call = async (officer: string, roles: string[], method: string, url: string, body?: unknown) => {
-    const token = await tokenFor(vn, { id: officer, roles: roles as never });
-    const response = await fetch(`${node!.url}${url}`, {
-      method,
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a test reads whatever JSON came back
-    return { status: response.status, body: (await response.json()) as Record<string, any> };
-  };
+  const call = async (officer: string, roles: string[], method: string, url: string, body?: unknown) =>
+    callApi(node!, await tokenFor(vn, { id: officer, roles: roles as never }), method, url, body);
 
   it('enforces each role, a grant and a restriction, and audits them', async () => {
     const example = COMMAND_ROUTES.find((r) => r.command === 'RequestRepatriation')!.example(NOW);

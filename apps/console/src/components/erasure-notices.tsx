@@ -5,9 +5,6 @@ import { api, ApiError } from '../api';
 import { hasRole, useConsole } from '../context';
 import { formatTime } from '../time';
 
-/** A counterpart's erasure notice awaiting our decision (ids only: docs/confidentiality.md). */
-export type ErasureNoticeRow = ErasureNoticeItem;
-
 /**
  * Counterparts' erasure notices, each an action for the key administrator: erase our own copy of the
  * persons it names, or keep it, with a note. Each side is controller of its own records, so nothing is
@@ -17,7 +14,7 @@ export function ErasureNotices({
   rows,
   onDecided,
 }: {
-  rows: readonly ErasureNoticeRow[];
+  rows: readonly ErasureNoticeItem[];
   onDecided: () => void;
 }) {
   const { t, i18n } = useTranslation();
