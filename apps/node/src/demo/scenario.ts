@@ -73,6 +73,51 @@ export interface ScenarioStep {
 const caseOf = (earlier: readonly CaseOutcome[], process: string) =>
   earlier.find((o) => o.process === process)!.caseId;
 
+const minutesStatus = (state: Record<string, unknown>) =>
+  (state.minutes as { status?: string } | undefined)?.status;
+
+/**
+ * Both sides sign one record of a hand-over at the gate: China, handing over, draws it up (its key signs
+ * it); Vietnam checks it against what it sees and countersigns. The minutes name the persons, so
+ * Vietnam reads them with particulars un-hidden.
+ */
+async function coSignMinutes(
+  { vn, cn }: Pick<DemoNodes, 'vn' | 'cn'>,
+  { step, until }: Pick<ScenarioTools, 'step' | 'until'>,
+  resource: 'repatriations' | 'suspect-handovers',
+  process: 'Repatriation' | 'SuspectHandover',
+  caseId: string,
+  handedOverAt: string,
+): Promise<void> {
+  const [cnOfficer, vnOfficer] = (example(`Propose${process}Minutes`) as { officers: object[] }).officers;
+  await step(cn, resource, caseId, 'minutes', `Propose${process}Minutes`, {
+    handedOverAt,
+    officers: [
+      { ...cnOfficer, agency: cn.agencyId },
+      { ...vnOfficer, agency: vn.agencyId },
+    ],
+  });
+  const received = await until(
+    vn,
+    resource,
+    caseId,
+    'the minutes awaiting our agreement',
+    (state) => minutesStatus(state) === 'awaiting_our_agreement',
+    true,
+  );
+  await step(vn, resource, caseId, 'minutes-countersign', `Countersign${process}Minutes`, {
+    minutes: (received.minutes as { minutes: unknown }).minutes,
+  });
+  for (const side of [vn, cn])
+    await until(
+      side,
+      resource,
+      caseId,
+      'the minutes co-signed',
+      (state) => minutesStatus(state) === 'co_signed',
+    );
+}
+
 /** Why the demo's officers un-hide particulars (docs/confidentiality.md: every view states a reason). */
 export const PARTICULARS_REASON = 'Countersigning the hand-over minutes at the gate';
 
@@ -179,34 +224,7 @@ export const SCENARIO: readonly ScenarioStep[] = [
       // At the gate both sides sign one record of the hand-over: China draws it up and signs, Vietnam
       // checks it against what it sees and countersigns (the minutes name the persons: particulars).
       const handedOverAt = new Date().toISOString();
-      const [cnOfficer, vnOfficer] = (example('ProposeRepatriationMinutes') as { officers: object[] })
-        .officers;
-      await step(cn, 'repatriations', id, 'minutes', 'ProposeRepatriationMinutes', {
-        handedOverAt,
-        officers: [
-          { ...cnOfficer, agency: cn.agencyId },
-          { ...vnOfficer, agency: vn.agencyId },
-        ],
-      });
-      const received = await until(
-        vn,
-        'repatriations',
-        id,
-        'the minutes awaiting our agreement',
-        (state) => (state.minutes as { status?: string } | undefined)?.status === 'awaiting_our_agreement',
-        true,
-      );
-      await step(vn, 'repatriations', id, 'minutes-countersign', 'CountersignRepatriationMinutes', {
-        minutes: (received.minutes as { minutes: unknown }).minutes,
-      });
-      for (const side of [vn, cn])
-        await until(
-          side,
-          'repatriations',
-          id,
-          'the minutes co-signed',
-          (state) => (state.minutes as { status?: string } | undefined)?.status === 'co_signed',
-        );
+      await coSignMinutes({ vn, cn }, { step, until }, 'repatriations', 'Repatriation', id, handedOverAt);
       await step(cn, 'repatriations', id, 'handover', 'RecordRepatriationHandover', { handedOverAt });
       await reach(vn, 'repatriations', id, 'handed_over');
       await step(vn, 'repatriations', id, 'reception', 'ConfirmRepatriationReception', {
@@ -275,34 +293,14 @@ export const SCENARIO: readonly ScenarioStep[] = [
         'the hand-over',
         (s) => s.status === 'handed_over',
       );
-      const [cnOfficer, vnOfficer] = (example('ProposeSuspectHandoverMinutes') as { officers: object[] })
-        .officers;
-      await step(cn, 'suspect-handovers', id, 'minutes', 'ProposeSuspectHandoverMinutes', {
-        handedOverAt: handedOver.handedOverAt,
-        officers: [
-          { ...cnOfficer, agency: cn.agencyId },
-          { ...vnOfficer, agency: vn.agencyId },
-        ],
-      });
-      const received = await until(
-        vn,
+      await coSignMinutes(
+        { vn, cn },
+        { step, until },
         'suspect-handovers',
+        'SuspectHandover',
         id,
-        'the minutes awaiting our agreement',
-        (state) => (state.minutes as { status?: string } | undefined)?.status === 'awaiting_our_agreement',
-        true,
+        String(handedOver.handedOverAt),
       );
-      await step(vn, 'suspect-handovers', id, 'minutes-countersign', 'CountersignSuspectHandoverMinutes', {
-        minutes: (received.minutes as { minutes: unknown }).minutes,
-      });
-      for (const side of [vn, cn])
-        await until(
-          side,
-          'suspect-handovers',
-          id,
-          'the minutes co-signed',
-          (state) => (state.minutes as { status?: string } | undefined)?.status === 'co_signed',
-        );
       await reach(vn, 'suspect-handovers', id, 'handed_over');
       return {
         process: 'suspect hand-over',
