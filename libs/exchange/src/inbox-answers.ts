@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import { AuditRecord, envelopeRefused } from '@xb/audit';
 import { DeadLetter, deadLetter } from './dead-letters';
 import { OpenedRecord } from './ports';
@@ -16,8 +17,11 @@ export class PendingAnswers {
   offsets: string[] = [];
   answers: Answer[] = [];
   bytes = 0;
+  /** When the oldest answer held was added (monotonic ms): it bounds how long a receipt waits. */
+  private since = 0;
 
   add(offset: string, answer: Answer): void {
+    if (this.offsets.length === 0) this.since = performance.now();
     this.offsets.push(offset);
     this.answers.push(answer);
     this.bytes += (answer.deadLetter?.value.length ?? 0) + (answer.receipt?.value.length ?? 0);
@@ -26,6 +30,11 @@ export class PendingAnswers {
   /** Past this many bytes of answers, flush early: a run of large refused records is not held in memory. */
   get full(): boolean {
     return this.bytes > 4 * 1024 * 1024;
+  }
+
+  /** Whether the oldest answer held has waited `ms` or more. */
+  heldFor(ms: number): boolean {
+    return this.offsets.length > 0 && performance.now() - this.since >= ms;
   }
 
   clear(): void {

@@ -95,6 +95,8 @@ describe('the inbox gateway on a failing partition', () => {
   /** Receipts told to the case; the first telling fails as a gateway killed before it would. */
   const told: string[] = [];
   let tellingFails = true;
+  /** Held by the answer-budget test: a record whose applying waits on the test. */
+  let gate: (messageId: string) => Promise<void> = async () => undefined;
 
   beforeAll(async () => {
     await provisionInbox(kafka, US, { partitions: 1, replicationFactor: 1 });
@@ -107,7 +109,10 @@ describe('the inbox gateway on a failing partition', () => {
       codec,
       runCommand,
       loadState: (decider, id) => loadState(store, decider, id),
-      applyInbound: async () => ({ accepted: true }),
+      applyInbound: async (header) => {
+        await gate(header.messageId);
+        return { accepted: true };
+      },
       onReceipt: async (receipt) => {
         if (tellingFails) {
           tellingFails = false;
@@ -118,6 +123,8 @@ describe('the inbox gateway on a failing partition', () => {
       store,
       metrics,
       maxRecordFailures: 4,
+      // Every window's answers go at once: the budget test below needs no wait on the machine's speed.
+      answerBudgetMs: 0,
     });
     await gateway.start();
   });
@@ -209,5 +216,30 @@ describe('the inbox gateway on a failing partition', () => {
     );
     expect(receipted).toHaveLength(1);
     expect(told).toEqual([id]);
+  });
+
+  it("sends a record's receipt within the answer budget, before the rest of its batch is done", async () => {
+    const admin = kafka.admin();
+    await admin.connect();
+    const receiptsSent = async () =>
+      (await admin.fetchTopicOffsets(inboxTopic(THEM))).reduce((sum, p) => sum + Number(p.high), 0);
+    try {
+      const before = await receiptsSent();
+      const first = randomUUID();
+      const slow = `gate-${randomUUID()}`;
+      // The second record is applied only once the first one's receipt is on the broker: were the
+      // answers held until the batch ends, it would wait forever (waitFor gives up and the test fails).
+      gate = async (messageId) => {
+        if (messageId === slow)
+          await waitFor('the first receipt sent', async () => (await receiptsSent()) > before);
+      };
+      await produce([`GOOD:${first}`, `GOOD:${slow}`]);
+      await waitFor('both recorded', async () => (await recorded()).includes(slow));
+      expect(await recorded()).toEqual(expect.arrayContaining([first, slow]));
+      await waitFor('both receipts sent', async () => (await receiptsSent()) >= before + 2);
+    } finally {
+      gate = async () => undefined;
+      await admin.disconnect();
+    }
   });
 });

@@ -29,9 +29,9 @@ export interface OutboxRelayOptions {
   /** Most events handled per Kafka send and checkpoint. Default 256. */
   readonly maxBatch?: number;
   /**
-   * Messages sealed and recorded at once within a batch. Default 16: enough for their dispatch records
-   * to share the store's group commits, few enough that sealing a large batch does not hold every
-   * message of it until the last is sealed.
+   * Messages of a batch sealed at once, then recorded at once. Default 16: enough for their dispatch
+   * records to share one group commit, few enough that sealing a large batch does not hold every message
+   * of it until the last is sealed.
    */
   readonly dispatchConcurrency?: number;
   /**
@@ -117,35 +117,48 @@ export class OutboxRelay {
     this.assertLeaseHeld();
     // The wire carries the particulars (inside the sealed envelope): the relay opens what the store sealed.
     const opened = await openedEvents(this.options.store, batch);
-    const records = await mapWithLimit(opened, this.options.dispatchConcurrency ?? 16, (event) => {
-      const mapping = this.options.mapOutbound(event);
-      if (mapping.kind === 'message') return this.dispatch(event, mapping.message);
-      if (mapping.kind === 'unsendable') return this.flagUnsendable(mapping);
-      return Promise.resolve(undefined);
-    });
-    const byTopic = new Map<string, { key: string; value: Buffer; headers: Record<string, string> }[]>();
+    const size = Math.max(1, this.options.dispatchConcurrency ?? 16);
+    for (let start = 0; start < opened.length; start += size) {
+      // A chunk is sealed at once, then recorded at once: its dispatch records share one group commit
+      // instead of one fsync each as the seals finish one after the other. It is sent as soon as it is
+      // recorded, so the first message of a long batch does not wait for the last one's seal.
+      const steps = await Promise.all(opened.slice(start, start + size).map((event) => this.prepare(event)));
+      await this.send(await Promise.all(steps.map((record) => record())));
+    }
+    await this.options.store.saveCheckpoint(this.checkpointName, batch[batch.length - 1].position);
+  }
+
+  private async send(records: readonly (KafkaRecord | undefined)[]): Promise<void> {
+    const byTopic = new Map<string, KafkaRecord['message'][]>();
     for (const record of records) {
       if (!record) continue;
       const list = byTopic.get(record.topic) ?? [];
       list.push(record.message);
       byTopic.set(record.topic, list);
     }
+    if (byTopic.size === 0) return;
     this.assertLeaseHeld();
-    if (byTopic.size > 0) {
-      await this.options.producer.sendBatch({
-        acks: -1,
-        topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
-      });
-    }
-    await this.options.store.saveCheckpoint(this.checkpointName, batch[batch.length - 1].position);
+    await this.options.producer.sendBatch({
+      acks: -1,
+      topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
+    });
   }
 
-  /** Records the sealed message (or finds it recorded by an earlier run) and returns its Kafka record. */
-  private async dispatch(event: RecordedEvent, message: OutboundMessage) {
-    let state = await this.loadState(message.messageId);
-    if (state.status === 'queued') {
-      const sentAt = this.now().toISOString();
-      const envelope = await this.sealTimed(message, sentAt);
+  /**
+   * What one event asks of the relay, its sealing done: the returned step records it (the dispatch, or
+   * the flag of an unsendable message) and gives the Kafka record to send, if any.
+   */
+  private async prepare(event: RecordedEvent): Promise<() => Promise<KafkaRecord | undefined>> {
+    const mapping = this.options.mapOutbound(event);
+    if (mapping.kind === 'unsendable') return () => this.flagUnsendable(mapping);
+    if (mapping.kind !== 'message') return async () => undefined;
+    const message = mapping.message;
+    const state = await this.loadState(message.messageId);
+    // Already sealed by an earlier run that stopped before Kafka acknowledged: the same bytes go again.
+    if (state.status !== 'queued') return async () => recordOf(state);
+    const sentAt = this.now().toISOString();
+    const envelope = await this.sealTimed(message, sentAt);
+    return async () => {
       const result = await this.options.runCommand(outboundMessageDecider, message.messageId, {
         type: 'RecordDispatch',
         data: {
@@ -163,18 +176,7 @@ export class OutboxRelay {
       });
       if (isDomainError(result))
         throw new Error(`outbox relay: cannot record dispatch: ${result.code} ${result.reason}`);
-      state = result.state;
-    }
-    // Already sealed by an earlier run that stopped before Kafka acknowledged: the same bytes go again.
-    // A message receipted or flagged since has nothing left to send.
-    if (state.status !== 'sent') return undefined;
-    return {
-      topic: inboxTopic(state.counterpart),
-      message: {
-        key: state.correlationId,
-        value: Buffer.from(state.envelope, 'base64'),
-        headers: { 'xb-message-id': state.messageId },
-      },
+      return recordOf(result.state);
     };
   }
 
@@ -217,20 +219,20 @@ export class OutboxRelay {
   }
 }
 
-/** `items` mapped by `fn`, at most `limit` at a time, results in the order of `items`. */
-async function mapWithLimit<T, R>(
-  items: readonly T[],
-  limit: number,
-  fn: (item: T) => Promise<R>,
-): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await fn(items[i]);
-    }
+interface KafkaRecord {
+  readonly topic: string;
+  readonly message: { key: string; value: Buffer; headers: Record<string, string> };
+}
+
+/** The Kafka record of a sealed message; none for one receipted or flagged since (nothing left to send). */
+function recordOf(state: OutboundMessageState): KafkaRecord | undefined {
+  if (state.status !== 'sent') return undefined;
+  return {
+    topic: inboxTopic(state.counterpart),
+    message: {
+      key: state.correlationId,
+      value: Buffer.from(state.envelope, 'base64'),
+      headers: { 'xb-message-id': state.messageId },
+    },
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-  return results;
 }

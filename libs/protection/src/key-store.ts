@@ -45,10 +45,23 @@ export interface Destruction {
 
 export type KeyLookup = { readonly key: Buffer } | { readonly erased: Destruction } | undefined;
 
+interface QueuedWrite {
+  readonly run: () => void;
+  readonly resolve: () => void;
+  readonly reject: (error: unknown) => void;
+}
+
+/** Links (key, case) this process knows are stored: a key used again by its case writes nothing. */
+const MAX_KNOWN_LINKS = 100_000;
+
 export class KeyStore {
   private readonly db: Database.Database;
   /** Unwrapped keys of this process (unwrapping may be a KMS call); evicted on destruction. */
   private readonly cache = new Map<string, Buffer>();
+  private readonly knownLinks = new Set<string>();
+  /** Writes waiting for the next group commit. */
+  private queue: QueuedWrite[] = [];
+  private readonly stmt;
 
   constructor(
     file: string,
@@ -62,25 +75,43 @@ export class KeyStore {
     this.db.pragma('secure_delete = ON');
     this.db.exec(SCHEMA);
     fs.chmodSync(file, 0o600);
+    this.stmt = {
+      link: this.db.prepare(
+        `INSERT OR IGNORE INTO key_cases (key_id, case_id, category, first_seen) VALUES (?, ?, ?, ?)`,
+      ),
+      create: this.db.prepare(`INSERT OR IGNORE INTO data_keys (key_id, wrapped, created_at) VALUES (?, ?, ?)`),
+      find: this.db.prepare(`SELECT * FROM data_keys WHERE key_id = ?`),
+    };
   }
 
-  /** The data key of `keyId`, made now when it has none; undefined when it was destroyed (erased). */
+  /**
+   * The data key of `keyId`, made now when it has none; undefined when it was destroyed (erased). It
+   * resolves once the key and its link to the case are durable, so no event is sealed with a key that a
+   * crash could lose. Calls made meanwhile (the particulars of one event, of a gateway's window) share
+   * one transaction, one fsync.
+   */
   async keyFor(
     keyId: string,
     use: { caseId: string; category: string; at: string },
   ): Promise<Buffer | undefined> {
-    this.db
-      .prepare(`INSERT OR IGNORE INTO key_cases (key_id, case_id, category, first_seen) VALUES (?, ?, ?, ?)`)
-      .run(keyId, use.caseId, use.category, use.at);
+    const link = `${keyId}\u0000${use.caseId}`;
+    const linkRow = () => void this.stmt.link.run(keyId, use.caseId, use.category, use.at);
     const found = await this.lookup(keyId);
-    if (found && 'key' in found) return found.key;
-    if (found) return undefined;
+    if (found) {
+      if (!this.knownLinks.has(link)) {
+        await this.write(linkRow);
+        this.remember(link);
+      }
+      return 'key' in found ? found.key : undefined;
+    }
     const key = randomBytes(32);
     const wrapped = await this.kms.wrap(key, keyId);
-    this.db
-      .prepare(`INSERT OR IGNORE INTO data_keys (key_id, wrapped, created_at) VALUES (?, ?, ?)`)
-      .run(keyId, wrapped, use.at);
-    // Another process may have made it first: the stored one wins.
+    await this.write(() => {
+      linkRow();
+      this.stmt.create.run(keyId, wrapped, use.at);
+    });
+    this.remember(link);
+    // Another process (or call) may have made it first: the stored one wins.
     const stored = await this.lookup(keyId);
     return stored && 'key' in stored ? stored.key : undefined;
   }
@@ -89,7 +120,7 @@ export class KeyStore {
   async lookup(keyId: string): Promise<KeyLookup> {
     const cached = this.cache.get(keyId);
     if (cached) return { key: cached };
-    const row = this.db.prepare(`SELECT * FROM data_keys WHERE key_id = ?`).get(keyId) as
+    const row = this.stmt.find.get(keyId) as
       | {
           wrapped: Buffer | null;
           destroyed_at: string | null;
@@ -111,6 +142,34 @@ export class KeyStore {
     const key = await this.kms.unwrap(row.wrapped, keyId);
     this.cache.set(keyId, key);
     return { key };
+  }
+
+  private remember(link: string): void {
+    if (this.knownLinks.size >= MAX_KNOWN_LINKS) this.knownLinks.clear();
+    this.knownLinks.add(link);
+  }
+
+  /** Queues a write for the next group commit, on the event loop's next check phase. */
+  private write(run: () => void): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      if (this.queue.length === 0) setImmediate(() => this.commitQueued());
+      this.queue.push({ run, resolve, reject });
+    });
+  }
+
+  private commitQueued(): void {
+    const writes = this.queue;
+    this.queue = [];
+    try {
+      this.db.transaction(() => {
+        for (const write of writes) write.run();
+      })();
+    } catch (error) {
+      // INSERT OR IGNORE refuses nothing: what fails here (I/O, a closed file) fails every write alike.
+      for (const write of writes) write.reject(error);
+      return;
+    }
+    for (const write of writes) write.resolve();
   }
 
   /** Destroys the key (crypto-shredding): what it sealed can never be read again. Idempotent. */

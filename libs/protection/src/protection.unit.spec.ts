@@ -89,6 +89,24 @@ describe('particulars at rest', () => {
     expect(await codec.open(sealed)).toEqual(traces);
   });
 
+  it('gives calls made at once for one new key the one stored key, and links every case durably', async () => {
+    const cases = ['c-1', 'c-2', 'c-3'].map((caseId) => ({ ...context, caseId }));
+    const made = await Promise.all(cases.map((use) => keys.keyFor('person:p-9', use)));
+    expect(made[0]).toHaveLength(32);
+    for (const key of made) expect(key!.equals(made[0]!)).toBe(true);
+    // Another process opening the file sees what the calls resolved on: the key and its three cases.
+    const other = new KeyStore(path.join(dir, 'keys', 'k.sqlite'), LocalKeyManagement.forDataDir(dir));
+    try {
+      expect((await other.lookup('person:p-9')) as { key: Buffer }).toEqual({ key: made[0] });
+      expect(other.casesOfKey('person:p-9').sort()).toEqual(['c-1', 'c-2', 'c-3']);
+      // A case met later by this process is still linked, though the key is cached.
+      await keys.keyFor('person:p-9', { ...context, caseId: 'c-4' });
+      expect(other.casesOfKey('person:p-9')).toContain('c-4');
+    } finally {
+      other.close();
+    }
+  });
+
   it('keeps the master key file to its owner and refuses one others can read', () => {
     const file = path.join(dir, 'keys', 'master.key');
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
