@@ -8,3 +8,4 @@ export * from './queries';
 export * from './report';
 export * from './overdue';
 export * from './escalation';
+export * from './erasure-notices';

@@ -7,7 +7,7 @@ import { PROJECTED_TABLES } from './tables';
  * Version of the read-model tables' shape. Raise it with any change to `tables.ts`: stores of another
  * version are emptied by `migrateReadModels` and rebuilt by the projector from the start.
  */
-export const READ_MODEL_SCHEMA_VERSION = 8;
+export const READ_MODEL_SCHEMA_VERSION = 9;
 
 /**
  * Makes the read-model store hold the tables of READ_MODEL_SCHEMA_VERSION. Read models are disposable
@@ -229,6 +229,24 @@ async function createTables(db: ReadModelDb): Promise<void> {
     .addColumn('has_conditions', 'integer', (c) => c.notNull())
     .addColumn('updated_at', text, (c) => c.notNull())
     .execute();
+  await db.schema
+    .createTable('received_erasure_notices')
+    .ifNotExists()
+    .addColumn('message_id', text, (c) => c.primaryKey())
+    .addColumn('sender', text, (c) => c.notNull())
+    .addColumn('erasure_id', text, (c) => c.notNull())
+    .addColumn('ground', text, (c) => c.notNull())
+    .addColumn('erased_at', text, (c) => c.notNull())
+    .addColumn('received_at', text, (c) => c.notNull())
+    .addColumn('person_ids', text, (c) => c.notNull())
+    .addColumn('cases', text, (c) => c.notNull())
+    .addColumn('status', text, (c) => c.notNull())
+    .addColumn('decision', text)
+    .addColumn('decided_by', text)
+    .addColumn('decided_at', text)
+    .addColumn('key_ids', text)
+    .addColumn('updated_at', text, (c) => c.notNull())
+    .execute();
   // The filters, and each board's order (its first page reads the index, not the whole table).
   for (const [table, ...columns] of [
     ['report_facts', 'at'],
@@ -254,6 +272,7 @@ async function createTables(db: ReadModelDb): Promise<void> {
     ['missions', 'arrives_on', 'mission_id'],
     ['deadline_escalations', 'escalated_at'],
     ['case_handling', 'case_id'],
+    ['received_erasure_notices', 'status', 'received_at', 'message_id'],
   ] as const) {
     const name = `${table}_${columns.join('_')}_idx`;
     await sql`create index if not exists ${sql.raw(name)} on ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))})`.execute(

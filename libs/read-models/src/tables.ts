@@ -207,6 +207,33 @@ export interface ReadModelTables {
     has_conditions: number;
     updated_at: string;
   };
+  /**
+   * Counterparts' erasure notices received (erasure-notices.ts), one row per notice: what the notice says
+   * (ids, the ground, times) and our officer's decision, never a particular nor the decision's free-text
+   * note (read it in the notice's stream). Lists are JSON arrays of ids.
+   */
+  received_erasure_notices: {
+    message_id: string;
+    /** The counterpart that sent it. */
+    sender: string;
+    erasure_id: string;
+    ground: string;
+    erased_at: string;
+    received_at: string;
+    /** JSON: the person ids it names. */
+    person_ids: string;
+    /** JSON: `{ caseId, messageIds }` per case it names. */
+    cases: string;
+    /** `awaiting_decision` or `decided`. */
+    status: string;
+    /** `erase` or `keep` once decided. */
+    decision: string | null;
+    decided_by: string | null;
+    decided_at: string | null;
+    /** JSON: the keys our erasure on it destroyed (none on `keep`). */
+    key_ids: string | null;
+    updated_at: string;
+  };
   /** Deadlines escalated (escalation.ts), one row per escalation stream. */
   deadline_escalations: {
     stream_id: string;
@@ -240,4 +267,5 @@ export const PROJECTED_TABLES: readonly ReadModelTable[] = [
   'missions',
   'deadline_escalations',
   'case_handling',
+  'received_erasure_notices',
 ];

@@ -22,6 +22,10 @@ export function ErasureNotices({
   const [notes, setNotes] = useState<Record<string, string>>({});
   const [status, setStatus] = useState<string>();
   const [failure, setFailure] = useState<string>();
+  // The list comes from a read model the projector keeps: a notice just decided may be listed as
+  // awaiting for a moment after, so it is left out here rather than offered for a second decision.
+  const [decided, setDecided] = useState<ReadonlySet<string>>(new Set());
+  const awaiting = rows.filter((n) => !decided.has(n.messageId));
   const decides = hasRole(officer, 'key_administrator');
 
   const decide = async (messageId: string, decision: 'erase' | 'keep') => {
@@ -32,6 +36,7 @@ export function ErasureNotices({
         body: { decision, note: notes[messageId] ?? '' },
       });
       setStatus(t('erasureNotices.decided'));
+      setDecided((ids) => new Set([...ids, messageId]));
       onDecided();
     } catch (error) {
       setFailure(error instanceof ApiError ? error.reason : String(error));
@@ -40,7 +45,7 @@ export function ErasureNotices({
 
   return (
     <>
-      <h2>{t('erasureNotices.heading', { count: rows.length })}</h2>
+      <h2>{t('erasureNotices.heading', { count: awaiting.length })}</h2>
       {status && (
         <p className="notice" role="status">
           {status}
@@ -51,7 +56,7 @@ export function ErasureNotices({
           {failure}
         </p>
       )}
-      {rows.length > 0 && !decides && <p>{t('erasureNotices.decideAs')}</p>}
+      {awaiting.length > 0 && !decides && <p>{t('erasureNotices.decideAs')}</p>}
       <table>
         <thead>
           <tr>
@@ -63,7 +68,7 @@ export function ErasureNotices({
           </tr>
         </thead>
         <tbody>
-          {rows.map((n) => (
+          {awaiting.map((n) => (
             <tr key={n.messageId}>
               <td>{n.from}</td>
               <td>{t(`erasureNotices.grounds.${n.ground}`, { defaultValue: n.ground })}</td>

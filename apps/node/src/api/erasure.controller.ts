@@ -1,17 +1,19 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req } from '@nestjs/common';
 import { HttpException } from '@nestjs/common';
 import type { Request } from 'express';
 import { z } from 'zod';
 import { NODE_CONFIG, NodeConfig } from '@xb/config';
 import { EVENT_STORE, EventStore } from '@xb/event-store';
 import { ERASURE_DECISIONS, KeyStore } from '@xb/protection';
+import { receivedErasureNoticeList } from '@xb/read-models';
 import { CurrentOfficer } from '../auth/current-officer';
 import { Roles } from '../auth/auth.guard';
 import { Officer } from '../auth/roles';
 import { eraseParticulars } from '../confidentiality/erasure';
-import { decideErasureNotice, receivedErasureNotices } from '../confidentiality/erasure-notices';
+import { decideErasureNotice } from '../confidentiality/erasure-notices';
 import { parseBody } from '../http/responses';
 import { NODE_CLOCK, NodeClock } from '../runtime/node-clock';
+import { ReadModels } from '../runtime/read-models';
 import { requestContext } from './request-context';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -29,6 +31,11 @@ const erasureBody = z
     message: 'name a person (personId) or a case (caseId), not both',
     path: ['personId'],
   });
+const noticesQuery = z.object({
+  status: z.enum(['awaiting_decision', 'decided']).optional(),
+  page: z.coerce.number().int().min(1).optional(),
+  pageSize: z.coerce.number().int().min(1).max(500).optional(),
+});
 const decisionBody = z
   .object({ decision: z.enum(ERASURE_DECISIONS), note: z.string().min(3).max(500) })
   .strict();
@@ -46,6 +53,7 @@ export class ErasureController {
     private readonly keys: KeyStore,
     @Inject(NODE_CLOCK) private readonly now: NodeClock,
     @Inject(NODE_CONFIG) private readonly config: NodeConfig,
+    private readonly readModels: ReadModels,
   ) {}
 
   @Post('erasures')
@@ -66,11 +74,18 @@ export class ErasureController {
     return { erasureId, erased: keyIds, erasedAt, notified };
   }
 
-  /** Counterparts' erasure notices: ids only, never particulars; officers see them in my work too. */
+  /**
+   * Counterparts' erasure notices: ids only, never particulars; officers see them in my work too. A page
+   * at a time from the read model: those awaiting a decision first, then the decided ones.
+   */
   @Get('erasure-notices')
   @Roles('key_administrator', 'liaison_officer')
-  async notices() {
-    return { notices: await receivedErasureNotices(this.store) };
+  async notices(@Query() query: unknown) {
+    const { items, ...page } = await receivedErasureNoticeList(
+      await this.readModels.db(),
+      parseBody(noticesQuery, query),
+    );
+    return { notices: items, ...page };
   }
 
   @Post('erasure-notices/:messageId/decision')

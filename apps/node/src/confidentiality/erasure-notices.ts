@@ -4,42 +4,12 @@
  * copy of the persons (or cases) it names that we hold, or keep it with a note. Each side is controller
  * of its own records, so nothing is erased without that decision. Our erasure on such a notice is
  * audited like any other (ground `counterpart_notice`) and is not notified back to the notice's sender.
+ * The notices are listed from the read model `received_erasure_notices` (libs/read-models), not here.
  */
 import { isDomainError } from '@xb/domain';
-import { eventsOf, handleCommand, loadState, type EventStore } from '@xb/event-store';
-import {
-  receivedNoticeDecider,
-  type ErasureDecision,
-  type KeyStore,
-  type ReceivedNoticeData,
-  type ErasureNoticeDecidedData,
-} from '@xb/protection';
+import { handleCommand, loadState, type EventStore } from '@xb/event-store';
+import { receivedNoticeDecider, type ErasureDecision, type KeyStore } from '@xb/protection';
 import { eraseParticulars } from './erasure';
-
-export interface ReceivedErasureNotice extends ReceivedNoticeData {
-  readonly status: 'awaiting_decision' | 'decided';
-  readonly decision?: ErasureNoticeDecidedData;
-}
-
-/** Every notice received, oldest first, with its decision when taken. */
-export async function receivedErasureNotices(store: EventStore): Promise<ReceivedErasureNotice[]> {
-  const streams = new Set<string>();
-  for await (const event of eventsOf(store, [`${receivedNoticeDecider.category}-`]))
-    streams.add(event.streamId);
-  const notices: ReceivedErasureNotice[] = [];
-  for (const stream of streams) {
-    const state = await loadState(
-      store,
-      receivedNoticeDecider,
-      stream.slice(receivedNoticeDecider.category.length + 1),
-      { openParticulars: false },
-    );
-    if (state.status === 'awaiting_decision') notices.push({ ...state.notice, status: state.status });
-    if (state.status === 'decided')
-      notices.push({ ...state.notice, status: state.status, decision: state.decision });
-  }
-  return notices;
-}
 
 export interface NoticeDecision {
   readonly messageId: string;

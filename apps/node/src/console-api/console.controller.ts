@@ -1,7 +1,6 @@
 import { Controller, ForbiddenException, Get, Inject, NotFoundException, Param, Query } from '@nestjs/common';
 import { loadState } from '@xb/event-store';
 import { caseRestrictionDecider, mayOpenRestricted } from '@xb/protection';
-import { receivedErasureNotices } from '../confidentiality/erasure-notices';
 import { z } from 'zod';
 import { NODE_CONFIG, NodeConfig } from '@xb/config';
 import type { CommandView, ConsoleSettings, ExchangeLog, MyWork } from '@xb/console-contract';
@@ -12,9 +11,10 @@ import { CurrentOfficer } from '../auth/current-officer';
 import { Officer, ROLES } from '../auth/roles';
 import { parseBody } from '../http/responses';
 import { caseAsOf, commandView, locateCase, nextActions } from './case-views';
+import { awaitingErasureNotices } from '@xb/read-models';
 import { CLOCK, Clock, EVENT_STORE, EventStore, READ_MODELS, ReadModelsDb } from './ports';
 import { exchangeLog, messagesNeedingAction } from './message-log';
-import { deadlinesDue, escalationsOpen, isSimpleBoard, simpleBoard } from './work-queries';
+import { deadlinesDue, escalationsOpen, isSimpleBoard, MY_WORK_LIMIT, simpleBoard } from './work-queries';
 
 const LANGUAGES: Record<string, string> = { VN: 'vi', CN: 'zh', LA: 'lo' };
 const boardQuery = z.object({
@@ -59,14 +59,13 @@ export class ConsoleController {
   async myWork(): Promise<MyWork> {
     const now = this.clock();
     const db = await this.readModels();
-    const [deadlines, messages, escalations, notices] = await Promise.all([
+    const [deadlines, messages, escalations, erasureNotices] = await Promise.all([
       deadlinesDue(db, now),
       messagesNeedingAction(db, now),
       escalationsOpen(db),
-      receivedErasureNotices(this.store),
+      // Counterparts' erasure notices still waiting for our decision (ids only: docs/confidentiality.md).
+      awaitingErasureNotices(db, MY_WORK_LIMIT),
     ]);
-    // Counterparts' erasure notices still waiting for our decision (ids only: docs/confidentiality.md).
-    const erasureNotices = notices.filter((n) => n.status === 'awaiting_decision');
     return { now: now.toISOString(), deadlines, messages, escalations, erasureNotices };
   }
 

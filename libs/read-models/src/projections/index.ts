@@ -22,6 +22,7 @@ import { verificationRows } from './verification';
 import { wantedPersonRows } from './wanted-person';
 import { CaseProjection } from '../projector';
 import { deadlineEscalationProjection } from '../escalation';
+import { receivedErasureNoticeProjection } from '../erasure-notices';
 import { withReportFacts } from '../report/facts-projection';
 
 export { canonicalProvince, provinceOfGate } from './border-gates';
@@ -59,8 +60,8 @@ export const liaisonMeetingProjection = withReportFacts(
 export const missionProjection = withReportFacts(caseProjection(processDecider(missionDecider), missionRows));
 
 /**
- * Every read model of the node: one per process, each also keeping the facts the reports count, and the
- * messages in and out.
+ * Every read model of the node: one per process, each also keeping the facts the reports count, the
+ * messages in and out, the escalated deadlines and the counterparts' erasure notices received.
  */
 export const ALL_PROJECTIONS: readonly CaseProjection[] = [
   verificationProjection,
@@ -76,4 +77,5 @@ export const ALL_PROJECTIONS: readonly CaseProjection[] = [
   liaisonMeetingProjection,
   missionProjection,
   deadlineEscalationProjection,
+  receivedErasureNoticeProjection,
 ];

@@ -79,6 +79,8 @@ export function describeReadModelContract(name: string, openDb: OpenReadModelDb)
         deadline_escalations: 0,
         // Every case a counterpart's message reached, with its header's code.
         case_handling: 16,
+        // No counterpart erased anything (apps/node confidentiality/erasure-notices.int.spec.ts projects them).
+        received_erasure_notices: 0,
       });
       expect(new Set(live.case_handling.map((row) => `${row.dissemination}/${row.evidential_use}`))).toEqual(
         new Set(['receiving_agency/after_formal_request']),
