@@ -137,10 +137,16 @@ describe('exchange faults, 1,000 exchanges in flight', () => {
       await produceRaw(inboxTopic(cn.agencyId), injected);
 
       const facts = await expectExactlyOnce(vnStore, cnStore, EXCHANGES, settleMs);
-      const refused = await waitFor('the foreign records refused', async () => {
-        const f = await exchangeFacts(vnStore, cnStore);
-        return f.refusedAtReceiver.length >= foreign.length ? f.refusedAtReceiver : undefined;
-      });
+      // The foreign records sit among ~1,500 injected copies, handled after the originals settle: on a
+      // busy machine that takes longer than waitFor's default 30 s.
+      const refused = await waitFor(
+        'the foreign records refused',
+        async () => {
+          const f = await exchangeFacts(vnStore, cnStore);
+          return f.refusedAtReceiver.length >= foreign.length ? f.refusedAtReceiver : undefined;
+        },
+        { timeoutMs: 120_000, intervalMs: 500 },
+      );
       expect(refused.sort()).toEqual(foreign.map((f) => f.reason).sort());
       expect(facts.rejectedReceipts).toEqual([]);
     } finally {
