@@ -162,34 +162,8 @@ describe('two nodes', () => {
       ...gate,
       time: '14:00',
     });
-    act(
-      vn,
-      'repatriation',
-      '0193a7b2-0000-7000-8000-000000000201',
-      'RecordRepatriationHandover',
-      {
-        handedOverAt: '2026-12-02T07:05:00Z',
-        childIds: ['0193a7b2-0000-7000-8000-000000000c01', '0193a7b2-0000-7000-8000-000000000c02'],
-      },
-      '2026-12-02T08:00:00Z',
-    );
-    act(
-      cn,
-      'repatriation',
-      '0193a7b2-0000-7000-8000-000000000201',
-      'ConfirmRepatriationReception',
-      {
-        facility: 'Support centre',
-        receivedAt: '2026-12-02T09:00:00Z',
-        childIds: ['0193a7b2-0000-7000-8000-000000000c01', '0193a7b2-0000-7000-8000-000000000c02'],
-      },
-      '2026-12-02T10:00:00Z',
-    );
-    act(cn, 'repatriation', '0193a7b2-0000-7000-8000-000000000201', 'ReferRepatriatedVictim', {
-      services: ['shelter', 'medical'],
-      referredTo: 'Provincial centre',
-    });
-    // The minutes: VN (handing over) drafts and signs them, CN agrees them as they are and countersigns.
+    // At the gate, before the hand-over is recorded: VN (handing over) drafts and signs the minutes, CN
+    // agrees them as they are and countersigns.
     const minutesCase = '0193a7b2-0000-7000-8000-000000000201';
     act(
       vn,
@@ -235,6 +209,33 @@ describe('two nodes', () => {
         },
       });
     }
+    act(
+      vn,
+      'repatriation',
+      '0193a7b2-0000-7000-8000-000000000201',
+      'RecordRepatriationHandover',
+      {
+        handedOverAt: '2026-12-02T07:05:00Z',
+        childIds: ['0193a7b2-0000-7000-8000-000000000c01', '0193a7b2-0000-7000-8000-000000000c02'],
+      },
+      '2026-12-02T08:00:00Z',
+    );
+    act(
+      cn,
+      'repatriation',
+      '0193a7b2-0000-7000-8000-000000000201',
+      'ConfirmRepatriationReception',
+      {
+        facility: 'Support centre',
+        receivedAt: '2026-12-02T09:00:00Z',
+        childIds: ['0193a7b2-0000-7000-8000-000000000c01', '0193a7b2-0000-7000-8000-000000000c02'],
+      },
+      '2026-12-02T10:00:00Z',
+    );
+    act(cn, 'repatriation', '0193a7b2-0000-7000-8000-000000000201', 'ReferRepatriatedVictim', {
+      services: ['shelter', 'medical'],
+      referredTo: 'Provincial centre',
+    });
 
     const ours = vn.state<{
       status: string;
@@ -308,19 +309,8 @@ describe('two nodes', () => {
     });
     act(vn, 'handover', '0193a7b2-0000-7000-8000-000000000301', 'AcceptSuspectHandover', {});
     act(vn, 'handover', '0193a7b2-0000-7000-8000-000000000301', 'ScheduleSuspectHandover', gate);
-    act(
-      vn,
-      'handover',
-      '0193a7b2-0000-7000-8000-000000000301',
-      'RecordSuspectHandover',
-      { handedOverAt: '2026-12-02T02:30:00Z' },
-      '2026-12-02T03:00:00Z',
-    );
-    expect([
-      cn.state('handover', '0193a7b2-0000-7000-8000-000000000301').status,
-      vn.state('handover', '0193a7b2-0000-7000-8000-000000000301').status,
-    ]).toEqual(['handed_over', 'handed_over']);
-    // The holding side (VN) draws up and signs the minutes; CN, taking custody, countersigns.
+    // At the gate, before the hand-over is recorded: the holding side (VN) draws up and signs the
+    // minutes; CN, taking custody, countersigns.
     const handover = '0193a7b2-0000-7000-8000-000000000301';
     const minutesId = '0193a7b2-0000-7000-8000-0000000003a1';
     act(
@@ -348,6 +338,17 @@ describe('two nodes', () => {
       receivingAgency: CN,
       warrant: { reference: 'W-1', issuedBy: 'Lai Chau Provincial Police', issuedOn: '2026-11-01' },
     });
+    // Signed by the holding side only: no hand-over yet.
+    expect(() =>
+      act(
+        vn,
+        'handover',
+        handover,
+        'RecordSuspectHandover',
+        { handedOverAt: '2026-12-02T02:30:00Z' },
+        '2026-12-02T03:00:00Z',
+      ),
+    ).toThrow(/MINUTES_NOT_COSIGNED/);
     act(cn, 'handover', handover, 'CountersignSuspectHandoverMinutes', { minutes: drawnUp });
     act(cn, 'handover', handover, 'SignSuspectHandoverMinutes', { minutesId, signature: 'c2lnQ04=' });
     for (const node of [vn, cn])
@@ -361,6 +362,18 @@ describe('two nodes', () => {
           ],
         },
       });
+    act(
+      vn,
+      'handover',
+      '0193a7b2-0000-7000-8000-000000000301',
+      'RecordSuspectHandover',
+      { handedOverAt: '2026-12-02T02:30:00Z' },
+      '2026-12-02T03:00:00Z',
+    );
+    expect([
+      cn.state('handover', '0193a7b2-0000-7000-8000-000000000301').status,
+      vn.state('handover', '0193a7b2-0000-7000-8000-000000000301').status,
+    ]).toEqual(['handed_over', 'handed_over']);
   });
 
   it('run a joint crackdown period with linked cases', () => {

@@ -13,7 +13,9 @@ describe('folding a case up to a moment', () => {
     ['2026-07-02T02:00:00Z', 1, 'requested'], // an event exactly at the moment is included
     ['2026-07-10T00:00:00Z', 2, 'accepted'],
     ['2026-07-15T00:00:00Z', 3, 'scheduled'],
-    [undefined, 4, 'handed_over'],
+    // The minutes co-signed at the gate (three events), then the hand-over.
+    ['2026-07-20T02:50:00Z', 6, 'scheduled'],
+    [undefined, 7, 'handed_over'],
   ])('at %s folds %i events: %s', (at, count, status) => {
     const folded = foldUpTo<{ status: string }>(decider, stream, at);
     expect(folded.events).toHaveLength(count);

@@ -26,7 +26,9 @@
  *                    ours done day 11 (on time), CN's day 13 (late)
  *                    LA's delegation, asked day 4, enters at Tây Trang day 10 08:00
  */
-import type { PartialDate, PersonParticulars, Sex } from '@xb/domain';
+import { v7 as uuidv7 } from 'uuid';
+import { draftMinutes } from '@xb/domain';
+import type { AgreedHandover, PartialDate, PersonParticulars, Sex } from '@xb/domain';
 import type { EventStore } from '@xb/event-store';
 import { at, date, newCaseId, restartCaseIds, US, YearWriter } from './report-year-writer';
 
@@ -284,6 +286,47 @@ const gate = (borderGate: string, month: number, day: number) => ({
   receivingUnit: 'Border post',
 });
 
+/**
+ * At the gate, before the hand-over is recorded, the minutes both sides sign: drawn up and signed by the
+ * handing side, agreed and countersigned by the other (made-up officers; persons by id only).
+ */
+async function coSignMinutes(
+  w: YearWriter,
+  category: 'repatriation' | 'handover',
+  id: string,
+  agreed: Omit<AgreedHandover, 'caseId' | 'handingOverAgency' | 'receivingAgency'> & { borderGate: string },
+  by: { handing: string; receiving: string },
+  handedOverAt: string,
+  now: string,
+) {
+  const process = category === 'repatriation' ? 'Repatriation' : 'SuspectHandover';
+  const minutesId = uuidv7();
+  const officers = [
+    { agency: by.handing, name: 'Officer A', position: 'Captain' },
+    { agency: by.receiving, name: 'Officer B', position: 'Inspector' },
+  ];
+  const drawnUp = { minutesId, handedOverAt, documents: [], belongings: [], officers };
+  const minutes = draftMinutes(
+    { ...drawnUp, persons: agreed.persons },
+    { ...agreed, caseId: id, handingOverAgency: by.handing, receivingAgency: by.receiving },
+  );
+  const ours = { minutesId, signature: 'c2lnVk4=' };
+  const theirs = { minutes, signature: 'c2lnQ04=' };
+  if (by.handing === US) {
+    await w.ours(category, id, `Propose${process}Minutes`, drawnUp, now);
+    await w.ours(category, id, `Sign${process}Minutes`, ours, now);
+    await w.theirs(by.receiving, category, id, `Receive${process}MinutesCountersignature`, theirs, now);
+  } else {
+    await w.theirs(by.handing, category, id, `Receive${process}MinutesProposal`, theirs, now);
+    await w.ours(category, id, `Countersign${process}Minutes`, { minutes }, now);
+    await w.ours(category, id, `Sign${process}Minutes`, ours, now);
+  }
+}
+const victim = (id: string, childIds: readonly string[] = []) => [
+  { personId: id, role: 'victim' as const },
+  ...childIds.map((personId) => ({ personId, role: 'child' as const })),
+];
+
 async function victimFromChina(w: YearWriter, m: number) {
   const id = newCaseId();
   const son = newCaseId();
@@ -302,6 +345,15 @@ async function victimFromChina(w: YearWriter, m: number) {
     'ScheduleRepatriationHandover',
     gate(MA_LU_THANG, m, 1),
     at(m, 1, '00:30'),
+  );
+  await coSignMinutes(
+    w,
+    'repatriation',
+    id,
+    { process: 'repatriation', borderGate: MA_LU_THANG, persons: victim(id, [son]) },
+    { handing: CN, receiving: US },
+    at(m, 1, '01:00'),
+    at(m, 1, '01:02'),
   );
   await w.theirs(
     CN,
@@ -352,6 +404,15 @@ async function victimToLaos(w: YearWriter, m: number) {
     at(m, 7, '10:00'),
   );
   await w.ours('repatriation', id, 'ScheduleRepatriationHandover', gate(TAY_TRANG, m, 20), at(m, 8, '10:00'));
+  await coSignMinutes(
+    w,
+    'repatriation',
+    id,
+    { process: 'repatriation', borderGate: TAY_TRANG, persons: victim(id) },
+    { handing: US, receiving: LA },
+    at(m, 20, '10:00'),
+    at(m, 20, '10:05'),
+  );
   await w.ours(
     'repatriation',
     id,
@@ -388,6 +449,14 @@ async function suspects(w: YearWriter, m: number) {
     { ...gate(MA_LU_THANG, m, 14), time: '23:30' },
     at(m, 3, '10:00'),
   );
+  const minutesOf = (id: string) => ({
+    process: 'suspect_handover' as const,
+    borderGate: MA_LU_THANG,
+    persons: [{ personId: id, role: 'suspect' as const }],
+    warrant: { reference: `W-${m}`, issuedBy: 'Investigation agency', issuedOn: date(m, 1) },
+  });
+  const handing = { handing: US, receiving: CN };
+  await coSignMinutes(w, 'handover', held, minutesOf(held), handing, at(m, 14, '23:30'), at(m, 14, '23:35'));
   await w.ours(
     'handover',
     held,
@@ -419,6 +488,16 @@ async function suspects(w: YearWriter, m: number) {
     'ReceiveSuspectHandoverSchedule',
     { ...gate(MA_LU_THANG, m, 15), time: '00:30', revision: 1 },
     at(m, 5, '10:00'),
+  );
+  const receiving = { handing: CN, receiving: US };
+  await coSignMinutes(
+    w,
+    'handover',
+    wanted,
+    minutesOf(wanted),
+    receiving,
+    at(m, 15, '00:30'),
+    at(m, 15, '00:35'),
   );
   await w.theirs(
     CN,

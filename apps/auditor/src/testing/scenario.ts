@@ -3,6 +3,7 @@
  * LA.PHONGSALY.POLICE, as commands through the real deciders, so events have their real shapes. The
  * figures the 2026-Q3 report must show are counted by hand in commands.int.spec.ts. No real person is named.
  */
+import { AgreedHandover, draftMinutes } from '@xb/domain';
 import type { Command, PersonParticulars, ProcessCategory } from '@xb/domain';
 
 export const US = 'VN.BGC.LAICHAU';
@@ -55,6 +56,53 @@ const inbound = (
   id,
   command: { type, data, metadata: { now, actor: `agency:${from}`, agencyId: US, messageId } },
 });
+
+/**
+ * The co-signed minutes a hand-over waits for, drawn up at the gate by the handing side: ours (proposed,
+ * signed, countersigned by the counterpart `from`) or theirs (received, agreed, countersigned by us).
+ * Officers are made-up names; persons are named by id only.
+ */
+const coSignedMinutes = (
+  category: 'repatriation' | 'handover',
+  id: string,
+  agreed: Omit<AgreedHandover, 'caseId' | 'handingOverAgency' | 'receivingAgency'> & { borderGate: string },
+  by: { handing: string; receiving: string; from: string },
+  handedOverAt: string,
+  now: string,
+  ids: { minutesId: string; newId: string; messageId: string },
+): Step[] => {
+  const process = category === 'repatriation' ? 'Repatriation' : 'SuspectHandover';
+  const officers = [
+    { agency: by.handing, name: 'Test Officer A', position: 'Captain' },
+    { agency: by.receiving, name: 'Test Officer B', position: 'Inspector' },
+  ];
+  const drawnUp = { minutesId: ids.minutesId, handedOverAt, documents: [], belongings: [], officers };
+  const minutes = draftMinutes(
+    { ...drawnUp, persons: agreed.persons },
+    { ...agreed, caseId: id, handingOverAgency: by.handing, receivingAgency: by.receiving },
+  );
+  const ourSignature = { minutesId: ids.minutesId, signature: 'c2lnVk4=' };
+  const theirs = { minutes, signature: 'c2lnQ04=' };
+  return by.handing === US
+    ? [
+        local(category, id, `Propose${process}Minutes`, drawnUp, now),
+        local(category, id, `Sign${process}Minutes`, ourSignature, now, ids.newId),
+        inbound(
+          category,
+          id,
+          `Receive${process}MinutesCountersignature`,
+          theirs,
+          now,
+          by.from,
+          ids.messageId,
+        ),
+      ]
+    : [
+        inbound(category, id, `Receive${process}MinutesProposal`, theirs, now, by.from, ids.messageId),
+        local(category, id, `Countersign${process}Minutes`, { minutes }, now),
+        local(category, id, `Sign${process}Minutes`, ourSignature, now, ids.newId),
+      ];
+};
 
 const subject = { role: 'victim' as const, person: VICTIM };
 const answer = { outcome: 'confirmed' as const, findings: 'Found in the household register' };
@@ -179,6 +227,22 @@ export const SCENARIO: readonly Step[] = [
     '2026-07-12T02:00:00Z',
     'm-r2',
   ),
+  ...coSignedMinutes(
+    'repatriation',
+    '0193a7b2-0000-7000-8000-00000000c001',
+    {
+      process: 'repatriation',
+      borderGate: 'Ma Lu Thang',
+      persons: [
+        { personId: '0193a7b2-0000-7000-8000-00000000c001', role: 'victim' },
+        { personId: '0193a7b2-0000-7000-8000-00000000e001', role: 'child' },
+      ],
+    },
+    { handing: US, receiving: CN, from: CN },
+    '2026-07-20T02:30:00Z',
+    '2026-07-20T02:45:00Z',
+    { minutesId: '0193a7b2-0000-7000-8000-00000000f001', newId: 'm-r3m', messageId: 'in-r3m' },
+  ),
   local(
     'repatriation',
     '0193a7b2-0000-7000-8000-00000000c001',
@@ -221,6 +285,20 @@ export const SCENARIO: readonly Step[] = [
     { ...gateML, date: '2026-09-15' },
     '2026-09-01T02:00:00Z',
     'm-h2',
+  ),
+  ...coSignedMinutes(
+    'handover',
+    '0193a7b2-0000-7000-8000-00000000d001',
+    {
+      process: 'suspect_handover',
+      borderGate: 'Ma Lu Thang',
+      persons: [{ personId: '0193a7b2-0000-7000-8000-00000000d001', role: 'suspect' }],
+      warrant: { reference: 'LC-2026-17', issuedBy: 'Lai Chau Provincial Procuracy', issuedOn: '2026-06-01' },
+    },
+    { handing: CN, receiving: US, from: CN },
+    '2026-09-15T02:00:00Z',
+    '2026-09-15T03:00:00Z',
+    { minutesId: '0193a7b2-0000-7000-8000-00000000f002', newId: 'm-h2m', messageId: 'in-h2m' },
   ),
   inbound(
     'handover',
@@ -298,6 +376,23 @@ export const SCENARIO: readonly Step[] = [
     '2026-08-10T02:00:00Z',
     CN,
     'in-r3',
+  ),
+  ...coSignedMinutes(
+    'repatriation',
+    '0193a7b2-0000-7000-8000-00000000c002',
+    {
+      process: 'repatriation',
+      borderGate: 'Lao Cai - Hekou',
+      persons: [
+        { personId: '0193a7b2-0000-7000-8000-00000000c002', role: 'victim' },
+        { personId: '0193a7b2-0000-7000-8000-00000000e001', role: 'child' },
+        { personId: '0193a7b2-0000-7000-8000-00000000e002', role: 'child' },
+      ],
+    },
+    { handing: CN, receiving: US, from: CN },
+    '2026-08-20T01:00:00Z',
+    '2026-08-20T01:30:00Z',
+    { minutesId: '0193a7b2-0000-7000-8000-00000000f003', newId: 'm-r4m', messageId: 'in-r4m' },
   ),
   inbound(
     'repatriation',

@@ -5,7 +5,8 @@
  * gateway checks the signature, its officer agrees the minutes as received, its gateway countersigns;
  * both cases keep both signatures, and the auditor verifies both offline from each side's exported case.
  * Then the same for a suspect hand-over, Vietnam to China: China holds the suspect under Vietnam's
- * warrant, hands them over and proposes the minutes; Vietnam, taking custody, countersigns.
+ * warrant and proposes the minutes; Vietnam, taking custody, countersigns; only then does China record
+ * the hand-over (refused 409 before).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -199,6 +200,12 @@ describe('co-signed hand-over minutes, China to Vietnam, over the real Kafka', (
       receivingAgency: vn.agencyId,
       warrant: { reference: example('RequestSuspectHandover').warrantReference },
     });
+    // Signed by China only: the hand-over is not recorded yet (409, MINUTES_NOT_COSIGNED on minutes).
+    const early = await call(cnNode, cnToken, 'POST', `/api/${resource}/${caseId}/handover`, {
+      handedOverAt: received.minutes.handedOverAt,
+    });
+    expect(early.status).toBe(409);
+    expect(early.body).toMatchObject({ code: 'MINUTES_NOT_COSIGNED', field: 'minutes' });
     const countersign = { minutes: received.minutes };
     expect(
       (await call(vnNode, vnToken, 'POST', `/api/${resource}/${caseId}/minutes-countersign`, countersign))

@@ -48,7 +48,7 @@ export function openApiDocument(agencyId: string, now: Date) {
           400: error('Invalid input: names the field and rule (or MALFORMED_JSON)'),
           404: error('Unknown case'),
           409: error(
-            'Refused transition, or a forward the handling code restricts (HANDLING_RESTRICTED), with the reason',
+            'Refused transition, a forward the handling code restricts (HANDLING_RESTRICTED), or a hand-over before its minutes are co-signed (MINUTES_NOT_COSIGNED, field minutes), with the reason',
           ),
           413: error('Body over 512 kB (BODY_TOO_LARGE)'),
           ...secured.responses,

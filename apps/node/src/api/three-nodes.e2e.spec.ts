@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { waitFor } from '@xb/testing';
 import { RunningNode } from '../node-app';
 import { OfficerClient } from '../demo/officer-client';
-import { CaseOutcome, DemoNodes, runScenario, SCENARIO, ScenarioStep } from '../demo/scenario';
+import { CaseOutcome, coSignMinutes, DemoNodes, runScenario, SCENARIO, ScenarioStep } from '../demo/scenario';
 import { prepareAgencies, startTestNode, TestAgency, tokenFor } from '../testing/node-pair';
 
 const stepsOf = (...titles: string[]) =>
@@ -98,7 +98,7 @@ const LAO_RESCUE: readonly ScenarioStep[] = [
   },
   {
     title: `repatriation: Laos hands the woman over to Vietnam at the ${LAO_GATE} gate`,
-    run: async ({ vn, la }, { open, step, reach }, earlier) => {
+    run: async ({ vn, la }, { open, step, reach, until }, earlier) => {
       const id = await open(la, vn, 'repatriations', 'RequestRepatriation');
       await step(
         la,
@@ -126,9 +126,17 @@ const LAO_RESCUE: readonly ScenarioStep[] = [
         atLaoGate('09:30', 'Tay Trang border post'),
       );
       await reach(vn, 'repatriations', id, 'scheduled');
-      await step(la, 'repatriations', id, 'handover', 'RecordRepatriationHandover', {
-        handedOverAt: new Date().toISOString(),
-      });
+      // Laos records the hand-over only once both sides signed the minutes at the gate.
+      const handedOverAt = new Date().toISOString();
+      await coSignMinutes(
+        { handing: la, receiving: vn },
+        { step, until },
+        'repatriations',
+        'Repatriation',
+        id,
+        handedOverAt,
+      );
+      await step(la, 'repatriations', id, 'handover', 'RecordRepatriationHandover', { handedOverAt });
       await reach(vn, 'repatriations', id, 'handed_over');
       await step(vn, 'repatriations', id, 'reception', 'ConfirmRepatriationReception', {
         receivedAt: new Date().toISOString(),
@@ -161,7 +169,7 @@ const LAO_WANTED: readonly ScenarioStep[] = [
   },
   {
     title: `suspect hand-over: Laos hands the broker over to Vietnam at the ${LAO_GATE} gate`,
-    run: async ({ vn, la }, { open, step, reach }, earlier) => {
+    run: async ({ vn, la }, { open, step, reach, until }, earlier) => {
       const id = await open(vn, la, 'suspect-handovers', 'RequestSuspectHandover');
       await step(vn, 'wanted-persons', caseOf(earlier, 'wanted person'), 'cases', 'LinkCaseToWantedPerson', {
         process: 'handover',
@@ -175,6 +183,17 @@ const LAO_WANTED: readonly ScenarioStep[] = [
         'schedule',
         'ScheduleSuspectHandover',
         atLaoGate('10:00', 'Dien Bien criminal police'),
+      );
+      await reach(la, 'suspect-handovers', id, 'scheduled');
+      // Lao officers draw up the minutes at the gate, Vietnam countersigns; Laos's responder then records
+      // the hand-over.
+      await coSignMinutes(
+        { handing: la, receiving: vn },
+        { step, until },
+        'suspect-handovers',
+        'SuspectHandover',
+        id,
+        new Date().toISOString(),
       );
       await reach(vn, 'suspect-handovers', id, 'handed_over');
       return ended('suspect hand-over', 'suspect-handovers', id, [vn, 'handed_over'], [la, 'handed_over']);

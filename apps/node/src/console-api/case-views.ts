@@ -75,8 +75,17 @@ export const commandView = (
 export const resourceOf = (category: ProcessCategory) =>
   COMMAND_ROUTES.find((r) => r.category === category)!.resource;
 
-/** Refusals that mean "not at this step" rather than "not with this input". */
-const NOT_NOW = new Set(['INVALID_TRANSITION', 'NOT_PERMITTED', 'NOT_FOUND', 'ALREADY_EXISTS']);
+/**
+ * Refusals that mean "not at this step" rather than "not with this input". A hand-over waits for its
+ * co-signed minutes (MINUTES_NOT_COSIGNED): its form shows once both sides have signed them.
+ */
+const NOT_NOW = new Set([
+  'INVALID_TRANSITION',
+  'NOT_PERMITTED',
+  'NOT_FOUND',
+  'ALREADY_EXISTS',
+  'MINUTES_NOT_COSIGNED',
+]);
 
 /**
  * The steps a case allows now, found by asking the process itself: each step of the resource is decided

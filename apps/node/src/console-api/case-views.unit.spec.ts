@@ -45,6 +45,56 @@ describe('console case views', () => {
     expect(await nextActions(store, 'repatriation', caseId, officer, draftedAt)).toBeUndefined();
   });
 
+  it('offers the hand-over only once its minutes are co-signed, the minutes before it', async () => {
+    const handover = '0193a7b2-0000-7000-8000-0000000000d1';
+    // A Vietnamese officer: the route table's request is to China, so Vietnam holds the suspect here.
+    const holding = { id: 'lo-18', agency: 'VN.BGC.LAICHAU', roles: ['liaison_officer'] } as const;
+    const example = (command: string) =>
+      COMMAND_ROUTES.find((r) => r.command === command)!.example(draftedAt);
+    let id = 0xd2;
+    const run = async (type: string, data: unknown, from?: string) => {
+      const messageId = `0193a7b2-0000-7000-8000-0000000000${(id++).toString(16)}`;
+      const metadata = from
+        ? { now: draftedAt.toISOString(), actor: `agency:${from}`, agencyId: holding.agency, messageId }
+        : {
+            now: draftedAt.toISOString(),
+            actor: `officer:${holding.id}`,
+            agencyId: holding.agency,
+            newIds: [messageId],
+          };
+      const outcome = await handleCommand(store, deciderOf('handover'), handover, { type, data, metadata });
+      expect(isDomainError(outcome) ? outcome : 'recorded').toBe('recorded');
+    };
+    const allowed = async () =>
+      Object.fromEntries(
+        ((await nextActions(store, 'handover', handover, holding, draftedAt)) ?? []).map((a) => [
+          a.action,
+          a.allowedNow,
+        ]),
+      );
+    // China asks; Vietnam holds the suspect, accepts and schedules.
+    const { counterpart, ...request } = example('RequestSuspectHandover');
+    await run('ReceiveSuspectHandoverRequest', { ...request, caseId: handover }, String(counterpart));
+    await run('AcceptSuspectHandover', {});
+    await run('ScheduleSuspectHandover', example('ScheduleSuspectHandover'));
+    expect(await allowed()).toMatchObject({ minutes: true, handover: false });
+    await run('ProposeSuspectHandoverMinutes', {
+      ...example('ProposeSuspectHandoverMinutes'),
+      officers: [
+        { agency: holding.agency, name: 'Nguyen Van An', position: 'Captain' },
+        { agency: String(counterpart), name: 'Li Wei', position: 'Inspector' },
+      ],
+    });
+    const { minutes } = (await caseAsOf(store, 'handover', handover, draftedAt.toISOString()))!.state as {
+      minutes: { minutes: { minutesId: string } };
+    };
+    await run('SignSuspectHandoverMinutes', { minutesId: minutes.minutes.minutesId, signature: 'c2lnQ04=' });
+    expect(await allowed()).toMatchObject({ minutes: false, handover: false });
+    const countersignature = { minutes: minutes.minutes, signature: 'c2lnVk4=' };
+    await run('ReceiveSuspectHandoverMinutesCountersignature', countersignature, String(counterpart));
+    expect(await allowed()).toMatchObject({ handover: true });
+  });
+
   it("pre-selects the codes of the message a step queues: its kind's defaults; none for a step without one", async () => {
     const actions = await nextActions(store, 'verification', caseId, officer, draftedAt);
     const send = actions?.find((a) => a.action === 'send');

@@ -77,38 +77,40 @@ const minutesStatus = (state: Record<string, unknown>) =>
   (state.minutes as { status?: string } | undefined)?.status;
 
 /**
- * Both sides sign one record of a hand-over at the gate: China, handing over, draws it up (its key signs
- * it); Vietnam checks it against what it sees and countersigns. The minutes name the persons, so
- * Vietnam reads them with particulars un-hidden.
+ * Both sides sign one record of a hand-over at the gate, before the hand-over is recorded (it is refused
+ * until then): the handing side's officer draws it up (its key signs it); the receiving side's officer
+ * checks it against what they see and agrees it (its key countersigns). The minutes name the persons, so
+ * the receiving side reads them with particulars un-hidden.
  */
-async function coSignMinutes(
-  { vn, cn }: Pick<DemoNodes, 'vn' | 'cn'>,
+export async function coSignMinutes(
+  { handing, receiving }: { readonly handing: OfficerClient; readonly receiving: OfficerClient },
   { step, until }: Pick<ScenarioTools, 'step' | 'until'>,
   resource: 'repatriations' | 'suspect-handovers',
   process: 'Repatriation' | 'SuspectHandover',
   caseId: string,
   handedOverAt: string,
 ): Promise<void> {
-  const [cnOfficer, vnOfficer] = (example(`Propose${process}Minutes`) as { officers: object[] }).officers;
-  await step(cn, resource, caseId, 'minutes', `Propose${process}Minutes`, {
+  const [handingOfficer, receivingOfficer] = (example(`Propose${process}Minutes`) as { officers: object[] })
+    .officers;
+  await step(handing, resource, caseId, 'minutes', `Propose${process}Minutes`, {
     handedOverAt,
     officers: [
-      { ...cnOfficer, agency: cn.agencyId },
-      { ...vnOfficer, agency: vn.agencyId },
+      { ...handingOfficer, agency: handing.agencyId },
+      { ...receivingOfficer, agency: receiving.agencyId },
     ],
   });
   const received = await until(
-    vn,
+    receiving,
     resource,
     caseId,
     'the minutes awaiting our agreement',
     (state) => minutesStatus(state) === 'awaiting_our_agreement',
     true,
   );
-  await step(vn, resource, caseId, 'minutes-countersign', `Countersign${process}Minutes`, {
+  await step(receiving, resource, caseId, 'minutes-countersign', `Countersign${process}Minutes`, {
     minutes: (received.minutes as { minutes: unknown }).minutes,
   });
-  for (const side of [vn, cn])
+  for (const side of [receiving, handing])
     await until(
       side,
       resource,
@@ -224,7 +226,14 @@ export const SCENARIO: readonly ScenarioStep[] = [
       // At the gate both sides sign one record of the hand-over: China draws it up and signs, Vietnam
       // checks it against what it sees and countersigns (the minutes name the persons: particulars).
       const handedOverAt = new Date().toISOString();
-      await coSignMinutes({ vn, cn }, { step, until }, 'repatriations', 'Repatriation', id, handedOverAt);
+      await coSignMinutes(
+        { handing: cn, receiving: vn },
+        { step, until },
+        'repatriations',
+        'Repatriation',
+        id,
+        handedOverAt,
+      );
       await step(cn, 'repatriations', id, 'handover', 'RecordRepatriationHandover', { handedOverAt });
       await reach(vn, 'repatriations', id, 'handed_over');
       await step(vn, 'repatriations', id, 'reception', 'ConfirmRepatriationReception', {
@@ -284,23 +293,19 @@ export const SCENARIO: readonly ScenarioStep[] = [
         });
       await reach(vn, 'suspect-handovers', id, 'accepted');
       await step(vn, 'suspect-handovers', id, 'schedule', 'ScheduleSuspectHandover');
-      // China's responder hands the broker over at the gate; China's officer draws up the minutes (the
-      // suspect named by the case and the warrant), its key signs them; Vietnam, taking custody, countersigns.
-      const handedOver = await until(
-        cn,
-        'suspect-handovers',
-        id,
-        'the hand-over',
-        (s) => s.status === 'handed_over',
-      );
+      await reach(cn, 'suspect-handovers', id, 'scheduled');
+      // At the gate China's officer draws up the minutes (the suspect named by the case and the warrant),
+      // its key signs them; Vietnam, taking custody, countersigns. Only then does China's responder
+      // record the hand-over, at the time the minutes give.
       await coSignMinutes(
-        { vn, cn },
+        { handing: cn, receiving: vn },
         { step, until },
         'suspect-handovers',
         'SuspectHandover',
         id,
-        String(handedOver.handedOverAt),
+        new Date().toISOString(),
       );
+      await reach(cn, 'suspect-handovers', id, 'handed_over');
       await reach(vn, 'suspect-handovers', id, 'handed_over');
       return {
         process: 'suspect hand-over',

@@ -68,6 +68,10 @@ export const answersFor = (
   );
 };
 
+/** When the case's minutes say the person was handed over. */
+const minutesHandedOverAt = (state: Record<string, unknown>): string | undefined =>
+  (state.minutes as { minutes?: { handedOverAt?: string } } | undefined)?.minutes?.handedOverAt;
+
 /**
  * What the responder does after an event of one of its cases. Only events applied from the counterpart's
  * messages get an answer, so the responder never answers itself.
@@ -120,10 +124,15 @@ export function reactionsTo(event: DomainEvent, policy: ResponderPolicy): readon
             }))
           : react('handover', 'RefuseSuspectHandover', () => ({ reason: 'The person is prosecuted here.' })),
       ];
-    case 'SuspectHandoverScheduled':
-    case 'SuspectHandoverRescheduled':
-      // The holding side hands the person over as scheduled (the demo does not wait for the date).
-      return [react('handover', 'RecordSuspectHandover', (_state, now) => ({ handedOverAt: now }))];
+    case 'SuspectHandoverMinutesCoSigned':
+      // The holding side hands the person over once both sides signed the minutes at the gate (its
+      // officers draw them up; the hand-over waits for the counterpart's countersignature), at the time
+      // the minutes record.
+      return [
+        react('handover', 'RecordSuspectHandover', (state, now) => ({
+          handedOverAt: minutesHandedOverAt(state) ?? now,
+        })),
+      ];
     case 'JointOperationProposalReceived':
       return [
         policy.agreeJointOperations

@@ -10,7 +10,8 @@ describe('responder policy', () => {
     ['RepatriationRequestReceived', ['AcceptRepatriation']],
     ['RepatriationHandedOver', ['ConfirmRepatriationReception', 'ReferRepatriatedVictim']],
     ['SuspectHandoverRequestReceived', ['AcceptSuspectHandover']],
-    ['SuspectHandoverScheduled', ['RecordSuspectHandover']],
+    ['SuspectHandoverMinutesCoSigned', ['RecordSuspectHandover']],
+    ['SuspectHandoverScheduled', []],
     ['JointOperationProposalReceived', ['AgreeJointOperation']],
     ['InformationNoticeReceived', ['ClassifyInformationNotice', 'ProcessInformationNotice']],
     ['LocateRescueRequestReceived', ['AcknowledgeLocateRescue']],
@@ -22,7 +23,16 @@ describe('responder policy', () => {
 
   it('never answers its own agency\u2019s events (no loop)', () => {
     expect(types({ type: 'RepatriationHandedOver', data: { childIds: [] } })).toEqual([]);
-    expect(types({ type: 'SuspectHandoverScheduled', data: { schedule: {} } })).toEqual([]);
+    expect(types({ type: 'SuspectHandoverMinutesSigned', data: { minutesId: 'm' } })).toEqual([]);
+  });
+
+  it('records the suspect hand-over at the time the co-signed minutes give', () => {
+    const [record] = reactionsTo(
+      { type: 'SuspectHandoverMinutesCoSigned', data: { inbound } },
+      DEFAULT_RESPONDER_POLICY,
+    );
+    const state = { minutes: { status: 'co_signed', minutes: { handedOverAt: '2026-11-23T02:30:00Z' } } };
+    expect(record.data(state, '2026-11-23T05:00:00Z')).toEqual({ handedOverAt: '2026-11-23T02:30:00Z' });
   });
 
   it('refuses or declines when its policy says so', () => {

@@ -56,7 +56,7 @@ export type ReceiveSuspectHandoverSchedule = Command<
   'ReceiveSuspectHandoverSchedule',
   HandoverArrangement & { readonly revision: number } & Annexed<'SuspectHandoverScheduling'>
 >;
-/** Holding side: the suspect was handed over at the gate (`SuspectHandoverCompleted`). */
+/** Holding side: the suspect was handed over at the gate, once the minutes are co-signed (`SuspectHandoverCompleted`). */
 export type RecordSuspectHandover = Command<
   'RecordSuspectHandover',
   { readonly handedOverAt: string } & Annexed<'SuspectHandoverCompleted'>
@@ -105,7 +105,11 @@ export type SuspectHandoverCommand =
   SuspectHandoverOpeningCommand | SuspectHandoverStepCommand | DeliveryCommand;
 
 const BEFORE_HANDOVER: readonly SuspectHandoverStatus[] = ['requested', 'accepted', 'scheduled'];
-/** Minutes are drawn up at the gate: once a date is agreed, and after the hand-over is recorded. */
+/**
+ * Minutes are drawn up at the gate once a date is agreed, and co-signed before the hand-over is recorded
+ * (refused `MINUTES_NOT_COSIGNED` until then). `handed_over` stays for cases recorded before that rule,
+ * whose minutes may still be co-signed after the hand-over.
+ */
 const AT_OR_AFTER_SCHEDULE: readonly SuspectHandoverStatus[] = ['scheduled', 'handed_over'];
 
 /** Who takes each step and from which statuses (inbound steps are taken by the counterpart). */

@@ -6,6 +6,7 @@ import {
   proposeMinutes,
   receiveMinutesCountersignature,
   receiveMinutesProposal,
+  refuseUnlessCoSigned,
   signMinutes,
   warrantOf,
   annexOf,
@@ -223,6 +224,8 @@ const step = (command: SuspectHandoverStepCommand, state: SuspectHandover, origi
     }
     case 'RecordSuspectHandover':
     case 'ReceiveSuspectHandoverCompletion': {
+      const unsigned = refuseUnlessCoSigned(state.minutes);
+      if (unsigned) return unsigned;
       const handedOverAt = command.data?.handedOverAt;
       const local = 'local' in origin;
       const valid =

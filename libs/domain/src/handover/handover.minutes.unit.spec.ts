@@ -143,7 +143,8 @@ describe('suspect hand-over minutes: the holding side proposes', () => {
     expect(state).toMatchObject({ minutes: { status: 'awaiting_our_signature', proposedBy: US } });
   });
 
-  it('may draw them up after the hand-over is recorded', () => {
+  // A hand-over recorded before the rule that it waits for co-signed minutes: they may still follow.
+  it('may draw them up after a hand-over recorded before them (cases from before the rule)', () => {
     given(decider, [...weHold, handedOverByUs])
       .when(cmd('ProposeSuspectHandoverMinutes', proposal))
       .then([proposed]);
@@ -362,5 +363,77 @@ describe('suspect hand-over minutes: refusals', () => {
       'Hand-over minutes drafted at Ma Lu Thang on 2026-11-23 09:30 Asia/Ho_Chi_Minh / 2026-11-23 10:30 Asia/Shanghai',
     );
     expect(describeSuspectHandoverEvent(receivedTheirs)).toContain('signed by CN.YN.BORDERPOLICE received');
+  });
+});
+
+describe('suspect hand-over: recorded only once the minutes are co-signed', () => {
+  const coSignedByThem: SuspectHandoverEvent = {
+    type: 'SuspectHandoverMinutesCoSigned',
+    data: {
+      minutesId: MINUTES_ID,
+      minutes: ours,
+      signature: { agency: THEM, signature: 'c2lnQ04=' },
+      ...inb('in-cs'),
+    },
+  };
+  const countersignedByUs: SuspectHandoverEvent = {
+    type: 'SuspectHandoverMinutesCountersigned',
+    data: {
+      minutesId: MINUTES_ID,
+      minutes: theirs,
+      signature: { agency: US, signature: 'c2lnVk4=' },
+      ...out('m-cs', 'SuspectHandoverMinutesCountersignature'),
+    },
+  };
+  const record = cmd(
+    'RecordSuspectHandover',
+    { handedOverAt: '2026-11-23T02:30:00Z' },
+    {
+      ...OFFICER,
+      newIds: ['m-done'],
+    },
+  );
+  const completion = cmd(
+    'ReceiveSuspectHandoverCompletion',
+    { handedOverAt: '2026-11-23T02:30:00Z' },
+    fromThem('in-done'),
+  );
+
+  it.each<[string, SuspectHandoverEvent[], SuspectHandoverCommand]>([
+    ['ours, no minutes drawn up', weHold, record],
+    ['ours, minutes drawn up, not signed', [...weHold, proposed], record],
+    ['ours, minutes signed by us only', [...weHold, proposed, signedByUs], record],
+    ['theirs, no minutes', weRequested, completion],
+    ['theirs, their minutes not yet agreed', [...weRequested, receivedTheirs], completion],
+    [
+      'theirs, minutes agreed, our signature not yet made',
+      [...weRequested, receivedTheirs, agreedByUs],
+      completion,
+    ],
+  ])('refuses the hand-over (%s): MINUTES_NOT_COSIGNED on minutes', (_name, history, command) => {
+    expect(refusal(history, command)).toMatchObject({ code: 'MINUTES_NOT_COSIGNED', fields: ['minutes'] });
+  });
+
+  it('records it once both signatures are in, on either side', () => {
+    given(decider, [...weHold, proposed, signedByUs, coSignedByThem])
+      .when(record)
+      .then([handedOverByUs]);
+    const state = given(decider, [...weRequested, receivedTheirs, agreedByUs, countersignedByUs])
+      .when(completion)
+      .then([
+        {
+          type: 'SuspectHandedOver',
+          data: { handedOverAt: '2026-11-23T02:30:00Z', annex: { personId: SUSPECT_ID }, ...inb('in-done') },
+        },
+      ]);
+    expect(state).toMatchObject({ status: 'handed_over', minutes: { status: 'co_signed' } });
+  });
+
+  it('still folds a hand-over recorded before its minutes (stores from before the rule)', () => {
+    const state = [...weHold, handedOverByUs, proposed, signedByUs, coSignedByThem].reduce(
+      decider.evolve,
+      decider.initialState(),
+    );
+    expect(state).toMatchObject({ status: 'handed_over', minutes: { status: 'co_signed' } });
   });
 });

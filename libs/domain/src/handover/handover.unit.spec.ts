@@ -4,7 +4,7 @@ import { SuspectHandoverCommand } from './decide';
 import { suspectHandoverDecider as decider } from './decider';
 import { describeSuspectHandoverEvent, SuspectHandoverEvent } from './events';
 import { suspectHandoverDeadlineStatus } from './state';
-import { instantOfLocal, localTimesOf } from '../shared';
+import { draftMinutes, instantOfLocal, localTimesOf } from '../shared';
 
 const cmd = commandsOf<SuspectHandoverCommand>();
 const fold = (events: SuspectHandoverEvent[]) => events.reduce(decider.evolve, decider.initialState());
@@ -27,6 +27,74 @@ const gate = {
 /** The agreed time as `by` set it, in the holding then the requesting side's local time. */
 const localTimes = (time: string, by: string, holding: string, requesting: string) =>
   localTimesOf(instantOfLocal(gate.date, time, by), [holding, requesting]);
+
+// The minutes both sides sign at the gate, which the hand-over waits for (the suspect is named by the
+// case id: the request gives no person id).
+const MINUTES_ID = '0193a7b2-0000-7000-8000-0000000003a1';
+const minutesHandedOverBy = (holding: string, requesting: string) =>
+  draftMinutes(
+    {
+      minutesId: MINUTES_ID,
+      handedOverAt: '2026-11-23T02:30:00Z',
+      persons: [{ personId: request.caseId, role: 'suspect' }],
+      documents: [],
+      belongings: [],
+      officers: [
+        { agency: US, name: 'Nguyen Van An', position: 'Captain' },
+        { agency: THEM, name: 'Li Wei', position: 'Inspector' },
+      ],
+    },
+    {
+      caseId: request.caseId,
+      process: 'suspect_handover',
+      handingOverAgency: holding,
+      receivingAgency: requesting,
+      borderGate: gate.borderGate,
+      persons: [{ personId: request.caseId, role: 'suspect' }],
+      warrant: { reference: request.warrantReference },
+    },
+  );
+const ourMinutes = minutesHandedOverBy(US, THEM);
+const theirMinutes = minutesHandedOverBy(THEM, US);
+/** Holding side: we proposed and signed, they countersigned. */
+const coSignedAsHolding: SuspectHandoverEvent[] = [
+  { type: 'SuspectHandoverMinutesProposed', data: { minutes: ourMinutes } },
+  {
+    type: 'SuspectHandoverMinutesSigned',
+    data: {
+      minutesId: MINUTES_ID,
+      minutes: ourMinutes,
+      signature: { agency: US, signature: 'c2lnVk4=' },
+      ...queued('m-min', 'SuspectHandoverMinutesProposal'),
+    },
+  },
+  {
+    type: 'SuspectHandoverMinutesCoSigned',
+    data: {
+      minutesId: MINUTES_ID,
+      minutes: ourMinutes,
+      signature: { agency: THEM, signature: 'c2lnQ04=' },
+      ...applied('in-cs'),
+    },
+  },
+];
+/** Requesting side: they proposed and signed, we agreed and countersigned. */
+const coSignedAsRequesting: SuspectHandoverEvent[] = [
+  {
+    type: 'SuspectHandoverMinutesReceived',
+    data: { minutes: theirMinutes, signature: { agency: THEM, signature: 'c2lnQ04=' }, ...applied('in-min') },
+  },
+  { type: 'SuspectHandoverMinutesAgreed', data: { minutesId: MINUTES_ID } },
+  {
+    type: 'SuspectHandoverMinutesCountersigned',
+    data: {
+      minutesId: MINUTES_ID,
+      minutes: theirMinutes,
+      signature: { agency: US, signature: 'c2lnVk4=' },
+      ...queued('m-cs', 'SuspectHandoverMinutesCountersignature'),
+    },
+  },
+];
 
 // We want the suspect (requesting side).
 const requested: SuspectHandoverEvent = {
@@ -147,7 +215,7 @@ describe('suspect hand-over: transitions', () => {
     ],
     [
       'record the hand-over',
-      [received, acceptedByUs, scheduledByUs],
+      [received, acceptedByUs, scheduledByUs, ...coSignedAsHolding],
       cmd('RecordSuspectHandover', { handedOverAt: NOW }, queuing('m-ho')),
       [
         {
@@ -159,7 +227,7 @@ describe('suspect hand-over: transitions', () => {
     ],
     [
       'receive the hand-over',
-      [requested, acceptedByThem, scheduledByThem],
+      [requested, acceptedByThem, scheduledByThem, ...coSignedAsRequesting],
       cmd('ReceiveSuspectHandoverCompletion', { handedOverAt: NOW }, fromThem('in-ho')),
       [{ type: 'SuspectHandedOver', data: { handedOverAt: NOW, ...applied('in-ho') } }],
       'handed_over',
@@ -396,9 +464,27 @@ describe('suspect hand-over: refusals', () => {
     ],
     [
       'a hand-over in the future',
-      [received, acceptedByUs, scheduledByUs],
+      [received, acceptedByUs, scheduledByUs, ...coSignedAsHolding],
       cmd('RecordSuspectHandover', { handedOverAt: '2027-01-01T00:00:00Z' }, queuing('m')),
       'VALIDATION_FAILED',
+    ],
+    [
+      'a hand-over before its minutes are drawn up',
+      [received, acceptedByUs, scheduledByUs],
+      cmd('RecordSuspectHandover', { handedOverAt: NOW }, queuing('m')),
+      'MINUTES_NOT_COSIGNED',
+    ],
+    [
+      'a hand-over with our minutes awaiting their countersignature',
+      [received, acceptedByUs, scheduledByUs, ...coSignedAsHolding.slice(0, 2)],
+      cmd('RecordSuspectHandover', { handedOverAt: NOW }, queuing('m')),
+      'MINUTES_NOT_COSIGNED',
+    ],
+    [
+      'a completion received before we countersigned the minutes',
+      [requested, acceptedByThem, scheduledByThem, ...coSignedAsRequesting.slice(0, 2)],
+      cmd('ReceiveSuspectHandoverCompletion', { handedOverAt: NOW }, fromThem('in-ho')),
+      'MINUTES_NOT_COSIGNED',
     ],
     [
       'cancelling after refusal',

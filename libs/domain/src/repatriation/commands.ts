@@ -75,7 +75,7 @@ export type ReceiveRepatriationHandoverSchedule = Command<
   'ReceiveRepatriationHandoverSchedule',
   HandoverArrangement & { readonly revision: number } & Annexed<'HandoverScheduling'>
 >;
-/** Requesting side: the victim (and listed children) handed over at the gate (`HandoverCompleted`). */
+/** Requesting side: the victim (and listed children) handed over at the gate, minutes co-signed (`HandoverCompleted`). */
 export type RecordRepatriationHandover = Command<'RecordRepatriationHandover', HandoverData>;
 /** Receiving side, inbound `HandoverCompleted`. */
 export type ReceiveRepatriationHandover = Command<'ReceiveRepatriationHandover', HandoverData>;
@@ -153,6 +153,11 @@ const BEFORE_HANDOVER: readonly RepatriationStatus[] = [
   'scheduled',
 ];
 
+/**
+ * Minutes are drawn up once a date is agreed and co-signed before the hand-over or the reception is
+ * recorded (refused `MINUTES_NOT_COSIGNED` until then); the later statuses stay for cases handed over
+ * before that rule, whose minutes may still be co-signed afterwards.
+ */
 const AT_OR_AFTER_SCHEDULE: readonly RepatriationStatus[] = [
   'scheduled',
   'handed_over',

@@ -24,6 +24,7 @@ import {
   Problems,
   problems,
   refuseIf,
+  refuseUnlessCoSigned,
   refuseUnlessLocal,
 } from '../shared';
 import {
@@ -128,6 +129,15 @@ const childIdsProblems = (ids: readonly string[] | undefined, state: Repatriatio
   return ok ? [] : ['childIds'];
 };
 
+/**
+ * A hand-over (or a reception, which says the victim was handed over) first recorded on this side waits
+ * for the minutes both sides signed. Only from `scheduled`: a case already handed over or received
+ * before that rule keeps going (a late hand-over message after the reception, a reception after the
+ * hand-over), whatever its minutes.
+ */
+const firstHandoverUnsigned = (state: Repatriation): DomainError | undefined =>
+  state.status === 'scheduled' ? refuseUnlessCoSigned(state.minutes) : undefined;
+
 const step = (command: RepatriationStepCommand, state: Repatriation, origin: Origin): Decision => {
   const now = command.metadata.now;
   const marked = (kind: Parameters<typeof messageMarker>[3], inReplyTo?: string) =>
@@ -170,6 +180,8 @@ const step = (command: RepatriationStepCommand, state: Repatriation, origin: Ori
       return schedule(command, state, origin);
     case 'RecordRepatriationHandover':
     case 'ReceiveRepatriationHandover': {
+      const unsigned = firstHandoverUnsigned(state);
+      if (unsigned) return unsigned;
       const handedOverAt = command.data?.handedOverAt;
       const childIds = childrenAmong(command.data?.childIds, state);
       const local = 'local' in origin;
@@ -186,6 +198,8 @@ const step = (command: RepatriationStepCommand, state: Repatriation, origin: Ori
     }
     case 'ConfirmRepatriationReception':
     case 'RecordReceptionConfirmation': {
+      const unsigned = firstHandoverUnsigned(state);
+      if (unsigned) return unsigned;
       const { facility, receivedAt } = command.data ?? {};
       const childIds = childrenAmong(command.data?.childIds, state);
       const local = 'local' in origin;

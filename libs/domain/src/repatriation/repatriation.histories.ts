@@ -1,5 +1,5 @@
 import { applied as inb, CHILD, PERSON, queued as out, THEM, US } from '../testing/fixtures';
-import { instantOfLocal, localTimesOf } from '../shared';
+import { AgreedHandover, draftMinutes, HandoverMinutes, instantOfLocal, localTimesOf } from '../shared';
 import { RepatriationEvent } from './events';
 
 /** The local times a schedule event records: the gate time set by `by`, on the requesting then receiving side. */
@@ -94,3 +94,83 @@ export const receivedByUs: RepatriationEvent = {
   type: 'RepatriationReceptionConfirmed',
   data: { ...reception, ...out('m-rc', 'ReceptionConfirmed') },
 };
+
+// The co-signed hand-over minutes, which a hand-over waits for (docs/protocol.md section 5a).
+export const CHILD_ID = request.children[0].childId;
+export const MINUTES_ID = '0193a7b2-0000-7000-8000-0000000000a1';
+export const officers = [
+  { agency: US, name: 'Nguyen Van An', position: 'Captain' },
+  { agency: THEM, name: 'Li Wei', position: 'Inspector' },
+];
+export const proposal = {
+  minutesId: MINUTES_ID,
+  handedOverAt: '2026-11-23T02:30:00.000Z',
+  personIds: [request.caseId, CHILD_ID],
+  documents: ['passport (copy)'],
+  belongings: ['one bag', 'phone'],
+  officers,
+};
+
+export const agreed = (handing: string, receiving: string): AgreedHandover & { borderGate: string } => ({
+  caseId: request.caseId,
+  process: 'repatriation',
+  handingOverAgency: handing,
+  receivingAgency: receiving,
+  borderGate: 'Ma Lu Thang',
+  persons: [
+    { personId: request.caseId, role: 'victim' },
+    { personId: CHILD_ID, role: 'child' },
+  ],
+});
+export const persons = agreed(US, THEM).persons;
+/** The minutes we draw up when we hand over (we requested). */
+export const ours: HandoverMinutes = draftMinutes({ ...proposal, persons }, agreed(US, THEM));
+/** The minutes the counterpart draws up when it hands over to us. */
+export const theirs: HandoverMinutes = draftMinutes({ ...proposal, persons }, agreed(THEM, US));
+
+export const proposed: RepatriationEvent = { type: 'RepatriationMinutesProposed', data: { minutes: ours } };
+export const signedByUs: RepatriationEvent = {
+  type: 'RepatriationMinutesSigned',
+  data: {
+    minutesId: MINUTES_ID,
+    minutes: ours,
+    signature: { agency: US, signature: 'c2lnVVM=' },
+    ...out('m-min', 'RepatriationMinutesProposal'),
+  },
+};
+export const receivedTheirs: RepatriationEvent = {
+  type: 'RepatriationMinutesReceived',
+  data: { minutes: theirs, signature: { agency: THEM, signature: 'c2lnQ04=' }, ...inb('in-min') },
+};
+export const agreedByUs: RepatriationEvent = {
+  type: 'RepatriationMinutesAgreed',
+  data: { minutesId: MINUTES_ID },
+};
+/** The counterpart's countersignature over the minutes we proposed (we hand over). */
+export const coSignedByThem: RepatriationEvent = {
+  type: 'RepatriationMinutesCoSigned',
+  data: {
+    minutesId: MINUTES_ID,
+    minutes: ours,
+    signature: { agency: THEM, signature: 'c2lnQ04=' },
+    ...inb('in-cs'),
+  },
+};
+/** Our countersignature over the minutes the counterpart proposed (it hands over to us). */
+export const countersignedByUs: RepatriationEvent = {
+  type: 'RepatriationMinutesCountersigned',
+  data: {
+    minutesId: MINUTES_ID,
+    minutes: theirs,
+    signature: { agency: US, signature: 'c2lnVk4=' },
+    ...out('m-cs', 'RepatriationMinutesCountersignature'),
+  },
+};
+/** Minutes co-signed on the side that hands over (it proposed them). */
+export const coSignedAsHanding: readonly RepatriationEvent[] = [proposed, signedByUs, coSignedByThem];
+/** Minutes co-signed on the side that receives (it countersigned the counterpart's). */
+export const coSignedAsReceiving: readonly RepatriationEvent[] = [
+  receivedTheirs,
+  agreedByUs,
+  countersignedByUs,
+];

@@ -1,6 +1,6 @@
 /** Identification of the victim and the co-signed hand-over minutes, given/when/then. */
 import { isDomainError } from '../decider';
-import { AgreedHandover, draftMinutes, HandoverMinutes } from '../shared';
+import { draftMinutes, HandoverMinutes } from '../shared';
 import { commandsOf, given } from '../testing/given';
 import { applied as inb, fromThem, OFFICER, queued as out, THEM, US } from '../testing/fixtures';
 import { RepatriationCommand } from './decide';
@@ -9,63 +9,28 @@ import { describeRepatriationEvent, RepatriationEvent } from './events';
 import {
   acceptedByThem,
   acceptedByUs,
+  agreed,
+  agreedByUs,
+  CHILD_ID,
+  MINUTES_ID,
+  officers,
+  ours,
+  persons,
+  proposal,
+  proposed,
   received,
+  receivedTheirs,
   request,
   requested,
   scheduledByThem,
   scheduledByUs,
+  signedByUs,
+  theirs,
 } from './repatriation.histories';
 
 const cmd = commandsOf<RepatriationCommand>();
-const CHILD_ID = request.children[0].childId;
-const MINUTES_ID = '0193a7b2-0000-7000-8000-0000000000a1';
-const officers = [
-  { agency: US, name: 'Nguyen Van An', position: 'Captain' },
-  { agency: THEM, name: 'Li Wei', position: 'Inspector' },
-];
-const proposal = {
-  minutesId: MINUTES_ID,
-  handedOverAt: '2026-11-23T02:30:00.000Z',
-  personIds: [request.caseId, CHILD_ID],
-  documents: ['passport (copy)'],
-  belongings: ['one bag', 'phone'],
-  officers,
-};
 const weRequested = [requested, acceptedByThem, scheduledByUs];
 const weReceived = [received, acceptedByUs, scheduledByThem];
-
-const agreed = (handing: string, receiving: string): AgreedHandover & { borderGate: string } => ({
-  caseId: request.caseId,
-  process: 'repatriation',
-  handingOverAgency: handing,
-  receivingAgency: receiving,
-  borderGate: 'Ma Lu Thang',
-  persons: [
-    { personId: request.caseId, role: 'victim' },
-    { personId: CHILD_ID, role: 'child' },
-  ],
-});
-const persons = agreed(US, THEM).persons;
-/** The minutes we draw up when we hand over (we requested). */
-const ours: HandoverMinutes = draftMinutes({ ...proposal, persons }, agreed(US, THEM));
-/** The minutes the counterpart draws up when it hands over to us. */
-const theirs: HandoverMinutes = draftMinutes({ ...proposal, persons }, agreed(THEM, US));
-
-const proposed: RepatriationEvent = { type: 'RepatriationMinutesProposed', data: { minutes: ours } };
-const signedByUs: RepatriationEvent = {
-  type: 'RepatriationMinutesSigned',
-  data: {
-    minutesId: MINUTES_ID,
-    minutes: ours,
-    signature: { agency: US, signature: 'c2lnVVM=' },
-    ...out('m-min', 'RepatriationMinutesProposal'),
-  },
-};
-const receivedTheirs: RepatriationEvent = {
-  type: 'RepatriationMinutesReceived',
-  data: { minutes: theirs, signature: { agency: THEM, signature: 'c2lnQ04=' }, ...inb('in-min') },
-};
-const agreedByUs: RepatriationEvent = { type: 'RepatriationMinutesAgreed', data: { minutesId: MINUTES_ID } };
 
 /** The refusal's code and fields, for refusals whose field matters. */
 const refusal = (history: RepatriationEvent[], command: RepatriationCommand) => {

@@ -16,6 +16,13 @@ import {
   scheduledByThem,
   handedOverToUs,
   receivedByUs,
+  proposal,
+  coSignedAsHanding,
+  coSignedAsReceiving,
+  proposed,
+  signedByUs,
+  receivedTheirs,
+  agreedByUs,
 } from './repatriation.histories';
 
 const cmd = commandsOf<RepatriationCommand>();
@@ -24,6 +31,9 @@ const inb = applied;
 describe('repatriation: refusals', () => {
   const weReceived = [received, acceptedByUs, scheduledByThem];
   const weRequested = [requested, acceptedByThem, scheduledByUs];
+  // At the gate, the minutes co-signed: the hand-over may be recorded.
+  const weHandOver = [...weRequested, ...coSignedAsHanding];
+  const weTakeOver = [...weReceived, ...coSignedAsReceiving];
   it.each<[string, RepatriationEvent[], RepatriationCommand, string]>([
     ['a step on no case', [], cmd('AcceptRepatriation', {}, queuing('m')), 'NOT_FOUND'],
     ['a receipt on no case', [], cmd('RecordDelivery', { messageId: 'm' }), 'NOT_FOUND'],
@@ -188,13 +198,13 @@ describe('repatriation: refusals', () => {
     ],
     [
       'a hand-over in the future',
-      weRequested,
+      weHandOver,
       cmd('RecordRepatriationHandover', { handedOverAt: '2026-12-24T00:00:00Z', childIds: [] }, queuing('m')),
       'VALIDATION_FAILED',
     ],
     [
       'a hand-over of an unknown child',
-      weRequested,
+      weHandOver,
       cmd(
         'RecordRepatriationHandover',
         { handedOverAt: NOW, childIds: ['0193a7b2-0000-7000-8000-000000000c09'] },
@@ -216,7 +226,7 @@ describe('repatriation: refusals', () => {
     ],
     [
       'a reception without a facility',
-      weReceived,
+      weTakeOver,
       cmd('ConfirmRepatriationReception', { ...reception, facility: '' }, queuing('m')),
       'VALIDATION_FAILED',
     ],
@@ -289,7 +299,7 @@ describe('repatriation: refusals', () => {
     ],
     [
       'an inbound hand-over listing an unknown child',
-      weReceived,
+      weTakeOver,
       cmd(
         'ReceiveRepatriationHandover',
         { handedOverAt: NOW, childIds: ['0193a7b2-0000-7000-8000-000000000c09'] },
@@ -300,5 +310,88 @@ describe('repatriation: refusals', () => {
     ['an acceptance without a message id', [received], cmd('AcceptRepatriation', {}), 'VALIDATION_FAILED'],
   ])('refuses %s', (_label, history, command, code) => {
     given(decider, history).when(command).then({ code });
+  });
+});
+
+describe('repatriation: no hand-over before its minutes are co-signed', () => {
+  const weRequested = [requested, acceptedByThem, scheduledByUs];
+  const weReceived = [received, acceptedByUs, scheduledByThem];
+  const handover = { handedOverAt: NOW, childIds: [] };
+  it.each<[string, RepatriationEvent[], RepatriationCommand]>([
+    ['our hand-over with no minutes', weRequested, cmd('RecordRepatriationHandover', handover, queuing('m'))],
+    [
+      'our hand-over with minutes we drew up but not yet signed',
+      [...weRequested, proposed],
+      cmd('RecordRepatriationHandover', handover, queuing('m')),
+    ],
+    [
+      'our hand-over with minutes awaiting their countersignature',
+      [...weRequested, proposed, signedByUs],
+      cmd('RecordRepatriationHandover', handover, queuing('m')),
+    ],
+    [
+      "the counterpart's hand-over with no minutes",
+      weReceived,
+      cmd('ReceiveRepatriationHandover', handover, fromThem('in-ho')),
+    ],
+    [
+      "the counterpart's hand-over with minutes we agreed but have not signed",
+      [...weReceived, receivedTheirs, agreedByUs],
+      cmd('ReceiveRepatriationHandover', handover, fromThem('in-ho')),
+    ],
+    [
+      'our reception with no minutes (the victim was handed over)',
+      weReceived,
+      cmd('ConfirmRepatriationReception', reception, queuing('m')),
+    ],
+    [
+      "the counterpart's reception before our hand-over, minutes awaiting their countersignature",
+      [...weRequested, proposed, signedByUs],
+      cmd('RecordReceptionConfirmation', reception, fromThem('in-rc')),
+    ],
+  ])('refuses %s: MINUTES_NOT_COSIGNED on minutes', (_label, history, command) => {
+    given(decider, history)
+      .when(command)
+      .then({ code: 'MINUTES_NOT_COSIGNED', fields: ['minutes'] });
+  });
+
+  const typesOf = (history: readonly RepatriationEvent[], command: RepatriationCommand) => {
+    const result = decider.decide(command, history.reduce(decider.evolve, decider.initialState()));
+    return Array.isArray(result) ? result.map((event) => event.type) : result;
+  };
+
+  it('records the hand-over once both sides signed, on either side', () => {
+    expect(
+      typesOf(
+        [...weRequested, ...coSignedAsHanding],
+        cmd('RecordRepatriationHandover', handover, queuing('m')),
+      ),
+    ).toEqual(['RepatriationHandedOver']);
+    expect(
+      typesOf(
+        [...weReceived, ...coSignedAsReceiving],
+        cmd('ReceiveRepatriationHandover', handover, fromThem('in-ho')),
+      ),
+    ).toEqual(['RepatriationHandedOver']);
+  });
+
+  // Cases recorded before the rule: the hand-over came first, the minutes (if any) after.
+  it('still folds a hand-over recorded before its minutes, and lets the case go on', () => {
+    const late = [...weRequested, handedOver, ...coSignedAsHanding];
+    const state = late.reduce(decider.evolve, decider.initialState());
+    expect(state).toMatchObject({ status: 'handed_over', minutes: { status: 'co_signed' } });
+    expect(typesOf(late, cmd('RecordReceptionConfirmation', reception, fromThem('in-rc')))).toEqual([
+      'RepatriationReceptionConfirmed',
+    ]);
+    expect(
+      typesOf(
+        [...weReceived, handedOverToUs],
+        cmd('ConfirmRepatriationReception', reception, queuing('m-rc')),
+      ),
+    ).toEqual(['RepatriationReceptionConfirmed']);
+    // Minutes may still be drawn up after such a hand-over.
+    expect(typesOf([...weRequested, handedOver], cmd('ProposeRepatriationMinutes', proposal))).toEqual([
+      'RepatriationMinutesProposed',
+    ]);
   });
 });

@@ -19,6 +19,8 @@ import {
   handedOverToUs,
   receivedByUs,
   timesOf,
+  coSignedAsHanding,
+  coSignedAsReceiving,
 } from './repatriation.histories';
 
 const cmd = commandsOf<RepatriationCommand>();
@@ -164,7 +166,7 @@ describe('repatriation: requesting side', () => {
   });
 
   it('records the hand-over of the victim and the child', () => {
-    const state = given(decider, [requested, acceptedByThem, scheduledByUs])
+    const state = given(decider, [requested, acceptedByThem, scheduledByUs, ...coSignedAsHanding])
       .when(
         cmd(
           'RecordRepatriationHandover',
@@ -180,7 +182,7 @@ describe('repatriation: requesting side', () => {
   });
 
   it('records the reception confirmed by the other side', () => {
-    const state = given(decider, [requested, acceptedByThem, scheduledByUs, handedOver])
+    const state = given(decider, [requested, acceptedByThem, scheduledByUs, ...coSignedAsHanding, handedOver])
       .when(cmd('RecordReceptionConfirmation', reception, fromThem('in-rc')))
       .then([{ type: 'RepatriationReceptionConfirmed', data: { ...reception, ...inb('in-rc') } }]);
     expect(state).toMatchObject({ status: 'received', children: [{ handedOver: true, received: true }] });
@@ -309,7 +311,7 @@ describe('repatriation: receiving side', () => {
   });
 
   it('receives the hand-over', () => {
-    const state = given(decider, [received, acceptedByUs, scheduledByThem])
+    const state = given(decider, [received, acceptedByUs, scheduledByThem, ...coSignedAsReceiving])
       .when(
         cmd(
           'ReceiveRepatriationHandover',
@@ -322,8 +324,14 @@ describe('repatriation: receiving side', () => {
   });
 
   it.each([
-    ['after the hand-over message', [received, acceptedByUs, scheduledByThem, handedOverToUs]],
-    ['before the hand-over message arrives', [received, acceptedByUs, scheduledByThem]],
+    [
+      'after the hand-over message',
+      [received, acceptedByUs, scheduledByThem, ...coSignedAsReceiving, handedOverToUs],
+    ],
+    [
+      'before the hand-over message arrives',
+      [received, acceptedByUs, scheduledByThem, ...coSignedAsReceiving],
+    ],
   ])('confirms reception %s', (_label, history) => {
     const state = given(decider, history)
       .when(cmd('ConfirmRepatriationReception', reception, queuing('m-rc')))
@@ -332,7 +340,13 @@ describe('repatriation: receiving side', () => {
   });
 
   it('applies a late hand-over message without going back', () => {
-    const state = given(decider, [received, acceptedByUs, scheduledByThem, receivedByUs])
+    const state = given(decider, [
+      received,
+      acceptedByUs,
+      scheduledByThem,
+      ...coSignedAsReceiving,
+      receivedByUs,
+    ])
       .when(
         cmd(
           'ReceiveRepatriationHandover',
@@ -345,7 +359,14 @@ describe('repatriation: receiving side', () => {
   });
 
   it('refers the received victim', () => {
-    const state = given(decider, [received, acceptedByUs, scheduledByThem, handedOverToUs, receivedByUs])
+    const state = given(decider, [
+      received,
+      acceptedByUs,
+      scheduledByThem,
+      ...coSignedAsReceiving,
+      handedOverToUs,
+      receivedByUs,
+    ])
       .when(
         cmd('ReferRepatriatedVictim', {
           services: ['shelter', 'psychological'],

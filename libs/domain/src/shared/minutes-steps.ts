@@ -165,6 +165,22 @@ const notNow = (command: string, status: string): DomainError =>
 const alreadyDrawnUp = (): DomainError =>
   domainError('ALREADY_EXISTS', 'the case already has hand-over minutes');
 
+/**
+ * The refusal of a step that records the person as handed over (ours or the counterpart's) while the
+ * case's minutes are not signed by both sides: an auditor must never find a person handed over with no
+ * co-signed record of it (docs/protocol.md section 5a). Not a status refusal: the case is at the right
+ * step, it waits on the signatures. `MINUTES_NOT_COSIGNED` on `minutes` (API 409, receipt
+ * `MINUTES_NOT_COSIGNED:minutes`).
+ */
+export const refuseUnlessCoSigned = (minutes: MinutesRecord | undefined): DomainError | undefined =>
+  minutes?.status === 'co_signed'
+    ? undefined
+    : domainError(
+        'MINUTES_NOT_COSIGNED',
+        `the hand-over is recorded once both sides have signed its minutes; they are ${minutes?.status ?? 'not drafted'}`,
+        ['minutes'],
+      );
+
 /** Content refusals of minutes: malformed, then contradicting the case. */
 const contentRefusal = (minutes: HandoverMinutes | undefined, agreed: AgreedHandover) => {
   const shape = minutesShapeProblems(minutes);

@@ -10,7 +10,9 @@ export type RefusalCode =
   | 'VALIDATION_FAILED'
   | 'NOT_PERMITTED'
   /** Passing a counterpart's message on that its handling code keeps from the recipient (dissemination.ts). */
-  | 'HANDLING_RESTRICTED';
+  | 'HANDLING_RESTRICTED'
+  /** Recording a hand-over before both sides signed its minutes (minutes-steps.ts). */
+  | 'MINUTES_NOT_COSIGNED';
 
 /** A command the current status does not allow. */
 export const invalidTransition = (command: string, status: string): DomainError =>

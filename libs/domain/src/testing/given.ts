@@ -3,6 +3,8 @@ import { Command, CommandMetadata, Decider, DomainEvent, isDomainError } from '.
 /** An expected refusal: its code (reasons are for people and may be reworded). */
 export interface ExpectedRefusal {
   readonly code: string;
+  /** The fields it names, when they matter (checked only when given). */
+  readonly fields?: readonly string[];
 }
 
 /**
@@ -45,9 +47,11 @@ export const given = <C extends Command, E extends DomainEvent, S>(
           }
           return result.reduce(decider.evolve, before);
         }
-        const { code } = expected as ExpectedRefusal;
-        if (!isDomainError(result) || result.code !== code) {
-          throw new Error(`${command.type}: expected refusal ${code}\nbut got\n${show(result)}`);
+        const { code, fields } = expected as ExpectedRefusal;
+        const fieldsDiffer =
+          fields !== undefined && isDomainError(result) && !sameValue(result.fields, fields);
+        if (!isDomainError(result) || result.code !== code || fieldsDiffer) {
+          throw new Error(`${command.type}: expected refusal ${show(expected)}\nbut got\n${show(result)}`);
         }
         return before;
       },

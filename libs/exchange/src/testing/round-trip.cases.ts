@@ -272,6 +272,23 @@ const proposedSuspectMinutes = (cn: Agency, data: ReturnType<typeof minutesBy>) 
   });
   return (proposed.data as { minutes: HandoverMinutes }).minutes;
 };
+/**
+ * At the gate, before the hand-over is recorded: CN (handing over) draws up and signs the minutes, VN
+ * agrees them and countersigns; co-signed on both sides.
+ */
+const minutesCoSigned = (vn: Agency, cn: Agency, category: 'repatriation' | 'handover') => {
+  const data = minutesBy(['passport'], ['bag'], []);
+  const process = category === 'repatriation' ? 'Repatriation' : 'SuspectHandover';
+  const minutes = category === 'repatriation' ? proposedMinutes(cn, data) : proposedSuspectMinutes(cn, data);
+  const sign = { minutesId: MINUTES_ID, signature: 'c2ln' };
+  deliver(cn, vn, cn.act(category, CASE, `Sign${process}Minutes`, sign));
+  vn.act(category, CASE, `Countersign${process}Minutes`, { minutes });
+  deliver(vn, cn, vn.act(category, CASE, `Sign${process}Minutes`, sign));
+};
+const repatriationCoSigned = (vn: Agency, cn: Agency) => {
+  repatriationScheduled(vn, cn);
+  minutesCoSigned(vn, cn, 'repatriation');
+};
 const minutesArbitrary = fc.tuple(
   fc.array(a.text, { maxLength: 3 }),
   fc.array(a.text, { maxLength: 3 }),
@@ -521,7 +538,7 @@ export const ROUND_TRIP_CASES: { readonly [P in CasePayloadType]: RoundTripCase<
   'xborder.v1.RepatriationHandoverDone': {
     kind: 'HandoverCompleted',
     from: 'CN',
-    setup: repatriationScheduled,
+    setup: repatriationCoSigned,
     payload: fc.record(
       {
         handedOverAt: a.timestamp,
@@ -536,7 +553,7 @@ export const ROUND_TRIP_CASES: { readonly [P in CasePayloadType]: RoundTripCase<
   'xborder.v1.RepatriationReceptionConfirmed': {
     kind: 'ReceptionConfirmed',
     from: 'VN',
-    setup: repatriationScheduled,
+    setup: repatriationCoSigned,
     payload: fc.record({
       receivedAt: a.timestamp,
       receivingUnit: a.text,
@@ -593,8 +610,8 @@ export const ROUND_TRIP_CASES: { readonly [P in CasePayloadType]: RoundTripCase<
     kind: 'SuspectHandoverCompleted',
     from: 'CN',
     setup: (vn, cn) => {
-      suspectAccepted(vn, cn);
-      deliver(cn, vn, cn.act('handover', CASE, 'ScheduleSuspectHandover', arrangement));
+      suspectScheduled(vn, cn);
+      minutesCoSigned(vn, cn, 'handover');
     },
     payload: fc.record(
       {

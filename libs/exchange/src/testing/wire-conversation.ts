@@ -170,3 +170,31 @@ export const contentOf = (event: RecordedEvent): Record<string, unknown> => {
   const { outbound: _o, inbound: _i, ...content } = event.data as Record<string, unknown>;
   return content;
 };
+
+/**
+ * At the gate, before the hand-over is recorded: `handing` draws the minutes up (persons by default)
+ * and signs them, `receiving` agrees them as received and countersigns; each signature crosses the wire.
+ * Returns the minutes both sides now keep.
+ */
+export const coSignMinutes = (
+  handing: Agency,
+  receiving: Agency,
+  category: 'repatriation' | 'handover',
+  caseId: string,
+  handedOverAt: string,
+  now = NOW,
+): unknown => {
+  const process = category === 'repatriation' ? 'Repatriation' : 'SuspectHandover';
+  const officers = [
+    { agency: handing.id, name: 'Li Wei', position: 'Inspector' },
+    { agency: receiving.id, name: 'Nguyen Van An', position: 'Captain' },
+  ];
+  const draft = { handedOverAt, documents: ['identity card'], belongings: ['bag'], officers };
+  const [proposed] = handing.act(category, caseId, `Propose${process}Minutes`, draft, now);
+  const { minutes } = proposed.data as { minutes: { minutesId: string } };
+  const sign = { minutesId: minutes.minutesId, signature: 'c2ln' };
+  deliver(handing, receiving, handing.act(category, caseId, `Sign${process}Minutes`, sign, now), now);
+  receiving.act(category, caseId, `Countersign${process}Minutes`, { minutes }, now);
+  deliver(receiving, handing, receiving.act(category, caseId, `Sign${process}Minutes`, sign, now), now);
+  return minutes;
+};

@@ -1,4 +1,13 @@
-import { Agency, CN, contentOf, deliver, typesOf, VN, WOMAN } from '../testing/wire-conversation';
+import {
+  Agency,
+  CN,
+  coSignMinutes,
+  contentOf,
+  deliver,
+  typesOf,
+  VN,
+  WOMAN,
+} from '../testing/wire-conversation';
 
 const caseId = '0193a7e2-0000-4000-8000-0000000000b1';
 const warrant = {
@@ -58,6 +67,8 @@ describe('suspect hand-over over the wire', () => {
     ]);
 
     const day = '2026-12-05T03:00:00Z';
+    // Recorded only once both sides signed the minutes at the gate.
+    coSignMinutes(holding, requesting, 'handover', caseId, '2026-12-05T01:10:00Z', day);
     const done = holding.act(
       'handover',
       caseId,

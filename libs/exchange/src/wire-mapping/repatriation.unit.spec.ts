@@ -1,4 +1,14 @@
-import { Agency, CHILD, CN, contentOf, deliver, typesOf, VN, WOMAN } from '../testing/wire-conversation';
+import {
+  Agency,
+  CHILD,
+  CN,
+  coSignMinutes,
+  contentOf,
+  deliver,
+  typesOf,
+  VN,
+  WOMAN,
+} from '../testing/wire-conversation';
 
 const caseId = '0193a7e2-0000-4000-8000-0000000000a1';
 const childId = '0193a7e2-0000-4000-8000-0000000000c1';
@@ -62,6 +72,8 @@ describe('repatriation of a woman and her child over the wire', () => {
     );
 
     const later = '2026-12-02T08:00:00Z';
+    // Recorded only once both sides signed the minutes at the gate.
+    coSignMinutes(vn, home, 'repatriation', caseId, '2026-12-02T07:05:00Z', later);
     const handedOver = vn.act(
       'repatriation',
       caseId,

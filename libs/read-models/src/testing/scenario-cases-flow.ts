@@ -3,6 +3,12 @@ import { COUNTERPART, ScenarioWriter } from './scenario-writer';
 
 const MA_LU_THANG = 'Ma Lù Thàng - Jinshuihe';
 
+/** The persons a repatriation's minutes name: the victim (by the case id: no person id) and the children. */
+const persons = (caseId: string, childIds: readonly string[] = []) => [
+  { personId: WOMAN.personId ?? caseId, role: 'victim' as const },
+  ...childIds.map((personId) => ({ personId, role: 'child' as const })),
+];
+
 /** Repatriations: a woman and child handed over at Ma Lu Thang, one overdue, one refused, two more. */
 export async function writeRepatriations(w: ScenarioWriter): Promise<void> {
   const r = (id: string, type: string, data: unknown, now: string, queues?: string) =>
@@ -45,6 +51,14 @@ export async function writeRepatriations(w: ScenarioWriter): Promise<void> {
     'r1-schedule',
   );
   const handover = { handedOverAt: '2026-03-12T09:30:00+07:00', childIds: [CASES.child] };
+  await w.countersignTheirMinutes(
+    'repatriation',
+    mother,
+    { process: 'repatriation', borderGate: MA_LU_THANG, persons: persons(mother, [CASES.child]) },
+    handover.handedOverAt,
+    '2026-03-12T02:45:00Z',
+    'r1-minutes',
+  );
   await them(mother, 'ReceiveRepatriationHandover', handover, '2026-03-12T03:00:00Z');
   const reception = {
     facility: 'Lai Chau social protection centre',
@@ -113,6 +127,14 @@ export async function writeRepatriations(w: ScenarioWriter): Promise<void> {
     { ...gate('Tây Trang - Pang Hoc', '2026-02-20'), revision: 1 },
     '2026-02-06T04:00:00Z',
   );
+  await w.countersignTheirMinutes(
+    'repatriation',
+    february,
+    { process: 'repatriation', borderGate: 'Tây Trang - Pang Hoc', persons: persons(february) },
+    '2026-02-20T02:00:00Z',
+    '2026-02-20T02:30:00Z',
+    'r5-minutes',
+  );
   await them(
     february,
     'ReceiveRepatriationHandover',
@@ -161,6 +183,23 @@ export async function writeSuspectHandovers(w: ScenarioWriter): Promise<void> {
     arrangement,
     '2026-03-06T04:00:00Z',
     's1-schedule',
+  );
+  await w.countersignTheirMinutes(
+    'handover',
+    done,
+    {
+      process: 'suspect_handover',
+      borderGate: MA_LU_THANG,
+      persons: [{ personId: MAN.personId ?? done, role: 'suspect' }],
+      warrant: {
+        reference: 'LC-2026-031',
+        issuedBy: 'Investigation Police Agency, Lai Chau Provincial Police',
+        issuedOn: '2026-02-28',
+      },
+    },
+    '2026-03-14T03:00:00Z',
+    '2026-03-14T03:30:00Z',
+    's1-minutes',
   );
   await w.theirs(
     'handover',

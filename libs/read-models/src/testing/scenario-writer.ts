@@ -1,5 +1,13 @@
 import { v7 as uuidv7 } from 'uuid';
-import { Command, CommandMetadata, deciderOf, isDomainError, ProcessCategory } from '@xb/domain';
+import {
+  AgreedHandover,
+  Command,
+  CommandMetadata,
+  deciderOf,
+  draftMinutes,
+  isDomainError,
+  ProcessCategory,
+} from '@xb/domain';
 import { EventStore, handleCommand } from '@xb/event-store';
 
 /** Our node and the counterpart of the scenario. */
@@ -45,6 +53,41 @@ export class ScenarioWriter {
     const messageId = this.queued.get(name);
     if (!messageId) throw new Error(`scenario: no queued message named ${name}`);
     await this.theirs(category, caseId, 'RecordDelivery', { messageId }, now);
+  }
+
+  /**
+   * At the gate, before the hand-over is recorded: the counterpart's signed minutes of the hand-over it
+   * makes to us arrive, our officer agrees them as received and our key countersigns (queued as `queues`).
+   */
+  async countersignTheirMinutes(
+    category: 'repatriation' | 'handover',
+    caseId: string,
+    agreed: Omit<AgreedHandover, 'caseId' | 'handingOverAgency' | 'receivingAgency'> & { borderGate: string },
+    handedOverAt: string,
+    now: string,
+    queues: string,
+  ): Promise<void> {
+    const process = category === 'repatriation' ? 'Repatriation' : 'SuspectHandover';
+    const officers = [
+      { agency: COUNTERPART, name: 'Li Wei', position: 'Inspector' },
+      { agency: OUR_AGENCY, name: 'Nguyen Van An', position: 'Captain' },
+    ];
+    const minutesId = uuidv7();
+    const minutes = draftMinutes(
+      { minutesId, handedOverAt, persons: agreed.persons, documents: [], belongings: [], officers },
+      { ...agreed, caseId, handingOverAgency: COUNTERPART, receivingAgency: OUR_AGENCY },
+    );
+    const signature = 'c2lnQ04=';
+    await this.theirs(category, caseId, `Receive${process}MinutesProposal`, { minutes, signature }, now);
+    await this.ours(category, caseId, `Countersign${process}Minutes`, { minutes }, now);
+    await this.ours(
+      category,
+      caseId,
+      `Sign${process}Minutes`,
+      { minutesId, signature: 'c2lnVk4=' },
+      now,
+      queues,
+    );
   }
 
   private async run(category: ProcessCategory, caseId: string, command: Command): Promise<void> {
