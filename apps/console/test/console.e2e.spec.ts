@@ -1,4 +1,8 @@
 import { expect as pwExpect } from './expect-page';
+import path from 'node:path';
+import { mintLocalToken } from '../../node/src/auth/tokens';
+import { OfficerClient } from '../../node/src/demo/officer-client';
+import { coSignMinutes, scenarioTools } from '../../node/src/demo/scenario';
 import { storeOf } from '../../node/src/testing/node-pair';
 import { ConsolePair, PASSWORD, seriousViolations, signIn, startConsolePair } from './console-harness';
 
@@ -122,6 +126,27 @@ describe('officers console (browser)', () => {
     await vn.page.getByRole('button', { name: 'Fill from the example' }).click();
     await vn.page.locator('form.command-form button[type=submit]').click();
     await pwExpect(vn.page.getByTestId('case-status')).toHaveText('scheduled');
+    // No hand-over before both sides sign its minutes at the gate; the console offers the step after.
+    await pwExpect(vn.page.getByRole('button', { name: 'Record the hand-over' })).toHaveCount(0);
+    const commander = async (i: number, id: string) =>
+      new OfficerClient(
+        pair.agencies[i].agencyId,
+        pair.nodes[i].url!,
+        await mintLocalToken(path.join(pair.agencies[i].dataDir, 'auth'), {
+          id,
+          agency: pair.agencies[i].agencyId,
+          roles: ['border_guard_command'],
+        }),
+      );
+    await coSignMinutes(
+      { handing: await commander(0, 'bg-vn'), receiving: await commander(1, 'bg-cn') },
+      scenarioTools(),
+      'repatriations',
+      'Repatriation',
+      caseId,
+      new Date().toISOString(),
+    );
+    await vn.page.reload();
     await vn.page.getByRole('button', { name: 'Record the hand-over' }).click();
     await vn.page.getByRole('button', { name: 'Fill from the example' }).click();
     await vn.page.locator('form.command-form button[type=submit]').click();

@@ -447,13 +447,9 @@ export const SCENARIO: readonly ScenarioStep[] = [
   },
 ];
 
-/** Runs the scenario's steps in order, printing each title; returns the cases and their expected ends. */
-export async function runScenario(
-  nodes: DemoNodes,
-  say: (line: string) => void,
-  steps: readonly ScenarioStep[] = SCENARIO,
-): Promise<CaseOutcome[]> {
-  const tools: ScenarioTools = {
+/** The tools of a step: every wait is bounded and waits on the case's state through the API. */
+export function scenarioTools(): ScenarioTools {
+  return {
     reach: (client, resource, caseId, status) =>
       waitFor(
         `${resource} ${caseId} to be ${status} on ${client.agencyId}`,
@@ -477,6 +473,15 @@ export async function runScenario(
     step: (client, resource, caseId, action, command, extra = {}) =>
       client.post(`/api/${resource}/${caseId}/${action}`, { ...example(command), ...extra }),
   };
+}
+
+/** Runs the scenario's steps in order, printing each title; returns the cases and their expected ends. */
+export async function runScenario(
+  nodes: DemoNodes,
+  say: (line: string) => void,
+  steps: readonly ScenarioStep[] = SCENARIO,
+): Promise<CaseOutcome[]> {
+  const tools = scenarioTools();
   const outcomes: CaseOutcome[] = [];
   for (const [index, step] of steps.entries()) {
     say(`-- ${index + 1}. ${step.title}`);
