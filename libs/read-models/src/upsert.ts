@@ -1,4 +1,4 @@
-import { CompiledQuery, createQueryId, Insertable, Kysely, Updateable } from 'kysely';
+import { CompiledQuery, createQueryId, Insertable, Kysely, SqliteDatabase, Updateable } from 'kysely';
 import { ReadModelTables } from './tables';
 
 type Table = keyof ReadModelTables & string;
@@ -22,6 +22,19 @@ interface Template {
  * two per board), so the map does not need a bound.
  */
 const templates = new WeakMap<object, Map<string, Template>>();
+
+/** The SQLite database behind a Kysely instance (by its adapter, which its transactions share). */
+const sqliteDatabases = new WeakMap<object, SqliteDatabase>();
+
+/**
+ * Lets `upsertRow` run its statement straight on `database` (the one `db`'s SQLite dialect was given)
+ * when called with one of `db`'s transactions. better-sqlite3 has one connection, which Kysely holds
+ * for the transaction until it ends, so the statement runs inside it as Kysely would have run it, but
+ * without the ~5 µs per query of Kysely's executor (promises, connection hand-over, result objects).
+ */
+export function runUpsertsOn(db: Kysely<ReadModelTables>, database: SqliteDatabase): void {
+  sqliteDatabases.set(db.getExecutor().adapter, database);
+}
 
 /**
  * `insert into <table> (...) values (...) on conflict (<conflict>) do update set ... | do nothing`, the
@@ -48,7 +61,10 @@ export async function upsertRow<T extends Table>(
   const parameters = template.sources.map(([from, column]) =>
     from === 'row' ? values[column] : update![column],
   );
-  await db.executeQuery({ ...template.compiled, parameters, queryId: createQueryId() });
+  // Outside a transaction the connection may be another caller's: Kysely's executor hands it over.
+  const sqlite = db.isTransaction ? sqliteDatabases.get(adapter) : undefined;
+  if (sqlite) sqlite.prepare(template.compiled.sql).run(parameters);
+  else await db.executeQuery({ ...template.compiled, parameters, queryId: createQueryId() });
 }
 
 function shapeOf(
