@@ -72,6 +72,28 @@ describe.each<[string, OpenReadModelDb]>([
     }
   });
 
+  it("in a transaction (straight on the connection on SQLite), reruns a shape with each call's values", async () => {
+    const { db, dispose } = await open();
+    try {
+      await migrateReadModels(db);
+      await db.transaction().execute(async (trx) => {
+        for (const [name, position] of [
+          ['a', '1'],
+          ['b', '2'],
+          ['a', '3'],
+        ] as const)
+          await upsertRow(trx, 'rm_checkpoints', { name, position }, ['name'], { position });
+      });
+      const rows = await db.selectFrom('rm_checkpoints').selectAll().orderBy('name').execute();
+      expect(rows).toEqual([
+        { name: 'a', position: '3' },
+        { name: 'b', position: '2' },
+      ]);
+    } finally {
+      await dispose();
+    }
+  });
+
   it('writes within the transaction it is given', async () => {
     const { db, dispose } = await open();
     try {
