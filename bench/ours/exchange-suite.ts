@@ -1,8 +1,6 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { eventStoreFile } from '@xb/config';
 import { SqliteEventStore } from '@xb/event-store';
-import { ALL_PROJECTIONS, migrateReadModels, openReadModelDb, Projector } from '@xb/read-models';
 import { prepareAgencies, tokenFor } from '../../apps/node/src/testing/node-pair';
 import { BenchContext, BenchSuite } from '../harness/context';
 import { mean } from '../harness/stats';
@@ -14,6 +12,7 @@ import { cpuSecondsOfPid, cpuSecondsOfSelf } from '../harness/proc';
 import { summarize } from '../harness/stats';
 import { DeliveryWatch } from './delivery-watch';
 import { NodeProcess } from './node-process';
+import { measureProjectionRebuild } from './projection-rebuild';
 import { apiQueue, queueNotice } from './notices';
 
 /** Roles each bench node runs: `BENCH_NODE_ROLES`, default the exchange alone (relay, gateway, resender). */
@@ -28,7 +27,8 @@ const queueMode = () => (process.env.BENCH_QUEUE === 'api' ? 'api' : 'store');
  * End-to-end exchanges between two nodes, each in its own process, over the bench's broker: a notice
  * queued on A, sealed and sent, opened and applied on B, receipt signed, sent back, verified and the
  * delivery recorded on A. Capacity (a burst, first queued to last delivery), then latency at 50% and
- * 80% of it (open loop), each node's RSS and CPU, and a projector rebuild over A's store.
+ * 80% of it (open loop), each node's RSS and CPU, and a projector rebuild over A's
+ * store's events copied to 60k (projection-rebuild.ts).
  */
 export const oursExchangeSuite: BenchSuite = {
   name: 'ours-exchange',
@@ -85,7 +85,7 @@ export const oursExchangeSuite: BenchSuite = {
       }
       await watch.stop();
     }
-    await measureProjection(context, store, root);
+    await measureProjectionRebuild(context, store, root);
     await closeStore();
     await removeRoot();
     if (profileDir) log(`CPU profiles of both nodes in ${profileDir}`);
@@ -208,38 +208,6 @@ async function measureLoad(
     'max VmRSS of the receiver node under the load levels',
   );
   registry.record('ours_node_rss_mib_max', Math.max(...rss), 'MiB', 'the larger of the two');
-}
-
-async function measureProjection(
-  { registry, log }: BenchContext,
-  store: SqliteEventStore,
-  root: string,
-): Promise<void> {
-  const connection = await openReadModelDb({ sqliteFile: path.join(root, 'bench-read-models.sqlite') });
-  try {
-    await migrateReadModels(connection.db);
-    const projector = new Projector({ store, db: connection.db, projections: ALL_PROJECTIONS });
-    const started = performance.now();
-    const cpuBefore = process.cpuUsage();
-    const events = await projector.rebuild();
-    const seconds = (performance.now() - started) / 1000;
-    const cpu = process.cpuUsage(cpuBefore);
-    log(`projector rebuild: ${events} events in ${seconds.toFixed(2)} s`);
-    registry.record(
-      'ours_projection_events_per_s',
-      events / seconds,
-      'events/s',
-      `Projector.rebuild over the sender's store, ${events} events, SQLite read models`,
-    );
-    registry.record(
-      'ours_projection_cpu_us_per_event',
-      (cpu.user + cpu.system) / Math.max(events, 1),
-      'us',
-      'CPU of the bench process per event projected (the load-independent figure)',
-    );
-  } finally {
-    await connection.close();
-  }
 }
 
 /** CPU seconds used since the call by each node, the broker and this process. */

@@ -5,6 +5,7 @@ import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import { Pool } from 'pg';
 import { withStatementCache } from './statement-cache';
 import { ReadModelTables } from './tables';
+import { runUpsertsOn } from './upsert';
 
 export type ReadModelDb = Kysely<ReadModelTables>;
 export type Dialect = 'sqlite' | 'postgres';
@@ -47,8 +48,8 @@ export async function openReadModelDb(options: ReadModelDbOptions): Promise<Read
   const database = new SqliteDatabase(options.sqliteFile);
   database.pragma('journal_mode = WAL');
   database.pragma('busy_timeout = 5000');
-  const db = new Kysely<ReadModelTables>({
-    dialect: new SqliteDialect({ database: withStatementCache(database) }),
-  });
+  const cached = withStatementCache(database);
+  const db = new Kysely<ReadModelTables>({ dialect: new SqliteDialect({ database: cached }) });
+  runUpsertsOn(db, cached);
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }

@@ -12,6 +12,7 @@ import { EventStore, WrongExpectedRevisionError } from '@xb/event-store';
 import { ReadModelDb } from './database';
 import type { CaseProjection } from './projector';
 import { utcTime } from './times';
+import { upsertRow } from './upsert';
 
 export const ESCALATION_CATEGORY = 'escalation';
 export const DEADLINE_ESCALATED = 'DeadlineEscalated';
@@ -114,9 +115,10 @@ export const deadlineEscalationProjection: CaseProjection<DeadlineEscalated | un
   evolve: (state, event) => (event.type === DEADLINE_ESCALATED ? (event.data as DeadlineEscalated) : state),
   async write(trx, _caseId, state, event) {
     if (state === undefined) return;
-    await trx
-      .insertInto('deadline_escalations')
-      .values({
+    await upsertRow(
+      trx,
+      'deadline_escalations',
+      {
         stream_id: event.streamId,
         category: state.category,
         case_id: state.caseId,
@@ -124,9 +126,10 @@ export const deadlineEscalationProjection: CaseProjection<DeadlineEscalated | un
         ref: state.ref,
         due: utcTime(state.due),
         escalated_at: utcTime(state.escalatedAt),
-      })
-      .onConflict((oc) => oc.column('stream_id').doNothing())
-      .execute();
+      },
+      ['stream_id'],
+      'nothing',
+    );
   },
 };
 

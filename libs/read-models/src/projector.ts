@@ -5,6 +5,7 @@ import { inBatches } from '@xb/event-store';
 import { ReadModelDb } from './database';
 import { countParked, ParkedEvent, parkedEvents, parkEvent, unparkAll, unparkStream } from './parking';
 import { PROJECTED_TABLES, ReadModelTables } from './tables';
+import { upsertRow } from './upsert';
 
 /**
  * A read model of one process (emmett style): the process's own evolve folds each case, and `write`
@@ -221,11 +222,9 @@ export class Projector {
   }
 
   private async saveCheckpoint(trx: Transaction<ReadModelTables>, position: bigint): Promise<void> {
-    await trx
-      .insertInto('rm_checkpoints')
-      .values({ name: this.name, position: position.toString() })
-      .onConflict((oc) => oc.column('name').doUpdateSet({ position: position.toString() }))
-      .execute();
+    await upsertRow(trx, 'rm_checkpoints', { name: this.name, position: position.toString() }, ['name'], {
+      position: position.toString(),
+    });
   }
 
   /**
@@ -280,19 +279,14 @@ async function saveDocument(
   { category, caseId, state, position }: CaseDocument,
 ): Promise<void> {
   const stateJson = JSON.stringify(state);
-  await trx
-    .insertInto('case_documents')
-    .values({
-      stream_id: streamId,
-      category,
-      case_id: caseId,
-      state_json: stateJson,
-      last_position: position.toString(),
-    })
-    .onConflict((oc) =>
-      oc.column('stream_id').doUpdateSet({ state_json: stateJson, last_position: position.toString() }),
-    )
-    .execute();
+  const row = { state_json: stateJson, last_position: position.toString() };
+  await upsertRow(
+    trx,
+    'case_documents',
+    { stream_id: streamId, category, case_id: caseId, ...row },
+    ['stream_id'],
+    row,
+  );
 }
 
 /**

@@ -1,5 +1,6 @@
 import { LiaisonMeetingState, MissionState } from '@xb/domain';
 import { RowWriter } from './case-projection';
+import { upsertRow } from '../upsert';
 
 /**
  * Liaison meetings and their minutes' action items. Both nodes keep one row per item, so each side's
@@ -19,18 +20,22 @@ export const liaisonMeetingRows: RowWriter<LiaisonMeetingState> = async (trx, me
     held_at: state.heldAt ?? null,
     updated_at: at,
   };
-  await trx
-    .insertInto('liaison_meetings')
-    .values({ meeting_id: meetingId, opened_at: at, ...row })
-    .onConflict((oc) => oc.column('meeting_id').doUpdateSet(row))
-    .execute();
+  await upsertRow(
+    trx,
+    'liaison_meetings',
+    { meeting_id: meetingId, opened_at: at, ...row },
+    ['meeting_id'],
+    row,
+  );
   for (const item of state.actionItems) {
     const itemRow = { owner: item.owner, deadline: item.deadline, done_at: item.doneAt ?? null };
-    await trx
-      .insertInto('liaison_action_items')
-      .values({ meeting_id: meetingId, number: item.number, ...itemRow })
-      .onConflict((oc) => oc.columns(['meeting_id', 'number']).doUpdateSet(itemRow))
-      .execute();
+    await upsertRow(
+      trx,
+      'liaison_action_items',
+      { meeting_id: meetingId, number: item.number, ...itemRow },
+      ['meeting_id', 'number'],
+      itemRow,
+    );
   }
 };
 
@@ -49,9 +54,5 @@ export const missionRows: RowWriter<MissionState> = async (trx, missionId, state
     deadline: state.deadline,
     updated_at: at,
   };
-  await trx
-    .insertInto('missions')
-    .values({ mission_id: missionId, opened_at: at, ...row })
-    .onConflict((oc) => oc.column('mission_id').doUpdateSet(row))
-    .execute();
+  await upsertRow(trx, 'missions', { mission_id: missionId, opened_at: at, ...row }, ['mission_id'], row);
 };

@@ -2,6 +2,7 @@ import { appliedMessageOf, highestReceivedHandling, MessageTrail } from '@xb/dom
 import { RecordedEvent } from '@xb/event-store';
 import { Transaction } from 'kysely';
 import { ReadModelTables } from '../tables';
+import { upsertRow } from '../upsert';
 
 const hasTrail = (state: object): state is { readonly trail: MessageTrail } => 'trail' in state;
 
@@ -26,9 +27,11 @@ export const writeCaseHandling = async (
     has_conditions: highest.conditions ? 1 : 0,
     updated_at: at,
   };
-  await trx
-    .insertInto('case_handling')
-    .values({ stream_id: `${category}-${caseId}`, category, case_id: caseId, ...row })
-    .onConflict((oc) => oc.column('stream_id').doUpdateSet(row))
-    .execute();
+  await upsertRow(
+    trx,
+    'case_handling',
+    { stream_id: `${category}-${caseId}`, category, case_id: caseId, ...row },
+    ['stream_id'],
+    row,
+  );
 };

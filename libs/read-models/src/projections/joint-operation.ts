@@ -1,5 +1,6 @@
 import { JointOperationState } from '@xb/domain';
 import { RowWriter } from './case-projection';
+import { upsertRow } from '../upsert';
 
 /** Joint crackdown periods and the cases linked to them. */
 export const jointOperationRows: RowWriter<JointOperationState> = async (
@@ -19,16 +20,20 @@ export const jointOperationRows: RowWriter<JointOperationState> = async (
   };
   // Only the closing event sets the closing time: receipts arriving later must not move it.
   const closed = event.type === 'JointOperationClosed' ? { closed_at: at } : {};
-  await trx
-    .insertInto('joint_operations')
-    .values({ operation_id: operationId, opened_at: at, closed_at: null, ...row, ...closed })
-    .onConflict((oc) => oc.column('operation_id').doUpdateSet({ ...row, ...closed }))
-    .execute();
+  await upsertRow(
+    trx,
+    'joint_operations',
+    { operation_id: operationId, opened_at: at, closed_at: null, ...row, ...closed },
+    ['operation_id'],
+    { ...row, ...closed },
+  );
   for (const linked of state.linkedCases) {
-    await trx
-      .insertInto('joint_operation_cases')
-      .values({ operation_id: operationId, case_id: linked.caseId, case_type: linked.process })
-      .onConflict((oc) => oc.columns(['operation_id', 'case_id']).doNothing())
-      .execute();
+    await upsertRow(
+      trx,
+      'joint_operation_cases',
+      { operation_id: operationId, case_id: linked.caseId, case_type: linked.process },
+      ['operation_id', 'case_id'],
+      'nothing',
+    );
   }
 };

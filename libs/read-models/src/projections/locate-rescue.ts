@@ -1,6 +1,7 @@
 import { LocateRescueState } from '@xb/domain';
 import { RowWriter } from './case-projection';
 import { utcTime, utcTimeOrNull } from '../times';
+import { upsertRow } from '../upsert';
 
 /**
  * Locate-and-rescue requests, both directions, and the verification or repatriation cases they led
@@ -16,15 +17,13 @@ export const locateRescueRows: RowWriter<LocateRescueState> = async (trx, caseId
     outcome_at: utcTimeOrNull(state.rescued?.at ?? state.located?.at),
     updated_at: at,
   };
-  await trx
-    .insertInto('locate_rescues')
-    .values({ case_id: caseId, opened_at: at, ...row })
-    .onConflict((oc) => oc.column('case_id').doUpdateSet(row))
-    .execute();
+  await upsertRow(trx, 'locate_rescues', { case_id: caseId, opened_at: at, ...row }, ['case_id'], row);
   for (const link of state.linkedCases)
-    await trx
-      .insertInto('follow_on_cases')
-      .values({ case_id: caseId, linked_case_id: link.linkedCaseId, process: link.process })
-      .onConflict((oc) => oc.columns(['case_id', 'linked_case_id']).doNothing())
-      .execute();
+    await upsertRow(
+      trx,
+      'follow_on_cases',
+      { case_id: caseId, linked_case_id: link.linkedCaseId, process: link.process },
+      ['case_id', 'linked_case_id'],
+      'nothing',
+    );
 };

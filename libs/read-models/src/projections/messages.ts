@@ -2,6 +2,7 @@ import { DomainEvent } from '@xb/domain';
 import { CaseProjection } from '../projector';
 import { ReadModelTables } from '../tables';
 import { utcTime } from '../times';
+import { upsertRow } from '../upsert';
 
 type MessageRow = ReadModelTables['messages'];
 
@@ -80,11 +81,7 @@ const messageProjection = (
     // Seal heads cross-anchoring the audit trails are the nodes' own business, not an officer's.
     if (!state || state.payload_type.includes('AuditSeal')) return;
     const row = { ...state, updated_at: utcTime(event.metadata.occurredAt) };
-    await trx
-      .insertInto('messages')
-      .values(row)
-      .onConflict((oc) => oc.column('message_id').doUpdateSet(row))
-      .execute();
+    await upsertRow(trx, 'messages', row, ['message_id'], row);
   },
 });
 
@@ -125,10 +122,6 @@ export const refusedEnvelopeProjection: CaseProjection<null> = {
       at: receivedAt,
       updated_at: receivedAt,
     };
-    await trx
-      .insertInto('messages')
-      .values(row)
-      .onConflict((oc) => oc.column('message_id').doUpdateSet(row))
-      .execute();
+    await upsertRow(trx, 'messages', row, ['message_id'], row);
   },
 };

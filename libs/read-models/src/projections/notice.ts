@@ -1,6 +1,7 @@
 import { NoticeState } from '@xb/domain';
 import { RowWriter } from './case-projection';
 import { utcTimeOrNull } from '../times';
+import { upsertRow } from '../upsert';
 
 /** Information notices and hotline tips, with what is left to process. */
 export const noticeRows: RowWriter<NoticeState> = async (trx, noticeId, state, at, event) => {
@@ -16,9 +17,11 @@ export const noticeRows: RowWriter<NoticeState> = async (trx, noticeId, state, a
   };
   // Only the processing event sets the processing time: closing or receipts later keep it.
   const processed = event.type === 'InformationNoticeProcessed' ? { processed_at: at } : {};
-  await trx
-    .insertInto('notices')
-    .values({ notice_id: noticeId, received_at: at, processed_at: null, ...row, ...processed })
-    .onConflict((oc) => oc.column('notice_id').doUpdateSet({ ...row, ...processed }))
-    .execute();
+  await upsertRow(
+    trx,
+    'notices',
+    { notice_id: noticeId, received_at: at, processed_at: null, ...row, ...processed },
+    ['notice_id'],
+    { ...row, ...processed },
+  );
 };

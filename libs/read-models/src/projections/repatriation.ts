@@ -2,6 +2,7 @@ import { Repatriation, RepatriationState } from '@xb/domain';
 import { RowWriter } from './case-projection';
 import { utcTime, utcTimeOrNull } from '../times';
 import { provinceOfGate } from './border-gates';
+import { upsertRow } from '../upsert';
 
 /** The repatriation board: one row per victim repatriation, both directions. */
 export const repatriationRows: RowWriter<RepatriationState> = async (trx, caseId, state, at) => {
@@ -18,11 +19,7 @@ export const repatriationRows: RowWriter<RepatriationState> = async (trx, caseId
     handed_over_at: utcTimeOrNull(handedOverAt(state)),
     updated_at: at,
   };
-  await trx
-    .insertInto('repatriations')
-    .values({ case_id: caseId, opened_at: at, ...row })
-    .onConflict((oc) => oc.column('case_id').doUpdateSet(row))
-    .execute();
+  await upsertRow(trx, 'repatriations', { case_id: caseId, opened_at: at, ...row }, ['case_id'], row);
 };
 
 /**

@@ -1,6 +1,7 @@
 import { SuspectHandoverState } from '@xb/domain';
 import { RowWriter } from './case-projection';
 import { utcTime, utcTimeOrNull } from '../times';
+import { upsertRow } from '../upsert';
 
 /** Suspect hand-overs, both directions. */
 export const suspectHandoverRows: RowWriter<SuspectHandoverState> = async (trx, caseId, state, at) => {
@@ -15,9 +16,5 @@ export const suspectHandoverRows: RowWriter<SuspectHandoverState> = async (trx, 
     handed_over_at: utcTimeOrNull(state.handedOverAt),
     updated_at: at,
   };
-  await trx
-    .insertInto('suspect_handovers')
-    .values({ case_id: caseId, opened_at: at, ...row })
-    .onConflict((oc) => oc.column('case_id').doUpdateSet(row))
-    .execute();
+  await upsertRow(trx, 'suspect_handovers', { case_id: caseId, opened_at: at, ...row }, ['case_id'], row);
 };

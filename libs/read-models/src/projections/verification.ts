@@ -1,6 +1,7 @@
 import { VerificationState } from '@xb/domain';
 import { RowWriter } from './case-projection';
 import { utcTime } from '../times';
+import { upsertRow } from '../upsert';
 
 /**
  * The verification queue: one row per verification case, incoming and outgoing. `answered_at` is when
@@ -18,9 +19,10 @@ export const verificationRows: RowWriter<VerificationState> = async (trx, caseId
     updated_at: at,
   };
   const answered = answeredAtAfter(event.type, at);
-  await trx
-    .insertInto('verifications')
-    .values({
+  await upsertRow(
+    trx,
+    'verifications',
+    {
       case_id: caseId,
       direction: state.direction,
       purpose: state.purposes.join(', '),
@@ -28,9 +30,10 @@ export const verificationRows: RowWriter<VerificationState> = async (trx, caseId
       opened_at: at,
       answered_at: answered.answered_at ?? null,
       ...row,
-    })
-    .onConflict((oc) => oc.column('case_id').doUpdateSet({ ...row, ...answered }))
-    .execute();
+    },
+    ['case_id'],
+    { ...row, ...answered },
+  );
 };
 
 /** The change an event makes to `answered_at`: none unless it answers or reopens the round. */

@@ -1,6 +1,7 @@
 import { WantedPersonState } from '@xb/domain';
 import { RowWriter } from './case-projection';
 import { utcTime, utcTimeOrNull } from '../times';
+import { upsertRow } from '../upsert';
 
 /** Wanted-person requests, both directions, and the suspect hand-overs they led to. */
 export const wantedPersonRows: RowWriter<WantedPersonState> = async (trx, caseId, state, at) => {
@@ -14,15 +15,13 @@ export const wantedPersonRows: RowWriter<WantedPersonState> = async (trx, caseId
     arrested_at: utcTimeOrNull(state.arrest?.at),
     updated_at: at,
   };
-  await trx
-    .insertInto('wanted_persons')
-    .values({ case_id: caseId, opened_at: at, ...row })
-    .onConflict((oc) => oc.column('case_id').doUpdateSet(row))
-    .execute();
+  await upsertRow(trx, 'wanted_persons', { case_id: caseId, opened_at: at, ...row }, ['case_id'], row);
   for (const link of state.linkedCases)
-    await trx
-      .insertInto('follow_on_cases')
-      .values({ case_id: caseId, linked_case_id: link.linkedCaseId, process: link.process })
-      .onConflict((oc) => oc.columns(['case_id', 'linked_case_id']).doNothing())
-      .execute();
+    await upsertRow(
+      trx,
+      'follow_on_cases',
+      { case_id: caseId, linked_case_id: link.linkedCaseId, process: link.process },
+      ['case_id', 'linked_case_id'],
+      'nothing',
+    );
 };

@@ -1,6 +1,7 @@
 import type { ProcessCategory } from '@xb/domain';
 import type { CaseProjection } from '../projector';
 import { reportFactsOf } from './facts';
+import { upsertRow } from '../upsert';
 
 /**
  * A process's read model that also keeps the facts the periodic reports count (`report_facts`), in the
@@ -16,9 +17,10 @@ export function withReportFacts<S>(projection: CaseProjection<S>): CaseProjectio
       await projection.write(trx, caseId, state, event);
       const facts = reportFactsOf(projection.category as ProcessCategory, state, event);
       for (const [n, f] of facts.entries())
-        await trx
-          .insertInto('report_facts')
-          .values({
+        await upsertRow(
+          trx,
+          'report_facts',
+          {
             fact_id: `${event.position}:${n}`,
             fact: f.fact,
             done_by: f.by,
@@ -29,9 +31,10 @@ export function withReportFacts<S>(projection: CaseProjection<S>): CaseProjectio
             detail: f.detail,
             at: f.at,
             value: f.value,
-          })
-          .onConflict((oc) => oc.column('fact_id').doNothing())
-          .execute();
+          },
+          ['fact_id'],
+          'nothing',
+        );
     },
   };
 }
