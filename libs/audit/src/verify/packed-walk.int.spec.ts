@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -44,9 +45,12 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** The same store seen through the port without readAllPacked: the walk reads StoredEvents. */
-const withoutPacked = (): EventStore =>
-  Object.assign(Object.create(store) as EventStore, { readAllPacked: undefined });
+/** The same store seen through the port without some of its optional reads. */
+const without = (...reads: Array<'readAllPacked' | 'readAllPackedAhead'>): EventStore =>
+  Object.assign(
+    Object.create(store) as EventStore,
+    Object.fromEntries(reads.map((read) => [read, undefined])),
+  );
 
 describe('verify over packed pages', () => {
   it('hashes exactly canonical(event) for every event', async () => {
@@ -66,8 +70,20 @@ describe('verify over packed pages', () => {
     'reports what the StoredEvent walk reports (page size %s)',
     async (pageSize) => {
       const options = { agencyId, contiguousPositions: true, ...(pageSize && { pageSize }) };
-      const packed = await verifyAuditTrail(store, keys.verifier, options);
-      const stored = await verifyAuditTrail(withoutPacked(), keys.verifier, options);
+      // Packed pages read ahead (a worker thread for the small page sizes), packed pages one by one,
+      // and StoredEvents.
+      const ahead = await verifyAuditTrail(store, keys.verifier, options);
+      const packed = await verifyAuditTrail(without('readAllPackedAhead'), keys.verifier, options);
+      const stored = await verifyAuditTrail(
+        without('readAllPacked', 'readAllPackedAhead'),
+        keys.verifier,
+        options,
+      );
+      expect(ahead).toMatchObject({
+        ...packed,
+        durationMs: ahead.durationMs,
+        eventsPerSecond: ahead.eventsPerSecond,
+      });
       const { durationMs: _a, eventsPerSecond: _b, ...same } = stored;
       expect(packed).toMatchObject({
         ...same,
@@ -78,4 +94,19 @@ describe('verify over packed pages', () => {
       });
     },
   );
+});
+
+describe('verify over packed pages read on a worker thread', () => {
+  // Last: it alters the shared file.
+  it('finds one byte changed behind the store', async () => {
+    const file = new Database(path.join(dir, 'trail.db'));
+    file
+      .prepare(
+        `UPDATE events SET data = CAST(replace(CAST(data AS TEXT), '"n":0', '"n":9') AS BLOB) WHERE position = 1`,
+      )
+      .run();
+    file.close();
+    const report = await verifyAuditTrail(store, keys.verifier, { agencyId, pageSize: 2 });
+    expect(report).toMatchObject({ ok: false, failures: [{ code: 'CHAIN_MISMATCH' }] });
+  });
 });

@@ -104,3 +104,35 @@ describe('SqliteEventStore.readAllPacked', () => {
     ]);
   });
 });
+
+describe('SqliteEventStore.readAllPackedAhead', () => {
+  const pagesOf = async (options: { fromPosition?: bigint; upTo: bigint; maxCount: number }) => {
+    const pages: Array<{ count: number; lastPosition: bigint; bytes: Buffer }> = [];
+    for await (const page of store.readAllPackedAhead({ ...options, headroom: 32 })) pages.push(page);
+    return pages;
+  };
+
+  // From position 0 up to 4, pages of 1 span the 4 pages that start a worker; pages of 2, or up to 3, do not.
+  it.each([
+    ['a worker thread', 1, 4n],
+    ['this thread', 2, 4n],
+    ['this thread', 1, 3n],
+  ])('reads page after page on %s (pages of %i, up to %i)', async (_, maxCount, upTo) => {
+    const events = await store.readAllStored();
+    const pages = await pagesOf({ maxCount, upTo });
+    expect(pages.map((page) => page.lastPosition)).toEqual(
+      events.filter((event, i) => event.position <= upTo && (i + 1) % maxCount === 0).map((e) => e.position),
+    );
+    const within = events.filter((event) => event.position <= pages.at(-1)!.lastPosition);
+    expect(Buffer.concat(pages.map((page) => page.bytes)).equals(expected(within, 32))).toBe(true);
+  });
+
+  it('stops its worker when the caller breaks off', async () => {
+    for await (const page of store.readAllPackedAhead({ maxCount: 1, upTo: 4n, headroom: 0 })) {
+      expect(page.lastPosition).toBe(1n);
+      break;
+    }
+    // A second walk from the start still reads everything (nothing left holding the file).
+    expect((await pagesOf({ maxCount: 1, upTo: 4n })).length).toBe(4);
+  });
+});

@@ -22,7 +22,7 @@ const PACKED_EVENT = `concat(zeroblob(?),
  * The page in one row. group_concat follows the subquery's order here, but SQLite does not promise it
  * (its ORDER BY argument does, at twice the cost: a sorter), so `readPacked` checks the order it got.
  */
-const PACKED_PAGE = `SELECT count(*) AS count, max(position) AS last, CAST(group_concat(packed, '') AS BLOB) AS bytes
+export const PACKED_PAGE = `SELECT count(*) AS count, max(position) AS last, CAST(group_concat(packed, '') AS BLOB) AS bytes
   FROM (SELECT position, ${PACKED_EVENT} AS packed FROM events WHERE position >= ? ORDER BY position ASC LIMIT ?)`;
 
 export class PackedReader {
@@ -59,7 +59,7 @@ export class PackedReader {
 }
 
 /** True when the packed events' positions strictly increase, the last being `lastPosition`. */
-function inOrder({ bytes, count, lastPosition }: PackedEvents, headroom: number): boolean {
+export function inOrder({ bytes, count, lastPosition }: PackedEvents, headroom: number): boolean {
   let at = 0;
   let previous = -1n;
   for (let seen = 0; seen < count; seen += 1) {
