@@ -127,6 +127,16 @@ describe('SqliteEventStore.readAllPackedAhead', () => {
     expect(Buffer.concat(pages.map((page) => page.bytes)).equals(expected(within, 32))).toBe(true);
   });
 
+  it('skips the positions a range lacks (workers read by position range)', async () => {
+    const raw = new Database(file);
+    raw.prepare('DELETE FROM events WHERE position IN (2, 3)').run();
+    raw.close();
+    const events = await store.readAllStored();
+    const pages = await pagesOf({ maxCount: 1, upTo: 4n });
+    expect(pages.map((page) => page.lastPosition)).toEqual([1n, 4n]);
+    expect(Buffer.concat(pages.map((page) => page.bytes)).equals(expected(events, 32))).toBe(true);
+  });
+
   it('stops its worker when the caller breaks off', async () => {
     for await (const page of store.readAllPackedAhead({ maxCount: 1, upTo: 4n, headroom: 0 })) {
       expect(page.lastPosition).toBe(1n);

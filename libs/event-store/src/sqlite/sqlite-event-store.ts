@@ -71,7 +71,7 @@ interface PendingWrite {
 
 const SIGNAL_BYTE = Buffer.from([0x2e]);
 
-/** `readAllPackedAhead` reads on a worker thread when the range spans at least this many pages. */
+/** `readAllPackedAhead` reads on worker threads when the range spans at least this many pages. */
 const READ_AHEAD_FROM_PAGES = 4;
 
 export class SqliteEventStore implements EventStore {
@@ -284,9 +284,12 @@ export class SqliteEventStore implements EventStore {
   ): AsyncGenerator<PackedEvents> {
     this.assertOpen();
     const from = options.fromPosition ?? 0n;
-    // A worker costs tens of milliseconds to start: worth it from a few pages on.
-    if (this.file && options.upTo - from >= BigInt(READ_AHEAD_FROM_PAGES * options.maxCount)) {
-      yield* packedPagesAhead(this.file, options, (page) => this.packed.read(page));
+    // Workers cost tens of milliseconds to start: worth it from a few pages on.
+    const pages = BigInt(READ_AHEAD_FROM_PAGES * options.maxCount);
+    if (this.file && this.packed.packsInSql && options.upTo - from >= pages) {
+      yield* packedPagesAhead(this.file, options, (start, before, headroom) =>
+        this.packed.readRange(start, before, headroom),
+      );
       return;
     }
     for (let page = this.packed.read(options); page;) {
