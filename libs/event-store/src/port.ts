@@ -158,13 +158,6 @@ export interface EventStore {
    * store without it is walked with `readAllStored`.
    */
   readAllPacked?(options: PackedReadOptions): Promise<PackedEvents | undefined>;
-  /**
-   * The packed pages from `fromPosition` on, the last being the one that holds `upTo` (or the store's
-   * last event), each `maxCount` events but the last: `readAllPacked` page after page, which an adapter
-   * may read ahead of the caller (SQLite: on a worker thread). End the iteration early with `return()`
-   * (a `for await` loop's `break`) to free what it holds. Optional.
-   */
-  readAllPackedAhead?(options: PackedReadOptions & { readonly upTo: bigint }): AsyncIterable<PackedEvents>;
   /** Durable named checkpoints for followers of the global order (projections, relay, sealer). */
   readCheckpoint(name: string): Promise<bigint | undefined>;
   saveCheckpoint(name: string, position: bigint): Promise<void>;

@@ -1,11 +1,11 @@
-import { readAllStored, type EventStore, type StoredEvent } from '@xb/event-store';
-import { toHex } from '../canonical';
+import { readAllStored, type EventStore, type ReadAllOptions, type StoredEvent } from '@xb/event-store';
+import { HEAD_BYTES, toHex } from '../canonical';
 import type { SealVerifier } from '../seal';
 import { progressOf, type VerifyProgress } from './progress';
 import type { VerifyReport } from './report';
 import { SealClaimLookahead } from './seal-claims';
 import { TrailWalk, type EventCheck } from './trail-walk';
-import { eventPages, packedPages, type WalkPage } from './walk-pages';
+import { eventPage, packedPage, type WalkPage } from './walk-pages';
 
 export interface VerifyOptions {
   /** Every seal must name this agency. Default: the agency the first seal names (one store, one agency). */
@@ -60,23 +60,31 @@ export async function verifyAuditTrail(
   // A per-event check is handed the parsed event; without one the walk reads the stored bytes alone,
   // which is all the chain hashes (seals parse their own bytes): packed when the store can (SQLite).
   const { checkEvent } = options;
-  const packed = !checkEvent && (store.readAllPacked ?? store.readAllPackedAhead) !== undefined;
-  const pageSize = options.pageSize ?? (packed ? 1000 : 5000);
   const walkWith = async <E extends StoredEvent>(
     walk: TrailWalk<E>,
-    pages: (end: bigint) => AsyncIterable<WalkPage<E>>,
+    readPage: (from: bigint | undefined) => Promise<WalkPage<E> | undefined>,
   ): Promise<TrailWalk<E>> => {
-    if (end !== undefined) await walkUpTo(store, pages(end), walk, end, onProgress);
+    if (end !== undefined) await walkUpTo(store, readPage, walk, end, onProgress);
     return walk;
   };
+  const packed = !checkEvent && store.readAllPacked !== undefined;
+  const pageSize = options.pageSize ?? (packed ? 1000 : 5000);
+  const fromOn = (from: bigint | undefined): ReadAllOptions & { maxCount: number } => ({
+    maxCount: pageSize,
+    ...(from !== undefined && { fromPosition: from }),
+  });
   const plain = (): TrailWalk<StoredEvent> => new TrailWalk({ ...settings, checkEvent: undefined });
   const walk = checkEvent
-    ? await walkWith(new TrailWalk({ ...settings, checkEvent }), () =>
-        eventPages((page) => store.readAll(page), pageSize),
+    ? await walkWith(new TrailWalk({ ...settings, checkEvent }), async (from) =>
+        eventPage(await store.readAll(fromOn(from)), pageSize),
       )
     : packed
-      ? await walkWith(plain(), (upTo) => packedPages(store, { upTo, maxCount: pageSize }))
-      : await walkWith(plain(), () => eventPages((page) => readAllStored(store, page), pageSize));
+      ? await walkWith(plain(), async (from) =>
+          packedPage(store, await store.readAllPacked!({ ...fromOn(from), headroom: HEAD_BYTES }), pageSize),
+        )
+      : await walkWith(plain(), async (from) =>
+          eventPage(await readAllStored(store, fromOn(from)), pageSize),
+        );
   const durationMs = Date.now() - startedAt;
   return {
     ok: walk.failures.length === 0,
@@ -99,16 +107,18 @@ export const verify = verifyAuditTrail;
 
 async function walkUpTo<E extends StoredEvent>(
   store: EventStore,
-  pages: AsyncIterable<WalkPage<E>>,
+  readPage: (from: bigint | undefined) => Promise<WalkPage<E> | undefined>,
   walk: TrailWalk<E>,
   end: bigint,
   onProgress: (progress: VerifyProgress) => void,
 ): Promise<void> {
   const startedAt = Date.now();
   const claims = new SealClaimLookahead(store, 1000);
+  let from: bigint | undefined;
   let first: bigint | undefined;
-  for await (const page of pages) {
-    if (walk.stopped || page.first > end) return;
+  while (!walk.stopped) {
+    const page = await readPage(from);
+    if (!page || page.first > end) return;
     first ??= page.first;
     const last = page.last < end ? page.last : end;
     await claims.listUpTo(last);
@@ -120,6 +130,7 @@ async function walkUpTo<E extends StoredEvent>(
         end,
       }),
     );
-    if (page.last >= end) return;
+    if (!page.full || page.last >= end) return;
+    from = page.last + 1n;
   }
 }

@@ -20,61 +20,46 @@ const PACKED_EVENT = `concat(zeroblob(?),
   ${u32('type')}, type, ${u32('data')}, data, ${u32('metadata')}, metadata)`;
 /**
  * The page in one row. group_concat follows the subquery's order here, but SQLite does not promise it
- * (its ORDER BY argument does, at twice the cost: a sorter), so `readPacked` checks the order it got.
+ * (its ORDER BY argument does, at twice the cost: a sorter), so `read` checks the order it got.
  */
-const packedPage = (where: string) => `SELECT count(*) AS count, max(position) AS last,
-  CAST(group_concat(packed, '') AS BLOB) AS bytes
-  FROM (SELECT position, ${PACKED_EVENT} AS packed FROM events ${where})`;
-const PACKED_PAGE = packedPage('WHERE position >= ? ORDER BY position ASC LIMIT ?');
-/** The events with positions in [?, ?), for readers that split the order by position (packed-ahead.ts). */
-export const PACKED_RANGE = packedPage('WHERE position >= ? AND position < ? ORDER BY position ASC');
-const COLUMNS = 'position, stream_id, revision, event_id, type, data, metadata, recorded_at';
-
-interface PackedRow {
-  readonly count: bigint;
-  readonly last: bigint | null;
-  readonly bytes: Buffer | null;
-}
+const PACKED_PAGE = `SELECT count(*) AS count, max(position) AS last, CAST(group_concat(packed, '') AS BLOB) AS bytes
+  FROM (SELECT position, ${PACKED_EVENT} AS packed FROM events WHERE position >= ? ORDER BY position ASC LIMIT ?)`;
 
 export class PackedReader {
   private readonly page;
   private readonly rows;
-  private readonly range;
   /** Packing in SQL relies on text being stored as UTF-8 (concat and the cast copy bytes as they are). */
-  readonly packsInSql: boolean;
+  private readonly utf8: boolean;
 
   constructor(db: Database.Database) {
     this.page = db.prepare(PACKED_PAGE).safeIntegers(true);
     this.rows = db
-      .prepare(`SELECT ${COLUMNS} FROM events WHERE position >= ? ORDER BY position ASC LIMIT ?`)
+      .prepare(
+        `SELECT position, stream_id, revision, event_id, type, data, metadata, recorded_at FROM events
+         WHERE position >= ? ORDER BY position ASC LIMIT ?`,
+      )
       .safeIntegers(true);
-    this.range = db
-      .prepare(`SELECT ${COLUMNS} FROM events WHERE position >= ? AND position < ? ORDER BY position ASC`)
-      .safeIntegers(true);
-    this.packsInSql = db.pragma('encoding', { simple: true }) === 'UTF-8';
+    this.utf8 = db.pragma('encoding', { simple: true }) === 'UTF-8';
   }
 
   read({ fromPosition = 0n, maxCount, headroom }: PackedReadOptions): PackedEvents | undefined {
-    if (this.packsInSql) {
-      const packed = fromRow(this.page.get(headroom, fromPosition, maxCount) as PackedRow);
-      if (!packed || inOrder(packed, headroom)) return packed;
+    if (this.utf8) {
+      const row = this.page.get(headroom, fromPosition, maxCount) as {
+        count: bigint;
+        last: bigint | null;
+        bytes: Buffer | null;
+      };
+      if (row.count === 0n || row.last === null || row.bytes === null) return undefined;
+      const packed = { count: Number(row.count), lastPosition: row.last, bytes: row.bytes };
+      if (inOrder(packed, headroom)) return packed;
     }
-    return packRows(this.rows.all(fromPosition, maxCount) as EventRow[], headroom);
-  }
-
-  /** The events with positions in [from, before), packed in JS: for a range SQL gave out of order. */
-  readRange(from: bigint, before: bigint, headroom: number): PackedEvents | undefined {
-    return packRows(this.range.all(from, before) as EventRow[], headroom);
+    const rows = this.rows.all(fromPosition, maxCount) as EventRow[];
+    return rows.length === 0 ? undefined : packRows(rows, headroom);
   }
 }
 
-export const fromRow = ({ count, last, bytes }: PackedRow): PackedEvents | undefined =>
-  count === 0n || last === null || bytes === null
-    ? undefined
-    : { count: Number(count), lastPosition: last, bytes };
-
 /** True when the packed events' positions strictly increase, the last being `lastPosition`. */
-export function inOrder({ bytes, count, lastPosition }: PackedEvents, headroom: number): boolean {
+function inOrder({ bytes, count, lastPosition }: PackedEvents, headroom: number): boolean {
   let at = 0;
   let previous = -1n;
   for (let seen = 0; seen < count; seen += 1) {
@@ -88,8 +73,7 @@ export function inOrder({ bytes, count, lastPosition }: PackedEvents, headroom: 
 }
 
 /** The same packing in JS, for a database whose text is not UTF-8 or a page SQLite gave out of order. */
-export function packRows(rows: readonly EventRow[], headroom: number): PackedEvents | undefined {
-  if (rows.length === 0) return undefined;
+export function packRows(rows: readonly EventRow[], headroom: number): PackedEvents {
   const parts: Buffer[] = [];
   const u64 = (value: bigint) => {
     const out = Buffer.alloc(8);

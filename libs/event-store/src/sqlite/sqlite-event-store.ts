@@ -41,7 +41,6 @@ import {
 } from '../rules';
 import { StoppableSubscription, Wakeup, matchesFilter } from '../subscription';
 import { PackedReader } from './packed';
-import { packedPagesAhead } from './packed-ahead';
 import { openStoreFile } from './schema';
 import { SqliteStatements, type EventRow, toRecordedEvent, toStoredEvent } from './statements';
 
@@ -71,9 +70,6 @@ interface PendingWrite {
 
 const SIGNAL_BYTE = Buffer.from([0x2e]);
 
-/** `readAllPackedAhead` reads on worker threads when the range spans at least this many pages. */
-const READ_AHEAD_FROM_PAGES = 4;
-
 export class SqliteEventStore implements EventStore {
   private readonly db: Database.Database;
   private readonly sql: SqliteStatements;
@@ -87,8 +83,6 @@ export class SqliteEventStore implements EventStore {
   /** Writes waiting for the next group commit. */
   private queue: PendingWrite[] = [];
   private readonly signalFile?: string;
-  /** The database file, for a second connection (undefined for ':memory:' and URIs). */
-  private readonly file?: string;
   private signalFd?: number;
   private watcher?: FSWatcher;
 
@@ -102,7 +96,6 @@ export class SqliteEventStore implements EventStore {
     this.watchedPollIntervalMs = options.watchedPollIntervalMs ?? 1000;
     this.pageSize = options.pageSize ?? 500;
     if (options.file !== ':memory:' && !options.file.startsWith('file:')) {
-      this.file = options.file;
       this.signalFile = `${options.file}-signal`;
       try {
         this.signalFd = openSync(this.signalFile, 'w');
@@ -277,26 +270,6 @@ export class SqliteEventStore implements EventStore {
   async readAllPacked(options: PackedReadOptions): Promise<PackedEvents | undefined> {
     this.assertOpen();
     return this.packed.read(options);
-  }
-
-  async *readAllPackedAhead(
-    options: PackedReadOptions & { readonly upTo: bigint },
-  ): AsyncGenerator<PackedEvents> {
-    this.assertOpen();
-    const from = options.fromPosition ?? 0n;
-    // Workers cost tens of milliseconds to start: worth it from a few pages on.
-    const pages = BigInt(READ_AHEAD_FROM_PAGES * options.maxCount);
-    if (this.file && this.packed.packsInSql && options.upTo - from >= pages) {
-      yield* packedPagesAhead(this.file, options, (start, before, headroom) =>
-        this.packed.readRange(start, before, headroom),
-      );
-      return;
-    }
-    for (let page = this.packed.read(options); page;) {
-      yield page;
-      if (page.count < options.maxCount || page.lastPosition >= options.upTo) return;
-      page = this.packed.read({ ...options, fromPosition: page.lastPosition + 1n });
-    }
   }
 
   subscribeToAll(options: SubscribeToAllOptions = {}): AllSubscription {
