@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import type { RecordedEvent } from '@xb/event-store';
 
 /**
@@ -99,6 +99,16 @@ function encodeAfter(prefix: Uint8Array | undefined, event: ChainedEvent): Buffe
 /** chain_n = SHA-256(chain_{n-1} ‖ canonical(event_n)). */
 export function nextChainHead(previous: Uint8Array, event: ChainedEvent): Uint8Array {
   return createHash('sha256').update(encodeAfter(previous, event)).digest();
+}
+
+/**
+ * chain_n, hashed in place: `record` is HEAD_BYTES of room, then canonical(event_n) (the packed encoding
+ * of readAllPacked is the same bytes). The previous head is written into the room and the whole record
+ * hashed in one call: no buffer made per event but the digest.
+ */
+export function nextChainHeadInPlace(previous: Uint8Array, record: Buffer): Uint8Array {
+  record.set(previous, 0);
+  return hash('sha256', record, 'buffer');
 }
 
 /** The claim a seal makes: after `count` events, the last at `position`, the chain head was `chainHead`. */

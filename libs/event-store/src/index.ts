@@ -1,6 +1,7 @@
 export * from './port';
 export * from './in-batches';
 export * from './read-events';
+export { packedEnd, packedIs, packedPosition } from './packed-events';
 export * from './errors';
 export { failureKind } from './failure-kind';
 export {

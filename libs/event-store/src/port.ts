@@ -61,6 +61,28 @@ export interface FoldEvent<Type extends string = string, Data = unknown> {
  */
 export type StoredEvent<Type extends string = string> = Omit<RecordedEvent<Type>, 'data' | 'metadata'>;
 
+/** What `readAllPacked` reads: a page of the global order forwards, as one buffer. */
+export interface PackedReadOptions {
+  /** First position read. Default: the first event. */
+  readonly fromPosition?: bigint;
+  readonly maxCount: number;
+  /** Zero bytes put before each event (room the reader writes into, e.g. the audit chain's previous head). */
+  readonly headroom: number;
+}
+
+/**
+ * Events packed back to back in one buffer, nothing parsed. Each event is `headroom` zero bytes, then
+ * u64(position) ‖ str(streamId) ‖ u64(revision) ‖ str(id) ‖ str(type) ‖ bytes(data) ‖ bytes(metadata),
+ * where u64 is 8 bytes big-endian and str/bytes a u32 big-endian length then the bytes (strings in
+ * UTF-8, data and metadata the exact stored bytes): the audit chain's canonical encoding
+ * (docs/audit.md), so a verify walk hashes it in place. `recordedAt` is not in it.
+ */
+export interface PackedEvents {
+  readonly count: number;
+  readonly lastPosition: bigint;
+  readonly bytes: Buffer;
+}
+
 export interface AppendResult {
   /** Revision of the last event appended: the expected revision for the next append. */
   readonly nextExpectedRevision: bigint;
@@ -130,6 +152,12 @@ export interface EventStore {
    * on `readAll` for a store (or a wrapper) without it.
    */
   readAllStored?(options?: ReadAllOptions): Promise<StoredEvent[]>;
+  /**
+   * A page of the global order forwards as one packed buffer (PackedEvents), undefined past the last
+   * event: one value per page instead of a dozen per event, for the audit verify walk. Optional: a
+   * store without it is walked with `readAllStored`.
+   */
+  readAllPacked?(options: PackedReadOptions): Promise<PackedEvents | undefined>;
   /** Durable named checkpoints for followers of the global order (projections, relay, sealer). */
   readCheckpoint(name: string): Promise<bigint | undefined>;
   saveCheckpoint(name: string, position: bigint): Promise<void>;

@@ -2,6 +2,8 @@ import type { EventStore, RecordedEvent } from '@xb/event-store';
 import { AUDIT_SEALS_STREAM, isSealEvent, parseSeal } from '../seal';
 import { isStreamNotFound } from '../stream-not-found';
 
+const NONE: readonly bigint[] = [];
+
 /**
  * Reads `audit-seals` ahead of the walk so the walk knows at which positions to remember the chain head:
  * a seal appears in the global order after the position it covers, possibly long after (a sealer catching
@@ -29,7 +31,9 @@ export class SealClaimLookahead {
   }
 
   /** Removes and returns the listed claims at or before `position`, oldest first. */
-  takeUpTo(position: bigint): bigint[] {
+  takeUpTo(position: bigint): readonly bigint[] {
+    // Most events pass no claim: no array made for them.
+    if (this.next >= this.claims.length || this.claims[this.next] > position) return NONE;
     const taken: bigint[] = [];
     while (this.next < this.claims.length && this.claims[this.next] <= position)
       taken.push(this.claims[this.next++]);

@@ -1,6 +1,6 @@
 import type { RecordedEvent, StoredEvent } from '@xb/event-store';
 import { toHex } from '../canonical';
-import { extendChain, GENESIS, type ChainPoint } from '../chain';
+import { extendChain, extendChainInPlace, GENESIS, type ChainPoint } from '../chain';
 import { isSealEvent, type SealVerifier } from '../seal';
 import type { VerifiedSeal, VerifyFailure } from './report';
 import { checkSeal, type Snapshot } from './seal-check';
@@ -56,7 +56,7 @@ export class TrailWalk<E extends StoredEvent = StoredEvent> {
 
   /** Checks one event in global order, then chains it and remembers the head at `claimsPassed`. */
   async visit(event: E, claimsPassed: readonly bigint[]): Promise<void> {
-    if (!this.checkOrder(event)) return;
+    if (!this.checkOrder(event.position)) return;
     const seal = isSealEvent(event);
     if (seal) await this.checkSealEvent(event);
     const refusal = await this.settings.checkEvent?.(event);
@@ -77,27 +77,40 @@ export class TrailWalk<E extends StoredEvent = StoredEvent> {
    */
   visitPlain(event: E, claimsPassed: readonly bigint[]): boolean {
     if (this.settings.checkEvent || isSealEvent(event)) return false;
-    if (this.checkOrder(event)) this.chain(event, false, claimsPassed);
+    if (this.checkOrder(event.position)) this.chain(event, false, claimsPassed);
     return true;
   }
 
+  /**
+   * `visitPlain` for an event read packed (readAllPacked): `record` is the chain's room for the previous
+   * head, then the event's canonical bytes, hashed where they lie. The caller sends seals to `visit`.
+   */
+  visitPacked(position: bigint, record: Buffer, claimsPassed: readonly bigint[]): void {
+    if (this.checkOrder(position))
+      this.advance(extendChainInPlace(this.point, position, record), false, claimsPassed);
+  }
+
   private chain(event: E, seal: boolean, claimsPassed: readonly bigint[]): void {
-    this.point = extendChain(this.point, event);
+    this.advance(extendChain(this.point, event), seal, claimsPassed);
+  }
+
+  private advance(point: ChainPoint, seal: boolean, claimsPassed: readonly bigint[]): void {
+    this.point = point;
+    const { position } = point;
     this.eventsChecked += 1;
     if (!seal) {
       this.nonSeals += 1;
       this.unsealedEvents += 1;
     }
     for (const claim of claimsPassed) {
-      this.snapshots.set(claim, claim === event.position ? this.point : 'absent');
+      this.snapshots.set(claim, claim === position ? this.point : 'absent');
       this.nonSealsAt.set(claim, this.nonSeals);
     }
   }
 
-  private checkOrder(event: E): boolean {
+  private checkOrder(at: bigint): boolean {
     const previous = this.point.position;
     if (previous === undefined) return true;
-    const at = event.position;
     if (at <= previous) {
       const message = `position ${at} follows position ${previous}: the store's global order is broken`;
       this.fail({ code: 'POSITION_ORDER', position: at, message }, true);

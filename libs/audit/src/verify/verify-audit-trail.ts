@@ -1,15 +1,11 @@
-import {
-  readAllStored,
-  type EventStore,
-  type ReadAllOptions,
-  type StoredEvent,
-} from '@xb/event-store';
-import { toHex } from '../canonical';
+import { readAllStored, type EventStore, type ReadAllOptions, type StoredEvent } from '@xb/event-store';
+import { HEAD_BYTES, toHex } from '../canonical';
 import type { SealVerifier } from '../seal';
 import { progressOf, type VerifyProgress } from './progress';
 import type { VerifyReport } from './report';
 import { SealClaimLookahead } from './seal-claims';
 import { TrailWalk, type EventCheck } from './trail-walk';
+import { eventPage, packedPage, type WalkPage } from './walk-pages';
 
 export interface VerifyOptions {
   /** Every seal must name this agency. Default: the agency the first seal names (one store, one agency). */
@@ -19,7 +15,10 @@ export interface VerifyOptions {
    * of another agency than the seal names is refused (SEAL_SIGNER_OTHER_AGENCY). Default: not checked.
    */
   readonly signerAgencies?: (fingerprint: string) => readonly string[];
-  /** Events read per page of readAll. Default 5,000. */
+  /**
+   * Events read per page. Default 5,000, or 1,000 when the store reads packed (readAllPacked: a page is
+   * one buffer, and larger ones cost more to build than they save).
+   */
   readonly pageSize?: number;
   /** Extra check of each event (e.g. stored envelope signatures). Default: none. */
   readonly checkEvent?: EventCheck;
@@ -48,7 +47,6 @@ export async function verifyAuditTrail(
   options: VerifyOptions = {},
 ): Promise<VerifyReport> {
   const startedAt = Date.now();
-  const pageSize = options.pageSize ?? 5000;
   const settings = {
     verifier,
     agencyId: options.agencyId,
@@ -60,20 +58,33 @@ export async function verifyAuditTrail(
   const end = newest?.position;
   const onProgress = (progress: VerifyProgress) => options.onProgress?.(progress);
   // A per-event check is handed the parsed event; without one the walk reads the stored bytes alone,
-  // which is all the chain hashes (seals parse their own bytes).
+  // which is all the chain hashes (seals parse their own bytes): packed when the store can (SQLite).
   const { checkEvent } = options;
   const walkWith = async <E extends StoredEvent>(
     walk: TrailWalk<E>,
-    read: (page: ReadAllOptions) => Promise<E[]>,
+    readPage: (from: bigint | undefined) => Promise<WalkPage<E> | undefined>,
   ): Promise<TrailWalk<E>> => {
-    if (end !== undefined) await walkUpTo(store, read, walk, end, pageSize, onProgress);
+    if (end !== undefined) await walkUpTo(store, readPage, walk, end, onProgress);
     return walk;
   };
+  const packed = !checkEvent && store.readAllPacked !== undefined;
+  const pageSize = options.pageSize ?? (packed ? 1000 : 5000);
+  const fromOn = (from: bigint | undefined): ReadAllOptions & { maxCount: number } => ({
+    maxCount: pageSize,
+    ...(from !== undefined && { fromPosition: from }),
+  });
+  const plain = (): TrailWalk<StoredEvent> => new TrailWalk({ ...settings, checkEvent: undefined });
   const walk = checkEvent
-    ? await walkWith(new TrailWalk({ ...settings, checkEvent }), (page) => store.readAll(page))
-    : await walkWith(new TrailWalk<StoredEvent>({ ...settings, checkEvent: undefined }), (page) =>
-        readAllStored(store, page),
-      );
+    ? await walkWith(new TrailWalk({ ...settings, checkEvent }), async (from) =>
+        eventPage(await store.readAll(fromOn(from)), pageSize),
+      )
+    : packed
+      ? await walkWith(plain(), async (from) =>
+          packedPage(store, await store.readAllPacked!({ ...fromOn(from), headroom: HEAD_BYTES }), pageSize),
+        )
+      : await walkWith(plain(), async (from) =>
+          eventPage(await readAllStored(store, fromOn(from)), pageSize),
+        );
   const durationMs = Date.now() - startedAt;
   return {
     ok: walk.failures.length === 0,
@@ -96,10 +107,9 @@ export const verify = verifyAuditTrail;
 
 async function walkUpTo<E extends StoredEvent>(
   store: EventStore,
-  read: (page: ReadAllOptions) => Promise<E[]>,
+  readPage: (from: bigint | undefined) => Promise<WalkPage<E> | undefined>,
   walk: TrailWalk<E>,
   end: bigint,
-  pageSize: number,
   onProgress: (progress: VerifyProgress) => void,
 ): Promise<void> {
   const startedAt = Date.now();
@@ -107,36 +117,20 @@ async function walkUpTo<E extends StoredEvent>(
   let from: bigint | undefined;
   let first: bigint | undefined;
   while (!walk.stopped) {
-    const page = await read({
-      maxCount: pageSize,
-      ...(from !== undefined && { fromPosition: from }),
-    });
-    const inRange = page.filter((event) => event.position <= end);
-    const last = inRange.at(-1);
-    if (!last) return;
-    first ??= inRange[0].position;
-    await claims.listUpTo(last.position);
-    await visitPage(walk, inRange, claims);
+    const page = await readPage(from);
+    if (!page || page.first > end) return;
+    first ??= page.first;
+    const last = page.last < end ? page.last : end;
+    await claims.listUpTo(last);
+    await page.visit(walk, claims, end);
     onProgress(
       progressOf(walk.eventsChecked, startedAt, Date.now(), {
         first,
-        position: walk.point.position ?? last.position,
+        position: walk.point.position ?? last,
         end,
       }),
     );
-    if (page.length < pageSize || last.position >= end) return;
-    from = last.position + 1n;
-  }
-}
-
-async function visitPage<E extends StoredEvent>(
-  walk: TrailWalk<E>,
-  page: readonly E[],
-  claims: SealClaimLookahead,
-): Promise<void> {
-  for (const event of page) {
-    if (walk.stopped) return;
-    const passed = claims.takeUpTo(event.position);
-    if (!walk.visitPlain(event, passed)) await walk.visit(event, passed);
+    if (!page.full || page.last >= end) return;
+    from = page.last + 1n;
   }
 }

@@ -21,6 +21,8 @@ import type {
   EventToAppend,
   ExpectedRevision,
   FoldEvent,
+  PackedEvents,
+  PackedReadOptions,
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
@@ -38,6 +40,7 @@ import {
   type EncodedEvent,
 } from '../rules';
 import { StoppableSubscription, Wakeup, matchesFilter } from '../subscription';
+import { PackedReader } from './packed';
 import { openStoreFile } from './schema';
 import { SqliteStatements, type EventRow, toRecordedEvent, toStoredEvent } from './statements';
 
@@ -70,6 +73,7 @@ const SIGNAL_BYTE = Buffer.from([0x2e]);
 export class SqliteEventStore implements EventStore {
   private readonly db: Database.Database;
   private readonly sql: SqliteStatements;
+  private readonly packed: PackedReader;
   private readonly maxEventBytes: number;
   private readonly pollIntervalMs: number;
   private readonly pageSize: number;
@@ -86,6 +90,7 @@ export class SqliteEventStore implements EventStore {
   constructor(options: SqliteEventStoreOptions) {
     this.db = openStoreFile(options.file, { busyTimeoutMs: options.busyTimeoutMs ?? 5000 });
     this.sql = new SqliteStatements(this.db);
+    this.packed = new PackedReader(this.db);
     this.maxEventBytes = options.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES;
     this.pollIntervalMs = options.pollIntervalMs ?? 50;
     this.watchedPollIntervalMs = options.watchedPollIntervalMs ?? 1000;
@@ -260,6 +265,11 @@ export class SqliteEventStore implements EventStore {
   async readAllStored(options: ReadAllOptions = {}): Promise<StoredEvent[]> {
     this.assertOpen();
     return this.sql.readAll(options).map(toStoredEvent);
+  }
+
+  async readAllPacked(options: PackedReadOptions): Promise<PackedEvents | undefined> {
+    this.assertOpen();
+    return this.packed.read(options);
   }
 
   subscribeToAll(options: SubscribeToAllOptions = {}): AllSubscription {
