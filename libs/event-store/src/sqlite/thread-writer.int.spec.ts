@@ -1,4 +1,5 @@
 /** What the thread writer adds to the contract: its errors, close() draining, and a shared file. */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -70,5 +71,21 @@ describe('SQLite event store committing on a worker thread', () => {
     } finally {
       await store.close();
     }
+  });
+
+  it('returns from close() in a process with nothing else to do (the idle worker keeps nothing alive)', () => {
+    const script = `
+      const { SqliteEventStore } = require(${JSON.stringify(path.join(__dirname, 'sqlite-event-store.ts'))});
+      const store = new SqliteEventStore({ file: ${JSON.stringify(file())}, writer: 'thread' });
+      const metadata = { correlationId: 'c', actor: 'a', occurredAt: 't', schemaVersion: 1 };
+      store.appendToStream('audit-1', [{ type: 'A', data: {}, metadata }])
+        .then(() => store.close())
+        .then(() => process.stdout.write('closed'));`;
+    const register = path.join(__dirname, '..', 'testing', 'register-ts.cjs');
+    const child = spawnSync(process.execPath, ['-r', register, '-e', script], {
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect([child.stdout, child.stderr, child.status]).toEqual(['closed', '', 0]);
   });
 });

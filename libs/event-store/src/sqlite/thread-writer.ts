@@ -97,6 +97,8 @@ export class ThreadWriter implements StoreWriter {
       if (this.inFlight || this.queue.length > 0)
         await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
       this.stopped ??= new StoreClosedError();
+      // Otherwise a process with nothing else to do would end before close() returns.
+      this.worker.ref();
       const message: ToWorker = { kind: 'close' };
       this.worker.postMessage(message);
     }
