@@ -24,6 +24,7 @@ describe('node configuration', () => {
     ['DATABASE_URL', 'mysql://x', 'postgres:'],
     ['KAFKA_SSL', 'maybe', 'true or false'],
     ['XB_MAX_EVENT_BYTES', '-1', 'positive integer'],
+    ['XB_STORE_WRITER', 'threads', 'one of inline, thread'],
     ['KAFKA_SSL_CA_FILE', '/nonexistent/ca.pem', 'readable file'],
     ['KAFKA_SSL_CERT_FILE', '/', 'readable file'],
     ['XB_LEASE_TTL_MS', '0', 'positive integer'],

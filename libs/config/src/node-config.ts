@@ -175,6 +175,14 @@ export const nodeSettings = {
     parse: parsers.positiveInt,
     fallback: () => '1048576',
   }),
+  storeWriter: s({
+    name: 'XB_STORE_WRITER',
+    description:
+      "Where the SQLite event store commits: inline (on the node's event loop) or thread (on a worker thread, so the event loop keeps working during each commit's fsync; docs/event-store.md)",
+    defaultText: 'inline',
+    parse: parsers.oneOf('inline', 'thread'),
+    fallback: () => 'inline',
+  }),
   jwksUrl: s({
     name: 'XB_JWKS_URL',
     description:

@@ -76,7 +76,11 @@ async function recordChange(config: NodeConfig, verb: string, officerId: string)
   const at = new Date().toISOString();
   const events = config.esdbUrl
     ? createEventStore({ esdbConnectionString: config.esdbUrl, maxEventBytes: config.maxEventBytes })
-    : createEventStore({ sqliteFile: eventStoreFile(config.dataDir), maxEventBytes: config.maxEventBytes });
+    : createEventStore({
+        sqliteFile: eventStoreFile(config.dataDir),
+        maxEventBytes: config.maxEventBytes,
+        writer: config.storeWriter,
+      });
   try {
     await events.appendToStream(
       `audit-officers-${at.slice(0, 10)}`,

@@ -126,6 +126,7 @@ export class AgencyNode {
       : createEventStore({
           sqliteFile: eventStoreFile(config.dataDir),
           maxEventBytes: config.maxEventBytes,
+          writer: config.storeWriter,
         });
     // Particulars are sealed before the adapter stores them (docs/confidentiality.md).
     const store = protectParticulars(stored, config.dataDir, {

@@ -19,7 +19,12 @@ import { EVENT_STORE } from './event-store.tokens';
 
 export type EventStoreModuleOptions =
   /** The embedded default: a SQLite file (created when missing). */
-  | { readonly sqliteFile: string; readonly maxEventBytes?: number }
+  | {
+      readonly sqliteFile: string;
+      readonly maxEventBytes?: number;
+      /** Where commits run (SqliteEventStoreOptions.writer). Default `inline`. */
+      readonly writer?: 'inline' | 'thread';
+    }
   /** EventStoreDB / KurrentDB, e.g. `esdb://host:2113?tls=false`. */
   | { readonly esdbConnectionString: string; readonly maxEventBytes?: number };
 
@@ -30,7 +35,11 @@ export function createEventStore(options: EventStoreModuleOptions): EventStore {
       maxEventBytes: options.maxEventBytes,
     });
   }
-  return new SqliteEventStore({ file: options.sqliteFile, maxEventBytes: options.maxEventBytes });
+  return new SqliteEventStore({
+    file: options.sqliteFile,
+    maxEventBytes: options.maxEventBytes,
+    writer: options.writer,
+  });
 }
 
 class EventStoreCloser implements OnApplicationShutdown {

@@ -12,3 +12,8 @@ describeEventStoreContract(
   'SQLite (temp file)',
   async () => new SqliteEventStore({ file: path.join(dir, `store-${n++}.db`) }),
 );
+
+describeEventStoreContract(
+  'SQLite (temp file, commits on a worker thread)',
+  async () => new SqliteEventStore({ file: path.join(dir, `store-${n++}.db`), writer: 'thread' }),
+);

@@ -5,15 +5,16 @@
  * - Group commit: the appends and checkpoint saves made during one turn of the event loop share ONE
  *   transaction (one fsync), each in its own savepoint, so one append's refusal leaves the others alone;
  *   none of their promises settles before that transaction has committed.
+ * - Commits run on the event loop, or (`writer: 'thread'`) on a worker thread with its own connection, so
+ *   the event loop is not blocked by their fsync; the next group commit gathers while one is in flight.
  * - Several processes may append to one file: the write lock serialises them, busy_timeout waits for it.
  * - Live subscriptions wake at once on local appends and, through the signal file beside the database
  *   (`<file>-signal`, rewritten after every commit, watched with fs.watch), on other processes' appends;
  *   a slow poll stays as a safety net.
  */
 import { closeSync, openSync, watch, writeSync, type FSWatcher } from 'node:fs';
-import { setImmediate } from 'node:timers';
 import type Database from 'better-sqlite3';
-import { DuplicateEventIdError, StoreClosedError, StreamNotFoundError, type ActualRevision } from '../errors';
+import { StoreClosedError, StreamNotFoundError } from '../errors';
 import type {
   AllSubscription,
   AppendResult,
@@ -29,20 +30,13 @@ import type {
   StoredEvent,
   SubscribeToAllOptions,
 } from '../port';
-import {
-  DEFAULT_MAX_EVENT_BYTES,
-  assertCheckpointName,
-  assertStreamName,
-  checkExpectedRevision,
-  encodeBatch,
-  firstRevisionAfter,
-  revisionMatches,
-  type EncodedEvent,
-} from '../rules';
+import { DEFAULT_MAX_EVENT_BYTES, assertCheckpointName, assertStreamName, encodeBatch } from '../rules';
 import { StoppableSubscription, Wakeup, matchesFilter } from '../subscription';
+import { InlineWriter, type StoreWriter } from './inline-writer';
 import { PackedReader } from './packed';
 import { openStoreFile } from './schema';
 import { SqliteStatements, type EventRow, toRecordedEvent, toStoredEvent } from './statements';
+import { ThreadWriter } from './thread-writer';
 
 export interface SqliteEventStoreOptions {
   /** Path of the database file; created when missing. */
@@ -60,12 +54,13 @@ export interface SqliteEventStoreOptions {
   readonly watchedPollIntervalMs?: number;
   /** Events a subscription reads per query while catching up. Default 500. */
   readonly pageSize?: number;
-}
-
-interface PendingWrite {
-  readonly run: () => unknown;
-  readonly resolve: (value: unknown) => void;
-  readonly reject: (error: unknown) => void;
+  /**
+   * Where commits run. `inline` (default): on the event loop, which waits for each commit's fsync.
+   * `thread`: on a worker thread with its own connection to the file, so the event loop keeps working
+   * while a commit's fsync runs, and the next group commit gathers meanwhile. A `:memory:` store
+   * (or a `file:` URI) always commits inline: a second connection would not reach the same database.
+   */
+  readonly writer?: 'inline' | 'thread';
 }
 
 const SIGNAL_BYTE = Buffer.from([0x2e]);
@@ -80,8 +75,7 @@ export class SqliteEventStore implements EventStore {
   private readonly watchedPollIntervalMs: number;
   private readonly liveSubscriptions = new Set<Wakeup>();
   private closed = false;
-  /** Writes waiting for the next group commit. */
-  private queue: PendingWrite[] = [];
+  private readonly writer: StoreWriter;
   private readonly signalFile?: string;
   private signalFd?: number;
   private watcher?: FSWatcher;
@@ -95,7 +89,13 @@ export class SqliteEventStore implements EventStore {
     this.pollIntervalMs = options.pollIntervalMs ?? 50;
     this.watchedPollIntervalMs = options.watchedPollIntervalMs ?? 1000;
     this.pageSize = options.pageSize ?? 500;
-    if (options.file !== ':memory:' && !options.file.startsWith('file:')) {
+    const plainFile = options.file !== ':memory:' && !options.file.startsWith('file:');
+    const onCommit = () => this.signalCommit();
+    this.writer =
+      options.writer === 'thread' && plainFile
+        ? new ThreadWriter({ file: options.file, busyTimeoutMs: options.busyTimeoutMs ?? 5000 }, onCommit)
+        : new InlineWriter(this.db, this.sql, onCommit);
+    if (plainFile) {
       this.signalFile = `${options.file}-signal`;
       try {
         this.signalFd = openSync(this.signalFile, 'w');
@@ -103,52 +103,6 @@ export class SqliteEventStore implements EventStore {
         // A read-only folder: other processes' appends are then seen by the poll alone.
       }
     }
-  }
-
-  /**
-   * Queues a write for the next group commit, on the event loop's next check phase: the writes that
-   * callers make meanwhile (several relay dispatches, a gateway's commands, a checkpoint) join it.
-   */
-  private write<T>(run: () => T): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      if (this.queue.length === 0) setImmediate(() => this.commitQueued());
-      this.queue.push({ run, resolve: resolve as (value: unknown) => void, reject });
-    });
-  }
-
-  private commitQueued(): void {
-    const writes = this.queue;
-    this.queue = [];
-    if (writes.length === 0) return;
-    if (this.closed) {
-      for (const write of writes) write.reject(new StoreClosedError());
-      return;
-    }
-    const outcomes: { ok: boolean; value?: unknown; error?: unknown }[] = [];
-    try {
-      this.db
-        .transaction(() => {
-          for (const write of writes) {
-            try {
-              // A nested transaction is a savepoint: a refused write is rolled back alone.
-              outcomes.push({ ok: true, value: this.db.transaction(write.run)() });
-            } catch (error) {
-              // An error that ended the whole transaction (I/O, disk full) fails every write.
-              if (!this.db.inTransaction) throw error;
-              outcomes.push({ ok: false, error });
-            }
-          }
-        })
-        .immediate();
-    } catch (error) {
-      for (const write of writes) write.reject(error);
-      return;
-    }
-    // Committed (and fsynced): only now is anything acknowledged, and followers told.
-    writes.forEach((write, i) =>
-      outcomes[i].ok ? write.resolve(outcomes[i].value) : write.reject(outcomes[i].error),
-    );
-    if (outcomes.some((outcome) => outcome.ok)) this.signalCommit();
   }
 
   private signalCommit(): void {
@@ -189,50 +143,7 @@ export class SqliteEventStore implements EventStore {
     this.assertOpen();
     const expected = options.expectedRevision ?? 'any';
     const encoded = encodeBatch(stream, events, this.maxEventBytes);
-    return this.write(() => this.appendInTransaction(stream, encoded, expected));
-  }
-
-  private appendInTransaction(
-    stream: string,
-    events: EncodedEvent[],
-    expected: ExpectedRevision,
-  ): AppendResult {
-    const actual = this.sql.currentRevision(stream);
-    const retried = this.originalAppendOf(stream, events, expected);
-    if (retried) return retried;
-    checkExpectedRevision(stream, expected, actual);
-    const duplicate = events.find((event) => this.sql.findEvent(stream, event.id));
-    if (duplicate) throw new DuplicateEventIdError(stream, duplicate.id);
-    const recordedAt = new Date().toISOString();
-    let revision = firstRevisionAfter(actual);
-    let position = 0n;
-    for (const event of events) {
-      position = this.sql.insert(stream, revision, event, recordedAt);
-      revision += 1n;
-    }
-    return { nextExpectedRevision: revision - 1n, position };
-  }
-
-  /**
-   * Idempotent retry (as EventStoreDB does): the same ids, in the same order, already stored back to back
-   * where `expected` puts them. Returns the original append's result; undefined if this is no such retry.
-   */
-  private originalAppendOf(
-    stream: string,
-    events: EncodedEvent[],
-    expected: ExpectedRevision,
-  ): AppendResult | undefined {
-    const first = this.sql.findEvent(stream, events[0].id);
-    if (!first) return undefined;
-    const before: ActualRevision = first.revision === 0n ? 'no_stream' : first.revision - 1n;
-    if (!revisionMatches(expected, before) && expected !== 'stream_exists') return undefined;
-    let last = first;
-    for (let i = 1; i < events.length; i++) {
-      const row = this.sql.findEvent(stream, events[i].id);
-      if (!row || row.revision !== first.revision + BigInt(i)) return undefined;
-      last = row;
-    }
-    return { nextExpectedRevision: last.revision, position: last.position };
+    return (await this.writer.write({ kind: 'append', stream, events: encoded, expected })) as AppendResult;
   }
 
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -319,14 +230,13 @@ export class SqliteEventStore implements EventStore {
   async saveCheckpoint(name: string, position: bigint): Promise<void> {
     this.assertOpen();
     assertCheckpointName(name);
-    await this.write(() => this.sql.saveCheckpoint(name, position, new Date().toISOString()));
+    await this.writer.write({ kind: 'checkpoint', name, position });
   }
 
   async close(): Promise<void> {
     if (this.closed) return;
-    // Writes already queued were promised a commit: they get it before the file closes.
-    this.commitQueued();
     this.closed = true;
+    await this.writer.close();
     for (const wakeup of this.liveSubscriptions) wakeup.notify();
     this.liveSubscriptions.clear();
     this.unwatchSignal();

@@ -2,12 +2,12 @@
  * Child process of the crash test: appends batches to the SQLite store in a loop, as fast as it can, and
  * prints one line per append that returned: `appended <stream> <batch> <size> <last position>`. The test
  * kills it with SIGKILL at some point, mid-append or between appends.
- * Usage: node -r ./register-ts.cjs crash-appender.ts <database file> <writer id>
+ * Usage: node -r ./register-ts.cjs crash-appender.ts <database file> <writer id> [inline|thread]
  */
 import { SqliteEventStore } from '../sqlite/sqlite-event-store';
 
-async function main(file: string, writer: string): Promise<void> {
-  const store = new SqliteEventStore({ file });
+async function main(file: string, writer: string, commits: 'inline' | 'thread'): Promise<void> {
+  const store = new SqliteEventStore({ file, writer: commits });
   for (let batch = 0; ; batch++) {
     const stream = `crash-${writer}.${batch % 7}`;
     const size = 1 + (batch % 4);
@@ -26,7 +26,9 @@ async function main(file: string, writer: string): Promise<void> {
   }
 }
 
-main(process.argv[2], process.argv[3]).catch((error: unknown) => {
-  process.stderr.write(`${String(error)}\n`);
-  process.exit(1);
-});
+main(process.argv[2], process.argv[3], process.argv[4] === 'thread' ? 'thread' : 'inline').catch(
+  (error: unknown) => {
+    process.stderr.write(`${String(error)}\n`);
+    process.exit(1);
+  },
+);
