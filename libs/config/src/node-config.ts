@@ -148,10 +148,10 @@ export const nodeSettings = {
   gatewayWindow: s({
     name: 'XB_GATEWAY_WINDOW',
     description:
-      "Inbox records of one partition the gateway handles at once, each case's records in order (1: one at a time; docs/performance.md)",
-    defaultText: '1',
+      "Most inbox records of one partition the gateway handles at once, each case's records in order: one at a time while few wait, wider as the backlog grows (1: always one at a time; docs/performance.md)",
+    defaultText: '8',
     parse: parsers.positiveInt,
-    fallback: () => '1',
+    fallback: () => '8',
   }),
   esdbUrl: s({
     name: 'ESDB_URL',

@@ -44,9 +44,10 @@ export interface InboxGatewayOptions {
   /** Partitions processed at once (order is kept within a partition, i.e. within a case). Default 3. */
   readonly concurrency?: number;
   /**
-   * Records of one partition handled at once, the records of one case always in order. Default 1 (one
-   * at a time); the node sets it from XB_GATEWAY_WINDOW. Larger windows share group commits; the
-   * exchange fault tests run with one by XB_TEST_GATEWAY_WINDOW (docs/performance.md says how far).
+   * Most records of one partition handled at once, the records of one case always in order. Default 1;
+   * the node sets it from XB_GATEWAY_WINDOW. The window follows the backlog (`windowFor`): one record at
+   * a time while few wait, so a lone message is not slowed by others, wider as the backlog grows, so
+   * a burst shares group commits. The exchange fault tests run with XB_TEST_GATEWAY_WINDOW.
    */
   readonly window?: number;
   /**
@@ -58,6 +59,18 @@ export interface InboxGatewayOptions {
   readonly maxRecordFailures?: number;
   /** Told of each failure the gateway recovers from (a crashed consumer is started again). */
   readonly onError?: (error: unknown) => void;
+}
+
+/** Records waiting per record handled at once: below 2x this backlog the gateway takes one at a time. */
+const BACKLOG_PER_WINDOW_RECORD = 8;
+
+/**
+ * How many of the `waiting` records to handle at once, at most `most`. Records handled together finish
+ * together (their crypto interleaves on one thread), so a wide window delays the first record by the
+ * others' work: worth it only when a backlog would wait anyway.
+ */
+export function windowFor(waiting: number, most: number): number {
+  return Math.max(1, Math.min(most, Math.floor(waiting / BACKLOG_PER_WINDOW_RECORD)));
 }
 
 /**
@@ -153,9 +166,10 @@ export class InboxGateway {
     const pending = new PendingAnswers();
     const first = batch.messages[0]?.offset ?? batch.highWatermark;
     this.tracker.lag(batch.partition, Number(batch.highWatermark) - Number(first));
-    const size = Math.max(1, this.options.window ?? 1);
-    for (let start = 0; start < batch.messages.length; start += size) {
+    const most = Math.max(1, this.options.window ?? 1);
+    for (let start = 0, size = 1; start < batch.messages.length; start += size) {
       if (!isRunning() || isStale()) break;
+      size = windowFor(batch.messages.length - start, most);
       const window = batch.messages.slice(start, start + size);
       const tried = await this.tryWindow(window, batch.partition);
       for (const [i, message] of window.entries()) {
