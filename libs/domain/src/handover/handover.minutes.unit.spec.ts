@@ -2,6 +2,7 @@
 import { isDomainError } from '../decider';
 import { draftMinutes, HandoverMinutes, minutesShapeProblems } from '../shared';
 import { commandsOf, given } from '../testing/given';
+import { minutesHistory, OUR_SIGNATURE, THEIR_SIGNATURE } from '../testing/minutes-histories';
 import { applied as inb, fromThem, OFFICER, PERSON, queued as out, THEM, US } from '../testing/fixtures';
 import { SuspectHandoverCommand } from './decide';
 import { suspectHandoverDecider as decider } from './decider';
@@ -95,24 +96,8 @@ const ours: HandoverMinutes = draftMinutes({ ...proposal, persons }, agreed(US, 
 /** Theirs, when they hand the suspect over to us. */
 const theirs: HandoverMinutes = draftMinutes({ ...proposal, persons }, agreed(THEM, US));
 
-const proposed: SuspectHandoverEvent = { type: 'SuspectHandoverMinutesProposed', data: { minutes: ours } };
-const signedByUs: SuspectHandoverEvent = {
-  type: 'SuspectHandoverMinutesSigned',
-  data: {
-    minutesId: MINUTES_ID,
-    minutes: ours,
-    signature: { agency: US, signature: 'c2lnVk4=' },
-    ...out('m-min', 'SuspectHandoverMinutesProposal'),
-  },
-};
-const receivedTheirs: SuspectHandoverEvent = {
-  type: 'SuspectHandoverMinutesReceived',
-  data: { minutes: theirs, signature: { agency: THEM, signature: 'c2lnQ04=' }, ...inb('in-min') },
-};
-const agreedByUs: SuspectHandoverEvent = {
-  type: 'SuspectHandoverMinutesAgreed',
-  data: { minutesId: MINUTES_ID },
-};
+const { proposed, signedByUs, receivedTheirs, agreedByUs, coSignedByThem, countersignedByUs } =
+  minutesHistory('SuspectHandover', ours, theirs);
 const system = { ...OFFICER, actor: 'system:minutes-signer' };
 
 const refusal = (history: SuspectHandoverEvent[], command: SuspectHandoverCommand) => {
@@ -155,7 +140,7 @@ describe('suspect hand-over minutes: the holding side proposes', () => {
       .when(
         cmd(
           'SignSuspectHandoverMinutes',
-          { minutesId: MINUTES_ID, signature: 'c2lnVk4=' },
+          { minutesId: MINUTES_ID, signature: OUR_SIGNATURE },
           { ...system, newIds: ['m-min'] },
         ),
       )
@@ -168,7 +153,7 @@ describe('suspect hand-over minutes: the holding side proposes', () => {
       .when(
         cmd(
           'ReceiveSuspectHandoverMinutesCountersignature',
-          { minutes: ours, signature: 'c2lnQ04=' },
+          { minutes: ours, signature: THEIR_SIGNATURE },
           fromThem('in-cs'),
         ),
       )
@@ -178,7 +163,7 @@ describe('suspect hand-over minutes: the holding side proposes', () => {
           data: {
             minutesId: MINUTES_ID,
             minutes: ours,
-            signature: { agency: THEM, signature: 'c2lnQ04=' },
+            signature: { agency: THEM, signature: THEIR_SIGNATURE },
             ...inb('in-cs'),
           },
         },
@@ -195,7 +180,7 @@ describe('suspect hand-over minutes: the receiving side countersigns', () => {
       .when(
         cmd(
           'ReceiveSuspectHandoverMinutesProposal',
-          { minutes: theirs, signature: 'c2lnQ04=' },
+          { minutes: theirs, signature: THEIR_SIGNATURE },
           fromThem('in-min'),
         ),
       )
@@ -213,7 +198,7 @@ describe('suspect hand-over minutes: the receiving side countersigns', () => {
       .when(
         cmd(
           'SignSuspectHandoverMinutes',
-          { minutesId: MINUTES_ID, signature: 'c2lnVk4=' },
+          { minutesId: MINUTES_ID, signature: OUR_SIGNATURE },
           { ...system, newIds: ['m-cs'] },
         ),
       )
@@ -223,7 +208,7 @@ describe('suspect hand-over minutes: the receiving side countersigns', () => {
           data: {
             minutesId: MINUTES_ID,
             minutes: theirs,
-            signature: { agency: US, signature: 'c2lnVk4=' },
+            signature: { agency: US, signature: OUR_SIGNATURE },
             ...out('m-cs', 'SuspectHandoverMinutesCountersignature'),
           },
         },
@@ -367,24 +352,6 @@ describe('suspect hand-over minutes: refusals', () => {
 });
 
 describe('suspect hand-over: recorded only once the minutes are co-signed', () => {
-  const coSignedByThem: SuspectHandoverEvent = {
-    type: 'SuspectHandoverMinutesCoSigned',
-    data: {
-      minutesId: MINUTES_ID,
-      minutes: ours,
-      signature: { agency: THEM, signature: 'c2lnQ04=' },
-      ...inb('in-cs'),
-    },
-  };
-  const countersignedByUs: SuspectHandoverEvent = {
-    type: 'SuspectHandoverMinutesCountersigned',
-    data: {
-      minutesId: MINUTES_ID,
-      minutes: theirs,
-      signature: { agency: US, signature: 'c2lnVk4=' },
-      ...out('m-cs', 'SuspectHandoverMinutesCountersignature'),
-    },
-  };
   const record = cmd(
     'RecordSuspectHandover',
     { handedOverAt: '2026-11-23T02:30:00Z' },

@@ -1,4 +1,5 @@
 import { commandsOf, given } from '../testing/given';
+import { minutesHistory } from '../testing/minutes-histories';
 import { applied, fromThem, NOW, OTHER, PERSON, queued, queuing, THEM, US } from '../testing/fixtures';
 import { SuspectHandoverCommand } from './decide';
 import { suspectHandoverDecider as decider } from './decider';
@@ -56,45 +57,12 @@ const minutesHandedOverBy = (holding: string, requesting: string) =>
   );
 const ourMinutes = minutesHandedOverBy(US, THEM);
 const theirMinutes = minutesHandedOverBy(THEM, US);
-/** Holding side: we proposed and signed, they countersigned. */
-const coSignedAsHolding: SuspectHandoverEvent[] = [
-  { type: 'SuspectHandoverMinutesProposed', data: { minutes: ourMinutes } },
-  {
-    type: 'SuspectHandoverMinutesSigned',
-    data: {
-      minutesId: MINUTES_ID,
-      minutes: ourMinutes,
-      signature: { agency: US, signature: 'c2lnVk4=' },
-      ...queued('m-min', 'SuspectHandoverMinutesProposal'),
-    },
-  },
-  {
-    type: 'SuspectHandoverMinutesCoSigned',
-    data: {
-      minutesId: MINUTES_ID,
-      minutes: ourMinutes,
-      signature: { agency: THEM, signature: 'c2lnQ04=' },
-      ...applied('in-cs'),
-    },
-  },
-];
-/** Requesting side: they proposed and signed, we agreed and countersigned. */
-const coSignedAsRequesting: SuspectHandoverEvent[] = [
-  {
-    type: 'SuspectHandoverMinutesReceived',
-    data: { minutes: theirMinutes, signature: { agency: THEM, signature: 'c2lnQ04=' }, ...applied('in-min') },
-  },
-  { type: 'SuspectHandoverMinutesAgreed', data: { minutesId: MINUTES_ID } },
-  {
-    type: 'SuspectHandoverMinutesCountersigned',
-    data: {
-      minutesId: MINUTES_ID,
-      minutes: theirMinutes,
-      signature: { agency: US, signature: 'c2lnVk4=' },
-      ...queued('m-cs', 'SuspectHandoverMinutesCountersignature'),
-    },
-  },
-];
+/** Holding side: we proposed and signed, they countersigned; requesting side: we agreed and countersigned. */
+const { coSignedAsHanding: coSignedAsHolding, coSignedAsReceiving: coSignedAsRequesting } = minutesHistory(
+  'SuspectHandover',
+  ourMinutes,
+  theirMinutes,
+);
 
 // We want the suspect (requesting side).
 const requested: SuspectHandoverEvent = {

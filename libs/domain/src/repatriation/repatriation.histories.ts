@@ -1,4 +1,5 @@
 import { applied as inb, CHILD, PERSON, queued as out, THEM, US } from '../testing/fixtures';
+import { minutesHistory } from '../testing/minutes-histories';
 import { AgreedHandover, draftMinutes, HandoverMinutes, instantOfLocal, localTimesOf } from '../shared';
 import { RepatriationEvent } from './events';
 
@@ -128,49 +129,13 @@ export const ours: HandoverMinutes = draftMinutes({ ...proposal, persons }, agre
 /** The minutes the counterpart draws up when it hands over to us. */
 export const theirs: HandoverMinutes = draftMinutes({ ...proposal, persons }, agreed(THEM, US));
 
-export const proposed: RepatriationEvent = { type: 'RepatriationMinutesProposed', data: { minutes: ours } };
-export const signedByUs: RepatriationEvent = {
-  type: 'RepatriationMinutesSigned',
-  data: {
-    minutesId: MINUTES_ID,
-    minutes: ours,
-    signature: { agency: US, signature: 'c2lnVVM=' },
-    ...out('m-min', 'RepatriationMinutesProposal'),
-  },
-};
-export const receivedTheirs: RepatriationEvent = {
-  type: 'RepatriationMinutesReceived',
-  data: { minutes: theirs, signature: { agency: THEM, signature: 'c2lnQ04=' }, ...inb('in-min') },
-};
-export const agreedByUs: RepatriationEvent = {
-  type: 'RepatriationMinutesAgreed',
-  data: { minutesId: MINUTES_ID },
-};
-/** The counterpart's countersignature over the minutes we proposed (we hand over). */
-export const coSignedByThem: RepatriationEvent = {
-  type: 'RepatriationMinutesCoSigned',
-  data: {
-    minutesId: MINUTES_ID,
-    minutes: ours,
-    signature: { agency: THEM, signature: 'c2lnQ04=' },
-    ...inb('in-cs'),
-  },
-};
-/** Our countersignature over the minutes the counterpart proposed (it hands over to us). */
-export const countersignedByUs: RepatriationEvent = {
-  type: 'RepatriationMinutesCountersigned',
-  data: {
-    minutesId: MINUTES_ID,
-    minutes: theirs,
-    signature: { agency: US, signature: 'c2lnVk4=' },
-    ...out('m-cs', 'RepatriationMinutesCountersignature'),
-  },
-};
-/** Minutes co-signed on the side that hands over (it proposed them). */
-export const coSignedAsHanding: readonly RepatriationEvent[] = [proposed, signedByUs, coSignedByThem];
-/** Minutes co-signed on the side that receives (it countersigned the counterpart's). */
-export const coSignedAsReceiving: readonly RepatriationEvent[] = [
+export const {
+  proposed,
+  signedByUs,
   receivedTheirs,
   agreedByUs,
+  coSignedByThem,
   countersignedByUs,
-];
+  coSignedAsHanding,
+  coSignedAsReceiving,
+} = minutesHistory('Repatriation', ours, theirs);

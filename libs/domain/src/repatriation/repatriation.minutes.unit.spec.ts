@@ -2,6 +2,7 @@
 import { isDomainError } from '../decider';
 import { draftMinutes, HandoverMinutes } from '../shared';
 import { commandsOf, given } from '../testing/given';
+import { OUR_SIGNATURE, THEIR_SIGNATURE } from '../testing/minutes-histories';
 import { applied as inb, fromThem, OFFICER, queued as out, THEM, US } from '../testing/fixtures';
 import { RepatriationCommand } from './decide';
 import { repatriationDecider as decider } from './decider';
@@ -12,6 +13,8 @@ import {
   agreed,
   agreedByUs,
   CHILD_ID,
+  coSignedByThem,
+  countersignedByUs,
   MINUTES_ID,
   officers,
   ours,
@@ -69,7 +72,7 @@ describe('hand-over minutes: the side that hands over proposes', () => {
       .when(
         cmd(
           'SignRepatriationMinutes',
-          { minutesId: MINUTES_ID, signature: 'c2lnVVM=' },
+          { minutesId: MINUTES_ID, signature: OUR_SIGNATURE },
           { ...system, newIds: ['m-min'] },
         ),
       )
@@ -82,21 +85,11 @@ describe('hand-over minutes: the side that hands over proposes', () => {
       .when(
         cmd(
           'ReceiveRepatriationMinutesCountersignature',
-          { minutes: ours, signature: 'c2lnQ04=' },
+          { minutes: ours, signature: THEIR_SIGNATURE },
           fromThem('in-cs'),
         ),
       )
-      .then([
-        {
-          type: 'RepatriationMinutesCoSigned',
-          data: {
-            minutesId: MINUTES_ID,
-            minutes: ours,
-            signature: { agency: THEM, signature: 'c2lnQ04=' },
-            ...inb('in-cs'),
-          },
-        },
-      ]);
+      .then([coSignedByThem]);
     expect(state).toMatchObject({
       minutes: { status: 'co_signed', signatures: [{ agency: US }, { agency: THEM }] },
     });
@@ -202,7 +195,7 @@ describe('hand-over minutes: the side that takes over countersigns', () => {
       .when(
         cmd(
           'ReceiveRepatriationMinutesProposal',
-          { minutes: theirs, signature: 'c2lnQ04=' },
+          { minutes: theirs, signature: THEIR_SIGNATURE },
           fromThem('in-min'),
         ),
       )
@@ -218,21 +211,11 @@ describe('hand-over minutes: the side that takes over countersigns', () => {
       .when(
         cmd(
           'SignRepatriationMinutes',
-          { minutesId: MINUTES_ID, signature: 'c2lnVk4=' },
+          { minutesId: MINUTES_ID, signature: OUR_SIGNATURE },
           { ...system, newIds: ['m-cs'] },
         ),
       )
-      .then([
-        {
-          type: 'RepatriationMinutesCountersigned',
-          data: {
-            minutesId: MINUTES_ID,
-            minutes: theirs,
-            signature: { agency: US, signature: 'c2lnVk4=' },
-            ...out('m-cs', 'RepatriationMinutesCountersignature'),
-          },
-        },
-      ]);
+      .then([countersignedByUs]);
     expect(state).toMatchObject({
       minutes: { status: 'co_signed', signatures: [{ agency: THEM }, { agency: US }] },
     });
