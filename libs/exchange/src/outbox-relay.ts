@@ -125,6 +125,7 @@ export class OutboxRelay {
       const steps = await Promise.all(opened.slice(start, start + size).map((event) => this.prepare(event)));
       await this.send(await Promise.all(steps.map((record) => record())));
     }
+    this.assertLeaseHeld();
     await this.options.store.saveCheckpoint(this.checkpointName, batch[batch.length - 1].position);
   }
 
