@@ -4,6 +4,7 @@ import { Transaction } from 'kysely';
 import { CaseProjection } from '../projector';
 import { ReadModelTables } from '../tables';
 import { utcTime } from '../times';
+import { upsertRow } from '../upsert';
 import { writeCaseHandling } from './handling';
 
 /**
@@ -17,6 +18,22 @@ export type RowWriter<S extends CaseState> = (
   at: string,
   event: RecordedEvent,
 ) => Promise<void>;
+
+/** The cases a search request (locate and rescue, wanted person) led to, once each. */
+export async function followOnCaseRows(
+  trx: Transaction<ReadModelTables>,
+  caseId: string,
+  linked: readonly { readonly linkedCaseId: string; readonly process: string }[],
+): Promise<void> {
+  for (const link of linked)
+    await upsertRow(
+      trx,
+      'follow_on_cases',
+      { case_id: caseId, linked_case_id: link.linkedCaseId, process: link.process },
+      ['case_id', 'linked_case_id'],
+      'nothing',
+    );
+}
 
 /**
  * A read model of one process: the process's own decider folds each case, `rows` writes the board

@@ -1,5 +1,5 @@
 import { WantedPersonState } from '@xb/domain';
-import { RowWriter } from './case-projection';
+import { followOnCaseRows, RowWriter } from './case-projection';
 import { utcTime, utcTimeOrNull } from '../times';
 import { upsertRow } from '../upsert';
 
@@ -16,12 +16,5 @@ export const wantedPersonRows: RowWriter<WantedPersonState> = async (trx, caseId
     updated_at: at,
   };
   await upsertRow(trx, 'wanted_persons', { case_id: caseId, opened_at: at, ...row }, ['case_id'], row);
-  for (const link of state.linkedCases)
-    await upsertRow(
-      trx,
-      'follow_on_cases',
-      { case_id: caseId, linked_case_id: link.linkedCaseId, process: link.process },
-      ['case_id', 'linked_case_id'],
-      'nothing',
-    );
+  await followOnCaseRows(trx, caseId, state.linkedCases);
 };
