@@ -22,6 +22,11 @@ export interface BenchOptions {
   pinProcesses: boolean;
   /** `BENCH_ONLY` / `--only`: comma-separated suite names to run. Default: every suite. */
   only: string[] | undefined;
+  /**
+   * `BENCH_EXCHANGE_RATE` / `--exchange-rate`: exchanges per second the latency levels take as 100%,
+   * instead of the capacity just measured; runs compared in turns then offer the same rates.
+   */
+  exchangeRate: number | undefined;
 }
 
 export class BenchUsageError extends Error {}
@@ -36,6 +41,7 @@ const flags: Record<string, string> = {
   '--kafka-brokers': 'BENCH_KAFKA_BROKERS',
   '--pin': 'BENCH_PIN',
   '--only': 'BENCH_ONLY',
+  '--exchange-rate': 'BENCH_EXCHANGE_RATE',
 };
 
 /** Reads the options from `argv` (`--flag value` or `--flag=value`) over `env`; throws BenchUsageError. */
@@ -63,6 +69,7 @@ export function parseOptions(
           .map((name) => name.trim())
           .filter(Boolean)
       : undefined,
+    exchangeRate: settings.BENCH_EXCHANGE_RATE ? positive(settings, 'BENCH_EXCHANGE_RATE', 1) : undefined,
   };
 }
 

@@ -11,6 +11,7 @@ import { recordLoadLevels, runLoadLevels } from '../harness/load-levels';
 import { cpuSecondsOfPid, cpuSecondsOfSelf } from '../harness/proc';
 import { summarize } from '../harness/stats';
 import { DeliveryWatch } from './delivery-watch';
+import { recordExchangeLegs } from './exchange-stages';
 import { NodeProcess } from './node-process';
 import { measureProjectionRebuild } from './projection-rebuild';
 import { apiQueue, queueNotice } from './notices';
@@ -75,7 +76,15 @@ export const oursExchangeSuite: BenchSuite = {
       const nodes = [a.node, b.node];
       const capacity = await measureCapacity(context, exchange, watch, nodes);
       await measureRawBeside(context);
-      await measureLoad(context, capacity, exchange, watch, nodes);
+      const receiverStore = new SqliteEventStore({ file: eventStoreFile(receiver.dataDir) });
+      try {
+        await measureLoad(context, context.options.exchangeRate ?? capacity, exchange, watch, nodes, {
+          sender: store,
+          receiver: receiverStore,
+        });
+      } finally {
+        await receiverStore.close();
+      }
     } finally {
       await Promise.all([a.stop(), b.stop()]);
       // Retry warnings and the like: what the nodes said explains a stall in the figures.
@@ -165,6 +174,7 @@ async function measureLoad(
   exchange: Exchange,
   watch: DeliveryWatch,
   nodes: NodeProcess[],
+  stores: { sender: SqliteEventStore; receiver: SqliteEventStore },
 ): Promise<void> {
   const durationMs = options.scale === 'full' ? 10_000 : 3_000;
   const rss = nodes.map(() => 0);
@@ -176,6 +186,8 @@ async function measureLoad(
     for (const fraction of [0.5, 0.8]) {
       log(`latency at ${fraction * 100}% of ${capacity.toFixed(1)}/s for ${durationMs / 1000} s`);
       watch.resetLatencies();
+      const since = new Date().toISOString();
+      const cpu = cpuOf(nodes, options.kafkaBrokers ? undefined : benchKafkaPid(options.kafkaPort));
       const levels = await runLoadLevels({
         capacityPerSecond: capacity,
         fractions: [fraction],
@@ -184,6 +196,19 @@ async function measureLoad(
         drainTimeoutMs: 30_000,
       });
       recordLoadLevels(registry, 'ours_exchange', levels);
+      // CPU per exchange at this rate, against the burst's: what a lone message costs when the
+      // records come one by one and share no commits or sends.
+      const used = cpu.since();
+      const completed = levels[0]!.result.completed;
+      const percent = Math.round(fraction * 100);
+      for (const node of ['sender', 'receiver'] as const)
+        registry.record(
+          `ours_exchange_cpu_ms_${node}_at_${percent}pct`,
+          (used[node] * 1000) / Math.max(1, completed),
+          'ms',
+          `${node} node CPU per exchange at ${percent}% (the burst's is ours_exchange_cpu_ms_${node})`,
+        );
+      await recordExchangeLegs(registry, stores.sender, stores.receiver, since, percent);
       const store = summarize(watch.storeLatenciesMs);
       registry.record(
         `ours_exchange_store_latency_p99_ms_at_${fraction * 100}pct`,

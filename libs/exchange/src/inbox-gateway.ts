@@ -363,7 +363,24 @@ export class InboxGateway {
 
   /** Records a counterpart's receipt against our message; false when we never sent that message. */
   private async recordReceipt(receipt: InboundReceipt, signed: Buffer): Promise<boolean> {
-    const result = await this.options.runCommand(outboundMessageDecider, receipt.messageId, {
+    const sent = await this.options.loadState(outboundMessageDecider, receipt.messageId);
+    if (sent.status === 'queued' || sent.status === 'unsendable') return false;
+    // The receipt and the case's telling are started together, so their appends share one group commit
+    // (one fsync, not two in a row). The case needs only what the dispatch recorded (its category and
+    // case id), which the receipt does not change. Either may commit without the other (a crash, a
+    // refusal): the record then comes back, the receipt is a no-op the second time, and the case is told
+    // again, which it takes as a no-op too (INVALID_TRANSITION).
+    const [result] = await Promise.all([
+      this.recordReceiptEvent(receipt, signed),
+      this.options.onReceipt?.(receipt, sent),
+    ]);
+    if (isDomainError(result)) return false;
+    this.options.metrics?.inbound.inc({ outcome: 'receipt' });
+    return true;
+  }
+
+  private recordReceiptEvent(receipt: InboundReceipt, signed: Buffer) {
+    return this.options.runCommand(outboundMessageDecider, receipt.messageId, {
       type: 'RecordReceipt',
       data: {
         messageId: receipt.messageId,
@@ -380,14 +397,6 @@ export class InboxGateway {
         messageId: receipt.messageId,
       },
     });
-    if (isDomainError(result)) return false;
-    this.options.metrics?.inbound.inc({ outcome: 'receipt' });
-    // Told to the case even when the receipt was already recorded: a gateway killed between the two
-    // writes leaves the receipt recorded and the case not told, and the record comes back to whichever
-    // gateway reads the partition next. The case takes a second telling as a no-op (INVALID_TRANSITION).
-    if (result.state.status !== 'queued' && result.state.status !== 'unsendable')
-      await this.options.onReceipt?.(receipt, result.state);
-    return true;
   }
 
   /** A refused record's answer, with a rejected receipt when the sender was authenticated. */
