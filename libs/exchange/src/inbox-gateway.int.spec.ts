@@ -94,6 +94,8 @@ describe('the inbox gateway on a failing partition', () => {
   let gateway: InboxGateway;
   /** Receipts told to the case; the first telling fails as a gateway killed before it would. */
   const told: string[] = [];
+  /** Per receipt told: whether the receipt was already committed when the case was told. */
+  const receiptCommittedWhenTold = new Map<string, boolean>();
   let tellingFails = true;
   /** Held by the answer-budget test: a record whose applying waits on the test. */
   let gate: (messageId: string) => Promise<void> = async () => undefined;
@@ -114,6 +116,12 @@ describe('the inbox gateway on a failing partition', () => {
         return { accepted: true };
       },
       onReceipt: async (receipt) => {
+        receiptCommittedWhenTold.set(
+          receipt.messageId,
+          (await collectEvents(store)).some(
+            (e) => e.type === 'OutboundMessageReceipted' && e.streamId === `exchange-${receipt.messageId}`,
+          ),
+        );
         if (tellingFails) {
           tellingFails = false;
           throw Object.assign(new Error('killed before telling the case'), { code: 'EINTR' });
@@ -216,6 +224,33 @@ describe('the inbox gateway on a failing partition', () => {
     );
     expect(receipted).toHaveLength(1);
     expect(told).toEqual([id]);
+  });
+
+  it('tells the case while the receipt is being recorded, so that both share one commit', async () => {
+    const id = randomUUID();
+    await runCommand(outboundMessageDecider, id, {
+      type: 'RecordDispatch',
+      data: {
+        messageId: id,
+        correlationId: id,
+        category: 'notice',
+        counterpart: THEM,
+        payloadType: 'x',
+        envelope: '',
+        envelopeSha256: id,
+        queuedAt: '0',
+      },
+      metadata: { now: new Date(0).toISOString(), actor: 'system:relay', agencyId: US },
+    });
+    await produce([`RECEIPT:${id}`]);
+    await waitFor('the case told of the receipt', () => told.includes(id));
+    // Told one after the other, the case would find the receipt committed already (two fsyncs in a row).
+    expect(receiptCommittedWhenTold.get(id)).toBe(false);
+    await waitFor('the receipt recorded', async () =>
+      (await collectEvents(store)).some(
+        (e) => e.type === 'OutboundMessageReceipted' && e.streamId === `exchange-${id}`,
+      ),
+    );
   });
 
   it("sends a record's receipt within the answer budget, before the rest of its batch is done", async () => {
