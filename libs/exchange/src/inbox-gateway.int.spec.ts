@@ -253,6 +253,30 @@ describe('the inbox gateway on a failing partition', () => {
     );
   });
 
+  it('commits the offsets of its last answers once idle, though the commit interval has not passed', async () => {
+    const admin = kafka.admin();
+    await admin.connect();
+    try {
+      const ids = [randomUUID(), randomUUID(), randomUUID()];
+      await produce(ids.map((id) => `GOOD:${id}`));
+      await waitFor('all three recorded', async () =>
+        ids.every((id) => recorded().then((r) => r.includes(id))),
+      );
+      const [{ high }] = await admin.fetchTopicOffsets(inboxTopic(US));
+      // Each answer is flushed at once (answerBudgetMs 0) but the offsets at most every 100 ms: the
+      // last ones wait for the gateway to be idle, and nothing else would ever commit them.
+      await waitFor('the offsets committed up to the last record', async () => {
+        const [topic] = await admin.fetchOffsets({
+          groupId: `xb-gateway-${US.toLowerCase()}`,
+          topics: [inboxTopic(US)],
+        });
+        return topic?.partitions[0]?.offset === high;
+      });
+    } finally {
+      await admin.disconnect();
+    }
+  });
+
   it("sends a record's receipt within the answer budget, before the rest of its batch is done", async () => {
     const admin = kafka.admin();
     await admin.connect();
