@@ -138,7 +138,13 @@ export class OutboxRelay {
       // A chunk is sealed at once, then recorded at once: its dispatch records share one group commit
       // instead of one fsync each as the seals finish one after the other. It is sent as soon as it is
       // recorded, so the first message of a long batch does not wait for the last one's seal.
-      const steps = await Promise.all(opened.slice(start, start + size).map((event) => this.prepare(event)));
+      const prepared = await Promise.all(
+        opened.slice(start, start + size).map((event) => this.prepare(event)),
+      );
+      const steps = prepared.filter((step) => step !== undefined);
+      // Events that queue nothing (most of a case's events) write nothing: their batch's checkpoint waits
+      // for the next batch that does, or for the delay.
+      if (steps.length === 0) continue;
       // The checkpoint the last batch earned joins these records' commit: one fsync, not two.
       const [records] = await Promise.all([
         Promise.all(steps.map((record) => record())),
@@ -182,12 +188,13 @@ export class OutboxRelay {
 
   /**
    * What one event asks of the relay, its sealing done: the returned step records it (the dispatch, or
-   * the flag of an unsendable message) and gives the Kafka record to send, if any.
+   * the flag of an unsendable message) and gives the Kafka record to send, if any; none for an event
+   * that queues nothing.
    */
-  private async prepare(event: RecordedEvent): Promise<() => Promise<KafkaRecord | undefined>> {
+  private async prepare(event: RecordedEvent): Promise<(() => Promise<KafkaRecord | undefined>) | undefined> {
     const mapping = this.options.mapOutbound(event);
     if (mapping.kind === 'unsendable') return () => this.flagUnsendable(mapping);
-    if (mapping.kind !== 'message') return async () => undefined;
+    if (mapping.kind !== 'message') return undefined;
     const message = mapping.message;
     const state = await this.loadState(message.messageId);
     // Already sealed by an earlier run that stopped before Kafka acknowledged: the same bytes go again.
