@@ -8,8 +8,7 @@ import { setImmediate } from 'node:timers';
 
 /** What one item of a batch came to once the batch's transaction committed. */
 export type BatchOutcome<R> =
-  | { readonly ok: true; readonly value: R }
-  | { readonly ok: false; readonly error: unknown };
+  { readonly ok: true; readonly value: R } | { readonly ok: false; readonly error: unknown };
 
 interface Queued<T, R> {
   readonly item: T;

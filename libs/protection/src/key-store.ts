@@ -74,7 +74,9 @@ export class KeyStore {
       link: this.db.prepare(
         `INSERT OR IGNORE INTO key_cases (key_id, case_id, category, first_seen) VALUES (?, ?, ?, ?)`,
       ),
-      create: this.db.prepare(`INSERT OR IGNORE INTO data_keys (key_id, wrapped, created_at) VALUES (?, ?, ?)`),
+      create: this.db.prepare(
+        `INSERT OR IGNORE INTO data_keys (key_id, wrapped, created_at) VALUES (?, ?, ?)`,
+      ),
       find: this.db.prepare(`SELECT * FROM data_keys WHERE key_id = ?`),
     };
     this.writes = new TurnBatcher((writes) => {
