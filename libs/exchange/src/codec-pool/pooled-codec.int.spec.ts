@@ -1,4 +1,6 @@
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import path from 'node:path';
 import {
   generateAgencyKey,
   InvalidEnvelopeInput,
@@ -219,5 +221,29 @@ describe('PooledCodec', () => {
     await pool.stop();
     await until('the children to be gone', () => !pids.some(alive));
     await expect(pool.seal(message(CN), SENT_AT)).rejects.toThrow('the crypto pool is stopped');
+  });
+
+  it('leaves no child behind when the node holding the pool is SIGKILLed', async () => {
+    const repo = path.resolve(__dirname, '../../../..');
+    const holder = spawn(
+      process.execPath,
+      [
+        '-r',
+        path.join(repo, 'libs/event-store/src/testing/register-ts.cjs'),
+        path.join(__dirname, 'testing/pool-holder.ts'),
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    try {
+      let output = '';
+      holder.stdout.on('data', (chunk) => (output += String(chunk)));
+      await until('the holder to start its pool', () => /children \d+ \d+\n/.test(output), 30_000);
+      const pids = output.match(/children (\d+) (\d+)/)!.slice(1).map(Number);
+      expect(pids.every(alive)).toBe(true);
+      holder.kill('SIGKILL');
+      await until('the orphaned children to exit', () => !pids.some(alive));
+    } finally {
+      holder.kill('SIGKILL');
+    }
   });
 });
