@@ -1,5 +1,12 @@
 import * as openpgp from 'openpgp';
-import { decodePayload, encodePayload, PayloadType, TrustedKey, TrustStore, ValidationProblem } from '@xb/envelope';
+import {
+  decodePayload,
+  encodePayload,
+  PayloadType,
+  TrustedKey,
+  TrustStore,
+  ValidationProblem,
+} from '@xb/envelope';
 import type { EnvelopeCodecOptions } from '../envelope-codec';
 import type { InboundReceipt, OpenedRecord, OutboundMessage } from '../ports';
 
@@ -38,7 +45,9 @@ export type ToChild =
  * and the parent decodes it again into the same message.
  */
 export type WireOpened =
-  | (Omit<Extract<OpenedRecord, { kind: 'envelope'; ok: true }>, 'payload'> & { readonly payload: Uint8Array })
+  | (Omit<Extract<OpenedRecord, { kind: 'envelope'; ok: true }>, 'payload'> & {
+      readonly payload: Uint8Array;
+    })
   | Exclude<OpenedRecord, { kind: 'envelope'; ok: true }>;
 
 export type CallError = {

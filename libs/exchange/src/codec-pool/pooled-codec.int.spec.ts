@@ -166,7 +166,9 @@ describe('PooledCodec', () => {
     expect(thrown).toBeInstanceOf(InvalidEnvelopeInput);
     expect(thrownInPool).toBeInstanceOf(InvalidEnvelopeInput);
     expect((thrownInPool as InvalidEnvelopeInput).message).toBe((thrown as InvalidEnvelopeInput).message);
-    expect((thrownInPool as InvalidEnvelopeInput).problems).toEqual((thrown as InvalidEnvelopeInput).problems);
+    expect((thrownInPool as InvalidEnvelopeInput).problems).toEqual(
+      (thrown as InvalidEnvelopeInput).problems,
+    );
     await expect(vnPool.seal(message('LA.PHONGSALY.POLICE'), SENT_AT)).rejects.toThrow(
       'no valid encryption key for LA.PHONGSALY.POLICE in the trust store',
     );
@@ -204,7 +206,7 @@ describe('PooledCodec', () => {
     expect(failures.length).toBeGreaterThan(0);
     for (const failure of failures) {
       expect(failure).toBeInstanceOf(CryptoChildGone);
-      expect(failure.message).toMatch(/crypto child doing a seal exited \(SIGKILL\); try again/);
+      expect(failure.message).toMatch(/crypto child running seal\(\) exited \(SIGKILL\); try again/);
     }
     // The next call waits for the new child rather than failing.
     const sealed = await pool.seal(message(CN), SENT_AT);
@@ -238,7 +240,10 @@ describe('PooledCodec', () => {
       let output = '';
       holder.stdout.on('data', (chunk) => (output += String(chunk)));
       await until('the holder to start its pool', () => /children \d+ \d+\n/.test(output), 30_000);
-      const pids = output.match(/children (\d+) (\d+)/)!.slice(1).map(Number);
+      const pids = output
+        .match(/children (\d+) (\d+)/)!
+        .slice(1)
+        .map(Number);
       expect(pids.every(alive)).toBe(true);
       holder.kill('SIGKILL');
       await until('the orphaned children to exit', () => !pids.some(alive));

@@ -182,7 +182,7 @@ export class PooledCodec implements InboxCodec {
       const how = signal ?? `code ${code}`;
       settleReady(new Error(`a crypto child exited (${how}) before it was ready`));
       for (const [, call] of pending)
-        call.reject(new CryptoChildGone(`the crypto child doing a ${call.op} exited (${how}); try again`));
+        call.reject(new CryptoChildGone(`the crypto child running ${call.op}() exited (${how}); try again`));
       pending.clear();
       if (this.children[slot] !== child) return;
       this.children[slot] = undefined;
@@ -218,7 +218,8 @@ function settleCall(pending: Map<number, Pending>, message: Extract<FromChild, {
 
 /** The child's error as the codec in the thread would have thrown it. */
 function errorOf(error: CallError): Error {
-  if (error.name === 'InvalidEnvelopeInput' && error.problems) return new InvalidEnvelopeInput(error.problems);
+  if (error.name === 'InvalidEnvelopeInput' && error.problems)
+    return new InvalidEnvelopeInput(error.problems);
   const rebuilt = new Error(error.message);
   rebuilt.name = error.name;
   return rebuilt;
