@@ -49,6 +49,38 @@ export function cpuSecondsOfPid(pid: number): number | undefined {
   }
 }
 
+/** Child processes of a process (from /proc/<pid>/task/<tid>/children), none once it is gone. */
+export function childPidsOf(pid: number): number[] {
+  try {
+    return fs
+      .readdirSync(`/proc/${pid}/task`)
+      .flatMap((tid) => fs.readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8').split(' '))
+      .filter((text) => text.trim() !== '')
+      .map(Number);
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * CPU seconds of a process and its children: the live ones (a node's crypto pool) and those it has
+ * already reaped (cutime and cstime of its stat), or undefined once it is gone.
+ */
+export function cpuSecondsWithChildrenOfPid(pid: number): number | undefined {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const own = cpuTicksOfStat(stat);
+    if (own === undefined) return undefined;
+    // After the name, cutime (16) and cstime (17) are indexes 13 and 14.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const reaped = (Number(fields[13]) || 0) + (Number(fields[14]) || 0);
+    const live = childPidsOf(pid).reduce((sum, child) => sum + (cpuSecondsOfPid(child) ?? 0), 0);
+    return (own + reaped) / TICKS_PER_SECOND + live;
+  } catch {
+    return undefined;
+  }
+}
+
 /** CPU seconds this process (all its threads) has used so far. */
 export function cpuSecondsOfSelf(): number {
   const { user, system } = process.cpuUsage();

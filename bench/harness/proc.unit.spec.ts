@@ -1,5 +1,8 @@
+import { spawn } from 'node:child_process';
 import {
+  childPidsOf,
   cpuSecondsOfPid,
+  cpuSecondsWithChildrenOfPid,
   cpuSharesBetween,
   cpuTicksOfStat,
   machineCpuTimesOf,
@@ -29,6 +32,21 @@ describe('/proc readers', () => {
   it('gives undefined for a process that does not exist', () => {
     expect(rssOfPidMiB(2 ** 22 + 1)).toBeUndefined();
     expect(cpuSecondsOfPid(2 ** 22 + 1)).toBeUndefined();
+  });
+});
+
+describe('a process with children (a node with its crypto pool)', () => {
+  it('lists a live child and counts the CPU of the children with the parent', async () => {
+    const child = spawn('sleep', ['30'], { stdio: 'ignore' });
+    try {
+      await new Promise((resolve) => child.once('spawn', resolve));
+      expect(childPidsOf(process.pid)).toContain(child.pid);
+      expect(cpuSecondsWithChildrenOfPid(process.pid)).toBeGreaterThanOrEqual(cpuSecondsOfPid(process.pid)!);
+    } finally {
+      child.kill('SIGKILL');
+    }
+    expect(childPidsOf(999_999_999)).toEqual([]);
+    expect(cpuSecondsWithChildrenOfPid(999_999_999)).toBeUndefined();
   });
 });
 

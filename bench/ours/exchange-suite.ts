@@ -48,7 +48,7 @@ export const oursExchangeSuite: BenchSuite = {
     const profileDir = process.env.BENCH_CPU_PROF || undefined;
     if (profileDir) fs.mkdirSync(profileDir, { recursive: true });
     log(
-      `starting two nodes (roles ${roles()}) in child processes; notices queued through the ${queueMode()}`,
+      `starting two nodes (roles ${roles()}, XB_CRYPTO_POOL=${process.env.XB_CRYPTO_POOL ?? '0'}) in child processes; notices queued through the ${queueMode()}`,
     );
     // One after the other: two nodes creating their topics at once on a fresh broker can be told
     // "This server does not host this topic-partition" by the metadata call of provisionTopics.
@@ -224,13 +224,13 @@ async function measureLoad(
     'ours_node_rss_mib_sender',
     rss[0]!,
     'MiB',
-    'max VmRSS of the sender node under the load levels',
+    'max VmRSS of the sender node (with its crypto pool children, summed) under the load levels',
   );
   registry.record(
     'ours_node_rss_mib_receiver',
     rss[1]!,
     'MiB',
-    'max VmRSS of the receiver node under the load levels',
+    'max VmRSS of the receiver node (with its crypto pool children, summed) under the load levels',
   );
   registry.record('ours_node_rss_mib_max', Math.max(...rss), 'MiB', 'the larger of the two');
 }

@@ -1,7 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { Cleanup } from '../harness/cleanup';
-import { cpuSecondsOfPid, rssOfPidMiB } from '../harness/proc';
+import { childPidsOf, cpuSecondsWithChildrenOfPid, rssOfPidMiB } from '../harness/proc';
 
 /** The repository root, from dist/bench/ours/ (compiled) or bench/ours/ (sources). */
 function repoRoot(): string {
@@ -59,12 +59,16 @@ export class NodeProcess {
     return this.child.pid!;
   }
 
+  /** The node's resident memory plus its children's (XB_CRYPTO_POOL), summed: shared pages count twice. */
   rssMiB(): number | undefined {
-    return rssOfPidMiB(this.pid);
+    const own = rssOfPidMiB(this.pid);
+    if (own === undefined) return undefined;
+    return childPidsOf(this.pid).reduce((sum, child) => sum + (rssOfPidMiB(child) ?? 0), own);
   }
 
+  /** CPU seconds of the node with its children (the crypto pool's work is the node's work). */
   cpuSeconds(): number | undefined {
-    return cpuSecondsOfPid(this.pid);
+    return cpuSecondsWithChildrenOfPid(this.pid);
   }
 
   /** What the node printed (its retry warnings): the tail, for error messages. */

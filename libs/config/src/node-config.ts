@@ -153,6 +153,14 @@ export const nodeSettings = {
     parse: parsers.positiveInt,
     fallback: () => '8',
   }),
+  cryptoPool: s({
+    name: 'XB_CRYPTO_POOL',
+    description:
+      "Child processes that seal and open the gateway's envelopes and sign its receipts, each with its own copy of the keys (0: in the node's own thread; docs/performance.md)",
+    defaultText: '0',
+    parse: parsers.nonNegativeInt,
+    fallback: () => '0',
+  }),
   esdbUrl: s({
     name: 'ESDB_URL',
     description:

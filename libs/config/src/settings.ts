@@ -42,6 +42,8 @@ export const parsers = {
   },
   positiveInt: (raw: string) =>
     /^\d+$/.test(raw) && Number(raw) > 0 ? Number(raw) : failure('a positive integer'),
+  nonNegativeInt: (raw: string) =>
+    /^\d+$/.test(raw) && Number.isSafeInteger(Number(raw)) ? Number(raw) : failure('0 or a positive integer'),
   bool: (raw: string) =>
     ['true', '1', 'yes'].includes(raw)
       ? true

@@ -39,6 +39,7 @@ export const isValidAt = (entry: TrustedKey, at: Date): boolean =>
 export class TrustStore {
   private readonly byAgency = new Map<string, TrustedKey[]>();
   private readonly byKeyId = new Map<string, TrustedKey>();
+  private replaced = 0;
 
   constructor(entries: readonly TrustedKey[]) {
     this.fill(entries);
@@ -52,6 +53,15 @@ export class TrustStore {
     this.byAgency.clear();
     this.byKeyId.clear();
     this.fill(entries);
+    this.replaced++;
+  }
+
+  /**
+   * How many times the entries were replaced: a copy of the store elsewhere (a crypto child process)
+   * is current only while it holds the same version.
+   */
+  get version(): number {
+    return this.replaced;
   }
 
   private fill(entries: readonly TrustedKey[]): void {

@@ -58,6 +58,15 @@ describe('TrustStore rotation', () => {
     // Revocation applies whatever sent_at says: a stolen key can write any date.
     expect(s.senderKeys(CN, at('2026-02-01T00:00:00Z'))).toMatchObject({ ok: false, reason: 'KEY_REVOKED' });
   });
+
+  it('counts its replacements, so a copy elsewhere (a crypto child) can tell it is stale', () => {
+    const s = store();
+    expect(s.version).toBe(0);
+    s.replace([trusted(cn)]);
+    s.replace([trusted(cn)]);
+    expect(s.version).toBe(2);
+    expect(s.agencies()).toEqual([CN]);
+  });
 });
 
 describe('loadTrustStore', () => {

@@ -1,5 +1,6 @@
 export * from './port';
 export * from './in-batches';
+export { allCommitted, TurnBatcher, type BatchOutcome } from './turn-batcher';
 export * from './read-events';
 export { packedEnd, packedIs, packedPosition } from './packed-events';
 export * from './errors';

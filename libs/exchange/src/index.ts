@@ -11,6 +11,8 @@ export * from './resender';
 export * from './lease';
 export * from './inbox-gateway';
 export * from './envelope-codec';
+export { PooledCodec, CryptoChildGone } from './codec-pool/pooled-codec';
+export type { PooledCodecOptions } from './codec-pool/pooled-codec';
 export * from './wire-mapping';
 export * from './anchor-checks';
 export * from './appliers';

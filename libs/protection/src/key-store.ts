@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { allCommitted, TurnBatcher } from '@xb/event-store';
 import Database from 'better-sqlite3';
 import type { KeyManagement } from './key-management';
 
@@ -45,12 +46,6 @@ export interface Destruction {
 
 export type KeyLookup = { readonly key: Buffer } | { readonly erased: Destruction } | undefined;
 
-interface QueuedWrite {
-  readonly run: () => void;
-  readonly resolve: () => void;
-  readonly reject: (error: unknown) => void;
-}
-
 /** Links (key, case) this process knows are stored: a key used again by its case writes nothing. */
 const MAX_KNOWN_LINKS = 100_000;
 
@@ -59,8 +54,8 @@ export class KeyStore {
   /** Unwrapped keys of this process (unwrapping may be a KMS call); evicted on destruction. */
   private readonly cache = new Map<string, Buffer>();
   private readonly knownLinks = new Set<string>();
-  /** Writes waiting for the next group commit. */
-  private queue: QueuedWrite[] = [];
+  /** The writes of one event-loop turn, committed together. */
+  private readonly writes: TurnBatcher<() => void, undefined>;
   private readonly stmt;
 
   constructor(
@@ -79,9 +74,19 @@ export class KeyStore {
       link: this.db.prepare(
         `INSERT OR IGNORE INTO key_cases (key_id, case_id, category, first_seen) VALUES (?, ?, ?, ?)`,
       ),
-      create: this.db.prepare(`INSERT OR IGNORE INTO data_keys (key_id, wrapped, created_at) VALUES (?, ?, ?)`),
+      create: this.db.prepare(
+        `INSERT OR IGNORE INTO data_keys (key_id, wrapped, created_at) VALUES (?, ?, ?)`,
+      ),
       find: this.db.prepare(`SELECT * FROM data_keys WHERE key_id = ?`),
     };
+    this.writes = new TurnBatcher((writes) => {
+      // All or nothing: INSERT OR IGNORE refuses nothing, so what fails here (I/O, a closed file) fails
+      // every write alike.
+      this.db.transaction(() => {
+        for (const write of writes) write();
+      })();
+      return allCommitted(writes);
+    });
   }
 
   /**
@@ -99,14 +104,14 @@ export class KeyStore {
     const found = await this.lookup(keyId);
     if (found) {
       if (!this.knownLinks.has(link)) {
-        await this.write(linkRow);
+        await this.writes.add(linkRow);
         this.remember(link);
       }
       return 'key' in found ? found.key : undefined;
     }
     const key = randomBytes(32);
     const wrapped = await this.kms.wrap(key, keyId);
-    await this.write(() => {
+    await this.writes.add(() => {
       linkRow();
       this.stmt.create.run(keyId, wrapped, use.at);
     });
@@ -147,29 +152,6 @@ export class KeyStore {
   private remember(link: string): void {
     if (this.knownLinks.size >= MAX_KNOWN_LINKS) this.knownLinks.clear();
     this.knownLinks.add(link);
-  }
-
-  /** Queues a write for the next group commit, on the event loop's next check phase. */
-  private write(run: () => void): Promise<void> {
-    return new Promise<void>((resolve, reject) => {
-      if (this.queue.length === 0) setImmediate(() => this.commitQueued());
-      this.queue.push({ run, resolve, reject });
-    });
-  }
-
-  private commitQueued(): void {
-    const writes = this.queue;
-    this.queue = [];
-    try {
-      this.db.transaction(() => {
-        for (const write of writes) write.run();
-      })();
-    } catch (error) {
-      // INSERT OR IGNORE refuses nothing: what fails here (I/O, a closed file) fails every write alike.
-      for (const write of writes) write.reject(error);
-      return;
-    }
-    for (const write of writes) write.resolve();
   }
 
   /** Destroys the key (crypto-shredding): what it sealed can never be read again. Idempotent. */

@@ -13,6 +13,8 @@ import {
 import {
   createKafka,
   EnvelopeCodec,
+  type EnvelopeCodecOptions,
+  PooledCodec,
   ExchangeMetrics,
   InboxGateway,
   InboxHealth,
@@ -248,11 +250,8 @@ export class AgencyNode {
     });
     this.producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
     await this.producer.connect();
-    const codec = new EnvelopeCodec({
-      agencyId: this.agencyId,
-      ...crypto,
-      defaults: headerDefaults(this.config),
-    });
+    const codecOptions = { agencyId: this.agencyId, ...crypto, defaults: headerDefaults(this.config) };
+    const codec = await this.startCodec(codecOptions);
     const runCommand: CommandRunner = (decider, id, command) =>
       handleCommand(this.store, decider, id, command);
     const common = {
@@ -352,6 +351,21 @@ export class AgencyNode {
     this.gateway = gateway;
     await gateway.start();
     this.parts.push({ name: 'gateway', stop: () => gateway.stop() });
+  }
+
+  /**
+   * The gateway's codec: in this thread, or spread over XB_CRYPTO_POOL child processes (docs/design.md,
+   * "The crypto pool"), stopped after the gateway and relay that use it.
+   */
+  private async startCodec(options: EnvelopeCodecOptions): Promise<EnvelopeCodec | PooledCodec> {
+    if (this.config.cryptoPool === 0) return new EnvelopeCodec(options);
+    const pool = await PooledCodec.start({
+      ...options,
+      size: this.config.cryptoPool,
+      onChildExit: (detail) => process.stderr.write(`${this.agencyId}: ${detail}\n`),
+    });
+    this.parts.push({ name: 'crypto pool', stop: () => pool.stop() });
+    return pool;
   }
 
   /**

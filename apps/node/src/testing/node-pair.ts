@@ -52,6 +52,8 @@ export async function prepareAgencies(
         XB_HTTP_PORT: String(await freePort()),
         KAFKA_BROKERS: process.env.KAFKA_BROKERS ?? '127.0.0.1:19092',
         KAFKA_CLIENT_ID: `test-${agencyId.toLowerCase()}`,
+        // XB_TEST_CRYPTO_POOL=<n> runs every test node's gateway with a crypto pool of n children.
+        ...(process.env.XB_TEST_CRYPTO_POOL ? { XB_CRYPTO_POOL: process.env.XB_TEST_CRYPTO_POOL } : {}),
         ...settings,
       },
     });

@@ -6,7 +6,7 @@ import {
   proposeMinutes,
   receiveMinutesCountersignature,
   receiveMinutesProposal,
-  refuseUnlessCoSigned,
+  refuseHandoverUnlessCoSigned,
   signMinutes,
   warrantOf,
   annexOf,
@@ -224,7 +224,7 @@ const step = (command: SuspectHandoverStepCommand, state: SuspectHandover, origi
     }
     case 'RecordSuspectHandover':
     case 'ReceiveSuspectHandoverCompletion': {
-      const unsigned = refuseUnlessCoSigned(state.minutes);
+      const unsigned = refuseHandoverUnlessCoSigned(state);
       if (unsigned) return unsigned;
       const handedOverAt = command.data?.handedOverAt;
       const local = 'local' in origin;

@@ -396,6 +396,20 @@ describe('suspect hand-over: recorded only once the minutes are co-signed', () =
     expect(state).toMatchObject({ status: 'handed_over', minutes: { status: 'co_signed' } });
   });
 
+  // The rule holds while the case is scheduled, the one status in which nothing yet records the
+  // hand-over; a case from before the rule that records one keeps its status rules, whatever its minutes.
+  it('leaves a case already handed over with no minutes to its status rules (stores from before the rule)', () => {
+    expect(refusal([...weHold, handedOverByUs], record)).toMatchObject({ code: 'INVALID_TRANSITION' });
+    const handedOverToUs: SuspectHandoverEvent = {
+      type: 'SuspectHandedOver',
+      data: { handedOverAt: '2026-11-23T02:30:00Z', annex: { personId: SUSPECT_ID }, ...inb('in-done') },
+    };
+    // Their completion delivered again is the one already applied, not a hand-over to refuse.
+    given(decider, [...weRequested, handedOverToUs])
+      .when(completion)
+      .then([]);
+  });
+
   it('still folds a hand-over recorded before its minutes (stores from before the rule)', () => {
     const state = [...weHold, handedOverByUs, proposed, signedByUs, coSignedByThem].reduce(
       decider.evolve,

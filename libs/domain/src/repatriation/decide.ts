@@ -24,7 +24,7 @@ import {
   Problems,
   problems,
   refuseIf,
-  refuseUnlessCoSigned,
+  refuseHandoverUnlessCoSigned,
   refuseUnlessLocal,
 } from '../shared';
 import {
@@ -129,15 +129,6 @@ const childIdsProblems = (ids: readonly string[] | undefined, state: Repatriatio
   return ok ? [] : ['childIds'];
 };
 
-/**
- * A hand-over (or a reception, which says the victim was handed over) first recorded on this side waits
- * for the minutes both sides signed. Only from `scheduled`: a case already handed over or received
- * before that rule keeps going (a late hand-over message after the reception, a reception after the
- * hand-over), whatever its minutes.
- */
-const firstHandoverUnsigned = (state: Repatriation): DomainError | undefined =>
-  state.status === 'scheduled' ? refuseUnlessCoSigned(state.minutes) : undefined;
-
 const step = (command: RepatriationStepCommand, state: Repatriation, origin: Origin): Decision => {
   const now = command.metadata.now;
   const marked = (kind: Parameters<typeof messageMarker>[3], inReplyTo?: string) =>
@@ -180,7 +171,7 @@ const step = (command: RepatriationStepCommand, state: Repatriation, origin: Ori
       return schedule(command, state, origin);
     case 'RecordRepatriationHandover':
     case 'ReceiveRepatriationHandover': {
-      const unsigned = firstHandoverUnsigned(state);
+      const unsigned = refuseHandoverUnlessCoSigned(state);
       if (unsigned) return unsigned;
       const handedOverAt = command.data?.handedOverAt;
       const childIds = childrenAmong(command.data?.childIds, state);
@@ -198,7 +189,7 @@ const step = (command: RepatriationStepCommand, state: Repatriation, origin: Ori
     }
     case 'ConfirmRepatriationReception':
     case 'RecordReceptionConfirmation': {
-      const unsigned = firstHandoverUnsigned(state);
+      const unsigned = refuseHandoverUnlessCoSigned(state);
       if (unsigned) return unsigned;
       const { facility, receivedAt } = command.data ?? {};
       const childIds = childrenAmong(command.data?.childIds, state);

@@ -394,4 +394,24 @@ describe('repatriation: no hand-over before its minutes are co-signed', () => {
       'RepatriationMinutesProposed',
     ]);
   });
+
+  // The rule holds while the case is scheduled, the one status in which nothing yet records the
+  // hand-over; once a case from before the rule records it, its later steps keep their status rules.
+  it('takes a late hand-over message after a reception confirmed with no minutes (cases from before the rule)', () => {
+    const late = [...weReceived, receivedByUs];
+    expect(
+      typesOf(
+        late,
+        cmd(
+          'ReceiveRepatriationHandover',
+          { handedOverAt: '2026-11-23T03:00:00Z', childIds: ['0193a7b2-0000-7000-8000-000000000c01'] },
+          fromThem('in-ho'),
+        ),
+      ),
+    ).toEqual(['RepatriationHandedOver']);
+    // A second hand-over of ours is a status refusal, not one of the minutes: the first is recorded.
+    given(decider, [...weRequested, handedOver])
+      .when(cmd('RecordRepatriationHandover', handover, queuing('m2')))
+      .then({ code: 'INVALID_TRANSITION' });
+  });
 });

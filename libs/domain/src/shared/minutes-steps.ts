@@ -166,18 +166,24 @@ const alreadyDrawnUp = (): DomainError =>
   domainError('ALREADY_EXISTS', 'the case already has hand-over minutes');
 
 /**
- * The refusal of a step that records the person as handed over (ours or the counterpart's) while the
- * case's minutes are not signed by both sides: an auditor must never find a person handed over with no
- * co-signed record of it (docs/protocol.md section 5a). Not a status refusal: the case is at the right
- * step, it waits on the signatures. `MINUTES_NOT_COSIGNED` on `minutes` (API 409, receipt
- * `MINUTES_NOT_COSIGNED:minutes`).
+ * The one rule of both processes for a step that records the person as handed over (ours or the
+ * counterpart's hand-over; a repatriation's reception, which says the victim was handed over): while the
+ * case is `scheduled` it waits for the minutes both sides signed, so an auditor never finds a person
+ * handed over with no co-signed record of it (docs/protocol.md section 5a). Only from `scheduled`, the
+ * one status in which nothing yet records the hand-over: a case handed over or received before the rule
+ * keeps taking its later steps (a late hand-over message, a reception) whatever its minutes, so what
+ * stores already hold decides as it did. Not a status refusal: the case is at the right step, it waits on
+ * the signatures. `MINUTES_NOT_COSIGNED` on `minutes` (API 409, receipt `MINUTES_NOT_COSIGNED:minutes`).
  */
-export const refuseUnlessCoSigned = (minutes: MinutesRecord | undefined): DomainError | undefined =>
-  minutes?.status === 'co_signed'
+export const refuseHandoverUnlessCoSigned = (c: {
+  readonly status: string;
+  readonly minutes?: MinutesRecord;
+}): DomainError | undefined =>
+  c.status !== 'scheduled' || c.minutes?.status === 'co_signed'
     ? undefined
     : domainError(
         'MINUTES_NOT_COSIGNED',
-        `the hand-over is recorded once both sides have signed its minutes; they are ${minutes?.status ?? 'not drafted'}`,
+        `the hand-over is recorded once both sides have signed its minutes; they are ${c.minutes?.status ?? 'not drafted'}`,
         ['minutes'],
       );
 

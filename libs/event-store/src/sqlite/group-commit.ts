@@ -7,6 +7,7 @@ import type Database from 'better-sqlite3';
 import { DuplicateEventIdError, type ActualRevision } from '../errors';
 import type { AppendResult, ExpectedRevision } from '../port';
 import { checkExpectedRevision, firstRevisionAfter, revisionMatches, type EncodedEvent } from '../rules';
+import type { BatchOutcome } from '../turn-batcher';
 import type { SqliteStatements } from './statements';
 
 /** A write as data, so that it can be sent to the commit worker. */
@@ -19,9 +20,7 @@ export type StoreWrite =
     }
   | { readonly kind: 'checkpoint'; readonly name: string; readonly position: bigint };
 
-export type WriteOutcome =
-  | { readonly ok: true; readonly value: AppendResult | undefined }
-  | { readonly ok: false; readonly error: unknown };
+export type WriteOutcome = BatchOutcome<AppendResult | undefined>;
 
 /**
  * Runs the writes in one transaction and returns each one's outcome once it has committed (and, with

@@ -12,7 +12,22 @@ import { Worker } from 'node:worker_threads';
 import { StoreClosedError } from '../errors';
 import { fromWire, type CommitWorkerData, type FromWorker, type ToWorker } from './commit-messages';
 import type { StoreWrite } from './group-commit';
-import { settle, type PendingWrite, type StoreWriter } from './inline-writer';
+import type { StoreWriter } from './inline-writer';
+
+interface PendingWrite {
+  readonly write: StoreWrite;
+  readonly resolve: (value: unknown) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+/** Settles each pending write with its outcome; true if any committed. */
+function settle(
+  pending: readonly PendingWrite[],
+  outcomes: readonly { ok: boolean; value?: unknown; error?: unknown }[],
+): boolean {
+  pending.forEach((p, i) => (outcomes[i].ok ? p.resolve(outcomes[i].value) : p.reject(outcomes[i].error)));
+  return outcomes.some((outcome) => outcome.ok);
+}
 
 export class ThreadWriter implements StoreWriter {
   private readonly worker: Worker;
