@@ -75,6 +75,7 @@ export const oursExchangeSuite: BenchSuite = {
       };
       const nodes = [a.node, b.node];
       const capacity = await measureCapacity(context, exchange, watch, nodes);
+      await measureLone(context, exchange, watch, [sender.env, receiver.env]);
       await measureRawBeside(context);
       const receiverStore = new SqliteEventStore({ file: eventStoreFile(receiver.dataDir) });
       try {
@@ -166,6 +167,53 @@ async function measureCapacity(
     'CPU s per wall s of nodes, broker and bench during the burst',
   );
   return rate;
+}
+
+/**
+ * Exchanges one at a time, nothing else in flight: the latency floor (store clocks) and what a lone
+ * message costs each node in commits (fsyncs), which no batching can share. The nodes count their
+ * commits (`xb_store_commits_total` on /metrics).
+ */
+async function measureLone(
+  { options, registry, log }: BenchContext,
+  exchange: Exchange,
+  watch: DeliveryWatch,
+  envs: NodeJS.ProcessEnv[],
+): Promise<void> {
+  const count = options.scale === 'full' ? 200 : 50;
+  log(`${count} exchanges one at a time`);
+  const commits = () => Promise.all(envs.map((env) => commitsOf(Number(env.XB_HTTP_PORT))));
+  const before = await commits();
+  watch.resetLatencies();
+  for (let i = 0; i < count; i++) await exchange();
+  const after = await commits();
+  const latency = summarize(watch.storeLatenciesMs);
+  for (const p of ['p50', 'p99'] as const)
+    registry.record(
+      `ours_exchange_lone_ms_${p}`,
+      latency[p],
+      'ms',
+      `${count} exchanges one after the other: delivery recorded - notice recorded (store clocks)`,
+    );
+  (['sender', 'receiver'] as const).forEach((node, i) => {
+    const files = Object.keys(after[i]!).sort();
+    const per = (file: string) => (after[i]![file]! - (before[i]![file] ?? 0)) / count;
+    registry.record(
+      `ours_exchange_lone_commits_${node}`,
+      files.reduce((sum, file) => sum + per(file), 0),
+      'commits',
+      `${node} commits (fsyncs) per lone exchange: ${files.map((file) => `${file} ${per(file).toFixed(2)}`).join(', ')}`,
+    );
+  });
+}
+
+/** A node's `xb_store_commits_total` per file, from its /metrics. */
+async function commitsOf(port: number): Promise<Record<string, number>> {
+  const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+  const counts: Record<string, number> = {};
+  for (const [, file, value] of text.matchAll(/^xb_store_commits_total\{file="([^"]+)"\} (\d+)$/gm))
+    counts[file!] = Number(value);
+  return counts;
 }
 
 async function measureLoad(

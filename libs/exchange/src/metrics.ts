@@ -72,6 +72,20 @@ export class ExchangeMetrics {
     registers: [this.registry],
   });
 
+  /** Where `xb_store_commits_total` reads its counts from, per file; the node fills it. */
+  readonly commitSources: Record<string, () => number> = {};
+  readonly storeCommits = new Counter({
+    name: 'xb_store_commits_total',
+    help: 'Transactions committed by this process, per SQLite file (events, keys): one fsync each',
+    labelNames: ['file'],
+    registers: [this.registry],
+    collect: () => {
+      this.storeCommits.reset();
+      for (const [file, count] of Object.entries(this.commitSources))
+        this.storeCommits.inc({ file }, count());
+    },
+  });
+
   constructor(defaultMetrics = false) {
     if (defaultMetrics) collectDefaultMetrics({ register: this.registry });
   }

@@ -57,6 +57,7 @@ export class KeyStore {
   /** The writes of one event-loop turn, committed together. */
   private readonly writes: TurnBatcher<() => void, undefined>;
   private readonly stmt;
+  private commitCount = 0;
 
   constructor(
     file: string,
@@ -79,14 +80,22 @@ export class KeyStore {
       ),
       find: this.db.prepare(`SELECT * FROM data_keys WHERE key_id = ?`),
     };
-    this.writes = new TurnBatcher((writes) => {
-      // All or nothing: INSERT OR IGNORE refuses nothing, so what fails here (I/O, a closed file) fails
-      // every write alike.
-      this.db.transaction(() => {
-        for (const write of writes) write();
-      })();
-      return allCommitted(writes);
-    });
+    this.writes = new TurnBatcher(
+      (writes) => {
+        // All or nothing: INSERT OR IGNORE refuses nothing, so what fails here (I/O, a closed file) fails
+        // every write alike.
+        this.db.transaction(() => {
+          for (const write of writes) write();
+        })();
+        return allCommitted(writes);
+      },
+      () => (this.commitCount += 1),
+    );
+  }
+
+  /** Transactions this process has committed to the key file (one fsync each). */
+  get commits(): number {
+    return this.commitCount;
   }
 
   /**

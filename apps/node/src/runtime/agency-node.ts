@@ -9,6 +9,7 @@ import {
   EventStore,
   handleCommand,
   loadState,
+  SqliteEventStore,
 } from '@xb/event-store';
 import {
   createKafka,
@@ -119,6 +120,13 @@ export class AgencyNode {
       store,
     });
     this.keys = new NodeKeys(config.agencyId, config.dataDir, this.directory);
+    // Commits are fsyncs: their rate per message is what the exchange's batching saves (docs/performance.md).
+    if (store instanceof ProtectedEventStore) {
+      const keys = store.codec.keys;
+      this.metrics.commitSources.keys = () => keys.commits;
+      const inner = store.inner;
+      if (inner instanceof SqliteEventStore) this.metrics.commitSources.events = () => inner.commits;
+    }
   }
 
   /** Opens the store (SQLite file in the data dir, or EventStoreDB when ESDB_URL is set). */

@@ -17,3 +17,28 @@ describeEventStoreContract(
   'SQLite (temp file, commits on a worker thread)',
   async () => new SqliteEventStore({ file: path.join(dir, `store-${n++}.db`), writer: 'thread' }),
 );
+
+describe.each(['inline', 'thread'] as const)('SQLite commits counted (%s writer)', (writer) => {
+  const event = (i: number) => ({
+    type: 'Counted',
+    data: { i },
+    metadata: { correlationId: 'c', actor: 't', occurredAt: '2031-01-01T00:00:00Z', schemaVersion: 1 },
+  });
+
+  it('counts one commit for the appends of one turn, and one per append made after the last settled', async () => {
+    const store = new SqliteEventStore({ file: path.join(dir, `store-${n++}.db`), writer });
+    try {
+      await store.appendToStream('counted-a', [event(0)]);
+      expect(store.commits).toBe(1);
+      await Promise.all([
+        store.appendToStream('counted-b', [event(1)]),
+        store.appendToStream('counted-c', [event(2)]),
+        store.saveCheckpoint('counted', 1n),
+      ]);
+      // The three writes of one turn share one transaction: one fsync, not three.
+      expect(store.commits).toBe(2);
+    } finally {
+      await store.close();
+    }
+  });
+});

@@ -74,6 +74,7 @@ export class SqliteEventStore implements EventStore {
   private readonly pageSize: number;
   private readonly watchedPollIntervalMs: number;
   private readonly liveSubscriptions = new Set<Wakeup>();
+  private commitCount = 0;
   private closed = false;
   private readonly writer: StoreWriter;
   private readonly signalFile?: string;
@@ -105,7 +106,13 @@ export class SqliteEventStore implements EventStore {
     }
   }
 
+  /** Transactions this process has committed to the file (with synchronous=FULL, one fsync each). */
+  get commits(): number {
+    return this.commitCount;
+  }
+
   private signalCommit(): void {
+    this.commitCount += 1;
     for (const wakeup of this.liveSubscriptions) wakeup.notify();
     if (this.signalFd === undefined) return;
     try {
