@@ -154,6 +154,22 @@ describe('the inbox gateway on a failing partition', () => {
     (await collectEvents(store))
       .filter((e) => e.type === 'InboundMessageRecorded')
       .map((e) => (e.data as { messageId: string }).messageId);
+  /** A message of ours, dispatched to THEM, for a receipt to answer. */
+  const recordDispatch = (id: string) =>
+    runCommand(outboundMessageDecider, id, {
+      type: 'RecordDispatch',
+      data: {
+        messageId: id,
+        correlationId: id,
+        category: 'notice',
+        counterpart: THEM,
+        payloadType: 'x',
+        envelope: '',
+        envelopeSha256: id,
+        queuedAt: '0',
+      },
+      metadata: { now: new Date(0).toISOString(), actor: 'system:relay', agencyId: US },
+    });
   const gauge = async (name: 'consumerLag' | 'partitionFailing') =>
     (await metrics[name].get()).values.find((v) => v.labels.partition === '0')?.value;
 
@@ -203,20 +219,7 @@ describe('the inbox gateway on a failing partition', () => {
 
   it('tells the case of a receipt recorded before a failure, when the record comes back', async () => {
     const id = randomUUID();
-    await runCommand(outboundMessageDecider, id, {
-      type: 'RecordDispatch',
-      data: {
-        messageId: id,
-        correlationId: id,
-        category: 'notice',
-        counterpart: THEM,
-        payloadType: 'x',
-        envelope: '',
-        envelopeSha256: id,
-        queuedAt: '0',
-      },
-      metadata: { now: new Date(0).toISOString(), actor: 'system:relay', agencyId: US },
-    });
+    await recordDispatch(id);
     await produce([`RECEIPT:${id}`]);
     await waitFor('the case told of the receipt', () => told.includes(id));
     const receipted = (await collectEvents(store)).filter(
@@ -228,20 +231,7 @@ describe('the inbox gateway on a failing partition', () => {
 
   it('tells the case while the receipt is being recorded, so that both share one commit', async () => {
     const id = randomUUID();
-    await runCommand(outboundMessageDecider, id, {
-      type: 'RecordDispatch',
-      data: {
-        messageId: id,
-        correlationId: id,
-        category: 'notice',
-        counterpart: THEM,
-        payloadType: 'x',
-        envelope: '',
-        envelopeSha256: id,
-        queuedAt: '0',
-      },
-      metadata: { now: new Date(0).toISOString(), actor: 'system:relay', agencyId: US },
-    });
+    await recordDispatch(id);
     await produce([`RECEIPT:${id}`]);
     await waitFor('the case told of the receipt', () => told.includes(id));
     // Told one after the other, the case would find the receipt committed already (two fsyncs in a row).
