@@ -52,6 +52,104 @@ export async function upsertRow<T extends Table>(
 ): Promise<void> {
   const values = row as Record<string, unknown>;
   const update = onConflict === 'nothing' ? undefined : (onConflict as Record<string, unknown>);
+  const held = heldRows.get(db);
+  if (held) {
+    if (held.hold(table, values, conflict, update)) return;
+    // Not foldable (a null key never conflicts): what was held is written first, so the order stays.
+    await held.writeAll(db);
+  }
+  return writeUpsert(db, table, values, conflict, update);
+}
+
+/**
+ * Runs `work`, which writes rows with `upsertRow` on `trx`, writing each row ONCE at its end: the
+ * upserts of one row (same table, same conflict key) are folded into the one upsert that leaves the
+ * same row, whether or not it existed before. A case's events in one batch each rewrote its board row
+ * (and the row's indexes); now the batch writes it once. Only `upsertRow` is held back: `work` must not
+ * read or write, by other queries on `trx`, a table it upserts into.
+ */
+export async function withRowsFolded<R>(trx: Kysely<ReadModelTables>, work: () => Promise<R>): Promise<R> {
+  const held = new HeldRows();
+  heldRows.set(trx, held);
+  try {
+    const result = await work();
+    heldRows.delete(trx);
+    await held.writeAll(trx);
+    return result;
+  } finally {
+    heldRows.delete(trx);
+  }
+}
+
+/** The rows held by `withRowsFolded`, per transaction. */
+const heldRows = new WeakMap<object, HeldRows>();
+
+interface HeldRow {
+  readonly table: Table;
+  readonly row: Record<string, unknown>;
+  readonly conflict: readonly string[];
+  update: Record<string, unknown> | undefined;
+}
+
+class HeldRows {
+  /** By table, conflict columns and their values; in the order each row was first written. */
+  private readonly rows = new Map<string, HeldRow>();
+  /** Conflict columns each table was held with (a second set could name the same row differently). */
+  private readonly targets = new Map<string, string>();
+
+  /** Folds the upsert into the row's held one; false when it cannot be (then nothing was held). */
+  hold(
+    table: Table,
+    row: Record<string, unknown>,
+    conflict: readonly string[],
+    update: Record<string, unknown> | undefined,
+  ): boolean {
+    const target = conflict.join(',');
+    if ((this.targets.get(table) ?? target) !== target) return false;
+    let key = `${table}(${target})`;
+    for (const column of conflict) {
+      const value = row[column];
+      if (value === null || value === undefined) return false;
+      key += `\u0000${String(value)}`;
+    }
+    this.targets.set(table, target);
+    const held = this.rows.get(key);
+    if (!held) {
+      // Copies: a projection may pass one object as both row and update, or reuse it.
+      this.rows.set(key, { table, row: defined(row), conflict, update: update && defined(update) });
+      return true;
+    }
+    // Both orders of events leave what these do: a new row is the first insert with the later update
+    // applied; a present one gets both updates in turn. A later `nothing` changes neither.
+    if (update) {
+      Object.assign(held.row, defined(update));
+      held.update = { ...held.update, ...defined(update) };
+    }
+    return true;
+  }
+
+  async writeAll(db: Kysely<ReadModelTables>): Promise<void> {
+    const rows = [...this.rows.values()];
+    this.rows.clear();
+    this.targets.clear();
+    for (const { table, row, conflict, update } of rows) await writeUpsert(db, table, row, conflict, update);
+  }
+}
+
+/** The entries whose value is not undefined (left out of the SQL, as Kysely's builder does). */
+function defined(values: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const column in values) if (values[column] !== undefined) out[column] = values[column];
+  return out;
+}
+
+async function writeUpsert(
+  db: Kysely<ReadModelTables>,
+  table: Table,
+  values: Record<string, unknown>,
+  conflict: readonly string[],
+  update: Record<string, unknown> | undefined,
+): Promise<void> {
   const key = shapeOf(table, values, conflict, update);
   const adapter = db.getExecutor().adapter;
   let shapes = templates.get(adapter);
