@@ -1,7 +1,7 @@
 import { Transaction } from 'kysely';
 import { DomainEvent } from '@xb/domain';
-import { AllSubscription, EventStore, RecordedEvent } from '@xb/event-store';
-import { inBatches } from '@xb/event-store';
+import { AllSubscription, EventMetadata, EventStore, RecordedEvent, StoredEvent } from '@xb/event-store';
+import { inBatches, readAllStored } from '@xb/event-store';
 import { ReadModelDb } from './database';
 import { countParked, ParkedEvent, parkedEvents, parkEvent, unparkAll, unparkStream } from './parking';
 import { PROJECTED_TABLES, ReadModelTables } from './tables';
@@ -131,16 +131,21 @@ export class Projector {
     return this.applyToEnd(this.options.maxBatch ?? 500);
   }
 
+  /**
+   * Reads the order unparsed and parses only the events a projection takes (a node's store holds many
+   * it does not: audit days, leases); the checkpoint still moves past the page's last event.
+   */
   private async applyToEnd(maxCount: number): Promise<number> {
     let count = 0;
     this.applied = await this.readCheckpoint();
     for (;;) {
-      const page = await this.options.store.readAll({
+      const page = await readAllStored(this.options.store, {
         ...(this.applied !== undefined ? { fromPosition: this.applied + 1n } : {}),
         maxCount,
       });
       if (page.length === 0) return count;
-      await this.applyOrPark(page);
+      const projected = page.filter((event) => this.projectionOf(event.streamId)).map(parsed);
+      await this.applyOrPark(projected, page[page.length - 1].position);
       count += page.length;
     }
   }
@@ -197,19 +202,24 @@ export class Projector {
    * The batch in one transaction; if it fails, its events one by one, parking each that fails alone. A
    * failure to park (the store itself failing) is thrown: the live projection then stops visibly.
    */
-  private async applyOrPark(batch: readonly RecordedEvent[]): Promise<void> {
+  private async applyOrPark(
+    batch: readonly RecordedEvent[],
+    upTo = batch[batch.length - 1].position,
+  ): Promise<void> {
     try {
-      return await this.apply(batch);
+      return await this.apply(batch, upTo);
     } catch (error) {
-      if (batch.length === 1) return this.park(batch[0], error);
+      if (batch.length === 1 && batch[0].position === upTo) return this.park(batch[0], error);
     }
     for (const event of batch) {
       try {
-        await this.apply([event]);
+        await this.apply([event], event.position);
       } catch (error) {
         await this.park(event, error);
       }
     }
+    // Past the events no projection takes after the last one it did.
+    if (this.applied !== upTo) await this.apply([], upTo);
   }
 
   private async park(event: RecordedEvent, error: unknown): Promise<void> {
@@ -221,13 +231,12 @@ export class Projector {
     this.parked++;
   }
 
-  private async apply(batch: readonly RecordedEvent[]): Promise<void> {
-    const last = batch[batch.length - 1].position;
+  private async apply(batch: readonly RecordedEvent[], upTo: bigint): Promise<void> {
     await this.options.db.transaction().execute(async (trx) => {
       await this.project(trx, batch);
-      await this.saveCheckpoint(trx, last);
+      await this.saveCheckpoint(trx, upTo);
     });
-    this.applied = last;
+    this.applied = upTo;
   }
 
   private async saveCheckpoint(trx: Transaction<ReadModelTables>, position: bigint): Promise<void> {
@@ -327,3 +336,19 @@ async function loadStates(
   }
   return states;
 }
+
+/**
+ * A stored event with its data and metadata parsed, straight from the bytes the store read for this row
+ * (no copies); a store without an unparsed read gives the parsed event itself.
+ */
+function parsed(event: StoredEvent | RecordedEvent): RecordedEvent {
+  if ('data' in event) return event;
+  return {
+    ...event,
+    data: JSON.parse(utf8(event.dataBytes)) as unknown,
+    metadata: JSON.parse(utf8(event.metadataBytes)) as EventMetadata,
+  };
+}
+
+const utf8 = (bytes: Uint8Array): string =>
+  Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');

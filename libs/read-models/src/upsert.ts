@@ -21,7 +21,7 @@ interface Template {
  * Templates per dialect (the database's adapter), then per shape. The shapes are few and fixed (one or
  * two per board), so the map does not need a bound.
  */
-const templates = new WeakMap<object, Map<string, Template>>();
+const templates = new WeakMap<object, Map<string, Template | ManyTemplate>>();
 
 /** The SQLite database behind a Kysely instance (by its adapter, which its transactions share). */
 const sqliteDatabases = new WeakMap<object, SqliteDatabase>();
@@ -128,12 +128,117 @@ class HeldRows {
     return true;
   }
 
+  /**
+   * Writes the held rows, those of one shape several to a statement where the update sets each column
+   * to the value the row would be inserted with (`excluded.<column>`, the usual case): a statement per
+   * row was a network round trip each on PostgreSQL.
+   */
   async writeAll(db: Kysely<ReadModelTables>): Promise<void> {
-    const rows = [...this.rows.values()];
+    const byShape = new Map<string, HeldRow[]>();
+    for (const held of this.rows.values()) {
+      if (!setsAsInserted(held)) {
+        await writeUpsert(db, held.table, held.row, held.conflict, held.update);
+        continue;
+      }
+      const shape = shapeOf(held.table, held.row, held.conflict, held.update);
+      const same = byShape.get(shape);
+      if (same) same.push(held);
+      else byShape.set(shape, [held]);
+    }
     this.rows.clear();
     this.targets.clear();
-    for (const { table, row, conflict, update } of rows) await writeUpsert(db, table, row, conflict, update);
+    for (const rows of byShape.values()) await writeRows(db, rows);
   }
+}
+
+/** Whether the row's update sets each of its columns to the value the row would be inserted with. */
+function setsAsInserted({ row, update }: HeldRow): boolean {
+  if (update) for (const column in update) if (update[column] !== row[column]) return false;
+  return true;
+}
+
+/**
+ * Rows written by one statement, largest first: a few statement shapes per row shape, and a statement's
+ * parameters stay far under PostgreSQL's 65,535.
+ */
+const ROWS_PER_STATEMENT = [64, 16, 4, 1] as const;
+
+/** Held rows of one shape whose update sets what they insert, several to a statement. */
+async function writeRows(db: Kysely<ReadModelTables>, rows: readonly HeldRow[]): Promise<void> {
+  const [{ table, row, conflict, update }] = rows as [HeldRow];
+  const columns = Object.keys(row);
+  const updated = update ? Object.keys(update) : undefined;
+  const shape = shapeOf(table, row, conflict, update);
+  const sqlite = db.isTransaction ? sqliteDatabases.get(db.getExecutor().adapter) : undefined;
+  for (let at = 0; at < rows.length;) {
+    const count = ROWS_PER_STATEMENT.find((size) => size <= rows.length - at)!;
+    const template = templateOf(db, `${shape} excluded x${count}`, () =>
+      compileRows(db, table, columns, count, conflict, updated),
+    );
+    const parameters = template.sources.map(([index, column]) => rows[at + index].row[column]);
+    if (sqlite) sqlite.prepare(template.compiled.sql).run(parameters);
+    else await db.executeQuery({ ...template.compiled, parameters, queryId: createQueryId() });
+    at += count;
+  }
+}
+
+/** `count` rows of `columns` in one insert; a conflicting row gets `updated` set from the insert's values. */
+function compileRows(
+  db: Kysely<ReadModelTables>,
+  table: Table,
+  columns: readonly string[],
+  count: number,
+  conflict: readonly string[],
+  updated: readonly string[] | undefined,
+): ManyTemplate {
+  const markers = new Map<string, readonly [number, string]>();
+  const rows = Array.from({ length: count }, (_, index) => {
+    const out: Record<string, string> = {};
+    for (const column of columns) {
+      const marker = `\u0000${markers.size}`;
+      markers.set(marker, [index, column]);
+      out[column] = marker;
+    }
+    return out;
+  });
+  const compiled = db
+    .insertInto(table)
+    .values(rows as never)
+    .onConflict((oc) => {
+      const target = oc.columns(conflict as never);
+      return updated
+        ? target.doUpdateSet(
+            (eb) => Object.fromEntries(updated.map((c) => [c, eb.ref(`excluded.${c}` as never)])) as never,
+          )
+        : target.doNothing();
+    })
+    .compile();
+  const sources = compiled.parameters.map((parameter) => {
+    const source = markers.get(parameter as string);
+    if (!source) throw new Error(`upsertRow: ${table}: a parameter of the compiled SQL is no value given`);
+    return source;
+  });
+  return { compiled, sources };
+}
+
+/** A multi-row shape compiled once: per parameter, the row (its index in the statement) and column. */
+interface ManyTemplate {
+  readonly compiled: CompiledQuery;
+  readonly sources: ReadonlyArray<readonly [number, string]>;
+}
+
+/** The template of `key` for `db`'s dialect, compiled by `compile` the first time. */
+function templateOf<T extends Template | ManyTemplate>(
+  db: Kysely<ReadModelTables>,
+  key: string,
+  compile: () => T,
+): T {
+  const adapter = db.getExecutor().adapter;
+  let shapes = templates.get(adapter);
+  if (!shapes) templates.set(adapter, (shapes = new Map()));
+  let template = shapes.get(key);
+  if (!template) shapes.set(key, (template = compile()));
+  return template as T;
 }
 
 /** The entries whose value is not undefined (left out of the SQL, as Kysely's builder does). */
@@ -150,12 +255,10 @@ async function writeUpsert(
   conflict: readonly string[],
   update: Record<string, unknown> | undefined,
 ): Promise<void> {
-  const key = shapeOf(table, values, conflict, update);
+  const template = templateOf(db, shapeOf(table, values, conflict, update), () =>
+    compileShape(db, table, values, conflict, update),
+  );
   const adapter = db.getExecutor().adapter;
-  let shapes = templates.get(adapter);
-  if (!shapes) templates.set(adapter, (shapes = new Map()));
-  let template = shapes.get(key);
-  if (!template) shapes.set(key, (template = compileShape(db, table, values, conflict, update)));
   const parameters = template.sources.map(([from, column]) =>
     from === 'row' ? values[column] : update![column],
   );
