@@ -272,8 +272,8 @@ export class Projector {
         await projection.write(trx, caseId, state, event);
         documents.set(event.streamId, { category, caseId, state, position: event.position });
       }
+      for (const [streamId, document] of documents) await saveDocument(trx, streamId, document);
     });
-    for (const [streamId, document] of documents) await saveDocument(trx, streamId, document);
   }
 
   /** The projection whose category the stream id starts with (`<category>-`), if any. */
