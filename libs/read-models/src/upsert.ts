@@ -129,14 +129,16 @@ class HeldRows {
   }
 
   /**
-   * Writes the held rows, those of one shape several to a statement where the update sets each column
-   * to the value the row would be inserted with (`excluded.<column>`, the usual case): a statement per
-   * row was a network round trip each on PostgreSQL.
+   * Writes the held rows. Over a network (PostgreSQL) those of one shape go several to a statement
+   * where the update sets each column to the value the row would be inserted with (`excluded.<column>`,
+   * the usual case): a statement per row was a round trip each. SQLite, in process, runs one statement
+   * per row straight on its connection: gathering rows saved nothing measurable there.
    */
   async writeAll(db: Kysely<ReadModelTables>): Promise<void> {
+    const perRow = db.isTransaction && sqliteDatabases.has(db.getExecutor().adapter);
     const byShape = new Map<string, HeldRow[]>();
     for (const held of this.rows.values()) {
-      if (!setsAsInserted(held)) {
+      if (perRow || !setsAsInserted(held)) {
         await writeUpsert(db, held.table, held.row, held.conflict, held.update);
         continue;
       }
