@@ -1,7 +1,7 @@
 import { Transaction } from 'kysely';
 import { DomainEvent } from '@xb/domain';
-import { AllSubscription, EventMetadata, EventStore, RecordedEvent, StoredEvent } from '@xb/event-store';
-import { inBatches, readAllStored } from '@xb/event-store';
+import { AllSubscription, EventMetadata, EventStore, RecordedEvent, TextEvent } from '@xb/event-store';
+import { inBatches, readAllText } from '@xb/event-store';
 import { ReadModelDb } from './database';
 import { countParked, ParkedEvent, parkedEvents, parkEvent, unparkAll, unparkStream } from './parking';
 import { PROJECTED_TABLES, ReadModelTables } from './tables';
@@ -11,6 +11,9 @@ import { upsertRow, withRowsFolded } from './upsert';
  * A read model of one process (emmett style): the process's own evolve folds each case, and `write`
  * turns the folded state into rows. Reusing the decider's evolve keeps one definition of what a case is.
  */
+/** What a projection is given of an event: all but the stored bytes (catch-up reads none). */
+export type ProjectedEvent = Omit<RecordedEvent, 'dataBytes' | 'metadataBytes'>;
+
 export interface CaseProjection<S = unknown> {
   /**
    * Stream category: events of streams `<category>-<case id>` are projected. It may hold a dash itself
@@ -21,7 +24,7 @@ export interface CaseProjection<S = unknown> {
   // Method syntax on purpose: it lets a list of projections of different states be typed as
   // CaseProjection<unknown>[] without casts (the projector only ever feeds a projection its own state).
   evolve(state: S, event: DomainEvent): S;
-  write(trx: Transaction<ReadModelTables>, caseId: string, state: S, event: RecordedEvent): Promise<void>;
+  write(trx: Transaction<ReadModelTables>, caseId: string, state: S, event: ProjectedEvent): Promise<void>;
 }
 
 export interface ProjectorOptions {
@@ -132,14 +135,14 @@ export class Projector {
   }
 
   /**
-   * Reads the order unparsed and parses only the events a projection takes (a node's store holds many
+   * Reads the order as text and parses only the events a projection takes (a node's store holds many
    * it does not: audit days, leases); the checkpoint still moves past the page's last event.
    */
   private async applyToEnd(maxCount: number): Promise<number> {
     let count = 0;
     this.applied = await this.readCheckpoint();
     for (;;) {
-      const page = await readAllStored(this.options.store, {
+      const page = await readAllText(this.options.store, {
         ...(this.applied !== undefined ? { fromPosition: this.applied + 1n } : {}),
         maxCount,
       });
@@ -203,7 +206,7 @@ export class Projector {
    * failure to park (the store itself failing) is thrown: the live projection then stops visibly.
    */
   private async applyOrPark(
-    batch: readonly RecordedEvent[],
+    batch: readonly ProjectedEvent[],
     upTo = batch[batch.length - 1].position,
   ): Promise<void> {
     try {
@@ -222,7 +225,7 @@ export class Projector {
     if (this.applied !== upTo) await this.apply([], upTo);
   }
 
-  private async park(event: RecordedEvent, error: unknown): Promise<void> {
+  private async park(event: ProjectedEvent, error: unknown): Promise<void> {
     await this.options.db.transaction().execute(async (trx) => {
       await parkEvent(trx, this.name, event, error, this.options.clock?.() ?? new Date());
       await this.saveCheckpoint(trx, event.position);
@@ -231,7 +234,7 @@ export class Projector {
     this.parked++;
   }
 
-  private async apply(batch: readonly RecordedEvent[], upTo: bigint): Promise<void> {
+  private async apply(batch: readonly ProjectedEvent[], upTo: bigint): Promise<void> {
     await this.options.db.transaction().execute(async (trx) => {
       await this.project(trx, batch);
       await this.saveCheckpoint(trx, upTo);
@@ -251,7 +254,7 @@ export class Projector {
    * once, at the end of the batch (`withRowsFolded`); the document, the folded state alone, once per case
    * too: the same rows as an event at a time, fewer statements and index rewrites.
    */
-  private async project(trx: Transaction<ReadModelTables>, events: readonly RecordedEvent[]): Promise<void> {
+  private async project(trx: Transaction<ReadModelTables>, events: readonly ProjectedEvent[]): Promise<void> {
     const documents = new Map<string, CaseDocument>();
     const projected = events.flatMap((event) => {
       const projection = this.projectionOf(event.streamId);
@@ -337,18 +340,16 @@ async function loadStates(
   return states;
 }
 
-/**
- * A stored event with its data and metadata parsed, straight from the bytes the store read for this row
- * (no copies); a store without an unparsed read gives the parsed event itself.
- */
-function parsed(event: StoredEvent | RecordedEvent): RecordedEvent {
-  if ('data' in event) return event;
+/** An event read as text, with its data and metadata parsed. */
+function parsed(event: TextEvent): ProjectedEvent {
   return {
-    ...event,
-    data: JSON.parse(utf8(event.dataBytes)) as unknown,
-    metadata: JSON.parse(utf8(event.metadataBytes)) as EventMetadata,
+    streamId: event.streamId,
+    revision: event.revision,
+    position: event.position,
+    id: event.id,
+    type: event.type,
+    data: JSON.parse(event.dataText) as unknown,
+    metadata: JSON.parse(event.metadataText) as EventMetadata,
+    recordedAt: event.recordedAt,
   };
 }
-
-const utf8 = (bytes: Uint8Array): string =>
-  Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
