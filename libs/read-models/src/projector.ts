@@ -7,13 +7,13 @@ import { countParked, ParkedEvent, parkedEvents, parkEvent, unparkAll, unparkStr
 import { PROJECTED_TABLES, ReadModelTables } from './tables';
 import { upsertRow, withRowsFolded } from './upsert';
 
+/** What a projection is given of an event: all but the stored bytes (catch-up reads none). */
+export type ProjectedEvent = Omit<RecordedEvent, 'dataBytes' | 'metadataBytes'>;
+
 /**
  * A read model of one process (emmett style): the process's own evolve folds each case, and `write`
  * turns the folded state into rows. Reusing the decider's evolve keeps one definition of what a case is.
  */
-/** What a projection is given of an event: all but the stored bytes (catch-up reads none). */
-export type ProjectedEvent = Omit<RecordedEvent, 'dataBytes' | 'metadataBytes'>;
-
 export interface CaseProjection<S = unknown> {
   /**
    * Stream category: events of streams `<category>-<case id>` are projected. It may hold a dash itself
