@@ -55,7 +55,8 @@ export async function upsertRow<T extends Table>(
   const held = heldRows.get(db);
   if (held) {
     if (held.hold(table, values, conflict, update)) return;
-    // Not foldable (a null key never conflicts): what was held is written first, so the order stays.
+    // Not foldable (a null key never conflicts; another conflict target may name a held row): what was
+    // held is written first, so the order stays.
     await held.writeAll(db);
   }
   return writeUpsert(db, table, values, conflict, update);
