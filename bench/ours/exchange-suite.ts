@@ -97,6 +97,12 @@ export const oursExchangeSuite: BenchSuite = {
     }
     await measureProjectionRebuild(context, store, root);
     await closeStore();
+    // The projection figure alone (bench/ours/projection-alone.ts) runs over such a copy, in seconds.
+    const keep = process.env.BENCH_KEEP_SENDER_STORE;
+    if (keep) {
+      fs.copyFileSync(eventStoreFile(sender.dataDir), keep);
+      log(`sender's store copied to ${keep}`);
+    }
     await removeRoot();
     if (profileDir) log(`CPU profiles of both nodes in ${profileDir}`);
   },

@@ -1,7 +1,15 @@
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { EventStore, EventToAppend, SqliteEventStore } from '@xb/event-store';
-import { ALL_PROJECTIONS, migrateReadModels, openReadModelDb, Projector } from '@xb/read-models';
+import {
+  ALL_PROJECTIONS,
+  Dialect,
+  migrateReadModels,
+  openReadModelDb,
+  Projector,
+  ReadModelConnection,
+} from '@xb/read-models';
+import { TEST_DATABASE_URL } from '@xb/testing';
 import { BenchContext } from '../harness/context';
 
 /**
@@ -20,17 +28,18 @@ const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
  * `Projector.rebuild` over the events of `source` (the bench sender's store after its exchange run)
  * copied into a scratch store until it holds `REBUILD_EVENTS`: each copy keeps the global order and the
  * events' contents, with every UUID (case, message and event ids) swapped for a fresh one per copy, so
- * the copies are cases and messages of their own, not the same rows written again. SQLite read models.
+ * the copies are cases and messages of their own, not the same rows written again. The same store is
+ * rebuilt into SQLite read models, then into PostgreSQL ones (a schema of its own, dropped after).
  */
 export async function measureProjectionRebuild(
-  { options, registry, log }: BenchContext,
+  context: BenchContext,
   source: EventStore,
   root: string,
 ): Promise<void> {
+  const { options, log } = context;
   const events = await source.readAll();
   const copies = Math.max(1, Math.ceil(REBUILD_EVENTS[options.scale] / Math.max(events.length, 1)));
   const store = new SqliteEventStore({ file: path.join(root, 'bench-projection-store.sqlite') });
-  const connection = await openReadModelDb({ sqliteFile: path.join(root, 'bench-read-models.sqlite') });
   try {
     const filling = performance.now();
     await fillCopies(store, events, copies);
@@ -38,6 +47,41 @@ export async function measureProjectionRebuild(
       `projector rebuild: ${events.length} events of the sender's store copied ${copies} times ` +
         `in ${((performance.now() - filling) / 1000).toFixed(1)} s`,
     );
+    const what = `the sender's store x ${copies}, fresh ids per copy`;
+    await measureRebuild(context, store, 'sqlite', what, () =>
+      openReadModelDb({ sqliteFile: path.join(root, 'bench-read-models.sqlite') }),
+    );
+    const schema = `bench_projection_${process.pid}`;
+    await measureRebuild(context, store, 'postgres', what, async () => {
+      const connection = await openReadModelDb({ databaseUrl: TEST_DATABASE_URL, schema });
+      return {
+        ...connection,
+        close: async () => {
+          await connection.db.schema.dropSchema(schema).ifExists().cascade().execute();
+          await connection.close();
+        },
+      };
+    });
+  } finally {
+    await store.close();
+  }
+}
+
+/**
+ * One rebuild of `store` into the read models `open` gives; the figures of SQLite keep their names of
+ * old, PostgreSQL's get a `_postgres` suffix. The CPU is this process's alone (PostgreSQL's server
+ * works in processes of its own).
+ */
+async function measureRebuild(
+  { registry, log, cleanup }: BenchContext,
+  store: EventStore,
+  dialect: Dialect,
+  what: string,
+  open: () => Promise<ReadModelConnection>,
+): Promise<void> {
+  const connection = await open();
+  const close = cleanup.add(`projection rebuild read models (${dialect})`, () => connection.close());
+  try {
     await migrateReadModels(connection.db);
     const projector = new Projector({ store, db: connection.db, projections: ALL_PROJECTIONS });
     const started = performance.now();
@@ -45,22 +89,26 @@ export async function measureProjectionRebuild(
     const projected = await projector.rebuild();
     const seconds = (performance.now() - started) / 1000;
     const cpu = process.cpuUsage(cpuBefore);
-    log(`projector rebuild: ${projected} events in ${seconds.toFixed(2)} s, ${projector.parkedCount} parked`);
+    log(
+      `projector rebuild (${dialect}): ${projected} events in ${seconds.toFixed(2)} s, ` +
+        `${projector.parkedCount} parked`,
+    );
+    const suffix = dialect === 'sqlite' ? '' : `_${dialect}`;
+    const name = dialect === 'sqlite' ? 'SQLite' : 'PostgreSQL';
     registry.record(
-      'ours_projection_events_per_s',
+      `ours_projection_events_per_s${suffix}`,
       projected / seconds,
       'events/s',
-      `Projector.rebuild, SQLite read models, over ${projected} events: the sender's store x ${copies}, fresh ids per copy`,
+      `Projector.rebuild, ${name} read models, over ${projected} events: ${what}`,
     );
     registry.record(
-      'ours_projection_cpu_us_per_event',
+      `ours_projection_cpu_us_per_event${suffix}`,
       (cpu.user + cpu.system) / Math.max(projected, 1),
       'us',
-      'CPU of the bench process per event projected (the load-independent figure)',
+      `CPU of the bench process per event projected into ${name} (the load-independent figure)`,
     );
   } finally {
-    await connection.close();
-    await store.close();
+    await close();
   }
 }
 

@@ -61,6 +61,18 @@ export interface FoldEvent<Type extends string = string, Data = unknown> {
  */
 export type StoredEvent<Type extends string = string> = Omit<RecordedEvent<Type>, 'data' | 'metadata'>;
 
+/**
+ * An event with its data and metadata as the stored JSON text: nothing parsed and no Buffers (two per
+ * event otherwise, and a copy each), for a follower that parses only the events it takes.
+ */
+export interface TextEvent<Type extends string = string> extends Omit<
+  RecordedEvent<Type>,
+  'data' | 'metadata' | 'dataBytes' | 'metadataBytes'
+> {
+  readonly dataText: string;
+  readonly metadataText: string;
+}
+
 /** What `readAllPacked` reads: a page of the global order forwards, as one buffer. */
 export interface PackedReadOptions {
   /** First position read. Default: the first event. */
@@ -152,6 +164,12 @@ export interface EventStore {
    * on `readAll` for a store (or a wrapper) without it.
    */
   readAllStored?(options?: ReadAllOptions): Promise<StoredEvent[]>;
+  /**
+   * `readAll` with data and metadata as their JSON text (TextEvent), parsed by the caller if at all (the
+   * read models' catch-up parses only the events a projection takes). Optional: use `readAllText`,
+   * which falls back on `readAll` for a store (or a wrapper) without it.
+   */
+  readAllText?(options?: ReadAllOptions): Promise<TextEvent[]>;
   /**
    * A page of the global order forwards as one packed buffer (PackedEvents), undefined past the last
    * event: one value per page instead of a dozen per event, for the audit verify walk. Optional: a

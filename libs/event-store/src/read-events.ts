@@ -6,6 +6,7 @@ import type {
   ReadStreamOptions,
   RecordedEvent,
   StoredEvent,
+  TextEvent,
 } from './port';
 
 /** Default page of readAll (the audit verify walk's). */
@@ -65,6 +66,18 @@ export async function readForFold(
 /** `readAll` as stored bytes: the store's own unparsed read when it has one, otherwise `readAll` itself. */
 export async function readAllStored(store: EventStore, options: ReadAllOptions = {}): Promise<StoredEvent[]> {
   return store.readAllStored ? store.readAllStored(options) : store.readAll(options);
+}
+
+/** `readAll` as JSON text: the store's own text read when it has one, otherwise `readAll` turned to text. */
+export async function readAllText(store: EventStore, options: ReadAllOptions = {}): Promise<TextEvent[]> {
+  if (store.readAllText) return store.readAllText(options);
+  return (await store.readAll(options)).map(
+    ({ dataBytes, metadataBytes, data: _data, metadata: _metadata, ...event }) => ({
+      ...event,
+      dataText: Buffer.from(dataBytes).toString('utf8'),
+      metadataText: Buffer.from(metadataBytes).toString('utf8'),
+    }),
+  );
 }
 
 /** The events of `stream`, or undefined when nothing was ever written to it (`readStream` throws then). */

@@ -131,6 +131,20 @@ describe.each<[string, OpenReadModelDb]>([
     );
   });
 
+  it('moves the checkpoint past the events no projection takes, after a parked one too', async () => {
+    await SCENARIO_PARTS[3](new ScenarioWriter(events.store));
+    const poison = await injectPoison(events.store);
+    const [{ metadata }] = await events.store.readAll({ maxCount: 1 });
+    const { position: last } = await events.store.appendToStream(`lease-${uuidv7()}`, [
+      { type: 'LeaseTaken', data: {}, metadata },
+    ]);
+    const projector = projectorOf(events.store, rm.db);
+    expect(await projector.catchUp()).toBeGreaterThan(0);
+    expect((await projector.parkedEvents()).map((e) => e.streamId)).toContain(poison.malformed);
+    expect(projector.position).toBe(last);
+    expect(await projectorOf(events.store, rm.db).catchUp()).toBe(0);
+  });
+
   it('stops live, visibly, only when the store cannot record the parking', async () => {
     const live = projectorOf(events.store, rm.db);
     await live.start();

@@ -39,7 +39,7 @@ export { failureKind };
 export async function parkEvent(
   db: Db,
   projector: string,
-  event: RecordedEvent,
+  event: Pick<RecordedEvent, 'position' | 'streamId' | 'type'>,
   error: unknown,
   at: Date,
 ): Promise<void> {

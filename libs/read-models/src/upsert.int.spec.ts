@@ -4,7 +4,7 @@ import {
   openPostgresReadModels,
   openSqliteReadModels,
 } from './testing/read-model-databases';
-import { upsertRow } from './upsert';
+import { upsertRow, withRowsFolded } from './upsert';
 
 const meeting = (status: string, heldAt?: string | null) => ({
   status,
@@ -107,6 +107,64 @@ describe.each<[string, OpenReadModelDb]>([
       expect(await db.selectFrom('rm_checkpoints').selectAll().execute()).toEqual([]);
     } finally {
       await dispose();
+    }
+  });
+
+  it('folds the upserts of a batch into one per row, leaving what writing each in turn leaves', async () => {
+    const stores = [await open(), await open()];
+    try {
+      const write = async (
+        db: (typeof stores)[0]['db'],
+        id: string,
+        opened: string,
+        onConflict: 'nothing' | ReturnType<typeof meeting>,
+        row = meeting('first', null),
+      ) =>
+        upsertRow(
+          db,
+          'liaison_meetings',
+          { meeting_id: id, opened_at: opened, ...row },
+          ['meeting_id'],
+          onConflict,
+        );
+      const batch = async (db: (typeof stores)[0]['db']) => {
+        await write(db, 'm1', 'b1', meeting('held', '2026-12-01T09:00:00.000Z'));
+        await write(db, 'm1', 'b2', meeting('closed', undefined));
+        await write(db, 'm2', 'b3', 'nothing', meeting('proposed', undefined));
+        await write(db, 'm2', 'b4', meeting('accepted', '2026-12-02T09:00:00.000Z'));
+        await write(db, 'm3', 'b5', meeting('proposed', null), meeting('proposed', null));
+        await write(db, 'm3', 'b6', 'nothing', meeting('ignored'));
+        await write(db, 'm1', 'b7', 'nothing');
+      };
+      const [folded, inTurn] = stores;
+      for (const { db } of stores) {
+        await migrateReadModels(db);
+        await write(db, 'm1', 'before', meeting('proposed', null));
+      }
+      await folded.db.transaction().execute(async (trx) => {
+        await withRowsFolded(trx, async () => {
+          await batch(trx);
+          // Held until the batch ends: no statement has reached the table yet.
+          const m3 = await trx
+            .selectFrom('liaison_meetings')
+            .select('meeting_id')
+            .where('meeting_id', '=', 'm3')
+            .execute();
+          expect(m3).toEqual([]);
+        });
+      });
+      await inTurn.db.transaction().execute(async (trx) => batch(trx));
+      const rows = async (db: (typeof stores)[0]['db']) =>
+        db.selectFrom('liaison_meetings').selectAll().orderBy('meeting_id').execute();
+      const expected = await rows(inTurn.db);
+      expect(expected.map((r) => [r.meeting_id, r.opened_at, r.status, r.held_at])).toEqual([
+        ['m1', 'before', 'closed', '2026-12-01T09:00:00.000Z'],
+        ['m2', 'b3', 'accepted', '2026-12-02T09:00:00.000Z'],
+        ['m3', 'b5', 'proposed', null],
+      ]);
+      expect(await rows(folded.db)).toEqual(expected);
+    } finally {
+      for (const { dispose } of stores) await dispose();
     }
   });
 });

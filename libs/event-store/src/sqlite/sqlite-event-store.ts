@@ -28,6 +28,7 @@ import type {
   ReadStreamOptions,
   RecordedEvent,
   StoredEvent,
+  TextEvent,
   SubscribeToAllOptions,
 } from '../port';
 import { DEFAULT_MAX_EVENT_BYTES, assertCheckpointName, assertStreamName, encodeBatch } from '../rules';
@@ -35,7 +36,7 @@ import { StoppableSubscription, Wakeup, matchesFilter } from '../subscription';
 import { InlineWriter, type StoreWriter } from './inline-writer';
 import { PackedReader } from './packed';
 import { openStoreFile } from './schema';
-import { SqliteStatements, type EventRow, toRecordedEvent, toStoredEvent } from './statements';
+import { SqliteStatements, type EventRow, toRecordedEvent, toStoredEvent, toTextEvent } from './statements';
 import { ThreadWriter } from './thread-writer';
 
 export interface SqliteEventStoreOptions {
@@ -183,6 +184,11 @@ export class SqliteEventStore implements EventStore {
   async readAllStored(options: ReadAllOptions = {}): Promise<StoredEvent[]> {
     this.assertOpen();
     return this.sql.readAll(options).map(toStoredEvent);
+  }
+
+  async readAllText(options: ReadAllOptions = {}): Promise<TextEvent[]> {
+    this.assertOpen();
+    return this.sql.readAllText(options).map(toTextEvent);
   }
 
   async readAllPacked(options: PackedReadOptions): Promise<PackedEvents | undefined> {

@@ -1,7 +1,14 @@
 /** The SQL of the SQLite adapter, prepared once. Integers come back as bigints (safeIntegers). */
 import type Database from 'better-sqlite3';
 import type { ActualRevision } from '../errors';
-import type { EventMetadata, ReadAllOptions, ReadStreamOptions, RecordedEvent, StoredEvent } from '../port';
+import type {
+  EventMetadata,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  StoredEvent,
+  TextEvent,
+} from '../port';
 import { parseJson, type EncodedEvent } from '../rules';
 
 export interface EventRow {
@@ -16,6 +23,15 @@ export interface EventRow {
 }
 
 const COLUMNS = 'position, stream_id, revision, event_id, type, data, metadata, recorded_at';
+/** The same with data and metadata as text: SQLite hands over strings, better-sqlite3 makes no Buffers. */
+const TEXT_COLUMNS =
+  'position, stream_id, revision, event_id, type, CAST(data AS TEXT) AS data, CAST(metadata AS TEXT) AS metadata, recorded_at';
+
+/** An EventRow read with TEXT_COLUMNS. */
+export type TextEventRow = Omit<EventRow, 'data' | 'metadata'> & {
+  readonly data: string;
+  readonly metadata: string;
+};
 /** SQLite's "no limit". */
 const NO_LIMIT = -1;
 
@@ -45,6 +61,12 @@ export class SqliteStatements {
       allForwards: prepare(`SELECT ${COLUMNS} FROM events WHERE position >= ? ORDER BY position ASC LIMIT ?`),
       allBackwards: prepare(
         `SELECT ${COLUMNS} FROM events WHERE position <= ? ORDER BY position DESC LIMIT ?`,
+      ),
+      allTextForwards: prepare(
+        `SELECT ${TEXT_COLUMNS} FROM events WHERE position >= ? ORDER BY position ASC LIMIT ?`,
+      ),
+      allTextBackwards: prepare(
+        `SELECT ${TEXT_COLUMNS} FROM events WHERE position <= ? ORDER BY position DESC LIMIT ?`,
       ),
       readCheckpoint: prepare(`SELECT position FROM checkpoints WHERE name = ?`),
       saveCheckpoint: prepare(
@@ -108,6 +130,16 @@ export class SqliteStatements {
     return this.stmt.allBackwards.all(fromPosition ?? BigInt('0x7fffffffffffffff'), limit) as EventRow[];
   }
 
+  readAllText({ direction = 'forwards', fromPosition, maxCount }: ReadAllOptions): TextEventRow[] {
+    const limit = maxCount ?? NO_LIMIT;
+    if (direction === 'forwards')
+      return this.stmt.allTextForwards.all(fromPosition ?? 0n, limit) as TextEventRow[];
+    return this.stmt.allTextBackwards.all(
+      fromPosition ?? BigInt('0x7fffffffffffffff'),
+      limit,
+    ) as TextEventRow[];
+  }
+
   readCheckpoint(name: string): bigint | undefined {
     const row = this.stmt.readCheckpoint.get(name) as { position: bigint } | undefined;
     return row?.position;
@@ -131,6 +163,19 @@ export function toStoredEvent(row: EventRow): StoredEvent {
     type: row.type,
     dataBytes: row.data,
     metadataBytes: row.metadata,
+    recordedAt: row.recorded_at,
+  };
+}
+
+export function toTextEvent(row: TextEventRow): TextEvent {
+  return {
+    streamId: row.stream_id,
+    revision: row.revision,
+    position: row.position,
+    id: row.event_id,
+    type: row.type,
+    dataText: row.data,
+    metadataText: row.metadata,
     recordedAt: row.recorded_at,
   };
 }

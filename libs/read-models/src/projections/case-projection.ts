@@ -1,7 +1,6 @@
 import { CaseState, isOpened, Opened, ProcessDecider } from '@xb/domain';
-import { RecordedEvent } from '@xb/event-store';
 import { Transaction } from 'kysely';
-import { CaseProjection } from '../projector';
+import { CaseProjection, ProjectedEvent } from '../projector';
 import { ReadModelTables } from '../tables';
 import { utcTime } from '../times';
 import { upsertRow } from '../upsert';
@@ -16,7 +15,7 @@ export type RowWriter<S extends CaseState> = (
   caseId: string,
   state: Opened<S>,
   at: string,
-  event: RecordedEvent,
+  event: ProjectedEvent,
 ) => Promise<void>;
 
 /** The cases a search request (locate and rescue, wanted person) led to, once each. */

@@ -1,6 +1,6 @@
 import { appliedMessageOf, highestReceivedHandling, MessageTrail } from '@xb/domain';
-import { RecordedEvent } from '@xb/event-store';
 import { Transaction } from 'kysely';
+import { ProjectedEvent } from '../projector';
 import { ReadModelTables } from '../tables';
 import { upsertRow } from '../upsert';
 
@@ -16,7 +16,7 @@ export const writeCaseHandling = async (
   caseId: string,
   state: object,
   at: string,
-  event: RecordedEvent,
+  event: ProjectedEvent,
 ): Promise<void> => {
   if (!appliedMessageOf({ type: event.type, data: event.data })?.handling || !hasTrail(state)) return;
   const highest = highestReceivedHandling(state.trail);
