@@ -216,12 +216,7 @@ function compileRows(
         : target.doNothing();
     })
     .compile();
-  const sources = compiled.parameters.map((parameter) => {
-    const source = markers.get(parameter as string);
-    if (!source) throw new Error(`upsertRow: ${table}: a parameter of the compiled SQL is no value given`);
-    return source;
-  });
-  return { compiled, sources };
+  return { compiled, sources: sourcesOf(compiled, markers, table) };
 }
 
 /** A multi-row shape compiled once: per parameter, the row (its index in the statement) and column. */
@@ -318,10 +313,15 @@ function compileShape(
       return markedUpdate ? target.doUpdateSet(markedUpdate) : target.doNothing();
     })
     .compile();
-  const sources = compiled.parameters.map((parameter) => {
+  return { compiled, sources: sourcesOf(compiled, markers, table) };
+}
+
+/** Per parameter of the compiled SQL, where its value comes from (the marker that stood for it). */
+function sourcesOf<S>(compiled: CompiledQuery, markers: ReadonlyMap<string, S>, table: string): S[] {
+  return compiled.parameters.map((parameter) => {
     const source = markers.get(parameter as string);
-    if (!source) throw new Error(`upsertRow: ${table}: a parameter of the compiled SQL is no value given`);
+    if (source === undefined)
+      throw new Error(`upsertRow: ${table}: a parameter of the compiled SQL is no value given`);
     return source;
   });
-  return { compiled, sources };
 }
