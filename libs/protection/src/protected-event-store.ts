@@ -20,11 +20,24 @@ import type {
 import type { ParticularsCodec } from './particulars-codec';
 
 export class ProtectedEventStore implements EventStore, OpensParticulars {
+  // The adapter's cheaper reads pass through like `readStream` and `readAll` (particulars still sealed):
+  // without them every reader of a protected store, a node's command handling, projector and auditor
+  // walk among them, would fall back on the whole reads those exist to avoid.
+  readonly readStreamForFold: EventStore['readStreamForFold'];
+  readonly readAllStored: EventStore['readAllStored'];
+  readonly readAllText: EventStore['readAllText'];
+  readonly readAllPacked: EventStore['readAllPacked'];
+
   constructor(
     readonly inner: EventStore,
     readonly codec: ParticularsCodec,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.readStreamForFold = inner.readStreamForFold?.bind(inner);
+    this.readAllStored = inner.readAllStored?.bind(inner);
+    this.readAllText = inner.readAllText?.bind(inner);
+    this.readAllPacked = inner.readAllPacked?.bind(inner);
+  }
 
   async appendToStream(
     stream: string,

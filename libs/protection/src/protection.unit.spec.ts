@@ -2,11 +2,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { hmacBlindIndexer, nameIndex, normaliseName } from '@xb/persons';
+import { SqliteEventStore } from '@xb/event-store';
 import { KeyStore } from './key-store';
 import { LocalKeyManagement } from './key-management';
 import { ERASED, isSealed, ParticularsCodec, ParticularsErasedError } from './particulars-codec';
 import { maskParticulars, WITHHELD } from './mask';
 import { mayReadCase, mayUnhide } from './disclosure';
+import { ProtectedEventStore } from './protected-event-store';
 
 const PERSON_ID = '0190f0f0-0000-7000-8000-00000000a001';
 const victim = {
@@ -80,6 +82,29 @@ describe('particulars at rest', () => {
       authority: 'Lai Chau provincial police',
     });
     expect(await codec.open(sealed)).toEqual(identified);
+  });
+
+  it("reads through the adapter's cheaper reads what readStream and readAll give, particulars still sealed", async () => {
+    const inner = new SqliteEventStore({ file: path.join(dir, 'events.sqlite') });
+    const store = new ProtectedEventStore(inner, codec);
+    try {
+      const metadata = { correlationId: 'c-1', actor: 't', occurredAt: context.at, schemaVersion: 1 };
+      await store.appendToStream('repatriation-c-1', [{ type: 'RepatriationRequested', data, metadata }]);
+      const [whole] = await store.readStream('repatriation-c-1');
+      const [all] = await store.readAll();
+      expect(isSealed((whole!.data as typeof data).victim)).toBe(true);
+
+      const [folded] = await store.readStreamForFold!('repatriation-c-1');
+      expect(folded!.data).toEqual(whole!.data);
+      const [text] = await store.readAllText!();
+      expect(JSON.parse(text!.dataText)).toEqual(all!.data);
+      const [stored] = await store.readAllStored!();
+      expect(Buffer.from(stored!.dataBytes)).toEqual(Buffer.from(all!.dataBytes));
+      const packed = await store.readAllPacked!({ maxCount: 10, headroom: 0 });
+      expect(packed?.count).toBe(1);
+    } finally {
+      await store.close();
+    }
   });
 
   it('opens a sealed list of texts (phone numbers) back as the list', async () => {
