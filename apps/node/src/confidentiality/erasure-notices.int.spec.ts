@@ -1,19 +1,17 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { sql } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { NodeConfig } from '@xb/config';
 import { handleCommand, SqliteEventStore } from '@xb/event-store';
 import { KeyStore, LocalKeyManagement, receivedNoticeDecider, type ReceivedNoticeData } from '@xb/protection';
+import { ALL_PROJECTIONS, migrateReadModels, Projector } from '@xb/read-models';
 import {
-  ALL_PROJECTIONS,
-  migrateReadModels,
-  openReadModelDb,
-  Projector,
-  ReadModelConnection,
-} from '@xb/read-models';
-import { TEST_DATABASE_URL, waitFor } from '@xb/testing';
+  DisposableReadModelDb,
+  openPostgresReadModels,
+  openSqliteReadModels,
+} from '@xb/read-models/testing/read-model-databases';
+import { waitFor } from '@xb/testing';
 import { ErasureController } from '../api/erasure.controller';
 import { ConsoleController } from '../console-api/console.controller';
 import type { ReadModels } from '../runtime/read-models';
@@ -22,23 +20,6 @@ import { decideErasureNotice } from './erasure-notices';
 const VN = 'VN.BGC.LAICHAU';
 const CN = 'CN.YN.BORDERPOLICE';
 const NOTE = 'kept: our case is before the court';
-
-type Opened = ReadModelConnection & { dispose(): Promise<void> };
-const sqlite = async (dir: string): Promise<Opened> => {
-  const connection = await openReadModelDb({ sqliteFile: path.join(dir, 'read-models.sqlite') });
-  return { ...connection, dispose: () => connection.close() };
-};
-const postgres = async (): Promise<Opened> => {
-  const schema = `rm_test_${uuidv7().replace(/-/g, '')}`;
-  const connection = await openReadModelDb({ databaseUrl: TEST_DATABASE_URL, schema });
-  return {
-    ...connection,
-    async dispose() {
-      await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(connection.db);
-      await connection.close();
-    },
-  };
-};
 
 const notice = (messageId: string, receivedAt: string): ReceivedNoticeData => ({
   messageId,
@@ -58,19 +39,19 @@ const notice = (messageId: string, receivedAt: string): ReceivedNoticeData => ({
  * the decision's note.
  */
 describe.each([
-  ['SQLite', sqlite],
-  ['PostgreSQL', postgres],
+  ['SQLite', openSqliteReadModels],
+  ['PostgreSQL', openPostgresReadModels],
 ])('received erasure notices read model on %s', (_dialect, open) => {
   let dir: string;
   let store: SqliteEventStore;
   let keys: KeyStore;
-  let rm: Opened;
+  let rm: DisposableReadModelDb;
   let projector: Projector;
   beforeEach(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xb-erasure-notices-'));
     store = new SqliteEventStore({ file: path.join(dir, 'events.sqlite') });
     keys = new KeyStore(path.join(dir, 'keys', 'keys.sqlite'), LocalKeyManagement.forDataDir(dir));
-    rm = await open(dir);
+    rm = await open();
     await migrateReadModels(rm.db);
     projector = new Projector({ store, db: rm.db, projections: ALL_PROJECTIONS });
     await projector.start();
